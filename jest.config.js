@@ -1,4 +1,4 @@
-/** Unit specs sit next to the code (server/**/*.spec.ts); integration and browser tests live in test/. */
+// Unit specs sit next to the code (server/, *.spec.ts); integration and browser tests live in test/.
 const swc = [
   '@swc/jest',
   {

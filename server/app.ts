@@ -1,0 +1,62 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Clock } from './core/clock';
+import type { AppConfig } from './core/config/config';
+import { AllExceptionsFilter } from './core/http/exception.filter';
+import { createValidationPipe } from './core/http/validation';
+import { RootModule } from './root.module';
+
+/** Serves the built console at / with a fallback to index.html for its client-side routes. */
+function serveConsole(app: NestExpressApplication, uiDir: string): void {
+  const index = path.join(uiDir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.use(express.static(uiDir, { index: false, maxAge: '1h', immutable: false }));
+  http.get(/^\/(?!api(\/|$)).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** The HTTP application (api or all role), configured the same way for main and for the tests. */
+export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(RootModule.forRole(config.role === 'worker' ? 'api' : config.role, config, clock), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': config.cookieSecure ? [] : null },
+      },
+      strictTransportSecurity: config.cookieSecure,
+    }),
+  );
+  app.use(express.json({ limit: '100kb' }));
+  app.use(cookieParser());
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  serveConsole(app, config.uiDir);
+  return app;
+}
+
+/** The worker role: a Nest application context with no HTTP port, running the queue processors. */
+export async function createWorker(config: AppConfig, clock?: Clock): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(RootModule.forRole('worker', config, clock), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,129 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../core/clock';
+import { ChainCursor, ChainRow, startCursor, verifyRows } from './audit-chain';
+import { AuditCheckpoint } from './audit-checkpoint.entity';
+import { AuditEvent } from './audit-event.entity';
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  outcome?: string;
+  targetType?: string;
+  targetId?: string;
+  caseId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface AuditPage {
+  data: AuditEvent[];
+  nextCursor: string | null;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenId: string | null;
+  lastEventId: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VERIFY_BATCH = 5000;
+
+export function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string | null {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  return /^\d{1,19}$/.test(id) ? id : null;
+}
+
+@Injectable()
+export class AuditQueryService {
+  private readonly logger = new Logger(AuditQueryService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Newest first, keyset-paginated on id (ids follow the chain order, so equal timestamps never tie). */
+  async list(filter: AuditFilter, limit: number, afterId: string | null): Promise<AuditPage> {
+    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    if (filter.actor) {
+      if (UUID.test(filter.actor)) qb.andWhere('e.actorId = :actorId', { actorId: filter.actor });
+      else qb.andWhere('e.actorEmail = :actorEmail', { actorEmail: filter.actor.toLowerCase() });
+    }
+    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.outcome) qb.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
+    if (filter.targetType) qb.andWhere('e.targetType = :targetType', { targetType: filter.targetType });
+    if (filter.targetId) qb.andWhere('e.targetId = :targetId', { targetId: filter.targetId });
+    if (filter.caseId) qb.andWhere('e.caseId = :caseId', { caseId: filter.caseId });
+    if (filter.from) qb.andWhere('e.at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('e.at < :to', { to: filter.to });
+    if (afterId) qb.andWhere('e.id < :afterId', { afterId });
+    const rows = await qb.orderBy('e.id', 'DESC').limit(limit + 1).getMany();
+    const data = rows.slice(0, limit);
+    const nextCursor = rows.length > limit ? encodeCursor(data[data.length - 1].id) : null;
+    return { data, nextCursor };
+  }
+
+  async findOne(id: string): Promise<AuditEvent | null> {
+    if (!/^\d{1,19}$/.test(id)) return null;
+    return this.dataSource.getRepository(AuditEvent).findOneBy({ id });
+  }
+
+  /** Walks the chain from `cursor` to its end, in batches, holding no more than one batch in memory. */
+  private async walk(manager: EntityManager, cursor: ChainCursor): Promise<ChainCursor> {
+    let current = cursor;
+    for (;;) {
+      const qb = manager.getRepository(AuditEvent).createQueryBuilder('e').orderBy('e.id', 'ASC').limit(VERIFY_BATCH);
+      if (current.lastId) qb.where('e.id > :lastId', { lastId: current.lastId });
+      const rows = (await qb.getMany()) as ChainRow[];
+      if (rows.length === 0) return current;
+      current = verifyRows(current, rows);
+    }
+  }
+
+  /** Verifies the whole chain from its first entry. */
+  async verifyAll(): Promise<ChainVerification> {
+    const result = await this.walk(this.dataSource.manager, startCursor());
+    return { ok: result.firstBrokenId === null, checked: result.checked, firstBrokenId: result.firstBrokenId, lastEventId: result.lastId };
+  }
+
+  async lastCheckpoint(): Promise<AuditCheckpoint | null> {
+    return this.dataSource.getRepository(AuditCheckpoint).findOne({ where: {}, order: { id: 'DESC' } });
+  }
+
+  /**
+   * The scheduled job: verifies what was appended since the last good checkpoint, after checking that the
+   * checkpoint's anchor row is still there with the same hash, and records the result as a new checkpoint.
+   */
+  async checkpoint(): Promise<AuditCheckpoint> {
+    const repo = this.dataSource.getRepository(AuditCheckpoint);
+    const lastGood = await repo.findOne({ where: { ok: true }, order: { id: 'DESC' } });
+    let cursor = startCursor();
+    if (lastGood?.lastEventId && lastGood.lastHash) {
+      const anchor = await this.dataSource.getRepository(AuditEvent).findOneBy({ id: lastGood.lastEventId });
+      cursor =
+        anchor && anchor.hash === lastGood.lastHash
+          ? startCursor(lastGood.lastHash, lastGood.lastEventId)
+          : { ...startCursor(), firstBrokenId: lastGood.lastEventId };
+    }
+    const result = cursor.firstBrokenId ? cursor : await this.walk(this.dataSource.manager, cursor);
+    const ok = result.firstBrokenId === null;
+    if (!ok) this.logger.error(`Audit chain broken at entry ${result.firstBrokenId}`);
+    return repo.save(
+      repo.create({
+        at: this.clock.now(),
+        lastEventId: result.lastId,
+        lastHash: result.lastId ? result.expectedPrevHash : null,
+        checked: result.checked,
+        ok,
+        firstBrokenId: result.firstBrokenId,
+      }),
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { AuditEvent } from './audit-event.entity';
+
+export class AuditListQuery {
+  @IsOptional() @IsString() @MaxLength(254) actor?: string;
+  @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @IsOptional() @IsIn(['success', 'failure', 'denied']) outcome?: string;
+  @IsOptional() @IsString() @MaxLength(50) targetType?: string;
+  @IsOptional() @IsString() @MaxLength(200) targetId?: string;
+  @IsOptional() @IsString() @MaxLength(100) caseId?: string;
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) from?: Date;
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IsString() @MaxLength(40) cursor?: string;
+}
+
+export interface AuditEventResponse {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorRoles: string[];
+  action: string;
+  outcome: string;
+  targetType: string | null;
+  targetId: string | null;
+  caseId: string | null;
+  reason: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  ip: string | null;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export function toAuditEventResponse(e: AuditEvent): AuditEventResponse {
+  return {
+    id: e.id, at: e.at.toISOString(), actorId: e.actorId, actorEmail: e.actorEmail, actorRoles: e.actorRoles,
+    action: e.action, outcome: e.outcome, targetType: e.targetType, targetId: e.targetId, caseId: e.caseId,
+    reason: e.reason, before: e.before, after: e.after, ip: e.ip, requestId: e.requestId, prevHash: e.prevHash, hash: e.hash,
+  };
+}

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditCheckpointHandler } from './audit-checkpoint.handler';
+import { AuditQueryService } from './audit-query.service';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+
+@Global()
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, AuditQueryService, AuditCheckpointHandler],
+  exports: [AuditService, AuditQueryService],
+})
+export class AuditModule {}

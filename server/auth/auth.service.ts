@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from '../audit/audit.types';
+import { Clock } from '../core/clock';
+import { DomainError } from '../core/http/errors';
+import { StaffUser } from '../staff/staff-user.entity';
+import type { Actor } from './actor';
+import { auditActor } from './actor';
+import { LOGIN_FAILED, LOGIN_TARGET, LoginThrottleService } from './login-throttle.service';
+import { SessionService } from './session.service';
+import { verifyTotp } from './totp';
+
+/** Verified against when the email is unknown, so both paths cost the same time. */
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= argon2.hash('not-a-real-password-' + Math.random()));
+const BAD_LOGIN = 'Wrong email, password or code';
+
+export interface LoginResult {
+  token: string;
+  user: StaffUser;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(email: string, password: string, otp: string, meta: RequestMeta, userAgent: string | null): Promise<LoginResult> {
+    const normalized = email.trim().toLowerCase();
+    const verdict = await this.throttle.check(normalized, meta.ip);
+    if (verdict.blocked) {
+      await this.audit.recordAlone({
+        actor: null, meta, action: 'auth.login.throttled', outcome: 'denied', targetType: LOGIN_TARGET, targetId: normalized,
+      });
+      throw new DomainError('throttled', `Too many failed sign-in attempts; try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minute(s)`, undefined, {
+        'Retry-After': String(verdict.retryAfterSeconds),
+      });
+    }
+
+    const user = await this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('u')
+      .addSelect(['u.passwordHash', 'u.totpSecret', 'u.totpLastStep'])
+      .where('u.email = :email', { email: normalized })
+      .getOne();
+
+    const passwordOk = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
+    const step = user && passwordOk
+      ? await verifyTotp(user.totpSecret, otp, user.totpLastStep === null ? null : Number(user.totpLastStep), this.clock.now().getTime())
+      : null;
+    const failure = !user ? 'unknown email' : !passwordOk ? 'wrong password' : step === null ? 'wrong or reused code' : !user.active ? 'account disabled' : null;
+
+    if (failure || !user || step === null) {
+      await this.audit.recordAlone({
+        actor: null, meta, action: LOGIN_FAILED, outcome: 'failure', targetType: LOGIN_TARGET, targetId: normalized, reason: failure,
+      });
+      throw new DomainError('unauthenticated', BAD_LOGIN);
+    }
+
+    const token = await this.dataSource.transaction(async (manager) => {
+      // Compare-and-set on the step: two logins racing with one code cannot both pass.
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(StaffUser)
+        .set({ totpLastStep: String(step) })
+        .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id: user.id, step })
+        .execute();
+      if (!claimed.affected) throw new DomainError('unauthenticated', BAD_LOGIN);
+      const created = await this.sessions.create(manager, user.id, meta.ip, userAgent);
+      await this.audit.record(manager, {
+        actor: { id: user.id, email: user.email, roles: user.roles }, meta, action: 'auth.login',
+        targetType: 'staff', targetId: user.id, after: { sessionId: created.session.id },
+      });
+      return created.token;
+    });
+    return { token, user };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revoke(manager, actor.sessionId);
+      await this.audit.record(manager, {
+        actor: auditActor(actor), meta: actor.meta, action: 'auth.logout', targetType: 'staff', targetId: actor.id,
+        before: { sessionId: actor.sessionId },
+      });
+    });
+  }
+}

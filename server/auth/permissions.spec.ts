@@ -1,0 +1,48 @@
+
+import { unpackRules } from '@casl/ability/extra';
+import { createMongoAbility } from '@casl/ability';
+import { ACTIONS, AppAbility, asSubject, defineAbilityFor, packAbility, SUBJECTS } from './permissions';
+import type { StaffRole } from '../staff/staff-user.entity';
+
+const ME = '00000000-0000-4000-8000-000000000001';
+const OTHER = '00000000-0000-4000-8000-000000000002';
+const ability = (...roles: StaffRole[]) => defineAbilityFor({ id: ME, roles });
+
+function grants(a: AppAbility): string[] {
+  const out: string[] = [];
+  for (const s of SUBJECTS) for (const act of ACTIONS) if (a.can(act, s)) out.push(`${act} ${s}`);
+  return out.sort();
+}
+
+describe('permission rules', () => {
+  it('denies everything without a role', () => {
+    expect(grants(ability())).toEqual([]);
+  });
+
+  it('grants each role exactly its list (deny by default)', () => {
+    expect(grants(ability('agent'))).toEqual([]);
+    expect(grants(ability('reviewer'))).toEqual([]);
+    expect(grants(ability('supervisor'))).toEqual(['read AuditEvent', 'read StaffUser', 'verify AuditEvent']);
+    expect(grants(ability('admin'))).toEqual(['read Queue', 'read StaffUser', 'update StaffUser']);
+  });
+
+  it('combines roles as a union', () => {
+    expect(grants(ability('supervisor', 'admin'))).toEqual(
+      ['read AuditEvent', 'read Queue', 'read StaffUser', 'update StaffUser', 'verify AuditEvent'],
+    );
+  });
+
+  it('lets an admin change another staff member but never themselves', () => {
+    const a = ability('admin');
+    expect(a.can('update', asSubject('StaffUser', { id: OTHER }))).toBe(true);
+    expect(a.can('update', asSubject('StaffUser', { id: ME }))).toBe(false);
+  });
+
+  it('packs rules that the console can unpack into the same decisions', () => {
+    const original = ability('admin');
+    const unpacked = createMongoAbility(unpackRules(packAbility(original)));
+    expect(unpacked.can('update', asSubject('StaffUser', { id: ME }))).toBe(false);
+    expect(unpacked.can('update', asSubject('StaffUser', { id: OTHER }))).toBe(true);
+    expect(unpacked.can('read', 'AuditEvent')).toBe(false);
+  });
+});

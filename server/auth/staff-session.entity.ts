@@ -1,0 +1,40 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { StaffUser } from '../staff/staff-user.entity';
+
+/** Server-side staff session. The cookie holds a random token; only its HMAC is stored. */
+@Entity('staff_sessions')
+export class StaffSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ name: 'token_hash', type: 'text' })
+  tokenHash: string;
+
+  @Index()
+  @Column({ name: 'staff_id', type: 'uuid' })
+  staffId: string;
+
+  @ManyToOne(() => StaffUser, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'staff_id' })
+  staff?: StaffUser;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  lastSeenAt: Date;
+
+  @Index()
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  ip: string | null;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent: string | null;
+}

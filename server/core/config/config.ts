@@ -1,0 +1,156 @@
+import * as path from 'node:path';
+
+/**
+ * The one place that reads process.env. Everything else receives an AppConfig, validated once at boot.
+ * A bad value throws ConfigError naming the variable; boot prints that one line and stops.
+ */
+export type Role = 'api' | 'worker' | 'all';
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  role: Role;
+  port: number;
+  /** null: the dev runner starts an embedded PostgreSQL (never in production). */
+  databaseUrl: string | null;
+  /** true when REDIS_URL was not given and the local default is used (the dev runner may start redis-server). */
+  redisUrlDefaulted: boolean;
+  redisUrl: string;
+  /** Key prefix of every BullMQ queue: keeps tests and a dev server from taking each other's jobs. */
+  queuePrefix: string;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loginThrottle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
+  auditCheckpointEveryMs: number;
+  dataDir: string;
+  smtpUrl: string | null;
+  mailDir: string;
+  mailFrom: string;
+  logLevel: string;
+  seedDemo: boolean;
+  migrateOnStart: boolean;
+  /** The built console, served at / by the api role. */
+  uiDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+/** Marked development defaults: a production boot refuses them. */
+export const DEV_SESSION_SECRET = 'dev-only-session-secret-do-not-use-in-production';
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback?: string): string {
+  const v = env[name];
+  if (v === undefined || v === '') {
+    if (fallback === undefined) throw new ConfigError(name, 'is required');
+    return fallback;
+  }
+  return v;
+}
+
+function optional(env: Env, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v === '' ? null : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(str(env, 'DATA_DIR', 'var'));
+
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (production && databaseUrl === null) throw new ConfigError('DATABASE_URL', 'is required in production');
+  const redisGiven = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (production && redisGiven === null) throw new ConfigError('REDIS_URL', 'is required in production');
+
+  const sessionSecret = str(env, 'SESSION_SECRET', production ? undefined : DEV_SESSION_SECRET);
+  if (production && sessionSecret === DEV_SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET', 'is the development default, which production refuses');
+  }
+  if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');
+
+  const seedDemo = bool(env, 'SEED_DEMO', !production);
+  if (production && seedDemo) throw new ConfigError('SEED_DEMO', 'cannot be on in production (demo staff have public passwords)');
+
+  const config: AppConfig = {
+    nodeEnv,
+    role: oneOf(env, 'ROLE', ['api', 'worker', 'all'] as const, 'all'),
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    redisUrlDefaulted: redisGiven === null,
+    redisUrl: redisGiven ?? 'redis://127.0.0.1:6379',
+    queuePrefix: str(env, 'QUEUE_PREFIX', 'rd'),
+    sessionSecret,
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 15),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 12),
+    cookieSecure: bool(env, 'COOKIE_SECURE', production),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    loginThrottle: {
+      windowMinutes: int(env, 'LOGIN_THROTTLE_WINDOW_MINUTES', 15, 1, 1440),
+      maxPerAccount: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      maxPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100000),
+    },
+    auditCheckpointEveryMs: int(env, 'AUDIT_CHECKPOINT_EVERY_SECONDS', 300, 5, 86400) * 1000,
+    dataDir,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailDir: path.resolve(str(env, 'MAIL_DIR', path.join(dataDir, 'mail'))),
+    mailFrom: str(env, 'MAIL_FROM', 'Recovery Desk <no-reply@recovery-desk.invalid>'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
+    seedDemo,
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
+    uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
+  };
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Clock } from './clock';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions, DatabaseSchema } from './database/data-source';
+import { QueueService } from './queue/queue.service';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Keeps a caller's request id when it looks sane (a proxy's), otherwise makes one; echoes it back. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+export interface CoreOptions {
+  config: AppConfig;
+  schema: DatabaseSchema;
+  clock?: Clock;
+}
+
+/** Cross-cutting services every process needs: config, database, clock, logs, queues. No business rule. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot({ config, schema, clock }: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl!, schema), retryAttempts: 3, retryDelay: 1000 }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: requestId,
+            autoLogging: config.nodeEnv !== 'test',
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+        }),
+      ],
+      providers: [{ provide: Clock, useValue: clock ?? new Clock() }, QueueService],
+      exports: [Clock, QueueService],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { DataSource } from 'typeorm';
+import { createDataSource, DatabaseSchema } from './data-source';
+
+/** Applies pending migrations; safe to run at every start (a lock serializes concurrent runners). */
+export async function runMigrations(url: string, schema: DatabaseSchema): Promise<string[]> {
+  const ds: DataSource = createDataSource(url, schema, 2);
+  await ds.initialize();
+  try {
+    await ds.query('SELECT pg_advisory_lock(7367002)');
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    await ds.query('SELECT pg_advisory_unlock(7367002)');
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,73 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ERROR_STATUS } from './errors';
+import { isDatabaseUnavailable } from '../database/database-errors';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  errors?: Record<string, string>;
+  requestId?: string;
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/**
+ * One place where errors become HTTP answers. Domain codes map exhaustively (ERROR_STATUS); body-parser errors
+ * keep their 4xx; a database that cannot be reached is a 503; anything else is a 500 that shows no internals and
+ * logs the request id.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const requestId = req?.id ? String(req.id) : undefined;
+    if (!res || typeof res.status !== 'function') throw exception;
+    if (res.headersSent) return;
+
+    const body = this.toBody(exception, requestId);
+    if (exception instanceof DomainError && exception.headers) {
+      for (const [k, v] of Object.entries(exception.headers)) res.setHeader(k, v);
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId?: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = ERROR_STATUS[exception.code];
+      return { statusCode, error: REASONS[statusCode], message: exception.message, errors: exception.fields, requestId };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
+      const errors = typeof response === 'object' ? (response as { errors?: Record<string, string> }).errors : undefined;
+      if (statusCode >= 500) this.logger.error(`request ${requestId}: ${exception.message}`, exception.stack);
+      return { statusCode, error: REASONS[statusCode] ?? 'Error', message, errors, requestId };
+    }
+    const bodyParser = exception as { status?: number; type?: string; expose?: boolean; message?: string };
+    if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500 && bodyParser.expose) {
+      const message =
+        bodyParser.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
+        : bodyParser.type === 'entity.too.large' ? 'The request body is too large'
+        : bodyParser.message ?? 'Bad request';
+      return { statusCode: bodyParser.status, error: REASONS[bodyParser.status] ?? 'Error', message, requestId };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.error(`request ${requestId}: database unavailable: ${(exception as Error).message}`);
+      return { statusCode: 503, error: REASONS[503], message: 'The service is temporarily unavailable, try again shortly', requestId };
+    }
+    this.logger.error(`request ${requestId}: ${(exception as Error)?.message}`, (exception as Error)?.stack);
+    return { statusCode: 500, error: REASONS[500], message: `Internal error (request ${requestId ?? 'unknown'})`, requestId };
+  }
+}

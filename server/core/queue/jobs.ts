@@ -1,0 +1,20 @@
+/**
+ * The typed map of every job: its name, its queue and its payload. Payloads carry ids only, never personal data
+ * (queue data sits in Redis in clear text). Each job has exactly one handler, checked when a worker boots.
+ */
+export interface JobPayloads {
+  'audit.checkpoint': Record<string, never>;
+  'sessions.sweep': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+export const QUEUE_NAMES = ['maintenance'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  'audit.checkpoint': 'maintenance',
+  'sessions.sweep': 'maintenance',
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

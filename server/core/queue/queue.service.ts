@@ -1,0 +1,65 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { DomainError } from '../http/errors';
+import { JOB_QUEUE, JobName, JobPayloads, QUEUE_NAMES, QueueName } from './jobs';
+import { createRedis } from './redis';
+
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/** Typed producer side of every queue. */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.connection = createRedis(config.redisUrl, 'producer');
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.queuePrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return QUEUE_NAMES.map((n) => this.queue(n));
+  }
+
+  get redisReady(): boolean {
+    return this.connection.status === 'ready';
+  }
+
+  async ping(): Promise<void> {
+    if (!this.redisReady) throw new Error('redis not connected');
+    await this.connection.ping();
+  }
+
+  /** Adds a job; a jobId makes it idempotent (an existing id is a no-op). 503 at once when Redis is down. */
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: JobsOptions = {}): Promise<string | undefined> {
+    if (!this.redisReady) throw new DomainError('unavailable', 'The job queue is unavailable; try again shortly');
+    const job = await this.queue(JOB_QUEUE[name]).add(name, payload, opts);
+    return job.id;
+  }
+
+  async schedule<N extends JobName>(name: N, everyMs: number, payload: JobPayloads[N]): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}

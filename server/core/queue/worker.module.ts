@@ -1,0 +1,26 @@
+import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { QueueService } from './queue.service';
+import { WorkerService } from './worker.service';
+
+/** Recurring jobs, registered idempotently by every worker at boot. */
+@Injectable()
+export class RecurringJobs implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: QueueService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues.schedule('audit.checkpoint', this.config.auditCheckpointEveryMs, {});
+    await this.queues.schedule('sessions.sweep', 3600_000, {});
+  }
+}
+
+@Module({
+  imports: [DiscoveryModule],
+  providers: [WorkerService, RecurringJobs],
+})
+export class WorkerModule {}

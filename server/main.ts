@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import * as path from 'node:path';
+import { createHttpApp, createWorker } from './app';
+import { AppConfig, ConfigError, loadConfig } from './core/config/config';
+import { createDataSource } from './core/database/data-source';
+import { startEmbeddedPostgres } from './core/dev/embedded-postgres';
+import { ensureLocalRedis } from './core/dev/local-redis';
+import { runMigrations } from './core/database/migrate';
+import { schema } from './schema';
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemoStaff } from './staff/demo-staff';
+
+type Stop = () => Promise<void>;
+
+/**
+ * One entry, three roles (ROLE or the first argument: api, worker, all). Outside production, a missing
+ * DATABASE_URL starts the embedded PostgreSQL under DATA_DIR, and a missing local Redis is started from the
+ * redis-server binary, so `npm start` needs nothing installed beyond Node.
+ */
+async function provideServices(config: AppConfig): Promise<{ config: AppConfig; stops: Stop[] }> {
+  const stops: Stop[] = [];
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pglite') });
+    stops.push(pg.stop);
+    databaseUrl = pg.url;
+    console.log(`Embedded PostgreSQL (PGlite) at ${pg.url}, data in ${path.join(config.dataDir, 'pglite')}`);
+  }
+  let redisUrl = config.redisUrl;
+  if (config.redisUrlDefaulted) {
+    const redis = await ensureLocalRedis({ url: config.redisUrl, dataDir: config.dataDir });
+    stops.push(redis.stop);
+    redisUrl = redis.url;
+    if (redis.started) console.log(`Started redis-server at ${redis.url}, data in ${path.join(config.dataDir, 'redis')}`);
+  }
+  return { config: { ...config, databaseUrl, redisUrl }, stops };
+}
+
+async function prepareDatabase(config: AppConfig): Promise<void> {
+  if (config.migrateOnStart) {
+    const applied = await runMigrations(config.databaseUrl!, schema);
+    if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+  }
+  if (config.seedDemo) {
+    const ds = createDataSource(config.databaseUrl!, schema, 2);
+    await ds.initialize();
+    try {
+      await seedDemoStaff(ds);
+    } finally {
+      await ds.destroy();
+    }
+  }
+}
+
+function printWelcome(config: AppConfig, port: number): void {
+  const url = `http://localhost:${port}`;
+  const lines = [``, `Recovery Desk is running: ${url}  (API under ${url}/api, health at ${url}/api/health)`];
+  if (config.seedDemo) {
+    lines.push(
+      `Demo logins (development only), password ${DEMO_PASSWORD}, TOTP secret ${DEMO_TOTP_SECRET}:`,
+      ...DEMO_STAFF.map((s) => `  ${s.email.padEnd(26)} ${s.roles.join(', ')}`),
+      `  Current code: npx otplib-cli is not needed; run  node -e "require('otplib').generate({secret:'${DEMO_TOTP_SECRET}'}).then(console.log)"`,
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    const roleArg = process.argv[2];
+    config = loadConfig(roleArg ? { ...process.env, ROLE: roleArg } : process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+
+  const provided = await provideServices(config);
+  config = provided.config;
+  const stopServices = async () => {
+    for (const stop of provided.stops.reverse()) await stop().catch(() => undefined);
+  };
+
+  await prepareDatabase(config);
+
+  if (config.role === 'worker') {
+    const worker = await createWorker(config);
+    process.once('SIGTERM', () => void worker.close().then(stopServices));
+    process.once('SIGINT', () => void worker.close().then(stopServices));
+    console.log('Recovery Desk worker running (no HTTP port)');
+    return;
+  }
+  const app = await createHttpApp(config);
+  await app.listen(config.port, '0.0.0.0');
+  const close = () => void app.close().then(stopServices).then(() => process.exit(0));
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
+  printWelcome(config, config.port);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { Clock } from './core/clock';
+import type { AppConfig, Role } from './core/config/config';
+import { CoreModule } from './core/core.module';
+import { HealthController } from './core/health.controller';
+import { WorkerModule } from './core/queue/worker.module';
+import { schema } from './schema';
+import { StaffModule } from './staff/staff.module';
+
+/** The feature modules; their controllers serve in the api role, their job handlers run in the worker role. */
+const FEATURES = [AuditModule, AuthModule, StaffModule];
+
+@Module({})
+export class RootModule {
+  static forRole(role: Role, config: AppConfig, clock?: Clock): DynamicModule {
+    const runsWorker = role === 'worker' || role === 'all';
+    return {
+      module: RootModule,
+      imports: [CoreModule.forRoot({ config, schema, clock }), ...FEATURES, ...(runsWorker ? [WorkerModule] : [])],
+      controllers: role === 'worker' ? [] : [HealthController],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, auditActor } from '../auth/actor';
+import { asSubject } from '../auth/permissions';
+import { SessionService } from '../auth/session.service';
+import { AuditService } from '../audit/audit.service';
+import { DomainError, notFound } from '../core/http/errors';
+import { StaffUser } from './staff-user.entity';
+import { UpdateStaffDto } from './staff.dto';
+
+@Injectable()
+export class StaffService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  list(): Promise<StaffUser[]> {
+    return this.dataSource.getRepository(StaffUser).find({ order: { email: 'ASC' } });
+  }
+
+  async get(actor: Actor, id: string): Promise<StaffUser> {
+    const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.getRepository(StaffUser).findOneBy({ id }) : null;
+    if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw notFound('No staff member with this id');
+    return user;
+  }
+
+  /** Roles and the active flag, with the audit entry and the session revocation in the same transaction. */
+  async update(actor: Actor, id: string, dto: UpdateStaffDto): Promise<StaffUser> {
+    if (dto.roles === undefined && dto.active === undefined) {
+      throw new DomainError('invalid', 'Nothing to change', { roles: 'give roles or active' });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw notFound('No staff member with this id');
+      if (!actor.ability.can('update', asSubject('StaffUser', { id: user.id }))) {
+        throw new DomainError('forbidden', user.id === actor.id ? 'Nobody changes their own roles or status' : 'You may not change this staff member');
+      }
+      const before = { roles: user.roles, active: user.active };
+      if (dto.roles !== undefined) user.roles = [...dto.roles].sort();
+      if (dto.active !== undefined) user.active = dto.active;
+      const saved = await manager.save(user);
+      if (!saved.active) await this.sessions.revokeAllFor(manager, saved.id);
+      const action = dto.active === false && before.active ? 'staff.disable' : dto.active === true && !before.active ? 'staff.enable' : 'staff.roles.change';
+      await this.audit.record(manager, {
+        actor: auditActor(actor), meta: actor.meta, action, targetType: 'staff', targetId: saved.id, reason: dto.reason,
+        before, after: { roles: saved.roles, active: saved.active },
+      });
+      return saved;
+    });
+  }
+}
