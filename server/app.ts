@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import type { Clock } from './core/clock';
 import type { AppConfig } from './core/config/config';
 import { AllExceptionsFilter } from './core/http/exception.filter';
+import { listRoutes } from './core/http/route-inventory';
 import { createValidationPipe } from './core/http/validation';
+import { ROUTE_POLICY } from './auth/policy.decorator';
 import { RootModule } from './root.module';
 
 /** Serves the built console at / with a fallback to index.html for its client-side routes. */
@@ -32,6 +34,8 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  const open = listRoutes(app, ROUTE_POLICY).filter((r) => !r.policy);
+  if (open.length) throw new Error(`Routes without a declared permission: ${open.map((r) => `${r.method} ${r.path}`).join(', ')}`);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +35,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot(config),
+        DiscoveryModule,
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl!, schema), retryAttempts: 3, retryDelay: 1000 }),
         LoggerModule.forRoot({
           pinoHttp: {

@@ -18,7 +18,9 @@ export function dataSourceOptions(url: string, schema: DatabaseSchema, poolSize 
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    logging: ['error'],
+    // Failed queries surface through the exception filter with the request id; TypeORM's own log would print
+    // their parameters, which hold personal data.
+    logging: false,
     extra: { max: poolSize, connectionTimeoutMillis: 3000, query_timeout: 30000 },
   };
 }
