@@ -17,6 +17,20 @@ const REASONS: Record<number, string> = {
   429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
+/** Express's body parser reports bad bodies with a type; Nest wraps them in an HttpException with the cause. */
+function bodyParserMessage(exception: unknown): { statusCode: number; message: string } | null {
+  const err = ((exception as { cause?: unknown })?.cause ?? exception) as { status?: number; type?: string };
+  if (typeof err?.status !== 'number' || err.status < 400 || err.status >= 500 || typeof err.type !== 'string') return null;
+  const messages: Record<string, string> = {
+    'entity.parse.failed': 'The request body is not valid JSON',
+    'entity.too.large': 'The request body is too large',
+    'encoding.unsupported': 'The request body encoding is not supported',
+    'charset.unsupported': 'The request body charset is not supported',
+    'request.aborted': 'The request was aborted before its body was received',
+  };
+  return { statusCode: err.status, message: messages[err.type] ?? 'The request body could not be read' };
+}
+
 /**
  * One place where errors become HTTP answers. Domain codes map exhaustively (ERROR_STATUS); body-parser errors
  * keep their 4xx; a database that cannot be reached is a 503; anything else is a 500 that shows no internals and
@@ -46,6 +60,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = ERROR_STATUS[exception.code];
       return { statusCode, error: REASONS[statusCode], message: exception.message, errors: exception.fields, requestId };
     }
+    const parseProblem = bodyParserMessage(exception);
+    if (parseProblem) return { ...parseProblem, error: REASONS[parseProblem.statusCode] ?? 'Error', requestId };
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
@@ -54,14 +70,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const errors = typeof response === 'object' ? (response as { errors?: Record<string, string> }).errors : undefined;
       if (statusCode >= 500) this.logger.error(`request ${requestId}: ${exception.message}`, exception.stack);
       return { statusCode, error: REASONS[statusCode] ?? 'Error', message, errors, requestId };
-    }
-    const bodyParser = exception as { status?: number; type?: string; expose?: boolean; message?: string };
-    if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500 && bodyParser.expose) {
-      const message =
-        bodyParser.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
-        : bodyParser.type === 'entity.too.large' ? 'The request body is too large'
-        : bodyParser.message ?? 'Bad request';
-      return { statusCode: bodyParser.status, error: REASONS[bodyParser.status] ?? 'Error', message, requestId };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.error(`request ${requestId}: database unavailable: ${(exception as Error).message}`);

@@ -1,0 +1,99 @@
+import request from 'supertest';
+import { signIn, startTestApp, TestApp } from './support/app';
+import { prepareTestDatabase } from './support/db';
+import { createStaff } from './support/factories';
+import { TcpProxy } from './support/tcp-proxy';
+
+describe('errors answer clearly, never with internals', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers malformed JSON with 400 and a message', async () => {
+    const res = await request(t.url).post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, message: 'The request body is not valid JSON' });
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const res = await request(t.url).post('/api/auth/login').send({ email: 'a@b.test', password: 'x'.repeat(200_000), otp: '000000' });
+    expect(res.status).toBe(413);
+    expect(res.body.message).toMatch(/too large/);
+  });
+
+  it('answers an unknown route with a JSON 404', async () => {
+    const res = await request(t.url).get('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/json/);
+  });
+
+  it('answers wrong field types and unknown fields with a message per field', async () => {
+    const admin = await signIn(t, await createStaff(t.dataSource, ['admin']));
+    const target = await createStaff(t.dataSource, ['agent']);
+    const res = await admin.patch(`/api/staff/${target.user.id}`).send({ roles: ['wizard'], active: 'yes', isAdmin: true });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors).sort()).toEqual(['active', 'isAdmin', 'reason', 'roles']);
+    expect(res.body.errors.roles).toMatch(/agent, reviewer, supervisor, admin/);
+  });
+
+  it('sends a request id with every answer, and a 500 shows nothing internal', async () => {
+    const res = await request(t.url).get('/api/health').set('X-Request-Id', 'probe-12345678');
+    expect(res.headers['x-request-id']).toBe('probe-12345678');
+    const forged = await request(t.url).get('/api/health').set('X-Request-Id', 'bad id with spaces');
+    expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sets the usual security headers', async () => {
+    const res = await request(t.url).get('/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('when a backing service is down', () => {
+  it('answers 503 with a generic body when PostgreSQL is unreachable, and recovers when it is back', async () => {
+    await prepareTestDatabase();
+    const db = new URL(process.env.DATABASE_URL!);
+    const proxy = new TcpProxy(db.hostname, Number(db.port || 5432));
+    await proxy.start();
+    const viaProxy = new URL(db.toString());
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const t = await startTestApp({ config: { databaseUrl: viaProxy.toString() } });
+    try {
+      const staff = await createStaff(t.dataSource, ['supervisor']);
+      const agent = await signIn(t, staff);
+      expect((await agent.get('/api/audit-events')).status).toBe(200);
+
+      await proxy.cut();
+      const res = await agent.get('/api/audit-events');
+      expect(res.status).toBe(503);
+      expect(res.body.message).toBe('The service is temporarily unavailable, try again shortly');
+      expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+      const health = await request(t.url).get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ database: 'down', redis: 'up' });
+
+      await proxy.restore();
+      expect((await agent.get('/api/audit-events')).status).toBe(200);
+    } finally {
+      await t.close();
+      await proxy.stop();
+    }
+  });
+
+  it('reports Redis down in health with 503 while reads still work', async () => {
+    const t = await startTestApp({ config: { redisUrl: 'redis://127.0.0.1:1/0' } });
+    try {
+      const health = await request(t.url).get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toEqual({ status: 'error', database: 'up', redis: 'down' });
+      const agent = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+      expect((await agent.get('/api/audit-events')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
