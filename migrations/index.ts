@@ -1,6 +1,9 @@
 import { Extensions1795611540000 } from './1795611540000-Extensions';
-import { Init1795611540065 } from './1795611540065-Init';
-import { AuditAppendOnly1795611540100 } from './1795611540100-AuditAppendOnly';
+import { Init1795612072174 } from './1795612072174-Init';
+import { AuditAppendOnly1795612072200 } from './1795612072200-AuditAppendOnly';
 
-/** In order. Generated migrations are added here by hand (one line): no globs, so jest and dist load the same list. */
-export const migrations = [Extensions1795611540000, Init1795611540065, AuditAppendOnly1795611540100];
+/**
+ * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
+ * no globs, so jest and the compiled build load the same list.
+ */
+export const migrations = [Extensions1795611540000, Init1795612072174, AuditAppendOnly1795612072200];

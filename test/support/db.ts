@@ -38,11 +38,14 @@ export async function dropDatabase(name: string): Promise<void> {
 
 let prepared: Promise<void> | undefined;
 
-/** The worker's own database, created and migrated once per test process. */
+/**
+ * The worker's own database, made anew and migrated once per test file (jest resets modules between files),
+ * so a file never sees another's rows nor a schema left by an older checkout.
+ */
 export function prepareTestDatabase(): Promise<void> {
   prepared ??= (async () => {
     const name = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    const url = await createDatabase(name);
+    const url = await createDatabase(name, true);
     await runMigrations(url, schema);
   })();
   return prepared;

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Hand-written: triggers are not entity metadata. The database itself refuses to change or remove audit entries,
  * whatever the application does; only a superuser disabling triggers could, and the hash chain shows it.
  */
-export class AuditAppendOnly1795611540100 implements MigrationInterface {
-  name = 'AuditAppendOnly1795611540100';
+export class AuditAppendOnly1795612072200 implements MigrationInterface {
+  name = 'AuditAppendOnly1795612072200';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
