@@ -58,7 +58,7 @@ function printWelcome(config: AppConfig, port: number): void {
     lines.push(
       `Demo logins (development only), password ${DEMO_PASSWORD}, TOTP secret ${DEMO_TOTP_SECRET}:`,
       ...DEMO_STAFF.map((s) => `  ${s.email.padEnd(26)} ${s.roles.join(', ')}`),
-      `  Current code: npx otplib-cli is not needed; run  node -e "require('otplib').generate({secret:'${DEMO_TOTP_SECRET}'}).then(console.log)"`,
+      `  The current 6-digit code: npm run demo:otp  (or add the secret to any authenticator app)`,
     );
   }
   console.log(lines.join('\n'));
