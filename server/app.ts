@@ -52,7 +52,6 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
   serveConsole(app, config.uiDir);
   return app;
 }
@@ -61,6 +60,5 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
 export async function createWorker(config: AppConfig, clock?: Clock): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(RootModule.forRole('worker', config, clock), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }

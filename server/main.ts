@@ -64,6 +64,29 @@ function printWelcome(config: AppConfig, port: number): void {
   console.log(lines.join('\n'));
 }
 
+/**
+ * SIGTERM or SIGINT: the API stops accepting and drains its requests, workers finish or release their jobs,
+ * then the embedded services stop. A second signal, or 20 s, forces the exit.
+ */
+function onSignal(shutdown: () => Promise<void>): void {
+  let closing = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    setTimeout(() => process.exit(1), 20_000).unref();
+    shutdown().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e instanceof Error ? e.message : e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -87,16 +110,13 @@ async function main(): Promise<void> {
 
   if (config.role === 'worker') {
     const worker = await createWorker(config);
-    process.once('SIGTERM', () => void worker.close().then(stopServices));
-    process.once('SIGINT', () => void worker.close().then(stopServices));
+    onSignal(() => worker.close().then(stopServices));
     console.log('Recovery Desk worker running (no HTTP port)');
     return;
   }
   const app = await createHttpApp(config);
   await app.listen(config.port, '0.0.0.0');
-  const close = () => void app.close().then(stopServices).then(() => process.exit(0));
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
+  onSignal(() => app.close().then(stopServices));
   printWelcome(config, config.port);
 }
 
