@@ -2,6 +2,7 @@ import { QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditCheckpoint } from '../server/audit/audit-checkpoint.entity';
+import { Clock } from '../server/core/clock';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { AuditService } from '../server/audit/audit.service';
 import { AuditQueryService } from '../server/audit/audit-query.service';
@@ -149,10 +150,9 @@ describe('audit chain tampering (own database)', () => {
   });
 
   it('detects a row edited behind the triggers, and the checkpoint job records the break', async () => {
-    const { Clock } = await import('../server/core/clock');
     const audit = new AuditService(ds, new Clock());
     const query = new AuditQueryService(ds, new Clock());
-    const rows = [];
+    const rows: AuditEvent[] = [];
     for (let i = 0; i < 5; i++) rows.push(await audit.recordAlone({ ...SYSTEM, action: 'test.tamper', reason: `r${i}`, after: { masked: 'p***@e***.com' } }));
     expect(await query.verifyAll()).toEqual({ ok: true, checked: 5, firstBrokenId: null, lastEventId: rows[4].id });
     expect((await query.checkpoint()).ok).toBe(true);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { totpCode } from '../../server/auth/totp';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/server/main.js');
@@ -75,7 +76,6 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(out).toContain(`http://localhost:${port}`);
     expect(out).toContain('supervisor@example.test');
 
-    const { totpCode } = await import('../../server/auth/totp');
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -85,7 +85,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const audit = await fetch(`http://127.0.0.1:${port}/api/audit-events?action=auth.login`, { headers: { cookie } });
     expect(audit.status).toBe(200);
-    expect((await audit.json()).data[0]).toMatchObject({ actorEmail: 'supervisor@example.test', action: 'auth.login' });
+    expect(((await audit.json()) as { data: unknown[] }).data[0]).toMatchObject({ actorEmail: 'supervisor@example.test', action: 'auth.login' });
 
     // SIGTERM: the API drains, the worker closes, the embedded database stops, and the process exits cleanly.
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));

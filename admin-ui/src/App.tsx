@@ -1,0 +1,30 @@
+import { Admin, Resource } from 'react-admin';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import { store } from './providers/store';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './pages/LoginPage';
+import { Dashboard } from './pages/Dashboard';
+import { theme } from './theme';
+import auditEvents from './resources/audit-events';
+import staff from './resources/staff';
+
+export const App = () => (
+  <Admin
+    title="Recovery Desk"
+    disableTelemetry
+    requireAuth
+    authProvider={authProvider}
+    dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+    store={store}
+    theme={theme}
+    layout={Layout}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+  >
+    <Resource name="audit-events" {...auditEvents} />
+    <Resource name="staff" {...staff} />
+  </Admin>
+);

@@ -1,0 +1,47 @@
+import { fetchUtils, HttpError } from 'react-admin';
+import { i18nProvider } from './i18nProvider';
+
+export const API_ROOT = '/api';
+
+export interface ApiErrorBody {
+  message?: string | string[];
+  errors?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+const messageOf = (body: ApiErrorBody | undefined, fallback: string): string => {
+  const message = body?.message;
+  if (Array.isArray(message)) return message.join(' ');
+  return typeof message === 'string' && message !== '' ? message : fallback;
+};
+
+/**
+ * Same-origin JSON call. Failures become react-admin `HttpError`s whose body carries the server's
+ * `{ errors: { field: message } }`, so forms show server-side validation on their fields.
+ * `Accept-Language` follows the console's language (not the browser's), so the server can answer
+ * its messages in the language on screen.
+ */
+export async function apiFetch(path: string, options: fetchUtils.Options = {}) {
+  const headers = new Headers(options.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  headers.set('Accept-Language', i18nProvider.getLocale());
+  try {
+    return await fetchUtils.fetchJson(`${API_ROOT}${path}`, {
+      ...options,
+      headers,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const body = (error.body ?? undefined) as ApiErrorBody | undefined;
+      throw new HttpError(messageOf(body, error.message), error.status, {
+        ...body,
+        errors: body?.errors,
+      });
+    }
+    throw error;
+  }
+}
+
+export const isHttpError = (error: unknown, status?: number): error is HttpError =>
+  error instanceof HttpError && (status === undefined || error.status === status);
