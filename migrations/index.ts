@@ -1,9 +1,15 @@
 import { Extensions1795611540000 } from './1795611540000-Extensions';
 import { Init1795612072174 } from './1795612072174-Init';
 import { AuditAppendOnly1795612072200 } from './1795612072200-AuditAppendOnly';
+import { SearchFold1795612072300 } from './1795612072300-SearchFold';
+import { Accounts1795613203408 } from './1795613203408-Accounts';
+import { AccountSearchIndex1795613203500 } from './1795613203500-AccountSearchIndex';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
  * no globs, so jest and the compiled build load the same list.
  */
-export const migrations = [Extensions1795611540000, Init1795612072174, AuditAppendOnly1795612072200];
+export const migrations = [
+  Extensions1795611540000, Init1795612072174, AuditAppendOnly1795612072200, SearchFold1795612072300,
+  Accounts1795613203408, AccountSearchIndex1795613203500,
+];

@@ -3,10 +3,21 @@ import { AuditCheckpoint } from './audit/audit-checkpoint.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { StaffSession } from './auth/staff-session.entity';
 import { StaffUser } from './staff/staff-user.entity';
+import { CallerVerification } from './accounts/caller-verification.entity';
+import { CustomerAccount } from './accounts/customer-account.entity';
+import { SecurityEvent } from './accounts/security-event.entity';
+import { TwoFactorMethod } from './accounts/two-factor-method.entity';
+import { VerificationCheck } from './accounts/verification-check.entity';
+import { VerificationCode } from './accounts/verification-code.entity';
+import { OutboxMessage } from './notifications/outbox-message.entity';
 import { migrations } from '../migrations';
 
 /** Every entity and migration of the product, listed once (no globs: the same list works compiled and under jest). */
 export const schema: DatabaseSchema = {
-  entities: [StaffUser, StaffSession, AuditEvent, AuditCheckpoint],
+  entities: [
+    StaffUser, StaffSession, AuditEvent, AuditCheckpoint,
+    CustomerAccount, TwoFactorMethod, SecurityEvent, CallerVerification, VerificationCode, VerificationCheck,
+    OutboxMessage,
+  ],
   migrations,
 };
