@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { Clock } from './core/clock';
@@ -7,10 +8,11 @@ import { CoreModule } from './core/core.module';
 import { HealthController } from './core/health.controller';
 import { WorkerModule } from './core/queue/worker.module';
 import { schema } from './schema';
+import { NotificationsModule } from './notifications/notifications.module';
 import { StaffModule } from './staff/staff.module';
 
 /** The feature modules; their controllers serve in the api role, their job handlers run in the worker role. */
-const FEATURES = [AuditModule, AuthModule, StaffModule];
+const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule];
 
 @Module({})
 export class RootModule {

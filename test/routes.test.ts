@@ -5,7 +5,7 @@ import { listRoutes } from '../server/core/http/route-inventory';
 import type { StaffRole } from '../server/staff/staff-user.entity';
 import { AuditService } from '../server/audit/audit.service';
 import { signIn, startTestApp, TestApp } from './support/app';
-import { createStaff } from './support/factories';
+import { createAccount, createStaff } from './support/factories';
 
 type Who = 'anonymous' | StaffRole;
 const WHO: Who[] = ['anonymous', 'agent', 'reviewer', 'supervisor', 'admin'];
@@ -13,10 +13,15 @@ const WHO: Who[] = ['anonymous', 'agent', 'reviewer', 'supervisor', 'admin'];
 interface Fixture {
   auditId: string;
   staffId: () => Promise<string>;
+  accountId: string;
+  /** Another agent's verification: outside an agent's own calls. */
+  foreignVerificationId: string;
 }
 
+type Client = ReturnType<typeof request.agent>;
+
 interface Row {
-  path: (f: Fixture) => Promise<string>;
+  path: (f: Fixture, client: Client, who: Who) => Promise<string>;
   body?: object;
   expect: Record<Who, number>;
 }
@@ -53,7 +58,68 @@ const TABLE: Record<string, Row> = {
     body: { roles: ['reviewer'], reason: 'route table test' },
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },
   },
+  'GET /api/accounts': {
+    path: async () => '/api/accounts?q=Dupont',
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 403 },
+  },
+  'GET /api/accounts/:id': {
+    path: async (f) => `/api/accounts/${f.accountId}`,
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 403 },
+  },
+  'GET /api/accounts/:id/events': {
+    path: async (f) => `/api/accounts/${f.accountId}/events`,
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 403 },
+  },
+  'POST /api/accounts/:id/verifications': {
+    path: async (f) => `/api/accounts/${f.accountId}/verifications`,
+    body: { callReference: 'CALL-ROUTES-1' },
+    expect: { anonymous: 401, agent: 201, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'POST /api/accounts/:id/unmask': {
+    // An agent passes the route's permission; this verification is not theirs, so it is not found.
+    path: async (f) => `/api/accounts/${f.accountId}/unmask`,
+    body: { verificationId: '00000000-0000-4000-8000-000000000000', reason: 'route table' },
+    expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'POST /api/accounts/:id/customer-id-reminder': {
+    path: async (f) => `/api/accounts/${f.accountId}/customer-id-reminder`,
+    body: { callReference: 'CALL-ROUTES-2' },
+    expect: { anonymous: 401, agent: 202, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'GET /api/verifications/:id': {
+    path: ownVerification(''),
+    expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'POST /api/verifications/:id/codes': {
+    path: ownVerification('/codes'),
+    body: { channel: 'primary_email' },
+    expect: { anonymous: 401, agent: 202, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'POST /api/verifications/:id/code-checks': {
+    // No code was sent on this fresh call: the permission passes and the state answers 409.
+    path: ownVerification('/code-checks'),
+    body: { code: '000000' },
+    expect: { anonymous: 401, agent: 409, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'POST /api/verifications/:id/stated-values': {
+    path: ownVerification('/stated-values'),
+    body: { field: 'postal_code', value: '75002' },
+    expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'GET /api/mail-outbox': {
+    path: async () => '/api/mail-outbox',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
 };
+
+/** An agent works on a verification of their own call; everyone else is pointed at another agent's. */
+function ownVerification(suffix: string): Row['path'] {
+  return async (f, client, who) => {
+    if (who !== 'agent') return `/api/verifications/${f.foreignVerificationId}${suffix}`;
+    const res = await client.post(`/api/accounts/${f.accountId}/verifications`).send({ callReference: 'CALL-ROUTES-OWN' });
+    return `/api/verifications/${res.body.id}${suffix}`;
+  };
+}
 
 describe('route permissions', () => {
   let t: TestApp;
@@ -63,7 +129,15 @@ describe('route permissions', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     const entry = await t.app.get(AuditService).recordAlone({ actor: null, meta: { ip: null, requestId: null }, action: 'test.route-table' });
-    fixture = { auditId: entry.id, staffId: async () => (await createStaff(t.dataSource, ['agent'])).user.id };
+    const account = await createAccount(t.dataSource);
+    const otherAgent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const foreign = await otherAgent.post(`/api/accounts/${account.id}/verifications`).send({ callReference: 'CALL-OTHER' });
+    fixture = {
+      auditId: entry.id,
+      staffId: async () => (await createStaff(t.dataSource, ['agent'])).user.id,
+      accountId: account.id,
+      foreignVerificationId: foreign.body.id,
+    };
   });
   afterAll(() => t.close());
 
@@ -87,7 +161,7 @@ describe('route permissions', () => {
       it(`${route} as ${who} → ${row.expect[who]}`, async () => {
         const client = who === 'anonymous' ? request.agent(t.url) : await signIn(t, await createStaff(t.dataSource, [who]));
         const [method, ] = route.split(' ');
-        const path = await row.path(fixture);
+        const path = await row.path(fixture, client, who);
         const call = method === 'GET' ? client.get(path) : method === 'POST' ? client.post(path) : method === 'PATCH' ? client.patch(path) : client.delete(path);
         const res = await (row.body ? call.send(row.body) : call);
         expect(res.status).toBe(row.expect[who]);

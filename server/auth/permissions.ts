@@ -7,10 +7,10 @@ import { reviewerRules } from './rules/reviewer.rules';
 import { supervisorRules } from './rules/supervisor.rules';
 
 /** The one vocabulary of permissions. Routes, services and the console speak only these words. */
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'verify', 'export', 'unmask', 'approve', 'execute', 'review'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'verify', 'export', 'unmask', 'notify', 'approve', 'execute', 'review'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['AuditEvent', 'StaffUser', 'Queue'] as const;
+export const SUBJECTS = ['AuditEvent', 'StaffUser', 'Queue', 'Account', 'CallerVerification', 'OutboxMessage'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** A loaded row tagged with its subject name (`subject('StaffUser', row)`), for record-level checks. */

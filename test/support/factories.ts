@@ -2,6 +2,7 @@ import * as argon2 from 'argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateSecret } from 'otplib';
 import { DataSource } from 'typeorm';
+import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { StaffRole, StaffUser } from '../../server/staff/staff-user.entity';
 
 export interface TestStaff {
@@ -28,3 +29,32 @@ export async function createStaff(ds: DataSource, roles: StaffRole[], overrides:
 }
 
 export const uniqueId = () => randomUUID();
+
+let accountSeq = 0;
+
+/** A customer account of its own for each test (unique customer ID and emails). */
+export async function createAccount(ds: DataSource, overrides: Partial<CustomerAccount> = {}): Promise<CustomerAccount> {
+  accountSeq += 1;
+  const n = `${process.pid % 1000}${Date.now() % 100000}${accountSeq}`.slice(-9);
+  const repo = ds.getRepository(CustomerAccount);
+  return repo.save(
+    repo.create({
+      customerId: `tt${n}-ovh`,
+      accountType: 'individual',
+      name: 'Pierre Dupont',
+      companyName: null,
+      legalRepresentative: null,
+      primaryEmail: `pierre.${n}@example.com`,
+      backupEmail: `secours.${n}@example.net`,
+      phone: `+3361${n.slice(-7).padStart(7, '0')}`,
+      addressLine: '12 rue de la Paix',
+      postalCode: '75002',
+      city: 'Paris',
+      country: 'FR',
+      language: 'fr',
+      status: 'active',
+      flags: [],
+      ...overrides,
+    }),
+  );
+}

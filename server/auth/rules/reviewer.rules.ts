@@ -1,4 +1,6 @@
 import type { RoleRules } from '../permissions';
 
-/** Compliance reviewers. Their document-review permissions arrive with that capability. */
-export const reviewerRules: RoleRules = () => {};
+/** Compliance reviewers read accounts masked; document review arrives with that capability. */
+export const reviewerRules: RoleRules = (can) => {
+  can('read', 'Account');
+};

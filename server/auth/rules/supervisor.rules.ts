@@ -1,8 +1,10 @@
 import type { RoleRules } from '../permissions';
 
-/** Supervisors audit every action and check the chain. */
+/** Supervisors audit every action, check the chain, and watch the customer mails. They read accounts masked. */
 export const supervisorRules: RoleRules = (can) => {
   can('read', 'AuditEvent');
   can('verify', 'AuditEvent');
   can('read', 'StaffUser');
+  can('read', 'Account');
+  can('read', 'OutboxMessage');
 };

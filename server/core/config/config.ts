@@ -31,6 +31,11 @@ export interface AppConfig {
   mailFrom: string;
   logLevel: string;
   seedDemo: boolean;
+  /** First retry delay of a failed mail; doubles each attempt. */
+  mailRetryBaseMs: number;
+  mailMaxAttempts: number;
+  /** How long a caller verification lasts (one call). */
+  verificationMinutes: number;
   migrateOnStart: boolean;
   /** The built console, served at / by the api role. */
   uiDir: string;
@@ -149,6 +154,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     mailFrom: str(env, 'MAIL_FROM', 'Recovery Desk <no-reply@recovery-desk.invalid>'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
     seedDemo,
+    mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 5000, 10, 3600_000),
+    mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+    verificationMinutes: int(env, 'VERIFICATION_MINUTES', 15, 1, 240),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
   };

@@ -5,16 +5,20 @@
 export interface JobPayloads {
   'audit.checkpoint': Record<string, never>;
   'sessions.sweep': Record<string, never>;
+  'mail.send': { outboxId: string };
+  'mail.reconcile': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['maintenance'] as const;
+export const QUEUE_NAMES = ['maintenance', 'mail'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'audit.checkpoint': 'maintenance',
   'sessions.sweep': 'maintenance',
+  'mail.send': 'mail',
+  'mail.reconcile': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -7,12 +7,15 @@ import { DomainError } from '../http/errors';
 import { JOB_QUEUE, JobName, JobPayloads, QUEUE_NAMES, QueueName } from './jobs';
 import { createRedis } from './redis';
 
-const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 24 * 3600, count: 10000 },
-  removeOnFail: { age: 14 * 24 * 3600 },
-};
+/** Retries with exponential backoff; finished jobs are kept a while so a replayed job id stays a no-op. */
+function defaultJobOptions(config: AppConfig): JobsOptions {
+  return {
+    attempts: config.mailMaxAttempts,
+    backoff: { type: 'exponential', delay: config.mailRetryBaseMs },
+    removeOnComplete: { age: 24 * 3600, count: 10000 },
+    removeOnFail: { age: 14 * 24 * 3600 },
+  };
+}
 
 /** Typed producer side of every queue. */
 @Injectable()
@@ -27,7 +30,7 @@ export class QueueService implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.queuePrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.queuePrefix, defaultJobOptions: defaultJobOptions(this.config) });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }

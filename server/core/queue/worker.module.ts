@@ -16,6 +16,7 @@ export class RecurringJobs implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queues.schedule('audit.checkpoint', this.config.auditCheckpointEveryMs, {});
     await this.queues.schedule('sessions.sweep', 3600_000, {});
+    await this.queues.schedule('mail.reconcile', 30_000, {});
   }
 }
 

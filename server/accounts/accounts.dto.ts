@@ -1,0 +1,120 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import type { CustomerAccount } from './customer-account.entity';
+import { maskEmail, maskPhone, maskPostalCode, maskText } from './masking';
+import type { SecurityEvent } from './security-event.entity';
+import type { TwoFactorMethod } from './two-factor-method.entity';
+
+export class AccountSearchQuery {
+  @IsString()
+  @Length(1, 200, { message: 'type a customer ID, an email, a phone number or a name' })
+  q: string;
+
+  /** The ticket or call the search is made for; searches without one are watched for abuse. */
+  @IsOptional() @IsString() @MaxLength(100) callRef?: string;
+}
+
+export class EventsQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class StartVerificationDto {
+  @IsString()
+  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
+  callReference: string;
+}
+
+export class UnmaskDto {
+  @IsUUID('4', { message: 'must be the id of this call’s verification' })
+  verificationId: string;
+
+  @IsString()
+  @Length(3, 500, { message: 'say why you need the full contact data (3 to 500 characters)' })
+  reason: string;
+}
+
+export class ReminderDto {
+  @IsString()
+  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
+  callReference: string;
+}
+
+export const STATED_FIELDS = ['backup_email', 'phone', 'postal_code'] as const;
+export type StatedField = (typeof STATED_FIELDS)[number];
+
+export class SendCodeDto {
+  @IsIn(['backup_email', 'primary_email'], { message: 'must be backup_email or primary_email' })
+  channel: 'backup_email' | 'primary_email';
+}
+
+export class CheckCodeDto {
+  @IsString()
+  @Length(6, 6, { message: 'must be the 6-digit code the caller reads' })
+  code: string;
+}
+
+export class StatedValueDto {
+  @IsIn(STATED_FIELDS, { message: `must be one of ${STATED_FIELDS.join(', ')}` })
+  field: StatedField;
+
+  @IsString()
+  @Length(1, 254)
+  value: string;
+}
+
+export interface AccountSummary {
+  id: string;
+  customerId: string;
+  accountType: string;
+  name: string;
+  companyName: string | null;
+  primaryEmail: string | null;
+  phone: string | null;
+  city: string;
+  country: string;
+  status: string;
+  hasBackupEmail: boolean;
+}
+
+export function toSummary(a: CustomerAccount): AccountSummary {
+  return {
+    id: a.id, customerId: a.customerId, accountType: a.accountType, name: a.name, companyName: a.companyName,
+    primaryEmail: maskEmail(a.primaryEmail), phone: maskPhone(a.phone), city: a.city, country: a.country,
+    status: a.status, hasBackupEmail: a.backupEmail !== null,
+  };
+}
+
+export function toDetail(a: CustomerAccount, methods: TwoFactorMethod[]) {
+  return {
+    ...toSummary(a),
+    legalRepresentative: a.legalRepresentative,
+    backupEmail: maskEmail(a.backupEmail),
+    addressLine: maskText(a.addressLine),
+    postalCode: maskPostalCode(a.postalCode),
+    language: a.language,
+    flags: a.flags,
+    backupEmailRequired: a.flags.includes('backup_email_required'),
+    twoFactorEnabled: methods.length > 0,
+    twoFactorMethods: methods.map((m) => ({
+      id: m.id, kind: m.kind, label: m.label, createdAt: m.createdAt.toISOString(),
+      lastUsedAt: m.lastUsedAt?.toISOString() ?? null, codesLeft: m.codesLeft,
+    })),
+    openCases: [] as unknown[],
+    masked: true,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export function toUnmasked(a: CustomerAccount) {
+  return {
+    id: a.id, customerId: a.customerId, primaryEmail: a.primaryEmail, backupEmail: a.backupEmail, phone: a.phone,
+    addressLine: a.addressLine, postalCode: a.postalCode, city: a.city, country: a.country, masked: false,
+  };
+}
+
+export function toEvent(e: SecurityEvent) {
+  return {
+    id: e.id, at: e.at.toISOString(), kind: e.kind, channel: e.channel, destination: e.destinationMasked, detail: e.detail,
+  };
+}

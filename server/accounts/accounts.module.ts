@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { VerificationService } from './verification.service';
+import { VerificationsController } from './verifications.controller';
+
+@Module({
+  controllers: [AccountsController, VerificationsController],
+  providers: [AccountsService, VerificationService],
+  exports: [AccountsService, VerificationService],
+})
+export class AccountsModule {}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { auditActor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../core/clock';
+import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
+import { DomainError, notFound } from '../core/http/errors';
+import { OutboxService } from '../notifications/outbox.service';
+import { CustomerAccount } from './customer-account.entity';
+import { maskEmail, maskPhone, maskText } from './masking';
+import { AccountQuery, routeQuery } from './query-router';
+import { SecurityEvent } from './security-event.entity';
+import { TwoFactorMethod } from './two-factor-method.entity';
+
+const SEARCH_LIMIT = 25;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function maskedQuery(q: AccountQuery): string {
+  switch (q.kind) {
+    case 'customer_id': return q.customerId;
+    case 'email': return maskEmail(q.email) ?? '';
+    case 'phone': return maskPhone(q.e164) ?? '';
+    case 'name': return `${maskText(q.text)} (${q.text.length} chars)`;
+    case 'too_short': return '';
+  }
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Finds accounts by the shape of the query; every search is audited as a sensitive read, with what it found. */
+  async search(actor: Actor, raw: string, callRef: string | undefined): Promise<CustomerAccount[]> {
+    const query = routeQuery(raw);
+    if (query.kind === 'too_short') {
+      throw new DomainError('invalid', 'Type at least 3 characters of a name, or a full customer ID, email or phone number', {
+        q: 'at least 3 characters',
+      });
+    }
+    const repo = this.dataSource.getRepository(CustomerAccount);
+    let found: CustomerAccount[];
+    switch (query.kind) {
+      case 'customer_id':
+        found = await repo.find({ where: { customerId: query.customerId } });
+        break;
+      case 'email':
+        found = await repo
+          .createQueryBuilder('a')
+          .where('a.primaryEmail = :email OR a.backupEmail = :email', { email: query.email })
+          .orderBy('a.customerId')
+          .limit(SEARCH_LIMIT)
+          .getMany();
+        break;
+      case 'phone':
+        found = await repo.find({ where: { phone: query.e164 }, order: { customerId: 'ASC' }, take: SEARCH_LIMIT });
+        break;
+      case 'name':
+        found = await this.searchByName(query.text, query.customerId);
+        break;
+    }
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'account.search', targetType: 'account_search',
+        reason: callRef ?? null,
+        after: { kind: query.kind, query: maskedQuery(query), results: found.length, accountIds: found.map((a) => a.id), callReference: callRef ?? null },
+      }),
+    );
+    return found;
+  }
+
+  /**
+   * Trigram similarity on the folded names (accents and case ignored), best first. The `%` operator lets the
+   * GIN index narrow the candidates; an exact customer-ID match on the same text comes first if there is one.
+   */
+  private async searchByName(text: string, asCustomerId: string): Promise<CustomerAccount[]> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL pg_trgm.similarity_threshold = 0.2`);
+      const ids: { id: string }[] = await m.query(
+        `SELECT id FROM (
+           SELECT id, 2.0 AS score FROM customer_accounts WHERE customer_id = $2
+           UNION ALL
+           SELECT id, similarity(search_text, rd_fold($1)) AS score FROM customer_accounts WHERE search_text % rd_fold($1)
+         ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`,
+        [text, asCustomerId],
+      );
+      if (!ids.length) return [];
+      const rows = await m.getRepository(CustomerAccount).findBy({ id: In(ids.map((r) => r.id)) });
+      const order = new Map(ids.map((r, i) => [r.id, i]));
+      return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    });
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerAccount> {
+    const account = UUID.test(id) ? await manager.getRepository(CustomerAccount).findOneBy({ id }) : null;
+    if (!account) throw notFound('No account with this id');
+    return account;
+  }
+
+  async detail(id: string): Promise<{ account: CustomerAccount; methods: TwoFactorMethod[] }> {
+    const account = await this.get(id);
+    const methods = await this.dataSource.getRepository(TwoFactorMethod).find({ where: { accountId: id }, order: { createdAt: 'ASC' } });
+    return { account, methods };
+  }
+
+  /** The security timeline, newest first, keyset-paginated on (at, id). */
+  async events(id: string, limit: number, cursor: string | undefined): Promise<{ data: SecurityEvent[]; nextCursor: string | null }> {
+    await this.get(id);
+    const after = decodeKeyset(cursor);
+    const qb = this.dataSource.getRepository(SecurityEvent).createQueryBuilder('e').where('e.accountId = :id', { id });
+    if (after) {
+      if (!/^\d+$/.test(after.id)) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
+      qb.andWhere('(e.at, e.id) < (:at, :eid)', { at: after.at, eid: after.id });
+    }
+    const rows = await qb.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit + 1).getMany();
+    const data = rows.slice(0, limit);
+    return { data, nextCursor: rows.length > limit ? encodeKeyset(data[data.length - 1].at, data[data.length - 1].id) : null };
+  }
+
+  /** "I don't know my customer ID": the ID goes to the primary email on file, never to the caller. */
+  async sendCustomerIdReminder(actor: Actor, id: string, callReference: string): Promise<{ destination: string }> {
+    const { outboxId, destination } = await this.dataSource.transaction(async (m) => {
+      const account = await this.get(id, m);
+      const mail = await this.outbox.add(m, {
+        accountId: account.id, template: 'customer_id_reminder', language: account.language, to: account.primaryEmail,
+        params: { customerId: account.customerId },
+      });
+      const destination = maskEmail(account.primaryEmail)!;
+      await m.save(m.create(SecurityEvent, {
+        accountId: account.id, at: this.clock.now(), kind: 'customer_id_reminder_sent', channel: 'phone_support',
+        destinationMasked: destination, detail: null, ip: null,
+      }));
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'account.customer_id_reminder', targetType: 'account', targetId: account.id,
+        reason: callReference, after: { destination, outboxId: mail.id },
+      });
+      return { outboxId: mail.id, destination };
+    });
+    await this.outbox.relay([outboxId]);
+    return { destination };
+  }
+}

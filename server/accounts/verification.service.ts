@@ -1,0 +1,254 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { auditActor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { asSubject } from '../auth/permissions';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../core/clock';
+import type { AppConfig } from '../core/config/config';
+import { APP_CONFIG } from '../core/config/config.module';
+import { conflict, DomainError, notFound } from '../core/http/errors';
+import { OutboxService } from '../notifications/outbox.service';
+import type { StatedField } from './accounts.dto';
+import { AccountsService } from './accounts.service';
+import { CallerVerification, PossessionChannel } from './caller-verification.entity';
+import { CustomerAccount } from './customer-account.entity';
+import { maskEmail } from './masking';
+import { SecurityEvent } from './security-event.entity';
+import { CheckResult, VerificationCheck } from './verification-check.entity';
+import { VerificationCode } from './verification-code.entity';
+
+export const CODE_TTL_MINUTES = 10;
+export const MAX_CODE_FAILURES = 5;
+export const MAX_CODES_SENT = 5;
+export const MAX_STATED_TRIES = 3;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function normalizeStated(field: StatedField, value: string): string | null {
+  switch (field) {
+    case 'backup_email':
+      return value.trim().toLowerCase();
+    case 'phone':
+      return parsePhoneNumberFromString(value.trim().replace(/^00/, '+'), 'FR')?.number ?? null;
+    case 'postal_code':
+      return value.replace(/\s+/g, '').toUpperCase();
+  }
+}
+
+function onFile(account: CustomerAccount, field: StatedField): string | null {
+  switch (field) {
+    case 'backup_email': return account.backupEmail?.toLowerCase() ?? null;
+    case 'phone': return account.phone;
+    case 'postal_code': return account.postalCode.replace(/\s+/g, '').toUpperCase();
+  }
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The checks of one call. Possession: a one-time code mailed to an address on file, read back by the caller.
+ * Knowledge: values the caller states, answered match / no match only. Results are recorded and audited; no
+ * secret and no value on file ever leaves the server.
+ */
+@Injectable()
+export class VerificationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  private hashCode(verificationId: string, code: string): string {
+    return createHmac('sha256', this.config.sessionSecret).update(`verification-code:${verificationId}:${code}`).digest('hex');
+  }
+
+  /** Opens the checks of a call, or returns the open one of the same agent, account and call reference. */
+  async start(actor: Actor, accountId: string, callReference: string): Promise<CallerVerification> {
+    return this.dataSource.transaction(async (m) => {
+      const account = await this.accounts.get(accountId, m);
+      const now = this.clock.now();
+      const open = await m
+        .getRepository(CallerVerification)
+        .createQueryBuilder('v')
+        .where('v.accountId = :accountId AND v.agentId = :agentId AND v.callReference = :callReference AND v.expiresAt > :now', {
+          accountId: account.id, agentId: actor.id, callReference, now,
+        })
+        .getOne();
+      if (open) return open;
+      const verification = await m.save(
+        m.create(CallerVerification, {
+          accountId: account.id, callReference, agentId: actor.id, startedAt: now,
+          expiresAt: new Date(now.getTime() + this.config.verificationMinutes * 60_000),
+          possessionProven: [], possessionProvenAt: null, lockedAt: null, codeFailures: 0, statedTries: {},
+        }),
+      );
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'verification.start', targetType: 'account', targetId: account.id,
+        reason: callReference, after: { verificationId: verification.id },
+      });
+      return verification;
+    });
+  }
+
+  /** Loads a verification the actor may see (their own calls), else 404; with `lock` for a state change. */
+  async load(actor: Actor, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<CallerVerification> {
+    const v = UUID.test(id)
+      ? await m.getRepository(CallerVerification).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
+    if (!v || !actor.ability.can('read', asSubject('CallerVerification', { agentId: v.agentId }))) throw notFound('No verification with this id');
+    return v;
+  }
+
+  private assertOpen(v: CallerVerification): void {
+    if (v.expiresAt.getTime() <= this.clock.now().getTime()) throw conflict('This call’s verification has expired; start a new one for the call');
+  }
+
+  async sendCode(actor: Actor, id: string, channel: PossessionChannel) {
+    const result = await this.dataSource.transaction(async (m) => {
+      const v = await this.load(actor, id, m, true);
+      this.assertOpen(v);
+      if (v.lockedAt) throw conflict('Too many wrong codes on this call: code checks are locked for it');
+      const account = await this.accounts.get(v.accountId, m);
+      const address = channel === 'backup_email' ? account.backupEmail : account.primaryEmail;
+      if (!address) throw new DomainError('unprocessable', 'This account has no backup email: send the code to the primary email, or use the documents procedure');
+      const sent = await m.getRepository(VerificationCode).countBy({ verificationId: v.id });
+      if (sent >= MAX_CODES_SENT) throw conflict(`At most ${MAX_CODES_SENT} codes can be sent during one call`);
+
+      const now = this.clock.now();
+      await m.update(VerificationCode, { verificationId: v.id, consumedAt: IsNull(), supersededAt: IsNull() }, { supersededAt: now });
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const destination = maskEmail(address)!;
+      const saved = await m.save(
+        m.create(VerificationCode, {
+          verificationId: v.id, channel, destinationMasked: destination, codeHash: this.hashCode(v.id, code), sentAt: now,
+          expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000), consumedAt: null, supersededAt: null,
+        }),
+      );
+      const mail = await this.outbox.add(m, {
+        accountId: account.id, template: 'verification_code', language: account.language, to: address,
+        params: { code, customerId: account.customerId, minutes: String(CODE_TTL_MINUTES) }, secretParams: ['code'],
+      });
+      await m.save(m.create(SecurityEvent, {
+        accountId: account.id, at: now, kind: 'verification_code_sent', channel: 'phone_support', destinationMasked: destination, detail: channel, ip: null,
+      }));
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'verification.code.send', targetType: 'account', targetId: account.id,
+        reason: v.callReference, after: { verificationId: v.id, channel, destination },
+      });
+      return { outboxId: mail.id, response: { codeId: saved.id, channel, destination, expiresAt: saved.expiresAt.toISOString() } };
+    });
+    await this.outbox.relay([result.outboxId]);
+    return result.response;
+  }
+
+  private async recordCheck(m: EntityManager, actor: Actor, v: CallerVerification, kind: 'code' | 'stated_value', subject: string, result: CheckResult) {
+    await m.save(m.create(VerificationCheck, { verificationId: v.id, at: this.clock.now(), kind, subject, result }));
+    await this.audit.record(m, {
+      actor: auditActor(actor), meta: actor.meta, action: kind === 'code' ? 'verification.code.check' : 'verification.stated.check',
+      outcome: result === 'match' ? 'success' : 'failure', targetType: 'account', targetId: v.accountId, reason: v.callReference,
+      after: { verificationId: v.id, subject, result },
+    });
+  }
+
+  /** The caller reads the code back. Single use, 10 minutes, 5 wrong entries lock code checks for the call. */
+  async checkCode(actor: Actor, id: string, code: string): Promise<{ result: CheckResult; attemptsLeft: number; possessionProven: PossessionChannel[] }> {
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const v = await this.load(actor, id, m, true);
+      this.assertOpen(v);
+      if (v.lockedAt) return { v, result: 'locked' as CheckResult, error: 'Too many wrong codes on this call: code checks are locked for it' };
+      const active = await m.getRepository(VerificationCode).findOne({
+        where: { verificationId: v.id, consumedAt: IsNull(), supersededAt: IsNull() }, order: { sentAt: 'DESC' },
+      });
+      if (!active) return { v, result: null, error: 'No code is waiting for this call: send one first' };
+      const now = this.clock.now();
+      let result: CheckResult;
+      if (active.expiresAt.getTime() <= now.getTime()) {
+        result = 'expired';
+      } else if (/^\d{6}$/.test(code) && sameSecret(this.hashCode(v.id, code), active.codeHash)) {
+        result = 'match';
+        active.consumedAt = now;
+        await m.save(active);
+        if (!v.possessionProven.includes(active.channel)) v.possessionProven = [...v.possessionProven, active.channel];
+        v.possessionProvenAt = now;
+      } else {
+        v.codeFailures += 1;
+        result = v.codeFailures >= MAX_CODE_FAILURES ? 'locked' : 'no_match';
+        if (result === 'locked') v.lockedAt = now;
+      }
+      await m.save(v);
+      await this.recordCheck(m, actor, v, 'code', active.channel, result);
+      return { v, result, error: null };
+    });
+    if (outcome.error) throw conflict(outcome.error);
+    return {
+      result: outcome.result!,
+      attemptsLeft: Math.max(0, MAX_CODE_FAILURES - outcome.v.codeFailures),
+      possessionProven: outcome.v.possessionProven,
+    };
+  }
+
+  /** A value the caller states, compared on the server: the answer is match / no match, never the value. */
+  async checkStated(actor: Actor, id: string, field: StatedField, value: string): Promise<{ field: StatedField; result: CheckResult; attemptsLeft: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const v = await this.load(actor, id, m, true);
+      this.assertOpen(v);
+      const tries = v.statedTries[field] ?? 0;
+      if (tries >= MAX_STATED_TRIES) throw conflict(`No more tries for ${field} on this call (${MAX_STATED_TRIES} at most)`);
+      const account = await this.accounts.get(v.accountId, m);
+      const expected = onFile(account, field);
+      const given = normalizeStated(field, value);
+      const result: CheckResult = expected === null ? 'no_value_on_file' : given !== null && sameSecret(given, expected) ? 'match' : 'no_match';
+      v.statedTries = { ...v.statedTries, [field]: tries + 1 };
+      await m.save(v);
+      await this.recordCheck(m, actor, v, 'stated_value', field, result);
+      return { field, result, attemptsLeft: MAX_STATED_TRIES - tries - 1 };
+    });
+  }
+
+  async state(actor: Actor, id: string) {
+    const v = await this.load(actor, id);
+    const [checks, active] = await Promise.all([
+      this.dataSource.getRepository(VerificationCheck).find({ where: { verificationId: v.id }, order: { at: 'ASC', id: 'ASC' } }),
+      this.dataSource.getRepository(VerificationCode).findOne({ where: { verificationId: v.id, consumedAt: IsNull(), supersededAt: IsNull() }, order: { sentAt: 'DESC' } }),
+    ]);
+    const now = this.clock.now().getTime();
+    return {
+      id: v.id, accountId: v.accountId, callReference: v.callReference, startedAt: v.startedAt.toISOString(),
+      expiresAt: v.expiresAt.toISOString(), expired: v.expiresAt.getTime() <= now, possessionProven: v.possessionProven,
+      locked: v.lockedAt !== null, codeAttemptsLeft: Math.max(0, MAX_CODE_FAILURES - v.codeFailures),
+      statedAttemptsLeft: Object.fromEntries((['backup_email', 'phone', 'postal_code'] as const).map((f) => [f, MAX_STATED_TRIES - (v.statedTries[f] ?? 0)])),
+      activeCode: active && active.expiresAt.getTime() > now
+        ? { channel: active.channel, destination: active.destinationMasked, expiresAt: active.expiresAt.toISOString() }
+        : null,
+      checks: checks.map((c) => ({ at: c.at.toISOString(), kind: c.kind, subject: c.subject, result: c.result })),
+    };
+  }
+
+  /** After a possession check passed on this call, its agent may see the contact data; each unmask is audited. */
+  async unmask(actor: Actor, accountId: string, verificationId: string, reason: string): Promise<CustomerAccount> {
+    return this.dataSource.transaction(async (m) => {
+      const v = await this.load(actor, verificationId, m);
+      if (v.accountId !== accountId) throw new DomainError('unprocessable', 'This verification belongs to another account');
+      this.assertOpen(v);
+      if (!v.possessionProven.length) {
+        throw new DomainError('forbidden', 'The caller has not passed a code check on this call: contact data stays masked');
+      }
+      const account = await this.accounts.get(accountId, m);
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'account.unmask', targetType: 'account', targetId: account.id, reason,
+        after: { verificationId: v.id, callReference: v.callReference, possessionProven: v.possessionProven },
+      });
+      return account;
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { DomainError } from './errors';
+
+/** Opaque keyset cursors: the sort key of the last row of a page, base64url JSON. */
+export function encodeKeyset(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id]), 'utf8').toString('base64url');
+}
+
+export function decodeKeyset(cursor: string | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (typeof id !== 'string' || id.length > 64 || Number.isNaN(date.getTime())) throw new Error('bad');
+    return { at: date, id };
+  } catch {
+    throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { DataSource } from 'typeorm';
+import { RequirePermission } from '../auth/policy.decorator';
+import { maskEmail } from '../accounts/masking';
+import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
+import { OutboxMessage } from './outbox-message.entity';
+
+export class OutboxQuery {
+  @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
+  @IsOptional() @IsUUID() accountId?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+/** Supervisors see each mail's state (pending, sent, failed with its last error), never its secret content. */
+@Controller('mail-outbox')
+export class OutboxController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequirePermission('read', 'OutboxMessage')
+  async list(@Query() q: OutboxQuery) {
+    const limit = q.limit ?? 25;
+    const after = decodeKeyset(q.cursor);
+    const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m');
+    if (q.status) qb.andWhere('m.status = :status', { status: q.status });
+    if (q.accountId) qb.andWhere('m.accountId = :accountId', { accountId: q.accountId });
+    if (after) qb.andWhere('(m.createdAt, m.id) < (:at, :id)', { at: after.at, id: after.id });
+    const rows = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').limit(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    return {
+      data: page.map((m) => ({
+        id: m.id, accountId: m.accountId, template: m.template, language: m.language, to: maskEmail(m.toAddress),
+        status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(),
+        sentAt: m.sentAt?.toISOString() ?? null,
+      })),
+      nextCursor: rows.length > limit ? encodeKeyset(page[page.length - 1].createdAt, page[page.length - 1].id) : null,
+    };
+  }
+}
