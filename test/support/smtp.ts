@@ -1,0 +1,65 @@
+import { simpleParser, ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** A real SMTP server for tests: collects what it accepts; can refuse the next N mails or hold them. */
+export class TestSmtp {
+  readonly received: ParsedMail[] = [];
+  private server?: SMTPServer;
+  refuseNext = 0;
+  /** Delay before answering DATA, to catch a sender mid-mail. */
+  holdMs = 0;
+  port = 0;
+
+  async start(): Promise<string> {
+    this.server = new SMTPServer({
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', async () => {
+          if (this.refuseNext > 0) {
+            this.refuseNext -= 1;
+            const err = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
+            return callback(err);
+          }
+          if (this.holdMs) await new Promise((r) => setTimeout(r, this.holdMs));
+          this.received.push(await simpleParser(Buffer.concat(chunks)));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Waits for a mail matching `predicate` (to, subject…), up to `timeoutMs`. */
+  async waitFor(predicate: (m: ParsedMail) => boolean, timeoutMs = 15_000): Promise<ParsedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.received.find(predicate);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no matching mail within ${timeoutMs} ms; received: ${this.received.map((m) => m.subject).join(' | ')}`);
+  }
+
+  to(address: string): ParsedMail[] {
+    return this.received.filter((m) => {
+      const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
+      return to.some((a) => a.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+    });
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+export function codeIn(mail: ParsedMail): string {
+  const m = /(\d{6})/.exec(mail.text ?? '');
+  if (!m) throw new Error(`no code in mail: ${mail.text}`);
+  return m[1];
+}
