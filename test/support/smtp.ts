@@ -9,12 +9,21 @@ export class TestSmtp {
   refuseNext = 0;
   /** Delay before answering DATA, to catch a sender mid-mail. */
   holdMs = 0;
+  /** Delay before accepting a recipient: the mail is not accepted yet, so a sender killed meanwhile sent nothing. */
+  holdRcptMs = 0;
+  /** Called when a sender reaches the held RCPT step. */
+  onRcptHeld?: () => void;
   port = 0;
 
   async start(): Promise<string> {
     this.server = new SMTPServer({
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        if (!this.holdRcptMs) return callback();
+        this.onRcptHeld?.();
+        setTimeout(() => callback(), this.holdRcptMs);
+      },
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -30,6 +39,8 @@ export class TestSmtp {
         });
       },
     });
+    // A sender killed mid-mail resets its connection: that is expected here, not a test failure.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}`;

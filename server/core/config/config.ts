@@ -34,6 +34,8 @@ export interface AppConfig {
   /** First retry delay of a failed mail; doubles each attempt. */
   mailRetryBaseMs: number;
   mailMaxAttempts: number;
+  /** A job whose worker stops renewing its lock for this long (a killed worker) is retried elsewhere. */
+  queueLockMs: number;
   /** How long a caller verification lasts (one call). */
   verificationMinutes: number;
   migrateOnStart: boolean;
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     seedDemo,
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 5000, 10, 3600_000),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+    queueLockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 1000, 600_000),
     verificationMinutes: int(env, 'VERIFICATION_MINUTES', 15, 1, 240),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),

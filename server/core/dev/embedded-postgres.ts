@@ -168,6 +168,7 @@ interface PendingMessage {
 }
 
 const SYNC = Uint8Array.of(0x53, 0, 0, 0, 4);
+const TERMINATE = 0x58;
 const READY_FOR_QUERY = 0x5a;
 const IDLE = 0x49;
 
@@ -203,11 +204,7 @@ class SessionScheduler {
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     await this.running;
     if (this.owner !== handlerId) return;
-    await this.db.runExclusive(async () => {
-      if (!this.ownerReady) await this.discard(SYNC);
-      if (this.ownerStatus !== IDLE) await this.discard(simpleQuery('ROLLBACK'));
-    });
-    this.release();
+    await this.resetSession();
     this.pump();
   }
 
@@ -243,15 +240,28 @@ class SessionScheduler {
         item.reject(error);
         continue;
       }
-      this.ownerReady = tail.lastType === READY_FOR_QUERY;
-      if (this.ownerReady) this.ownerStatus = tail.status;
-      if (this.ownerReady && this.ownerStatus === IDLE) this.release();
+      if (item.message[0] === TERMINATE) {
+        // Terminate gets no answer; a real backend would end its session, so end this client's share of ours.
+        await this.resetSession();
+      } else {
+        this.ownerReady = tail.lastType === READY_FOR_QUERY;
+        if (this.ownerReady) this.ownerStatus = tail.status;
+        if (this.ownerReady && this.ownerStatus === IDLE) this.release();
+      }
       item.resolve(bytes);
     }
   }
 
   private next(): number {
     return this.owner === null ? (this.queue.length > 0 ? 0 : -1) : this.queue.findIndex((item) => item.handlerId === this.owner);
+  }
+
+  private async resetSession(): Promise<void> {
+    await this.db.runExclusive(async () => {
+      if (!this.ownerReady) await this.discard(SYNC);
+      if (this.ownerStatus !== IDLE) await this.discard(simpleQuery('ROLLBACK'));
+    });
+    this.release();
   }
 
   /** Streams, not execProtocolRaw: PGlite keeps the last stream callback and would send the output to that client. */

@@ -98,6 +98,8 @@ async function probe(url: string): Promise<'pong' | 'replied' | 'silent'> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
     enableReadyCheck: false,
+    // Its default of 2 s keeps a timer (and so a short-lived script) alive after a failed attempt.
+    disconnectTimeout: 0,
   });
   client.on('error', () => undefined);
   try {

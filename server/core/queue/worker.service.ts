@@ -50,7 +50,14 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           if (!handler || JOB_QUEUE[job.name as JobName] !== queue) throw new Error(`No handler for job ${job.name} on ${queue}`);
           return handler.handle(job.data, job);
         },
-        { connection: this.connection, prefix: this.config.queuePrefix, concurrency: 4, autorun: true },
+        {
+          connection: this.connection,
+          prefix: this.config.queuePrefix,
+          concurrency: 4,
+          lockDuration: this.config.queueLockMs,
+          stalledInterval: this.config.queueLockMs,
+          autorun: true,
+        },
       );
       worker.on('failed', (job, err) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
       worker.on('error', (err) => this.logger.error(`${queue} worker: ${err.message}`));

@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import request from 'supertest';
+import { AuditEvent } from '../server/audit/audit-event.entity';
+import { OutboxMessage } from '../server/notifications/outbox-message.entity';
+import { MailReconcileHandler } from '../server/notifications/mail-reconcile.handler';
+import { FixedClock } from '../server/core/clock';
+import { signIn, startTestApp, TestApp } from './support/app';
+import { createAccount, createStaff } from './support/factories';
+import { TestSmtp } from './support/smtp';
+
+async function until<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('customer mail outbox', () => {
+  const smtp = new TestSmtp();
+  let smtpUrl: string;
+  beforeAll(async () => {
+    smtpUrl = await smtp.start();
+  });
+  afterAll(() => smtp.stop());
+
+  describe('with workers in process', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ worker: true, config: { smtpUrl, mailRetryBaseMs: 50, mailMaxAttempts: 3 } });
+    });
+    afterAll(() => t.close());
+
+    it('writes a mail with its action or not at all', async () => {
+      const account = await createAccount(t.dataSource);
+      const a = await signIn(t, await createStaff(t.dataSource, ['agent']));
+      await t.dataSource.query(`
+        CREATE OR REPLACE FUNCTION test_fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.action = 'account.customer_id_reminder' THEN RAISE EXCEPTION 'audit insert failed'; END IF; RETURN NEW; END $$`);
+      await t.dataSource.query(`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`);
+      try {
+        const res = await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-TX' });
+        expect(res.status).toBe(500);
+      } finally {
+        await t.dataSource.query(`DROP TRIGGER test_fail_audit ON audit_events`);
+        await t.dataSource.query(`DROP FUNCTION test_fail_audit()`);
+      }
+      expect(await t.dataSource.getRepository(OutboxMessage).countBy({ accountId: account.id })).toBe(0);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.to(account.primaryEmail)).toHaveLength(0);
+
+      const ok = await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-TX' });
+      expect(ok.status).toBe(202);
+      await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m));
+      expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'account.customer_id_reminder', targetId: account.id })).toBe(1);
+    });
+
+    it('retries with backoff while the SMTP server refuses, then delivers once', async () => {
+      const account = await createAccount(t.dataSource);
+      const a = await signIn(t, await createStaff(t.dataSource, ['agent']));
+      smtp.refuseNext = 2;
+      await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-RETRY' });
+      await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m));
+      const row = await until(() => t.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'sent' }));
+      expect(row).toMatchObject({ attempts: 3, lastError: null });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.to(account.primaryEmail)).toHaveLength(1);
+    });
+
+    it('marks a mail failed with its last error after the last attempt, visible to supervisors', async () => {
+      const account = await createAccount(t.dataSource);
+      const a = await signIn(t, await createStaff(t.dataSource, ['agent']));
+      smtp.refuseNext = 3;
+      await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-FAIL' });
+      const row = await until(() => t.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'failed' }));
+      expect(row.attempts).toBe(3);
+      expect(row.lastError).toMatch(/Mailbox temporarily unavailable/);
+      const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+      const list = await supervisor.get('/api/mail-outbox').query({ status: 'failed', accountId: account.id });
+      expect(list.body.data).toEqual([expect.objectContaining({ id: row.id, status: 'failed', attempts: 3, to: expect.stringMatching(/^\w\*\*\*@/) })]);
+      expect(JSON.stringify(list.body)).not.toContain(account.primaryEmail);
+    });
+
+    it('sends what Redis never received, through the reconciler', async () => {
+      const account = await createAccount(t.dataSource);
+      const row = await t.dataSource.transaction((m) =>
+        m.save(m.create(OutboxMessage, { accountId: account.id, template: 'customer_id_reminder', language: 'fr', toAddress: account.primaryEmail, params: { customerId: account.customerId }, secretParams: [], status: 'pending' })),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.to(account.primaryEmail)).toHaveLength(0);
+      // The reconciler only takes rows older than a few seconds, so it never races the relay of a fresh action.
+      const later = new FixedClock(new Date(Date.now() + 60_000));
+      const reconciler = new MailReconcileHandler(t.dataSource, t.app.get((await import('../server/notifications/outbox.service')).OutboxService), later);
+      expect((await reconciler.handle()).requeued).toBeGreaterThanOrEqual(1);
+      await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m));
+      expect((await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: row.id })).status).toBe('sent');
+    });
+  });
+
+  it('does not send twice when a worker is killed mid-job: another worker takes the job over and sends it once', async () => {
+    const api = await startTestApp({ config: { smtpUrl } });
+    const account = await createAccount(api.dataSource);
+    const env = {
+      ...process.env,
+      ROLE: 'worker', SMTP_URL: smtpUrl, QUEUE_LOCK_MS: '2000', MIGRATE_ON_START: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'error',
+    };
+    const child = spawn(process.execPath, [path.resolve(__dirname, '../dist/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    let takeover: TestApp | undefined;
+    try {
+      await until(async () => out.includes('worker running'), 30_000);
+      const held = new Promise<void>((resolve) => (smtp.onRcptHeld = resolve));
+      smtp.holdRcptMs = 4000;
+      const a = await signIn(api, await createStaff(api.dataSource, ['agent']));
+      expect((await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-KILL' })).status).toBe(202);
+      await held;
+      child.kill('SIGKILL');
+      smtp.holdRcptMs = 0;
+      smtp.onRcptHeld = undefined;
+
+      takeover = await startTestApp({ worker: true, config: { smtpUrl, queueLockMs: 2000 } });
+      await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m), 30_000);
+      const row = await until(() => api.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'sent' }));
+      expect(row.status).toBe('sent');
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(smtp.to(account.primaryEmail)).toHaveLength(1);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await takeover?.close();
+      await api.close();
+    }
+  }, 90_000);
+});
