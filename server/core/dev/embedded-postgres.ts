@@ -29,6 +29,8 @@ export interface EmbeddedPostgres {
 /**
  * A development and test stand-in for PostgreSQL: PGlite (PostgreSQL 18 in WebAssembly), persisted
  * under `dataDir`, served over the wire protocol so that `pg` and TypeORM connect with a plain URL.
+ * It listens on `port` (default 54329) or, when that is taken, on a free one: connect to the `url` returned.
+ * Queries run on this process's thread, so a long one holds up its event loop too.
  *
  * It is one backend: all connections share one session (SET, session advisory locks, prepared
  * statement names), and while one connection is inside a transaction the others wait for it.
