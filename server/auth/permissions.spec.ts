@@ -20,15 +20,17 @@ describe('permission rules', () => {
   });
 
   it('grants each role exactly its list (deny by default)', () => {
-    expect(grants(ability('agent'))).toEqual([]);
-    expect(grants(ability('reviewer'))).toEqual([]);
-    expect(grants(ability('supervisor'))).toEqual(['read AuditEvent', 'read StaffUser', 'verify AuditEvent']);
+    expect(grants(ability('agent'))).toEqual([
+      'create CallerVerification', 'notify Account', 'read Account', 'read CallerVerification', 'unmask Account', 'update CallerVerification',
+    ]);
+    expect(grants(ability('reviewer'))).toEqual(['read Account']);
+    expect(grants(ability('supervisor'))).toEqual(['read Account', 'read AuditEvent', 'read OutboxMessage', 'read StaffUser', 'verify AuditEvent']);
     expect(grants(ability('admin'))).toEqual(['read Queue', 'read StaffUser', 'update StaffUser']);
   });
 
   it('combines roles as a union', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
-      ['read AuditEvent', 'read Queue', 'read StaffUser', 'update StaffUser', 'verify AuditEvent'],
+      ['read Account', 'read AuditEvent', 'read OutboxMessage', 'read Queue', 'read StaffUser', 'update StaffUser', 'verify AuditEvent'],
     );
   });
 
@@ -36,6 +38,12 @@ describe('permission rules', () => {
     const a = ability('admin');
     expect(a.can('update', asSubject('StaffUser', { id: OTHER }))).toBe(true);
     expect(a.can('update', asSubject('StaffUser', { id: ME }))).toBe(false);
+  });
+
+  it('keeps an agent to the verifications of their own calls', () => {
+    const a = ability('agent');
+    expect(a.can('update', asSubject('CallerVerification', { agentId: ME }))).toBe(true);
+    expect(a.can('read', asSubject('CallerVerification', { agentId: OTHER }))).toBe(false);
   });
 
   it('packs rules that the console can unpack into the same decisions', () => {
