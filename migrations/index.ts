@@ -4,6 +4,7 @@ import { AuditAppendOnly1795612072200 } from './1795612072200-AuditAppendOnly';
 import { SearchFold1795612072300 } from './1795612072300-SearchFold';
 import { Accounts1795613203408 } from './1795613203408-Accounts';
 import { AccountSearchIndex1795613203500 } from './1795613203500-AccountSearchIndex';
+import { IdentityCases1795614759061 } from './1795614759061-IdentityCases';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
@@ -11,5 +12,5 @@ import { AccountSearchIndex1795613203500 } from './1795613203500-AccountSearchIn
  */
 export const migrations = [
   Extensions1795611540000, Init1795612072174, AuditAppendOnly1795612072200, SearchFold1795612072300,
-  Accounts1795613203408, AccountSearchIndex1795613203500,
+  Accounts1795613203408, AccountSearchIndex1795613203500, IdentityCases1795614759061,
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { DocumentsModule } from './documents/documents.module';
 import type { Clock } from './core/clock';
 import type { AppConfig, Role } from './core/config/config';
 import { CoreModule } from './core/core.module';
@@ -12,7 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { StaffModule } from './staff/staff.module';
 
 /** The feature modules; their controllers serve in the api role, their job handlers run in the worker role. */
-const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule];
+const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule, DocumentsModule];
 
 @Module({})
 export class RootModule {

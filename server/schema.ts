@@ -9,6 +9,8 @@ import { SecurityEvent } from './accounts/security-event.entity';
 import { TwoFactorMethod } from './accounts/two-factor-method.entity';
 import { VerificationCheck } from './accounts/verification-check.entity';
 import { VerificationCode } from './accounts/verification-code.entity';
+import { CaseDocument } from './documents/case-document.entity';
+import { IdentityCase } from './documents/identity-case.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
 import { migrations } from '../migrations';
 
@@ -17,7 +19,7 @@ export const schema: DatabaseSchema = {
   entities: [
     StaffUser, StaffSession, AuditEvent, AuditCheckpoint,
     CustomerAccount, TwoFactorMethod, SecurityEvent, CallerVerification, VerificationCode, VerificationCheck,
-    OutboxMessage,
+    OutboxMessage, IdentityCase, CaseDocument,
   ],
   migrations,
 };

@@ -16,13 +16,15 @@ interface Fixture {
   accountId: string;
   /** Another agent's verification: outside an agent's own calls. */
   foreignVerificationId: string;
+  /** A case another agent opened. */
+  foreignCaseId: string;
 }
 
 type Client = ReturnType<typeof request.agent>;
 
 interface Row {
   path: (f: Fixture, client: Client, who: Who) => Promise<string>;
-  body?: object;
+  body?: object | (() => object);
   expect: Record<Who, number>;
 }
 
@@ -110,7 +112,74 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/mail-outbox',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
+  'GET /api/identity-cases': { path: async () => '/api/identity-cases', expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 403 } },
+  'POST /api/identity-cases': {
+    path: async () => '/api/identity-cases',
+    body: () => ({ accountId: ACCOUNT_ID.value, purpose: 'disable_2fa', contactEmail: 'someone@example.com', callReference: 'CALL-CASE' }),
+    expect: { anonymous: 401, agent: 201, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'GET /api/identity-cases/:id': {
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}`,
+    expect: { anonymous: 401, agent: 404, reviewer: 200, supervisor: 200, admin: 403 },
+  },
+  'POST /api/identity-cases/:id/documents': {
+    // Permission passes for the agent who opened the case; a body that is not multipart answers 415.
+    path: ownCase('/documents'),
+    expect: { anonymous: 401, agent: 415, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'POST /api/identity-cases/:id/claim': {
+    // The case is still collecting documents: a reviewer passes the permission and the state answers 409.
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}/claim`,
+    expect: { anonymous: 401, agent: 403, reviewer: 409, supervisor: 403, admin: 403 },
+  },
+  'POST /api/identity-cases/:id/documents/:documentId/decision': {
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}/documents/00000000-0000-4000-8000-000000000000/decision`,
+    body: { decision: 'accepted' },
+    expect: { anonymous: 401, agent: 403, reviewer: 409, supervisor: 403, admin: 403 },
+  },
+  'GET /api/identity-cases/:id/documents/:documentId/preview': {
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}/documents/00000000-0000-4000-8000-000000000000/preview`,
+    expect: { anonymous: 401, agent: 403, reviewer: 404, supervisor: 404, admin: 403 },
+  },
+  'GET /api/identity-cases/:id/documents/:documentId/original': {
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}/documents/00000000-0000-4000-8000-000000000000/original`,
+    expect: { anonymous: 401, agent: 403, reviewer: 404, supervisor: 404, admin: 403 },
+  },
+  'POST /api/public/identity-cases': {
+    path: async () => '/api/public/identity-cases',
+    body: () => ({ customerId: `zz${Math.floor(Math.random() * 1e6)}`, accountType: 'individual', purpose: 'replace_email', contactEmail: 'me@example.org' }),
+    expect: { anonymous: 201, agent: 201, reviewer: 201, supervisor: 201, admin: 201 },
+  },
+  'GET /api/public/identity-cases/:id': {
+    // No case token: the case does not exist for this caller.
+    path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}`,
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
+  'POST /api/public/identity-cases/:id/confirm-email': {
+    path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/confirm-email`,
+    body: { code: '123456' },
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
+  'POST /api/public/identity-cases/:id/documents': {
+    path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/documents`,
+    expect: { anonymous: 415, agent: 415, reviewer: 415, supervisor: 415, admin: 415 },
+  },
+  'POST /api/public/identity-cases/:id/submit': {
+    path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/submit`,
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
 };
+
+const ACCOUNT_ID = { value: '' };
+
+/** An agent works on a case they opened; everyone else is pointed at another agent's. */
+function ownCase(suffix: string): Row['path'] {
+  return async (f, client, who) => {
+    if (who !== 'agent') return `/api/identity-cases/${f.foreignCaseId}${suffix}`;
+    const res = await client.post('/api/identity-cases').send({ accountId: f.accountId, purpose: 'disable_2fa', contactEmail: 'c@example.com', callReference: 'CALL-OWN' });
+    return `/api/identity-cases/${res.body.id}${suffix}`;
+  };
+}
 
 /** An agent works on a verification of their own call; everyone else is pointed at another agent's. */
 function ownVerification(suffix: string): Row['path'] {
@@ -132,7 +201,10 @@ describe('route permissions', () => {
     const account = await createAccount(t.dataSource);
     const otherAgent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     const foreign = await otherAgent.post(`/api/accounts/${account.id}/verifications`).send({ callReference: 'CALL-OTHER' });
+    const foreignCase = await otherAgent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'new@example.com', callReference: 'CALL-OTHER' });
+    ACCOUNT_ID.value = account.id;
     fixture = {
+      foreignCaseId: foreignCase.body.id,
       auditId: entry.id,
       staffId: async () => (await createStaff(t.dataSource, ['agent'])).user.id,
       accountId: account.id,
@@ -163,7 +235,8 @@ describe('route permissions', () => {
         const [method, ] = route.split(' ');
         const path = await row.path(fixture, client, who);
         const call = method === 'GET' ? client.get(path) : method === 'POST' ? client.post(path) : method === 'PATCH' ? client.patch(path) : client.delete(path);
-        const res = await (row.body ? call.send(row.body) : call);
+        const body = typeof row.body === 'function' ? row.body() : row.body;
+        const res = await (body ? call.send(body) : call);
         expect(res.status).toBe(row.expect[who]);
       });
     }

@@ -16,6 +16,16 @@ const SIGNATURE = {
   en: "\n\n-- \nCustomer support\nYou received this message following your call. We will never ask for your password.",
 };
 
+const REASONS: Record<string, Record<Lang, string>> = {
+  unreadable: { fr: 'un document est illisible', en: 'a document cannot be read' },
+  expired: { fr: "une pièce d'identité est expirée", en: 'an identity document has expired' },
+  name_mismatch: { fr: 'le nom ne correspond pas au compte', en: 'the name does not match the account' },
+  older_than_3_months: { fr: 'un justificatif date de plus de 3 mois', en: 'a proof is older than 3 months' },
+  wrong_kind: { fr: "un document n'est pas celui demandé", en: 'a document is not the one asked for' },
+  suspected_forgery: { fr: 'un document ne peut pas être accepté', en: 'a document cannot be accepted' },
+  other: { fr: 'un document ne peut pas être accepté', en: 'a document cannot be accepted' },
+};
+
 export const TEMPLATES: Record<string, Record<Lang, Template>> = {
   verification_code: {
     fr: (p) => ({
@@ -45,6 +55,64 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
       text:
         `Hello,\n\nAs you asked, here is your customer ID: ${p.customerId}\n\nYou can also sign in with your primary ` +
         `email address.` + SIGNATURE.en,
+    }),
+  },
+  case_email_code: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Confirmez votre adresse e-mail`,
+      text: `Bonjour,\n\nPour poursuivre votre demande de vérification d'identité, saisissez ce code dans le formulaire : ${p.code}\n` +
+        `Il expire dans 30 minutes. Si vous n'avez rien demandé, ignorez ce message.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Confirm your email address`,
+      text: `Hello,\n\nTo go on with your identity verification request, type this code in the form: ${p.code}\n` +
+        `It expires in 30 minutes. If you asked for nothing, ignore this message.` + SIGNATURE.en,
+    }),
+  },
+  case_invitation: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Envoyez vos justificatifs`,
+      text: `Bonjour,\n\nSuite à votre appel, envoyez vos justificatifs d'identité avec ce lien : ${p.link}\n` +
+        `Code de confirmation : ${p.code} (valable 30 minutes).` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Send your documents`,
+      text: `Hello,\n\nFollowing your call, send your identity documents with this link: ${p.link}\n` +
+        `Confirmation code: ${p.code} (valid 30 minutes).` + SIGNATURE.en,
+    }),
+  },
+  case_received: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Demande reçue`,
+      text: `Bonjour,\n\nNous avons reçu vos documents (dossier ${p.caseRef}). Nous vous répondons sous 72 heures.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Request received`,
+      text: `Hello,\n\nWe received your documents (case ${p.caseRef}). We will answer within 72 hours.` + SIGNATURE.en,
+    }),
+  },
+  case_verified: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Vos documents sont validés`,
+      text: `Bonjour,\n\nVos documents (dossier ${p.caseRef}) sont conformes. Nous procédons à votre demande ; vous serez ` +
+        `prévenu à chacune de vos adresses avant qu'elle ne prenne effet.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Your documents are verified`,
+      text: `Hello,\n\nYour documents (case ${p.caseRef}) conform. We are going ahead with your request; every address ` +
+        `on your account will be told before it takes effect.` + SIGNATURE.en,
+    }),
+  },
+  case_rejected: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Votre demande ne peut pas aboutir`,
+      text: `Bonjour,\n\nVotre dossier ${p.caseRef} est refusé : ${REASONS[p.reason]?.fr ?? REASONS.other.fr}.\n` +
+        `Tout document non conforme annule la procédure : merci d'en commencer une nouvelle.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Your request cannot go ahead`,
+      text: `Hello,\n\nYour case ${p.caseRef} is rejected: ${REASONS[p.reason]?.en ?? REASONS.other.en}.\n` +
+        `Any document that does not conform cancels the procedure: please start a new one.` + SIGNATURE.en,
     }),
   },
 };

@@ -2,7 +2,8 @@ import type { RoleRules } from '../permissions';
 
 /**
  * Phone agents (line 1007): find accounts and read them masked, run the checks of their own calls, unmask
- * an account once its caller proved possession (the service checks the call), send the customer-ID reminder.
+ * an account once its caller proved possession (the service checks the call), send the customer-ID reminder,
+ * open identity-document cases and attach documents to their own.
  */
 export const agentRules: RoleRules = (can, _cannot, user) => {
   can('read', 'Account');
@@ -11,4 +12,8 @@ export const agentRules: RoleRules = (can, _cannot, user) => {
   can('create', 'CallerVerification');
   can('read', 'CallerVerification', { agentId: user.id });
   can('update', 'CallerVerification', { agentId: user.id });
+  // Identity-document cases: agents open them for a caller and attach what the customer sent by other means.
+  can('create', 'Case');
+  can('read', 'Case', { openedBy: user.id });
+  can('update', 'Case', { openedBy: user.id });
 };

@@ -1,6 +1,9 @@
 import type { RoleRules } from '../permissions';
 
-/** Compliance reviewers read accounts masked; document review arrives with that capability. */
+/** Compliance reviewers work the identity-document queue; they read accounts masked. */
 export const reviewerRules: RoleRules = (can) => {
   can('read', 'Account');
+  can('read', 'Case');
+  can('review', 'Case');
+  can('read', 'Document');
 };

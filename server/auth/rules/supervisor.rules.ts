@@ -7,4 +7,6 @@ export const supervisorRules: RoleRules = (can) => {
   can('read', 'StaffUser');
   can('read', 'Account');
   can('read', 'OutboxMessage');
+  can('read', 'Case');
+  can('read', 'Document');
 };

@@ -1,10 +1,11 @@
-import { ConfigError, DEV_SESSION_SECRET, loadConfig } from './config';
+import { ConfigError, DEV_DOCUMENTS_KEY, DEV_SESSION_SECRET, loadConfig } from './config';
 
 const PROD = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://rd@db.internal:5432/rd',
   REDIS_URL: 'redis://cache.internal:6379',
   SESSION_SECRET: 'a-real-secret-of-enough-length-0123456789',
+  DOCUMENTS_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 function problem(env: Record<string, string>): string {
@@ -50,6 +51,8 @@ describe('configuration', () => {
     expect(problem(noDb)).toMatch(/DATABASE_URL is required in production/);
     const { REDIS_URL: _r, ...noRedis } = PROD;
     expect(problem(noRedis)).toMatch(/REDIS_URL is required in production/);
+    expect(problem({ ...PROD, DOCUMENTS_KEY: DEV_DOCUMENTS_KEY })).toMatch(/DOCUMENTS_KEY is the development default/);
+    expect(problem({ ...PROD, DOCUMENTS_KEY: 'c2hvcnQ=' })).toMatch(/DOCUMENTS_KEY must be 32 bytes/);
     expect(problem({ ...PROD, SEED_DEMO: 'true' })).toMatch(/SEED_DEMO cannot be on in production/);
   });
 });

@@ -39,6 +39,16 @@ export interface AppConfig {
   /** How long a caller verification lasts (one call). */
   verificationMinutes: number;
   migrateOnStart: boolean;
+  /** Encrypted document store (AES-256-GCM) on local disk, outside anything served. */
+  documentsDir: string;
+  documentsKey: Buffer;
+  /** tcp://host:port of a clamd; null: no scanner configured (the verdict says so, it is never "clean"). */
+  clamdUrl: string | null;
+  uploadMaxBytes: number;
+  uploadMaxFiles: number;
+  imageMaxPixels: number;
+  /** Days a customer has to submit a case before it expires. */
+  caseCollectDays: number;
   /** The built console, served at / by the api role. */
   uiDir: string;
 }
@@ -54,6 +64,8 @@ export class ConfigError extends Error {
 
 /** Marked development defaults: a production boot refuses them. */
 export const DEV_SESSION_SECRET = 'dev-only-session-secret-do-not-use-in-production';
+/** 32 bytes, base64: development only. */
+export const DEV_DOCUMENTS_KEY = Buffer.from('dev-only-documents-key-NOT-SAFE!').toString('base64');
 
 type Env = Record<string, string | undefined>;
 
@@ -112,6 +124,14 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function documentsKey(env: Env, production: boolean): Buffer {
+  const raw = str(env, 'DOCUMENTS_KEY', production ? undefined : DEV_DOCUMENTS_KEY);
+  if (production && raw === DEV_DOCUMENTS_KEY) throw new ConfigError('DOCUMENTS_KEY', 'is the development default, which production refuses');
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('DOCUMENTS_KEY', 'must be 32 bytes encoded in base64 (openssl rand -base64 32)');
+  return key;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const production = nodeEnv === 'production';
@@ -161,6 +181,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     queueLockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 1000, 600_000),
     verificationMinutes: int(env, 'VERIFICATION_MINUTES', 15, 1, 240),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
+    documentsDir: path.resolve(str(env, 'DOCUMENTS_DIR', path.join(dataDir, 'documents'))),
+    documentsKey: documentsKey(env, production),
+    clamdUrl: url(env, 'CLAMD_URL', ['tcp:']),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
+    uploadMaxFiles: int(env, 'UPLOAD_MAX_FILES', 5, 1, 20),
+    imageMaxPixels: int(env, 'IMAGE_MAX_PIXELS', 40_000_000, 1_000_000, 200_000_000),
+    caseCollectDays: int(env, 'CASE_COLLECT_DAYS', 14, 1, 90),
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
   };
   return { ...config, ...overrides };

@@ -7,11 +7,14 @@ export interface JobPayloads {
   'sessions.sweep': Record<string, never>;
   'mail.send': { outboxId: string };
   'mail.reconcile': Record<string, never>;
+  'document.process': { documentId: string };
+  'documents.reconcile': Record<string, never>;
+  'cases.expire': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['maintenance', 'mail'] as const;
+export const QUEUE_NAMES = ['maintenance', 'mail', 'documents'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -19,6 +22,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'sessions.sweep': 'maintenance',
   'mail.send': 'mail',
   'mail.reconcile': 'maintenance',
+  'document.process': 'documents',
+  'documents.reconcile': 'maintenance',
+  'cases.expire': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -17,6 +17,8 @@ export class RecurringJobs implements OnApplicationBootstrap {
     await this.queues.schedule('audit.checkpoint', this.config.auditCheckpointEveryMs, {});
     await this.queues.schedule('sessions.sweep', 3600_000, {});
     await this.queues.schedule('mail.reconcile', 30_000, {});
+    await this.queues.schedule('documents.reconcile', 60_000, {});
+    await this.queues.schedule('cases.expire', 3600_000, {});
   }
 }
 

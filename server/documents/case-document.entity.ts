@@ -1,0 +1,118 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { IdentityCase } from './identity-case.entity';
+
+export const DOCUMENT_KINDS = [
+  'identity_front',
+  'identity_back',
+  'proof_of_address',
+  'host_proof_of_address',
+  'hosting_attestation',
+  'company_registration',
+  'business_register_notice',
+  'attestation_letterhead',
+  'assembly_minutes',
+  'declaration_receipt',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Processing states, in order; the last three are final. */
+export const PROCESSING_STATES = ['uploaded', 'typed', 'hashed', 'scanned', 'processed', 'rejected', 'quarantined'] as const;
+export type ProcessingState = (typeof PROCESSING_STATES)[number];
+export const FINAL_STATES: ProcessingState[] = ['processed', 'rejected', 'quarantined'];
+
+export const REJECTION_CODES = ['unreadable', 'expired', 'name_mismatch', 'older_than_3_months', 'wrong_kind', 'suspected_forgery', 'other'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+@Entity('case_documents')
+@Index('case_documents_state_idx', ['state', 'updatedAt'])
+export class CaseDocument {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('case_documents_case_idx')
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => IdentityCase, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: IdentityCase;
+
+  @Column({ type: 'text' })
+  kind: DocumentKind;
+
+  /** The name the file came with, cleaned: metadata only, never a path. */
+  @Column({ name: 'original_name', type: 'text' })
+  originalName: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes: number;
+
+  /** Where the encrypted original lies in the document store (a generated id). */
+  @Column({ name: 'storage_key', type: 'text' })
+  storageKey: string;
+
+  @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
+  uploadedBy: string | null;
+
+  @Column({ type: 'text', default: 'uploaded' })
+  state: ProcessingState;
+
+  @Column({ name: 'processing_note', type: 'text', nullable: true })
+  processingNote: string | null;
+
+  @Column({ name: 'detected_type', type: 'text', nullable: true })
+  detectedType: string | null;
+
+  @Index('case_documents_sha256_idx')
+  @Column({ type: 'text', nullable: true })
+  sha256: string | null;
+
+  @Column({ name: 'scan_verdict', type: 'text', nullable: true })
+  scanVerdict: 'clean' | 'infected' | 'error' | 'not_configured' | null;
+
+  @Column({ name: 'pdf_pages', type: 'integer', nullable: true })
+  pdfPages: number | null;
+
+  @Column({ name: 'pdf_flags', type: 'text', array: true, default: () => "'{}'" })
+  pdfFlags: string[];
+
+  @Column({ type: 'integer', nullable: true })
+  width: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  height: number | null;
+
+  @Column({ name: 'preview_key', type: 'text', nullable: true })
+  previewKey: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  decision: 'accepted' | 'rejected' | null;
+
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason: RejectionCode | null;
+
+  @Column({ name: 'decision_note', type: 'text', nullable: true })
+  decisionNote: string | null;
+
+  @Column({ name: 'holder_name', type: 'text', nullable: true })
+  holderName: string | null;
+
+  @Column({ name: 'document_expiry', type: 'date', nullable: true })
+  documentExpiry: string | null;
+
+  @Column({ name: 'name_matches', type: 'boolean', nullable: true })
+  nameMatches: boolean | null;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

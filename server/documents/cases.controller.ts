@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentActor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { asSubject } from '../auth/permissions';
+import { RequirePermission } from '../auth/policy.decorator';
+import { notFound } from '../core/http/errors';
+import { CaseQueueQuery, DecisionDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
+import { CasesService } from './cases.service';
+import type { UploadedFile } from './cases.service';
+import { ReviewService } from './review.service';
+import { UploadInterceptor } from './upload.interceptor';
+
+@Controller('identity-cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly review: ReviewService,
+  ) {}
+
+  @Get()
+  @RequirePermission('read', 'Case')
+  list(@CurrentActor() actor: Actor, @Query() q: CaseQueueQuery) {
+    return this.review.queue(actor, q);
+  }
+
+  @Post()
+  @RequirePermission('create', 'Case')
+  async open(@CurrentActor() actor: Actor, @Body() dto: StaffOpenCaseDto, @Req() req: Request) {
+    const row = await this.cases.openByStaff(actor, dto, `${req.protocol}://${req.get('host')}`);
+    return this.review.detail(actor, row.id);
+  }
+
+  @Get(':id')
+  @RequirePermission('read', 'Case')
+  detail(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.review.detail(actor, id);
+  }
+
+  @Post(':id/documents')
+  @RequirePermission('update', 'Case')
+  @UseInterceptors(UploadInterceptor)
+  async attach(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UploadFieldsDto, @UploadedFiles() files: UploadedFile[]) {
+    const c = await this.review.load(actor, id);
+    if (!actor.ability.can('update', asSubject('Case', { openedBy: c.openedBy }))) throw notFound('No case with this id');
+    const docs = await this.cases.addDocuments({ case: c, actor, meta: actor.meta }, dto.kind, files);
+    return { documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName })) };
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @RequirePermission('review', 'Case')
+  claim(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.review.claim(actor, id);
+  }
+
+  @Post(':id/documents/:documentId/decision')
+  @HttpCode(200)
+  @RequirePermission('review', 'Case')
+  decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Body() dto: DecisionDto) {
+    return this.review.decide(actor, id, documentId, dto);
+  }
+
+  @Get(':id/documents/:documentId/preview')
+  @RequirePermission('read', 'Document')
+  async preview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res({ passthrough: true }) res: Response) {
+    const file = await this.review.file(actor, id, documentId, 'preview');
+    res.set({ 'Content-Type': file.type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' });
+    return new StreamableFile(file.data);
+  }
+
+  /** The original as uploaded, never rendered by the browser: attachment, nosniff, no-store. */
+  @Get(':id/documents/:documentId/original')
+  @RequirePermission('read', 'Document')
+  async original(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res({ passthrough: true }) res: Response) {
+    const file = await this.review.file(actor, id, documentId, 'original');
+    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    res.set({
+      'Content-Type': file.type,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    });
+    return new StreamableFile(file.data);
+  }
+}

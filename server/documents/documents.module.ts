@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { CasesExpireHandler, DocumentProcessHandler, DocumentsReconcileHandler } from './document-jobs.handler';
+import { DocumentProcessor } from './document-processor';
+import { DocumentStore } from './document-store';
+import { PublicCasesController } from './public-cases.controller';
+import { ReviewService } from './review.service';
+import { UploadInterceptor } from './upload.interceptor';
+
+@Module({
+  controllers: [PublicCasesController, CasesController],
+  providers: [
+    CasesService, ReviewService, DocumentStore, DocumentProcessor, UploadInterceptor,
+    DocumentProcessHandler, DocumentsReconcileHandler, CasesExpireHandler,
+  ],
+  exports: [CasesService, ReviewService],
+})
+export class DocumentsModule {}

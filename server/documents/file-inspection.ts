@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument, PDFDict, PDFName, EncryptedPDFError } from 'pdf-lib';
+import sharp from 'sharp';
+
+export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type AllowedType = (typeof ALLOWED_TYPES)[number];
+
+/** Magic bytes, read by file-type (the name and the declared type are never trusted). */
+export async function sniff(data: Buffer): Promise<string | null> {
+  const { fileTypeFromBuffer } = await import('file-type');
+  return (await fileTypeFromBuffer(data))?.mime ?? null;
+}
+
+export function isAllowed(mime: string | null): mime is AllowedType {
+  return mime !== null && (ALLOWED_TYPES as readonly string[]).includes(mime);
+}
+
+export class UnusableFile extends Error {}
+
+export interface ImageResult {
+  data: Buffer;
+  preview: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Decodes the whole image (a JPEG header followed by HTML fails here), turns it upright by its EXIF orientation,
+ * drops every metadata block (sharp keeps none unless asked), re-encodes it, and makes a 1200 px preview.
+ */
+export async function reencodeImage(data: Buffer, mime: 'image/jpeg' | 'image/png', maxPixels: number): Promise<ImageResult> {
+  try {
+    const upright = sharp(data, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
+    const out = mime === 'image/png' ? upright.png() : upright.jpeg({ quality: 90 });
+    const { data: reencoded, info } = await out.toBuffer({ resolveWithObject: true });
+    const preview = await sharp(reencoded).resize({ width: 1200, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+    return { data: reencoded, preview, width: info.width, height: info.height };
+  } catch (e) {
+    throw new UnusableFile(`image cannot be decoded: ${(e as Error).message}`);
+  }
+}
+
+export interface PdfResult {
+  pages: number;
+  flags: string[];
+  preview: Buffer | null;
+}
+
+const SCRIPT_KEYS = ['JavaScript', 'JS', 'OpenAction', 'AA', 'Launch', 'EmbeddedFile'];
+
+/** Parses the PDF, counts pages and flags encryption and active content (scripts, launch actions, attachments). */
+export async function inspectPdf(data: Buffer): Promise<PdfResult> {
+  const flags = new Set<string>();
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(data, { updateMetadata: false });
+  } catch (e) {
+    if (!(e instanceof EncryptedPDFError)) throw new UnusableFile(`PDF cannot be read: ${(e as Error).message}`);
+    flags.add('encrypted');
+    doc = await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false }).catch((err: Error) => {
+      throw new UnusableFile(`PDF cannot be read: ${err.message}`);
+    });
+  }
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue;
+    for (const key of SCRIPT_KEYS) {
+      if (obj.has(PDFName.of(key))) flags.add(key === 'EmbeddedFile' ? 'attachment' : 'active_content');
+    }
+  }
+  const raw = data.toString('latin1');
+  if (/\/JavaScript\b|\/JS\b/.test(raw)) flags.add('active_content');
+  const pages = doc.getPageCount();
+  if (pages === 0) throw new UnusableFile('PDF has no page');
+  return { pages, flags: [...flags].sort(), preview: flags.has('encrypted') ? null : await renderFirstPage(data) };
+}
+
+const run = promisify(execFile);
+let pdftoppm: boolean | undefined;
+
+/** First-page preview with poppler's pdftoppm where it is installed; none otherwise. */
+async function renderFirstPage(data: Buffer): Promise<Buffer | null> {
+  if (pdftoppm === undefined) pdftoppm = await run('pdftoppm', ['-v']).then(() => true, () => false);
+  if (!pdftoppm) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-pdf-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'in.pdf'), data, { mode: 0o600 });
+    await run('pdftoppm', ['-f', '1', '-l', '1', '-scale-to', '1200', '-jpeg', path.join(dir, 'in.pdf'), path.join(dir, 'page')], { timeout: 20_000 });
+    const out = fs.readdirSync(dir).find((f) => f.startsWith('page'));
+    return out ? fs.readFileSync(path.join(dir, out)) : null;
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,91 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const CASE_PURPOSES = ['replace_email', 'disable_2fa'] as const;
+export type CasePurpose = (typeof CASE_PURPOSES)[number];
+export const CASE_STATUSES = ['collecting', 'submitted', 'in_review', 'verified', 'rejected', 'expired'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type FraudFlag = 'duplicate_document' | 'no_matching_account' | 'account_type_mismatch';
+
+/**
+ * An identity-verification case: the documents a customer sends when no backup email works or every 2FA method
+ * is lost, and the compliance decision on them. A verified case is the evidence a recovery action consumes.
+ */
+@Entity('identity_cases')
+@Index('identity_cases_queue_idx', ['status', 'submittedAt'])
+@Index('identity_cases_created_ip_idx', ['createdIp', 'createdAt'])
+@Index('identity_cases_customer_idx', ['customerIdGiven', 'createdAt'])
+export class IdentityCase {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Null when the customer ID given matches no account: the form never tells, the reviewer sees it. */
+  @Index('identity_cases_account_idx')
+  @Column({ name: 'account_id', type: 'uuid', nullable: true })
+  accountId: string | null;
+
+  @Column({ name: 'customer_id_given', type: 'text' })
+  customerIdGiven: string;
+
+  @Column({ name: 'account_type', type: 'text' })
+  accountType: string;
+
+  @Column({ type: 'text' })
+  purpose: CasePurpose;
+
+  @Column({ type: 'text', default: 'collecting' })
+  status: CaseStatus;
+
+  /** Where the customer is answered; for replace_email, the new contact address. Confirmed by a code. */
+  @Column({ name: 'contact_email', type: 'citext' })
+  contactEmail: string;
+
+  @Column({ name: 'contact_email_confirmed_at', type: 'timestamptz', nullable: true })
+  contactEmailConfirmedAt: Date | null;
+
+  @Column({ name: 'email_code_hash', type: 'text', nullable: true, select: false })
+  emailCodeHash: string | null;
+
+  @Column({ name: 'email_code_expires_at', type: 'timestamptz', nullable: true })
+  emailCodeExpiresAt: Date | null;
+
+  @Column({ name: 'email_code_failures', type: 'integer', default: 0 })
+  emailCodeFailures: number;
+
+  /** HMAC of the token the customer's form holds for this case. */
+  @Column({ name: 'access_token_hash', type: 'text', nullable: true, select: false })
+  accessTokenHash: string | null;
+
+  @Column({ type: 'text' })
+  channel: 'customer_form' | 'staff';
+
+  @Column({ name: 'opened_by', type: 'uuid', nullable: true })
+  openedBy: string | null;
+
+  @Column({ name: 'reviewer_id', type: 'uuid', nullable: true })
+  reviewerId: string | null;
+
+  @Column({ name: 'fraud_flags', type: 'text', array: true, default: () => "'{}'" })
+  fraudFlags: FraudFlag[];
+
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true })
+  rejectionReason: string | null;
+
+  @Column({ name: 'created_ip', type: 'text', nullable: true })
+  createdIp: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  /** A case not submitted by then expires. */
+  @Column({ name: 'collect_until', type: 'timestamptz' })
+  collectUntil: Date;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+}
