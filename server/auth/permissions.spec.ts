@@ -21,16 +21,19 @@ describe('permission rules', () => {
 
   it('grants each role exactly its list (deny by default)', () => {
     expect(grants(ability('agent'))).toEqual([
-      'create CallerVerification', 'notify Account', 'read Account', 'read CallerVerification', 'unmask Account', 'update CallerVerification',
+      'create CallerVerification', 'create Case', 'notify Account', 'read Account', 'read CallerVerification', 'read Case', 'unmask Account',
+      'update CallerVerification', 'update Case',
     ]);
-    expect(grants(ability('reviewer'))).toEqual(['read Account']);
-    expect(grants(ability('supervisor'))).toEqual(['read Account', 'read AuditEvent', 'read OutboxMessage', 'read StaffUser', 'verify AuditEvent']);
+    expect(grants(ability('reviewer'))).toEqual(['read Account', 'read Case', 'read Document', 'review Case']);
+    expect(grants(ability('supervisor'))).toEqual([
+      'read Account', 'read AuditEvent', 'read Case', 'read Document', 'read OutboxMessage', 'read StaffUser', 'verify AuditEvent',
+    ]);
     expect(grants(ability('admin'))).toEqual(['read Queue', 'read StaffUser', 'update StaffUser']);
   });
 
   it('combines roles as a union', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
-      ['read Account', 'read AuditEvent', 'read OutboxMessage', 'read Queue', 'read StaffUser', 'update StaffUser', 'verify AuditEvent'],
+      ['read Account', 'read AuditEvent', 'read Case', 'read Document', 'read OutboxMessage', 'read Queue', 'read StaffUser', 'update StaffUser', 'verify AuditEvent'],
     );
   });
 
@@ -44,6 +47,14 @@ describe('permission rules', () => {
     const a = ability('agent');
     expect(a.can('update', asSubject('CallerVerification', { agentId: ME }))).toBe(true);
     expect(a.can('read', asSubject('CallerVerification', { agentId: OTHER }))).toBe(false);
+  });
+
+  it('keeps an agent to the cases they opened', () => {
+    const a = ability('agent');
+    expect(a.can('read', asSubject('Case', { openedBy: ME }))).toBe(true);
+    expect(a.can('read', asSubject('Case', { openedBy: OTHER }))).toBe(false);
+    expect(a.can('read', asSubject('Case', { openedBy: null }))).toBe(false);
+    expect(ability('reviewer').can('read', asSubject('Case', { openedBy: null }))).toBe(true);
   });
 
   it('packs rules that the console can unpack into the same decisions', () => {
