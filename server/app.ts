@@ -18,8 +18,14 @@ import { RootModule } from './root.module';
 /** Serves the built console at / with a fallback to index.html for its client-side routes. */
 function serveConsole(app: NestExpressApplication, uiDir: string): void {
   const index = path.join(uiDir, 'index.html');
+  const form = path.join(uiDir, 'form.html');
   if (!fs.existsSync(index)) return;
   const http = app.getHttpAdapter().getInstance() as express.Express;
+  // The customers' online form: a page of its own, no staff login.
+  http.get(/^\/form\/?$/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(fs.existsSync(form) ? form : index);
+  });
   http.use(express.static(uiDir, { index: false, maxAge: '1h', immutable: false }));
   http.get(/^\/(?!api(\/|$)).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');

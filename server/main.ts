@@ -8,6 +8,7 @@ import { ensureLocalRedis } from './core/dev/local-redis';
 import { runMigrations } from './core/database/migrate';
 import { schema } from './schema';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemoStaff } from './staff/demo-staff';
+import { seedAccounts } from './accounts/demo-accounts';
 
 type Stop = () => Promise<void>;
 
@@ -45,6 +46,7 @@ async function prepareDatabase(config: AppConfig): Promise<void> {
     await ds.initialize();
     try {
       await seedDemoStaff(ds);
+      await seedAccounts(ds, 10_000);
     } finally {
       await ds.destroy();
     }

@@ -138,8 +138,8 @@ export const DEMO_ACCOUNTS = {
 
 const DEMO_LIST: DemoAccount[] = Object.values(DEMO_ACCOUNTS);
 
-/** Digits of the demo customer IDs: generated IDs never use them, so no generated row collides with a demo one. */
-const DEMO_DIGITS = DEMO_LIST.map((d) => Number(/\d+/.exec(d.customerId)![0]));
+/** Digits of the demo customer IDs (5 of them): generated IDs never use them, so none collides with a demo one. */
+const DEMO_DIGITS = DEMO_LIST.map((d) => Number(/^[a-z]{2}(\d{5})-ovh$/.exec(d.customerId)![1]));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Word lists. Sections are concatenated into one array per kind, each section found by its offset and length.
@@ -194,6 +194,21 @@ const LAST_OTHER = [
   'Müller', 'Schäfer', 'Jäger', 'Krüger', 'Weber', 'Fischer', 'Becker', 'Hoffmann', 'Wagner', 'Kowalski', 'Nowak',
   'Wiśniewski', 'Rossi', 'Russo', 'Esposito', 'García', 'Martínez', 'Núñez', 'Peña', 'Ibáñez', 'Gonçalves', 'Dvořák',
   'Novák', 'Nagy', 'Yılmaz', 'Øvergaard', 'Åkesson', 'Nguyễn',
+];
+
+/**
+ * The long tail of surnames: most people do not bear one of the common names, so most French-sounding surnames are
+ * composed from two syllables (40 × 40: Boussac, Chardin, Vilmont…), each as rare as real uncommon names are.
+ */
+const SURNAME_HEADS = [
+  'Bou', 'Ber', 'Cha', 'Du', 'Fon', 'Gar', 'La', 'Le', 'Mar', 'Mon', 'Pel', 'Ri', 'Ro', 'Sau', 'Ta', 'Ver', 'Vil', 'Bel',
+  'Cour', 'Dé', 'Gré', 'Lé', 'Mé', 'Cor', 'Bar', 'Bon', 'Char', 'Cro', 'Fau', 'Gau', 'Jou', 'Lam', 'Mal', 'Pa', 'Pé',
+  'Ré', 'Sé', 'Tes', 'Vau', 'Bré',
+];
+const SURNAME_TAILS = [
+  'chard', 'thelot', 'nier', 'pont', 'taine', 'rand', 'ceau', 'quet', 'lier', 'vert', 'mont', 'val', 'let', 'nac',
+  'zac', 'rieux', 'ville', 'court', 'det', 'geot', 'lin', 'not', 'rel', 'ron', 'teau', 'vin', 'bert', 'chet', 'gnon',
+  'lard', 'mier', 'rin', 'ssac', 'tel', 'din', 'guet', 'mat', 'sson', 'zin', 'jean',
 ];
 
 interface City { name: string; postal: string; country: string; weight: number }
@@ -391,6 +406,9 @@ const LIST_PARAMS: [string, string[]][] = [
   ['first_slug', FIRST.values.map(emailSlug)],
   ['last', LAST.values],
   ['last_slug', LAST.values.map(emailSlug)],
+  ['sur_head', SURNAME_HEADS],
+  ['sur_head_slug', SURNAME_HEADS.map(emailSlug)],
+  ['sur_tail', SURNAME_TAILS],
   ['city', CITIES.map((c) => c.name)],
   ['postal', CITIES.map((c) => c.postal)],
   ['country', CITIES.map((c) => c.country)],
@@ -414,6 +432,8 @@ const len = (name: string) => LIST_PARAMS.find(([n]) => n === name)![1].length;
 
 /** 16-bit unsigned value number i (0..31) of the row's sha512. */
 const H = (i: number) => `(get_byte(b, ${2 * i}) * 256 + get_byte(b, ${2 * i + 1}))`;
+/** 16-bit unsigned value at byte i of a bytea column: `% 100` on it is unbiased enough (a byte's is not). */
+const U16 = (col: string, i: number) => `(get_byte(${col}, ${i}) * 256 + get_byte(${col}, ${i + 1}))`;
 /** 32-bit value from two 16-bit ones. */
 const H32 = (i: number) => `(${H(i)}::bigint * 65536 + ${H(i + 1)})`;
 
@@ -437,6 +457,9 @@ function chunkSql(): string {
   const fr_f = sec(FIRST, 'fr_f'), fr_m = sec(FIRST, 'fr_m'), fen = sec(FIRST, 'en'), fot = sec(FIRST, 'other');
   const lfr = sec(LAST, 'fr'), len_ = sec(LAST, 'en'), lot = sec(LAST, 'other');
   const at = (s: { offset: number; length: number }, h: string) => `${1 + s.offset} + ${h} % ${s.length}`;
+  // Common surnames, the first ones (most frequent in France) drawn more often: index ~ length × u^1.2.
+  const skewed = (s: { offset: number; length: number }, h: string) =>
+    `${1 + s.offset} + floor(${s.length} * power(${h} / 65536.0, 1.2))::int`;
   // Index of a first name: by locale and language.
   const firstIdx = (hp: string, hi: string) => `(CASE
       WHEN loc = 'en' THEN CASE WHEN ${hp} % 10 < 9 THEN ${at(fen, hi)} ELSE ${at(fr_f, hi)} END
@@ -449,7 +472,12 @@ function chunkSql(): string {
       WHEN loc = 'en' THEN CASE WHEN ${hp} % 10 < 8 THEN ${at(len_, hi)} ELSE ${at(lfr, hi)} END
       WHEN loc = 'de' THEN CASE WHEN ${hp} % 10 < 7 THEN ${at(lot, hi)} ELSE ${at(lfr, hi)} END
       WHEN ${hp} % 100 < 10 THEN ${at(lot, hi)}
-      ELSE ${at(lfr, hi)} END)`;
+      WHEN ${hp} % 100 < 50 THEN ${skewed(lfr, hi)}
+      ELSE 0 END)`;
+  // Index 0: a composed surname instead (locale fr, 50%), its head and tail drawn from h (16 bits).
+  const lastName = (idx: string, h: string, slug: boolean) =>
+    `CASE WHEN ${idx} = 0 THEN ${slug ? P.sur_head_slug : P.sur_head}[1 + ${h} % ${SURNAME_HEADS.length}] || ${P.sur_tail}[1 + (${h} / ${SURNAME_HEADS.length}) % ${SURNAME_TAILS.length}]
+          ELSE ${slug ? P.last_slug : P.last}[${idx}] END`;
   const demoDigits = DEMO_DIGITS.join(', ');
 
   return `
@@ -484,11 +512,11 @@ WITH src AS (
   OFFSET 0
 ), named AS (
   SELECT people.*,
-    ${P.first}[f1] || ' ' || ${P.last}[l1] AS person1,
-    ${P.first}[f2] || ' ' || ${P.last}[l2] AS person2,
-    ${P.first_slug}[f1] AS fs, ${P.last_slug}[l1] AS ls,
+    ${P.first}[f1] || ' ' || ${lastName('l1', 'h6', false)} AS person1,
+    ${P.first}[f2] || ' ' || ${lastName('l2', 'h10', false)} AS person2,
+    ${P.first_slug}[f1] AS fs, ${lastName('l1', 'h6', true)} AS ls,
     nullif(format(${pick(P.org, ORG, `account_type || ':' || loc`, 'h11', ORG_KEYS, (k) => `${k.split(':')[0]}:fr`)},
-                  ${P.last}[l1], city_de, ${P.first}[f1], ${P.brand}[1 + h12 % ${BRANDS.length}], city), '') AS org_base
+                  ${lastName('l1', 'h6', false)}, city_de, ${P.first}[f1], ${P.brand}[1 + h12 % ${BRANDS.length}], city), '') AS org_base
   FROM people
   OFFSET 0
 ), org AS (
@@ -502,9 +530,9 @@ WITH src AS (
 ), digits AS (
   SELECT org.*,
     -- Customer-ID digits: a bijection of n on 0..999999 (unique), shown with 5 digits below 100000; beyond a
-    -- million rows, n itself; never the digits of a demo account.
+    -- million rows, n itself. The (5-digit) numbers of the demo accounts get a leading zero instead: unused shape.
     CASE WHEN n >= 1000000 THEN n::text
-         WHEN (n * 768143) % 1000000 IN (${demoDigits}) THEN (10000000 + n)::text
+         WHEN (n * 768143) % 1000000 IN (${demoDigits}) THEN lpad(((n * 768143) % 1000000)::text, 6, '0')
          WHEN (n * 768143) % 1000000 < 100000 THEN lpad(((n * 768143) % 1000000)::text, 5, '0')
          ELSE ((n * 768143) % 1000000)::text END AS id_digits,
     -- Email numbers: another bijection, so emails are unique too.
@@ -583,9 +611,9 @@ WITH src AS (
 ), acc2 AS (
   SELECT acc.*,
     -- About half with 2FA, more among companies.
-    get_byte(ab, 0) % 100 < CASE account_type WHEN 'company' THEN 62 WHEN 'association' THEN 40 WHEN 'public_administration' THEN 55 ELSE 48 END AS has2fa,
-    ${P.combo}[1 + get_byte(ab, 1) % ${TWO_FA_COMBOS.length}] AS combo,
-    1 + get_byte(ab, 2) % 8 + CASE WHEN status = 'locked' THEN 3 ELSE 0 END AS nev
+    ${U16('ab', 0)} % 100 < CASE account_type WHEN 'company' THEN 62 WHEN 'association' THEN 40 WHEN 'public_administration' THEN 55 ELSE 48 END AS has2fa,
+    ${P.combo}[1 + ${U16('ab', 2)} % ${TWO_FA_COMBOS.length}] AS combo,
+    1 + get_byte(ab, 4) % 8 + CASE WHEN status = 'locked' THEN 3 ELSE 0 END AS nev
   FROM acc
 ), m AS (
   INSERT INTO account_2fa_methods (account_id, kind, label, created_at, last_used_at, codes_left)
@@ -597,12 +625,12 @@ WITH src AS (
       ELSE CASE WHEN language = 'en' THEN 'Backup codes' ELSE 'Codes de secours' END
     END,
     mcreated,
-    CASE WHEN get_byte(mb, 2) % 100 < 15 THEN NULL ELSE mcreated + (now() - mcreated) * (get_byte(mb, 3) / 255.0) END,
-    CASE WHEN kind = 'backup_codes' THEN get_byte(mb, 4) % 11 END
+    CASE WHEN ${U16('mb', 2)} % 100 < 15 THEN NULL ELSE mcreated + (now() - mcreated) * (get_byte(mb, 4) / 255.0) END,
+    CASE WHEN kind = 'backup_codes' THEN ${U16('mb', 5)} % 11 END
   FROM (
     SELECT id, language, phmask, mb,
       CASE WHEN kind0 = 'sms' AND phone IS NULL THEN 'totp' ELSE kind0 END AS kind,
-      created_at + (now() - created_at) * ((get_byte(mb, 5) * 256 + get_byte(mb, 6)) / 65536.0) AS mcreated
+      created_at + (now() - created_at) * (${U16('mb', 7)} / 65536.0) AS mcreated
     FROM (
       SELECT acc2.id, acc2.language, acc2.phone, acc2.phmask, acc2.created_at, mk.kind0,
         decode(md5(acc2.customer_id || ':2fa:' || mk.k), 'hex') AS mb
@@ -619,30 +647,30 @@ SELECT id, at, kind, channel,
        WHEN channel = 'phone_support' THEN pmask
        WHEN channel = 'sms' THEN phmask END,
   CASE kind
-    WHEN 'login' THEN CASE WHEN channel = 'api' THEN ${P.api_detail}[1 + get_byte(eb, 3) % ${API_DETAILS.length}]
-                           ELSE ${P.login_detail}[1 + get_byte(eb, 3) % ${LOGIN_DETAILS.length}] END
-    WHEN 'login_failed' THEN CASE WHEN has2fa AND get_byte(eb, 3) % 3 = 0 THEN 'wrong 2FA code' ELSE 'wrong password' END
+    WHEN 'login' THEN CASE WHEN channel = 'api' THEN ${P.api_detail}[1 + get_byte(eb, 5) % ${API_DETAILS.length}]
+                           ELSE ${P.login_detail}[1 + ${U16('eb', 5)} % ${LOGIN_DETAILS.length}] END
+    WHEN 'login_failed' THEN CASE WHEN has2fa AND ${U16('eb', 11)} % 3 = 0 THEN 'wrong 2FA code' ELSE 'wrong password' END
     WHEN 'login_code_sent' THEN 'security verification code (new device)'
     WHEN 'verification_code_sent' THEN CASE WHEN channel = 'sms' THEN '2FA code by SMS' ELSE 'email verification code' END
     WHEN 'password_reset_sent' THEN 'requested from the login page'
     WHEN 'password_changed' THEN 'after a reset link'
     WHEN 'customer_id_reminder_sent' THEN 'requested from the login page'
-    WHEN '2fa_method_added' THEN split_part(combo, ',', 1 + get_byte(eb, 3) % 2)
-    WHEN '2fa_method_removed' THEN CASE WHEN get_byte(eb, 3) % 2 = 0 THEN 'sms' ELSE 'totp' END
+    WHEN '2fa_method_added' THEN split_part(combo, ',', 1 + get_byte(eb, 11) % 2)
+    WHEN '2fa_method_removed' THEN CASE WHEN get_byte(eb, 11) % 2 = 0 THEN 'sms' ELSE 'totp' END
     WHEN 'contact_email_changed' THEN 'backup email made primary by support'
   END,
   CASE WHEN channel IN ('web', 'api') THEN ip_prefix || CASE WHEN ip_prefix LIKE '%:' THEN '****' ELSE '***.***' END END
 FROM (
   SELECT e1.*,
     CASE kind
-      WHEN 'login' THEN CASE WHEN get_byte(eb, 2) % 100 < 12 THEN 'api' ELSE 'web' END
+      WHEN 'login' THEN CASE WHEN ${U16('eb', 3)} % 100 < 12 THEN 'api' ELSE 'web' END
       WHEN 'contact_email_changed' THEN 'phone_support'
       WHEN 'verification_code_sent' THEN CASE WHEN phmask IS NOT NULL AND has2fa THEN 'sms' ELSE 'email' END
       WHEN 'login_code_sent' THEN 'email' WHEN 'password_reset_sent' THEN 'email' WHEN 'customer_id_reminder_sent' THEN 'email'
       WHEN 'backup_email_changed' THEN 'email'
       ELSE 'web'
     END AS channel,
-    ${P.ip}[1 + get_byte(eb, 4) % ${IP_PREFIXES.length}] AS ip_prefix
+    ${P.ip}[1 + ${U16('eb', 13)} % ${IP_PREFIXES.length}] AS ip_prefix
   FROM (
     SELECT e0.*,
       -- The first event of a flagged account is the swap that set the flag; locked accounts end on failures.
@@ -655,16 +683,16 @@ FROM (
            WHEN r < 76 THEN 'password_changed'
            WHEN r < 79 THEN 'customer_id_reminder_sent'
            WHEN r < 85 THEN 'verification_code_sent'
-           WHEN r < 92 THEN CASE WHEN has2fa THEN (ARRAY['2fa_method_added', '2fa_enabled', '2fa_method_removed'])[1 + get_byte(eb, 1) % 3]
-                                 WHEN get_byte(eb, 1) % 4 = 0 THEN '2fa_disabled' ELSE 'login' END
+           WHEN r < 92 THEN CASE WHEN has2fa THEN (ARRAY['2fa_method_added', '2fa_enabled', '2fa_method_removed'])[1 + ${U16('eb', 2)} % 3]
+                                 WHEN get_byte(eb, 2) % 4 = 0 THEN '2fa_disabled' ELSE 'login' END
            WHEN r < 95 AND bmask IS NOT NULL THEN 'backup_email_changed'
            ELSE 'login'
       END AS kind,
-      now() - make_interval(secs => (((get_byte(eb, 5)::bigint << 24) + (get_byte(eb, 6) << 16) + (get_byte(eb, 7) << 8) + get_byte(eb, 8))
+      now() - make_interval(secs => (((get_byte(eb, 7)::bigint << 24) + (get_byte(eb, 8) << 16) + (get_byte(eb, 9) << 8) + get_byte(eb, 10))
                                       % greatest(window_secs, 60))::double precision) AS at
     FROM (
       SELECT acc2.id, acc2.has2fa, acc2.combo, acc2.pmask, acc2.bmask, acc2.phmask, acc2.flags, acc2.status, acc2.nev, acc2.window_secs,
-        k, eb, get_byte(eb, 0) % 100 AS r
+        k, eb, ${U16('eb', 0)} % 100 AS r
       FROM (
         SELECT acc2.*, k, decode(md5(acc2.customer_id || ':ev:' || k), 'hex') AS eb
         FROM acc2 CROSS JOIN LATERAL generate_series(1, acc2.nev) AS k
@@ -708,13 +736,15 @@ async function insertDemoAccounts(qr: QueryRunner, demos: DemoAccount[]): Promis
   }
 }
 
+const CHUNK_TIMEOUT_MS = 10 * 60_000;
+
 /** Serializes concurrent seeders (two processes booting at once). */
 const SEED_LOCK_KEY = 7_367_101;
 
 export interface SeedAccountsOptions {
   /** Another seed gives other (still deterministic) accounts. Default 1. */
   seed?: number;
-  /** Generated rows per statement (memory stays flat). Default 100,000. */
+  /** Generated rows per statement (memory stays flat). Default 50,000 (about 8 s each here). */
   chunkSize?: number;
   /** Called after each chunk with the number of accounts inserted so far. */
   onProgress?: (inserted: number, total: number) => void;
@@ -727,7 +757,7 @@ export interface SeedAccountsOptions {
 export async function seedAccounts(ds: DataSource, count: number, opts: SeedAccountsOptions = {}): Promise<number> {
   if (!Number.isInteger(count) || count < 0) throw new Error(`seedAccounts: count must be a whole number, got ${count}`);
   const seed = opts.seed ?? 1;
-  const chunkSize = opts.chunkSize ?? 100_000;
+  const chunkSize = opts.chunkSize ?? 50_000;
   const qr = ds.createQueryRunner();
   await qr.connect();
   let inserted = 0;
@@ -740,15 +770,22 @@ export async function seedAccounts(ds: DataSource, count: number, opts: SeedAcco
         await qr.commitTransaction();
         return 0;
       }
+      // The planner expects millions of rows from the nested generate_series and would JIT-compile every chunk
+      // (3 s each); the seed's sorts and GIN pending-list merges are faster with more memory.
+      await qr.query('SET LOCAL jit = off');
+      await qr.query(`SET LOCAL work_mem = '64MB'`);
       const demos = DEMO_LIST.slice(0, count);
       await insertDemoAccounts(qr, demos);
       inserted = demos.length;
       const generated = count - demos.length;
       const lists = LIST_PARAMS.map(([, values]) => values);
       chunkSqlCache ??= chunkSql();
+      // The pool's read timeout (30 s) is for requests; a chunk on a slow machine may take longer. Same
+      // connection (and transaction) as the query runner's, reached through it.
+      const client = (await qr.connect()) as { query(config: { text: string; values: unknown[]; query_timeout: number }): Promise<unknown> };
       for (let lo = 1; lo <= generated; lo += chunkSize) {
         const hi = Math.min(generated, lo + chunkSize - 1);
-        await qr.query(chunkSqlCache, [lo, hi, String(seed), ...lists]);
+        await client.query({ text: chunkSqlCache, values: [lo, hi, String(seed), ...lists], query_timeout: CHUNK_TIMEOUT_MS });
         inserted += hi - lo + 1;
         opts.onProgress?.(inserted, count);
       }
@@ -757,8 +794,10 @@ export async function seedAccounts(ds: DataSource, count: number, opts: SeedAcco
       if (qr.isTransactionActive) await qr.rollbackTransaction();
       throw e;
     }
-    // Fresh statistics, so the planner uses the indexes (trigram search) right away.
+    // Fresh statistics, so the planner uses the indexes (trigram search) right away, and the trigram index's
+    // pending entries merged (searches would scan them one by one until the next vacuum).
     await qr.query('ANALYZE customer_accounts, account_2fa_methods, account_security_events');
+    await qr.query(`SELECT gin_clean_pending_list('customer_accounts_search_trgm'::regclass)`).catch(() => undefined);
     return inserted;
   } finally {
     await qr.release();
