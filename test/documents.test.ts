@@ -385,3 +385,47 @@ describe('identity documents', () => {
     });
   });
 });
+
+describe('a document processing worker killed mid-job', () => {
+  it('leaves the document to another worker, which brings it to exactly one final state', async () => {
+    const { spawn } = await import('node:child_process');
+    const clamd = new FakeClamd();
+    const clamdUrl = await clamd.start();
+    const prefix = `rdkill${process.env.JEST_WORKER_ID ?? '1'}`;
+    const api = await startTestApp({ config: { clamdUrl, queuePrefix: prefix } });
+    const env = {
+      ...process.env, ROLE: 'worker', CLAMD_URL: clamdUrl, QUEUE_PREFIX: prefix, QUEUE_LOCK_MS: '2000',
+      MIGRATE_ON_START: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'error',
+    };
+    const child = spawn(process.execPath, [path.resolve(__dirname, '../dist/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    let takeover: TestApp | undefined;
+    try {
+      await until(async () => out.includes('worker running'), 30_000);
+      clamd.mode = 'hold';
+      const scanning = new Promise<void>((resolve) => (clamd.onScan = resolve));
+      const opened = await request(api.url).post('/api/public/identity-cases').send({ customerId: 'kw12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'kw@example.org' });
+      await request(api.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token).field('kind', 'identity_front').attach('files', await png(), 'a.png').expect(201);
+      await scanning;
+      const midway = await api.dataSource.getRepository(CaseDocument).findOneByOrFail({ caseId: opened.body.caseId });
+      expect(midway.state).toBe('hashed');
+      child.kill('SIGKILL');
+
+      clamd.mode = 'clean';
+      takeover = await startTestApp({ worker: true, config: { clamdUrl, queuePrefix: prefix, queueLockMs: 2000 } });
+      const doc = await until(async () => {
+        const d = await api.dataSource.getRepository(CaseDocument).findOneByOrFail({ id: midway.id });
+        return d.state === 'processed' && d;
+      }, 30_000);
+      expect(doc).toMatchObject({ state: 'processed', scanVerdict: 'clean', sha256: midway.sha256 });
+      expect(await api.dataSource.getRepository(CaseDocument).countBy({ caseId: opened.body.caseId })).toBe(1);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await takeover?.close();
+      await api.close();
+      await clamd.stop();
+    }
+  }, 90_000);
+});
