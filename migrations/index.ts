@@ -5,6 +5,7 @@ import { SearchFold1795612072300 } from './1795612072300-SearchFold';
 import { Accounts1795613203408 } from './1795613203408-Accounts';
 import { AccountSearchIndex1795613203500 } from './1795613203500-AccountSearchIndex';
 import { IdentityCases1795614759061 } from './1795614759061-IdentityCases';
+import { DocumentPurge1795615123385 } from './1795615123385-DocumentPurge';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
@@ -13,4 +14,5 @@ import { IdentityCases1795614759061 } from './1795614759061-IdentityCases';
 export const migrations = [
   Extensions1795611540000, Init1795612072174, AuditAppendOnly1795612072200, SearchFold1795612072300,
   Accounts1795613203408, AccountSearchIndex1795613203500, IdentityCases1795614759061,
+  DocumentPurge1795615123385,
 ];

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { CaseDocument } from '../server/documents/case-document.entity';
+import { DocumentRetention } from '../server/documents/document-retention';
 import { DocumentStore } from '../server/documents/document-store';
 import { IdentityCase } from '../server/documents/identity-case.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
@@ -383,6 +384,40 @@ describe('identity documents', () => {
       const other = await openCase('ot12345');
       expect((await reviewer.get(`/api/identity-cases/${other.caseId}/documents/${front}/original`)).status).toBe(404);
     });
+  });
+});
+
+describe('document retention', () => {
+  it('purges the files of cases ended longer ago than the retention period, keeping hash, decision and audit', async () => {
+    const t = await startTestApp({ worker: true });
+    try {
+      const opened = await request(t.url).post('/api/public/identity-cases').set('X-Forwarded-For', '192.0.2.44')
+        .send({ customerId: 'rt12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'rt@example.org' });
+      await request(t.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token)
+        .field('kind', 'identity_front').attach('files', await png(), 'a.png').expect(201);
+      const doc = await until(async () => {
+        const d = await t.dataSource.getRepository(CaseDocument).findOneByOrFail({ caseId: opened.body.caseId });
+        return d.state === 'processed' && d;
+      });
+      const store = t.app.get(DocumentStore);
+      expect(await store.exists(doc.storageKey)).toBe(true);
+      const retention = t.app.get(DocumentRetention);
+      expect(await retention.purge()).toBe(0);
+
+      await t.dataSource.query(`UPDATE identity_cases SET status = 'rejected', decided_at = now() - interval '181 days' WHERE id = $1`, [opened.body.caseId]);
+      expect(await retention.purge()).toBe(1);
+      for (const suffix of ['', '.clean', '.preview']) expect(await store.exists(doc.storageKey + suffix)).toBe(false);
+      const after = await t.dataSource.getRepository(CaseDocument).findOneByOrFail({ id: doc.id });
+      expect(after).toMatchObject({ sha256: doc.sha256, previewKey: null });
+      expect(after.purgedAt).toBeInstanceOf(Date);
+      expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'document.purge', targetId: doc.id })).toBe(1);
+      const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
+      const res = await reviewer.get(`/api/identity-cases/${opened.body.caseId}/documents/${doc.id}/original`);
+      expect(res.status).toBe(404);
+      expect(res.body.message).toMatch(/purged/);
+    } finally {
+      await t.close();
+    }
   });
 });
 

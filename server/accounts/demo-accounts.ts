@@ -471,7 +471,7 @@ function chunkSql(): string {
   const lastIdx = (hp: string, hi: string) => `(CASE
       WHEN loc = 'en' THEN CASE WHEN ${hp} % 10 < 8 THEN ${at(len_, hi)} ELSE ${at(lfr, hi)} END
       WHEN loc = 'de' THEN CASE WHEN ${hp} % 10 < 7 THEN ${at(lot, hi)} ELSE ${at(lfr, hi)} END
-      WHEN ${hp} % 100 < 10 THEN ${at(lot, hi)}
+      WHEN ${hp} % 100 < 4 THEN ${at(lot, hi)}
       WHEN ${hp} % 100 < 50 THEN ${skewed(lfr, hi)}
       ELSE 0 END)`;
   // Index 0: a composed surname instead (locale fr, 50%), its head and tail drawn from h (16 bits).

@@ -6,6 +6,7 @@ import type { JobPayloads } from '../core/queue/jobs';
 import { QueueService } from '../core/queue/queue.service';
 import { CasesService } from './cases.service';
 import { DocumentProcessor } from './document-processor';
+import { DocumentRetention } from './document-retention';
 
 @Injectable()
 @JobHandler('document.process')
@@ -48,5 +49,16 @@ export class CasesExpireHandler implements JobHandlerOf<'cases.expire'> {
 
   async handle(): Promise<{ expired: number }> {
     return { expired: await this.cases.expireOverdue() };
+  }
+}
+
+/** Removes the files of cases ended longer ago than the retention period. */
+@Injectable()
+@JobHandler('documents.purge')
+export class DocumentsPurgeHandler implements JobHandlerOf<'documents.purge'> {
+  constructor(private readonly retention: DocumentRetention) {}
+
+  async handle(): Promise<{ purged: number }> {
+    return { purged: await this.retention.purge() };
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
-import { CasesExpireHandler, DocumentProcessHandler, DocumentsReconcileHandler } from './document-jobs.handler';
+import { CasesExpireHandler, DocumentProcessHandler, DocumentsPurgeHandler, DocumentsReconcileHandler } from './document-jobs.handler';
+import { DocumentRetention } from './document-retention';
 import { DocumentProcessor } from './document-processor';
 import { DocumentStore } from './document-store';
 import { PublicCasesController } from './public-cases.controller';
@@ -12,7 +13,7 @@ import { UploadInterceptor } from './upload.interceptor';
   controllers: [PublicCasesController, CasesController],
   providers: [
     CasesService, ReviewService, DocumentStore, DocumentProcessor, UploadInterceptor,
-    DocumentProcessHandler, DocumentsReconcileHandler, CasesExpireHandler,
+    DocumentRetention, DocumentProcessHandler, DocumentsReconcileHandler, CasesExpireHandler, DocumentsPurgeHandler,
   ],
   exports: [CasesService, ReviewService],
 })

@@ -205,6 +205,7 @@ export class ReviewService {
     if (!actor.ability.can('read', 'Document')) throw notFound('No document with this id in this case');
     const doc = UUID.test(documentId) ? await this.dataSource.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
     if (!doc) throw notFound('No document with this id in this case');
+    if (doc.purgedAt) throw notFound('This document was purged at the end of its retention period');
     const key = which === 'preview' ? doc.previewKey : doc.storageKey;
     if (!key) throw notFound('This document has no preview (yet)');
     const data = await this.store.get(key);

@@ -49,6 +49,8 @@ export interface AppConfig {
   imageMaxPixels: number;
   /** Days a customer has to submit a case before it expires. */
   caseCollectDays: number;
+  /** Days after a case ends before its files are purged. */
+  documentRetentionDays: number;
   /** The built console, served at / by the api role. */
   uiDir: string;
 }
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uploadMaxFiles: int(env, 'UPLOAD_MAX_FILES', 5, 1, 20),
     imageMaxPixels: int(env, 'IMAGE_MAX_PIXELS', 40_000_000, 1_000_000, 200_000_000),
     caseCollectDays: int(env, 'CASE_COLLECT_DAYS', 14, 1, 90),
+    documentRetentionDays: int(env, 'DOCUMENT_RETENTION_DAYS', 180, 1, 3650),
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
   };
   return { ...config, ...overrides };

@@ -10,6 +10,7 @@ export interface JobPayloads {
   'document.process': { documentId: string };
   'documents.reconcile': Record<string, never>;
   'cases.expire': Record<string, never>;
+  'documents.purge': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -25,6 +26,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'document.process': 'documents',
   'documents.reconcile': 'maintenance',
   'cases.expire': 'maintenance',
+  'documents.purge': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
