@@ -12,6 +12,8 @@ import { VerificationCode } from './accounts/verification-code.entity';
 import { CaseDocument } from './documents/case-document.entity';
 import { IdentityCase } from './documents/identity-case.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
+import { RecoveryCase } from './recovery/recovery-case.entity';
+import { RecoveryLink } from './recovery/recovery-link.entity';
 import { migrations } from '../migrations';
 
 /** Every entity and migration of the product, listed once (no globs: the same list works compiled and under jest). */
@@ -19,7 +21,7 @@ export const schema: DatabaseSchema = {
   entities: [
     StaffUser, StaffSession, AuditEvent, AuditCheckpoint,
     CustomerAccount, TwoFactorMethod, SecurityEvent, CallerVerification, VerificationCode, VerificationCheck,
-    OutboxMessage, IdentityCase, CaseDocument,
+    OutboxMessage, IdentityCase, CaseDocument, RecoveryCase, RecoveryLink,
   ],
   migrations,
 };

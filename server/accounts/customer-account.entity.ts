@@ -68,6 +68,10 @@ export class CustomerAccount {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   flags: AccountFlag[];
 
+  /** The customer's own sessions started before this are void (the customer-facing side checks it). */
+  @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
+
   /** Names folded for search (accents and case ignored), kept by the database itself. */
   @Column({
     name: 'search_text',
