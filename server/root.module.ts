@@ -10,10 +10,11 @@ import { HealthController } from './core/health.controller';
 import { WorkerModule } from './core/queue/worker.module';
 import { schema } from './schema';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RecoveryModule } from './recovery/recovery.module';
 import { StaffModule } from './staff/staff.module';
 
 /** The feature modules; their controllers serve in the api role, their job handlers run in the worker role. */
-const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule, DocumentsModule];
+const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule, DocumentsModule, RecoveryModule];
 
 @Module({})
 export class RootModule {

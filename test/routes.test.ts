@@ -168,6 +168,40 @@ const TABLE: Record<string, Row> = {
     path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/submit`,
     expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
   },
+  'GET /api/recovery-cases': { path: async () => '/api/recovery-cases', expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/recovery-cases/:id': {
+    path: async () => '/api/recovery-cases/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 404, admin: 403 },
+  },
+  'POST /api/recovery-cases/swaps': {
+    // A verification of nobody's: the agent passes the permission, the record check answers 404.
+    path: async () => '/api/recovery-cases/swaps',
+    body: () => ({ accountId: ACCOUNT_ID.value, verificationId: '00000000-0000-4000-8000-000000000000', callReference: 'CALL-SWAP', reason: 'route table' }),
+    expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'POST /api/recovery-cases': {
+    path: async () => '/api/recovery-cases',
+    body: () => ({ accountId: ACCOUNT_ID.value, action: 'disable_2fa', identityCaseId: '00000000-0000-4000-8000-000000000000', callReference: 'CALL-X', reason: 'route table' }),
+    expect: { anonymous: 401, agent: 422, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  ...Object.fromEntries(
+    (['approve', 'execute', 'reject', 'cancel', 'revert'] as const).map((verb) => [
+      `POST /api/recovery-cases/:id/${verb}`,
+      {
+        path: async () => `/api/recovery-cases/00000000-0000-4000-8000-000000000000/${verb}`,
+        body: { reason: 'route table' },
+        expect: { anonymous: 401, agent: verb === 'cancel' ? 404 : 403, reviewer: 403, supervisor: 404, admin: 403 },
+      } satisfies Row,
+    ]),
+  ),
+  'GET /api/public/recovery-links/:token': {
+    path: async () => '/api/public/recovery-links/not-a-token',
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
+  'POST /api/public/recovery-links/:token': {
+    path: async () => '/api/public/recovery-links/not-a-token',
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
 };
 
 const ACCOUNT_ID = { value: '' };

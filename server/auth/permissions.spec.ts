@@ -21,19 +21,23 @@ describe('permission rules', () => {
 
   it('grants each role exactly its list (deny by default)', () => {
     expect(grants(ability('agent'))).toEqual([
-      'create CallerVerification', 'create Case', 'notify Account', 'read Account', 'read CallerVerification', 'read Case', 'unmask Account',
-      'update CallerVerification', 'update Case',
+      'create CallerVerification', 'create Case', 'create RecoveryCase', 'notify Account', 'read Account', 'read CallerVerification', 'read Case',
+      'read RecoveryCase', 'unmask Account', 'update CallerVerification', 'update Case', 'update RecoveryCase',
     ]);
     expect(grants(ability('reviewer'))).toEqual(['read Account', 'read Case', 'read Document', 'review Case']);
     expect(grants(ability('supervisor'))).toEqual([
-      'read Account', 'read AuditEvent', 'read Case', 'read Document', 'read OutboxMessage', 'read StaffUser', 'verify AuditEvent',
+      'approve RecoveryCase', 'execute RecoveryCase', 'read Account', 'read AuditEvent', 'read Case', 'read Document', 'read OutboxMessage',
+      'read RecoveryCase', 'read StaffUser', 'update RecoveryCase', 'verify AuditEvent',
     ]);
     expect(grants(ability('admin'))).toEqual(['read Queue', 'read StaffUser', 'update StaffUser']);
   });
 
   it('combines roles as a union', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
-      ['read Account', 'read AuditEvent', 'read Case', 'read Document', 'read OutboxMessage', 'read Queue', 'read StaffUser', 'update StaffUser', 'verify AuditEvent'],
+      [
+        'approve RecoveryCase', 'execute RecoveryCase', 'read Account', 'read AuditEvent', 'read Case', 'read Document', 'read OutboxMessage',
+        'read Queue', 'read RecoveryCase', 'read StaffUser', 'update RecoveryCase', 'update StaffUser', 'verify AuditEvent',
+      ],
     );
   });
 

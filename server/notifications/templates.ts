@@ -115,6 +115,66 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
         `Any document that does not conform cancels the procedure: please start a new one.` + SIGNATURE.en,
     }),
   },
+  recovery_swap_new_primary: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Votre adresse de secours est devenue principale`,
+      text: `Bonjour,\n\nÀ votre demande (appel ${p.callReference}), cette adresse est désormais l'adresse e-mail principale de votre compte.\n` +
+        `Votre compte n'a plus d'adresse de secours : enregistrez-en une nouvelle dès maintenant dans votre espace client.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Your backup email is now your primary email`,
+      text: `Hello,\n\nAs you asked (call ${p.callReference}), this address is now the primary email of your account.\n` +
+        `Your account has no backup email any more: register a new one now in your control panel.` + SIGNATURE.en,
+    }),
+  },
+  recovery_changed_old_address: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] L'adresse e-mail de votre compte a changé`,
+      text: `Bonjour,\n\nL'adresse e-mail principale de votre compte a été changée par notre support (appel ${p.callReference}).\n` +
+        `Si ce n'était pas vous, signalez-le tout de suite : ${p.link}` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] The email address of your account changed`,
+      text: `Hello,\n\nThe primary email of your account was changed by our support (call ${p.callReference}).\n` +
+        `If this was not you, report it at once: ${p.link}` + SIGNATURE.en,
+    }),
+  },
+  recovery_requested: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Demande de modification de votre compte`,
+      text: `Bonjour,\n\nUne demande a été faite sur votre compte : ${p.what}.\nElle prendra effet après vérification, au plus tôt le ${p.notBefore}.\n` +
+        `Si ce n'est pas vous, annulez-la avec ce lien : ${p.link}` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] A change to your account was requested`,
+      text: `Hello,\n\nA change was requested on your account: ${p.what}.\nIt will take effect after checks, not before ${p.notBefore}.\n` +
+        `If this is not you, cancel it with this link: ${p.link}` + SIGNATURE.en,
+    }),
+  },
+  recovery_executed: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Modification effectuée sur votre compte`,
+      text: `Bonjour,\n\nLa modification demandée a été effectuée : ${p.what}.\nSi ce n'était pas vous, signalez-le : ${p.link}` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Change made to your account`,
+      text: `Hello,\n\nThe requested change was made: ${p.what}.\nIf this was not you, report it: ${p.link}` + SIGNATURE.en,
+    }),
+  },
+  recovery_cancelled: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Demande annulée`,
+      text: `Bonjour,\n\nLa demande (${p.what}) a été annulée. Aucune modification n'a été faite.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Request cancelled`,
+      text: `Hello,\n\nThe request (${p.what}) was cancelled. Nothing was changed.` + SIGNATURE.en,
+    }),
+  },
+  staff_alert_report: {
+    fr: (p) => ({ subject: `[alerte] ${p.customerId} : "ce n'était pas moi"`, text: `Le client ${p.customerId} signale l'action ${p.action} (dossier ${p.caseId}) depuis ${p.from}. Le compte est verrouillé.` }),
+    en: (p) => ({ subject: `[alert] ${p.customerId}: "this was not me"`, text: `Customer ${p.customerId} reports the ${p.action} action (case ${p.caseId}) from ${p.from}. The account is locked.` }),
+  },
 };
 
 export function render(template: string, language: string, params: Record<string, string>): Rendered {

@@ -16,4 +16,8 @@ export const agentRules: RoleRules = (can, _cannot, user) => {
   can('create', 'Case');
   can('read', 'Case', { openedBy: user.id });
   can('update', 'Case', { openedBy: user.id });
+  // Recovery actions: the swap on a call, and opening the documents-based ones; cancel what they opened.
+  can('create', 'RecoveryCase');
+  can('read', 'RecoveryCase', { openedBy: user.id });
+  can('update', 'RecoveryCase', { openedBy: user.id });
 };

@@ -9,4 +9,9 @@ export const supervisorRules: RoleRules = (can) => {
   can('read', 'OutboxMessage');
   can('read', 'Case');
   can('read', 'Document');
+  // The second person of the risky actions: approve or reject, execute after the hold, cancel, revert.
+  can('read', 'RecoveryCase');
+  can('approve', 'RecoveryCase');
+  can('execute', 'RecoveryCase');
+  can('update', 'RecoveryCase');
 };

@@ -51,6 +51,12 @@ export interface AppConfig {
   caseCollectDays: number;
   /** Days after a case ends before its files are purged. */
   documentRetentionDays: number;
+  /** Base URL of the links in customer mails (cancel, report, the documents form). */
+  publicUrl: string;
+  /** Hours between approval and execution of the high-risk recovery actions. */
+  recoveryHoldHours: number;
+  /** Days after a swap during which the old address may report it and a supervisor may revert it. */
+  recoveryReportDays: number;
   /** The built console, served at / by the api role. */
   uiDir: string;
 }
@@ -191,6 +197,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     imageMaxPixels: int(env, 'IMAGE_MAX_PIXELS', 40_000_000, 1_000_000, 200_000_000),
     caseCollectDays: int(env, 'CASE_COLLECT_DAYS', 14, 1, 90),
     documentRetentionDays: int(env, 'DOCUMENT_RETENTION_DAYS', 180, 1, 3650),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000').replace(/\/$/, ''),
+    recoveryHoldHours: int(env, 'RECOVERY_HOLD_HOURS', 24, 0, 720),
+    recoveryReportDays: int(env, 'RECOVERY_REPORT_DAYS', 14, 1, 365),
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
   };
   return { ...config, ...overrides };

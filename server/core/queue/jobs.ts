@@ -11,11 +11,12 @@ export interface JobPayloads {
   'documents.reconcile': Record<string, never>;
   'cases.expire': Record<string, never>;
   'documents.purge': Record<string, never>;
+  'recovery.execute': { recoveryCaseId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['maintenance', 'mail', 'documents'] as const;
+export const QUEUE_NAMES = ['maintenance', 'mail', 'documents', 'recovery'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -27,6 +28,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'documents.reconcile': 'maintenance',
   'cases.expire': 'maintenance',
   'documents.purge': 'maintenance',
+  'recovery.execute': 'recovery',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

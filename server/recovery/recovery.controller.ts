@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CurrentActor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { Meta } from '../auth/actor';
+import { asSubject } from '../auth/permissions';
+import { Public, RequirePermission } from '../auth/policy.decorator';
+import type { RequestMeta } from '../audit/audit.types';
+import { notFound } from '../core/http/errors';
+import { RecoveryAftercareService } from './recovery-aftercare.service';
+import { RecoveryCase } from './recovery-case.entity';
+import { OpenRecoveryDto, ReasonDto, RecoveryListQuery, SwapDto, toRecoveryResponse } from './recovery.dto';
+import { RecoveryService } from './recovery.service';
+
+@Controller('recovery-cases')
+export class RecoveryController {
+  constructor(
+    private readonly recovery: RecoveryService,
+    private readonly aftercare: RecoveryAftercareService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The approvals inbox and case lists; an agent sees the cases they opened. */
+  @Get()
+  @RequirePermission('read', 'RecoveryCase')
+  async list(@CurrentActor() actor: Actor, @Query() q: RecoveryListQuery) {
+    const qb = this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c');
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
+    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null }))) qb.andWhere('c.openedBy = :me', { me: actor.id });
+    const rows = await qb.orderBy('c.createdAt', 'ASC').limit(q.limit ?? 50).getMany();
+    return { data: rows.map(toRecoveryResponse), nextCursor: null };
+  }
+
+  @Get(':id')
+  @RequirePermission('read', 'RecoveryCase')
+  async one(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const c = await this.recovery.load(id);
+    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw notFound('No recovery case with this id');
+    return toRecoveryResponse(c);
+  }
+
+  @Post('swaps')
+  @RequirePermission('create', 'RecoveryCase')
+  async swap(@CurrentActor() actor: Actor, @Body() dto: SwapDto) {
+    return toRecoveryResponse(await this.recovery.swapBackupToPrimary(actor, dto));
+  }
+
+  @Post()
+  @RequirePermission('create', 'RecoveryCase')
+  async open(@CurrentActor() actor: Actor, @Body() dto: OpenRecoveryDto) {
+    return toRecoveryResponse(await this.recovery.open(actor, dto));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission('approve', 'RecoveryCase')
+  async approve(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return toRecoveryResponse(await this.recovery.approve(actor, id));
+  }
+
+  @Post(':id/execute')
+  @HttpCode(200)
+  @RequirePermission('execute', 'RecoveryCase')
+  async execute(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return toRecoveryResponse(await this.recovery.execute(actor, id, actor.meta));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequirePermission('approve', 'RecoveryCase')
+  async reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return toRecoveryResponse(await this.aftercare.reject(actor, id, dto.reason));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequirePermission('update', 'RecoveryCase')
+  async cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    const c = await this.recovery.load(id);
+    if (!actor.ability.can('update', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw notFound('No recovery case with this id');
+    return toRecoveryResponse(await this.aftercare.cancel(actor, id, dto.reason));
+  }
+
+  @Post(':id/revert')
+  @HttpCode(200)
+  @RequirePermission('execute', 'RecoveryCase')
+  async revert(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return toRecoveryResponse(await this.aftercare.revert(actor, id, dto.reason) as RecoveryCase);
+  }
+}
+
+/** The links in customer mails. Reading one changes nothing; the page's button posts to use it, once. */
+@Controller('public/recovery-links')
+export class RecoveryLinksController {
+  constructor(private readonly aftercare: RecoveryAftercareService) {}
+
+  @Get(':token')
+  @Public('the customer opens the cancel or report link of a mail; the token is the credential')
+  describe(@Param('token') token: string) {
+    return this.aftercare.describeLink(token);
+  }
+
+  @Post(':token')
+  @HttpCode(200)
+  @Public('the customer cancels (during the hold) or reports (after) an action; single-use token')
+  use(@Param('token') token: string, @Meta() meta: RequestMeta) {
+    return this.aftercare.useLink(token, meta);
+  }
+}

@@ -1,0 +1,41 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import type { RecoveryCase } from './recovery-case.entity';
+import { maskEmail } from '../accounts/masking';
+
+export class SwapDto {
+  @IsUUID('4') accountId: string;
+  @IsUUID('4', { message: 'must be the id of this call’s verification' }) verificationId: string;
+  @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' }) callReference: string;
+  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+}
+
+export class OpenRecoveryDto {
+  @IsUUID('4') accountId: string;
+  @IsIn(['replace_contact_email', 'disable_2fa'], { message: 'must be replace_contact_email or disable_2fa' }) action: 'replace_contact_email' | 'disable_2fa';
+  @IsUUID('4', { message: 'must be the id of a verified identity-documents case' }) identityCaseId: string;
+  @IsOptional() @IsUUID('4') verificationId?: string;
+  @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' }) callReference: string;
+  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+}
+
+export class ReasonDto {
+  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+}
+
+export class RecoveryListQuery {
+  @IsOptional() @IsString() @MaxLength(30) status?: string;
+  @IsOptional() @IsUUID('4') accountId?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export function toRecoveryResponse(c: RecoveryCase) {
+  return {
+    id: c.id, accountId: c.accountId, action: c.action, status: c.status, callReference: c.callReference, reason: c.reason,
+    openedBy: c.openedBy, verificationId: c.verificationId, identityCaseId: c.identityCaseId, newValue: maskEmail(c.newValue),
+    approvalHash: c.approvalHash, approvedBy: c.approvedBy, approvedAt: c.approvedAt?.toISOString() ?? null,
+    holdUntil: c.holdUntil?.toISOString() ?? null, executedAt: c.executedAt?.toISOString() ?? null, closedReason: c.closedReason,
+    reportedAt: c.reportedAt?.toISOString() ?? null, revertedAt: c.revertedAt?.toISOString() ?? null, version: c.version,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
