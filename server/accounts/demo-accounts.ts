@@ -359,7 +359,7 @@ const TWO_FA_COMBOS = [
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Lower case ASCII for email local parts: accents folded, spaces and apostrophes dropped, hyphens kept. */
-export function emailSlug(s: string): string {
+function emailSlug(s: string): string {
   return s
     .replace(/ß/g, 'ss').replace(/[Łł]/g, 'l').replace(/[Øø]/g, 'o').replace(/[Ææ]/g, 'ae').replace(/[Œœ]/g, 'oe')
     .normalize('NFD').replace(/[\u0300-\u036f]/g, '')

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateSecret } from 'otplib';
 import { DataSource } from 'typeorm';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
+import { IdentityCase } from '../../server/documents/identity-case.entity';
 import { StaffRole, StaffUser } from '../../server/staff/staff-user.entity';
 
 export interface TestStaff {
@@ -55,6 +56,25 @@ export async function createAccount(ds: DataSource, overrides: Partial<CustomerA
       status: 'active',
       flags: [],
       ...overrides,
+    }),
+  );
+}
+
+/** A verified identity-documents case, as the review leaves it (the documents flow itself is tested on its own). */
+export async function createVerifiedIdentityCase(
+  ds: DataSource,
+  account: CustomerAccount,
+  purpose: 'replace_email' | 'disable_2fa',
+  overrides: Partial<IdentityCase> = {},
+): Promise<IdentityCase> {
+  const repo = ds.getRepository(IdentityCase);
+  const now = new Date();
+  return repo.save(
+    repo.create({
+      accountId: account.id, customerIdGiven: account.customerId, accountType: account.accountType, purpose, status: 'verified',
+      contactEmail: `new.${account.customerId.replace('-ovh', '')}@example.org`, contactEmailConfirmedAt: now, emailCodeFailures: 0,
+      channel: 'customer_form', openedBy: null, reviewerId: null, fraudFlags: [], rejectionReason: null, createdIp: null,
+      collectUntil: new Date(now.getTime() + 86_400_000), submittedAt: now, claimedAt: now, decidedAt: now, ...overrides,
     }),
   );
 }

@@ -1,0 +1,296 @@
+/**
+ * The identity-documents procedure in a real browser against the real API, the real queue workers and a real
+ * SMTP server. A customer who cannot sign in fills the online form (no staff login): their request, the code
+ * mailed to the new address, a JPEG identity document and a PDF proof of address, submission. The documents are
+ * processed by the workers; the demo reviewer then works the queue: claims the case, sees the preview, is refused
+ * a holder name that does not match the account, accepts both documents, and the case is verified; the customer
+ * gets the "verified" mail at the contact address. Nothing either browser loads may leave the machine.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import type { CustomerAccount } from '../../server/accounts/customer-account.entity';
+import { DEMO_PASSWORD, demoOtp, signIn as apiSignIn, startTestApp } from '../support/app';
+import { createAccount, createStaff } from '../support/factories';
+import { codeIn, TestSmtp } from '../support/smtp';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
+const UI_TIMEOUT = 15_000;
+const MAIL_TIMEOUT = 20_000;
+const PROCESSING_TIMEOUT = 30_000;
+
+const REVIEWER = 'reviewer@example.test';
+
+/** data:, blob: and about: never touch the network; anything else must stay on this machine. */
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (!NETWORK_PROTOCOLS.has(protocol)) return ['data:', 'blob:', 'about:'].includes(protocol);
+  return LOCAL_HOSTS.has(hostname);
+}
+
+/** A plausible identity card: grey card, photo box, name lines. The server re-encodes it and makes the preview. */
+async function identityJpeg(): Promise<Buffer> {
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500">
+       <rect x="30" y="30" width="740" height="440" rx="24" fill="#eef2f5" stroke="#7a8a99" stroke-width="4"/>
+       <rect x="60" y="120" width="200" height="260" fill="#b8c2ca"/>
+       <text x="60" y="90" font-family="sans-serif" font-size="30" fill="#1d2a33">CARTE NATIONALE D'IDENTITE</text>
+       <text x="300" y="170" font-family="sans-serif" font-size="28" fill="#1d2a33">Nom : LEFEVRE</text>
+       <text x="300" y="220" font-family="sans-serif" font-size="28" fill="#1d2a33">Prenom : Elodie</text>
+       <text x="300" y="270" font-family="sans-serif" font-size="24" fill="#1d2a33">Ne(e) le : 12.03.1988</text>
+       <text x="300" y="320" font-family="sans-serif" font-size="24" fill="#1d2a33">Expire le : 01.01.2034</text>
+     </svg>`,
+  );
+  return sharp({ create: { width: 800, height: 500, channels: 3, background: '#ddd' } })
+    .composite([{ input: svg }])
+    .jpeg()
+    .toBuffer();
+}
+
+async function proofPdf(name: string): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595, 842]);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const lines = ['Facture d’électricité', name, '12 rue de la Paix, 75002 Paris', `Date : ${new Date().toISOString().slice(0, 10)}`];
+  lines.forEach((text, i) => page.drawText(text, { x: 60, y: 760 - i * 28, size: 18, font, color: rgb(0.1, 0.15, 0.2) }));
+  return Buffer.from(await pdf.save());
+}
+
+describe('identity documents: the customer form and the review (browser)', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let smtp: TestSmtp;
+  let browser: Browser;
+  let account: CustomerAccount;
+  let files: string;
+  let identityFile: string;
+  let proofFile: string;
+  let contactEmail: string;
+  // Set by the customer's test, used by the reviewer's.
+  let caseId: string | undefined;
+
+  beforeAll(async () => {
+    smtp = new TestSmtp();
+    const smtpUrl = await smtp.start();
+    app = await startTestApp({ worker: true, config: { smtpUrl } });
+    account = await createAccount(app.dataSource, { name: 'Élodie Lefèvre' });
+    contactEmail = `elodie.nouvelle.${Date.now() % 1_000_000}@example.org`;
+    files = await mkdtemp(path.join(tmpdir(), 'rd-documents-'));
+    identityFile = path.join(files, 'carte-identite.jpg');
+    proofFile = path.join(files, 'facture-electricite.pdf');
+    await writeFile(identityFile, await identityJpeg());
+    await writeFile(proofFile, await proofPdf(account.name));
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await smtp?.stop();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  interface Session {
+    context: BrowserContext;
+    page: Page;
+    foreignRequests: string[];
+    pageErrors: string[];
+  }
+
+  /** A fresh browser profile in English: no cookie, no storage. */
+  async function openBrowser(): Promise<Session> {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const foreignRequests: string[] = [];
+    const pageErrors: string[] = [];
+    context.on('request', request => {
+      if (!isLocal(request.url())) foreignRequests.push(request.url());
+    });
+    const page = await context.newPage();
+    page.on('pageerror', error => pageErrors.push(error.message));
+    return { context, page, foreignRequests, pageErrors };
+  }
+
+  function expectStayedLocal(session: Session): void {
+    expect(session.foreignRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  }
+
+  const mailTo = (to: string, subject: RegExp) =>
+    smtp.waitFor(
+      mail => smtp.to(to).includes(mail) && (mail.subject ?? '').startsWith(`[${account.customerId}]`) && subject.test(mail.subject ?? ''),
+      MAIL_TIMEOUT,
+    );
+
+  it(
+    'lets a customer open a request, confirm the new address, upload their documents and submit',
+    async () => {
+      const session = await openBrowser();
+      const { page } = session;
+      try {
+        await page.goto(`${app.url}/form/`);
+        await page.getByRole('heading', { name: 'Your request' }).waitFor();
+
+        await page.getByLabel('Customer ID').fill(account.customerId);
+        await page.getByLabel('Account type').selectOption('individual');
+        await page.getByLabel('Replace my contact email').check();
+        await page.getByLabel('The new address').fill(contactEmail);
+        await page.getByRole('button', { name: 'Continue' }).click();
+
+        // Step 2: the code mailed to the address given (the page says nothing about the customer ID).
+        await page.getByRole('heading', { name: 'Confirm your email address' }).waitFor();
+        await page.getByText(`We emailed a 6-digit code to ${contactEmail}.`).waitFor();
+        const codeMail = await mailTo(contactEmail, /./);
+        await page.getByLabel('Code from the email').fill(codeIn(codeMail));
+        await page.getByRole('button', { name: 'Confirm' }).click();
+
+        // Step 3: one block per required document, each with its own upload.
+        await page.getByRole('heading', { name: 'Your documents' }).waitFor();
+        const identity = page.locator('form[data-kind="identity_front"]');
+        await identity.locator('input[type="file"]').setInputFiles(identityFile);
+        await identity.getByRole('button', { name: 'Send' }).click();
+        await identity.getByText('1 file received.').waitFor();
+        await identity.getByText('carte-identite.jpg').waitFor();
+
+        const proof = page.locator('form[data-kind="proof_of_address"]');
+        await proof.locator('input[type="file"]').setInputFiles(proofFile);
+        await proof.getByRole('button', { name: 'Send' }).click();
+        await proof.getByText('1 file received.').waitFor();
+
+        await page.getByRole('button', { name: 'Continue' }).click();
+
+        // Step 4: what goes, then the submission.
+        await page.getByRole('heading', { name: 'Send your request' }).waitFor();
+        await page.getByRole('button', { name: 'Send my request' }).click();
+        await page.getByRole('heading', { name: 'Request received' }).waitFor();
+        await page.getByText('You will be answered within 72 hours by email.').waitFor();
+
+        caseId = /#\/case\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+        expect(caseId).toBeDefined();
+        // The token never stays in the address bar.
+        expect(page.url()).not.toContain('token');
+        await mailTo(contactEmail, /Demande reçue|Request received/);
+
+        expectStayedLocal(session);
+      } finally {
+        await session.context.close();
+      }
+    },
+    90_000,
+  );
+
+  it(
+    'lets the reviewer claim the case, view the preview and accept both documents, and mails the customer',
+    async () => {
+      expect(caseId).toBeDefined();
+
+      // The workers process both files (type, hash, scan, preview) before anyone can accept them.
+      const watcher = await apiSignIn(app, await createStaff(app.dataSource, ['reviewer']));
+      const deadline = Date.now() + PROCESSING_TIMEOUT;
+      let states: string[] = [];
+      for (;;) {
+        const res = await watcher.get(`/api/identity-cases/${caseId}`);
+        expect(res.status).toBe(200);
+        states = (res.body.documents as { state: string }[]).map(d => d.state);
+        if (states.length === 2 && states.every(s => ['processed', 'rejected', 'quarantined'].includes(s))) break;
+        if (Date.now() > deadline) throw new Error(`documents not processed in time: ${states.join(', ')}`);
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+      expect(states).toEqual(['processed', 'processed']);
+
+      const session = await openBrowser();
+      const { page } = session;
+      try {
+        await page.goto(`${app.url}/`);
+        await page.locator('input[name="email"]').fill(REVIEWER);
+        await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+        await page.locator('input[name="otp"]').fill(await demoOtp());
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        const menu = page.locator('[role="menu"][aria-label="Main menu"][aria-busy="false"]');
+        await menu.waitFor();
+
+        // The queue: submitted cases, oldest first, with the time left to the 72-hour target.
+        await menu.getByRole('menuitem', { name: 'Identity cases' }).click();
+        await page.waitForURL(/#\/identity-cases/);
+        const row = page.locator('table tbody tr').filter({ hasText: account.customerId });
+        await row.waitFor();
+        expect(await row.innerText()).toMatch(/Submitted/);
+        expect(await row.innerText()).toMatch(/\d+ d \d+ h left/);
+        await row.click();
+        await page.waitForURL(new RegExp(`#/identity-cases/${caseId}/show`));
+
+        await page.getByTestId('case-account-name').filter({ hasText: account.name }).waitFor();
+        await page.getByRole('button', { name: 'Claim this case' }).click();
+        await page.getByTestId('claim-state').filter({ hasText: 'You are reviewing this case.' }).waitFor();
+
+        // The identity document: its preview loads (same-origin image, session cookie).
+        const identity = page.locator('[data-testid="case-document"][data-kind="identity_front"]');
+        const preview = identity.getByTestId('document-preview');
+        await preview.waitFor({ state: 'visible' });
+        await page.waitForFunction(
+          () => {
+            const img = document.querySelector<HTMLImageElement>('[data-kind="identity_front"] img[data-testid="document-preview"]');
+            return Boolean(img?.complete && img.naturalWidth > 0);
+          },
+          undefined,
+          { timeout: UI_TIMEOUT },
+        );
+        await identity.getByRole('button', { name: 'Rotate right' }).click();
+        await identity.getByRole('button', { name: 'Zoom in' }).click();
+
+        // A name that is not the account's: the server refuses, the dialog says so on the field.
+        const expiry = `${new Date().getUTCFullYear() + 5}-06-30`;
+        await identity.getByRole('button', { name: 'Accept', exact: true }).click();
+        let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front)' });
+        await dialog.locator('input[name="holderName"]').fill('DUPONT Pierre');
+        await dialog.locator('input[name="expiry"]').fill(expiry);
+        await dialog.getByRole('button', { name: 'Accept the document' }).click();
+        await dialog.getByRole('alert').filter({ hasText: 'does not match' }).waitFor();
+        await dialog.getByText('does not match the account').waitFor();
+
+        // The name as printed on the card, accents and order aside.
+        await dialog.locator('input[name="holderName"]').fill('LEFEVRE Elodie');
+        await dialog.getByRole('button', { name: 'Accept the document' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await identity.getByTestId('document-decision').filter({ hasText: 'Accepted' }).waitFor();
+        await identity.getByText('name matches the account').waitFor();
+
+        // The proof of address (a PDF): accepted, and with it the whole case.
+        const proof = page.locator('[data-testid="case-document"][data-kind="proof_of_address"]');
+        await proof.getByRole('button', { name: 'Accept', exact: true }).click();
+        dialog = page.getByRole('dialog', { name: 'Accept: Proof of address' });
+        await dialog.getByRole('button', { name: 'Accept the document' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await proof.getByTestId('document-decision').filter({ hasText: 'Accepted' }).waitFor();
+        await page.getByText('Case verified: every required document is accepted.').waitFor();
+        await page.getByTestId('case-status').filter({ hasText: 'Verified' }).first().waitFor();
+
+        const verified = await mailTo(contactEmail, /validés|verified/);
+        expect(verified.subject?.startsWith(`[${account.customerId}]`)).toBe(true);
+        expect(verified.text).toContain(caseId!.slice(0, 8));
+
+        expectStayedLocal(session);
+      } catch (e) {
+        await page.screenshot({ path: '/tmp/rd-fail.png', fullPage: true });
+        console.log('ERRORS', session.pageErrors, await page.content().then(c => c.slice(0, 3000)));
+        throw e;
+      } finally {
+        await session.context.close();
+      }
+    },
+    90_000,
+  );
+});
