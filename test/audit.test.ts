@@ -137,7 +137,7 @@ describe('audit trail', () => {
 });
 
 describe('audit chain tampering (own database)', () => {
-  const name = `recovery_desk_tamper_${process.env.JEST_WORKER_ID ?? '1'}`;
+  const name = `recovery_desk_tamper_${process.env.TEST_WORKER_TAG}`;
   let ds: DataSource;
   beforeAll(async () => {
     const url = await createDatabase(name, true);

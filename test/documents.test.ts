@@ -260,7 +260,7 @@ describe('identity documents', () => {
     });
 
     it('quarantines when the scanner is down', async () => {
-      const down = await startTestApp({ worker: true, config: { clamdUrl: 'tcp://127.0.0.1:1', queuePrefix: `rddown${process.env.JEST_WORKER_ID}` } });
+      const down = await startTestApp({ worker: true, config: { clamdUrl: 'tcp://127.0.0.1:1', queuePrefix: `rddown${process.env.TEST_WORKER_TAG}` } });
       try {
         const opened = await customer().post('/api/public/identity-cases').send({ customerId: 'dn12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'dn@example.org' });
         const up = await request(down.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token).field('kind', 'identity_front').attach('files', await png(), 'a.png');
@@ -426,7 +426,7 @@ describe('a document processing worker killed mid-job', () => {
     const { spawn } = await import('node:child_process');
     const clamd = new FakeClamd();
     const clamdUrl = await clamd.start();
-    const prefix = `rdkill${process.env.JEST_WORKER_ID ?? '1'}`;
+    const prefix = `rdkill${process.env.TEST_WORKER_TAG}`;
     const api = await startTestApp({ config: { clamdUrl, queuePrefix: prefix } });
     const env = {
       ...process.env, ROLE: 'worker', CLAMD_URL: clamdUrl, QUEUE_PREFIX: prefix, QUEUE_LOCK_MS: '2000',

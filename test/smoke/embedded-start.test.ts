@@ -62,7 +62,7 @@ describe('npm start on the embedded PostgreSQL', () => {
       PORT: String(port),
       DATA_DIR: dataDir,
       REDIS_URL: process.env.REDIS_URL,
-      QUEUE_PREFIX: `rdsmoke${process.env.JEST_WORKER_ID ?? '1'}`,
+      QUEUE_PREFIX: `rdsmoke${process.env.TEST_WORKER_TAG}`,
       LOG_LEVEL: 'warn',
     };
     let out = '';
