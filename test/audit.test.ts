@@ -186,3 +186,40 @@ describe('audit chain tampering (own database)', () => {
     expect(await query.checkpoint()).toMatchObject({ ok: false, firstBrokenId: sixth.id });
   });
 });
+
+describe('audit export', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('streams the filtered trail as CSV to supervisors across several batches, and audits the export', async () => {
+    const audit = t.app.get(AuditService);
+    const target = `export-${Date.now()}`;
+    // More rows than one batch, written in one go to keep the test quick.
+    await t.dataSource.transaction(async (m) => {
+      for (let i = 0; i < 2105; i++) await audit.record(m, { ...SYSTEM, action: 'test.export', targetType: 'account', targetId: target, reason: `r${i}, "quoted"` });
+    });
+    const staff = await createStaff(t.dataSource, ['supervisor']);
+    const supervisor = await signIn(t, staff);
+    const res = await supervisor.get('/api/audit-events/export').query({ targetId: target }).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (d: Buffer) => (text += d.toString()));
+      r.on('end', () => cb(null, text));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-/);
+    const lines = (res.body as string).trim().split('\n');
+    expect(lines[0]).toBe('id,at,actorEmail,actorRoles,action,outcome,targetType,targetId,caseId,reason,before,after,ip,requestId,prevHash,hash');
+    expect(lines).toHaveLength(2106);
+    expect(lines[1]).toContain('"r2104, ""quoted"""');
+    expect(lines[2105]).toContain('"r0, ""quoted"""');
+    const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, action: 'audit.export' });
+    expect(entry.after).toEqual({ filter: { targetId: target } });
+
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    expect((await agent.get('/api/audit-events/export')).status).toBe(403);
+  });
+});

@@ -46,6 +46,10 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/audit-events/verify',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
+  'GET /api/audit-events/export': {
+    path: async () => '/api/audit-events/export?action=test.route-table',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
   'GET /api/audit-events/:id': {
     path: async (f) => `/api/audit-events/${f.auditId}`,
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },

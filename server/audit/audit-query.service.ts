@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../core/clock';
 import { ChainCursor, ChainRow, startCursor, verifyRows } from './audit-chain';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
@@ -7,6 +7,7 @@ import { AuditEvent } from './audit-event.entity';
 
 export interface AuditFilter {
   actor?: string;
+  role?: string;
   action?: string;
   outcome?: string;
   targetType?: string;
@@ -50,12 +51,13 @@ export class AuditQueryService {
   ) {}
 
   /** Newest first, keyset-paginated on id (ids follow the chain order, so equal timestamps never tie). */
-  async list(filter: AuditFilter, limit: number, afterId: string | null): Promise<AuditPage> {
+  private filtered(filter: AuditFilter): SelectQueryBuilder<AuditEvent> {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (filter.actor) {
       if (UUID.test(filter.actor)) qb.andWhere('e.actorId = :actorId', { actorId: filter.actor });
       else qb.andWhere('e.actorEmail = :actorEmail', { actorEmail: filter.actor.toLowerCase() });
     }
+    if (filter.role) qb.andWhere(':role = ANY(e.actorRoles)', { role: filter.role });
     if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
     if (filter.outcome) qb.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
     if (filter.targetType) qb.andWhere('e.targetType = :targetType', { targetType: filter.targetType });
@@ -63,11 +65,31 @@ export class AuditQueryService {
     if (filter.caseId) qb.andWhere('e.caseId = :caseId', { caseId: filter.caseId });
     if (filter.from) qb.andWhere('e.at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('e.at < :to', { to: filter.to });
+    return qb;
+  }
+
+  /** Newest first, keyset-paginated on id (ids follow the chain order, so equal timestamps never tie). */
+  async list(filter: AuditFilter, limit: number, afterId: string | null): Promise<AuditPage> {
+    const qb = this.filtered(filter);
     if (afterId) qb.andWhere('e.id < :afterId', { afterId });
     const rows = await qb.orderBy('e.id', 'DESC').limit(limit + 1).getMany();
     const data = rows.slice(0, limit);
     const nextCursor = rows.length > limit ? encodeCursor(data[data.length - 1].id) : null;
     return { data, nextCursor };
+  }
+
+  /** Every matching entry, newest first, a batch at a time: an export of any size holds one batch in memory. */
+  async *stream(filter: AuditFilter, batch = 2000): AsyncGenerator<AuditEvent[]> {
+    let afterId: string | null = null;
+    for (;;) {
+      const qb = this.filtered(filter);
+      if (afterId) qb.andWhere('e.id < :afterId', { afterId });
+      const rows = await qb.orderBy('e.id', 'DESC').limit(batch).getMany();
+      if (!rows.length) return;
+      yield rows;
+      if (rows.length < batch) return;
+      afterId = rows[rows.length - 1].id;
+    }
   }
 
   async findOne(id: string): Promise<AuditEvent | null> {

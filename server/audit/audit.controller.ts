@@ -1,12 +1,24 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { stringify } from 'csv-stringify';
+import type { Response } from 'express';
+import { once } from 'node:events';
+import { CurrentActor, auditActor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit.service';
 import { RequirePermission } from '../auth/policy.decorator';
 import { DomainError, notFound } from '../core/http/errors';
 import { decodeCursor, AuditQueryService } from './audit-query.service';
-import { AuditEventResponse, AuditListQuery, toAuditEventResponse } from './audit.dto';
+import { AuditExportQuery, AuditListQuery, CSV_COLUMNS, toAuditEventResponse, toCsvRow } from './audit.dto';
+import type { AuditEventResponse } from './audit.dto';
 
 @Controller('audit-events')
 export class AuditController {
-  constructor(private readonly audit: AuditQueryService) {}
+  constructor(
+    private readonly audit: AuditQueryService,
+    private readonly writer: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get()
   @RequirePermission('read', 'AuditEvent')
@@ -15,6 +27,38 @@ export class AuditController {
     if (q.cursor && !afterId) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
     const page = await this.audit.list(q, q.limit ?? 25, afterId);
     return { data: page.data.map(toAuditEventResponse), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The filtered trail as CSV, streamed batch by batch with back-pressure: memory stays flat whatever the size.
+   * The export itself is audited first (with its filter), so an export that fails half-way is still on record.
+   */
+  @Get('export')
+  @RequirePermission('export', 'AuditEvent')
+  async export(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
+    await this.dataSource.transaction((m) =>
+      this.writer.record(m, { actor: auditActor(actor), meta: actor.meta, action: 'audit.export', targetType: 'audit_events', after: { filter: { ...q } } }),
+    );
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    const csv = stringify({ header: true, columns: [...CSV_COLUMNS] });
+    csv.pipe(res);
+    res.on('close', () => {
+      if (!res.writableFinished) csv.destroy(new Error('the client went away'));
+    });
+    try {
+      for await (const rows of this.audit.stream(q)) {
+        for (const row of rows) {
+          if (!csv.write(toCsvRow(row))) await once(csv, 'drain');
+        }
+      }
+      csv.end();
+    } catch (e) {
+      // Headers are gone: end the download broken rather than pretend it is complete.
+      if (!csv.destroyed) csv.destroy(e as Error);
+      res.destroy();
+    }
   }
 
   @Get('verify')

@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { OmitType } from '@nestjs/swagger';
 import type { AuditEvent } from './audit-event.entity';
 
 export class AuditListQuery {
   @IsOptional() @IsString() @MaxLength(254) actor?: string;
+  @IsOptional() @IsIn(['agent', 'reviewer', 'supervisor', 'admin']) role?: string;
   @IsOptional() @IsString() @MaxLength(100) action?: string;
   @IsOptional() @IsIn(['success', 'failure', 'denied']) outcome?: string;
   @IsOptional() @IsString() @MaxLength(50) targetType?: string;
@@ -13,6 +15,17 @@ export class AuditListQuery {
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(40) cursor?: string;
+}
+
+export class AuditExportQuery extends OmitType(AuditListQuery, ['limit', 'cursor'] as const) {}
+
+export const CSV_COLUMNS = ['id', 'at', 'actorEmail', 'actorRoles', 'action', 'outcome', 'targetType', 'targetId', 'caseId', 'reason', 'before', 'after', 'ip', 'requestId', 'prevHash', 'hash'] as const;
+
+export function toCsvRow(e: AuditEvent): (string | null)[] {
+  return [
+    e.id, e.at.toISOString(), e.actorEmail, e.actorRoles.join(' '), e.action, e.outcome, e.targetType, e.targetId, e.caseId, e.reason,
+    e.before ? JSON.stringify(e.before) : null, e.after ? JSON.stringify(e.after) : null, e.ip, e.requestId, e.prevHash, e.hash,
+  ];
 }
 
 export interface AuditEventResponse {

@@ -4,6 +4,7 @@ import type { RoleRules } from '../permissions';
 export const supervisorRules: RoleRules = (can) => {
   can('read', 'AuditEvent');
   can('verify', 'AuditEvent');
+  can('export', 'AuditEvent');
   can('read', 'StaffUser');
   can('read', 'Account');
   can('read', 'OutboxMessage');
