@@ -7,6 +7,7 @@ import { AccountSearchIndex1795613203500 } from './1795613203500-AccountSearchIn
 import { IdentityCases1795614759061 } from './1795614759061-IdentityCases';
 import { DocumentPurge1795615123385 } from './1795615123385-DocumentPurge';
 import { RecoveryCases1795615208050 } from './1795615208050-RecoveryCases';
+import { Alerts1795616178021 } from './1795616178021-Alerts';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
@@ -15,5 +16,5 @@ import { RecoveryCases1795615208050 } from './1795615208050-RecoveryCases';
 export const migrations = [
   Extensions1795611540000, Init1795612072174, AuditAppendOnly1795612072200, SearchFold1795612072300,
   Accounts1795613203408, AccountSearchIndex1795613203500, IdentityCases1795614759061,
-  DocumentPurge1795615123385, RecoveryCases1795615208050,
+  DocumentPurge1795615123385, RecoveryCases1795615208050, Alerts1795616178021,
 ];

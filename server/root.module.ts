@@ -12,9 +12,10 @@ import { schema } from './schema';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { StaffModule } from './staff/staff.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 /** The feature modules; their controllers serve in the api role, their job handlers run in the worker role. */
-const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule, DocumentsModule, RecoveryModule];
+const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule, DocumentsModule, RecoveryModule, SupervisionModule];
 
 @Module({})
 export class RootModule {

@@ -14,6 +14,8 @@ import { IdentityCase } from './documents/identity-case.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
 import { RecoveryCase } from './recovery/recovery-case.entity';
 import { RecoveryLink } from './recovery/recovery-link.entity';
+import { Alert } from './supervision/alert.entity';
+import { ScanCursor } from './supervision/scan-cursor.entity';
 import { migrations } from '../migrations';
 
 /** Every entity and migration of the product, listed once (no globs: the same list works compiled and under jest). */
@@ -21,7 +23,7 @@ export const schema: DatabaseSchema = {
   entities: [
     StaffUser, StaffSession, AuditEvent, AuditCheckpoint,
     CustomerAccount, TwoFactorMethod, SecurityEvent, CallerVerification, VerificationCode, VerificationCheck,
-    OutboxMessage, IdentityCase, CaseDocument, RecoveryCase, RecoveryLink,
+    OutboxMessage, IdentityCase, CaseDocument, RecoveryCase, RecoveryLink, Alert, ScanCursor,
   ],
   migrations,
 };

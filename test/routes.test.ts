@@ -198,6 +198,12 @@ const TABLE: Record<string, Row> = {
       } satisfies Row,
     ]),
   ),
+  'GET /api/alerts': { path: async () => '/api/alerts', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
+  'POST /api/alerts/:id/acknowledge': {
+    path: async () => '/api/alerts/00000000-0000-4000-8000-000000000000/acknowledge',
+    body: { comment: 'route table' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
+  },
   'GET /api/public/recovery-links/:token': {
     path: async () => '/api/public/recovery-links/not-a-token',
     expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },

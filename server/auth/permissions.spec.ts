@@ -26,8 +26,8 @@ describe('permission rules', () => {
     ]);
     expect(grants(ability('reviewer'))).toEqual(['read Account', 'read Case', 'read Document', 'review Case']);
     expect(grants(ability('supervisor'))).toEqual([
-      'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read AuditEvent', 'read Case', 'read Document',
-      'read OutboxMessage', 'read RecoveryCase', 'read StaffUser', 'update RecoveryCase', 'verify AuditEvent',
+      'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent', 'read Case',
+      'read Document', 'read OutboxMessage', 'read RecoveryCase', 'read StaffUser', 'update Alert', 'update RecoveryCase', 'verify AuditEvent',
     ]);
     expect(grants(ability('admin'))).toEqual(['read Queue', 'read StaffUser', 'update StaffUser']);
   });
@@ -35,8 +35,9 @@ describe('permission rules', () => {
   it('combines roles as a union', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
       [
-        'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read AuditEvent', 'read Case', 'read Document',
-        'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update RecoveryCase', 'update StaffUser', 'verify AuditEvent',
+        'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent', 'read Case',
+        'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update Alert', 'update RecoveryCase',
+        'update StaffUser', 'verify AuditEvent',
       ],
     );
   });

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { SYSTEM_META } from '../audit/audit.types';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { CaseDocument, FINAL_STATES, ProcessingState } from './case-document.entity';
@@ -25,6 +27,7 @@ export class DocumentProcessor {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
+    private readonly audit: AuditService,
   ) {
     this.steps = {
       uploaded: (d) => this.typeCheck(d),
@@ -96,6 +99,10 @@ export class DocumentProcessor {
         .getRawMany<{ caseId: string }>();
       if (twins.length) {
         const ids = [doc.caseId, ...twins.map((t) => t.caseId)];
+        await this.audit.record(m, {
+          actor: null, meta: SYSTEM_META, action: 'case.fraud_flag', targetType: 'document', targetId: doc.id, caseId: doc.caseId,
+          reason: 'duplicate_document', after: { sha256, cases: ids },
+        });
         await m.query(
           `UPDATE identity_cases SET fraud_flags = array_append(fraud_flags, 'duplicate_document')
            WHERE id = ANY($1) AND NOT ('duplicate_document' = ANY(fraud_flags))`,

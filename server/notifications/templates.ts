@@ -175,6 +175,10 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
     fr: (p) => ({ subject: `[alerte] ${p.customerId} : "ce n'était pas moi"`, text: `Le client ${p.customerId} signale l'action ${p.action} (dossier ${p.caseId}) depuis ${p.from}. Le compte est verrouillé.` }),
     en: (p) => ({ subject: `[alert] ${p.customerId}: "this was not me"`, text: `Customer ${p.customerId} reports the ${p.action} action (case ${p.caseId}) from ${p.from}. The account is locked.` }),
   },
+  staff_alert: {
+    fr: (p) => ({ subject: `[alerte] ${p.rule}`, text: `${p.summary}\n\nAlerte ${p.alertId} : à examiner et acquitter dans la console.` }),
+    en: (p) => ({ subject: `[alert] ${p.rule}`, text: `${p.summary}\n\nAlert ${p.alertId}: look into it and acknowledge it in the console.` }),
+  },
 };
 
 export function render(template: string, language: string, params: Record<string, string>): Rendered {

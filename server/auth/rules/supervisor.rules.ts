@@ -15,4 +15,7 @@ export const supervisorRules: RoleRules = (can) => {
   can('approve', 'RecoveryCase');
   can('execute', 'RecoveryCase');
   can('update', 'RecoveryCase');
+  // Abuse alerts: look into them and acknowledge with a comment.
+  can('read', 'Alert');
+  can('update', 'Alert');
 };

@@ -57,6 +57,14 @@ export interface AppConfig {
   recoveryHoldHours: number;
   /** Days after a swap during which the old address may report it and a supervisor may revert it. */
   recoveryReportDays: number;
+  /** Abuse alert thresholds (per staff member and hour unless said otherwise) and the working hours. */
+  alerts: {
+    swapsPerHour: number;
+    unmasksPerHour: number;
+    searchesWithoutCallPerHour: number;
+    attemptsPerAccountPerDay: number;
+    workingHours: { start: number; end: number; timeZone: string };
+  };
   /** The built console, served at / by the api role. */
   uiDir: string;
 }
@@ -200,6 +208,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000').replace(/\/$/, ''),
     recoveryHoldHours: int(env, 'RECOVERY_HOLD_HOURS', 24, 0, 720),
     recoveryReportDays: int(env, 'RECOVERY_REPORT_DAYS', 14, 1, 365),
+    alerts: {
+      swapsPerHour: int(env, 'ALERT_SWAPS_PER_HOUR', 5, 1, 10_000),
+      unmasksPerHour: int(env, 'ALERT_UNMASKS_PER_HOUR', 15, 1, 10_000),
+      searchesWithoutCallPerHour: int(env, 'ALERT_SEARCHES_WITHOUT_CALL_PER_HOUR', 20, 1, 100_000),
+      attemptsPerAccountPerDay: int(env, 'ALERT_ATTEMPTS_PER_ACCOUNT_PER_DAY', 3, 1, 1000),
+      workingHours: { start: int(env, 'WORKING_HOURS_START', 8, 0, 23), end: int(env, 'WORKING_HOURS_END', 20, 1, 24), timeZone: str(env, 'WORKING_HOURS_TZ', 'Europe/Paris') },
+    },
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
   };
   return { ...config, ...overrides };

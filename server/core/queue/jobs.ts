@@ -12,6 +12,7 @@ export interface JobPayloads {
   'cases.expire': Record<string, never>;
   'documents.purge': Record<string, never>;
   'recovery.execute': { recoveryCaseId: string };
+  'alerts.scan': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -29,6 +30,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'cases.expire': 'maintenance',
   'documents.purge': 'maintenance',
   'recovery.execute': 'recovery',
+  'alerts.scan': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
