@@ -14,6 +14,14 @@ import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 
 const SEARCH_LIMIT = 25;
+
+/** The name search, shared with the lookup benchmark's EXPLAIN so both always run the same SQL. */
+export const NAME_SEARCH_SETUP = `SET LOCAL pg_trgm.strict_word_similarity_threshold = 0.5`;
+export const NAME_SEARCH_SQL = `SELECT id FROM (
+    SELECT id, 2.0 AS score FROM customer_accounts WHERE customer_id = $2
+    UNION ALL
+    SELECT id, strict_word_similarity(rd_fold($1), search_text) AS score FROM customer_accounts WHERE rd_fold($1) <<% search_text
+  ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function maskedQuery(q: AccountQuery): string {
@@ -75,20 +83,15 @@ export class AccountsService {
   }
 
   /**
-   * Trigram similarity on the folded names (accents and case ignored), best first. The `%` operator lets the
-   * GIN index narrow the candidates; an exact customer-ID match on the same text comes first if there is one.
+   * Trigram search on the folded names (accents and case ignored): strict word similarity, so "lefevre" finds
+   * "Élodie Lefèvre" and "societe generale" the company, through the GIN index; best first. At 0.5 a common name
+   * still narrows to a rankable set on a million accounts (0.2 matched thousands). An exact customer-ID match on
+   * the same text comes first.
    */
   private async searchByName(text: string, asCustomerId: string): Promise<CustomerAccount[]> {
     return this.dataSource.transaction(async (m) => {
-      await m.query(`SET LOCAL pg_trgm.similarity_threshold = 0.2`);
-      const ids: { id: string }[] = await m.query(
-        `SELECT id FROM (
-           SELECT id, 2.0 AS score FROM customer_accounts WHERE customer_id = $2
-           UNION ALL
-           SELECT id, similarity(search_text, rd_fold($1)) AS score FROM customer_accounts WHERE search_text % rd_fold($1)
-         ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`,
-        [text, asCustomerId],
-      );
+      await m.query(NAME_SEARCH_SETUP);
+      const ids: { id: string }[] = await m.query(NAME_SEARCH_SQL, [text, asCustomerId]);
       if (!ids.length) return [];
       const rows = await m.getRepository(CustomerAccount).findBy({ id: In(ids.map((r) => r.id)) });
       const order = new Map(ids.map((r, i) => [r.id, i]));

@@ -1,0 +1,491 @@
+/**
+ * `npm run bench:lookup`: account lookup by customer ID through the full stack (HTTP, session, CASL, TypeORM, audit
+ * write) against a bare `node:http` + `pg` server doing the same query and the same audit insert, over 1,000,000
+ * seeded accounts, under the same load (autocannon, in a child process so it does not share the servers' event
+ * loop). Then name search through the full stack, and EXPLAIN's verdict on its plan. It reports; it does not gate
+ * (exit 0 even when a target is missed).
+ *
+ * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench, created, migrated and
+ * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_ACCOUNTS (1000000),
+ * BENCH_CONNECTIONS (10), BENCH_DURATION (10 s a run), BENCH_WARMUP (3 s), BENCH_LOG_LEVEL (warn).
+ */
+import { NAME_SEARCH_SETUP, NAME_SEARCH_SQL } from '../server/accounts/accounts.service';
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { seedAccounts } from '../server/accounts/demo-accounts';
+import { normalizeCustomerId } from '../server/accounts/customer-id';
+import { maskEmail, maskPhone } from '../server/accounts/masking';
+import { createHttpApp } from '../server/app';
+import { chainHash, ChainRow, GENESIS_HASH, startCursor, verifyRows } from '../server/audit/audit-chain';
+import { totpCode } from '../server/auth/totp';
+import { loadConfig } from '../server/core/config/config';
+import { createDataSource } from '../server/core/database/data-source';
+import { runMigrations } from '../server/core/database/migrate';
+import { schema } from '../server/schema';
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemoStaff } from '../server/staff/demo-staff';
+
+const env = process.env;
+const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/recovery_desk_bench';
+const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
+const ACCOUNTS = Number(env.BENCH_ACCOUNTS ?? 1_000_000);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
+const DURATION = Number(env.BENCH_DURATION ?? 10);
+const WARMUP = Number(env.BENCH_WARMUP ?? 3);
+/** The app's pool size (dataSourceOptions' default); the bare server gets the same. */
+const POOL_SIZE = 10;
+const AGENT = DEMO_STAFF.find((s) => s.roles.includes('agent'))!;
+/** AuditService's chain lock. */
+const CHAIN_LOCK_KEY = 7_367_001;
+
+// ------------------------------------------------------------------------------------------------- load generator
+
+interface LoadJob {
+  url: string;
+  paths: string[];
+  headers: Record<string, string>;
+  connections: number;
+  duration: number;
+}
+
+interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Child-process side: runs autocannon over the paths in turn and keeps every response time for exact percentiles. */
+async function runLoad(job: LoadJob): Promise<LoadResult> {
+  let next = 0;
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: job.url,
+        connections: job.connections,
+        duration: job.duration,
+        headers: job.headers,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: job.paths[next++ % job.paths.length] }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+    });
+  });
+  times.sort((a, b) => a - b);
+  return {
+    requests: result.requests.total,
+    rps: times.length / job.duration,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** Parent side: one autocannon run in a child process (this same file, started with --load). */
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: LoadResult | undefined;
+    child.on('message', (m: { result?: LoadResult; error?: string }) => {
+      if (m.error) reject(new Error(m.error));
+      result = m.result;
+    });
+    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`load generator exited with ${code}`))));
+    child.send(job);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------- bench database
+
+async function ensureDatabase(): Promise<void> {
+  const url = new URL(DATABASE_URL);
+  const name = url.pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad bench database name ${name}`);
+  const adminUrl = new URL(DATABASE_URL);
+  adminUrl.pathname = '/postgres';
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!exists.rowCount) {
+      await admin.query(`CREATE DATABASE ${name}`);
+      console.log(`Created the bench database ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function recreateDatabase(): Promise<void> {
+  const name = new URL(DATABASE_URL).pathname.slice(1);
+  const adminUrl = new URL(DATABASE_URL);
+  adminUrl.pathname = '/postgres';
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Migrated, demo staff, and ACCOUNTS accounts (seeded when fewer: a smaller earlier seed means a fresh database). */
+async function prepareDatabase(): Promise<void> {
+  await ensureDatabase();
+  await runMigrations(DATABASE_URL, schema);
+  let ds = createDataSource(DATABASE_URL, schema, 2);
+  await ds.initialize();
+  try {
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM customer_accounts');
+    if (n > 0 && n < ACCOUNTS) {
+      console.log(`The bench database has ${n} accounts, fewer than ${ACCOUNTS}: making it anew`);
+      await ds.destroy();
+      await recreateDatabase();
+      await runMigrations(DATABASE_URL, schema);
+      ds = createDataSource(DATABASE_URL, schema, 2);
+      await ds.initialize();
+    }
+    await seedDemoStaff(ds);
+    if (n < ACCOUNTS) {
+      console.log(`Seeding ${ACCOUNTS.toLocaleString('en')} accounts (a few minutes, once: the database is kept for the next runs)…`);
+      const started = Date.now();
+      await seedAccounts(ds, ACCOUNTS, {
+        onProgress: (done, total) => {
+          if (done % 200_000 < 50_000 || done === total) console.log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+        },
+      });
+      console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- bare server
+
+interface AccountRow {
+  id: string;
+  customer_id: string;
+  account_type: string;
+  name: string;
+  company_name: string | null;
+  primary_email: string;
+  backup_email: string | null;
+  phone: string | null;
+  city: string;
+  country: string;
+  status: string;
+}
+
+type AuditFields = Parameters<typeof chainHash>[1];
+
+/** AuditService.record in plain SQL: its own transaction, the chain lock, the last hash, sha256, the insert. */
+async function writeAudit(pool: Pool, fields: AuditFields): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    const last = await client.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
+    const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+    await client.query(
+      `INSERT INTO audit_events (at, actor_id, actor_email, actor_roles, action, outcome, target_type, target_id, case_id, reason,
+         before, after, ip, request_id, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [fields.at, fields.actorId, fields.actorEmail, fields.actorRoles, fields.action, fields.outcome, fields.targetType, fields.targetId,
+        fields.caseId, fields.reason, null, JSON.stringify(fields.after), fields.ip, fields.requestId, prevHash, chainHash(prevHash, fields)],
+    );
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * The same work as GET /api/accounts?q=<customer ID> without the framework: the lookup by customer_id, then the
+ * audit entry in its own transaction (advisory lock, last hash, sha256 over the canonical entry, insert), the same
+ * masked summary in the answer. No session: that is part of what the full stack adds. `/no-audit/accounts`
+ * skips the audit write (breakdown only).
+ */
+function startBareServer(pool: Pool, agent: { id: string; email: string; roles: string[] }): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://bench');
+      const q = url.searchParams.get('q');
+      const withAudit = url.pathname === '/api/accounts';
+      if ((!withAudit && url.pathname !== '/no-audit/accounts') || !q) {
+        res.writeHead(404).end();
+        return;
+      }
+      const customerId = normalizeCustomerId(q);
+      const found = await pool.query<AccountRow>(
+        `SELECT id, customer_id, account_type, name, company_name, legal_representative, primary_email, backup_email, phone,
+           address_line, postal_code, city, country, language, status, flags, created_at, updated_at
+         FROM customer_accounts WHERE customer_id = $1`,
+        [customerId],
+      );
+      const fields: AuditFields = {
+        at: new Date(),
+        actorId: agent.id,
+        actorEmail: agent.email,
+        actorRoles: [...agent.roles].sort(),
+        action: 'account.search',
+        outcome: 'success',
+        targetType: 'account_search',
+        targetId: null,
+        caseId: null,
+        reason: null,
+        before: null,
+        after: { kind: 'customer_id', query: customerId, results: found.rows.length, accountIds: found.rows.map((r) => r.id), callReference: null },
+        ip: req.socket.remoteAddress ?? null,
+        requestId: randomUUID(),
+      };
+      if (withAudit) await writeAudit(pool, fields);
+      const data = found.rows.map((a) => ({
+        id: a.id, customerId: a.customer_id, accountType: a.account_type, name: a.name, companyName: a.company_name,
+        primaryEmail: maskEmail(a.primary_email), phone: maskPhone(a.phone), city: a.city, country: a.country, status: a.status,
+        hasBackupEmail: a.backup_email !== null,
+      }));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ data, nextCursor: null }));
+    })().catch((e: unknown) => {
+      console.error('bare server:', e instanceof Error ? e.message : e);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ------------------------------------------------------------------------------------------------- full stack
+
+async function startFullStack(): Promise<{ app: INestApplication; url: string }> {
+  const config = loadConfig(
+    {
+      ...env,
+      NODE_ENV: 'development',
+      DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX: 'rdbench',
+      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
+      MIGRATE_ON_START: 'false',
+      SEED_DEMO: 'false',
+    },
+    { role: 'api', port: 0 },
+  );
+  const app = await createHttpApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}` };
+}
+
+/** Signs the demo agent in; a TOTP code is single-use, so a run right after another waits for the next step. */
+async function signIn(url: string): Promise<string> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: AGENT.email, password: DEMO_PASSWORD, otp: await totpCode(DEMO_TOTP_SECRET) }),
+    });
+    if (res.status === 200) {
+      const cookie = res.headers.get('set-cookie')?.split(';')[0];
+      if (!cookie) throw new Error('sign-in answered 200 without a session cookie');
+      return cookie;
+    }
+    if (attempt === 3) throw new Error(`sign-in of ${AGENT.email} failed: ${res.status} ${await res.text()}`);
+    const wait = 30_000 - (Date.now() % 30_000) + 1_000;
+    console.log(`Sign-in refused (${res.status}, the code was probably used by a previous run): waiting ${Math.ceil(wait / 1000)} s for the next one`);
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  throw new Error('unreachable');
+}
+
+// ------------------------------------------------------------------------------------------------- report
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+function row(label: string, r: LoadResult): string {
+  const failures = r.non2xx + r.errors + r.timeouts;
+  return `${label.padEnd(34)} ${fmt(r.rps).padStart(9)} ${fmt(r.p50, 2).padStart(9)} ${fmt(r.p95, 2).padStart(9)} ${fmt(r.p99, 2).padStart(9)} ${String(r.requests).padStart(9)} ${String(failures).padStart(7)}`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'PASS' : 'FAIL';
+}
+
+/** The name search of AccountsService.searchByName, for EXPLAIN (the very same SQL, imported). */
+async function explainNameSearch(pool: Pool, text: string): Promise<{ usesTrigram: boolean; plan: string }> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(NAME_SEARCH_SETUP);
+    const res = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${NAME_SEARCH_SQL}`, [text, normalizeCustomerId(text)]);
+    await client.query('ROLLBACK');
+    const plan = res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    return { usesTrigram: /Index Scan on customer_accounts_search_trgm/.test(plan), plan };
+  } finally {
+    client.release();
+  }
+}
+
+async function verifyAuditTail(pool: Pool, n: number): Promise<{ checked: number; broken: string | null }> {
+  const res = await pool.query(
+    `SELECT id, at, actor_id AS "actorId", actor_email AS "actorEmail", actor_roles AS "actorRoles", action, outcome,
+       target_type AS "targetType", target_id AS "targetId", case_id AS "caseId", reason, before, after, ip,
+       request_id AS "requestId", prev_hash AS "prevHash", hash
+     FROM (SELECT * FROM audit_events ORDER BY id DESC LIMIT $1) t ORDER BY id`,
+    [n],
+  );
+  const rows = res.rows as ChainRow[];
+  if (!rows.length) return { checked: 0, broken: null };
+  const cursor = verifyRows(startCursor(rows[0].prevHash), rows);
+  return { checked: cursor.checked, broken: cursor.firstBrokenId };
+}
+
+// ------------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  console.log(`Recovery Desk lookup benchmark: ${ACCOUNTS.toLocaleString('en')} accounts, ${CONNECTIONS} connections, ${DURATION} s a run (${WARMUP} s warm-up)`);
+  await prepareDatabase();
+
+  const pool = new Pool({ connectionString: DATABASE_URL, max: POOL_SIZE });
+  const [{ n: accounts }] = (await pool.query('SELECT count(*)::int AS n FROM customer_accounts')).rows;
+  const agentRow = (await pool.query('SELECT id, email, roles FROM staff_users WHERE email = $1', [AGENT.email])).rows[0];
+  if (!agentRow) throw new Error(`no ${AGENT.email} in the bench database`);
+  // Customer IDs spread over the table, in the shapes agents type (mostly as printed, some upper case or bare).
+  const sample = (await pool.query<{ customer_id: string; name: string }>(
+    `SELECT customer_id, name FROM customer_accounts WHERE random() < 4000.0 / greatest($1::int, 1) LIMIT 4000`, [accounts],
+  )).rows;
+  const idPaths = sample.map((r, i) => {
+    const shape = i % 10 === 0 ? r.customer_id.toUpperCase() : i % 10 === 1 ? r.customer_id.replace(/-ovh$/, '') : r.customer_id;
+    return `/api/accounts?q=${encodeURIComponent(shape)}`;
+  });
+  // Names as an agent types them from the caller's words: full names, often without accents, sometimes lower case.
+  const namePaths = sample.slice(0, 1000).map((r, i) => {
+    const plain = r.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const text = i % 3 === 0 ? r.name : i % 3 === 1 ? plain : plain.toLowerCase();
+    return `/api/accounts?q=${encodeURIComponent(text)}`;
+  });
+
+  const bare = await startBareServer(pool, agentRow);
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  const full = await startFullStack();
+  const cookie = await signIn(full.url);
+  const headers = { cookie };
+
+  // Both answer the same thing (the full stack routes by shape; a customer ID goes to the same exact lookup).
+  const probe = idPaths[2];
+  const [fromBare, fromFull] = await Promise.all([
+    fetch(bareUrl + probe).then((r) => r.json() as Promise<{ data: { customerId: string }[] }>),
+    fetch(full.url + probe, { headers }).then((r) => r.json() as Promise<{ data: { customerId: string }[] }>),
+  ]);
+  if (fromBare.data[0]?.customerId !== fromFull.data[0]?.customerId) {
+    throw new Error(`the two servers disagree on ${probe}: ${JSON.stringify(fromBare)} vs ${JSON.stringify(fromFull)}`);
+  }
+
+  const job = (url: string, paths: string[], duration: number): LoadJob => ({ url, paths, headers, connections: CONNECTIONS, duration });
+  console.log('Warming up…');
+  await load(job(bareUrl, idPaths, WARMUP));
+  await load(job(full.url, idPaths, WARMUP));
+  await load(job(full.url, namePaths, WARMUP));
+
+  console.log('Measuring: bare node:http + pg, customer-ID lookup…');
+  const bareResult = await load(job(bareUrl, idPaths, DURATION));
+  console.log('Measuring: full stack, customer-ID lookup…');
+  const fullResult = await load(job(full.url, idPaths, DURATION));
+  console.log('Measuring: full stack, name search…');
+  const nameResult = await load(job(full.url, namePaths, DURATION));
+
+  // Breakdown (BENCH_BREAKDOWN=0 skips it): the session and guard alone, and the bare lookup without its audit write.
+  const breakdown = env.BENCH_BREAKDOWN !== '0';
+  let meResult: LoadResult | undefined;
+  let bareNoAudit: LoadResult | undefined;
+  if (breakdown) {
+    console.log('Breakdown: full stack, GET /api/auth/me (session + guard, no lookup, no audit)…');
+    meResult = await load(job(full.url, ['/api/auth/me'], DURATION));
+    console.log('Breakdown: bare, lookup without the audit write…');
+    bareNoAudit = await load(job(bareUrl, idPaths.map((p) => p.replace('/api/accounts', '/no-audit/accounts')), DURATION));
+  }
+
+  const explainName = await explainNameSearch(pool, 'elodie lefevre');
+  const explainId = await pool.query(`EXPLAIN SELECT * FROM customer_accounts WHERE customer_id = $1`, [sample[0].customer_id]);
+  const idPlan = explainId.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join(' ');
+  const audit = await verifyAuditTail(pool, 2_000);
+
+  const throughputRatio = fullResult.rps / bareResult.rps;
+  const p99Ratio = fullResult.p99 / bareResult.p99;
+  const nameRatio = nameResult.p95 / fullResult.p95;
+  const failures = (r: LoadResult) => r.non2xx + r.errors + r.timeouts;
+
+  console.log('');
+  console.log(`Over ${accounts.toLocaleString('en')} accounts, ${CONNECTIONS} connections, ${DURATION} s each (latencies in ms, 2xx answers only):`);
+  // Servers, PostgreSQL and the load generator share this machine: a busy machine skews the ratios.
+  console.log(`Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min) at the end`);
+  console.log(`${''.padEnd(34)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'requests'.padStart(9)} ${'failed'.padStart(7)}`);
+  console.log(row('bare node:http + pg, by ID', bareResult));
+  console.log(row('full stack, by ID', fullResult));
+  console.log(row('full stack, name search', nameResult));
+  if (meResult && bareNoAudit) {
+    console.log(row('  breakdown: full, /api/auth/me', meResult));
+    console.log(row('  breakdown: bare by ID, no audit', bareNoAudit));
+  }
+  console.log('');
+  console.log(`Exact lookup plan: ${idPlan.replace(/\s+/g, ' ').trim()}`);
+  console.log(`Name search plan uses the trigram index (customer_accounts_search_trgm): ${explainName.usesTrigram ? 'yes' : 'NO'}`);
+  if (!explainName.usesTrigram || env.BENCH_SHOW_PLAN) console.log(explainName.plan.replace(/^/gm, '    '));
+  console.log(`Audit chain, last ${audit.checked} entries (both servers' writes): ${audit.broken ? `BROKEN at id ${audit.broken}` : 'intact'}`);
+  console.log('');
+  const checks: [string, boolean, string][] = [
+    ['full-stack throughput ≥ 0.5 × bare', throughputRatio >= 0.5, `${fmt(throughputRatio, 2)} ×`],
+    ['full-stack p99 ≤ 2 × bare p99', p99Ratio <= 2, `${fmt(p99Ratio, 2)} ×`],
+    ['name search p95 ≤ 5 × exact lookup p95', nameRatio <= 5, `${fmt(nameRatio, 2)} ×`],
+    ['name search plan uses the trigram index', explainName.usesTrigram, explainName.usesTrigram ? 'Bitmap Index Scan on customer_accounts_search_trgm' : 'no'],
+    ['no failed requests', failures(bareResult) + failures(fullResult) + failures(nameResult) === 0,
+      `${failures(bareResult)} / ${failures(fullResult)} / ${failures(nameResult)}`],
+  ];
+  for (const [label, ok, value] of checks) console.log(`${verdict(ok)}  ${label.padEnd(42)} ${value}`);
+
+  await full.app.close();
+  await new Promise((r) => bare.close(r));
+  await pool.end();
+}
+
+if (process.argv.includes('--load')) {
+  process.once('message', (job: LoadJob) => {
+    runLoad(job).then(
+      (result) => process.send!({ result }, () => process.exit(0)),
+      (e: unknown) => process.send!({ error: e instanceof Error ? e.message : String(e) }, () => process.exit(1)),
+    );
+  });
+} else {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+      process.exit(1);
+    },
+  );
+}
