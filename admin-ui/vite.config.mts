@@ -15,6 +15,8 @@ export default defineConfig({
     outDir: '../dist/admin-ui',
     emptyOutDir: true,
     rolldownOptions: {
+      // Two pages: the staff console, and the customers' online form (served at /form/ by the API).
+      input: { main: `${root}index.html`, form: `${root}form.html` },
       output: {
         // Vendor code changes far less often than the console itself: separate chunks stay cached across deploys.
         codeSplitting: {

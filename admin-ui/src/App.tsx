@@ -7,7 +7,11 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { Dashboard } from './pages/Dashboard';
 import { theme } from './theme';
+import accounts from './resources/accounts';
 import auditEvents from './resources/audit-events';
+import identityCases from './resources/identity-cases';
+import mailOutbox from './resources/mail-outbox';
+import recoveryCases from './resources/recovery-cases';
 import staff from './resources/staff';
 
 export const App = () => (
@@ -24,7 +28,11 @@ export const App = () => (
     loginPage={LoginPage}
     dashboard={Dashboard}
   >
+    <Resource name="accounts" {...accounts} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="identity-cases" {...identityCases} />
+    <Resource name="mail-outbox" {...mailOutbox} />
+    <Resource name="recovery-cases" {...recoveryCases} />
     <Resource name="staff" {...staff} />
   </Admin>
 );

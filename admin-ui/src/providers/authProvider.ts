@@ -29,6 +29,14 @@ export const SUBJECTS: Record<string, string> = {
   staff: 'StaffUser',
   accounts: 'Account',
   cases: 'Case',
+  'mail-outbox': 'OutboxMessage',
+  // No page of its own: asked by the account page (`create` shows the verification panel).
+  verifications: 'CallerVerification',
+  'identity-cases': 'Case',
+  // No page of its own: asked by the case page (`read` shows the previews and the download links).
+  documents: 'Document',
+  // Recovery actions: the swap, the documents-based actions, the approvals inbox.
+  'recovery-cases': 'RecoveryCase',
 };
 
 /** react-admin page/button action → CASL action; anything else (e.g. `export`) is asked as is. */

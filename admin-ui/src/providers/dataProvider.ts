@@ -1,8 +1,18 @@
 import type { DataProvider, GetListResult, Identifier, RaRecord } from 'react-admin';
 import { apiFetch } from './http';
+import type {
+  CodeChannel,
+  CodeCheck,
+  CodeSent,
+  SecurityEvent,
+  StatedCheck,
+  StatedField,
+  UnmaskedContact,
+  Verification,
+} from '../resources/accounts/types';
 
 /** Body of every list endpoint: keyset pagination, no total. */
-interface CursorPage<T = RaRecord> {
+export interface CursorPage<T = RaRecord> {
   data: T[];
   nextCursor: string | null;
 }
@@ -15,6 +25,14 @@ export interface AuditChainCheck {
 }
 
 const DEFAULT_PER_PAGE = 25;
+
+/**
+ * Lists that are searches: the API answers one page (`nextCursor: null`), accepts no `limit` nor `cursor`, and
+ * refuses a call without its query. Until the query is typed, the console shows nothing and asks nothing.
+ */
+const SEARCHES: Record<string, { required: string }> = {
+  accounts: { required: 'q' },
+};
 
 /**
  * Cursor for each page already fetched (page 1 has none): page N+1 is asked with the cursor that came
@@ -86,6 +104,8 @@ async function getCursorPage(
   const page = Math.max(1, params.pagination?.page ?? 1);
   const perPage = params.pagination?.perPage ?? DEFAULT_PER_PAGE;
   const filter = cleanFilter(params.filter);
+  const search = SEARCHES[resource];
+  if (search) return searchPage(resource, filter, search.required, page, params.signal);
   const cursors = cursorsFor(resource, filter, perPage);
 
   // A page opened directly (bookmark, reload) has no cursor yet: walk from the last page we know.
@@ -107,6 +127,20 @@ async function getCursorPage(
   return nextCursor === null ? { data, total: (page - 1) * perPage + data.length, pageInfo } : { data, pageInfo };
 }
 
+async function searchPage(
+  resource: string,
+  filter: Record<string, unknown>,
+  required: string,
+  page: number,
+  signal?: AbortSignal,
+): Promise<GetListResult> {
+  const none: GetListResult = { data: [], total: 0, pageInfo: { hasNextPage: false, hasPreviousPage: page > 1 } };
+  if (page > 1 || typeof filter[required] !== 'string' || (filter[required] as string).trim() === '') return none;
+  const { json } = await apiFetch(`${path(resource)}?${query(filter, {})}`, { signal });
+  const data = Array.isArray((json as CursorPage)?.data) ? (json as CursorPage).data : [];
+  return { data, total: data.length, pageInfo: { hasNextPage: false, hasPreviousPage: false } };
+}
+
 /** Only the fields the user changed go out: the API refuses fields it does not accept. */
 function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined) {
   if (!previous) return data;
@@ -119,7 +153,18 @@ function changedFields(data: Record<string, unknown>, previous: Record<string, u
 
 export interface AppDataProvider extends DataProvider {
   verifyAuditChain(): Promise<AuditChainCheck>;
+  getAccountEvents(accountId: Identifier, params: { cursor?: string | null; limit?: number }): Promise<CursorPage<SecurityEvent>>;
+  startVerification(accountId: Identifier, callReference: string): Promise<Verification>;
+  getVerification(verificationId: string): Promise<Verification>;
+  sendVerificationCode(verificationId: string, channel: CodeChannel): Promise<CodeSent>;
+  checkVerificationCode(verificationId: string, code: string): Promise<CodeCheck>;
+  checkStatedValue(verificationId: string, field: StatedField, value: string): Promise<StatedCheck>;
+  unmaskAccount(accountId: Identifier, verificationId: string, reason: string): Promise<UnmaskedContact>;
+  sendCustomerIdReminder(accountId: Identifier, callReference: string): Promise<{ destination: string }>;
 }
+
+const post = async <T>(url: string, body: unknown): Promise<T> =>
+  (await apiFetch(url, { method: 'POST', body: JSON.stringify(body) })).json as T;
 
 export const dataProvider: AppDataProvider = {
   supportAbortSignal: true,
@@ -174,4 +219,34 @@ export const dataProvider: AppDataProvider = {
     const { json } = await apiFetch('/audit-events/verify');
     return json as AuditChainCheck;
   },
+
+  /** `GET /api/accounts/:id/events`: the security timeline, newest first, keyset pages. */
+  async getAccountEvents(accountId, { cursor, limit = DEFAULT_PER_PAGE }) {
+    const { json } = await apiFetch(`${path('accounts', accountId)}/events?${query({}, { limit, cursor: cursor ?? null })}`);
+    const body = json as CursorPage<SecurityEvent>;
+    return { data: Array.isArray(body?.data) ? body.data : [], nextCursor: body?.nextCursor ?? null };
+  },
+
+  /** Opens the checks of a call (the same call reference again returns the open one). */
+  startVerification: (accountId, callReference) =>
+    post<Verification>(`${path('accounts', accountId)}/verifications`, { callReference }),
+
+  async getVerification(verificationId) {
+    return (await apiFetch(path('verifications', verificationId))).json as Verification;
+  },
+
+  sendVerificationCode: (verificationId, channel) =>
+    post<CodeSent>(`${path('verifications', verificationId)}/codes`, { channel }),
+
+  checkVerificationCode: (verificationId, code) =>
+    post<CodeCheck>(`${path('verifications', verificationId)}/code-checks`, { code }),
+
+  checkStatedValue: (verificationId, field, value) =>
+    post<StatedCheck>(`${path('verifications', verificationId)}/stated-values`, { field, value }),
+
+  unmaskAccount: (accountId, verificationId, reason) =>
+    post<UnmaskedContact>(`${path('accounts', accountId)}/unmask`, { verificationId, reason }),
+
+  sendCustomerIdReminder: (accountId, callReference) =>
+    post<{ destination: string }>(`${path('accounts', accountId)}/customer-id-reminder`, { callReference }),
 };

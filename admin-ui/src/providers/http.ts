@@ -45,3 +45,12 @@ export async function apiFetch(path: string, options: fetchUtils.Options = {}) {
 
 export const isHttpError = (error: unknown, status?: number): error is HttpError =>
   error instanceof HttpError && (status === undefined || error.status === status);
+
+/** What the console shows of a failed call: the server's message, and its per-field messages if any. */
+export function apiErrorOf(error: unknown): { status?: number; message: string; errors: Record<string, string> } {
+  if (error instanceof HttpError) {
+    const errors = (error.body as ApiErrorBody | undefined)?.errors;
+    return { status: error.status, message: error.message, errors: errors && typeof errors === 'object' ? errors : {} };
+  }
+  return { message: error instanceof Error ? error.message : String(error), errors: {} };
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { ApiError, formApi, type CaseAccess, type DocumentKind, type PublicCase } from './api';
+import type { FormLocale, Translate } from './i18n';
+import { missingKinds } from './DocumentsStep';
+import { ErrorMessage, StepHeading, problemText } from './parts';
+
+/** Step 4: what will be sent, then the submission. The server says what is still missing if anything is. */
+export const SendStep = ({
+  access,
+  view,
+  t,
+  locale,
+  refresh,
+  onBack,
+}: {
+  access: CaseAccess;
+  view: PublicCase;
+  t: Translate;
+  locale: FormLocale;
+  refresh(): Promise<PublicCase | null>;
+  onBack(): void;
+}) => {
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const kinds: DocumentKind[] = [
+    ...view.requiredDocuments,
+    ...[...new Set(view.documents.map(doc => doc.kind))].filter(kind => !view.requiredDocuments.includes(kind)),
+  ];
+
+  const submit = async () => {
+    setSending(true);
+    setProblem(null);
+    try {
+      await formApi.submit(access, locale);
+      await refresh();
+    } catch (error) {
+      const latest = await refresh();
+      if (error instanceof ApiError && error.status === 422 && latest) {
+        const missing = missingKinds(latest);
+        setProblem(
+          missing.length
+            ? t('documents.missing', { list: missing.map(kind => t(`kind.${kind}`)).join(', ') })
+            : problemText(error, 'submit', t, locale),
+        );
+      } else {
+        setProblem(problemText(error, 'submit', t, locale));
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section className="rd-card" aria-labelledby="step-title">
+      <p className="rd-step-of">{t('step_of', { n: 4 })}</p>
+      <StepHeading>{t('send.title')}</StepHeading>
+      <p>{t('send.intro')}</p>
+      <ul className="rd-summary">
+        {kinds.map(kind => {
+          const files = view.documents.filter(doc => doc.kind === kind);
+          return (
+            <li key={kind} className={files.length ? 'rd-summary-ok' : 'rd-summary-missing'}>
+              <span aria-hidden="true">{files.length ? '✓ ' : '✗ '}</span>
+              <strong>{t(`kind.${kind}`)}</strong>
+              {' — '}
+              {files.length
+                ? t('send.files', { smart_count: files.length, names: files.map(doc => doc.name).join(', ') })
+                : t('send.missing_item')}
+            </li>
+          );
+        })}
+      </ul>
+      {view.requiredDocuments.includes('identity_front') && !view.documents.some(doc => doc.kind === 'identity_back') && (
+        <p className="rd-note">{t('send.no_back')}</p>
+      )}
+      {problem && <ErrorMessage>{problem}</ErrorMessage>}
+      <div className="rd-actions">
+        <button type="button" className="rd-button" onClick={() => void submit()} disabled={sending} aria-busy={sending}>
+          {t(sending ? 'send.sending' : 'send.submit')}
+        </button>
+        <button type="button" className="rd-button rd-button-secondary" onClick={onBack} disabled={sending}>
+          {t('send.back')}
+        </button>
+      </div>
+    </section>
+  );
+};

@@ -1,0 +1,149 @@
+/** The customer form's calls to `/api/public/identity-cases`: same origin, no cookie, the case token in a header. */
+
+export const ACCOUNT_TYPES = ['individual', 'company', 'association', 'public_administration', 'sole_trader'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+export const PURPOSES = ['replace_email', 'disable_2fa'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export type DocumentKind =
+  | 'identity_front'
+  | 'identity_back'
+  | 'proof_of_address'
+  | 'host_proof_of_address'
+  | 'hosting_attestation'
+  | 'company_registration'
+  | 'business_register_notice'
+  | 'attestation_letterhead'
+  | 'assembly_minutes'
+  | 'declaration_receipt'
+  | 'other';
+
+export interface OpenedCase {
+  caseId: string;
+  token: string;
+  requiredDocuments: DocumentKind[];
+  collectUntil: string;
+}
+
+export type CaseStatus = 'collecting' | 'submitted' | 'in_review' | 'verified' | 'rejected' | 'expired';
+
+export interface PublicCase {
+  caseId: string;
+  status: CaseStatus;
+  purpose: Purpose;
+  accountType: AccountType;
+  emailConfirmed: boolean;
+  requiredDocuments: DocumentKind[];
+  collectUntil: string;
+  documents: { id: string; kind: DocumentKind; name: string; received: boolean }[];
+}
+
+export interface CaseAccess {
+  caseId: string;
+  token: string;
+}
+
+/** A refused call: `status` 0 when the server could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const ROOT = '/api/public/identity-cases';
+
+async function call<T>(path: string, init: RequestInit & { token?: string; locale: string }): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  headers.set('Accept-Language', init.locale);
+  if (init.token) headers.set('X-Case-Token', init.token);
+  if (typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+  let response: Response;
+  try {
+    // `omit`: the form never sends a staff session cookie, even from a browser where staff are signed in.
+    response = await fetch(`${ROOT}${path}`, { ...init, headers, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, '');
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const problem = (body ?? {}) as { message?: unknown; errors?: unknown };
+    const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
+    const errors = problem.errors && typeof problem.errors === 'object' ? (problem.errors as Record<string, string>) : {};
+    throw new ApiError(response.status, message, errors);
+  }
+  return body as T;
+}
+
+const id = (caseId: string) => `/${encodeURIComponent(caseId)}`;
+
+export const formApi = {
+  open: (
+    input: { customerId: string; accountType: AccountType; purpose: Purpose; contactEmail: string },
+    locale: string,
+  ) => call<OpenedCase>('', { method: 'POST', body: JSON.stringify(input), locale }),
+
+  view: (access: CaseAccess, locale: string) => call<PublicCase>(id(access.caseId), { token: access.token, locale }),
+
+  confirmEmail: (access: CaseAccess, code: string, locale: string) =>
+    call<{ confirmed: true }>(`${id(access.caseId)}/confirm-email`, {
+      method: 'POST',
+      body: JSON.stringify({ code }),
+      token: access.token,
+      locale,
+    }),
+
+  upload(access: CaseAccess, kind: DocumentKind, files: File[], locale: string) {
+    const form = new FormData();
+    form.append('kind', kind);
+    for (const file of files) form.append('files', file, file.name);
+    return call<{ documents: { id: string; kind: DocumentKind; name: string }[] }>(`${id(access.caseId)}/documents`, {
+      method: 'POST',
+      body: form,
+      token: access.token,
+      locale,
+    });
+  },
+
+  submit: (access: CaseAccess, locale: string) =>
+    call<{ status: 'submitted' }>(`${id(access.caseId)}/submit`, { method: 'POST', token: access.token, locale }),
+};
+
+// The case this tab works on: kept for the tab's life only (sessionStorage), so a reload resumes it.
+const CASE_KEY = 'recovery-desk.form.case';
+
+export function savedCase(): CaseAccess | null {
+  try {
+    const raw = sessionStorage.getItem(CASE_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<CaseAccess>) : null;
+    return parsed && typeof parsed.caseId === 'string' && typeof parsed.token === 'string'
+      ? { caseId: parsed.caseId, token: parsed.token }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveCase(access: CaseAccess | null): void {
+  try {
+    if (access) sessionStorage.setItem(CASE_KEY, JSON.stringify(access));
+    else sessionStorage.removeItem(CASE_KEY);
+  } catch {
+    // Storage refused: the case lives in memory until the tab closes.
+  }
+}
+
+/** Client-side checks before sending; the server checks the content again whatever the name says. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
+export const looksAllowed = (file: File) =>
+  /\.(jpe?g|png|pdf)$/i.test(file.name) || ['image/jpeg', 'image/png', 'application/pdf'].includes(file.type);

@@ -1,0 +1,383 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/**
+ * The customer form's texts. Also reachable as `form.*` in the console's messages (en.ts / fr.ts), but the form
+ * page itself imports only this file: it loads no react-admin code.
+ */
+export const formEn = {
+  page_title: 'Identity verification',
+  brand: 'Customer account recovery',
+  intro:
+    'If you can no longer sign in and no backup email works, or every two-factor method is lost, send us identity documents here. We check them and answer within 72 hours by email.',
+  switch_language: 'Français',
+  switch_language_label: 'Lire cette page en français',
+  steps: {
+    label: 'Steps',
+    details: 'Your request',
+    confirm: 'Your email',
+    documents: 'Documents',
+    send: 'Send',
+    current: 'current step',
+    done: 'done',
+  },
+  step_of: 'Step %{n} of 4',
+  required_mark: 'required',
+  optional_mark: 'optional',
+  loading: 'Loading…',
+  new_request: 'Start a new request',
+  details: {
+    title: 'Your request',
+    customer_id: 'Customer ID',
+    customer_id_hint:
+      'For example ab12345-ovh. It is at the top right of your invoices and in the subject of our emails.',
+    account_type: 'Account type',
+    account_type_hint: 'As chosen when the account was created.',
+    choose: 'Choose…',
+    purpose: 'What do you need?',
+    purpose_replace_email: 'Replace my contact email',
+    purpose_replace_email_hint: 'My contact email no longer works and no working backup email is on my account.',
+    purpose_disable_2fa: 'Disable two-factor authentication',
+    purpose_disable_2fa_hint: 'I lost every two-factor method (phone, security key, backup codes).',
+    contact_email_new: 'The new address',
+    contact_email_new_hint: 'The address that will replace your contact email. We send a code to it now.',
+    contact_email: 'Your email address',
+    contact_email_hint: 'An address you can read now: we send a code to it, then our answer.',
+    submit: 'Continue',
+    sending: 'Sending…',
+    required: 'Fill in this field.',
+    choose_one: 'Choose one of the options.',
+    invalid_email: 'Type a full email address, such as name@example.com.',
+    invalid_customer_id: 'Type your customer ID (3 to 40 characters), for example ab12345-ovh.',
+  },
+  account_type: {
+    individual: 'Individual',
+    company: 'Company',
+    association: 'Association',
+    public_administration: 'Public administration',
+    sole_trader: 'Sole trader (liberal profession)',
+  },
+  confirm: {
+    title: 'Confirm your email address',
+    sent_to: 'We emailed a 6-digit code to %{email}.',
+    sent: 'We emailed you a 6-digit code (to the address given for this request).',
+    spam: 'It can take a few minutes; look in your spam folder too. The code is valid for 30 minutes.',
+    code: 'Code from the email',
+    code_hint: '6 digits',
+    format: 'Type the 6 digits of the code.',
+    submit: 'Confirm',
+    wrong: 'This is not the code we sent. Check the email and try again.',
+    expired: 'This code can no longer be used (expired, or too many wrong attempts). Start a new request.',
+  },
+  documents: {
+    title: 'Your documents',
+    rules_title: 'What we accept',
+    rule_formats: 'JPG, JPEG, PNG or PDF files, at most 10 MB each.',
+    rule_identity:
+      'Identity documents: both sides for a two-sided document (ID card, driving licence), showing full name, date of birth and expiry date, not expired.',
+    rule_proofs: 'Proofs (address, registration extracts): less than 3 months old.',
+    rule_cancel: 'Any document that does not conform cancels the procedure: you would have to start a new request.',
+    deadline: 'Send everything before %{date}.',
+    required_title: 'Required documents',
+    optional_title: 'Other documents (only if they apply to you)',
+    recommended: 'recommended',
+    received_title: 'Received:',
+    none_yet: 'Nothing received yet.',
+    choose: 'Choose the file(s)',
+    none_chosen: 'No file chosen',
+    send: 'Send',
+    sending: 'Sending…',
+    sent: '%{smart_count} file received. |||| %{smart_count} files received.',
+    no_file: 'Choose a file first.',
+    too_big: '%{name} is larger than 10 MB.',
+    empty: '%{name} is empty.',
+    bad_type: '%{name} is not a JPG, PNG or PDF file.',
+    continue: 'Continue',
+    missing: 'Still missing: %{list}.',
+  },
+  holder: {
+    individual: 'the account holder',
+    company: 'the company’s legal manager',
+    association: 'the association’s president',
+    public_administration: 'the mayor or a deputy',
+    sole_trader: 'the account holder',
+  },
+  kind: {
+    identity_front: 'Identity document — front (or passport photo page)',
+    identity_back: 'Identity document — back',
+    proof_of_address: 'Proof of address',
+    host_proof_of_address: 'Proof of address of your host',
+    hosting_attestation: 'Hosting attestation',
+    company_registration: 'Company registration extract',
+    business_register_notice: 'National business register notice',
+    attestation_letterhead: 'Attestation on letterhead',
+    assembly_minutes: 'Minutes of the last general assembly',
+    declaration_receipt: 'Declaration receipt',
+    other: 'Other document',
+  },
+  kind_hint: {
+    identity_front: 'ID card, driving licence or passport of %{holder}.',
+    identity_back: 'Needed for a two-sided document (ID card, driving licence); not for a passport.',
+    proof_of_address:
+      'Less than 3 months old (energy or phone bill, tax notice…). If you moved: one for the old address and one for the new.',
+    host_proof_of_address: 'If someone hosts you: their proof of address, less than 3 months old.',
+    hosting_attestation: 'If someone hosts you: their signed attestation that you live with them.',
+    company_registration: 'Less than 3 months old: Kbis extract in France, Moniteur belge extract in Belgium.',
+    business_register_notice: 'The national business register notice (avis de situation Sirene in France).',
+    attestation_letterhead: 'Signed, on the organisation’s letterhead, naming the person who asks.',
+    assembly_minutes: 'Minutes of the association’s last general assembly.',
+    declaration_receipt: 'The receipt of the association’s declaration.',
+    other: 'Anything else that supports your request.',
+  },
+  send: {
+    title: 'Send your request',
+    intro: 'Check the list below, then send. You can no longer add documents afterwards.',
+    submit: 'Send my request',
+    sending: 'Sending…',
+    back: 'Back to the documents',
+    files: '%{smart_count} file: %{names} |||| %{smart_count} files: %{names}',
+    no_back: 'Identity document — back: not sent (fine only for a passport, which has one side).',
+    missing_item: 'missing',
+  },
+  done: {
+    title: 'Request received',
+    text: 'We received your request and your documents. You will be answered within 72 hours by email.',
+    reference: 'Reference: %{ref}',
+    genuine: 'Our emails always carry your customer ID in their subject.',
+  },
+  closed: {
+    in_review: 'Your request is being reviewed. You will be answered by email.',
+    verified: 'Your documents were verified. You will be told by email before the change takes effect.',
+    rejected: 'Your request could not go ahead; we told you why by email. You can start a new request.',
+    expired: 'This request has expired: documents were not sent in time. Start a new request.',
+  },
+  errors: {
+    network: 'The service cannot be reached. Check your connection and try again.',
+    not_found: 'This request cannot be found, or the link has expired. Start a new request.',
+    throttled: 'Too many requests were opened from here or for this customer ID. Try again later.',
+    too_large: 'Too large: at most 10 MB a file, and at most 5 files at once.',
+    unsupported: 'This file is not a JPG, PNG or PDF file (whatever its name says).',
+    empty: 'This file is empty.',
+    malformed: 'The upload did not arrive whole. Send it again.',
+    conflict: 'This request can no longer be changed.',
+    invalid: 'Check the highlighted fields.',
+    generic: 'Something went wrong. Try again in a moment.',
+    server_said: 'Details: %{message}',
+  },
+};
+
+export type FormMessages = typeof formEn;
+
+export const formFr: FormMessages = {
+  page_title: 'Vérification d’identité',
+  brand: 'Récupération du compte client',
+  intro:
+    'Si vous ne pouvez plus vous connecter et qu’aucune adresse de secours ne fonctionne, ou si vous avez perdu toutes vos méthodes de double authentification, envoyez-nous ici des justificatifs d’identité. Nous les vérifions et vous répondons sous 72 heures par e-mail.',
+  switch_language: 'English',
+  switch_language_label: 'Read this page in English',
+  steps: {
+    label: 'Étapes',
+    details: 'Votre demande',
+    confirm: 'Votre adresse',
+    documents: 'Justificatifs',
+    send: 'Envoi',
+    current: 'étape en cours',
+    done: 'terminée',
+  },
+  step_of: 'Étape %{n} sur 4',
+  required_mark: 'obligatoire',
+  optional_mark: 'facultatif',
+  loading: 'Chargement…',
+  new_request: 'Commencer une nouvelle demande',
+  details: {
+    title: 'Votre demande',
+    customer_id: 'Identifiant client',
+    customer_id_hint:
+      'Par exemple ab12345-ovh. Il figure en haut à droite de vos factures et dans l’objet de nos e-mails.',
+    account_type: 'Type de compte',
+    account_type_hint: 'Celui choisi à la création du compte.',
+    choose: 'Choisir…',
+    purpose: 'Que souhaitez-vous ?',
+    purpose_replace_email: 'Remplacer mon adresse e-mail de contact',
+    purpose_replace_email_hint:
+      'Mon adresse de contact ne fonctionne plus et aucune adresse de secours valide ne figure sur mon compte.',
+    purpose_disable_2fa: 'Désactiver la double authentification',
+    purpose_disable_2fa_hint: 'J’ai perdu toutes mes méthodes (téléphone, clé de sécurité, codes de secours).',
+    contact_email_new: 'La nouvelle adresse',
+    contact_email_new_hint: 'L’adresse qui remplacera votre adresse de contact. Nous y envoyons un code maintenant.',
+    contact_email: 'Votre adresse e-mail',
+    contact_email_hint: 'Une adresse que vous pouvez lire maintenant : nous y envoyons un code, puis notre réponse.',
+    submit: 'Continuer',
+    sending: 'Envoi…',
+    required: 'Remplissez ce champ.',
+    choose_one: 'Choisissez une des options.',
+    invalid_email: 'Saisissez une adresse e-mail complète, par exemple nom@example.com.',
+    invalid_customer_id: 'Saisissez votre identifiant client (3 à 40 caractères), par exemple ab12345-ovh.',
+  },
+  account_type: {
+    individual: 'Particulier',
+    company: 'Entreprise',
+    association: 'Association',
+    public_administration: 'Administration publique',
+    sole_trader: 'Profession libérale',
+  },
+  confirm: {
+    title: 'Confirmez votre adresse e-mail',
+    sent_to: 'Nous avons envoyé un code à 6 chiffres à %{email}.',
+    sent: 'Nous vous avons envoyé un code à 6 chiffres (à l’adresse donnée pour cette demande).',
+    spam: 'Cela peut prendre quelques minutes ; regardez aussi dans vos courriers indésirables. Le code est valable 30 minutes.',
+    code: 'Code reçu par e-mail',
+    code_hint: '6 chiffres',
+    format: 'Saisissez les 6 chiffres du code.',
+    submit: 'Confirmer',
+    wrong: 'Ce n’est pas le code envoyé. Vérifiez l’e-mail et réessayez.',
+    expired: 'Ce code n’est plus utilisable (expiré, ou trop d’essais erronés). Commencez une nouvelle demande.',
+  },
+  documents: {
+    title: 'Vos justificatifs',
+    rules_title: 'Ce que nous acceptons',
+    rule_formats: 'Fichiers JPG, JPEG, PNG ou PDF, 10 Mo au plus chacun.',
+    rule_identity:
+      'Pièces d’identité : recto et verso pour un document à deux faces (carte d’identité, permis de conduire), avec nom complet, date de naissance et date d’expiration, non expirée.',
+    rule_proofs: 'Justificatifs (domicile, extraits d’immatriculation) : de moins de 3 mois.',
+    rule_cancel: 'Tout document non conforme annule la procédure : il faudrait alors commencer une nouvelle demande.',
+    deadline: 'Envoyez tout avant le %{date}.',
+    required_title: 'Documents obligatoires',
+    optional_title: 'Autres documents (seulement s’ils vous concernent)',
+    recommended: 'recommandé',
+    received_title: 'Reçu :',
+    none_yet: 'Rien reçu pour l’instant.',
+    choose: 'Choisir le ou les fichiers',
+    none_chosen: 'Aucun fichier choisi',
+    send: 'Envoyer',
+    sending: 'Envoi…',
+    sent: '%{smart_count} fichier reçu. |||| %{smart_count} fichiers reçus.',
+    no_file: 'Choisissez d’abord un fichier.',
+    too_big: '%{name} dépasse 10 Mo.',
+    empty: '%{name} est vide.',
+    bad_type: '%{name} n’est pas un fichier JPG, PNG ou PDF.',
+    continue: 'Continuer',
+    missing: 'Il manque encore : %{list}.',
+  },
+  holder: {
+    individual: 'du titulaire du compte',
+    company: 'du représentant légal de l’entreprise',
+    association: 'du président de l’association',
+    public_administration: 'du maire ou d’un adjoint',
+    sole_trader: 'du titulaire du compte',
+  },
+  kind: {
+    identity_front: 'Pièce d’identité — recto (ou page photo du passeport)',
+    identity_back: 'Pièce d’identité — verso',
+    proof_of_address: 'Justificatif de domicile',
+    host_proof_of_address: 'Justificatif de domicile de votre hébergeant',
+    hosting_attestation: 'Attestation d’hébergement',
+    company_registration: 'Extrait d’immatriculation de l’entreprise',
+    business_register_notice: 'Avis de situation au répertoire Sirene',
+    attestation_letterhead: 'Attestation sur papier à en-tête',
+    assembly_minutes: 'Procès-verbal de la dernière assemblée générale',
+    declaration_receipt: 'Récépissé de déclaration',
+    other: 'Autre document',
+  },
+  kind_hint: {
+    identity_front: 'Carte d’identité, permis de conduire ou passeport %{holder}.',
+    identity_back: 'Nécessaire pour un document à deux faces (carte d’identité, permis) ; pas pour un passeport.',
+    proof_of_address:
+      'De moins de 3 mois (facture d’énergie ou de téléphone, avis d’imposition…). Si vous avez déménagé : un pour l’ancienne adresse et un pour la nouvelle.',
+    host_proof_of_address: 'Si vous êtes hébergé : le justificatif de domicile de votre hébergeant, de moins de 3 mois.',
+    hosting_attestation: 'Si vous êtes hébergé : l’attestation signée de votre hébergeant.',
+    company_registration: 'De moins de 3 mois : extrait Kbis en France, extrait du Moniteur belge en Belgique.',
+    business_register_notice: 'L’avis de situation au répertoire Sirene (INSEE).',
+    attestation_letterhead: 'Signée, sur papier à en-tête de l’organisme, nommant la personne qui fait la demande.',
+    assembly_minutes: 'Le procès-verbal de la dernière assemblée générale de l’association.',
+    declaration_receipt: 'Le récépissé de déclaration de l’association.',
+    other: 'Tout autre document à l’appui de votre demande.',
+  },
+  send: {
+    title: 'Envoyez votre demande',
+    intro: 'Vérifiez la liste ci-dessous, puis envoyez. Vous ne pourrez plus ajouter de document ensuite.',
+    submit: 'Envoyer ma demande',
+    sending: 'Envoi…',
+    back: 'Retour aux justificatifs',
+    files: '%{smart_count} fichier : %{names} |||| %{smart_count} fichiers : %{names}',
+    no_back: 'Pièce d’identité — verso : non envoyé (possible seulement pour un passeport, qui n’a qu’une face).',
+    missing_item: 'manquant',
+  },
+  done: {
+    title: 'Demande reçue',
+    text: 'Nous avons reçu votre demande et vos justificatifs. Nous vous répondons sous 72 heures par e-mail.',
+    reference: 'Référence : %{ref}',
+    genuine: 'Nos e-mails portent toujours votre identifiant client dans leur objet.',
+  },
+  closed: {
+    in_review: 'Votre demande est en cours d’examen. Nous vous répondrons par e-mail.',
+    verified: 'Vos justificatifs ont été validés. Vous serez prévenu par e-mail avant que le changement ne prenne effet.',
+    rejected: 'Votre demande n’a pas pu aboutir ; nous vous en avons donné la raison par e-mail. Vous pouvez en commencer une nouvelle.',
+    expired: 'Cette demande a expiré : les justificatifs n’ont pas été envoyés à temps. Commencez une nouvelle demande.',
+  },
+  errors: {
+    network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+    not_found: 'Cette demande est introuvable, ou le lien a expiré. Commencez une nouvelle demande.',
+    throttled: 'Trop de demandes ont été ouvertes depuis cet endroit ou pour cet identifiant client. Réessayez plus tard.',
+    too_large: 'Trop volumineux : 10 Mo au plus par fichier, et 5 fichiers au plus à la fois.',
+    unsupported: 'Ce fichier n’est pas un fichier JPG, PNG ou PDF (quel que soit son nom).',
+    empty: 'Ce fichier est vide.',
+    malformed: 'L’envoi n’est pas arrivé entier. Envoyez-le à nouveau.',
+    conflict: 'Cette demande ne peut plus être modifiée.',
+    invalid: 'Vérifiez les champs signalés.',
+    generic: 'Une erreur est survenue. Réessayez dans un instant.',
+    server_said: 'Détail : %{message}',
+  },
+};
+
+export type FormLocale = 'en' | 'fr';
+const MESSAGES: Record<FormLocale, FormMessages> = { en: formEn, fr: formFr };
+const LOCALE_KEY = 'recovery-desk.form.locale';
+
+function initialLocale(): FormLocale {
+  try {
+    const saved = localStorage.getItem(LOCALE_KEY);
+    if (saved === 'en' || saved === 'fr') return saved;
+  } catch {
+    // Storage refused (private mode): follow the browser.
+  }
+  return navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+function lookup(messages: FormMessages, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
+}
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** Polyglot-like: `%{name}` interpolation, and `a |||| b` plural forms chosen by `smart_count`. */
+export function translator(locale: FormLocale): Translate {
+  return (key, values = {}) => {
+    const found = lookup(MESSAGES[locale], key);
+    let text = typeof found === 'string' ? found : key;
+    if (text.includes('||||') && typeof values.smart_count === 'number') {
+      const forms = text.split('||||').map(form => form.trim());
+      const n = values.smart_count;
+      const plural = locale === 'fr' ? n >= 2 : n !== 1;
+      text = forms[plural ? 1 : 0] ?? forms[0];
+    }
+    return text.replace(/%\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  };
+}
+
+/** The page's language: the browser's, until the visitor switches; kept in `<html lang>`. */
+export function useFormLocale(): { locale: FormLocale; setLocale(locale: FormLocale): void; t: Translate } {
+  const [locale, setLocaleState] = useState<FormLocale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${MESSAGES[locale].page_title} — ${MESSAGES[locale].brand}`;
+  }, [locale]);
+  const setLocale = useCallback((next: FormLocale) => {
+    setLocaleState(next);
+    try {
+      localStorage.setItem(LOCALE_KEY, next);
+    } catch {
+      // Not kept across visits; fine.
+    }
+  }, []);
+  return { locale, setLocale, t: translator(locale) };
+}

@@ -1,0 +1,46 @@
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatTime } from '../../fields/UtcDateField';
+import { CheckResultChip } from './fields';
+import type { Verification } from './types';
+
+/** Every check of the call, oldest first, as the server recorded it. */
+export const CheckList = ({ checks }: { checks: Verification['checks'] }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (checks.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('rd.accounts.verification.no_checks')}
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label={translate('rd.accounts.verification.checks')}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('rd.accounts.verification.columns.at')}</TableCell>
+          <TableCell>{translate('rd.accounts.verification.columns.check')}</TableCell>
+          <TableCell>{translate('rd.accounts.verification.columns.result')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {checks.map((check, index) => (
+          <TableRow key={`${check.at}-${index}`}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              <time dateTime={check.at}>{formatTime(check.at, locale)}</time>
+            </TableCell>
+            <TableCell>
+              {translate(`rd.accounts.verification.kind.${check.kind}`, { _: check.kind })}
+              {' · '}
+              {translate(`rd.accounts.verification.subject.${check.subject}`, { _: check.subject })}
+            </TableCell>
+            <TableCell>
+              <CheckResultChip result={check.result} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};

@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  IconButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import RefreshIcon from '@mui/icons-material/Refresh';
+import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../../providers/dataProvider';
+import { apiErrorOf } from '../../providers/http';
+import { formatDate, formatTime } from '../../fields/UtcDateField';
+import { monospace } from '../../theme';
+import { useCall } from './CallContext';
+import type { AccountDetail, SecurityEvent } from './types';
+
+const PAGE_SIZE = 25;
+
+/** Kinds worth the agent's eye: a failed sign-in, a removed factor, a changed address. */
+const NOTABLE = new Set(['login_failed', '2fa_disabled', '2fa_method_removed', 'contact_email_changed', 'backup_email_changed']);
+
+/**
+ * What happened to the account, newest first ("was a reset email sent, and where?"), 25 at a time with "load
+ * more". Reloads after the agent's own actions that add to it (a code sent, a reminder).
+ */
+export const SecurityTimeline = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const account = useRecordContext<AccountDetail>();
+  const { timelineVersion } = useCall();
+  const accountId = account?.id;
+  const [events, setEvents] = useState<SecurityEvent[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Answers to an older request (another account, an earlier refresh) are dropped.
+  const generation = useRef(0);
+
+  const load = useCallback(
+    async (cursor: string | null) => {
+      if (!accountId) return;
+      const asked = ++generation.current;
+      setLoading(true);
+      try {
+        const page = await dataProvider.getAccountEvents(accountId, { cursor, limit: PAGE_SIZE });
+        if (asked !== generation.current) return;
+        setEvents(previous => (cursor ? [...previous, ...page.data] : page.data));
+        setNextCursor(page.nextCursor);
+        setError(null);
+      } catch (failure) {
+        if (asked === generation.current) setError(apiErrorOf(failure).message);
+      } finally {
+        if (asked === generation.current) setLoading(false);
+      }
+    },
+    [accountId, dataProvider],
+  );
+
+  useEffect(() => {
+    load(null);
+  }, [load, timelineVersion]);
+
+  return (
+    <Card component="section" aria-labelledby="timeline-title">
+      <CardContent>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Typography id="timeline-title" variant="h6" component="h2" sx={{ flex: 1 }}>
+            {translate('rd.accounts.sections.timeline')}
+          </Typography>
+          <Tooltip title={translate('rd.accounts.timeline.refresh')}>
+            <span>
+              <IconButton size="small" onClick={() => load(null)} disabled={loading} aria-label={translate('rd.accounts.timeline.refresh')}>
+                <RefreshIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
+        </Box>
+        {error && (
+          <Alert severity="error" sx={{ my: 1 }}>
+            {translate('rd.accounts.timeline.failed', { message: error })}
+          </Alert>
+        )}
+        {events.length === 0 && !loading && !error && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('rd.accounts.timeline.empty')}
+          </Typography>
+        )}
+        {events.length > 0 && (
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" aria-labelledby="timeline-title">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('rd.accounts.timeline.columns.at')}</TableCell>
+                  <TableCell>{translate('rd.accounts.timeline.columns.event')}</TableCell>
+                  <TableCell>{translate('rd.accounts.timeline.columns.channel')}</TableCell>
+                  <TableCell>{translate('rd.accounts.timeline.columns.detail')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {events.map(event => (
+                  <TableRow key={event.id} data-kind={event.kind}>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      <Tooltip title={translate('rd.utc', { iso: event.at })}>
+                        <time dateTime={event.at}>
+                          {formatDate(event.at, locale)}
+                          <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                            {formatTime(event.at, locale)}
+                          </Box>
+                        </time>
+                      </Tooltip>
+                    </TableCell>
+                    <TableCell
+                      sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}
+                    >
+                      {translate(`rd.accounts.timeline.kind.${event.kind}`, { _: event.kind })}
+                    </TableCell>
+                    <TableCell>
+                      {translate(`rd.accounts.timeline.channel.${event.channel}`, { _: event.channel })}
+                      {event.destination && (
+                        <Box
+                          component="span"
+                          sx={{ display: 'block', fontFamily: monospace, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
+                          aria-label={translate('rd.accounts.timeline.columns.destination')}
+                        >
+                          {`→ ${event.destination}`}
+                        </Box>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        )}
+        {(loading || nextCursor) && (
+          <Box sx={{ mt: 1.5, display: 'flex', justifyContent: 'center' }}>
+            {loading ? (
+              <CircularProgress size={24} />
+            ) : (
+              <Button variant="text" onClick={() => load(nextCursor)}>
+                {translate('rd.accounts.timeline.load_more')}
+              </Button>
+            )}
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

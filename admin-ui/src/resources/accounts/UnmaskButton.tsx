@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+  Tooltip,
+} from '@mui/material';
+import VisibilityIcon from '@mui/icons-material/Visibility';
+import { useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../../providers/dataProvider';
+import { apiErrorOf } from '../../providers/http';
+import { useCall } from './CallContext';
+
+const MIN_REASON = 3;
+const MAX_REASON = 500;
+
+/**
+ * Shows the full contact data, for those whose rules allow `unmask` on `Account`, once the caller passed a code
+ * check on this call. The reason is required; the server records the access in the audit trail.
+ */
+export const UnmaskButton = () => {
+  const { canAccess, isPending } = useCanAccess({ action: 'unmask', resource: 'accounts' });
+  if (isPending || !canAccess) return null;
+  return <Unmask />;
+};
+
+const Unmask = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const call = useCall();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const verification = call.verification;
+  const proven = verification && !call.expired ? verification.possessionProven : [];
+  const allowed = proven.length > 0;
+
+  if (call.unmasked) return null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!verification) return;
+    if (reason.trim().length < MIN_REASON) {
+      setErrors({ reason: translate('rd.accounts.unmask.reason_required') });
+      return;
+    }
+    setPending(true);
+    setErrors({});
+    setRefusal(null);
+    try {
+      call.setUnmasked(await dataProvider.unmaskAccount(call.accountId, verification.id, reason.trim()));
+      notify('rd.accounts.unmask.done', { type: 'success' });
+      setOpen(false);
+      setReason('');
+    } catch (error) {
+      const problem = apiErrorOf(error);
+      setErrors(problem.errors);
+      setRefusal(problem.message);
+      notify(problem.message, { type: 'error' });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const button = (
+    <Button variant="contained" color="warning" size="small" startIcon={<VisibilityIcon />} disabled={!allowed} onClick={() => setOpen(true)}>
+      {translate('rd.accounts.unmask.button')}
+    </Button>
+  );
+
+  return (
+    <>
+      {allowed ? (
+        button
+      ) : (
+        <Tooltip title={translate('rd.accounts.unmask.disabled_reason')}>
+          <span>{button}</span>
+        </Tooltip>
+      )}
+      <Dialog open={open} onClose={() => !pending && setOpen(false)} aria-labelledby="unmask-title" fullWidth maxWidth="sm">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle id="unmask-title">{translate('rd.accounts.unmask.title')}</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 2 }}>
+              {translate('rd.accounts.unmask.explain', {
+                channels: proven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', '),
+              })}
+            </DialogContentText>
+            {refusal && (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {refusal}
+              </Alert>
+            )}
+            <TextField
+              autoFocus
+              name="reason"
+              value={reason}
+              onChange={event => setReason(event.target.value)}
+              label={translate('rd.accounts.unmask.reason')}
+              helperText={errors.reason ?? translate('rd.accounts.unmask.reason_help')}
+              error={Boolean(errors.reason)}
+              required
+              fullWidth
+              multiline
+              minRows={2}
+              slotProps={{ htmlInput: { maxLength: MAX_REASON } }}
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              {translate('ra.action.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              variant="contained"
+              color="warning"
+              disabled={pending}
+              startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <VisibilityIcon />}
+            >
+              {translate('rd.accounts.unmask.confirm')}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+};

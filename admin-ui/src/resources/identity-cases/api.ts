@@ -1,0 +1,32 @@
+import { apiFetch, API_ROOT } from '../../providers/http';
+import type { CaseDetail, CasePurpose, CaseSummary, DecisionInput, DecisionResult } from './types';
+
+const casePath = (caseId: string) => `/identity-cases/${encodeURIComponent(caseId)}`;
+const documentPath = (caseId: string, documentId: string) => `${casePath(caseId)}/documents/${encodeURIComponent(documentId)}`;
+
+/** Calls of the review console beyond list/show (those go through the data provider). */
+export const casesApi = {
+  claim: async (caseId: string) =>
+    (await apiFetch(`${casePath(caseId)}/claim`, { method: 'POST' })).json as CaseSummary,
+
+  decide: async (caseId: string, documentId: string, input: DecisionInput) =>
+    (await apiFetch(`${documentPath(caseId, documentId)}/decision`, { method: 'POST', body: JSON.stringify(input) }))
+      .json as DecisionResult,
+
+  /** Multipart, like the customers' form: react-admin's fetch leaves the content type to the browser for FormData. */
+  attach: async (caseId: string, kind: string, files: File[]) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    for (const file of files) form.append('files', file, file.name);
+    return (await apiFetch(`${casePath(caseId)}/documents`, { method: 'POST', body: form })).json as {
+      documents: { id: string; kind: string; name: string }[];
+    };
+  },
+
+  open: async (input: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }) =>
+    (await apiFetch('/identity-cases', { method: 'POST', body: JSON.stringify(input) })).json as CaseDetail,
+};
+
+/** Same-origin URLs for `<img>` and the download link: the session cookie goes along, nothing else is needed. */
+export const previewUrl = (caseId: string, documentId: string) => `${API_ROOT}${documentPath(caseId, documentId)}/preview`;
+export const originalUrl = (caseId: string, documentId: string) => `${API_ROOT}${documentPath(caseId, documentId)}/original`;

@@ -1,0 +1,72 @@
+import { Alert, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { LinkBase, useCanAccess, useCreatePath, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime } from '../../fields/UtcDateField';
+import { apiErrorOf } from '../../providers/http';
+import type { AccountDetail } from '../accounts/types';
+import { RecoveryStatusChips } from './fields';
+import type { RecoveryCase } from './types';
+
+/**
+ * The recovery cases of the account on its page, newest first: all of them for supervisors, their own for agents
+ * (the API filters). Renders nothing for those who may not read recovery cases.
+ */
+export const AccountRecoveryCases = () => {
+  const { canAccess, isPending } = useCanAccess({ action: 'list', resource: 'recovery-cases' });
+  const account = useRecordContext<AccountDetail>();
+  if (isPending || !canAccess || !account) return null;
+  return <Cases accountId={String(account.id)} />;
+};
+
+const Cases = ({ accountId }: { accountId: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const createPath = useCreatePath();
+  const { data, error, isPending } = useGetList<RecoveryCase>('recovery-cases', {
+    filter: { accountId },
+    pagination: { page: 1, perPage: 100 },
+  });
+  if (isPending) return null;
+  const rows = [...(data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+
+  return (
+    <Card component="section" aria-labelledby="account-recovery-cases-title">
+      <CardContent>
+        <Typography id="account-recovery-cases-title" variant="h6" component="h2" gutterBottom>
+          {translate('recovery.workspace.cases')}
+        </Typography>
+        {error ? (
+          <Alert severity="error">{translate('recovery.workspace.cases_failed', { message: apiErrorOf(error).message })}</Alert>
+        ) : rows.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('recovery.workspace.cases_empty')}
+          </Typography>
+        ) : (
+          <Table size="small" aria-labelledby="account-recovery-cases-title">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('recovery.fields.createdAt')}</TableCell>
+                <TableCell>{translate('recovery.fields.action')}</TableCell>
+                <TableCell>{translate('recovery.fields.status')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map(row => (
+                <TableRow key={row.id}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <Link component={LinkBase} to={createPath({ resource: 'recovery-cases', type: 'show', id: row.id })}>
+                      <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
+                    </Link>
+                  </TableCell>
+                  <TableCell>{translate(`recovery.action.${row.action}`, { _: row.action })}</TableCell>
+                  <TableCell>
+                    <RecoveryStatusChips record={row} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,161 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { apiErrorOf } from '../../providers/http';
+
+const MIN = 3;
+
+export interface ConfirmValues {
+  reason: string;
+  callReference: string;
+}
+
+interface Props {
+  open: boolean;
+  onClose(): void;
+  /** An id for the title (the dialog is labelled by it). */
+  id: string;
+  title: string;
+  text: ReactNode;
+  confirmLabel: string;
+  confirmIcon?: ReactNode;
+  color?: 'primary' | 'warning' | 'error' | 'success';
+  /** Ask for a reason (3 to 500 characters). */
+  withReason?: boolean;
+  /** Ask for the call reference, starting with this value (undefined: no such field). */
+  callReference?: string;
+  /** Shown between the text and the fields (a choice to make, say). */
+  children?: ReactNode;
+  /** The confirm button stays disabled while this is true (a choice not made yet). */
+  incomplete?: boolean;
+  /** Throws to keep the dialog open: the server's message is shown in it, its field errors on the fields. */
+  onConfirm(values: ConfirmValues): Promise<void>;
+}
+
+/** A confirmation with, where the action needs them, a reason and a call reference; refusals stay in the dialog. */
+export const ConfirmDialog = ({
+  open,
+  onClose,
+  id,
+  title,
+  text,
+  confirmLabel,
+  confirmIcon,
+  color = 'primary',
+  withReason = false,
+  callReference,
+  children,
+  incomplete = false,
+  onConfirm,
+}: Props) => {
+  const translate = useTranslate();
+  const [reason, setReason] = useState('');
+  const [reference, setReference] = useState(callReference ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setReason('');
+    setReference(callReference ?? '');
+    setErrors({});
+    setRefusal(null);
+    // Each opening starts afresh, with the call's reference as it is now.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (callReference !== undefined && reference.trim().length < MIN) found.callReference = translate('recovery.workspace.call_ref_required');
+    if (withReason && reason.trim().length < MIN) found.reason = translate('recovery.dialog.reason_required');
+    setErrors(found);
+    setRefusal(null);
+    if (Object.keys(found).length) return;
+    setPending(true);
+    try {
+      await onConfirm({ reason: reason.trim(), callReference: reference.trim() });
+    } catch (error) {
+      const problem = apiErrorOf(error);
+      setErrors(problem.errors);
+      setRefusal(problem.message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={() => !pending && onClose()} aria-labelledby={id} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={id}>{title}</DialogTitle>
+        <DialogContent>
+          <DialogContentText component="div" sx={{ mb: 2 }}>
+            {text}
+          </DialogContentText>
+          {refusal && (
+            <Alert severity="error" sx={{ mb: 2 }} role="alert">
+              {refusal}
+            </Alert>
+          )}
+          {children}
+          {callReference !== undefined && (
+            <TextField
+              name="recoveryCallReference"
+              label={translate('recovery.workspace.call_ref')}
+              value={reference}
+              onChange={event => setReference(event.target.value)}
+              error={Boolean(errors.callReference)}
+              helperText={errors.callReference ?? translate('recovery.workspace.call_ref_help')}
+              required
+              fullWidth
+              autoComplete="off"
+              slotProps={{ htmlInput: { maxLength: 100 } }}
+              sx={{ mb: 2 }}
+            />
+          )}
+          {withReason && (
+            <TextField
+              autoFocus
+              name="recoveryReason"
+              label={translate('recovery.dialog.reason')}
+              value={reason}
+              onChange={event => setReason(event.target.value)}
+              error={Boolean(errors.reason)}
+              helperText={errors.reason ?? translate('recovery.dialog.reason_help')}
+              required
+              fullWidth
+              multiline
+              minRows={2}
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+            />
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={pending}>
+            {translate('ra.action.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            variant="contained"
+            color={color}
+            disabled={pending || incomplete}
+            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : confirmIcon}
+          >
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+};
