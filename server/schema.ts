@@ -3,6 +3,7 @@ import { AuditCheckpoint } from './audit/audit-checkpoint.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { StaffSession } from './auth/staff-session.entity';
 import { StaffUser } from './staff/staff-user.entity';
+import { MfaResetRequest } from './staff/mfa-reset-request.entity';
 import { CallerVerification } from './accounts/caller-verification.entity';
 import { CustomerAccount } from './accounts/customer-account.entity';
 import { SecurityEvent } from './accounts/security-event.entity';
@@ -23,7 +24,7 @@ export const schema: DatabaseSchema = {
   entities: [
     StaffUser, StaffSession, AuditEvent, AuditCheckpoint,
     CustomerAccount, TwoFactorMethod, SecurityEvent, CallerVerification, VerificationCode, VerificationCheck,
-    OutboxMessage, IdentityCase, CaseDocument, RecoveryCase, RecoveryLink, Alert, ScanCursor,
+    OutboxMessage, IdentityCase, CaseDocument, RecoveryCase, RecoveryLink, Alert, ScanCursor, MfaResetRequest,
   ],
   migrations,
 };

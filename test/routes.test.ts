@@ -55,6 +55,20 @@ const TABLE: Record<string, Row> = {
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
   'GET /api/staff': { path: async () => '/api/staff', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 200 } },
+  'POST /api/staff': {
+    path: async () => '/api/staff',
+    body: () => ({ email: `rt-${Math.random().toString(36).slice(2)}@staff.test`, name: 'Route Table', roles: ['agent'], reason: 'route table' }),
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 201 },
+  },
+  'POST /api/staff/:id/mfa-reset-requests': {
+    path: async (f) => `/api/staff/${await f.staffId()}/mfa-reset-requests`,
+    body: { reason: 'route table' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 201 },
+  },
+  'POST /api/staff/mfa-reset-requests/:requestId/confirm': {
+    path: async () => '/api/staff/mfa-reset-requests/00000000-0000-4000-8000-000000000000/confirm',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
+  },
   'GET /api/staff/:id': {
     path: async (f) => `/api/staff/${await f.staffId()}`,
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 200 },

@@ -1,4 +1,6 @@
+import request from 'supertest';
 import { IsNull } from 'typeorm';
+import { totpCode } from '../server/auth/totp';
 import { StaffSession } from '../server/auth/staff-session.entity';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { FixedClock } from '../server/core/clock';
@@ -53,5 +55,48 @@ describe('staff administration', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.length).toBeGreaterThan(0);
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|totpSecret|argon2/);
+  });
+
+  it('creates a staff member whose one-time credentials work for the first sign-in', async () => {
+    const adminStaff = await createStaff(t.dataSource, ['admin']);
+    const admin = await signIn(t, adminStaff);
+    const email = `new-${Date.now()}@staff.test`;
+    const res = await admin.post('/api/staff').send({ email, name: 'New Reviewer', roles: ['reviewer'], reason: 'joined the compliance team' });
+    expect(res.status).toBe(201);
+    expect(res.body.totpUri).toMatch(/^otpauth:\/\/totp\/Recovery%20Desk:/);
+    clock.advance(30_000);
+    const login = await request(t.url).post('/api/auth/login').send({ email, password: res.body.initialPassword, otp: await totpCode(res.body.totpSecret, clock.now().getTime()) });
+    expect(login.status).toBe(200);
+    expect(login.body.user.roles).toEqual(['reviewer']);
+    const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'staff.create', actorId: adminStaff.user.id });
+    expect(JSON.stringify(entry)).not.toContain(res.body.initialPassword);
+    expect((await admin.post('/api/staff').send({ email, name: 'Again', roles: ['agent'], reason: 'twice' })).status).toBe(409);
+  });
+
+  it('resets a second factor only with a second admin, ending the member’s sessions', async () => {
+    const a1 = await signIn(t, await createStaff(t.dataSource, ['admin']));
+    const a2Staff = await createStaff(t.dataSource, ['admin']);
+    const a2 = await signIn(t, a2Staff);
+    const target = await createStaff(t.dataSource, ['agent']);
+    const targetSession = await signIn(t, target);
+
+    const req = await a1.post(`/api/staff/${target.user.id}/mfa-reset-requests`).send({ reason: 'phone lost' });
+    expect(req.status).toBe(201);
+    expect((await a1.post(`/api/staff/${target.user.id}/mfa-reset-requests`).send({ reason: 'again' })).status).toBe(409);
+    const self = await a1.post(`/api/staff/mfa-reset-requests/${req.body.id}/confirm`);
+    expect(self.status).toBe(403);
+    expect(self.body.message).toMatch(/another admin must confirm/);
+    expect((await targetSession.get('/api/auth/me')).status).toBe(200);
+
+    const ok = await a2.post(`/api/staff/mfa-reset-requests/${req.body.id}/confirm`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.totpSecret).not.toBe(target.secret);
+    expect((await targetSession.get('/api/auth/me')).status).toBe(401);
+    clock.advance(30_000);
+    const oldCode = await request(t.url).post('/api/auth/login').send({ email: target.email, password: target.password, otp: await totpCode(target.secret, clock.now().getTime()) });
+    expect(oldCode.status).toBe(401);
+    const newCode = await request(t.url).post('/api/auth/login').send({ email: target.email, password: target.password, otp: await totpCode(ok.body.totpSecret, clock.now().getTime()) });
+    expect(newCode.status).toBe(200);
+    expect((await a2.post(`/api/staff/${a2Staff.user.id}/mfa-reset-requests`).send({ reason: 'myself' })).status).toBe(403);
   });
 });

@@ -29,14 +29,14 @@ describe('permission rules', () => {
       'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent', 'read Case',
       'read Document', 'read OutboxMessage', 'read RecoveryCase', 'read StaffUser', 'update Alert', 'update RecoveryCase', 'verify AuditEvent',
     ]);
-    expect(grants(ability('admin'))).toEqual(['read Queue', 'read StaffUser', 'update StaffUser']);
+    expect(grants(ability('admin'))).toEqual(['create StaffUser', 'read Queue', 'read StaffUser', 'update StaffUser']);
   });
 
   it('combines roles as a union', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
       [
-        'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent', 'read Case',
-        'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update Alert', 'update RecoveryCase',
+        'approve RecoveryCase', 'create StaffUser', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent',
+        'read Case', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update Alert', 'update RecoveryCase',
         'update StaffUser', 'verify AuditEvent',
       ],
     );

@@ -1,4 +1,4 @@
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { STAFF_ROLES, StaffRole, StaffUser } from './staff-user.entity';
 
 export class UpdateStaffDto {
@@ -15,6 +15,18 @@ export class UpdateStaffDto {
   @IsString()
   @Length(3, 500, { message: 'say why, in 3 to 500 characters' })
   reason: string;
+}
+
+export class CreateStaffDto {
+  @IsEmail({}, { message: 'must be an email address' }) @MaxLength(254) email: string;
+  @IsString() @Length(2, 200) name: string;
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(STAFF_ROLES, { each: true, message: `each role must be one of ${STAFF_ROLES.join(', ')}` })
+  roles: StaffRole[];
+  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+}
+
+export class ReasonDto {
+  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
 }
 
 export interface StaffResponse {

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
+import { StaffCredentialsService } from './staff-credentials.service';
 
 @Module({
   imports: [AuthModule],
   controllers: [StaffController],
-  providers: [StaffService],
+  providers: [StaffService, StaffCredentialsService],
 })
 export class StaffModule {}

@@ -240,11 +240,12 @@ describe('identity documents: the customer form and the review (browser)', () =>
         const identity = page.locator('[data-testid="case-document"][data-kind="identity_front"]');
         const preview = identity.getByTestId('document-preview');
         await preview.waitFor({ state: 'visible' });
+        // Loaded and decoded, not just present (a string: this file is typed without the DOM library).
         await page.waitForFunction(
-          () => {
-            const img = document.querySelector<HTMLImageElement>('[data-kind="identity_front"] img[data-testid="document-preview"]');
-            return Boolean(img?.complete && img.naturalWidth > 0);
-          },
+          `(() => {
+            const img = document.querySelector('[data-kind="identity_front"] img[data-testid="document-preview"]');
+            return Boolean(img && img.complete && img.naturalWidth > 0);
+          })()`,
           undefined,
           { timeout: UI_TIMEOUT },
         );
