@@ -42,7 +42,11 @@ export class CoreModule {
             level: config.logLevel,
             genReqId: requestId,
             autoLogging: config.nodeEnv !== 'test',
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-case-token"]', 'res.headers["set-cookie"]'],
+            // Query strings carry what callers typed (an email, a phone number): the log keeps the path only.
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+            },
           },
         }),
       ],

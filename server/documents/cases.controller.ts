@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
@@ -26,8 +26,8 @@ export class CasesController {
 
   @Post()
   @RequirePermission('create', 'Case')
-  async open(@CurrentActor() actor: Actor, @Body() dto: StaffOpenCaseDto, @Req() req: Request) {
-    const row = await this.cases.openByStaff(actor, dto, `${req.protocol}://${req.get('host')}`);
+  async open(@CurrentActor() actor: Actor, @Body() dto: StaffOpenCaseDto) {
+    const row = await this.cases.openByStaff(actor, dto);
     return this.review.detail(actor, row.id);
   }
 

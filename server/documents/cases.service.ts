@@ -145,7 +145,7 @@ export class CasesService {
   }
 
   /** An agent opens a case for an account on the phone; the customer gets a mail with the form link and a code. */
-  async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }, baseUrl: string) {
+  async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }) {
     const result = await this.dataSource.transaction(async (m) => {
       const account = UUID.test(dto.accountId) ? await m.getRepository(CustomerAccount).findOneBy({ id: dto.accountId }) : null;
       if (!account) throw notFound('No account with this id');
@@ -153,7 +153,7 @@ export class CasesService {
         customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail: dto.contactEmail,
         channel: 'staff', openedBy: actor.id, ip: actor.meta.ip,
       });
-      const link = `${baseUrl}/form/#/case/${opened.row.id}?token=${opened.token}`;
+      const link = `${this.config.publicUrl}/form/#/case/${opened.row.id}?token=${opened.token}`;
       const mail = await this.outbox.add(m, {
         accountId: account.id, template: 'case_invitation', language: account.language, to: opened.row.contactEmail,
         params: { code: opened.code, link, customerId: account.customerId }, secretParams: ['code', 'link'],
