@@ -17,7 +17,8 @@ export class AuditService {
 
   /**
    * Appends an entry inside the caller's transaction: if the entry cannot be written, the change it records
-   * rolls back with it. The chain lock is held until that transaction ends.
+   * rolls back with it. The chain lock is held until that transaction ends, so record the entry after the
+   * transaction's row locks: taking rows after the chain lock can deadlock with a transaction doing the reverse.
    */
   async record(manager: EntityManager, input: AuditInput): Promise<AuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) {

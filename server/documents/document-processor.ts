@@ -99,15 +99,16 @@ export class DocumentProcessor {
         .getRawMany<{ caseId: string }>();
       if (twins.length) {
         const ids = [doc.caseId, ...twins.map((t) => t.caseId)];
-        await this.audit.record(m, {
-          actor: null, meta: SYSTEM_META, action: 'case.fraud_flag', targetType: 'document', targetId: doc.id, caseId: doc.caseId,
-          reason: 'duplicate_document', after: { sha256, cases: ids },
-        });
         await m.query(
           `UPDATE identity_cases SET fraud_flags = array_append(fraud_flags, 'duplicate_document')
            WHERE id = ANY($1) AND NOT ('duplicate_document' = ANY(fraud_flags))`,
           [ids],
         );
+        // The audit entry comes last: it takes the chain lock, and row locks are always taken before it.
+        await this.audit.record(m, {
+          actor: null, meta: SYSTEM_META, action: 'case.fraud_flag', targetType: 'document', targetId: doc.id, caseId: doc.caseId,
+          reason: 'duplicate_document', after: { sha256, cases: ids },
+        });
       }
     });
     return { next: 'hashed' as const, changes: { sha256 } };

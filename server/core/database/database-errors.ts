@@ -1,6 +1,7 @@
 /** Errors that mean "PostgreSQL cannot be reached right now" rather than "this query is wrong". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
+/** Connection failures, shutdowns, too many connections, and transient conflicts (deadlock, serialization). */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300|40P01|40001)/;
 const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
   'connection timeout',
