@@ -108,4 +108,28 @@ describe('abuse alerts', () => {
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     expect((await agent.get('/api/alerts')).status).toBe(403);
   });
+
+  it('counts the sensitive actions per staff member and day for the activity board', async () => {
+    const a = await createStaff(t.dataSource, ['agent']);
+    const client = await signIn(t, supervisor);
+    const resumeAt = clock.now();
+    clock.set(new Date('2026-11-20T10:00:00Z'));
+    for (let i = 0; i < 3; i++) await act(a, { action: 'recovery.backup_to_primary.execute', targetType: 'account', targetId: `d${i}` });
+    await act(a, { action: 'account.unmask', targetType: 'account', targetId: 'd1' });
+    await act(a, { action: 'account.search', after: { callReference: 'C' } }, 4);
+    clock.set(new Date('2026-11-21T10:00:00Z'));
+    await act(a, { action: 'account.search', after: { callReference: 'C' } }, 2);
+    clock.set(resumeAt);
+    const res = await client.get('/api/dashboard').query({ from: '2026-11-19T00:00:00Z', to: '2026-11-22T00:00:00Z' });
+    expect(res.status).toBe(200);
+    const mine = res.body.activity.filter((r: { staff: string }) => r.staff === a.email);
+    expect(mine).toEqual([
+      { day: '2026-11-20', staff: a.email, swaps: 3, twoFactorDisablements: 0, emailReplacements: 0, unmasks: 1, searches: 4, reviews: 0 },
+      { day: '2026-11-21', staff: a.email, swaps: 0, twoFactorDisablements: 0, emailReplacements: 0, unmasks: 0, searches: 2, reviews: 0 },
+    ]);
+    expect(res.body.queues.redis).toBe('up');
+    expect(res.body.queues.queues.map((q: { name: string }) => q.name)).toEqual(['maintenance', 'mail', 'documents', 'recovery']);
+    expect(res.body.outbox.byStatus).toBeDefined();
+    expect((await client.get('/api/dashboard').query({ from: '2026-11-22T00:00:00Z', to: '2026-11-19T00:00:00Z' })).status).toBe(400);
+  });
 });

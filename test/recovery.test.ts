@@ -2,6 +2,8 @@ import request from 'supertest';
 import { CustomerAccount } from '../server/accounts/customer-account.entity';
 import { TwoFactorMethod } from '../server/accounts/two-factor-method.entity';
 import { AuditQueryService } from '../server/audit/audit-query.service';
+import { AuditEvent } from '../server/audit/audit-event.entity';
+import { chainHash } from '../server/audit/audit-chain';
 import { FixedClock } from '../server/core/clock';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
@@ -149,6 +151,23 @@ describe('recovery actions', () => {
       for (const to of [account.primaryEmail, idCase.contactEmail]) {
         await smtp.waitFor((m) => smtp.to(to).includes(m) && /Change made|Modification effectuée/.test(m.subject ?? ''));
       }
+
+      // The evidence bundle: its audit entries are the chain's own, and their hashes check out independently.
+      const evidence = await s3.get(`/api/evidence/recovery-cases/${caseId}`);
+      expect(evidence.status).toBe(200);
+      expect(evidence.body).toMatchObject({ kind: 'recovery_case', case: { status: 'executed' }, integrity: { hashesRecomputed: true } });
+      expect(evidence.body.identityCase.id).toBe(idCase.id);
+      const actions = evidence.body.audit.map((e: { action: string }) => e.action);
+      expect(actions).toEqual(expect.arrayContaining(['recovery.replace_contact_email.open', 'recovery.replace_contact_email.approve', 'recovery.replace_contact_email.execute']));
+      for (const e of evidence.body.audit) {
+        const live = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ id: e.id });
+        expect(e.hash).toBe(live.hash);
+        expect(chainHash(e.prevHash, { ...e, at: new Date(e.at) })).toBe(e.hash);
+      }
+      expect(evidence.body.mails.length).toBeGreaterThanOrEqual(3);
+      expect(JSON.stringify(evidence.body)).not.toContain(account.primaryEmail);
+      const anotherAgent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+      expect((await anotherAgent.get(`/api/evidence/recovery-cases/${caseId}`)).status).toBe(403);
     });
 
     it('voids the approval when the account changed after it', async () => {

@@ -218,6 +218,15 @@ const TABLE: Record<string, Row> = {
     body: { comment: 'route table' },
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
   },
+  'GET /api/dashboard': { path: async () => '/api/dashboard', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/evidence/recovery-cases/:id': {
+    path: async () => '/api/evidence/recovery-cases/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
+  },
+  'GET /api/evidence/identity-cases/:id': {
+    path: async (f) => `/api/evidence/identity-cases/${f.foreignCaseId}`,
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
   'GET /api/public/recovery-links/:token': {
     path: async () => '/api/public/recovery-links/not-a-token',
     expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },

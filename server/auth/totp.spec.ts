@@ -30,3 +30,10 @@ describe('staff TOTP', () => {
     expect(await verifyTotp(SECRET, wrong, null, T0)).toBeNull();
   });
 });
+
+describe('staff TOTP against a clock that went back', () => {
+  it('refuses, without throwing, a code older than the last accepted step', async () => {
+    const code = await totpCode(SECRET, T0 - 3600_000);
+    expect(await verifyTotp(SECRET, code, Math.floor(T0 / 30000), T0 - 3600_000)).toBeNull();
+  });
+});

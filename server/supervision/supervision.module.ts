@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AlertsController, AlertsScanHandler } from './alerts.controller';
 import { AlertsService } from './alerts.service';
+import { DashboardController, EvidenceController } from './dashboard.controller';
+import { EvidenceService } from './evidence.service';
+import { DashboardService } from './dashboard.service';
 
 @Module({
-  controllers: [AlertsController],
-  providers: [AlertsService, AlertsScanHandler],
+  controllers: [AlertsController, DashboardController, EvidenceController],
+  providers: [AlertsService, AlertsScanHandler, DashboardService, EvidenceService],
   exports: [AlertsService],
 })
 export class SupervisionModule {}

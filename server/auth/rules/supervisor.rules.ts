@@ -18,4 +18,5 @@ export const supervisorRules: RoleRules = (can) => {
   // Abuse alerts: look into them and acknowledge with a comment.
   can('read', 'Alert');
   can('update', 'Alert');
+  can('read', 'Dashboard');
 };

@@ -1,0 +1,55 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { CurrentActor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { EvidenceService } from './evidence.service';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional } from 'class-validator';
+import { RequirePermission } from '../auth/policy.decorator';
+import { Clock } from '../core/clock';
+import { DomainError } from '../core/http/errors';
+import { DashboardService } from './dashboard.service';
+
+export class PeriodQuery {
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) from?: Date;
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
+}
+
+@Controller('dashboard')
+export class DashboardController {
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Activity per staff member and day (default: the last 7 days), cases and their ages, queues, mail failures. */
+  @Get()
+  @RequirePermission('read', 'Dashboard')
+  async get(@Query() q: PeriodQuery) {
+    const to = q.to ?? this.clock.now();
+    const from = q.from ?? new Date(to.getTime() - 7 * 86_400_000);
+    if (from >= to) throw new DomainError('invalid', 'Invalid input: from', { from: 'must be before to' });
+    if (to.getTime() - from.getTime() > 92 * 86_400_000) throw new DomainError('invalid', 'Invalid input: from', { from: 'the period is at most 92 days' });
+    const [activity, cases, queues, outbox] = await Promise.all([
+      this.dashboard.activity(from, to), this.dashboard.cases(), this.dashboard.queueHealth(), this.dashboard.outbox(),
+    ]);
+    return { from: from.toISOString(), to: to.toISOString(), activity, cases, queues, outbox };
+  }
+}
+
+/** Evidence bundles of a case, for a security officer; each export is itself audited. */
+@Controller('evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Get('recovery-cases/:id')
+  @RequirePermission('export', 'AuditEvent')
+  recovery(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.evidence.recoveryCase(actor, id);
+  }
+
+  @Get('identity-cases/:id')
+  @RequirePermission('export', 'AuditEvent')
+  identity(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.evidence.identityCase(actor, id);
+  }
+}
