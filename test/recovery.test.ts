@@ -102,6 +102,9 @@ describe('recovery actions', () => {
       expect(revert.status).toBe(200);
       expect(await accounts().findOneByOrFail({ id: account.id })).toMatchObject({ primaryEmail: account.primaryEmail, backupEmail: account.backupEmail, flags: [] });
       expect((await supervisor.post(`/api/recovery-cases/${swap.id}/revert`).send({ reason: 'twice' })).status).toBe(409);
+      const unlocked = await supervisor.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'customer confirmed by documents' });
+      expect(unlocked.body.status).toBe('active');
+      expect((await supervisor.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'again' })).status).toBe(409);
     });
   });
 
@@ -205,6 +208,10 @@ describe('recovery actions', () => {
       const wrongPurpose = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa');
       const good = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
       const body = (identityCaseId: string) => ({ accountId: account.id, action: 'replace_contact_email', identityCaseId, callReference: 'T-1', reason: 'test' });
+      // An agent finds the verified cases of the account, whoever opened them, and only those.
+      const listed = await agent.get('/api/identity-cases').query({ status: 'verified', accountId: account.id });
+      expect(listed.body.data.map((c: { id: string }) => c.id).sort()).toEqual([wrongPurpose.id, good.id].sort());
+      expect((await agent.get(`/api/identity-cases/${inReview.id}`)).status).toBe(404);
       const r1 = await agent.post('/api/recovery-cases').send(body(inReview.id));
       expect([r1.status, r1.body.message]).toEqual([422, 'The identity-documents case is in_review, not verified']);
       const r2 = await agent.post('/api/recovery-cases').send(body(wrongPurpose.id));

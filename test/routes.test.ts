@@ -101,6 +101,12 @@ const TABLE: Record<string, Row> = {
     body: { verificationId: '00000000-0000-4000-8000-000000000000', reason: 'route table' },
     expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 403, admin: 403 },
   },
+  'POST /api/accounts/:id/unlock': {
+    // The fixture account is not locked: a supervisor passes the permission and the state answers 409.
+    path: async (f) => `/api/accounts/${f.accountId}/unlock`,
+    body: { reason: 'route table' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 409, admin: 403 },
+  },
   'POST /api/accounts/:id/customer-id-reminder': {
     path: async (f) => `/api/accounts/${f.accountId}/customer-id-reminder`,
     body: { callReference: 'CALL-ROUTES-2' },
@@ -138,6 +144,7 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/identity-cases/:id': {
     path: async (f) => `/api/identity-cases/${f.foreignCaseId}`,
+    // Another agent's case still collecting documents: not this agent's, not verified.
     expect: { anonymous: 401, agent: 404, reviewer: 200, supervisor: 200, admin: 403 },
   },
   'POST /api/identity-cases/:id/documents': {

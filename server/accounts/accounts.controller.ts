@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { RequirePermission } from '../auth/policy.decorator';
-import { AccountSearchQuery, EventsQuery, ReminderDto, StartVerificationDto, toDetail, toEvent, toSummary, toUnmasked, UnmaskDto } from './accounts.dto';
+import { AccountSearchQuery, EventsQuery, ReminderDto, UnlockDto, StartVerificationDto, toDetail, toEvent, toSummary, toUnmasked, UnmaskDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { VerificationService } from './verification.service';
 
@@ -46,6 +46,14 @@ export class AccountsController {
   @RequirePermission('unmask', 'Account')
   async unmask(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UnmaskDto) {
     return toUnmasked(await this.verifications.unmask(actor, id, dto.verificationId, dto.reason));
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @RequirePermission('update', 'Account')
+  async unlock(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UnlockDto) {
+    const { account, methods } = await this.accounts.detail((await this.accounts.unlock(actor, id, dto.reason)).id);
+    return toDetail(account, methods);
   }
 
   @Post(':id/customer-id-reminder')

@@ -34,6 +34,12 @@ export class UnmaskDto {
   reason: string;
 }
 
+export class UnlockDto {
+  @IsString()
+  @Length(3, 500, { message: 'say why the account can be unlocked (3 to 500 characters)' })
+  reason: string;
+}
+
 export class ReminderDto {
   @IsString()
   @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })

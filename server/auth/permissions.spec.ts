@@ -27,7 +27,8 @@ describe('permission rules', () => {
     expect(grants(ability('reviewer'))).toEqual(['read Account', 'read Case', 'read Document', 'review Case']);
     expect(grants(ability('supervisor'))).toEqual([
       'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent', 'read Case',
-      'read Dashboard', 'read Document', 'read OutboxMessage', 'read RecoveryCase', 'read StaffUser', 'update Alert', 'update RecoveryCase', 'verify AuditEvent',
+      'read Dashboard', 'read Document', 'read OutboxMessage', 'read RecoveryCase', 'read StaffUser', 'update Account', 'update Alert',
+      'update RecoveryCase', 'verify AuditEvent',
     ]);
     expect(grants(ability('admin'))).toEqual(['create StaffUser', 'read Queue', 'read StaffUser', 'update StaffUser']);
   });
@@ -36,7 +37,7 @@ describe('permission rules', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
       [
         'approve RecoveryCase', 'create StaffUser', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent',
-        'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update Alert', 'update RecoveryCase',
+        'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update Account', 'update Alert', 'update RecoveryCase',
         'update StaffUser', 'verify AuditEvent',
       ],
     );
@@ -59,6 +60,8 @@ describe('permission rules', () => {
     expect(a.can('read', asSubject('Case', { openedBy: ME }))).toBe(true);
     expect(a.can('read', asSubject('Case', { openedBy: OTHER }))).toBe(false);
     expect(a.can('read', asSubject('Case', { openedBy: null }))).toBe(false);
+    expect(a.can('read', asSubject('Case', { openedBy: OTHER, status: 'verified' }))).toBe(true);
+    expect(a.can('update', asSubject('Case', { openedBy: OTHER, status: 'verified' }))).toBe(false);
     expect(ability('reviewer').can('read', asSubject('Case', { openedBy: null }))).toBe(true);
   });
 

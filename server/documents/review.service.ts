@@ -63,7 +63,9 @@ export class ReviewService {
     else qb.where("c.status IN ('submitted', 'in_review')");
     if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
     // Filtered in SQL by the same rule as the record check: who may not read others' cases sees their own.
-    if (!actor.ability.can('read', asSubject('Case', { openedBy: null }))) qb.andWhere('c.openedBy = :me', { me: actor.id });
+    if (!actor.ability.can('read', asSubject('Case', { openedBy: null, status: null }))) {
+      qb.andWhere("(c.openedBy = :me OR c.status = 'verified')", { me: actor.id });
+    }
     if (after) qb.andWhere('(COALESCE(c.submittedAt, c.createdAt), c.id) > (:at, :id)', { at: after.at, id: after.id });
     const rows = await qb.orderBy('COALESCE(c.submitted_at, c.created_at)', 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getMany();
     const page = rows.slice(0, limit);
@@ -78,7 +80,7 @@ export class ReviewService {
     const c = UUID.test(caseId)
       ? await m.getRepository(IdentityCase).findOne({ where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
-    if (!c || !actor.ability.can('read', asSubject('Case', { openedBy: c.openedBy }))) throw notFound('No case with this id');
+    if (!c || !actor.ability.can('read', asSubject('Case', { openedBy: c.openedBy, status: c.status }))) throw notFound('No case with this id');
     return c;
   }
 

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api';
 import { FormApp } from './FormApp';
 import { useFormLocale, type FormLocale } from './i18n';
 import { linkTranslator, type LinkTranslate } from './link-i18n';
-import { ErrorMessage, StepHeading } from './parts';
+import { ErrorMessage } from './parts';
 
 /**
  * The page a customer lands on from a recovery mail: `/form/#/link/<token>`. Opening it changes nothing (GET);
@@ -178,6 +178,17 @@ const LinkApp = () => {
   );
 };
 
+/** The result replaces the button that was pressed: the focus moves to it, so keyboard and screen-reader users land there. */
+const ResultHeading = ({ children }: { children: ReactNode }) => {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h2 id="link-result-title" tabIndex={-1} ref={ref}>
+      {children}
+    </h2>
+  );
+};
+
 const what = (t: LinkTranslate, view: LinkView, tense: 'pending' | 'done') => {
   const text = t(`what.${tense}.${view.action}`);
   return text.startsWith('what.') ? t('what.unknown') : text;
@@ -203,9 +214,8 @@ const LinkBody = ({
   }
   if (state.name === 'invalid') {
     return (
-      <section className="rd-card" aria-labelledby="step-title">
-        <StepHeading>{t('invalid.title')}</StepHeading>
-        <p className="rd-big" role="status">
+      <section className="rd-card">
+        <p className="rd-big" role="status" style={{ marginTop: 0 }}>
           {t('invalid.text')}
         </p>
       </section>
@@ -225,8 +235,8 @@ const LinkBody = ({
   if (state.name === 'done') {
     const key = state.result === 'cancelled' ? 'cancel.done' : 'report.done';
     return (
-      <section className="rd-card rd-done" aria-labelledby="step-title">
-        <StepHeading>{t(state.result === 'cancelled' ? 'cancel.title' : 'report.title')}</StepHeading>
+      <section className="rd-card rd-done" aria-labelledby="link-result-title">
+        <ResultHeading>{t(state.result === 'cancelled' ? 'cancel.done_title' : 'report.done_title')}</ResultHeading>
         <p role="status" className="rd-success rd-big" data-testid="link-result">
           {t(key)}
         </p>
@@ -235,17 +245,15 @@ const LinkBody = ({
   }
   if (view.effect === 'none') {
     return (
-      <section className="rd-card" aria-labelledby="step-title">
-        <StepHeading>{t('none.title')}</StepHeading>
-        <p className="rd-big">{t('none.text')}</p>
+      <section className="rd-card">
+        <p className="rd-big" style={{ marginTop: 0 }}>{t('none.text')}</p>
       </section>
     );
   }
   const kind = view.effect; // 'cancel' | 'report'
   return (
-    <section className="rd-card" aria-labelledby="step-title">
-      <StepHeading>{t(`${kind}.title`)}</StepHeading>
-      <p className="rd-big">{t(`${kind}.what`, { what: what(t, view, kind === 'cancel' ? 'pending' : 'done') })}</p>
+    <section className="rd-card">
+      <p className="rd-big" style={{ marginTop: 0 }}>{t(`${kind}.what`, { what: what(t, view, kind === 'cancel' ? 'pending' : 'done') })}</p>
       <p>{t(`${kind}.advice`)}</p>
       {state.problem && <ErrorMessage>{state.problem}</ErrorMessage>}
       <div className="rd-actions">

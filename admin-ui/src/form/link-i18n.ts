@@ -13,6 +13,7 @@ export const linkEn = {
     advice: 'If you did not ask for this, or no longer want it, cancel it here. Nothing will change on your account.',
     button: 'Cancel this request',
     sending: 'Cancelling…',
+    done_title: 'Request cancelled',
     done: 'The request is cancelled. Nothing was changed on your account. We sent you a confirmation by email.',
   },
   report: {
@@ -22,6 +23,7 @@ export const linkEn = {
       'If you did not ask for it, tell us now: we lock your account at once to protect it, and our team checks what happened.',
     button: 'This was not me',
     sending: 'Sending…',
+    done_title: 'Report received',
     done: 'Thank you. Your account is locked to protect it and our team was alerted. We will contact you at the addresses we know.',
   },
   none: {
@@ -66,6 +68,7 @@ export const linkFr: LinkMessages = {
     advice: 'Si vous ne l’avez pas demandé, ou si vous n’en voulez plus, annulez-la ici. Rien ne changera sur votre compte.',
     button: 'Annuler cette demande',
     sending: 'Annulation…',
+    done_title: 'Demande annulée',
     done: 'La demande est annulée. Rien n’a été changé sur votre compte. Nous vous avons envoyé une confirmation par e-mail.',
   },
   report: {
@@ -75,6 +78,7 @@ export const linkFr: LinkMessages = {
       'Si vous ne l’avez pas demandé, dites-le-nous tout de suite : nous bloquons aussitôt votre compte pour le protéger et notre équipe vérifie ce qui s’est passé.',
     button: 'Ce n’était pas moi',
     sending: 'Envoi…',
+    done_title: 'Signalement reçu',
     done: 'Merci. Votre compte est bloqué pour le protéger et notre équipe a été alertée. Nous vous contacterons aux adresses que nous connaissons.',
   },
   none: {

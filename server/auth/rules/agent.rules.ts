@@ -15,6 +15,8 @@ export const agentRules: RoleRules = (can, _cannot, user) => {
   // Identity-document cases: agents open them for a caller and attach what the customer sent by other means.
   can('create', 'Case');
   can('read', 'Case', { openedBy: user.id });
+  // A verified case is the evidence an agent opens a recovery action on, whoever opened the case.
+  can('read', 'Case', { status: 'verified' });
   can('update', 'Case', { openedBy: user.id });
   // Recovery actions: the swap on a call, and opening the documents-based ones; cancel what they opened.
   can('create', 'RecoveryCase');

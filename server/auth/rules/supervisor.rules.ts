@@ -7,6 +7,8 @@ export const supervisorRules: RoleRules = (can) => {
   can('export', 'AuditEvent');
   can('read', 'StaffUser');
   can('read', 'Account');
+  // Lift the lock a customer's report put on an account, once looked into.
+  can('update', 'Account');
   can('read', 'OutboxMessage');
   can('read', 'Case');
   can('read', 'Document');

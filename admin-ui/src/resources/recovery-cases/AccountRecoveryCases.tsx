@@ -1,8 +1,9 @@
 import { Alert, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { LinkBase, useCanAccess, useCreatePath, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { LinkBase, useCreatePath, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
 import type { AccountDetail } from '../accounts/types';
+import { useCanAccessKind } from './access';
 import { RecoveryStatusChips } from './fields';
 import type { RecoveryCase } from './types';
 
@@ -11,7 +12,7 @@ import type { RecoveryCase } from './types';
  * (the API filters). Renders nothing for those who may not read recovery cases.
  */
 export const AccountRecoveryCases = () => {
-  const { canAccess, isPending } = useCanAccess({ action: 'list', resource: 'recovery-cases' });
+  const { canAccess, isPending } = useCanAccessKind('list', 'recovery-cases');
   const account = useRecordContext<AccountDetail>();
   if (isPending || !canAccess || !account) return null;
   return <Cases accountId={String(account.id)} />;

@@ -18,7 +18,6 @@ import TwoFactorIcon from '@mui/icons-material/PhonelinkErase';
 import ReplaceIcon from '@mui/icons-material/AlternateEmail';
 import {
   LinkBase,
-  useCanAccess,
   useCreatePath,
   useGetList,
   useLocaleState,
@@ -33,6 +32,7 @@ import { useCall } from '../accounts/CallContext';
 import type { AccountDetail } from '../accounts/types';
 import { OpenCaseButton } from '../identity-cases/OpenCaseButton';
 import type { CaseSummary } from '../identity-cases/types';
+import { useCanAccessKind } from './access';
 import { recoveryApi } from './api';
 import { ConditionList, type Condition } from './fields';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -45,7 +45,7 @@ import type { RecoveryCase } from './types';
  * of it again.
  */
 export const AccountRecoveryPanel = () => {
-  const { canAccess, isPending } = useCanAccess({ action: 'create', resource: 'recovery-cases' });
+  const { canAccess, isPending } = useCanAccessKind('create', 'recovery-cases');
   const account = useRecordContext<AccountDetail>();
   if (isPending || !canAccess || !account) return null;
   return <Panel account={account} />;
@@ -159,7 +159,7 @@ const SwapAction = ({ account }: { account: AccountDetail }) => {
 
   return (
     <ActionBlock id="swap-title" title={title}>
-      <ConditionList id="swap-conditions" conditions={conditions} />
+      <ConditionList id="swap-conditions" labelledBy="swap-title" conditions={conditions} />
       <Button
         variant="contained"
         color="warning"
@@ -259,7 +259,7 @@ const DocumentsAction = ({
 
   return (
     <ActionBlock id={`${key}-title`} title={t('title')}>
-      <ConditionList id={`${key}-conditions`} conditions={conditions} />
+      <ConditionList id={`${key}-conditions`} labelledBy={`${key}-title`} conditions={conditions} />
       <Button
         variant="outlined"
         startIcon={<Icon />}

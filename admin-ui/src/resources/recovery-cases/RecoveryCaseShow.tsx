@@ -19,7 +19,6 @@ import RefreshIcon from '@mui/icons-material/Refresh';
 import {
   LinkBase,
   Show,
-  useCanAccess,
   useCreatePath,
   useGetList,
   useLocaleState,
@@ -35,6 +34,7 @@ import { useNow } from '../accounts/CallContext';
 import { Item } from '../accounts/fields';
 import type { AuditEvent } from '../audit-events/types';
 import type { OutboxMessage } from '../mail-outbox/types';
+import { useCanAccessKind } from './access';
 import { CaseButtons } from './CaseButtons';
 import { AccountCustomerId, RecoveryStatusChips, StaffName, useDuration } from './fields';
 import type { RecoveryCase } from './types';
@@ -104,8 +104,8 @@ const CaseWorkspace = () => {
   const { record, isPending } = useShowContext<RecoveryCase>();
   const translate = useTranslate();
   const refresh = useRefresh();
-  const audit = useCanAccess({ action: 'list', resource: 'audit-events' });
-  const mails = useCanAccess({ action: 'list', resource: 'mail-outbox' });
+  const audit = useCanAccessKind('list', 'audit-events');
+  const mails = useCanAccessKind('list', 'mail-outbox');
   // Opened from the list, react-admin may first show the row; every field the page needs is in it anyway.
   if (isPending || !record) return <CircularProgress sx={{ m: 4 }} aria-label={translate('ra.page.loading')} />;
 
@@ -172,7 +172,7 @@ const CaseHeader = ({ record, onRefresh }: { record: RecoveryCase; onRefresh(): 
 const ChangeSection = ({ record }: { record: RecoveryCase }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const identityCases = useCanAccess({ action: 'show', resource: 'identity-cases' });
+  const identityCases = useCanAccessKind('show', 'identity-cases');
   return (
     <Section id="recovery-change-title" title={translate('recovery.show.change')}>
       <Typography variant="body2" sx={{ mb: 1.5 }} data-testid="recovery-effect">
@@ -410,7 +410,6 @@ const Mails = ({ record }: { record: RecoveryCase }) => {
           <Table size="small" aria-labelledby="recovery-mails-title" data-testid="recovery-mails">
             <TableHead>
               <TableRow>
-                <TableCell>{translate('resources.mail-outbox.fields.createdAt')}</TableCell>
                 <TableCell>{translate('resources.mail-outbox.fields.template')}</TableCell>
                 <TableCell>{translate('resources.mail-outbox.fields.to')}</TableCell>
                 <TableCell>{translate('resources.mail-outbox.fields.status')}</TableCell>
@@ -421,18 +420,14 @@ const Mails = ({ record }: { record: RecoveryCase }) => {
                 const recent = mail.createdAt >= since;
                 return (
                   <TableRow key={mail.id} sx={recent ? { '& td:first-of-type': { boxShadow: 'inset 3px 0 0 #2f4858' } } : undefined}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt, locale)}</time>
-                      {recent && (
-                        <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                          {translate('recovery.show.since_case')}
-                        </Typography>
-                      )}
-                    </TableCell>
                     <TableCell>
                       {translate(`recovery.mail_template.${mail.template}`, {
                         _: translate(`rd.outbox.template.${mail.template}`, { _: mail.template }),
                       })}
+                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt, locale)}</time>
+                        {recent && ` · ${translate('recovery.show.since_case')}`}
+                      </Typography>
                     </TableCell>
                     <TableCell sx={{ fontFamily: monospace, whiteSpace: 'nowrap' }}>{mail.to}</TableCell>
                     <TableCell>

@@ -1,8 +1,9 @@
 import { Box, Chip, Link, List, ListItem, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
 import MetIcon from '@mui/icons-material/CheckCircle';
 import UnmetIcon from '@mui/icons-material/RadioButtonUnchecked';
-import { LinkBase, useCreatePath, useGetIdentity, useGetOne, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { LinkBase, useCreatePath, useGetIdentity, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { monospace } from '../../theme';
+import { useCanAccessKind } from './access';
 import type { RecoveryCase } from './types';
 
 type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
@@ -56,7 +57,7 @@ export const RecoveryActionField = (_props: { label?: string }) => {
 export const StaffName = ({ id }: { id: string | null | undefined }) => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
-  const { canAccess } = useCanAccess({ action: 'show', resource: 'staff' });
+  const { canAccess } = useCanAccessKind('show', 'staff');
   const mine = Boolean(id && identity && String(identity.id) === id);
   const { data } = useGetOne<{ id: string; name: string; email: string }>(
     'staff',
@@ -143,10 +144,10 @@ export interface Condition {
  * What an action needs, each line met or not: a disabled button says why through this list (the button is
  * described by it).
  */
-export const ConditionList = ({ id, conditions }: { id: string; conditions: Condition[] }) => {
+export const ConditionList = ({ id, labelledBy, conditions }: { id: string; labelledBy: string; conditions: Condition[] }) => {
   const translate = useTranslate();
   return (
-    <List dense disablePadding id={id} aria-label={translate('recovery.workspace.title')}>
+    <List dense disablePadding id={id} aria-labelledby={labelledBy}>
       {conditions.map(condition => (
         <ListItem key={condition.key} disableGutters sx={{ py: 0 }} data-condition={condition.key} data-met={condition.met}>
           <ListItemIcon sx={{ minWidth: 30 }}>

@@ -243,7 +243,7 @@ export const recoveryFr: RecoveryMessages = {
   },
   marks: {
     reported: 'Signalé',
-    reverted: 'Annulé (retour arrière)',
+    reverted: 'Retour arrière',
   },
   fields: {
     id: 'N° de dossier',

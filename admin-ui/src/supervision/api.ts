@@ -1,0 +1,158 @@
+import { apiFetch, API_ROOT } from '../providers/http';
+
+export type AlertRule =
+  | 'swap_burst'
+  | 'unmask_burst'
+  | 'searches_without_call'
+  | 'repeated_attempts'
+  | 'duplicate_document'
+  | 'customer_report'
+  | 'off_hours';
+
+export const ALERT_RULES: AlertRule[] = [
+  'swap_burst',
+  'unmask_burst',
+  'searches_without_call',
+  'repeated_attempts',
+  'duplicate_document',
+  'customer_report',
+  'off_hours',
+];
+
+/** One alert as `GET /api/alerts` returns it. */
+export interface AlertRecord {
+  id: string;
+  rule: AlertRule;
+  summary: string;
+  staffId: string | null;
+  staffEmail: string | null;
+  targetId: string | null;
+  caseId: string | null;
+  eventId: string | null;
+  details: Record<string, unknown> | null;
+  createdAt: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  ackComment: string | null;
+}
+
+export interface ActivityRow {
+  day: string;
+  staff: string;
+  swaps: number;
+  twoFactorDisablements: number;
+  emailReplacements: number;
+  unmasks: number;
+  searches: number;
+  reviews: number;
+}
+
+export const ACTIVITY_KINDS = ['swaps', 'twoFactorDisablements', 'emailReplacements', 'unmasks', 'searches', 'reviews'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export interface QueueHealth {
+  name: string;
+  waiting: number;
+  active: number;
+  failed: number;
+  delayed: number;
+  completed: number;
+  oldestWaitingAt: string | null;
+}
+
+/** `GET /api/dashboard`. */
+export interface DashboardBody {
+  from: string;
+  to: string;
+  activity: ActivityRow[];
+  cases: {
+    identity: { status: string; count: number; oldestAgeHours: number | null; late: number }[];
+    recovery: { status: string; action: string; count: number; oldestAgeHours: number | null }[];
+    reviewTargetHours: number;
+  };
+  queues: { redis: 'up' | 'down'; queues: QueueHealth[] };
+  outbox: { byStatus: { pending?: number; sent?: number; failed?: number }; failedLast24h: number };
+}
+
+export type EvidenceKind = 'identity-cases' | 'recovery-cases';
+
+export interface EvidenceBundle {
+  kind: string;
+  generatedAt: string;
+  integrity: { entries: number; hashesRecomputed: boolean; algorithm?: string };
+  [key: string]: unknown;
+}
+
+export interface StaffRecord {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+export const STAFF_ROLES = ['agent', 'reviewer', 'supervisor', 'admin'] as const;
+
+const post = async <T>(url: string, body?: unknown): Promise<T> =>
+  (await apiFetch(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json as T;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const supervisionApi = {
+  alerts: async (status: 'open' | 'acknowledged', limit = 200) =>
+    ((await apiFetch(`/alerts?status=${status}&limit=${limit}`)).json as { data: AlertRecord[] }).data ?? [],
+
+  acknowledge: (id: string, comment: string) => post<AlertRecord>(`/alerts/${encodeURIComponent(id)}/acknowledge`, { comment }),
+
+  dashboard: async (from: string, to: string) => {
+    const params = new URLSearchParams({ from, to });
+    return (await apiFetch(`/dashboard?${params}`)).json as DashboardBody;
+  },
+
+  evidence: async (kind: EvidenceKind, id: string) =>
+    (await apiFetch(`/evidence/${kind}/${encodeURIComponent(id)}`)).json as EvidenceBundle,
+
+  createStaff: (input: { email: string; name: string; roles: string[]; reason: string }) =>
+    post<{ user: StaffRecord; initialPassword: string; totpSecret: string; totpUri: string }>('/staff', input),
+
+  updateStaff: async (id: string, input: { roles?: string[]; active?: boolean; reason: string }) =>
+    (await apiFetch(`/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) })).json as StaffRecord,
+
+  requestMfaReset: (staffId: string, reason: string) =>
+    post<{ id: string; staffId: string; requestedBy: string; reason: string; createdAt: string }>(
+      `/staff/${encodeURIComponent(staffId)}/mfa-reset-requests`,
+      { reason },
+    ),
+
+  confirmMfaReset: (requestId: string) =>
+    post<{ user: StaffRecord; totpSecret: string; totpUri: string }>(
+      `/staff/mfa-reset-requests/${encodeURIComponent(requestId)}/confirm`,
+    ),
+};
+
+/** Same-origin URL of the CSV export: a plain link, the session cookie goes along and the server answers an attachment. */
+export const auditExportUrl = (filter: Record<string, unknown>) => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(name, value instanceof Date ? value.toISOString() : String(value));
+  }
+  const query = params.toString();
+  return `${API_ROOT}/audit-events/export${query ? `?${query}` : ''}`;
+};
+
+export const QUEUES_DASHBOARD_URL = `${API_ROOT}/admin/queues`;
+
+/** Offers a JSON value as a downloaded file (Blob + object URL; the CSP allows `blob:`). */
+export function downloadJson(value: unknown, fileName: string): void {
+  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
