@@ -14,6 +14,7 @@ import { listRoutes } from './core/http/route-inventory';
 import { createValidationPipe } from './core/http/validation';
 import { ROUTE_POLICY } from './auth/policy.decorator';
 import { RootModule } from './root.module';
+import { mountQueueBoard } from './supervision/queue-board';
 
 /** Serves the built console at / with a fallback to index.html for its client-side routes. */
 function serveConsole(app: NestExpressApplication, uiDir: string): void {
@@ -58,6 +59,7 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  mountQueueBoard(app);
   serveConsole(app, config.uiDir);
   return app;
 }

@@ -100,3 +100,28 @@ describe('staff administration', () => {
     expect((await a2.post(`/api/staff/${a2Staff.user.id}/mfa-reset-requests`).send({ reason: 'myself' })).status).toBe(403);
   });
 });
+
+describe('queue dashboard', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new FixedClock(new Date()) });
+  });
+  afterAll(() => t.close());
+
+  it('is for admins only, and audits the actions that change jobs', async () => {
+    expect((await request(t.url).get('/api/admin/queues')).status).toBe(401);
+    const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    expect((await supervisor.get('/api/admin/queues')).status).toBe(403);
+    const adminStaff = await createStaff(t.dataSource, ['admin']);
+    const admin = await signIn(t, adminStaff);
+    const page = await admin.get('/api/admin/queues');
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<html/i);
+    const api = await admin.get('/api/admin/queues/api/queues');
+    expect(api.status).toBe(200);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['documents', 'mail', 'maintenance', 'recovery']);
+    const retry = await admin.put('/api/admin/queues/api/queues/mail/retry/failed');
+    expect(retry.status).toBeLessThan(500);
+    expect(await t.dataSource.getRepository(AuditEvent).countBy({ actorId: adminStaff.user.id, action: 'queue.admin' })).toBe(1);
+  });
+});

@@ -30,15 +30,15 @@ describe('permission rules', () => {
       'read Dashboard', 'read Document', 'read OutboxMessage', 'read RecoveryCase', 'read StaffUser', 'update Account', 'update Alert',
       'update RecoveryCase', 'verify AuditEvent',
     ]);
-    expect(grants(ability('admin'))).toEqual(['create StaffUser', 'read Queue', 'read StaffUser', 'update StaffUser']);
+    expect(grants(ability('admin'))).toEqual(['create StaffUser', 'read Queue', 'read StaffUser', 'update Queue', 'update StaffUser']);
   });
 
   it('combines roles as a union', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
       [
         'approve RecoveryCase', 'create StaffUser', 'execute RecoveryCase', 'export AuditEvent', 'read Account', 'read Alert', 'read AuditEvent',
-        'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update Account', 'update Alert', 'update RecoveryCase',
-        'update StaffUser', 'verify AuditEvent',
+        'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase', 'read StaffUser', 'update Account', 'update Alert', 'update Queue',
+        'update RecoveryCase', 'update StaffUser', 'verify AuditEvent',
       ],
     );
   });

@@ -7,4 +7,5 @@ export const adminRules: RoleRules = (can, cannot, user) => {
   can('update', 'StaffUser');
   cannot('update', 'StaffUser', { id: user.id });
   can('read', 'Queue');
+  can('update', 'Queue');
 };
