@@ -6,6 +6,7 @@ import { AuditEvent } from '../server/audit/audit-event.entity';
 import { chainHash } from '../server/audit/audit-chain';
 import { FixedClock } from '../server/core/clock';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
+import { RecoveryExecuteHandler } from '../server/recovery/recovery-execute.handler';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
 import { codeIn, TestSmtp } from './support/smtp';
@@ -242,10 +243,14 @@ describe('recovery actions', () => {
       await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /requested|Demande/.test(m.subject ?? ''));
       const s1 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
       await s1.post(`/api/recovery-cases/${opened.body.id}/approve`).expect(200);
+      // The job the approval scheduled for the end of the hold: refused before it (it will retry), done after.
+      const job = t.app.get(RecoveryExecuteHandler);
+      await expect(job.handle({ recoveryCaseId: opened.body.id })).rejects.toThrow(/hold lasts until/);
       clock.advance(24 * 3600_000 + 1000);
-      const s2 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-      expect((await s2.post(`/api/recovery-cases/${opened.body.id}/execute`)).body.status).toBe('executed');
+      expect(await job.handle({ recoveryCaseId: opened.body.id })).toEqual({ status: 'executed' });
+      expect(await job.handle({ recoveryCaseId: opened.body.id })).toEqual({ status: 'executed' });
       expect(await methods.countBy({ accountId: account.id })).toBe(0);
+      await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Change made|Modification effectuée/.test(m.subject ?? ''));
     });
   });
 
