@@ -13,6 +13,8 @@ import identityCases from './resources/identity-cases';
 import mailOutbox from './resources/mail-outbox';
 import recoveryCases from './resources/recovery-cases';
 import staff from './resources/staff';
+import alerts from './resources/alerts';
+import activity from './supervision/activity';
 
 export const App = () => (
   <Admin
@@ -34,5 +36,7 @@ export const App = () => (
     <Resource name="mail-outbox" {...mailOutbox} />
     <Resource name="recovery-cases" {...recoveryCases} />
     <Resource name="staff" {...staff} />
+    <Resource name="alerts" {...alerts} />
+    <Resource name="activity" {...activity} />
   </Admin>
 );

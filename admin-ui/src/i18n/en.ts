@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesEn } from '../resources/identity-cases/i18n';
 import { formEn } from '../form/i18n';
 import { recoveryEn } from '../resources/recovery-cases/i18n';
+import { supervisionEn } from '../supervision/i18n';
 
 /** The console's own messages; `fr.ts` must provide the same keys (checked by its type). */
 export const enApp = {
@@ -11,6 +12,8 @@ export const enApp = {
   form: formEn,
   // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
   recovery: recoveryEn,
+  // Supervision (alerts, activity, evidence, audit export) and staff administration: in their own file.
+  sup: supervisionEn,
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Main menu',

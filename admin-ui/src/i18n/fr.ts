@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesFr } from '../resources/identity-cases/i18n';
 import { formFr } from '../form/i18n';
 import { recoveryFr } from '../resources/recovery-cases/i18n';
+import { supervisionFr } from '../supervision/i18n';
 import type { AppMessages } from './en';
 
 const frApp: AppMessages = {
@@ -11,6 +12,8 @@ const frApp: AppMessages = {
   form: formFr,
   // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
   recovery: recoveryFr,
+  // Supervision (alerts, activity, evidence, audit export) et administration du personnel : dans leur fichier.
+  sup: supervisionFr,
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Menu principal',

@@ -9,6 +9,7 @@ import {
   useResourceDefinitions,
   useTranslate,
 } from 'react-admin';
+import { QueuesMenuItem } from '../supervision/QueuesMenuItem';
 
 /**
  * The menu lists a resource only when `authProvider.canAccess` allows its list. All checks are asked at
@@ -37,6 +38,7 @@ export const AppMenu = () => {
               leftIcon={createElement(definitions[name].icon ?? DefaultIcon)}
             />
           ))}
+      {!isPending && <QueuesMenuItem />}
     </Menu>
   );
 };

@@ -37,6 +37,10 @@ export const SUBJECTS: Record<string, string> = {
   documents: 'Document',
   // Recovery actions: the swap, the documents-based actions, the approvals inbox.
   'recovery-cases': 'RecoveryCase',
+  // Supervision: abuse alerts, the activity board; the BullMQ dashboard link (admins).
+  alerts: 'Alert',
+  activity: 'Dashboard',
+  queues: 'Queue',
 };
 
 /** react-admin page/button action → CASL action; anything else (e.g. `export`) is asked as is. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   Alert as MuiAlert,
   Box,
@@ -78,7 +78,7 @@ export const AlertList = () => {
         <>
           <Section
             id="alerts-open"
-            title={`${translate('sup.alerts.open')} — ${translate('sup.alerts.open_count', { smart_count: lists.open.length })}`}
+            title={translate('sup.alerts.open_count', { smart_count: lists.open.length })}
             empty={translate('sup.alerts.none_open')}
             alerts={lists.open}
             onAcknowledge={setAcknowledging}
@@ -148,7 +148,7 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
   return (
     <Card
       component="li"
-      aria-label={`${rule} — ${open ? translate('sup.alerts.open') : translate('sup.alerts.acknowledged')}`}
+      aria-label={`${rule} — ${open ? translate('sup.alerts.state_open') : translate('sup.alerts.state_acknowledged')}`}
       data-alert-rule={alert.rule}
       data-alert-state={open ? 'open' : 'acknowledged'}
       variant="outlined"
@@ -160,7 +160,7 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
             size="small"
             color={open ? 'error' : 'success'}
             icon={open ? <WarningIcon /> : <DoneIcon />}
-            label={open ? translate('sup.alerts.open') : translate('sup.alerts.acknowledged')}
+            label={open ? translate('sup.alerts.state_open') : translate('sup.alerts.state_acknowledged')}
           />
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, flex: 1 }}>
             {rule}
@@ -178,7 +178,7 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', typography: 'body2', color: 'text.secondary' }}>
           {alert.staffEmail && (
             <span>
-              {translate('sup.alerts.staff')}: <b>{alert.staffEmail}</b>
+              {translate('sup.alerts.staff_label')} <b>{alert.staffEmail}</b>
               {trailOfStaff && (
                 <>
                   {' '}
@@ -189,12 +189,12 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
           )}
           {alert.targetId && (
             <span>
-              {translate('sup.alerts.target')}: <Box component="span" sx={{ fontFamily: monospace }}>{alert.targetId}</Box>
+              {translate('sup.alerts.target_label')} <Box component="span" sx={{ fontFamily: monospace }}>{alert.targetId}</Box>
             </span>
           )}
           {alert.caseId && (
             <span>
-              {translate('sup.alerts.case')}: <Box component="span" sx={{ fontFamily: monospace }}>{alert.caseId}</Box>
+              {translate('sup.alerts.case_label')} <Box component="span" sx={{ fontFamily: monospace }}>{alert.caseId}</Box>
             </span>
           )}
           {alert.eventId && (
@@ -224,7 +224,7 @@ const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertRecord; onC
   const [error, setError] = useState<string | null>(null);
   const invalid = comment.trim().length < 3;
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
     if (invalid) return;
@@ -265,7 +265,7 @@ const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertRecord; onC
             onBlur={() => setTouched(true)}
             error={(touched && invalid) || !!error}
             helperText={error ?? (touched && invalid ? translate('sup.alerts.comment_required') : ' ')}
-            inputProps={{ maxLength: 1000 }}
+            slotProps={{ htmlInput: { maxLength: 1000 } }}
           />
         </DialogContent>
         <DialogActions>

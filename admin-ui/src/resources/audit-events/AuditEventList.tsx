@@ -10,6 +10,8 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { VerifyChainPanel } from './VerifyChainPanel';
+import { EvidenceButton } from './EvidenceButton';
+import { ExportCsvButton } from './ExportCsvButton';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { OutcomeField, TargetField } from './fields';
@@ -27,13 +29,19 @@ const outcomeChoices = (['success', 'failure', 'denied'] as const).map(outcome =
   name: `rd.audit.outcome.${outcome}`,
 }));
 
+const roleChoices = (['agent', 'reviewer', 'supervisor', 'admin'] as const).map(role => ({
+  id: role,
+  name: `rd.roles.${role}`,
+}));
+
 const filters = [
   <TextInput key="actor" source="actor" alwaysOn />,
   <TextInput key="action" source="action" alwaysOn />,
+  <SelectInput key="role" source="role" label="sup.audit.role" choices={roleChoices} alwaysOn />,
   <TextInput key="targetType" source="targetType" />,
   <TextInput key="targetId" source="targetId" />,
   <TextInput key="caseId" source="caseId" />,
-  <SelectInput key="outcome" source="outcome" choices={outcomeChoices} />,
+  <SelectInput key="outcome" source="outcome" choices={outcomeChoices} alwaysOn />,
   <DateTimeInput key="from" source="from" parse={toIso} />,
   <DateTimeInput key="to" source="to" parse={toIso} />,
 ];
@@ -45,6 +53,8 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <ColumnsButton />
+    <ExportCsvButton />
+    <EvidenceButton />
   </TopToolbar>
 );
 

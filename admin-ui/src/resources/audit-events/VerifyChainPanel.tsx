@@ -111,6 +111,7 @@ const ChainResult = ({
             at: formatDateTime(checkpoint.at, locale),
             status: translate(checkpoint.ok ? 'rd.audit.verify.checkpoint_ok' : 'rd.audit.verify.checkpoint_broken'),
           })}
+          {checkpoint.lastEventId && <> — {translate('sup.audit.checkpoint_event', { id: checkpoint.lastEventId })}</>}
         </Typography>
       )}
     </Alert>

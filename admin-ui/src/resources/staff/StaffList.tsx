@@ -1,8 +1,19 @@
-import { BooleanField, DataTable, List } from 'react-admin';
+import { BooleanField, CreateButton, DataTable, List, TopToolbar, useCanAccess } from 'react-admin';
 import { CodeField } from '../../fields/CodeField';
+import { ConfirmMfaResetButton } from './StaffAdminPanels';
+
+const StaffActions = () => {
+  const { canAccess } = useCanAccess({ action: 'create', resource: 'staff' });
+  return (
+    <TopToolbar>
+      {canAccess && <CreateButton label="sup.staff.create" />}
+      <ConfirmMfaResetButton />
+    </TopToolbar>
+  );
+};
 
 export const StaffList = () => (
-  <List perPage={25} exporter={false}>
+  <List perPage={25} exporter={false} actions={<StaffActions />}>
     <DataTable bulkActionButtons={false} rowClick="show" size="small">
       <DataTable.Col source="name" disableSort />
       <DataTable.Col source="email" disableSort />

@@ -1,6 +1,7 @@
 import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
+import { StaffAdminPanels } from './StaffAdminPanels';
 
 export const StaffShow = () => (
   <Show>
@@ -12,5 +13,6 @@ export const StaffShow = () => (
       <BooleanField source="active" />
       <UtcDateField source="createdAt" />
     </SimpleShowLayout>
+    <StaffAdminPanels />
   </Show>
 );

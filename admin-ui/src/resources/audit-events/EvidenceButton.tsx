@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Radio,
+  RadioGroup,
+  TextField,
+  Typography,
+} from '@mui/material';
+import EvidenceIcon from '@mui/icons-material/Inventory2Outlined';
+import DownloadIcon from '@mui/icons-material/Download';
+import { useCanAccess, useTranslate } from 'react-admin';
+import { apiErrorOf } from '../../providers/http';
+import { downloadJson, supervisionApi, UUID, type EvidenceBundle, type EvidenceKind } from '../../supervision/api';
+
+/** "Case evidence": for those allowed to `export` the audit trail; the server audits each export. */
+export const EvidenceButton = () => {
+  const { canAccess } = useCanAccess({ action: 'export', resource: 'audit-events' });
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  if (!canAccess) return null;
+  return (
+    <>
+      <Button size="small" startIcon={<EvidenceIcon />} onClick={() => setOpen(true)}>
+        {translate('sup.evidence.button')}
+      </Button>
+      {open && <EvidenceDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+};
+
+type Result = { bundle: EvidenceBundle; fileName: string };
+
+const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
+  const translate = useTranslate();
+  const [kind, setKind] = useState<EvidenceKind>('identity-cases');
+  const [caseId, setCaseId] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const id = caseId.trim();
+  const invalid = !UUID.test(id);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (invalid) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const bundle = await supervisionApi.evidence(kind, id);
+      const fileName = `evidence-${kind === 'identity-cases' ? 'identity-case' : 'recovery-case'}-${id}.json`;
+      downloadJson(bundle, fileName);
+      setResult({ bundle, fileName });
+    } catch (e) {
+      setError(apiErrorOf(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const integrity = result?.bundle.integrity;
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="evidence-title">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="evidence-title">{translate('sup.evidence.title')}</DialogTitle>
+        <DialogContent sx={{ display: 'grid', gap: 2 }}>
+          <DialogContentText variant="body2">{translate('sup.evidence.description')}</DialogContentText>
+          <Box>
+            <Typography variant="body2" id="evidence-kind" color="text.secondary">
+              {translate('sup.evidence.kind')}
+            </Typography>
+            <RadioGroup row aria-labelledby="evidence-kind" value={kind} onChange={e => setKind(e.target.value as EvidenceKind)}>
+              <FormControlLabel value="identity-cases" control={<Radio />} label={translate('sup.evidence.kind_identity')} />
+              <FormControlLabel value="recovery-cases" control={<Radio />} label={translate('sup.evidence.kind_recovery')} />
+            </RadioGroup>
+          </Box>
+          <TextField
+            autoFocus
+            required
+            name="caseId"
+            label={translate('sup.evidence.case_id')}
+            value={caseId}
+            onChange={e => setCaseId(e.target.value)}
+            onBlur={() => setTouched(true)}
+            error={touched && invalid}
+            helperText={touched && invalid ? translate('sup.evidence.case_id_invalid') : translate('sup.evidence.case_id_help')}
+            slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: 'monospace' } } }}
+          />
+          <Box role="status" aria-live="polite">
+            {error && <Alert severity="error">{error}</Alert>}
+            {result && integrity && (
+              <Alert severity={integrity.hashesRecomputed ? 'success' : 'error'} data-testid="evidence-integrity">
+                <div>{translate('sup.evidence.done', { file: result.fileName })}</div>
+                <div>
+                  {translate('sup.evidence.integrity', {
+                    smart_count: integrity.entries,
+                    ok: translate(integrity.hashesRecomputed ? 'sup.evidence.integrity_ok' : 'sup.evidence.integrity_broken'),
+                  })}
+                </div>
+                <Button
+                  size="small"
+                  startIcon={<DownloadIcon />}
+                  onClick={() => downloadJson(result.bundle, result.fileName)}
+                  sx={{ mt: 0.5 }}
+                >
+                  {translate('sup.evidence.download_again')}
+                </Button>
+              </Alert>
+            )}
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            {translate('sup.evidence.close')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
+            {translate('sup.evidence.submit')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+};

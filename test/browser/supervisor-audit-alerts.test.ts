@@ -1,0 +1,178 @@
+/**
+ * The supervision screens in a real browser against the real API: the demo supervisor narrows the audit trail
+ * to one agent's swaps, acknowledges the swap-burst alert they raised, and exports an identity-documents case's
+ * evidence as a JSON file whose hashes the server recomputed. Nothing the console loads may leave the machine.
+ */
+import { readFile } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { AuditService } from '../../server/audit/audit.service';
+import { AlertsService } from '../../server/supervision/alerts.service';
+import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
+import { createStaff, type TestStaff } from '../support/factories';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
+const UI_TIMEOUT = 15_000;
+
+const SUPERVISOR = 'supervisor@example.test';
+const SWAP = 'recovery.backup_to_primary.execute';
+
+/** data:, blob: and about: never touch the network; anything else must stay on this machine. */
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (!NETWORK_PROTOCOLS.has(protocol)) return ['data:', 'blob:', 'about:'].includes(protocol);
+  return LOCAL_HOSTS.has(hostname);
+}
+
+describe('staff console: audit filters, alerts and evidence (browser)', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let browser: Browser;
+  let busy: TestStaff;
+  let identityCaseId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+    // An agent who swaps eight accounts' emails within minutes: above the hourly threshold, one swap-burst alert.
+    busy = await createStaff(app.dataSource, ['agent']);
+    const audit = app.app.get(AuditService);
+    for (let i = 0; i < 8; i++) {
+      await audit.recordAlone({
+        actor: { id: busy.user.id, email: busy.email, roles: busy.user.roles },
+        meta: { ip: '10.0.0.1', requestId: null },
+        action: SWAP,
+        targetType: 'account',
+        targetId: `acc-burst-${i}`,
+      });
+    }
+    await app.app.get(AlertsService).scan();
+
+    // An identity-documents case opened by a customer through the public form.
+    const opened = await request(app.url)
+      .post('/api/public/identity-cases')
+      .set('X-Forwarded-For', '203.0.113.77')
+      .send({ customerId: 'ev12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'evidence@example.org' });
+    expect(opened.status).toBe(201);
+    identityCaseId = opened.body.caseId;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  interface Session {
+    context: BrowserContext;
+    page: Page;
+    foreignRequests: string[];
+    pageErrors: string[];
+  }
+
+  async function openConsole(): Promise<Session> {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const foreignRequests: string[] = [];
+    const pageErrors: string[] = [];
+    context.on('request', req => {
+      if (!isLocal(req.url())) foreignRequests.push(req.url());
+    });
+    const page = await context.newPage();
+    page.on('pageerror', error => pageErrors.push(error.message));
+    return { context, page, foreignRequests, pageErrors };
+  }
+
+  const mainMenu = (page: Page) => page.getByRole('menu', { name: 'Main menu' });
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${app.url}/`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('input[name="otp"]').fill(await demoOtp());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const menuReady = page.locator('[role="menu"][aria-label="Main menu"][aria-busy="false"]');
+    const refused = page.locator('form [role="alert"]');
+    await Promise.race([menuReady.waitFor(), refused.waitFor()]);
+    if (await refused.isVisible()) throw new Error(`sign-in of ${email} refused: ${await refused.innerText()}`);
+    await menuReady.waitFor();
+  }
+
+  it(
+    'filters the trail by a staff member, acknowledges their swap burst and exports a case’s evidence',
+    async () => {
+      const session = await openConsole();
+      const { page } = session;
+      try {
+        await signIn(page, SUPERVISOR);
+
+        // 1. The audit trail, narrowed to the busy agent's swaps.
+        await mainMenu(page).getByRole('menuitem', { name: 'Audit trail' }).click();
+        await page.waitForURL(/#\/audit-events/);
+        await page.locator('table tbody tr').first().waitFor();
+        await page.locator('input[name="actor"]').fill(busy.email);
+        await page.locator('input[name="action"]').fill(SWAP);
+        await page.waitForURL(/backup_to_primary/);
+        const swaps = page.locator('table tbody tr').filter({ hasText: busy.email }).filter({ hasText: SWAP });
+        await swaps.nth(7).waitFor();
+        // Only those rows once the filtered page has replaced the unfiltered one.
+        await page.waitForFunction("document.querySelectorAll('table tbody tr').length === 8");
+        expect(await swaps.count()).toBe(8);
+
+        // The CSV export link carries the same filters.
+        const exportHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+        expect(exportHref).toContain(`actor=${encodeURIComponent(busy.email)}`);
+        expect(exportHref).toContain(`action=${encodeURIComponent(SWAP)}`);
+
+        // 2. The alert, open and marked as such; acknowledged with a comment.
+        await mainMenu(page).getByRole('menuitem', { name: 'Alerts' }).click();
+        await page.waitForURL(/#\/alerts/);
+        const burst = page.locator('li[data-alert-rule="swap_burst"]').filter({ hasText: busy.email });
+        await burst.waitFor();
+        expect(await burst.getAttribute('data-alert-state')).toBe('open');
+        await burst.getByText('Burst of email swaps').waitFor();
+        await burst.getByRole('button', { name: 'Acknowledge' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('textbox', { name: 'Comment' }).fill('Checked with the team lead: a batch of customer calls.');
+        await dialog.getByRole('button', { name: 'Acknowledge' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        const done = page
+          .locator('li[data-alert-rule="swap_burst"][data-alert-state="acknowledged"]')
+          .filter({ hasText: busy.email });
+        await done.getByText('Checked with the team lead: a batch of customer calls.').waitFor();
+        expect(await page.locator('li[data-alert-rule="swap_burst"][data-alert-state="open"]').filter({ hasText: busy.email }).count()).toBe(0);
+
+        // 3. The evidence of an identity-documents case, downloaded as JSON.
+        await mainMenu(page).getByRole('menuitem', { name: 'Audit trail' }).click();
+        await page.waitForURL(/#\/audit-events/);
+        await page.getByRole('button', { name: 'Case evidence' }).click();
+        const evidence = page.getByRole('dialog');
+        await evidence.getByRole('radio', { name: 'Identity-documents case' }).check();
+        await evidence.getByRole('textbox', { name: 'Case ID' }).fill(identityCaseId);
+        const [download] = await Promise.all([page.waitForEvent('download'), evidence.getByRole('button', { name: 'Export' }).click()]);
+        expect(download.suggestedFilename()).toBe(`evidence-identity-case-${identityCaseId}.json`);
+        const bundle = JSON.parse(await readFile((await download.path())!, 'utf8'));
+        expect(bundle.integrity.hashesRecomputed).toBe(true);
+        expect(bundle.integrity.entries).toBeGreaterThanOrEqual(1);
+        expect(bundle.identityCase.id).toBe(identityCaseId);
+        await evidence.getByText(/hashes recomputed: all match/).waitFor();
+
+        expect(session.foreignRequests).toEqual([]);
+        expect(session.pageErrors).toEqual([]);
+      } finally {
+        await session.context.close();
+      }
+    },
+    90_000,
+  );
+});
