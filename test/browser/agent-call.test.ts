@@ -6,35 +6,17 @@
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isLocal, launchChromium } from '../support/browser';
 import { SMTPServer } from 'smtp-server';
 import type { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
 import { createAccount } from '../support/factories';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const UI_TIMEOUT = 15_000;
 const MAIL_TIMEOUT = 20_000;
 
 const AGENT = 'agent@example.test';
-
-/** data:, blob: and about: never touch the network; anything else must stay on this machine. */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (!NETWORK_PROTOCOLS.has(protocol)) return ['data:', 'blob:', 'about:'].includes(protocol);
-  return LOCAL_HOSTS.has(hostname);
-}
 
 interface ReceivedMail {
   /** Envelope recipients, as the SMTP server got them. */
@@ -99,7 +81,7 @@ describe('staff console: an agent on a call (browser)', () => {
     smtp = await startSmtp();
     app = await startTestApp({ worker: true, config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}` } });
     account = await createAccount(app.dataSource, { name: 'Hélène Marchal' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -10,37 +10,19 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isLocal, launchChromium } from '../support/browser';
 import sharp from 'sharp';
 import type { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { DEMO_PASSWORD, demoOtp, signIn as apiSignIn, startTestApp } from '../support/app';
 import { createAccount, createStaff } from '../support/factories';
 import { codeIn, TestSmtp } from '../support/smtp';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const UI_TIMEOUT = 15_000;
 const MAIL_TIMEOUT = 20_000;
 const PROCESSING_TIMEOUT = 30_000;
 
 const REVIEWER = 'reviewer@example.test';
-
-/** data:, blob: and about: never touch the network; anything else must stay on this machine. */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (!NETWORK_PROTOCOLS.has(protocol)) return ['data:', 'blob:', 'about:'].includes(protocol);
-  return LOCAL_HOSTS.has(hostname);
-}
 
 /** A plausible identity card: grey card, photo box, name lines. The server re-encodes it and makes the preview. */
 async function identityJpeg(): Promise<Buffer> {
@@ -93,7 +75,7 @@ describe('identity documents: the customer form and the review (browser)', () =>
     proofFile = path.join(files, 'facture-electricite.pdf');
     await writeFile(identityFile, await identityJpeg());
     await writeFile(proofFile, await proofPdf(account.name));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

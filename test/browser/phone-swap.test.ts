@@ -6,7 +6,8 @@
  * browser of their own, and reports the swap ("this was not me"): the account is locked, and a supervisor sees
  * the report on the case page and reverts the swap. Nothing either browser loads may leave the machine.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isLocal, launchChromium } from '../support/browser';
 import type { ParsedMail } from 'mailparser';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { maskEmail } from '../../server/accounts/masking';
@@ -15,30 +16,11 @@ import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
 import { createAccount } from '../support/factories';
 import { codeIn, TestSmtp } from '../support/smtp';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const UI_TIMEOUT = 15_000;
 const MAIL_TIMEOUT = 20_000;
 
 const AGENT = 'agent@example.test';
 const SUPERVISOR = 'supervisor@example.test';
-
-/** data:, blob: and about: never touch the network; anything else must stay on this machine. */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (!NETWORK_PROTOCOLS.has(protocol)) return ['data:', 'blob:', 'about:'].includes(protocol);
-  return LOCAL_HOSTS.has(hostname);
-}
 
 const addressesOf = (mail: ParsedMail) =>
   (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap(a => a.value.map(v => (v.address ?? '').toLowerCase()));
@@ -64,7 +46,7 @@ describe('phone desk: the backup email made primary on a call (browser)', () => 
     const smtpUrl = await smtp.start();
     app = await startTestApp({ worker: true, config: { smtpUrl } });
     account = await createAccount(app.dataSource, { name: 'Camille Rousseau', language: 'en' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

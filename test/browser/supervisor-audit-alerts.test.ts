@@ -4,36 +4,18 @@
  * evidence as a JSON file whose hashes the server recomputed. Nothing the console loads may leave the machine.
  */
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isLocal, launchChromium } from '../support/browser';
 import request from 'supertest';
 import { AuditService } from '../../server/audit/audit.service';
 import { AlertsService } from '../../server/supervision/alerts.service';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
 import { createStaff, type TestStaff } from '../support/factories';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const UI_TIMEOUT = 15_000;
 
 const SUPERVISOR = 'supervisor@example.test';
 const SWAP = 'recovery.backup_to_primary.execute';
-
-/** data:, blob: and about: never touch the network; anything else must stay on this machine. */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (!NETWORK_PROTOCOLS.has(protocol)) return ['data:', 'blob:', 'about:'].includes(protocol);
-  return LOCAL_HOSTS.has(hostname);
-}
 
 describe('staff console: audit filters, alerts and evidence (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -43,7 +25,7 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
 
     // An agent who swaps eight accounts' emails within minutes: above the hourly threshold, one swap-burst alert.
     busy = await createStaff(app.dataSource, ['agent']);

@@ -3,32 +3,14 @@
  * audit trail and verifies the hash chain; an agent is not offered the audit trail at all. Nothing the
  * console loads may leave the machine.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isLocal, launchChromium } from '../support/browser';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const UI_TIMEOUT = 15_000;
 
 const SUPERVISOR = 'supervisor@example.test';
 const AGENT = 'agent@example.test';
-
-/** data:, blob: and about: never touch the network; anything else must stay on this machine. */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (!NETWORK_PROTOCOLS.has(protocol)) return ['data:', 'blob:', 'about:'].includes(protocol);
-  return LOCAL_HOSTS.has(hostname);
-}
 
 describe('staff console: audit trail (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -36,7 +18,7 @@ describe('staff console: audit trail (browser)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
