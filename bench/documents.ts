@@ -1,38 +1,48 @@
 /**
- * `npm run bench:documents [-- --files 200 --big 8 --upload-concurrency 4 --clamd]`: document processing through
- * the full path against the same processing function in a plain loop, on the same generated files, in one run.
- * It reports; it does not gate (exit 0 even when a target is missed).
+ * `npm run bench:documents [-- --files 200 --rounds 2 --big 8 --clamd …]` (flags below):
+ * document processing through the full path against the same processing function in a plain loop, on the same
+ * generated files, in one run. It reports; it does not gate (exit 0 even when a target is missed).
  *
  * - Files: generated deterministically (seeded PRNG) with sharp and pdf-lib: noisy 2000×1500 JPEGs at quality 95
  *   with EXIF (orientation 6) of 2–3 MB, PNGs, multi-page PDFs with a scanned image; 70/15/15 %. Plus `--big`
  *   uploads of about 10 MB (UPLOAD_MAX_MB=10: 12 MP JPEGs, PNGs, 4-page PDFs of scans) for the memory figure.
  * - Full path: the API runs in this process (createHttpApp, role api), the worker is a separate process
  *   (`node dist/server/main.js worker`, same env) so its memory can be measured. Cases are opened through
- *   POST /api/public/identity-cases (one X-Forwarded-For and customer ID per case), their mails drained, then
- *   every file is uploaded (one file a request, `--upload-concurrency` requests in flight) and the clock runs from
- *   the first upload sent to the moment every document is in a final state in PostgreSQL (polled every 50 ms).
+ *   POST /api/public/identity-cases (one X-Forwarded-For and customer ID per case) and their mails drained before
+ *   anything is timed; then every file is uploaded (one file a request, `--upload-concurrency` requests in
+ *   flight) and the clock runs from the first upload sent to the moment every document is in a final state in
+ *   PostgreSQL (polled every 50 ms).
  * - Baseline: a separate process too (this file with --baseline), no HTTP, no queue: for each file, read it,
  *   DocumentStore.put, insert the row in state `uploaded`, DocumentProcessor.process(id), 4 files in flight (the
- *   worker's concurrency, WorkerService). Its clock covers all of it.
- *   Why storing is inside the baseline clock: the full-path clock starts at the first upload, so it covers storing
- *   the files too (the upload request stores them); starting it when the uploads are done instead would be
- *   wrong the other way, since the worker starts processing while the later files are still being uploaded. So
- *   both clocks cover "store + process" of the same files; what the full path adds is HTTP + multipart, the
- *   type check at upload, the audit write, the enqueue, BullMQ and the polling.
+ *   worker's concurrency, WorkerService).
+ *   What the clocks cover: the full-path clock starts at the first upload, so it covers storing the files too (the
+ *   upload request stores them); starting it when the uploads are done instead would flatter the full path,
+ *   since the worker starts processing while later files are still being uploaded. So the baseline clock covers
+ *   storing as well: both cover "store + process" of the same files, and what the full path adds is HTTP and
+ *   multipart parsing, the type check at upload, the transaction with its audit entry, the enqueue, BullMQ, and
+ *   the polling (at most 50 ms per round).
+ * - Rounds: the files are dealt into `--rounds` slices, each run by both sides in ABBA order, so that other work
+ *   on a shared machine and any drift weigh on both alike; each side's time is the sum over its rounds. More
+ *   rounds average bursty load better, but each round costs the full path one pipeline fill (~0.2 s: the first
+ *   upload must be stored and enqueued before the worker can start), which a single long run pays once. Between
+ *   two runs the documents of the first are deleted (rows and stored files) so the duplicate check finds no twin.
+ *   The CPU used per file by the bench's own processes (this one, the worker or baseline process, their
+ *   PostgreSQL backends, Redis) is reported beside the wall clock: it does not move with other load.
  * - Memory: VmRSS of the worker sampled from /proc every 100 ms, VmHWM (the kernel's exact peak, reset per phase
  *   with /proc/<pid>/clear_refs) and, via a preloaded probe (documents-probe.ts), JS heap and Buffer memory.
+ *   The same for the baseline process, to tell the processing function's own memory from the worker's.
  *
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench_docs, dropped and
  * made anew at every run, left afterwards), BENCH_REDIS_URL (redis://127.0.0.1:6379/3, queue prefix
  * `rdbenchdocs`, its keys deleted at start and end), BENCH_LOG_LEVEL (warn). Flags may also be given as
- * BENCH_FILES, BENCH_BIG, BENCH_UPLOAD_CONCURRENCY, BENCH_CLAMD=true (a local fake clamd answering OK, used by
- * both sides; off by default: the scan step then records `not_configured` without reading the file), and
- * `--quiet-wait SECONDS` (120; 0: never) to wait before each throughput run for the machine to be idle, and
- * `--child-env KEY=VALUE` (repeatable) for the worker and the baseline process alike, e.g. MALLOC_ARENA_MAX=2,
- * LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 or VIPS_CONCURRENCY=1, to try memory settings.
+ * BENCH_FILES (200), BENCH_ROUNDS (2), BENCH_BIG (8), BENCH_UPLOAD_CONCURRENCY (4), BENCH_QUIET_WAIT (20: seconds
+ * to wait before each run for the machine to go idle; 0: never), BENCH_MAX_OTHERS (10: a round in which other
+ * processes took more than this % of the CPUs is run again), BENCH_RETRIES (2: at most that many times),
+ * BENCH_CLAMD=true (a local fake clamd answering OK, used by both sides; off by default: the scan step then
+ * records `not_configured` without reading the file). And
+ * `--child-env KEY=VALUE` (repeatable) adds to the environment of the worker and the baseline process alike,
+ * e.g. MALLOC_ARENA_MAX=2 or LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2, to try memory settings.
  */
-import { AuditService } from '../server/audit/audit.service';
-import { Clock } from '../server/core/clock';
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { ChildProcess, fork, spawn } from 'node:child_process';
@@ -45,12 +55,15 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../server/app';
+import { AuditService } from '../server/audit/audit.service';
+import { Clock } from '../server/core/clock';
 import { loadConfig } from '../server/core/config/config';
 import { createDataSource } from '../server/core/database/data-source';
 import { runMigrations } from '../server/core/database/migrate';
@@ -444,8 +457,12 @@ class MemoryWatch {
 }
 
 interface CpuWindow {
-  machineBusyPct: number;
+  wallMs: number;
+  machineBusyMs: number;
+  /** This process: the API, the upload client, the polling. */
   selfMs: number;
+  /** The measured child: the worker (full path) or the baseline process. */
+  childMs: number;
   /** The backends connected to the bench database (pg_stat_activity), not the rest of the server. */
   postgresMs: number;
   redisMs: number;
@@ -460,6 +477,7 @@ async function benchBackends(ds: DataSource): Promise<Map<number, number>> {
 
 /** Starts a CPU window over the whole machine; the returned function closes it (childPid: the measured process). */
 async function cpuWindow(ds: DataSource, childPid: number): Promise<() => Promise<CpuWindow>> {
+  const t0 = performance.now();
   const m0 = machineCpu();
   const self0 = process.cpuUsage();
   const child0 = cpuMsOf(childPid);
@@ -475,14 +493,26 @@ async function cpuWindow(ds: DataSource, childPid: number): Promise<() => Promis
     const busyMs = (m1.busy - m0.busy) * 10;
     const selfMs = (self.user + self.system) / 1000;
     return {
-      machineBusyPct: (100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total),
+      wallMs: performance.now() - t0,
+      machineBusyMs: busyMs,
       selfMs,
+      childMs,
       postgresMs,
       redisMs,
       othersMs: Math.max(0, busyMs - selfMs - childMs - postgresMs - redisMs),
     };
   };
 }
+
+function addCpu(a: CpuWindow | undefined, b: CpuWindow): CpuWindow {
+  if (!a) return { ...b };
+  const out = { ...a };
+  for (const k of Object.keys(b) as (keyof CpuWindow)[]) out[k] += b[k];
+  return out;
+}
+
+/** CPU of everything the bench itself runs (this process, the measured child, its PostgreSQL backends, Redis). */
+const ownCpu = (c: CpuWindow) => c.selfMs + c.childMs + c.postgresMs + c.redisMs;
 
 async function inPool<T>(items: T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -526,15 +556,29 @@ interface OpenedCase {
   ip: string;
 }
 
-interface FullResult {
-  files: number;
+interface JobStats {
+  count: number;
+  runSumMs: number;
+  attempts: number;
+  /** From the first upload sent to the first job started. */
+  firstStartMs: number;
+  /** From the last job finished to the poll that saw every document final. */
+  lastFinishToSeenMs: number;
+}
+
+interface SliceResult {
+  ids: string[];
   ms: number;
-  uploadMs: number;
-  failedUploads: string[];
-  states: Record<string, number>;
-  jobs: { count: number; runSumMs: number; attempts: number; firstStartMs: number; lastFinishToSeenMs: number };
-  mem: MemPhase;
   cpu: CpuWindow;
+  states?: Record<string, number>;
+}
+
+interface FullSlice extends SliceResult {
+  uploadMs: number;
+  /** CPU of this process while the uploads ran (the API's upload handling and the client), not the polling after. */
+  uploadSelfMs: number;
+  failedUploads: string[];
+  jobs: JobStats;
 }
 
 let caseSeq = 0;
@@ -589,8 +633,9 @@ async function upload(baseUrl: string, c: OpenedCase, file: InputFile): Promise<
   return (JSON.parse(res.text) as { documents: { id: string }[] }).documents[0].id;
 }
 
-async function waitFinal(ds: DataSource, ids: string[], startedAt: number): Promise<void> {
+async function waitFinal(ds: DataSource, ids: string[], startedAt: number, worker: ChildProcess): Promise<void> {
   for (;;) {
+    if (worker.exitCode !== null || worker.signalCode !== null) throw new Error(`the worker exited (${worker.exitCode ?? worker.signalCode}) before the documents were final`);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) AND state = ANY($2)`, [ids, FINAL_STATES]);
     if (n >= ids.length) return;
     if (performance.now() - startedAt > PHASE_TIMEOUT_MS) throw new Error(`only ${n} of ${ids.length} documents final after ${PHASE_TIMEOUT_MS / 60_000} min`);
@@ -603,46 +648,51 @@ async function statesOf(ds: DataSource, ids: string[]): Promise<Record<string, n
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
-async function fullPath(app: INestApplication, baseUrl: string, worker: MemoryWatch, name: string, files: InputFile[], cases: OpenedCase[], uploadConcurrency: number): Promise<FullResult> {
+/** Uploads `files` (each to its case) and waits until every document is final in PostgreSQL. */
+async function fullSlice(app: INestApplication, baseUrl: string, worker: ChildProcess, files: { file: InputFile; c: OpenedCase }[], uploadConcurrency: number): Promise<FullSlice> {
   const ds = app.get(DataSource);
   const ids: string[] = [];
   const failedUploads: string[] = [];
-  worker.begin(name);
-  const cpu = await cpuWindow(ds, worker.child.pid!);
+  const cpu = await cpuWindow(ds, worker.pid!);
   const startedEpoch = Date.now();
   const started = performance.now();
-  await inPool(files, uploadConcurrency, async (file, i) => {
+  const self0 = process.cpuUsage();
+  await inPool(files, uploadConcurrency, async ({ file, c }) => {
     try {
-      ids.push(await upload(baseUrl, cases[Math.floor(i / FILES_PER_CASE)], file));
+      ids.push(await upload(baseUrl, c, file));
     } catch (e) {
       failedUploads.push((e as Error).message.slice(0, 200));
     }
   });
   const uploadMs = performance.now() - started;
-  await waitFinal(ds, ids, started);
+  const selfUpload = process.cpuUsage(self0);
+  await waitFinal(ds, ids, started, worker);
   const ms = performance.now() - started;
   const seenEpoch = Date.now();
   const cpuUsed = await cpu();
-  const mem = worker.end();
 
+  // The document is final in PostgreSQL a moment before BullMQ marks its job completed: wait for that (untimed).
   const idSet = new Set(ids);
-  const jobs = (await app.get(QueueService).queue('documents').getJobs(['completed', 'failed'], 0, -1)).filter((j) => idSet.has(j.data?.documentId));
+  let jobs: Job[] = [];
+  for (const until = Date.now() + 5000; Date.now() < until; await sleep(50)) {
+    jobs = (await app.get(QueueService).queue('documents').getJobs(['completed', 'failed'], 0, -1)).filter((j) => idSet.has(j.data?.documentId));
+    if (jobs.length >= ids.length) break;
+  }
   const runs = jobs.filter((j) => j.processedOn && j.finishedOn);
   return {
-    files: ids.length,
+    ids,
     ms,
+    cpu: cpuUsed,
     uploadMs,
+    uploadSelfMs: (selfUpload.user + selfUpload.system) / 1000,
     failedUploads,
-    states: await statesOf(ds, ids),
     jobs: {
       count: jobs.length,
       runSumMs: runs.reduce((s, j) => s + (j.finishedOn! - j.processedOn!), 0),
       attempts: jobs.reduce((s, j) => s + j.attemptsMade, 0),
-      firstStartMs: Math.min(...runs.map((j) => j.processedOn!)) - startedEpoch,
-      lastFinishToSeenMs: seenEpoch - Math.max(...runs.map((j) => j.finishedOn!)),
+      firstStartMs: runs.length ? Math.min(...runs.map((j) => j.processedOn!)) - startedEpoch : NaN,
+      lastFinishToSeenMs: runs.length ? seenEpoch - Math.max(...runs.map((j) => j.finishedOn!)) : NaN,
     },
-    mem,
-    cpu: cpuUsed,
   };
 }
 
@@ -657,16 +707,15 @@ interface BaselineItem {
 
 interface BaselineDone {
   type: 'done';
+  ids: string[];
   ms: number;
-  states: Record<string, number>;
   storeSumMs: number;
   processSumMs: number;
 }
 
-interface BaselineResult extends Omit<BaselineDone, 'type'> {
-  files: number;
-  mem: MemPhase;
-  cpu: CpuWindow;
+interface BaselineSlice extends SliceResult {
+  storeSumMs: number;
+  processSumMs: number;
 }
 
 /** The child side: the processing function with nothing around it, 4 files in flight. */
@@ -684,7 +733,7 @@ async function baselineChild(): Promise<void> {
     }
     if (m.type !== 'run') return;
     void (async () => {
-      const states: Record<string, number> = {};
+      const ids: string[] = [];
       let storeSumMs = 0;
       let processSumMs = 0;
       const started = performance.now();
@@ -697,12 +746,12 @@ async function baselineChild(): Promise<void> {
           docs.create({ caseId: item.caseId, kind: item.kind as CaseDocument['kind'], originalName: item.name, sizeBytes: data.length, storageKey: key, uploadedBy: null, state: 'uploaded', pdfFlags: [] }),
         );
         const b = performance.now();
-        const state = await processor.process(doc.id);
+        await processor.process(doc.id);
         processSumMs += performance.now() - b;
         storeSumMs += b - a;
-        states[state] = (states[state] ?? 0) + 1;
+        ids.push(doc.id);
       });
-      const done: BaselineDone = { type: 'done', ms: performance.now() - started, states, storeSumMs, processSumMs };
+      const done: BaselineDone = { type: 'done', ids, ms: performance.now() - started, storeSumMs, processSumMs };
       process.send!(done);
     })().catch((e: unknown) => process.send!({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
   });
@@ -734,10 +783,10 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
 }
 
 /** Case rows for the baseline's documents, written directly (the baseline has no HTTP). */
-async function baselineCases(ds: DataSource, count: number): Promise<string[]> {
+async function baselineCases(ds: DataSource, files: number): Promise<string[]> {
   const repo = ds.getRepository(IdentityCase);
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < Math.ceil(files / FILES_PER_CASE); i++) {
     caseSeq += 1;
     const row = await repo.save(
       repo.create({
@@ -751,19 +800,16 @@ async function baselineCases(ds: DataSource, count: number): Promise<string[]> {
   return ids;
 }
 
-async function baselineRun(ds: DataSource, child: ChildProcess, watch: MemoryWatch, name: string, files: InputFile[], caseIds: string[]): Promise<BaselineResult> {
-  const items: BaselineItem[] = files.map((f, i) => ({ path: f.path, name: f.name, kind: f.kind, caseId: caseIds[Math.floor(i / FILES_PER_CASE)] }));
-  watch.begin(name);
+async function baselineSlice(ds: DataSource, child: ChildProcess, files: { file: InputFile; caseId: string }[]): Promise<BaselineSlice> {
+  const items: BaselineItem[] = files.map(({ file, caseId }) => ({ path: file.path, name: file.name, kind: file.kind, caseId }));
   const cpu = await cpuWindow(ds, child.pid!);
   const done = nextMessage<BaselineDone>(child, 'done');
   child.send({ type: 'run', items });
   const result = await done;
-  const cpuUsed = await cpu();
-  const mem = watch.end();
-  return { files: files.length, ms: result.ms, states: result.states, storeSumMs: result.storeSumMs, processSumMs: result.processSumMs, mem, cpu: cpuUsed };
+  return { ids: result.ids, ms: result.ms, cpu: await cpu(), storeSumMs: result.storeSumMs, processSumMs: result.processSumMs };
 }
 
-// ------------------------------------------------------------------------------------------------- worker process
+// ------------------------------------------------------------------------------------------------- processes
 
 async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
   const main = path.resolve(__dirname, '../server/main.js');
@@ -792,6 +838,14 @@ async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<{ child: Child
   return { child, watch };
 }
 
+async function startBaseline(childEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
+  const probe = path.resolve(__dirname, 'documents-probe.js');
+  const child = fork(__filename, ['--baseline'], { env: childEnv, execArgv: ['--require', probe], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const watch = new MemoryWatch(child, 'baseline');
+  await nextMessage(child, 'ready');
+  return { child, watch };
+}
+
 async function stopChild(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -799,6 +853,15 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
   const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(forced);
+}
+
+/**
+ * After each measured run: its rows and stored files go, so the next run (the other side, same files) finds no
+ * twin by SHA-256 (which would add a fraud-flag write and an audit entry the run before it did not have).
+ */
+async function forget(ds: DataSource, documentsDir: string, ids: string[]): Promise<void> {
+  await ds.query(`DELETE FROM case_documents WHERE id = ANY($1::uuid[])`, [ids]);
+  await fsp.rm(documentsDir, { recursive: true, force: true });
 }
 
 // ------------------------------------------------------------------------------------------------- report
@@ -810,26 +873,37 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
 }
 
-function memRow(label: string, p: MemPhase, idle: number, peakOf: (p: MemPhase) => number): string[] {
-  const peak = peakOf(p);
-  return [label, `${mbs(p.startRss)} MB`, `${mbs(peak)} MB`, `${mbs(peak - idle)} MB`, `${mbs(p.heapUsed)} MB`, `${mbs(p.arrayBuffers)} MB`, secs(p.cpuMs)];
+function memRow(label: string, p: MemPhase, idle: number, peak: number): string[] {
+  return [label, `${mbs(p.startRss)} MB`, `${mbs(peak)} MB`, `${mbs(peak - idle)} MB`, `${mbs(p.heapUsed)} MB`, `${mbs(p.arrayBuffers)} MB`];
 }
 
 // ------------------------------------------------------------------------------------------------- main
 
+interface Side {
+  files: number;
+  ms: number;
+  cpu?: CpuWindow;
+  states: Record<string, number>;
+}
+
 async function main(): Promise<void> {
   const FILES = intFlag('files', 200, 1);
   const BIG = intFlag('big', 8, 0);
+  const ROUNDS = Math.min(intFlag('rounds', 2, 1), FILES);
   const UPLOAD_CONCURRENCY = intFlag('upload-concurrency', CONCURRENCY, 1);
   const CLAMD = flag('clamd', 'false') === 'true';
-  const QUIET_WAIT_MS = intFlag('quiet-wait', 120, 0) * 1000;
+  const QUIET_WAIT_MS = intFlag('quiet-wait', 20, 0) * 1000;
+  const MAX_OTHERS = intFlag('max-others', 10, 0) / 100;
+  const RETRIES = intFlag('retries', 2, 0);
+  const cores = os.cpus().length;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-docs-'));
+  const documentsDir = path.join(tmp, 'documents');
   let app: INestApplication | undefined;
   let worker: { child: ChildProcess; watch: MemoryWatch } | undefined;
-  let baseline: ChildProcess | undefined;
+  let baseline: { child: ChildProcess; watch: MemoryWatch } | undefined;
   let clamd: Awaited<ReturnType<typeof startFakeClamd>> | undefined;
   try {
-    console.log(`Recovery Desk document processing bench: ${FILES} files + ${BIG} uploads of ~10 MB, concurrency ${CONCURRENCY}, ${os.cpus().length} CPUs, scanner: ${CLAMD ? 'fake clamd (OK)' : 'none'}`);
+    console.log(`Recovery Desk document processing bench: ${FILES} files in ${ROUNDS} rounds + ${BIG} uploads of ~10 MB, concurrency ${CONCURRENCY}, ${cores} CPUs, scanner: ${CLAMD ? 'fake clamd (OK)' : 'none'}`);
     console.log(`Generating the files (seeded, the same every run) in ${tmp}…`);
     const mainFiles = await generate(path.join(tmp, 'inputs'), 'main', FILES);
     const bigFiles = await generate(path.join(tmp, 'inputs'), 'big', BIG);
@@ -840,22 +914,24 @@ async function main(): Promise<void> {
     if (CLAMD) clamd = await startFakeClamd();
     const childEnv = appEnv(tmp, clamd?.url ?? null);
     Object.assign(process.env, childEnv);
+    for (const k of ['CLAMD_URL', 'SMTP_URL', 'ROLE', 'PORT']) if (!(k in childEnv)) delete process.env[k];
     const extraEnv = childEnvFlags();
     Object.assign(childEnv, extraEnv);
     if (Object.keys(extraEnv).length) console.log(`Extra environment of the worker and the baseline process: ${Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-    if (!clamd) delete process.env.CLAMD_URL;
-    delete process.env.SMTP_URL;
 
     app = await createHttpApp(loadConfig(process.env, { role: 'api', port: 0 }));
     await app.listen(0, '127.0.0.1');
     const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const ds = app.get(DataSource);
     worker = await startWorker(childEnv);
-    console.log(`API in this process (${baseUrl}), worker pid ${worker.child.pid}`);
+    baseline = await startBaseline(childEnv);
+    console.log(`API in this process (${baseUrl}), worker pid ${worker.child.pid}, baseline pid ${baseline.child.pid}`);
 
     // Cases first (their confirmation mails go through the worker's mail queue): not part of what is measured.
-    const mainCases = await openCases(baseUrl, mainFiles.length);
-    const bigCases = await openCases(baseUrl, bigFiles.length);
+    const fullCases = await openCases(baseUrl, FILES);
+    const fullBigCases = await openCases(baseUrl, BIG);
+    const baseCases = await baselineCases(ds, FILES);
+    const baseBigCases = await baselineCases(ds, BIG);
     for (const started = Date.now(); ; ) {
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'pending'`);
       if (n === 0) break;
@@ -867,53 +943,89 @@ async function main(): Promise<void> {
     }
     await sleep(1500);
     const workerIdle = worker.watch.rss();
+    const baselineIdle = baseline.watch.rss();
 
-    console.log(`Full path: ${describe(mainFiles)}, ${UPLOAD_CONCURRENCY} uploads in flight…`);
-    await waitQuiet(QUIET_WAIT_MS);
-    const full = await fullPath(app, baseUrl, worker.watch, 'main', mainFiles, mainCases, UPLOAD_CONCURRENCY);
-    console.log(`  ${full.files} documents final in ${secs(full.ms)} (uploads done after ${secs(full.uploadMs)})`);
-    let fullBig: FullResult | undefined;
-    if (bigFiles.length) {
-      console.log(`Full path, ~10 MB uploads: ${describe(bigFiles)}…`);
-      fullBig = await fullPath(app, baseUrl, worker.watch, 'big', bigFiles, bigCases, UPLOAD_CONCURRENCY);
-      console.log(`  ${fullBig.files} documents final in ${secs(fullBig.ms)}`);
+    // Rounds: the files are dealt into ROUNDS slices; each slice goes through both sides, in the order
+    // full/baseline, then baseline/full, and so on (ABBA), so that other work on the machine and any drift
+    // (caches, table growth) weigh on both sides alike. Each side sees every file exactly once.
+    console.log(`Throughput: ${describe(mainFiles)}, ${ROUNDS} round(s), ${UPLOAD_CONCURRENCY} uploads in flight on the full path…`);
+    const full: Side & { uploadMs: number; uploadSelfMs: number; failed: string[]; jobs: JobStats[] } = { files: 0, ms: 0, states: {}, uploadMs: 0, uploadSelfMs: 0, failed: [], jobs: [] };
+    const base: Side & { storeSumMs: number; processSumMs: number } = { files: 0, ms: 0, states: {}, storeSumMs: 0, processSumMs: 0 };
+    const perRound: { order: string; full: number; base: number; fullOthers: number; baseOthers: number; attempts: number }[] = [];
+    const merge = (into: Record<string, number>, from: Record<string, number>) => {
+      for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+    };
+    worker.watch.begin('main');
+    baseline.watch.begin('main');
+    for (let r = 0; r < ROUNDS; r++) {
+      const slice = mainFiles.map((file, i) => ({ file, i })).filter(({ i }) => i % ROUNDS === r);
+      const fullFirst = r % 2 === 0;
+      const order = fullFirst ? 'full, baseline' : 'baseline, full';
+      for (let attempt = 1; ; attempt++) {
+        let f: FullSlice | undefined;
+        let b: BaselineSlice | undefined;
+        for (const side of fullFirst ? ['full', 'base'] : ['base', 'full']) {
+          await waitQuiet(QUIET_WAIT_MS);
+          if (side === 'full') {
+            f = await fullSlice(app, baseUrl, worker.child, slice.map(({ file, i }) => ({ file, c: fullCases[Math.floor(i / FILES_PER_CASE)] })), UPLOAD_CONCURRENCY);
+            f.states = await statesOf(ds, f.ids);
+            await forget(ds, documentsDir, f.ids);
+          } else {
+            b = await baselineSlice(ds, baseline.child, slice.map(({ file, i }) => ({ file, caseId: baseCases[Math.floor(i / FILES_PER_CASE)] })));
+            b.states = await statesOf(ds, b.ids);
+            await forget(ds, documentsDir, b.ids);
+          }
+        }
+        const fullOthers = f!.cpu.othersMs / (f!.ms * cores);
+        const baseOthers = b!.cpu.othersMs / (b!.ms * cores);
+        const line = `  round ${r + 1}/${ROUNDS} (${slice.length} files, ${order}): full path ${secs(f!.ms)}, baseline ${secs(b!.ms)}, ratio ${fmt(b!.ms / f!.ms, 3)}; other processes ${fmt(100 * fullOthers, 0)} % / ${fmt(100 * baseOthers, 0)} % of the CPUs`;
+        if (Math.max(fullOthers, baseOthers) > MAX_OTHERS && attempt <= RETRIES) {
+          console.log(`${line}: disturbed, again (${attempt}/${RETRIES})`);
+          continue;
+        }
+        console.log(line);
+        merge(full.states, f!.states!);
+        Object.assign(full, { files: full.files + f!.ids.length, ms: full.ms + f!.ms, uploadMs: full.uploadMs + f!.uploadMs, uploadSelfMs: full.uploadSelfMs + f!.uploadSelfMs, cpu: addCpu(full.cpu, f!.cpu) });
+        full.failed.push(...f!.failedUploads);
+        full.jobs.push(f!.jobs);
+        merge(base.states, b!.states!);
+        Object.assign(base, { files: base.files + b!.ids.length, ms: base.ms + b!.ms, storeSumMs: base.storeSumMs + b!.storeSumMs, processSumMs: base.processSumMs + b!.processSumMs, cpu: addCpu(base.cpu, b!.cpu) });
+        perRound.push({ order, full: f!.ms, base: b!.ms, fullOthers, baseOthers, attempts: attempt });
+        break;
+      }
     }
+    const fullMem = worker.watch.end();
+    const baseMem = baseline.watch.end();
 
-    // The baseline stores the same files again: drop the full path's rows so the duplicate check (same SHA-256 on
-    // another case raises a fraud flag) finds no twins, as it found none for the full path, and its stored files.
-    await ds.query(`DELETE FROM case_documents`);
-    await fsp.rm(path.join(tmp, 'documents'), { recursive: true, force: true });
-    const mainCaseIds = await baselineCases(ds, Math.ceil(mainFiles.length / FILES_PER_CASE));
-    const bigCaseIds = await baselineCases(ds, Math.ceil(bigFiles.length / FILES_PER_CASE));
-
-    const probe = path.resolve(__dirname, 'documents-probe.js');
-    baseline = fork(__filename, ['--baseline'], { env: childEnv, execArgv: ['--require', probe], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const baselineWatch = new MemoryWatch(baseline, 'baseline');
-    await nextMessage(baseline, 'ready');
-    await sleep(1500);
-    const baselineIdle = baselineWatch.rss();
-    console.log(`Baseline (pid ${baseline.pid}): the same ${mainFiles.length} files, store + process in a plain loop, ${CONCURRENCY} in flight…`);
-    await waitQuiet(QUIET_WAIT_MS);
-    const base = await baselineRun(ds, baseline, baselineWatch, 'main', mainFiles, mainCaseIds);
-    console.log(`  ${base.files} documents final in ${secs(base.ms)}`);
-    let baseBig: BaselineResult | undefined;
+    // The ~10 MB uploads: for the memory figure (not in the throughput ratio). Same order, same cleanup.
+    let fullBig: { mem: MemPhase; slice: FullSlice } | undefined;
+    let baseBig: { mem: MemPhase; slice: BaselineSlice } | undefined;
     if (bigFiles.length) {
-      console.log(`Baseline, ~10 MB uploads…`);
-      baseBig = await baselineRun(ds, baseline, baselineWatch, 'big', bigFiles, bigCaseIds);
-      console.log(`  ${baseBig.files} documents final in ${secs(baseBig.ms)}`);
+      console.log(`Memory: ${describe(bigFiles)}, full path then baseline…`);
+      worker.watch.begin('big');
+      const f = await fullSlice(app, baseUrl, worker.child, bigFiles.map((file, i) => ({ file, c: fullBigCases[Math.floor(i / FILES_PER_CASE)] })), UPLOAD_CONCURRENCY);
+      fullBig = { mem: worker.watch.end(), slice: f };
+      await forget(ds, documentsDir, f.ids);
+      baseline.watch.begin('big');
+      const b = await baselineSlice(ds, baseline.child, bigFiles.map((file, i) => ({ file, caseId: baseBigCases[Math.floor(i / FILES_PER_CASE)] })));
+      baseBig = { mem: baseline.watch.end(), slice: b };
+      await forget(ds, documentsDir, b.ids);
+      console.log(`  full path ${secs(f.ms)}, baseline ${secs(b.ms)}`);
     }
-    baseline.send({ type: 'exit' });
-    baselineWatch.stop();
 
     // ---------------------------------------------------------------------------------------------- report
     const fullRate = full.files / (full.ms / 1000);
     const baseRate = base.files / (base.ms / 1000);
     const ratio = fullRate / baseRate;
+    const fullCpu = full.cpu!;
+    const baseCpu = base.cpu!;
+    const cpuRatio = ownCpu(baseCpu) / base.files / (ownCpu(fullCpu) / full.files);
     const bytes = total(mainFiles);
-    const peakOf = (p: MemPhase) => worker!.watch.peak(p);
-    const workerPeak = fullBig ? peakOf(fullBig.mem) : peakOf(full.mem);
-    const workerPeakAll = Math.max(peakOf(full.mem), fullBig ? peakOf(fullBig.mem) : 0);
+    const jobs = full.jobs;
+    const runSumMs = jobs.reduce((s, j) => s + j.runSumMs, 0);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const states = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${v} ${k}`).join(', ');
+    const perFile = (ms: number, n: number) => `${fmt(ms / n, 0)} ms/file`;
 
     console.log('');
     console.log(`Files: ${describe(mainFiles)}`);
@@ -922,49 +1034,61 @@ async function main(): Promise<void> {
     console.log('');
     console.log(table([
       ['', 'full path', 'baseline'],
-      ['clock covers', 'first upload sent → all final in PG', 'read + store + insert + process, 4 in flight'],
+      ['clock covers', 'first upload sent → all final in PG', 'read + store + insert + process(), 4 in flight'],
       ['files', String(full.files), String(base.files)],
       ['MB', mbs(bytes), mbs(bytes)],
-      ['wall time', secs(full.ms), secs(base.ms)],
+      [`wall time (${ROUNDS} rounds)`, secs(full.ms), secs(base.ms)],
       ['files / s', fmt(fullRate), fmt(baseRate)],
       ['MB / s', fmt(bytes / MB / (full.ms / 1000)), fmt(bytes / MB / (base.ms / 1000))],
       ['final states', states(full.states), states(base.states)],
-      ['upload phase', `${secs(full.uploadMs)} (${full.failedUploads.length} failed)`, `store ${secs(base.storeSumMs)} summed`],
-      ['processing, summed over files', `${secs(full.jobs.runSumMs)} in ${full.jobs.count} jobs`, `${secs(base.processSumMs)} in process()`],
-      ['slot use (summed / (wall × 4))', `${fmt((100 * full.jobs.runSumMs) / (full.ms * CONCURRENCY), 0)} %`, `${fmt((100 * (base.processSumMs + base.storeSumMs)) / (base.ms * CONCURRENCY), 0)} %`],
-      ['CPU: worker / baseline process', secs(full.mem.cpuMs), secs(base.mem.cpuMs)],
-      ['CPU: this process (API + client)', secs(full.cpu.selfMs), secs(base.cpu.selfMs)],
-      ['CPU: postgres (bench DB) / redis-server', `${secs(full.cpu.postgresMs)} / ${secs(full.cpu.redisMs)}`, `${secs(base.cpu.postgresMs)} / ${secs(base.cpu.redisMs)}`],
-      ['machine busy', `${fmt(full.cpu.machineBusyPct, 0)} %`, `${fmt(base.cpu.machineBusyPct, 0)} %`],
-      ['CPU: other processes on the machine', secs(full.cpu.othersMs), secs(base.cpu.othersMs)],
+      ['uploads / storing', `${secs(full.uploadMs)} wall (${full.failed.length} failed)`, `${secs(base.storeSumMs)} summed over files`],
+      ['processing, summed over files', `${secs(runSumMs)} in ${jobs.reduce((s, j) => s + j.count, 0)} jobs`, `${secs(base.processSumMs)} in process()`],
+      ['slot use (summed / (wall × 4))', `${fmt((100 * runSumMs) / (full.ms * CONCURRENCY), 0)} %`, `${fmt((100 * (base.processSumMs + base.storeSumMs)) / (base.ms * CONCURRENCY), 0)} %`],
+      ['CPU: worker / baseline process', perFile(fullCpu.childMs, full.files), perFile(baseCpu.childMs, base.files)],
+      ['CPU: this process (API + client)', perFile(fullCpu.selfMs, full.files), perFile(baseCpu.selfMs, base.files)],
+      ['  of which while uploading', perFile(full.uploadSelfMs, full.files), ''],
+      ['CPU: postgres (bench DB) + redis', perFile(fullCpu.postgresMs + fullCpu.redisMs, full.files), perFile(baseCpu.postgresMs + baseCpu.redisMs, base.files)],
+      ['CPU: all of the above', perFile(ownCpu(fullCpu), full.files), perFile(ownCpu(baseCpu), base.files)],
+      [`CPU: other processes (of ${cores} CPUs)`, `${fmt((100 * fullCpu.othersMs) / (full.ms * cores), 0)} %`, `${fmt((100 * baseCpu.othersMs) / (base.ms * cores), 0)} %`],
     ]));
-    console.log(`Full path jobs: first started ${secs(full.jobs.firstStartMs)} after the first upload; all final seen ${full.jobs.lastFinishToSeenMs} ms after the last job finished; ${full.jobs.attempts} attempts.`);
-    for (const [label, r] of [['full path', full], ['baseline', base]] as const) {
-      const share = r.cpu.othersMs / (r.ms * os.cpus().length);
-      if (share > 0.05) console.log(`WARNING: other processes used ${fmt(100 * share, 0)} % of the machine's CPU during the ${label} run: its figure is disturbed; run again on a quiet machine.`);
+    console.log(
+      `Full path pipeline: first job started ${fmt(mean(jobs.map((j) => j.firstStartMs)), 0)} ms after the first upload of a round (mean), all final seen ${fmt(mean(jobs.map((j) => j.lastFinishToSeenMs)), 0)} ms after the last job finished (mean), ${jobs.reduce((s, j) => s + j.attempts, 0)} attempts for ${full.files} jobs.`,
+    );
+    if (ROUNDS > 1) {
+      console.log(table([
+        ['round', 'order', 'full path', 'baseline', 'ratio', 'others (full / base)', 'attempts'],
+        ...perRound.map((r, i) => [String(i + 1), r.order, secs(r.full), secs(r.base), fmt(r.base / r.full, 3), `${fmt(100 * r.fullOthers, 0)} % / ${fmt(100 * r.baseOthers, 0)} %`, String(r.attempts)]),
+      ]));
     }
-    if (full.failedUploads.length) console.log(`Failed uploads: ${full.failedUploads.slice(0, 5).join(' | ')}`);
+    if (full.failed.length) console.log(`Failed uploads: ${full.failed.slice(0, 5).join(' | ')}`);
+    const disturbed = Math.max(fullCpu.othersMs / (full.ms * cores), baseCpu.othersMs / (base.ms * cores));
+    if (disturbed > 0.05) {
+      console.log(`WARNING: other processes took up to ${fmt(100 * disturbed, 0)} % of the machine during the runs: the wall-clock ratio is disturbed; the CPU ratio (CPU per file of the bench's own processes) is the steadier figure. Run again on a quiet machine.`);
+    }
     console.log('');
-    console.log('Memory (RSS; peak = max of VmHWM reset at the phase start and 100 ms samples; heap/arrayBuffers = max of the probe every 100 ms):');
-    const memRows = [['', 'RSS at start', 'peak', 'peak − idle', 'JS heap', 'Buffers', 'CPU']];
-    memRows.push([`worker, idle (before any upload)`, `${mbs(workerIdle)} MB`, '', '', '', '', '']);
-    memRows.push(memRow(`worker, ${mainFiles.length} files`, full.mem, workerIdle, peakOf));
-    if (fullBig) memRows.push(memRow(`worker, ${bigFiles.length} × ~10 MB`, fullBig.mem, workerIdle, peakOf));
-    memRows.push([`baseline process, idle`, `${mbs(baselineIdle)} MB`, '', '', '', '', '']);
-    memRows.push(memRow(`baseline, ${mainFiles.length} files`, base.mem, baselineIdle, (p) => baselineWatch.peak(p)));
-    if (baseBig) memRows.push(memRow(`baseline, ${bigFiles.length} × ~10 MB`, baseBig.mem, baselineIdle, (p) => baselineWatch.peak(p)));
+    console.log('Memory (RSS; peak = the larger of VmHWM, reset at the phase start, and the 100 ms samples; JS heap and Buffers = highest probe report):');
+    const memRows = [['', 'RSS at start', 'peak', 'peak − idle', 'JS heap', 'Buffers']];
+    memRows.push([`worker, idle (before any upload)`, `${mbs(workerIdle)} MB`, '', '', '', '']);
+    memRows.push(memRow(`worker, ${mainFiles.length} files`, fullMem, workerIdle, worker.watch.peak(fullMem)));
+    if (fullBig) memRows.push(memRow(`worker, ${bigFiles.length} × ~10 MB`, fullBig.mem, workerIdle, worker.watch.peak(fullBig.mem)));
+    memRows.push([`baseline process, idle`, `${mbs(baselineIdle)} MB`, '', '', '', '']);
+    memRows.push(memRow(`baseline, ${mainFiles.length} files`, baseMem, baselineIdle, baseline.watch.peak(baseMem)));
+    if (baseBig) memRows.push(memRow(`baseline, ${bigFiles.length} × ~10 MB`, baseBig.mem, baselineIdle, baseline.watch.peak(baseBig.mem)));
     console.log(table(memRows));
+
+    const workerPeak = worker.watch.peak(fullBig?.mem ?? fullMem);
+    const workerPeakAll = Math.max(worker.watch.peak(fullMem), fullBig ? worker.watch.peak(fullBig.mem) : 0);
     console.log('');
-    console.log(`${verdict(ratio >= RATIO_TARGET)}  throughput ratio full path / baseline ≥ ${RATIO_TARGET}: ${fmt(fullRate)} / ${fmt(baseRate)} files/s = ${fmt(ratio, 3)}`);
+    console.log(`${verdict(ratio >= RATIO_TARGET)}  throughput ratio full path / baseline ≥ ${RATIO_TARGET}: ${fmt(fullRate)} / ${fmt(baseRate)} files/s = ${fmt(ratio, 3)}   (CPU ratio: ${fmt(cpuRatio, 3)})`);
     console.log(
       `${verdict(workerPeak < MEMORY_TARGET_MB * MB)}  worker peak RSS < ${MEMORY_TARGET_MB} MB ${fullBig ? 'with ~10 MB uploads' : '(no ~10 MB uploads: --big 0)'}: ${mbs(workerPeak)} MB (${mbs(workerPeak - workerIdle)} MB above idle; whole run ${mbs(workerPeakAll)} MB)`,
     );
+    baseline.child.send({ type: 'exit' });
   } finally {
-    await stopChild(baseline);
-    if (worker) {
-      worker.watch.stop();
-      await stopChild(worker.child);
-    }
+    baseline?.watch.stop();
+    await stopChild(baseline?.child);
+    worker?.watch.stop();
+    await stopChild(worker?.child);
     await app?.close().catch(() => undefined);
     await clamd?.close();
     await clearQueues().catch(() => undefined);
