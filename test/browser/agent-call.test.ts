@@ -6,8 +6,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isLocal, launchChromium } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
 import { SMTPServer } from 'smtp-server';
 import type { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
@@ -90,47 +90,16 @@ describe('staff console: an agent on a call (browser)', () => {
     await smtp?.close();
   });
 
-  interface Session {
-    context: BrowserContext;
-    page: Page;
-    foreignRequests: string[];
-    pageErrors: string[];
-  }
+  type Session = ConsoleSession;
 
-  /** A fresh browser profile in English (the console follows the browser's language). */
-  async function openConsole(): Promise<Session> {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    const foreignRequests: string[] = [];
-    const pageErrors: string[] = [];
-    context.on('request', request => {
-      if (!isLocal(request.url())) foreignRequests.push(request.url());
-    });
-    const page = await context.newPage();
-    page.on('pageerror', error => pageErrors.push(error.message));
-    return { context, page, foreignRequests, pageErrors };
-  }
+  const openSession = () => openConsole(browser, UI_TIMEOUT);
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('input[name="otp"]').fill(await demoOtp());
-    await page.getByRole('button', { name: 'Sign in' }).click();
-
-    const menuReady = page.locator('[role="menu"][aria-label="Main menu"][aria-busy="false"]');
-    const refused = page.locator('form [role="alert"]');
-    await Promise.race([menuReady.waitFor(), refused.waitFor()]);
-    if (await refused.isVisible()) {
-      throw new Error(`sign-in of ${email} refused: ${await refused.innerText()}`);
-    }
-    await menuReady.waitFor();
-  }
+  const signIn = async (page: Page, email: string) => signInConsole(page, app.url, email, DEMO_PASSWORD, await demoOtp());
 
   it(
     'finds the account, verifies the caller with a mailed code, unmasks the contact data and sends the customer ID',
     async () => {
-      const session = await openConsole();
+      const session = await openSession();
       const { page } = session;
       const callReference = `CALL-${Date.now() % 1_000_000}`;
       try {

@@ -6,8 +6,8 @@
  * browser of their own, and reports the swap ("this was not me"): the account is locked, and a supervisor sees
  * the report on the case page and reverts the swap. Nothing either browser loads may leave the machine.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isLocal, launchChromium } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
 import type { ParsedMail } from 'mailparser';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { maskEmail } from '../../server/accounts/masking';
@@ -55,42 +55,11 @@ describe('phone desk: the backup email made primary on a call (browser)', () => 
     await smtp.stop();
   });
 
-  interface Session {
-    context: BrowserContext;
-    page: Page;
-    foreignRequests: string[];
-    pageErrors: string[];
-  }
+  type Session = ConsoleSession;
 
-  /** A fresh browser profile in English (the console and the form follow the browser's language). */
-  async function openBrowser(): Promise<Session> {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    const foreignRequests: string[] = [];
-    const pageErrors: string[] = [];
-    context.on('request', request => {
-      if (!isLocal(request.url())) foreignRequests.push(request.url());
-    });
-    const page = await context.newPage();
-    page.on('pageerror', error => pageErrors.push(error.message));
-    return { context, page, foreignRequests, pageErrors };
-  }
+  const openBrowser = () => openConsole(browser, UI_TIMEOUT);
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('input[name="otp"]').fill(await demoOtp());
-    await page.getByRole('button', { name: 'Sign in' }).click();
-
-    const menuReady = page.locator('[role="menu"][aria-label="Main menu"][aria-busy="false"]');
-    const refused = page.locator('form [role="alert"]');
-    await Promise.race([menuReady.waitFor(), refused.waitFor()]);
-    if (await refused.isVisible()) {
-      throw new Error(`sign-in of ${email} refused: ${await refused.innerText()}`);
-    }
-    await menuReady.waitFor();
-  }
+  const signIn = async (page: Page, email: string) => signInConsole(page, app.url, email, DEMO_PASSWORD, await demoOtp());
 
   /** The value under a label in the contact section ("Primary email" → "s***@e***.net"). */
   const contactValue = (page: Page, label: string) =>

@@ -4,8 +4,8 @@
  * evidence as a JSON file whose hashes the server recomputed. Nothing the console loads may leave the machine.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isLocal, launchChromium } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
 import request from 'supertest';
 import { AuditService } from '../../server/audit/audit.service';
 import { AlertsService } from '../../server/supervision/alerts.service';
@@ -55,45 +55,18 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
     await app?.close();
   });
 
-  interface Session {
-    context: BrowserContext;
-    page: Page;
-    foreignRequests: string[];
-    pageErrors: string[];
-  }
+  type Session = ConsoleSession;
 
-  async function openConsole(): Promise<Session> {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    const foreignRequests: string[] = [];
-    const pageErrors: string[] = [];
-    context.on('request', req => {
-      if (!isLocal(req.url())) foreignRequests.push(req.url());
-    });
-    const page = await context.newPage();
-    page.on('pageerror', error => pageErrors.push(error.message));
-    return { context, page, foreignRequests, pageErrors };
-  }
+  const openSession = () => openConsole(browser, UI_TIMEOUT, { acceptDownloads: true });
 
   const mainMenu = (page: Page) => page.getByRole('menu', { name: 'Main menu' });
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('input[name="otp"]').fill(await demoOtp());
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const menuReady = page.locator('[role="menu"][aria-label="Main menu"][aria-busy="false"]');
-    const refused = page.locator('form [role="alert"]');
-    await Promise.race([menuReady.waitFor(), refused.waitFor()]);
-    if (await refused.isVisible()) throw new Error(`sign-in of ${email} refused: ${await refused.innerText()}`);
-    await menuReady.waitFor();
-  }
+  const signIn = async (page: Page, email: string) => signInConsole(page, app.url, email, DEMO_PASSWORD, await demoOtp());
 
   it(
     'filters the trail by a staff member, acknowledges their swap burst and exports a case’s evidence',
     async () => {
-      const session = await openConsole();
+      const session = await openSession();
       const { page } = session;
       try {
         await signIn(page, SUPERVISOR);

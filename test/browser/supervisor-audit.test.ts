@@ -3,8 +3,8 @@
  * audit trail and verifies the hash chain; an agent is not offered the audit trail at all. Nothing the
  * console loads may leave the machine.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isLocal, launchChromium } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
 
 const UI_TIMEOUT = 15_000;
@@ -26,46 +26,13 @@ describe('staff console: audit trail (browser)', () => {
     await app?.close();
   });
 
-  interface Session {
-    context: BrowserContext;
-    page: Page;
-    foreignRequests: string[];
-    pageErrors: string[];
-  }
+  type Session = ConsoleSession;
 
-  /** A fresh browser profile in English (the console follows the browser's language). */
-  async function openConsole(): Promise<Session> {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    const foreignRequests: string[] = [];
-    const pageErrors: string[] = [];
-    // On the context rather than one page: popups and workers are watched too.
-    context.on('request', request => {
-      if (!isLocal(request.url())) foreignRequests.push(request.url());
-    });
-    const page = await context.newPage();
-    page.on('pageerror', error => pageErrors.push(error.message));
-    return { context, page, foreignRequests, pageErrors };
-  }
+  const openSession = () => openConsole(browser, UI_TIMEOUT);
 
   const mainMenu = (page: Page) => page.getByRole('menu', { name: 'Main menu' });
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.url}/`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('input[name="otp"]').fill(await demoOtp());
-    await page.getByRole('button', { name: 'Sign in' }).click();
-
-    // The menu drops aria-busy once every permission check has answered.
-    const menuReady = page.locator('[role="menu"][aria-label="Main menu"][aria-busy="false"]');
-    const refused = page.locator('form [role="alert"]');
-    await Promise.race([menuReady.waitFor(), refused.waitFor()]);
-    if (await refused.isVisible()) {
-      throw new Error(`sign-in of ${email} refused: ${await refused.innerText()}`);
-    }
-    await menuReady.waitFor();
-  }
+  const signIn = async (page: Page, email: string) => signInConsole(page, app.url, email, DEMO_PASSWORD, await demoOtp());
 
   function expectStayedLocal(session: Session): void {
     expect(session.foreignRequests).toEqual([]);
@@ -75,7 +42,7 @@ describe('staff console: audit trail (browser)', () => {
   it(
     'shows a supervisor their own sign-in in the audit trail and an intact chain',
     async () => {
-      const session = await openConsole();
+      const session = await openSession();
       const { page } = session;
       try {
         await signIn(page, SUPERVISOR);
@@ -113,7 +80,7 @@ describe('staff console: audit trail (browser)', () => {
   it(
     'does not offer the audit trail to an agent',
     async () => {
-      const session = await openConsole();
+      const session = await openSession();
       const { page } = session;
       try {
         await signIn(page, AGENT);
