@@ -81,7 +81,7 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
         const swaps = page.locator('table tbody tr').filter({ hasText: busy.email }).filter({ hasText: SWAP });
         await swaps.nth(7).waitFor();
         // Only those rows once the filtered page has replaced the unfiltered one.
-        await page.waitForFunction("document.querySelectorAll('table tbody tr').length === 8");
+        await page.locator('table tbody tr').nth(8).waitFor({ state: 'detached' });
         expect(await swaps.count()).toBe(8);
 
         // The CSV export link carries the same filters.
