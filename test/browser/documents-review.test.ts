@@ -222,12 +222,15 @@ describe('identity documents: the customer form and the review (browser)', () =>
         const identity = page.locator('[data-testid="case-document"][data-kind="identity_front"]');
         const preview = identity.getByTestId('document-preview');
         await preview.waitFor({ state: 'visible' });
-        // Loaded and decoded, not just present (a string: this file is typed without the DOM library).
+        // Loaded and decoded, not just present. A function (the console's CSP forbids evaluating strings), typed by
+        // hand since tests compile without the DOM library.
+        type PreviewImage = { complete: boolean; naturalWidth: number };
         await page.waitForFunction(
-          `(() => {
-            const img = document.querySelector('[data-kind="identity_front"] img[data-testid="document-preview"]');
+          () => {
+            const doc = (globalThis as unknown as { document: { querySelector(s: string): PreviewImage | null } }).document;
+            const img = doc.querySelector('[data-kind="identity_front"] img[data-testid="document-preview"]');
             return Boolean(img && img.complete && img.naturalWidth > 0);
-          })()`,
+          },
           undefined,
           { timeout: UI_TIMEOUT },
         );
