@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { Client, Pool } from 'pg';
+import { Client, Pool, type QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedAccounts } from '../server/accounts/demo-accounts';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
@@ -207,8 +207,10 @@ async function writeAudit(pool: Pool, fields: AuditFields): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const last = await client.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
+    // The same single round trip as AuditService.record: lock, then read in its own snapshot.
+    const [, last] = (await client.query(
+      `SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}); SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`,
+    )) as unknown as QueryResult<{ hash: string }>[];
     const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
     await client.query(
       `INSERT INTO audit_events (at, actor_id, actor_email, actor_roles, action, outcome, target_type, target_id, case_id, reason,

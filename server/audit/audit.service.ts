@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../core/clock';
 import { chainHash, GENESIS_HASH } from './audit-chain';
@@ -24,9 +25,14 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record needs the EntityManager of an open transaction');
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const last: { hash: string }[] = await manager.query('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    // Lock and read in one round trip (the lock is held until commit, so its hold time is every writer's wait).
+    // Each statement of a simple query takes its own snapshot in READ COMMITTED: the read runs after the lock is
+    // granted and sees the entry the previous holder committed.
+    const client = (await manager.queryRunner.connect()) as PoolClient;
+    const [, last] = (await client.query(
+      `SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}); SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`,
+    )) as unknown as QueryResult<{ hash: string }>[];
+    const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
 
     const fields = {
       at: this.clock.now(),
@@ -44,8 +50,18 @@ export class AuditService {
       ip: input.meta.ip,
       requestId: input.meta.requestId,
     };
-    const entity = manager.create(AuditEvent, { ...fields, prevHash, hash: chainHash(prevHash, fields) });
-    return manager.save(AuditEvent, entity);
+    const hash = chainHash(prevHash, fields);
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO audit_events (at, actor_id, actor_email, actor_roles, action, outcome, target_type, target_id, case_id, reason,
+         before, after, ip, request_id, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      [
+        fields.at, fields.actorId, fields.actorEmail, fields.actorRoles, fields.action, fields.outcome, fields.targetType, fields.targetId,
+        fields.caseId, fields.reason, fields.before === null ? null : JSON.stringify(fields.before),
+        fields.after === null ? null : JSON.stringify(fields.after), fields.ip, fields.requestId, prevHash, hash,
+      ],
+    );
+    return manager.create(AuditEvent, { ...fields, id: String(inserted.rows[0].id), prevHash, hash });
   }
 
   /** For entries that stand alone (a failed login): their own short transaction. */
