@@ -12,6 +12,7 @@ import { maskEmail, maskPhone, maskText } from './masking';
 import { AccountQuery, routeQuery } from './query-router';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
+import { isUuid } from '../core/ids';
 
 const SEARCH_LIMIT = 25;
 
@@ -22,7 +23,6 @@ export const NAME_SEARCH_SQL = `SELECT id FROM (
     UNION ALL
     SELECT id, strict_word_similarity(rd_fold($1), search_text) AS score FROM customer_accounts WHERE rd_fold($1) <<% search_text
   ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function maskedQuery(q: AccountQuery): string {
   switch (q.kind) {
@@ -100,7 +100,7 @@ export class AccountsService {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerAccount> {
-    const account = UUID.test(id) ? await manager.getRepository(CustomerAccount).findOneBy({ id }) : null;
+    const account = isUuid(id) ? await manager.getRepository(CustomerAccount).findOneBy({ id }) : null;
     if (!account) throw notFound('No account with this id');
     return account;
   }
@@ -128,7 +128,7 @@ export class AccountsService {
   /** A supervisor lifts the lock a "this was not me" report put on an account; audited with the reason. */
   async unlock(actor: Actor, id: string, reason: string): Promise<CustomerAccount> {
     return this.dataSource.transaction(async (m) => {
-      const account = await m.getRepository(CustomerAccount).findOne({ where: { id: UUID.test(id) ? id : '00000000-0000-4000-8000-000000000000' }, lock: { mode: 'pessimistic_write' } });
+      const account = await m.getRepository(CustomerAccount).findOne({ where: { id: isUuid(id) ? id : '00000000-0000-4000-8000-000000000000' }, lock: { mode: 'pessimistic_write' } });
       if (!account) throw notFound('No account with this id');
       if (account.status !== 'locked') throw new DomainError('conflict', 'This account is not locked');
       account.status = 'active';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { auditActor } from '../auth/actor';
@@ -19,13 +19,14 @@ import { maskEmail } from './masking';
 import { SecurityEvent } from './security-event.entity';
 import { CheckResult, VerificationCheck } from './verification-check.entity';
 import { VerificationCode } from './verification-code.entity';
+import { isUuid } from '../core/ids';
+import { sameSecret } from '../core/secrets';
 
 export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_FAILURES = 5;
 export const MAX_CODES_SENT = 5;
 export const MAX_STATED_TRIES = 3;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function normalizeStated(field: StatedField, value: string): string | null {
   switch (field) {
@@ -46,11 +47,6 @@ function onFile(account: CustomerAccount, field: StatedField): string | null {
   }
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * The checks of one call. Possession: a one-time code mailed to an address on file, read back by the caller.
@@ -102,7 +98,7 @@ export class VerificationService {
 
   /** Loads a verification the actor may see (their own calls), else 404; with `lock` for a state change. */
   async load(actor: Actor, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<CallerVerification> {
-    const v = UUID.test(id)
+    const v = isUuid(id)
       ? await m.getRepository(CallerVerification).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
     if (!v || !actor.ability.can('read', asSubject('CallerVerification', { agentId: v.agentId }))) throw notFound('No verification with this id');

@@ -4,6 +4,7 @@ import { Clock } from '../core/clock';
 import { ChainCursor, ChainRow, startCursor, verifyRows } from './audit-chain';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
+import { isUuid } from '../core/ids';
 
 export interface AuditFilter {
   actor?: string;
@@ -29,7 +30,6 @@ export interface ChainVerification {
   lastEventId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERIFY_BATCH = 5000;
 
 export function encodeCursor(id: string): string {
@@ -54,7 +54,7 @@ export class AuditQueryService {
   private filtered(filter: AuditFilter): SelectQueryBuilder<AuditEvent> {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (filter.actor) {
-      if (UUID.test(filter.actor)) qb.andWhere('e.actorId = :actorId', { actorId: filter.actor });
+      if (isUuid(filter.actor)) qb.andWhere('e.actorId = :actorId', { actorId: filter.actor });
       else qb.andWhere('e.actorEmail = :actorEmail', { actorEmail: filter.actor.toLowerCase() });
     }
     if (filter.role) qb.andWhere(':role = ANY(e.actorRoles)', { role: filter.role });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import * as path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeCustomerId } from '../accounts/customer-id';
@@ -20,8 +20,9 @@ import { REQUIRED_BY_TYPE } from './checklist';
 import { DocumentStore } from './document-store';
 import { isAllowed, sniff } from './file-inspection';
 import { CasePurpose, IdentityCase } from './identity-case.entity';
+import { isUuid } from '../core/ids';
+import { sameSecret } from '../core/secrets';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL_CODE_MINUTES = 30;
 const MAX_EMAIL_CODE_FAILURES = 5;
 const MAX_DOCUMENTS_PER_CASE = 20;
@@ -64,13 +65,6 @@ export class CasesService {
 
   private hmac(purpose: string, value: string): string {
     return createHmac('sha256', this.config.sessionSecret).update(`${purpose}:${value}`).digest('hex');
-  }
-
-  private same(a: string | null, b: string): boolean {
-    if (!a) return false;
-    const x = Buffer.from(a);
-    const y = Buffer.from(b);
-    return x.length === y.length && timingSafeEqual(x, y);
   }
 
   private async newCase(
@@ -147,7 +141,7 @@ export class CasesService {
   /** An agent opens a case for an account on the phone; the customer gets a mail with the form link and a code. */
   async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }) {
     const result = await this.dataSource.transaction(async (m) => {
-      const account = UUID.test(dto.accountId) ? await m.getRepository(CustomerAccount).findOneBy({ id: dto.accountId }) : null;
+      const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOneBy({ id: dto.accountId }) : null;
       if (!account) throw notFound('No account with this id');
       const opened = await this.newCase(m, {
         customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail: dto.contactEmail,
@@ -170,10 +164,10 @@ export class CasesService {
 
   /** The customer's token for a case; a wrong token is answered exactly like an unknown case. */
   async byToken(caseId: string, token: string | undefined): Promise<IdentityCase> {
-    const row = UUID.test(caseId) && token
+    const row = isUuid(caseId) && token
       ? await this.dataSource.getRepository(IdentityCase).createQueryBuilder('c').addSelect('c.accessTokenHash').where('c.id = :caseId', { caseId }).getOne()
       : null;
-    if (!row || !this.same(row.accessTokenHash, this.hmac('case-token', token!))) throw notFound('No such request, or the link has expired');
+    if (!row || !sameSecret(row.accessTokenHash, this.hmac('case-token', token!))) throw notFound('No such request, or the link has expired');
     return row;
   }
 
@@ -184,7 +178,7 @@ export class CasesService {
       if (row.contactEmailConfirmedAt) return { confirmed: true as const };
       if (row.emailCodeFailures >= MAX_EMAIL_CODE_FAILURES) throw conflict('Too many wrong codes: start a new request');
       if (!row.emailCodeExpiresAt || row.emailCodeExpiresAt.getTime() <= this.clock.now().getTime()) throw conflict('The code has expired: start a new request');
-      if (!this.same(row.emailCodeHash, this.hmac(`case-code:${row.id}`, code))) {
+      if (!sameSecret(row.emailCodeHash, this.hmac(`case-code:${row.id}`, code))) {
         await m.increment(IdentityCase, { id: row.id }, 'emailCodeFailures', 1);
         throw new DomainError('unprocessable', 'This code is not the one we sent', { code: 'wrong code' });
       }

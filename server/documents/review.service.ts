@@ -17,9 +17,9 @@ import type { DecisionDto } from './cases.dto';
 import { DocumentStore } from './document-store';
 import { IdentityCase } from './identity-case.entity';
 import { namesMatch, notExpired } from './name-match';
+import { isUuid } from '../core/ids';
 
 export const REVIEW_TARGET_MS = 72 * 3600_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDENTITY_KINDS = ['identity_front', 'identity_back'];
 
 /** Whose name an identity document must carry: the holder, or the organisation's representative. */
@@ -77,7 +77,7 @@ export class ReviewService {
   }
 
   async load(actor: Actor, caseId: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<IdentityCase> {
-    const c = UUID.test(caseId)
+    const c = isUuid(caseId)
       ? await m.getRepository(IdentityCase).findOne({ where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
     if (!c || !actor.ability.can('read', asSubject('Case', { openedBy: c.openedBy, status: c.status }))) throw notFound('No case with this id');
@@ -139,7 +139,7 @@ export class ReviewService {
       const c = await this.load(actor, caseId, m, true);
       await this.assertIndependent(m, actor, c);
       if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw conflict('Claim this case before deciding on its documents');
-      const doc = UUID.test(documentId) ? await m.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
+      const doc = isUuid(documentId) ? await m.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
       if (!doc) throw notFound('No document with this id in this case');
       if (doc.decision) throw conflict(`This document is already ${doc.decision}`);
       const now = this.clock.now();
@@ -205,7 +205,7 @@ export class ReviewService {
   async file(actor: Actor, caseId: string, documentId: string, which: 'preview' | 'original') {
     const c = await this.load(actor, caseId);
     if (!actor.ability.can('read', 'Document')) throw notFound('No document with this id in this case');
-    const doc = UUID.test(documentId) ? await this.dataSource.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
+    const doc = isUuid(documentId) ? await this.dataSource.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
     if (!doc) throw notFound('No document with this id in this case');
     if (doc.purgedAt) throw notFound('This document was purged at the end of its retention period');
     const key = which === 'preview' ? doc.previewKey : doc.storageKey;

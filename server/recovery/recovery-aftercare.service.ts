@@ -11,7 +11,7 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
-import { StaffUser } from '../staff/staff-user.entity';
+import { activeSupervisors } from '../staff/supervisors';
 import { RecoveryCase } from './recovery-case.entity';
 import { RecoveryLink } from './recovery-link.entity';
 import { OPEN_STATUSES } from './recovery-state';
@@ -62,7 +62,7 @@ export class RecoveryAftercareService {
       if (c.status !== 'executed') throw conflict(`This request is already ${c.status}`);
       await m.update(RecoveryCase, { id: c.id }, { reportedAt: this.clock.now() });
       await m.update(CustomerAccount, { id: account.id }, { status: 'locked' });
-      const supervisors = await m.getRepository(StaffUser).createQueryBuilder('s').where(`'supervisor' = ANY(s.roles) AND s.active`).getMany();
+      const supervisors = await activeSupervisors(m);
       const mailIds: string[] = [];
       for (const s of supervisors) {
         const mail = await this.outbox.add(m, {

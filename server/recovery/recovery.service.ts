@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import { maskEmail } from '../accounts/masking';
 import { SecurityEvent } from '../accounts/security-event.entity';
@@ -22,8 +22,9 @@ import { OutboxService } from '../notifications/outbox.service';
 import { RecoveryCase } from './recovery-case.entity';
 import { RecoveryLink } from './recovery-link.entity';
 import { move, RecoveryAction, RecoveryStatus, TransitionRefused } from './recovery-state';
+import { isUuid } from '../core/ids';
+import { isUniqueViolation } from '../core/database/database-errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PURPOSE_OF: Record<Exclude<RecoveryAction, 'backup_to_primary'>, IdentityCase['purpose']> = {
   replace_contact_email: 'replace_email',
   disable_2fa: 'disable_2fa',
@@ -34,9 +35,6 @@ const WHAT: Record<RecoveryAction, { fr: string; en: string }> = {
   disable_2fa: { fr: 'désactivation de la double authentification', en: 'two-factor authentication disabled' },
 };
 
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof QueryFailedError && (e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505';
-}
 
 /**
  * The three actions that change who controls an account. Every step is a transition of the case's state machine,
@@ -99,7 +97,7 @@ export class RecoveryService {
   }
 
   async lockAccount(m: EntityManager, accountId: string): Promise<CustomerAccount> {
-    const account = UUID.test(accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const account = isUuid(accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!account) throw notFound('No account with this id');
     return account;
   }
@@ -171,7 +169,7 @@ export class RecoveryService {
     const outcome = await this.dataSource.transaction(async (m) => {
       const account = await this.lockAccount(m, dto.accountId);
       if (account.status === 'locked') throw conflict('This account is locked: no recovery action until a supervisor unlocks it');
-      const idCase = UUID.test(dto.identityCaseId) ? await m.getRepository(IdentityCase).findOneBy({ id: dto.identityCaseId }) : null;
+      const idCase = isUuid(dto.identityCaseId) ? await m.getRepository(IdentityCase).findOneBy({ id: dto.identityCaseId }) : null;
       if (!idCase || idCase.accountId !== account.id) throw new DomainError('unprocessable', 'No identity-documents case of this account has this id');
       if (idCase.status !== 'verified') throw new DomainError('unprocessable', `The identity-documents case is ${idCase.status}, not verified`);
       if (idCase.purpose !== PURPOSE_OF[dto.action]) throw new DomainError('unprocessable', `The identity-documents case was opened to ${idCase.purpose.replace('_', ' ')}, not for this action`);
@@ -230,7 +228,7 @@ export class RecoveryService {
   }
 
   async load(id: string, m: EntityManager = this.dataSource.manager): Promise<RecoveryCase> {
-    const c = UUID.test(id) ? await m.getRepository(RecoveryCase).findOneBy({ id }) : null;
+    const c = isUuid(id) ? await m.getRepository(RecoveryCase).findOneBy({ id }) : null;
     if (!c) throw notFound('No recovery case with this id');
     return c;
   }

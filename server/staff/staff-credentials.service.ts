@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI } from 'otplib';
-import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
@@ -12,8 +12,9 @@ import { Clock } from '../core/clock';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { MfaResetRequest } from './mfa-reset-request.entity';
 import { StaffRole, StaffUser } from './staff-user.entity';
+import { isUuid } from '../core/ids';
+import { isUniqueViolation } from '../core/database/database-errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Enrolment {
   user: StaffUser;
@@ -52,7 +53,7 @@ export class StaffCredentialsService {
       });
       return { user, initialPassword, totpSecret, totpUri: this.uri(user.email, totpSecret) };
     } catch (e) {
-      if (e instanceof QueryFailedError && (e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(e)) {
         throw conflict('A staff member with this email exists already');
       }
       throw e;
@@ -60,7 +61,7 @@ export class StaffCredentialsService {
   }
 
   private async target(actor: Actor, id: string): Promise<StaffUser> {
-    const user = UUID.test(id) ? await this.dataSource.getRepository(StaffUser).findOneBy({ id }) : null;
+    const user = isUuid(id) ? await this.dataSource.getRepository(StaffUser).findOneBy({ id }) : null;
     if (!user) throw notFound('No staff member with this id');
     if (!actor.ability.can('update', asSubject('StaffUser', { id: user.id }))) throw new DomainError('forbidden', 'Nobody resets their own second factor');
     return user;
@@ -75,7 +76,7 @@ export class StaffCredentialsService {
         return req;
       });
     } catch (e) {
-      if (e instanceof QueryFailedError) throw conflict('A reset of this second factor is already waiting for confirmation');
+      if (isUniqueViolation(e)) throw conflict('A reset of this second factor is already waiting for confirmation');
       throw e;
     }
   }
@@ -84,7 +85,7 @@ export class StaffCredentialsService {
   async confirmMfaReset(actor: Actor, requestId: string): Promise<Enrolment> {
     const totpSecret = generateSecret();
     const user = await this.dataSource.transaction(async (m) => {
-      const req = UUID.test(requestId)
+      const req = isUuid(requestId)
         ? await m.getRepository(MfaResetRequest).findOne({ where: { id: requestId, confirmedAt: IsNull(), cancelledAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!req) throw notFound('No open reset request with this id');

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../core/http/errors';
 import { StaffUser } from './staff-user.entity';
 import { UpdateStaffDto } from './staff.dto';
+import { isUuid } from '../core/ids';
 
 @Injectable()
 export class StaffService {
@@ -21,7 +22,7 @@ export class StaffService {
   }
 
   async get(actor: Actor, id: string): Promise<StaffUser> {
-    const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.getRepository(StaffUser).findOneBy({ id }) : null;
+    const user = isUuid(id) ? await this.dataSource.getRepository(StaffUser).findOneBy({ id }) : null;
     if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw notFound('No staff member with this id');
     return user;
   }

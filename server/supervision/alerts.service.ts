@@ -10,13 +10,13 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { conflict, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
-import { StaffUser } from '../staff/staff-user.entity';
+import { activeSupervisors } from '../staff/supervisors';
 import { evaluate, TrailCounts } from './alert-rules';
 import { Alert } from './alert.entity';
 import { ScanCursor } from './scan-cursor.entity';
+import { isUuid } from '../core/ids';
 
 const CURSOR = 'alerts';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Reads the audit trail in order from where it stopped, applies the abuse rules, raises alerts (once per rule,
@@ -73,7 +73,7 @@ export class AlertsService {
       }
       await m.update(ScanCursor, { name: CURSOR }, { lastEventId: events[events.length - 1].id });
       if (raised.length) {
-        const supervisors = await m.getRepository(StaffUser).createQueryBuilder('s').where(`'supervisor' = ANY(s.roles) AND s.active`).getMany();
+        const supervisors = await activeSupervisors(m);
         for (const alert of raised) {
           await this.audit.record(m, { actor: null, meta: SYSTEM_META, action: 'alert.raise', targetType: 'alert', targetId: alert.id, reason: alert.rule, after: { summary: alert.summary, eventId: alert.eventId } });
           for (const s of supervisors) {
@@ -99,7 +99,7 @@ export class AlertsService {
 
   async acknowledge(actor: Actor, id: string, comment: string): Promise<Alert> {
     return this.dataSource.transaction(async (m) => {
-      const alert = UUID.test(id) ? await m.getRepository(Alert).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const alert = isUuid(id) ? await m.getRepository(Alert).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!alert) throw notFound('No alert with this id');
       if (alert.acknowledgedAt) throw conflict('This alert was already acknowledged');
       Object.assign(alert, { acknowledgedBy: actor.id, acknowledgedAt: this.clock.now(), ackComment: comment });

@@ -16,8 +16,8 @@ import { CaseDocument } from '../documents/case-document.entity';
 import { IdentityCase } from '../documents/identity-case.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { RecoveryCase } from '../recovery/recovery-case.entity';
+import { isUuid } from '../core/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A case's evidence for a security officer: what was checked, decided, approved and mailed, and the audit entries
@@ -33,7 +33,7 @@ export class EvidenceService {
   ) {}
 
   async recoveryCase(actor: Actor, id: string) {
-    const c = UUID.test(id) ? await this.dataSource.getRepository(RecoveryCase).findOneBy({ id }) : null;
+    const c = isUuid(id) ? await this.dataSource.getRepository(RecoveryCase).findOneBy({ id }) : null;
     if (!c) throw notFound('No recovery case with this id');
     const [account, identity, checks, mails] = await Promise.all([
       this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }),
@@ -57,7 +57,7 @@ export class EvidenceService {
   }
 
   async identityCase(actor: Actor, id: string) {
-    const part = UUID.test(id) ? await this.identityPart(id) : null;
+    const part = isUuid(id) ? await this.identityPart(id) : null;
     if (!part) throw notFound('No case with this id');
     return this.finish(actor, 'identity_case', id, { identityCase: part }, [id]);
   }

@@ -25,3 +25,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A unique constraint refused the row (SQLSTATE 23505): the caller answers 409. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } } | null)?.driverError?.code === '23505';
+}
