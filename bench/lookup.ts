@@ -9,7 +9,6 @@
  * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_ACCOUNTS (1000000),
  * BENCH_CONNECTIONS (10), BENCH_DURATION (10 s a run), BENCH_WARMUP (3 s), BENCH_LOG_LEVEL (warn).
  */
-import { NAME_SEARCH_SETUP, NAME_SEARCH_SQL } from '../server/accounts/accounts.service';
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import autocannon from 'autocannon';
@@ -21,10 +20,12 @@ import type { AddressInfo } from 'node:net';
 import { Client, Pool, type QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedAccounts } from '../server/accounts/demo-accounts';
+import { allWordsSql, SIMILAR_SETUP, SIMILAR_SQL, wordPatterns } from '../server/accounts/name-search';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
 import { maskEmail, maskPhone } from '../server/accounts/masking';
 import { createHttpApp } from '../server/app';
-import { chainHash, ChainRow, GENESIS_HASH, startCursor, verifyRows } from '../server/audit/audit-chain';
+import { chainHash, ChainRow, startCursor, verifyRows } from '../server/audit/audit-chain';
+import { AUDIT_APPEND_SQL, auditAppendParams } from '../server/audit/audit.service';
 import { totpCode } from '../server/auth/totp';
 import { loadConfig } from '../server/core/config/config';
 import { createDataSource } from '../server/core/database/data-source';
@@ -42,8 +43,6 @@ const WARMUP = Number(env.BENCH_WARMUP ?? 3);
 /** The app's pool size (dataSourceOptions' default); the bare server gets the same. */
 const POOL_SIZE = 10;
 const AGENT = DEMO_STAFF.find((s) => s.roles.includes('agent'))!;
-/** AuditService's chain lock. */
-const CHAIN_LOCK_KEY = 7_367_001;
 
 // ------------------------------------------------------------------------------------------------- load generator
 
@@ -202,35 +201,14 @@ interface AccountRow {
 
 type AuditFields = Parameters<typeof chainHash>[1];
 
-/** AuditService.record in plain SQL: its own transaction, the chain lock, the last hash, sha256, the insert. */
+/** AuditService.recordAlone in plain pg: the same function call, one autocommit statement (lock, last hash, sha256, insert). */
 async function writeAudit(pool: Pool, fields: AuditFields): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    // The same single round trip as AuditService.record: lock, then read in its own snapshot.
-    const [, last] = (await client.query(
-      `SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}); SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`,
-    )) as unknown as QueryResult<{ hash: string }>[];
-    const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
-    await client.query(
-      `INSERT INTO audit_events (at, actor_id, actor_email, actor_roles, action, outcome, target_type, target_id, case_id, reason,
-         before, after, ip, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [fields.at, fields.actorId, fields.actorEmail, fields.actorRoles, fields.action, fields.outcome, fields.targetType, fields.targetId,
-        fields.caseId, fields.reason, null, JSON.stringify(fields.after), fields.ip, fields.requestId, prevHash, chainHash(prevHash, fields)],
-    );
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  await pool.query(AUDIT_APPEND_SQL, auditAppendParams(fields));
 }
 
 /**
  * The same work as GET /api/accounts?q=<customer ID> without the framework: the lookup by customer_id, then the
- * audit entry in its own transaction (advisory lock, last hash, sha256 over the canonical entry, insert), the same
+ * audit entry (the same `audit_append` call: advisory lock, last hash, sha256 over the canonical entry, insert), the same
  * masked summary in the answer. No session: that is part of what the full stack adds. `/no-audit/accounts`
  * skips the audit write (breakdown only).
  */
@@ -338,20 +316,24 @@ function verdict(ok: boolean): string {
   return ok ? 'PASS' : 'FAIL';
 }
 
-/** The name search of AccountsService.searchByName, for EXPLAIN (the very same SQL, imported). */
-async function explainNameSearch(pool: Pool, text: string): Promise<{ usesTrigram: boolean; plan: string }> {
+/** The two stages of AccountsService.searchByName, for EXPLAIN (the very same SQL, imported). */
+async function explainNameSearch(pool: Pool, text: string): Promise<{ words: string; similar: string }> {
   const client = await pool.connect();
+  const plan = (res: QueryResult) => res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
   try {
+    const patterns = wordPatterns(text);
+    const words = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${allWordsSql(patterns.length)}`, [text, normalizeCustomerId(text), ...patterns]);
     await client.query('BEGIN');
-    await client.query(NAME_SEARCH_SETUP);
-    const res = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${NAME_SEARCH_SQL}`, [text, normalizeCustomerId(text)]);
+    await client.query(SIMILAR_SETUP);
+    const similar = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${SIMILAR_SQL}`, [text, normalizeCustomerId(text)]);
     await client.query('ROLLBACK');
-    const plan = res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-    return { usesTrigram: /Index Scan on customer_accounts_search_trgm/.test(plan), plan };
+    return { words: plan(words), similar: plan(similar) };
   } finally {
     client.release();
   }
 }
+
+const usesTrigram = (plan: string) => /Index Scan on customer_accounts_search_trgm/.test(plan);
 
 async function verifyAuditTail(pool: Pool, n: number): Promise<{ checked: number; broken: string | null }> {
   const res = await pool.query(
@@ -425,7 +407,10 @@ async function main(): Promise<void> {
   const breakdown = env.BENCH_BREAKDOWN !== '0';
   let meResult: LoadResult | undefined;
   let bareNoAudit: LoadResult | undefined;
+  let similarResult: LoadResult | undefined;
   if (breakdown) {
+    console.log('Breakdown: full stack, name search asking for similar spellings (the second stage, for typos)…');
+    similarResult = await load(job(full.url, namePaths.map((p) => `${p}&similar=true`), DURATION));
     console.log('Breakdown: full stack, GET /api/auth/me (session + guard, no lookup, no audit)…');
     meResult = await load(job(full.url, ['/api/auth/me'], DURATION));
     console.log('Breakdown: bare, lookup without the audit write…');
@@ -450,21 +435,25 @@ async function main(): Promise<void> {
   console.log(row('bare node:http + pg, by ID', bareResult));
   console.log(row('full stack, by ID', fullResult));
   console.log(row('full stack, name search', nameResult));
-  if (meResult && bareNoAudit) {
+  if (meResult && bareNoAudit && similarResult) {
+    console.log(row('  breakdown: full, similar spellings', similarResult));
     console.log(row('  breakdown: full, /api/auth/me', meResult));
     console.log(row('  breakdown: bare by ID, no audit', bareNoAudit));
   }
   console.log('');
   console.log(`Exact lookup plan: ${idPlan.replace(/\s+/g, ' ').trim()}`);
-  console.log(`Name search plan uses the trigram index (customer_accounts_search_trgm): ${explainName.usesTrigram ? 'yes' : 'NO'}`);
-  if (!explainName.usesTrigram || env.BENCH_SHOW_PLAN) console.log(explainName.plan.replace(/^/gm, '    '));
+  const nameUsesTrigram = usesTrigram(explainName.words) && usesTrigram(explainName.similar);
+  for (const [stage, plan] of [['all words', explainName.words], ['similar spellings', explainName.similar]] as const) {
+    console.log(`Name search plan, ${stage} stage, uses the trigram index (customer_accounts_search_trgm): ${usesTrigram(plan) ? 'yes' : 'NO'}`);
+    if (!usesTrigram(plan) || env.BENCH_SHOW_PLAN) console.log(plan.replace(/^/gm, '    '));
+  }
   console.log(`Audit chain, last ${audit.checked} entries (both servers' writes): ${audit.broken ? `BROKEN at id ${audit.broken}` : 'intact'}`);
   console.log('');
   const checks: [string, boolean, string][] = [
     ['full-stack throughput ≥ 0.5 × bare', throughputRatio >= 0.5, `${fmt(throughputRatio, 2)} ×`],
     ['full-stack p99 ≤ 2 × bare p99', p99Ratio <= 2, `${fmt(p99Ratio, 2)} ×`],
     ['name search p95 ≤ 5 × exact lookup p95', nameRatio <= 5, `${fmt(nameRatio, 2)} ×`],
-    ['name search plan uses the trigram index', explainName.usesTrigram, explainName.usesTrigram ? 'Bitmap Index Scan on customer_accounts_search_trgm' : 'no'],
+    ['name search plans use the trigram index', nameUsesTrigram, nameUsesTrigram ? 'Bitmap Index Scan on customer_accounts_search_trgm (both stages)' : 'no'],
     ['no failed requests', failures(bareResult) + failures(fullResult) + failures(nameResult) === 0,
       `${failures(bareResult)} / ${failures(fullResult)} / ${failures(nameResult)}`],
   ];

@@ -9,6 +9,7 @@ import { DocumentPurge1795615123385 } from './1795615123385-DocumentPurge';
 import { RecoveryCases1795615208050 } from './1795615208050-RecoveryCases';
 import { Alerts1795616178021 } from './1795616178021-Alerts';
 import { StaffMfaResets1795616617266 } from './1795616617266-StaffMfaResets';
+import { AuditAppendFunction1795620000000 } from './1795620000000-AuditAppendFunction';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
@@ -18,5 +19,5 @@ export const migrations = [
   Extensions1795611540000, Init1795612072174, AuditAppendOnly1795612072200, SearchFold1795612072300,
   Accounts1795613203408, AccountSearchIndex1795613203500, IdentityCases1795614759061,
   DocumentPurge1795615123385, RecoveryCases1795615208050, Alerts1795616178021,
-  StaffMfaResets1795616617266,
+  StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
 ];

@@ -61,6 +61,39 @@ describe('accounts on the call', () => {
       expect(byCompany.body.data[0].id).toBe(acme.id);
     });
 
+    it('finds a name by all its words first, and by similar spelling when no account has them all or when asked', async () => {
+      const lefebvre = await createAccount(t.dataSource, { name: 'Élodie Lefebvre' });
+      const a = await agent();
+      const ids = (res: { body: { data: { id: string; match: string }[] } }) => res.body.data.map((r) => [r.id, r.match]);
+
+      const exact = await a.get('/api/accounts').query({ q: 'Elodie LEFEVRE' });
+      expect(ids(exact)).toEqual([[lefevre.id, 'words']]);
+      const reversed = await a.get('/api/accounts').query({ q: 'lefebvre élodie' });
+      expect(ids(reversed)).toEqual([[lefebvre.id, 'words']]);
+
+      // A typo no account has: similar spellings, the closest first.
+      const typo = await a.get('/api/accounts').query({ q: 'elodie lefevrre' });
+      expect(ids(typo)[0]).toEqual([lefevre.id, 'similar']);
+      expect(ids(typo)).toContainEqual([lefebvre.id, 'similar']);
+
+      // Asked for, similar spellings come with the exact name, which ranks first.
+      const asked = await a.get('/api/accounts').query({ q: 'elodie lefevre', similar: 'true' });
+      expect(ids(asked).map(([id]) => id).slice(0, 2)).toEqual([lefevre.id, lefebvre.id]);
+      expect(ids(asked).every(([, match]) => match === 'similar')).toBe(true);
+
+      // LIKE wildcards typed by the agent are plain characters: "jean_martin" is not all the words of "Jean Martin".
+      const underscore = await a.get('/api/accounts').query({ q: 'jean_martin' });
+      expect(ids(underscore)).toContainEqual([acme.id, 'similar']);
+      expect(ids(underscore).some(([, match]) => match === 'words')).toBe(false);
+      const percent = await a.get('/api/accounts').query({ q: '%%%' });
+      expect(percent.status).toBe(200);
+      expect(percent.body.data).toEqual([]);
+
+      const bad = await a.get('/api/accounts').query({ q: 'elodie', similar: 'maybe' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.similar).toMatch(/true or false/);
+    });
+
     it('answers summaries masked, and never a full contact value', async () => {
       const res = await (await agent()).get('/api/accounts').query({ q: 'dp12345' });
       expect(res.body.data[0]).toMatchObject({ primaryEmail: 'p***@e***.com', phone: '+33 6 ** ** ** 12', hasBackupEmail: true });
@@ -81,6 +114,10 @@ describe('accounts on the call', () => {
       const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, action: 'account.search' });
       expect(entry.after).toMatchObject({ kind: 'email', query: 'p***@e***.com', results: 1, accountIds: [dupont.id], callReference: 'TICKET-42' });
       expect(JSON.stringify(entry)).not.toMatch(/pierre\.dupont/);
+      await a.get('/api/accounts').query({ q: 'elodie lefevrre', callRef: 'TICKET-43' });
+      const byName = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, reason: 'TICKET-43' });
+      expect(byName.after).toMatchObject({ kind: 'name', query: 'e*** (15 chars)', nameStage: 'similar' });
+      expect(JSON.stringify(byName)).not.toMatch(/lefevrre/);
     });
   });
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditCheckpoint } from '../server/audit/audit-checkpoint.entity';
 import { Clock } from '../server/core/clock';
 import { AuditEvent } from '../server/audit/audit-event.entity';
+import { chainHash } from '../server/audit/audit-chain';
 import { AuditService } from '../server/audit/audit.service';
 import { AuditQueryService } from '../server/audit/audit-query.service';
 import { QueueService } from '../server/core/queue/queue.service';
@@ -100,7 +101,21 @@ describe('audit trail', () => {
 
   it('keeps the chain intact under concurrent writers', async () => {
     const audit = t.app.get(AuditService);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => audit.recordAlone({ ...SYSTEM, action: 'test.concurrent', reason: String(i) })));
+    // Stand-alone entries (one autocommit statement) and entries inside transactions that go on after them,
+    // interleaved; the database hashes, so accents and emoji must hash there exactly as the verifier does here.
+    const written = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? t.dataSource.transaction(async (m) => {
+              const entry = await audit.record(m, { ...SYSTEM, action: 'test.concurrent', reason: `tx ${i}`, after: { i } });
+              await m.query('SELECT pg_sleep(0.01)');
+              return entry;
+            })
+          : audit.recordAlone({ ...SYSTEM, action: 'test.concurrent', reason: `Élodie Lefèvre ✓ ${i}`, after: { note: 'naïve café 🙂', i } }),
+      ),
+    );
+    for (const entry of written) expect(entry.hash).toBe(chainHash(entry.prevHash, entry));
+    expect(new Set(written.map((e) => e.prevHash)).size).toBe(written.length);
     const result = await t.app.get(AuditQueryService).verifyAll();
     expect(result).toMatchObject({ ok: true, firstBrokenId: null });
   });

@@ -16,8 +16,8 @@ export class AccountsController {
   @Get()
   @RequirePermission('read', 'Account')
   async search(@CurrentActor() actor: Actor, @Query() q: AccountSearchQuery) {
-    const found = await this.accounts.search(actor, q.q, q.callRef);
-    return { data: found.map(toSummary), nextCursor: null };
+    const found = await this.accounts.search(actor, q.q, q.callRef, q.similar);
+    return { data: found.map((h) => ({ ...toSummary(h.account), match: h.match })), nextCursor: null };
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import type { CustomerAccount } from './customer-account.entity';
 import { maskEmail, maskPhone, maskPostalCode, maskText } from './masking';
 import type { SecurityEvent } from './security-event.entity';
@@ -12,6 +12,12 @@ export class AccountSearchQuery {
 
   /** The ticket or call the search is made for; searches without one are watched for abuse. */
   @IsOptional() @IsString() @MaxLength(100) callRef?: string;
+
+  /** A name search also lists similar spellings ("Lefebvre" for "Lefèvre"), not only accounts with every word. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  similar?: boolean;
 }
 
 export class EventsQuery {

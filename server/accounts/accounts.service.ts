@@ -13,16 +13,15 @@ import { AccountQuery, routeQuery } from './query-router';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
+import { allWordsSql, SEARCH_LIMIT, SIMILAR_SETUP, SIMILAR_SQL, wordPatterns } from './name-search';
 
-const SEARCH_LIMIT = 25;
+/** How a search result was found: the shape of the query, or for a name, all its words or a similar spelling. */
+export type SearchMatch = 'customer_id' | 'email' | 'phone' | 'words' | 'similar';
 
-/** The name search, shared with the lookup benchmark's EXPLAIN so both always run the same SQL. */
-export const NAME_SEARCH_SETUP = `SET LOCAL pg_trgm.strict_word_similarity_threshold = 0.6`;
-export const NAME_SEARCH_SQL = `SELECT id FROM (
-    SELECT id, 2.0 AS score FROM customer_accounts WHERE customer_id = $2
-    UNION ALL
-    SELECT id, strict_word_similarity(rd_fold($1), search_text) AS score FROM customer_accounts WHERE rd_fold($1) <<% search_text
-  ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`;
+export interface SearchHit {
+  account: CustomerAccount;
+  match: SearchMatch;
+}
 
 function maskedQuery(q: AccountQuery): string {
   switch (q.kind) {
@@ -44,7 +43,11 @@ export class AccountsService {
   ) {}
 
   /** Finds accounts by the shape of the query; every search is audited as a sensitive read, with what it found. */
-  async search(actor: Actor, raw: string, callRef: string | undefined): Promise<CustomerAccount[]> {
+  /**
+   * Finds accounts by the shape of the query; every search is audited as a sensitive read, with what it found.
+   * `similar` asks a name search for similar spellings even when accounts have all the words.
+   */
+  async search(actor: Actor, raw: string, callRef: string | undefined, similar = false): Promise<SearchHit[]> {
     const query = routeQuery(raw);
     if (query.kind === 'too_short') {
       throw new DomainError('invalid', 'Type at least 3 characters of a name, or a full customer ID, email or phone number', {
@@ -52,50 +55,63 @@ export class AccountsService {
       });
     }
     const repo = this.dataSource.getRepository(CustomerAccount);
-    let found: CustomerAccount[];
+    let found: SearchHit[];
     switch (query.kind) {
       case 'customer_id':
-        found = await repo.find({ where: { customerId: query.customerId } });
+        found = (await repo.find({ where: { customerId: query.customerId } })).map((account) => ({ account, match: 'customer_id' }));
         break;
       case 'email':
-        found = await repo
-          .createQueryBuilder('a')
-          .where('a.primaryEmail = :email OR a.backupEmail = :email', { email: query.email })
-          .orderBy('a.customerId')
-          .limit(SEARCH_LIMIT)
-          .getMany();
+        found = (
+          await repo
+            .createQueryBuilder('a')
+            .where('a.primaryEmail = :email OR a.backupEmail = :email', { email: query.email })
+            .orderBy('a.customerId')
+            .limit(SEARCH_LIMIT)
+            .getMany()
+        ).map((account) => ({ account, match: 'email' }));
         break;
       case 'phone':
-        found = await repo.find({ where: { phone: query.e164 }, order: { customerId: 'ASC' }, take: SEARCH_LIMIT });
+        found = (await repo.find({ where: { phone: query.e164 }, order: { customerId: 'ASC' }, take: SEARCH_LIMIT })).map((account) => ({
+          account,
+          match: 'phone',
+        }));
         break;
       case 'name':
-        found = await this.searchByName(query.text, query.customerId);
+        found = await this.searchByName(query.text, query.customerId, similar);
         break;
     }
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'account.search', targetType: 'account_search',
-        reason: callRef ?? null,
-        after: { kind: query.kind, query: maskedQuery(query), results: found.length, accountIds: found.map((a) => a.id), callReference: callRef ?? null },
-      }),
-    );
+    const nameStage = query.kind === 'name' ? (found.some((h) => h.match === 'similar') || similar ? 'similar' : 'words') : undefined;
+    await this.audit.recordAlone({
+      actor: auditActor(actor), meta: actor.meta, action: 'account.search', targetType: 'account_search',
+      reason: callRef ?? null,
+      after: {
+        kind: query.kind, query: maskedQuery(query), ...(nameStage ? { nameStage } : {}), results: found.length,
+        accountIds: found.map((h) => h.account.id), callReference: callRef ?? null,
+      },
+    });
     return found;
   }
 
-  /**
-   * Trigram search on the folded names (accents and case ignored): strict word similarity, so "lefevre" finds
-   * "Élodie Lefèvre", "elodie lefebvre" still does, and "societe generale" finds the company, through the GIN index;
-   * best first. Measured on a million accounts: at 0.6 a common full name leaves ~100 rows to rank (40–70 ms); 0.5
-   * left ~7,000 (200–400 ms) and 0.2 far more. An exact customer-ID match on the same text comes first.
-   */
-  private async searchByName(text: string, asCustomerId: string): Promise<CustomerAccount[]> {
+  /** Name search in two stages (see name-search.ts): all the words first, similar spellings when none or when asked. */
+  private async searchByName(text: string, asCustomerId: string, similar: boolean): Promise<SearchHit[]> {
+    const patterns = wordPatterns(text);
+    if (!similar && patterns.length) {
+      const hits = await this.loadHits(this.dataSource.manager, await this.dataSource.query(allWordsSql(patterns.length), [text, asCustomerId, ...patterns]));
+      if (hits.some((h) => h.match === 'words')) return hits;
+    }
     return this.dataSource.transaction(async (m) => {
-      await m.query(NAME_SEARCH_SETUP);
-      const ids: { id: string }[] = await m.query(NAME_SEARCH_SQL, [text, asCustomerId]);
-      if (!ids.length) return [];
-      const rows = await m.getRepository(CustomerAccount).findBy({ id: In(ids.map((r) => r.id)) });
-      const order = new Map(ids.map((r, i) => [r.id, i]));
-      return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      await m.query(SIMILAR_SETUP);
+      return this.loadHits(m, await m.query(SIMILAR_SQL, [text, asCustomerId]));
+    });
+  }
+
+  private async loadHits(m: EntityManager, ids: { id: string; match: SearchMatch }[]): Promise<SearchHit[]> {
+    if (!ids.length) return [];
+    const rows = await m.getRepository(CustomerAccount).findBy({ id: In(ids.map((r) => r.id)) });
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    return ids.flatMap((r) => {
+      const account = byId.get(r.id);
+      return account ? [{ account, match: r.match }] : [];
     });
   }
 

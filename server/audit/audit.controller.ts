@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import { once } from 'node:events';
 import { CurrentActor, auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
-import { DataSource } from 'typeorm';
 import { AuditService } from './audit.service';
 import { RequirePermission } from '../auth/policy.decorator';
 import { DomainError, notFound } from '../core/http/errors';
@@ -17,7 +16,6 @@ export class AuditController {
   constructor(
     private readonly audit: AuditQueryService,
     private readonly writer: AuditService,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Get()
@@ -36,9 +34,7 @@ export class AuditController {
   @Get('export')
   @RequirePermission('export', 'AuditEvent')
   async export(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
-    await this.dataSource.transaction((m) =>
-      this.writer.record(m, { actor: auditActor(actor), meta: actor.meta, action: 'audit.export', targetType: 'audit_events', after: { filter: { ...q } } }),
-    );
+    await this.writer.recordAlone({ actor: auditActor(actor), meta: actor.meta, action: 'audit.export', targetType: 'audit_events', after: { filter: { ...q } } });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv"`);
     res.setHeader('Cache-Control', 'no-store');

@@ -1,13 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../core/clock';
-import { chainHash, GENESIS_HASH } from './audit-chain';
+import { canonicalEntry, ChainedFields } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 import { AuditInput } from './audit.types';
 
-/** Serializes writers so each entry links to the one committed before it. */
-const CHAIN_LOCK_KEY = 7_367_001;
+/**
+ * One round trip per entry: the database function `audit_append` (migration AuditAppendFunction) takes the chain
+ * lock, reads the last hash, hashes and inserts. The canonical text is computed here, by the same code the
+ * verifier uses.
+ */
+export const AUDIT_APPEND_SQL = `SELECT id, prev_hash AS "prevHash", hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
+
+export function auditAppendParams(fields: ChainedFields): unknown[] {
+  return [
+    fields.at, fields.actorId, fields.actorEmail, fields.actorRoles, fields.action, fields.outcome, fields.targetType, fields.targetId,
+    fields.caseId, fields.reason, fields.before === null ? null : JSON.stringify(fields.before),
+    fields.after === null ? null : JSON.stringify(fields.after), fields.ip, fields.requestId, canonicalEntry(fields),
+  ];
+}
+
+interface Appended {
+  id: string;
+  prevHash: string;
+  hash: string;
+}
 
 @Injectable()
 export class AuditService {
@@ -18,22 +35,26 @@ export class AuditService {
 
   /**
    * Appends an entry inside the caller's transaction: if the entry cannot be written, the change it records
-   * rolls back with it. The chain lock is held until that transaction ends, so record the entry after the
-   * transaction's row locks: taking rows after the chain lock can deadlock with a transaction doing the reverse.
+   * rolls back with it. The chain lock is held until that transaction ends, so record the entry last, after the
+   * transaction's row locks: taking rows after the chain lock can deadlock with a transaction doing the reverse,
+   * and every other writer waits for as long as the lock is held.
    */
   async record(manager: EntityManager, input: AuditInput): Promise<AuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record needs the EntityManager of an open transaction');
     }
-    // Lock and read in one round trip (the lock is held until commit, so its hold time is every writer's wait).
-    // Each statement of a simple query takes its own snapshot in READ COMMITTED: the read runs after the lock is
-    // granted and sees the entry the previous holder committed.
-    const client = (await manager.queryRunner.connect()) as PoolClient;
-    const [, last] = (await client.query(
-      `SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}); SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`,
-    )) as unknown as QueryResult<{ hash: string }>[];
-    const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+    return this.append(manager, input);
+  }
 
+  /**
+   * For entries that stand alone (a read, a failed login): one autocommit statement, so the chain lock is
+   * released by the database itself, with no application round trip inside the serialized section.
+   */
+  async recordAlone(input: AuditInput): Promise<AuditEvent> {
+    return this.append(this.dataSource.manager, input);
+  }
+
+  private async append(manager: EntityManager, input: AuditInput): Promise<AuditEvent> {
     const fields = {
       at: this.clock.now(),
       actorId: input.actor?.id ?? null,
@@ -50,22 +71,7 @@ export class AuditService {
       ip: input.meta.ip,
       requestId: input.meta.requestId,
     };
-    const hash = chainHash(prevHash, fields);
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO audit_events (at, actor_id, actor_email, actor_roles, action, outcome, target_type, target_id, case_id, reason,
-         before, after, ip, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-      [
-        fields.at, fields.actorId, fields.actorEmail, fields.actorRoles, fields.action, fields.outcome, fields.targetType, fields.targetId,
-        fields.caseId, fields.reason, fields.before === null ? null : JSON.stringify(fields.before),
-        fields.after === null ? null : JSON.stringify(fields.after), fields.ip, fields.requestId, prevHash, hash,
-      ],
-    );
-    return manager.create(AuditEvent, { ...fields, id: String(inserted.rows[0].id), prevHash, hash });
-  }
-
-  /** For entries that stand alone (a failed login): their own short transaction. */
-  async recordAlone(input: AuditInput): Promise<AuditEvent> {
-    return this.dataSource.transaction((manager) => this.record(manager, input));
+    const [row] = (await manager.query(AUDIT_APPEND_SQL, auditAppendParams(fields))) as Appended[];
+    return manager.create(AuditEvent, { ...fields, id: String(row.id), prevHash: row.prevHash, hash: row.hash });
   }
 }

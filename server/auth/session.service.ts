@@ -5,6 +5,7 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock';
 import { StaffUser } from '../staff/staff-user.entity';
+import type { StaffRole } from '../staff/staff-user.entity';
 import { StaffSession } from './staff-session.entity';
 
 export interface ResolvedSession {
@@ -13,6 +14,43 @@ export interface ResolvedSession {
 }
 
 export type SessionProblem = 'missing' | 'expired' | 'disabled';
+
+/**
+ * The guard's lookup, run on every request: one round trip and no ORM query building (the benchmark measured
+ * findOne-with-relation as two queries, and the query builder as the hot path's largest cost after the network).
+ */
+const RESOLVE_SQL = `SELECT s.id, s.staff_id, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
+    u.email, u.name, u.roles, u.active, u.created_at AS staff_created_at, u.updated_at AS staff_updated_at
+  FROM staff_sessions s JOIN staff_users u ON u.id = s.staff_id
+  WHERE s.token_hash = $1 AND s.revoked_at IS NULL`;
+
+interface ResolveRow {
+  id: string;
+  staff_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+  email: string;
+  name: string;
+  roles: string[];
+  active: boolean;
+  staff_created_at: Date;
+  staff_updated_at: Date;
+}
+
+function toResolved(row: ResolveRow, tokenHash: string): ResolvedSession {
+  const user = Object.assign(new StaffUser(), {
+    id: row.staff_id, email: row.email, name: row.name, roles: row.roles as StaffRole[], active: row.active,
+    createdAt: row.staff_created_at, updatedAt: row.staff_updated_at,
+  });
+  const session = Object.assign(new StaffSession(), {
+    id: row.id, tokenHash, staffId: row.staff_id, staff: user, createdAt: row.created_at, lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at, revokedAt: null, ip: row.ip, userAgent: row.user_agent,
+  });
+  return { session, user };
+}
 
 /** Server-side sessions: the cookie carries a random token, the table keeps only its HMAC with SESSION_SECRET. */
 @Injectable()
@@ -56,15 +94,17 @@ export class SessionService {
   async resolve(token: string | undefined): Promise<ResolvedSession | SessionProblem> {
     if (!token || token.length > 200) return 'missing';
     const repo = this.dataSource.getRepository(StaffSession);
-    const session = await repo.findOne({ where: { tokenHash: this.hash(token), revokedAt: IsNull() }, relations: { staff: true } });
-    if (!session?.staff) return 'missing';
+    const tokenHash = this.hash(token);
+    const [row] = (await this.dataSource.query(RESOLVE_SQL, [tokenHash])) as ResolveRow[];
+    if (!row) return 'missing';
+    const { session, user } = toResolved(row, tokenHash);
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;
     if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleLimit) {
       await repo.update({ id: session.id, revokedAt: IsNull() }, { revokedAt: now });
       return 'expired';
     }
-    if (!session.staff.active) {
+    if (!user.active) {
       await repo.update({ id: session.id, revokedAt: IsNull() }, { revokedAt: now });
       return 'disabled';
     }
@@ -73,7 +113,7 @@ export class SessionService {
       await repo.update({ id: session.id }, { lastSeenAt: now });
       session.lastSeenAt = now;
     }
-    return { session, user: session.staff };
+    return { session, user };
   }
 
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {

@@ -211,12 +211,10 @@ export class ReviewService {
     const key = which === 'preview' ? doc.previewKey : doc.storageKey;
     if (!key) throw notFound('This document has no preview (yet)');
     const data = await this.store.get(key);
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: which === 'preview' ? 'document.view' : 'document.download',
-        targetType: 'document', targetId: doc.id, caseId: c.id,
-      }),
-    );
+    await this.audit.recordAlone({
+      actor: auditActor(actor), meta: actor.meta, action: which === 'preview' ? 'document.view' : 'document.download',
+      targetType: 'document', targetId: doc.id, caseId: c.id,
+    });
     const type = which === 'preview' ? 'image/jpeg' : doc.detectedType ?? 'application/octet-stream';
     return { data, type, name: doc.originalName };
   }

@@ -85,9 +85,7 @@ export class EvidenceService {
   private async finish(actor: Actor, kind: string, id: string, body: Record<string, unknown>, caseIds: string[]) {
     const entries = await this.dataSource.getRepository(AuditEvent).find({ where: { caseId: In(caseIds) }, order: { id: 'ASC' } });
     const recomputed = entries.every((e) => chainHash(e.prevHash, e) === e.hash);
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, { actor: auditActor(actor), meta: actor.meta, action: 'evidence.export', targetType: kind, targetId: id, caseId: id, after: { entries: entries.length } }),
-    );
+    await this.audit.recordAlone({ actor: auditActor(actor), meta: actor.meta, action: 'evidence.export', targetType: kind, targetId: id, caseId: id, after: { entries: entries.length } });
     return {
       kind, generatedAt: this.clock.now().toISOString(), generatedBy: actor.email, ...body,
       audit: entries.map(toAuditEventResponse),

@@ -3,7 +3,6 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { defineAbilityFor } from '../auth/permissions';
 import { requestMeta } from '../auth/actor';
 import type { ActorRequest } from '../auth/actor';
@@ -21,7 +20,6 @@ export function mountQueueBoard(app: INestApplication): void {
   const queues = app.get(QueueService);
   const sessions = app.get(SessionService);
   const audit = app.get(AuditService);
-  const dataSource = app.get(DataSource);
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: queues.allQueues().map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
@@ -35,12 +33,10 @@ export function mountQueueBoard(app: INestApplication): void {
         return void res.status(403).json({ statusCode: 403, message: 'You do not have permission to do this' });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        await dataSource.transaction((m) =>
-          audit.record(m, {
-            actor: { id: user.id, email: user.email, roles: user.roles }, meta: requestMeta(req as ActorRequest), action: 'queue.admin',
-            targetType: 'queue', targetId: req.path.split('/').filter(Boolean).slice(1, 2)[0] ?? null, after: { method: req.method, path: req.path },
-          }),
-        );
+        await audit.recordAlone({
+          actor: { id: user.id, email: user.email, roles: user.roles }, meta: requestMeta(req as ActorRequest), action: 'queue.admin',
+          targetType: 'queue', targetId: req.path.split('/').filter(Boolean).slice(1, 2)[0] ?? null, after: { method: req.method, path: req.path },
+        });
       }
       // bull-board's page runs its own inline bootstrap script.
       res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");

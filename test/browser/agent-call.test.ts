@@ -110,6 +110,13 @@ describe('staff console: an agent on a call (browser)', () => {
         await page.getByRole('menu', { name: 'Main menu' }).getByRole('menuitem', { name: 'Accounts' }).click();
         await page.waitForURL(/#\/accounts/);
         await page.locator('input[name="callRef"]').fill(callReference);
+
+        // The name as the agent heard it, misspelled: no account has all the words, similar spellings are shown.
+        await page.locator('input[name="q"]').fill('helene marchall');
+        await page.locator('input[name="q"]').press('Enter');
+        await page.getByRole('alert').filter({ hasText: 'No account has all the words of “helene marchall”' }).waitFor();
+        await page.locator('table tbody tr').filter({ hasText: account.customerId }).waitFor();
+
         await page.locator('input[name="q"]').fill(spoken);
         await page.locator('input[name="q"]').press('Enter');
         const result = page.locator('table tbody tr').filter({ hasText: account.customerId });

@@ -82,6 +82,10 @@ export const enApp = {
         results: '%{smart_count} account found |||| %{smart_count} accounts found',
         capped: 'Only the first %{smart_count} accounts are shown: narrow the search.',
         no_result: 'No account matches “%{q}”.',
+        similar: 'Similar spellings',
+        similar_help: 'Also names spelled differently (Lefebvre for Lefèvre)',
+        similar_shown:
+          'No account has all the words of “%{q}”: these names are spelled similarly. Check the spelling with the caller.',
       },
       type: {
         individual: 'Individual',

@@ -83,6 +83,10 @@ const frApp: AppMessages = {
         results: '%{smart_count} compte trouvé |||| %{smart_count} comptes trouvés',
         capped: 'Seuls les %{smart_count} premiers comptes sont affichés : précisez la recherche.',
         no_result: 'Aucun compte ne correspond à « %{q} ».',
+        similar: 'Orthographes proches',
+        similar_help: 'Aussi les noms écrits autrement (Lefebvre pour Lefèvre)',
+        similar_shown:
+          "Aucun compte n'a tous les mots de « %{q} » : ces noms s'écrivent de façon proche. Vérifiez l'orthographe avec l'appelant.",
       },
       type: {
         individual: 'Particulier',

@@ -59,6 +59,11 @@ const Results = () => {
           {translate('rd.accounts.search.results', { smart_count: count })}
         </Typography>
       )}
+      {!isPending && filterValues.similar !== true && data?.some(a => a.match === 'similar') && (
+        <Alert severity="warning" sx={{ mx: 2, mb: 1 }}>
+          {translate('rd.accounts.search.similar_shown', { q })}
+        </Alert>
+      )}
       {!isPending && count >= SEARCH_LIMIT && (
         <Alert severity="info" sx={{ mx: 2, mb: 1 }}>
           {translate('rd.accounts.search.capped', { smart_count: SEARCH_LIMIT })}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Box, Button, CircularProgress, InputAdornment, TextField } from '@mui/material';
+import { Box, Button, CircularProgress, FormControlLabel, InputAdornment, Switch, TextField, Tooltip } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useListContext, useStore, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
@@ -16,6 +16,8 @@ export const CALL_REFERENCE_KEY = 'call.reference';
  * One box for the customer ID, email, phone or name, and the call reference. Enter searches at once; typing
  * searches after a pause once there are 3 characters, so the API (which audits every search) is not asked at
  * each keystroke. The server's message goes to the notification, its per-field messages under the fields.
+ * A name finds accounts with all its words; "similar spellings" also asks for names spelled differently (the
+ * server falls back to them by itself when no account has all the words).
  */
 export const AccountSearchForm = () => {
   const translate = useTranslate();
@@ -30,11 +32,18 @@ export const AccountSearchForm = () => {
   };
   useEffect(() => cancelPending, []);
 
-  const search = (q: string, reference: string) => {
+  const [similar, setSimilar] = useState<boolean>(filterValues.similar === true);
+
+  const search = (q: string, reference: string, withSimilar = similar) => {
     cancelPending();
     const query = q.trim();
     const ref = reference.trim();
-    setFilters(query ? { q: query, ...(ref ? { callRef: ref } : {}) } : {}, undefined, false);
+    setFilters(query ? { q: query, ...(ref ? { callRef: ref } : {}), ...(withSimilar ? { similar: true } : {}) } : {}, undefined, false);
+  };
+
+  const onSimilarChange = (checked: boolean) => {
+    setSimilar(checked);
+    if (text.trim().length >= MIN_SEARCH_CHARS) search(text, callRef, checked);
   };
 
   const onTextChange = (value: string) => {
@@ -96,6 +105,13 @@ export const AccountSearchForm = () => {
         sx={{ flex: '1 1 200px' }}
         slotProps={{ htmlInput: { maxLength: 100 } }}
       />
+      <Tooltip title={translate('rd.accounts.search.similar_help')}>
+        <FormControlLabel
+          control={<Switch name="similar" checked={similar} onChange={event => onSimilarChange(event.target.checked)} />}
+          label={translate('rd.accounts.search.similar')}
+          sx={{ mt: 1 }}
+        />
+      </Tooltip>
       <Button type="submit" variant="contained" startIcon={<SearchIcon />} sx={{ mt: 1 }}>
         {translate('rd.accounts.search.submit')}
       </Button>

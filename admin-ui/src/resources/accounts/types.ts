@@ -14,6 +14,8 @@ export interface AccountSummary {
   country: string;
   status: AccountStatus | string;
   hasBackupEmail: boolean;
+  /** How the search found it: the query's shape, or for a name all its words or a similar spelling. */
+  match?: 'customer_id' | 'email' | 'phone' | 'words' | 'similar';
 }
 
 export type TwoFactorKind = 'totp' | 'security_key' | 'sms' | 'backup_codes';
