@@ -116,6 +116,16 @@ describe('staff sign-in and sessions', () => {
     expect(res.body.message).toMatch(/expired/);
   });
 
+  it('extends the idle limit on a burst of concurrent requests, all of them answered', async () => {
+    const s = await createStaff(t.dataSource, ['supervisor']);
+    const agent = await signIn(t, s);
+    clock.advance(60_000);
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => agent.get('/api/auth/me').then((r) => r.status)));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const [row] = await t.dataSource.query('SELECT last_seen_at FROM staff_sessions WHERE staff_id = $1 AND revoked_at IS NULL', [s.user.id]);
+    expect(new Date(row.last_seen_at).getTime()).toBe(clock.now().getTime());
+  });
+
   it('ends a session 12 hours after sign-in however active it is', async () => {
     const s = await createStaff(t.dataSource, ['supervisor']);
     const agent = await signIn(t, s);

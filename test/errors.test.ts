@@ -51,6 +51,15 @@ describe('errors answer clearly, never with internals', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('keeps API answers (personal data) out of every cache', async () => {
+    const admin = await signIn(t, await createStaff(t.dataSource, ['admin']));
+    for (const path of ['/api/auth/me', '/api/staff', '/api/no-such-route']) {
+      const res = await admin.get(path);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers.etag).toBeUndefined();
+    }
+  });
 });
 
 describe('when a backing service is down', () => {

@@ -24,6 +24,10 @@ const RESOLVE_SQL = `SELECT s.id, s.staff_id, s.created_at, s.last_seen_at, s.ex
   FROM staff_sessions s JOIN staff_users u ON u.id = s.staff_id
   WHERE s.token_hash = $1 AND s.revoked_at IS NULL`;
 
+const TOUCH_EVERY_MS = 5_000;
+const TOUCH_SQL = `UPDATE staff_sessions SET last_seen_at = $2
+  WHERE id = (SELECT id FROM staff_sessions WHERE id = $1 AND last_seen_at < $3 FOR UPDATE SKIP LOCKED)`;
+
 interface ResolveRow {
   id: string;
   staff_id: string;
@@ -108,9 +112,11 @@ export class SessionService {
       await repo.update({ id: session.id, revokedAt: IsNull() }, { revokedAt: now });
       return 'disabled';
     }
-    // Write at most every few seconds: a burst of console requests should not be a burst of updates.
-    if (now.getTime() - session.lastSeenAt.getTime() > 5_000) {
-      await repo.update({ id: session.id }, { lastSeenAt: now });
+    // Write at most every few seconds: a burst of console requests should not be a burst of updates. The
+    // requests of a burst that all find the session stale skip the row another one is already touching
+    // instead of queueing behind its lock.
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await this.dataSource.query(TOUCH_SQL, [session.id, now, new Date(now.getTime() - TOUCH_EVERY_MS)]);
       session.lastSeenAt = now;
     }
     return { session, user };
