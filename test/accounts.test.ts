@@ -3,6 +3,7 @@ import { SecurityEvent } from '../server/accounts/security-event.entity';
 import { CustomerAccount } from '../server/accounts/customer-account.entity';
 import { FixedClock } from '../server/core/clock';
 import { OutboxMessage } from '../server/notifications/outbox-message.entity';
+import { HotRead } from '../server/core/database/hot-read';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff } from './support/factories';
 import { codeIn, TestSmtp } from './support/smtp';
@@ -92,6 +93,14 @@ describe('accounts on the call', () => {
       const bad = await a.get('/api/accounts').query({ q: 'elodie', similar: 'maybe' });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.similar).toMatch(/true or false/);
+    });
+
+    it('reads an account on the hot path exactly as the ORM does', async () => {
+      const read = new HotRead(t.dataSource, CustomerAccount);
+      const [hot] = read.hydrate(await t.dataSource.query(`SELECT ${read.columns} FROM customer_accounts WHERE id = $1`, [dupont.id]));
+      const orm = await t.dataSource.getRepository(CustomerAccount).findOneByOrFail({ id: dupont.id });
+      expect(hot).toBeInstanceOf(CustomerAccount);
+      expect(hot).toStrictEqual(orm);
     });
 
     it('answers summaries masked, and never a full contact value', async () => {

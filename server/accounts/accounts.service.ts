@@ -13,6 +13,7 @@ import { AccountQuery, routeQuery } from './query-router';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
+import { HotRead } from '../core/database/hot-read';
 import { allWordsSql, SEARCH_LIMIT, SIMILAR_SETUP, SIMILAR_SQL, wordPatterns } from './name-search';
 
 /** How a search result was found: the shape of the query, or for a name, all its words or a similar spelling. */
@@ -40,7 +41,13 @@ export class AccountsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.accountRead = new HotRead(dataSource, CustomerAccount);
+    this.byCustomerIdSql = `SELECT ${this.accountRead.columns} FROM customer_accounts WHERE customer_id = $1`;
+  }
+
+  private readonly accountRead: HotRead<CustomerAccount>;
+  private readonly byCustomerIdSql: string;
 
   /** Finds accounts by the shape of the query; every search is audited as a sensitive read, with what it found. */
   /**
@@ -58,7 +65,10 @@ export class AccountsService {
     let found: SearchHit[];
     switch (query.kind) {
       case 'customer_id':
-        found = (await repo.find({ where: { customerId: query.customerId } })).map((account) => ({ account, match: 'customer_id' }));
+        // The desk's most frequent request: a hot read (see HotRead), the SQL written once.
+        found = this.accountRead
+          .hydrate(await this.dataSource.query(this.byCustomerIdSql, [query.customerId]))
+          .map((account) => ({ account, match: 'customer_id' }));
         break;
       case 'email':
         found = (

@@ -42,6 +42,9 @@ export class CoreModule {
             level: config.logLevel,
             genReqId: requestId,
             autoLogging: config.nodeEnv !== 'test',
+            // Lines logged while handling a request carry its id, not the whole request: binding the serialized
+            // request to every request's logger cost 7 % of a lookup's CPU (the completion line still has it).
+            quietReqLogger: true,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-case-token"]', 'res.headers["set-cookie"]'],
             // Query strings carry what callers typed (an email, a phone number): the log keeps the path only.
             serializers: {
