@@ -13,7 +13,7 @@
  *   flight) and the clock runs from the first upload sent to the moment every document is in a final state in
  *   PostgreSQL (polled every 50 ms).
  * - Baseline: a separate process too (this file with --baseline), no HTTP, no queue: for each file, read it,
- *   DocumentStore.put, insert the row in state `uploaded`, DocumentProcessor.process(id), 4 files in flight (the
+ *   DocumentStore.put, insert the row in state `uploaded`, DocumentProcessor.process(id), as many files in flight as the
  *   worker's concurrency, WorkerService).
  *   What the clocks cover: the full-path clock starts at the first upload, so it covers storing the files too (the
  *   upload request stores them); starting it when the uploads are done instead would flatter the full path,
@@ -45,7 +45,7 @@
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { ChildProcess, fork, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -68,9 +68,11 @@ import { loadConfig } from '../server/core/config/config';
 import { createDataSource } from '../server/core/database/data-source';
 import { runMigrations } from '../server/core/database/migrate';
 import { QueueService } from '../server/core/queue/queue.service';
+import { QUEUE_CONCURRENCY } from '../server/core/queue/jobs';
 import { CaseDocument, FINAL_STATES } from '../server/documents/case-document.entity';
 import { DocumentProcessor } from '../server/documents/document-processor';
 import { DocumentStore } from '../server/documents/document-store';
+import { ImageBudget } from '../server/documents/image-budget';
 import { IdentityCase } from '../server/documents/identity-case.entity';
 import { schema } from '../server/schema';
 
@@ -108,8 +110,8 @@ const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 const QUEUE_PREFIX = 'rdbenchdocs';
 const LOG_LEVEL = env.BENCH_LOG_LEVEL ?? 'warn';
-/** WorkerService runs each queue with concurrency 4 (hard-coded there); the baseline keeps as many in flight. */
-const CONCURRENCY = 4;
+/** The worker's concurrency on the documents queue; the baseline keeps as many in flight. */
+const CONCURRENCY = QUEUE_CONCURRENCY.documents;
 const FILES_PER_CASE = 10;
 const UPLOAD_MAX_MB = 10;
 const UPLOAD_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024;
@@ -718,13 +720,13 @@ interface BaselineSlice extends SliceResult {
   processSumMs: number;
 }
 
-/** The child side: the processing function with nothing around it, 4 files in flight. */
+/** The child side: the processing function with nothing around it, as many files in flight as the worker. */
 async function baselineChild(): Promise<void> {
   const config = loadConfig(process.env, { role: 'worker' });
   const ds = createDataSource(config.databaseUrl!, schema);
   await ds.initialize();
   const store = new DocumentStore(config);
-  const processor = new DocumentProcessor(config, ds, store, new AuditService(ds, new Clock()));
+  const processor = new DocumentProcessor(config, ds, store, new AuditService(ds, new Clock()), new ImageBudget(config));
   const docs = ds.getRepository(CaseDocument);
   process.on('message', (m: { type: string; items?: BaselineItem[] }) => {
     if (m.type === 'exit') {
@@ -811,10 +813,16 @@ async function baselineSlice(ds: DataSource, child: ChildProcess, files: { file:
 
 // ------------------------------------------------------------------------------------------------- processes
 
+/**
+ * Both measured processes start the way `npm start` and a deployment do, through the launcher that sets the
+ * memory allocator (it execs node: the pid, the IPC channel and the probe stay).
+ */
+const LAUNCHER = path.resolve(__dirname, '../../server/bin/node-with-allocator.sh');
+
 async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
   const main = path.resolve(__dirname, '../server/main.js');
   const probe = path.resolve(__dirname, 'documents-probe.js');
-  const child = spawn(process.execPath, ['--require', probe, main, 'worker'], { env: workerEnv, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn('sh', [LAUNCHER, '--require', probe, main, 'worker'], { env: workerEnv, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const watch = new MemoryWatch(child, 'worker');
   await new Promise<void>((resolve, reject) => {
     let buffered = '';
@@ -840,7 +848,7 @@ async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<{ child: Child
 
 async function startBaseline(childEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
   const probe = path.resolve(__dirname, 'documents-probe.js');
-  const child = fork(__filename, ['--baseline'], { env: childEnv, execArgv: ['--require', probe], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn('sh', [LAUNCHER, '--require', probe, __filename, '--baseline'], { env: childEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const watch = new MemoryWatch(child, 'baseline');
   await nextMessage(child, 'ready');
   return { child, watch };
@@ -1034,7 +1042,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(table([
       ['', 'full path', 'baseline'],
-      ['clock covers', 'first upload sent → all final in PG', 'read + store + insert + process(), 4 in flight'],
+      ['clock covers', 'first upload sent → all final in PG', `read + store + insert + process(), ${CONCURRENCY} in flight`],
       ['files', String(full.files), String(base.files)],
       ['MB', mbs(bytes), mbs(bytes)],
       [`wall time (${ROUNDS} rounds)`, secs(full.ms), secs(base.ms)],

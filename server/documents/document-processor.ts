@@ -10,8 +10,11 @@ import { scanWithClamd } from './clamd';
 import { DocumentStore } from './document-store';
 import { inspectPdf, isAllowed, reencodeImage, sniff, UnusableFile } from './file-inspection';
 import { IdentityCase } from './identity-case.entity';
+import { ImageBudget } from './image-budget';
 
-type Step = (doc: CaseDocument) => Promise<{ next: ProcessingState; changes: Partial<CaseDocument> }>;
+/** The document's plain bytes, read and decrypted once per run of the pipeline, on the first step that needs them. */
+type Content = () => Promise<Buffer>;
+type Step = (doc: CaseDocument, content: Content) => Promise<{ next: ProcessingState; changes: Partial<CaseDocument> }>;
 
 /**
  * The processing pipeline of one document: uploaded → typed → hashed → scanned → processed, or a final
@@ -28,25 +31,28 @@ export class DocumentProcessor {
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly audit: AuditService,
+    private readonly imageBudget: ImageBudget,
   ) {
     this.steps = {
-      uploaded: (d) => this.typeCheck(d),
-      typed: (d) => this.hash(d),
-      hashed: (d) => this.scan(d),
-      scanned: (d) => this.transform(d),
+      uploaded: (d, content) => this.typeCheck(content),
+      typed: (d, content) => this.hash(d, content),
+      hashed: (d, content) => this.scan(d, content),
+      scanned: (d, content) => this.transform(d, content),
     };
   }
 
   /** Runs the remaining steps; returns the final state. Does nothing for a document that is gone or final. */
   async process(documentId: string): Promise<ProcessingState | 'gone'> {
     const repo = this.dataSource.getRepository(CaseDocument);
+    let plain: Promise<Buffer> | undefined;
     for (;;) {
       const doc = await repo.findOneBy({ id: documentId });
       if (!doc) return 'gone';
       if (FINAL_STATES.includes(doc.state)) return doc.state;
       let outcome: { next: ProcessingState; changes: Partial<CaseDocument> };
       try {
-        outcome = await this.steps[doc.state](doc);
+        const content: Content = () => (plain ??= this.store.get(doc.storageKey));
+        outcome = await this.steps[doc.state](doc, content);
       } catch (e) {
         if (!(e instanceof UnusableFile)) throw e;
         outcome = { next: 'rejected', changes: { processingNote: e.message.slice(0, 500) } };
@@ -76,16 +82,16 @@ export class DocumentProcessor {
       .execute();
   }
 
-  private async typeCheck(doc: CaseDocument) {
-    const data = await this.store.get(doc.storageKey);
+  private async typeCheck(content: Content) {
+    const data = await content();
     const mime = await sniff(data);
     if (!isAllowed(mime)) throw new UnusableFile(`content is ${mime ?? 'of an unknown type'}, not a JPEG, PNG or PDF`);
     return { next: 'typed' as const, changes: { detectedType: mime } };
   }
 
   /** SHA-256, and the same file seen on another account's case raises a fraud flag on both cases. */
-  private async hash(doc: CaseDocument) {
-    const data = await this.store.get(doc.storageKey);
+  private async hash(doc: CaseDocument, content: Content) {
+    const data = await content();
     const sha256 = createHash('sha256').update(data).digest('hex');
     await this.dataSource.transaction(async (m) => {
       const thisCase = await m.getRepository(IdentityCase).findOneByOrFail({ id: doc.caseId });
@@ -114,24 +120,24 @@ export class DocumentProcessor {
     return { next: 'hashed' as const, changes: { sha256 } };
   }
 
-  private async scan(doc: CaseDocument) {
+  private async scan(doc: CaseDocument, content: Content) {
     if (!this.config.clamdUrl) return { next: 'scanned' as const, changes: { scanVerdict: 'not_configured' as const } };
-    const result = await scanWithClamd(this.config.clamdUrl, await this.store.get(doc.storageKey));
+    const result = await scanWithClamd(this.config.clamdUrl, await content());
     if (result.verdict === 'clean') return { next: 'scanned' as const, changes: { scanVerdict: 'clean' as const } };
     const note = result.verdict === 'infected' ? `infected: ${result.signature}` : result.message;
     this.logger.warn(`document ${doc.id} quarantined: ${note}`);
     return { next: 'quarantined' as const, changes: { scanVerdict: result.verdict, processingNote: note } };
   }
 
-  private async transform(doc: CaseDocument) {
-    const data = await this.store.get(doc.storageKey);
+  private async transform(doc: CaseDocument, content: Content) {
+    const data = await content();
     const previewKey = `${doc.storageKey}.preview`;
     if (doc.detectedType === 'application/pdf') {
       const pdf = await inspectPdf(data);
       if (pdf.preview) await this.store.put(previewKey, pdf.preview);
       return { next: 'processed' as const, changes: { pdfPages: pdf.pages, pdfFlags: pdf.flags, previewKey: pdf.preview ? previewKey : null } };
     }
-    const image = await reencodeImage(data, doc.detectedType as 'image/jpeg' | 'image/png', this.config.imageMaxPixels);
+    const image = await reencodeImage(data, doc.detectedType as 'image/jpeg' | 'image/png', this.config.imageMaxPixels, this.imageBudget);
     const cleanKey = `${doc.storageKey}.clean`;
     await this.store.put(cleanKey, image.data);
     await this.store.put(previewKey, image.preview);

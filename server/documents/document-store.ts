@@ -30,12 +30,22 @@ export class DocumentStore {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.config.documentsKey, iv);
     cipher.setAAD(Buffer.from(key));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const body = cipher.update(plain);
+    const rest = cipher.final(); // empty for GCM, written anyway
     const file = this.pathOf(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    // Write then rename: a crash never leaves a half-written file under the final name.
+    // Write then rename: a crash never leaves a half-written file under the final name. The parts are written
+    // as they are (no concatenated copy of a 10 MB document).
     const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]), { mode: 0o600 });
+    const handle = await fs.open(tmp, 'w', 0o600);
+    try {
+      const parts = [MAGIC, iv, cipher.getAuthTag(), body, rest];
+      const { bytesWritten } = await handle.writev(parts);
+      const expected = parts.reduce((n, b) => n + b.length, 0);
+      if (bytesWritten !== expected) throw new Error(`short write storing ${key}: ${bytesWritten} of ${expected} bytes`);
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, file);
   }
 
@@ -47,7 +57,9 @@ export class DocumentStore {
     const decipher = createDecipheriv('aes-256-gcm', this.config.documentsKey, iv);
     decipher.setAAD(Buffer.from(key));
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(raw.subarray(4 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+    const plain = decipher.update(raw.subarray(4 + IV_BYTES + TAG_BYTES));
+    const rest = decipher.final(); // checks the tag: a tampered file throws here
+    return rest.length ? Buffer.concat([plain, rest]) : plain;
   }
 
   async exists(key: string): Promise<boolean> {

@@ -1,4 +1,6 @@
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { allRequiredAccepted, checklist } from './checklist';
+import { inspectPdf } from './file-inspection';
 import { namesMatch, notExpired } from './name-match';
 
 const doc = (id: string, kind: string, state = 'processed', decision: 'accepted' | 'rejected' | null = null) =>
@@ -41,5 +43,24 @@ describe('name and expiry checks', () => {
     const today = new Date('2026-11-25T10:00:00Z');
     expect(notExpired('2026-11-25', today)).toBe(true);
     expect(notExpired('2026-11-24', today)).toBe(false);
+  });
+});
+
+describe('PDF inspection', () => {
+  async function pdfWith(entries: Record<string, string>): Promise<Buffer> {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage();
+    // Names the parser does not look at, in a dictionary of their own: only the raw-bytes search sees them.
+    const extra = doc.context.obj({});
+    for (const [key, value] of Object.entries(entries)) extra.set(PDFName.of(key), PDFString.of(value));
+    page.node.set(PDFName.of('Extra'), doc.context.register(extra));
+    return Buffer.from(await doc.save({ useObjectStreams: false }));
+  }
+
+  it('flags /JS and /JavaScript names anywhere in the bytes, but not a longer name that starts the same', async () => {
+    expect((await inspectPdf(await pdfWith({ JSON: 'x', JSX: 'y' }))).flags).toEqual([]);
+    // After the end of file, where no parser looks.
+    const hidden = Buffer.concat([await pdfWith({ JSONData: 'x' }), Buffer.from('\n%/JS (app.alert(1))\n')]);
+    expect((await inspectPdf(hidden)).flags).toEqual(['active_content']);
   });
 });

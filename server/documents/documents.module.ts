@@ -8,11 +8,12 @@ import { DocumentStore } from './document-store';
 import { PublicCasesController } from './public-cases.controller';
 import { ReviewService } from './review.service';
 import { UploadInterceptor } from './upload.interceptor';
+import { ImageBudget } from './image-budget';
 
 @Module({
   controllers: [PublicCasesController, CasesController],
   providers: [
-    CasesService, ReviewService, DocumentStore, DocumentProcessor, UploadInterceptor,
+    CasesService, ReviewService, DocumentStore, DocumentProcessor, ImageBudget, UploadInterceptor,
     DocumentRetention, DocumentProcessHandler, DocumentsReconcileHandler, CasesExpireHandler, DocumentsPurgeHandler,
   ],
   exports: [CasesService, ReviewService],

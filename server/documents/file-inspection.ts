@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, PDFDict, PDFName, EncryptedPDFError } from 'pdf-lib';
 import sharp from 'sharp';
+import type { ImageBudget } from './image-budget';
 
 export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type AllowedType = (typeof ALLOWED_TYPES)[number];
@@ -28,17 +29,25 @@ export interface ImageResult {
   height: number;
 }
 
+// Every document is a different image: libvips' operation cache would only hold on to memory.
+sharp.cache(false);
+
 /**
  * Decodes the whole image (a JPEG header followed by HTML fails here), turns it upright by its EXIF orientation,
- * drops every metadata block (sharp keeps none unless asked), re-encodes it, and makes a 1200 px preview.
+ * drops every metadata block (sharp keeps none unless asked), re-encodes it, and makes a 1200 px preview from the
+ * original (a JPEG is then decoded at a fraction of its size). Runs within the process's pixel budget.
  */
-export async function reencodeImage(data: Buffer, mime: 'image/jpeg' | 'image/png', maxPixels: number): Promise<ImageResult> {
+export async function reencodeImage(data: Buffer, mime: 'image/jpeg' | 'image/png', maxPixels: number, budget: ImageBudget): Promise<ImageResult> {
+  const input = { limitInputPixels: maxPixels, failOn: 'error' as const };
   try {
-    const upright = sharp(data, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-    const out = mime === 'image/png' ? upright.png() : upright.jpeg({ quality: 90 });
-    const { data: reencoded, info } = await out.toBuffer({ resolveWithObject: true });
-    const preview = await sharp(reencoded).resize({ width: 1200, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
-    return { data: reencoded, preview, width: info.width, height: info.height };
+    const { width = 0, height = 0 } = await sharp(data, input).metadata();
+    return await budget.run(width * height, async () => {
+      const upright = sharp(data, input).rotate();
+      const out = mime === 'image/png' ? upright.png() : upright.jpeg({ quality: 90 });
+      const { data: reencoded, info } = await out.toBuffer({ resolveWithObject: true });
+      const preview = await sharp(data, input).rotate().resize({ width: 1200, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+      return { data: reencoded, preview, width: info.width, height: info.height };
+    });
   } catch (e) {
     throw new UnusableFile(`image cannot be decoded: ${(e as Error).message}`);
   }
@@ -71,11 +80,22 @@ export async function inspectPdf(data: Buffer): Promise<PdfResult> {
       if (obj.has(PDFName.of(key))) flags.add(key === 'EmbeddedFile' ? 'attachment' : 'active_content');
     }
   }
-  const raw = data.toString('latin1');
-  if (/\/JavaScript\b|\/JS\b/.test(raw)) flags.add('active_content');
+  if (hasName(data, '/JavaScript') || hasName(data, '/JS')) flags.add('active_content');
   const pages = doc.getPageCount();
   if (pages === 0) throw new UnusableFile('PDF has no page');
   return { pages, flags: [...flags].sort(), preview: flags.has('encrypted') ? null : await renderFirstPage(data) };
+}
+
+/**
+ * A PDF name in the raw bytes, even in an object the parser skipped (`/JS` but not `/JSON`): searched in the
+ * buffer itself, not in a string copy of a 10 MB file.
+ */
+function hasName(data: Buffer, name: string): boolean {
+  for (let at = data.indexOf(name); at >= 0; at = data.indexOf(name, at + 1)) {
+    const next = data[at + name.length];
+    if (next === undefined || !/[A-Za-z0-9_]/.test(String.fromCharCode(next))) return true;
+  }
+  return false;
 }
 
 const run = promisify(execFile);

@@ -47,6 +47,11 @@ export interface AppConfig {
   uploadMaxBytes: number;
   uploadMaxFiles: number;
   imageMaxPixels: number;
+  /**
+   * Pixels a worker process decodes at once across its image jobs (about 10 MB of memory per megapixel while
+   * re-encoding): a 12 MP photo is re-encoded alone, four 3 MP ones together. A bigger image runs alone.
+   */
+  imagePixelBudget: number;
   /** Days a customer has to submit a case before it expires. */
   caseCollectDays: number;
   /** Days after a case ends before its files are purged. */
@@ -203,6 +208,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
     uploadMaxFiles: int(env, 'UPLOAD_MAX_FILES', 5, 1, 20),
     imageMaxPixels: int(env, 'IMAGE_MAX_PIXELS', 40_000_000, 1_000_000, 200_000_000),
+    imagePixelBudget: int(env, 'IMAGE_PIXEL_BUDGET', 12_000_000, 1_000_000, 400_000_000),
     caseCollectDays: int(env, 'CASE_COLLECT_DAYS', 14, 1, 90),
     documentRetentionDays: int(env, 'DOCUMENT_RETENTION_DAYS', 180, 1, 3650),
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000').replace(/\/$/, ''),

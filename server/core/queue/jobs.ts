@@ -20,6 +20,12 @@ export type JobName = keyof JobPayloads;
 export const QUEUE_NAMES = ['maintenance', 'mail', 'documents', 'recovery'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+/**
+ * Jobs a worker process runs at once, per queue. Documents hold a decrypted file (up to 10 MB) and a decoded
+ * image each, on CPU-bound work: two at a time keep two cores busy and halve what four held in memory.
+ */
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = { maintenance: 2, mail: 4, documents: 2, recovery: 4 };
+
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'audit.checkpoint': 'maintenance',
   'sessions.sweep': 'maintenance',

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { JOB_HANDLER, JobHandlerOf } from './job-handler';
-import { JOB_NAMES, JOB_QUEUE, JobName, QUEUE_NAMES } from './jobs';
+import { JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QUEUE_NAMES } from './jobs';
 import { createRedis } from './redis';
 
 /** Finds the handlers, refuses to start unless each job has exactly one, and runs one BullMQ worker per queue. */
@@ -53,7 +53,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         {
           connection: this.connection,
           prefix: this.config.queuePrefix,
-          concurrency: 4,
+          concurrency: QUEUE_CONCURRENCY[queue],
           lockDuration: this.config.queueLockMs,
           stalledInterval: this.config.queueLockMs,
           autorun: true,
