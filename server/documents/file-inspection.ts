@@ -43,7 +43,9 @@ export async function reencodeImage(data: Buffer, mime: 'image/jpeg' | 'image/pn
     const { width = 0, height = 0 } = await sharp(data, input).metadata();
     return await budget.run(width * height, async () => {
       const upright = sharp(data, input).rotate();
-      const out = mime === 'image/png' ? upright.png() : upright.jpeg({ quality: 90 });
+      // No optimised Huffman tables: they need a second pass over the whole image's coefficients held in memory
+      // (65 MB more for a 12 MP photo, measured) for a file 3 % smaller.
+      const out = mime === 'image/png' ? upright.png() : upright.jpeg({ quality: 90, optimiseCoding: false });
       const { data: reencoded, info } = await out.toBuffer({ resolveWithObject: true });
       const preview = await sharp(data, input).rotate().resize({ width: 1200, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
       return { data: reencoded, preview, width: info.width, height: info.height };
