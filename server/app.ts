@@ -5,10 +5,12 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Clock } from './core/clock';
 import type { AppConfig } from './core/config/config';
+import { httpLoggerOptions } from './core/core.module';
 import { AllExceptionsFilter } from './core/http/exception.filter';
 import { listRoutes } from './core/http/route-inventory';
 import { createValidationPipe } from './core/http/validation';
@@ -47,6 +49,8 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   const open = listRoutes(app, ROUTE_POLICY).filter((r) => !r.policy);
   if (open.length) throw new Error(`Routes without a declared permission: ${open.map((r) => `${r.method} ${r.path}`).join(', ')}`);
   app.set('trust proxy', config.trustProxy);
+  // First, so that every answer has a request id, the body parser's and helmet's included.
+  app.use(pinoHttp(httpLoggerOptions(config)));
   app.disable('x-powered-by');
   // API answers carry personal data: never stored by a browser or a proxy, so no ETag to compute either.
   app.set('etag', false);

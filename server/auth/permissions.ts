@@ -39,7 +39,24 @@ const RULES_BY_ROLE: Record<StaffRole, RoleRules> = {
 };
 
 /** Deny by default: an action is allowed only where one of the user's roles grants it. */
+/**
+ * Abilities are a pure function of the staff member's id and roles, and never changed once built: the guard asks
+ * for one on every request, so they are kept (a role change makes a new key; at most ABILITY_CACHE_SIZE kept).
+ */
+const ABILITY_CACHE_SIZE = 1_000;
+const abilities = new Map<string, AppAbility>();
+
 export function defineAbilityFor(user: RuleSubject): AppAbility {
+  const key = `${user.id}\u0000${[...user.roles].sort().join(',')}`;
+  const known = abilities.get(key);
+  if (known) return known;
+  const ability = buildAbility(user);
+  if (abilities.size >= ABILITY_CACHE_SIZE) abilities.delete(abilities.keys().next().value!);
+  abilities.set(key, ability);
+  return ability;
+}
+
+function buildAbility(user: RuleSubject): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   for (const role of user.roles) {
     const rules = RULES_BY_ROLE[role];
