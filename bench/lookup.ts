@@ -7,7 +7,8 @@
  *
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench, created, migrated and
  * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_ACCOUNTS (1000000),
- * BENCH_CONNECTIONS (10), BENCH_DURATION (10 s a run), BENCH_WARMUP (3 s before each run), BENCH_ROUNDS (3 paired
+ * BENCH_CONNECTIONS (10), BENCH_DURATION (10 s a run), BENCH_JIT_WARMUP (10 s of each workload on each server before
+ * any measurement), BENCH_WARMUP (3 s before each run), BENCH_ROUNDS (3 paired
  * rounds of bare and full stack; the verdicts use the median ratio), BENCH_LOG_LEVEL (warn).
  */
 import 'reflect-metadata';
@@ -41,6 +42,7 @@ const ACCOUNTS = Number(env.BENCH_ACCOUNTS ?? 1_000_000);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
 const DURATION = Number(env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
+const JIT_WARMUP = Number(env.BENCH_JIT_WARMUP ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 3);
 /** The app's pool size (dataSourceOptions' default); the bare server gets the same. */
 const POOL_SIZE = 10;
@@ -407,6 +409,13 @@ async function main(): Promise<void> {
     await load(job(url, paths, WARMUP));
     return load(job(url, paths, DURATION));
   };
+  // Steady state first: both servers (the full stack has far more code for the JIT to optimise) run each
+  // workload once for a while before anything is measured, as a server does in its first minutes of service.
+  console.log(`Warming up both servers for ${JIT_WARMUP} s each (steady state)…`);
+  await load(job(bareUrl, idPaths, JIT_WARMUP));
+  await load(job(full.url, idPaths, JIT_WARMUP));
+  await load(job(full.url, namePaths, JIT_WARMUP));
+
   // Paired rounds, the order alternating, and the median of the rounds' ratios: a shared, virtualised machine
   // drifts over a minute, and one slow stretch should not decide the verdict either way.
   const rounds: { bare: LoadResult; full: LoadResult }[] = [];
