@@ -42,6 +42,44 @@ describe('recovery actions', () => {
     return v.id as string;
   }
 
+  describe('the list of recovery cases', () => {
+    it('pages oldest first with cursors that neither skip nor repeat, even within one millisecond', async () => {
+      const account = await createAccount(t.dataSource);
+      const opener = await createStaff(t.dataSource, ['agent']);
+      const stamps = ['00.123100', '00.123900', '00.123900', '00.124000', '01.000000', '02.500000', '02.500001'];
+      const ids: string[] = [];
+      for (const [i, stamp] of stamps.entries()) {
+        const [row] = await t.dataSource.query(
+          `INSERT INTO recovery_cases (account_id, action, status, call_reference, reason, opened_by, created_at)
+           VALUES ($1, 'backup_to_primary', 'cancelled', $2, 'paging test', $3, $4) RETURNING id`,
+          [account.id, `PAGE-${i}`, opener.user.id, `2020-01-01T00:00:${stamp}Z`],
+        );
+        ids.push(row.id);
+      }
+      const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await supervisor.get('/api/recovery-cases').query({ accountId: account.id, limit: 2, ...(cursor ? { cursor } : {}) });
+        expect(res.status).toBe(200);
+        seen.push(...res.body.data.map((c: { id: string }) => c.id));
+        cursor = res.body.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 10);
+      expect(pages).toBe(4);
+      expect(new Set(seen).size).toBe(stamps.length);
+      // Oldest first to the millisecond, then by id.
+      const ms = (stamp: string) => stamp.slice(0, 6);
+      const expected = ids.map((id, i) => ({ id, key: ms(stamps[i]) })).sort((a, b) => (a.key === b.key ? (a.id < b.id ? -1 : 1) : a.key < b.key ? -1 : 1));
+      expect(seen).toEqual(expected.map((e) => e.id));
+
+      const bad = await supervisor.get('/api/recovery-cases').query({ cursor: 'not-a-cursor' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.cursor).toBeDefined();
+    });
+  });
+
   describe('backup email → primary, on the call', () => {
     it('swaps at once after a possession check on the backup email, and tells both addresses', async () => {
       const account = await createAccount(t.dataSource);

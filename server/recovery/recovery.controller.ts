@@ -6,7 +6,9 @@ import { Meta } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { Public, RequirePermission } from '../auth/policy.decorator';
 import type { RequestMeta } from '../audit/audit.types';
-import { notFound } from '../core/http/errors';
+import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
+import { DomainError, notFound } from '../core/http/errors';
+import { isUuid } from '../core/ids';
 import { RecoveryAftercareService } from './recovery-aftercare.service';
 import { RecoveryCase } from './recovery-case.entity';
 import { OpenRecoveryDto, ReasonDto, RecoveryListQuery, SwapDto, toRecoveryResponse } from './recovery.dto';
@@ -28,8 +30,19 @@ export class RecoveryController {
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
     if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null }))) qb.andWhere('c.openedBy = :me', { me: actor.id });
-    const rows = await qb.orderBy('c.createdAt', 'ASC').limit(q.limit ?? 50).getMany();
-    return { data: rows.map(toRecoveryResponse), nextCursor: null };
+    // Oldest first (the queue order), keyset-paginated on (created_at to the millisecond, id), the precision a
+    // cursor carries: pages neither skip nor repeat, even for cases opened within the same millisecond.
+    const createdMs = `date_trunc('milliseconds', c.created_at)`;
+    const after = decodeKeyset(q.cursor);
+    if (after) {
+      if (!isUuid(after.id)) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
+      qb.andWhere(`(${createdMs}, c.id) > (:at, :id)`, { at: after.at, id: after.id });
+    }
+    const limit = q.limit ?? 50;
+    const rows = await qb.orderBy(createdMs, 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { data: page.map(toRecoveryResponse), nextCursor: rows.length > limit && last ? encodeKeyset(last.createdAt, last.id) : null };
   }
 
   @Get(':id')

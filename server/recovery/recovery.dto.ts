@@ -27,6 +27,7 @@ export class RecoveryListQuery {
   @IsOptional() @IsString() @MaxLength(30) status?: string;
   @IsOptional() @IsUUID('4') accountId?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export function toRecoveryResponse(c: RecoveryCase) {
