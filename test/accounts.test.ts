@@ -127,6 +127,12 @@ describe('accounts on the call', () => {
       const byName = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, reason: 'TICKET-43' });
       expect(byName.after).toMatchObject({ kind: 'name', query: 'e*** (15 chars)', nameStage: 'similar' });
       expect(JSON.stringify(byName)).not.toMatch(/lefevrre/);
+      await a.get('/api/accounts').query({ q: 'qqzzyx wwvvkj', callRef: 'TICKET-44' });
+      const nothing = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, reason: 'TICKET-44' });
+      expect(nothing.after).toMatchObject({ kind: 'name', nameStage: 'similar', results: 0 });
+      await a.get('/api/accounts').query({ q: 'Pierre Dupont', callRef: 'TICKET-45' });
+      const words = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, reason: 'TICKET-45' });
+      expect(words.after).toMatchObject({ kind: 'name', nameStage: 'words', accountIds: [dupont.id] });
     });
   });
 

@@ -19,6 +19,9 @@ import { allWordsSql, SEARCH_LIMIT, SIMILAR_SETUP, SIMILAR_SQL, wordPatterns } f
 /** How a search result was found: the shape of the query, or for a name, all its words or a similar spelling. */
 export type SearchMatch = 'customer_id' | 'email' | 'phone' | 'words' | 'similar';
 
+/** The name-search stage that gave the answer (recorded in the audit entry). */
+type NameStage = 'words' | 'similar';
+
 export interface SearchHit {
   account: CustomerAccount;
   match: SearchMatch;
@@ -36,6 +39,9 @@ function maskedQuery(q: AccountQuery): string {
 
 @Injectable()
 export class AccountsService {
+  private readonly accountRead: HotRead<CustomerAccount>;
+  private readonly byCustomerIdSql: string;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -46,10 +52,6 @@ export class AccountsService {
     this.byCustomerIdSql = `SELECT ${this.accountRead.columns} FROM customer_accounts WHERE customer_id = $1`;
   }
 
-  private readonly accountRead: HotRead<CustomerAccount>;
-  private readonly byCustomerIdSql: string;
-
-  /** Finds accounts by the shape of the query; every search is audited as a sensitive read, with what it found. */
   /**
    * Finds accounts by the shape of the query; every search is audited as a sensitive read, with what it found.
    * `similar` asks a name search for similar spellings even when accounts have all the words.
@@ -63,6 +65,7 @@ export class AccountsService {
     }
     const repo = this.dataSource.getRepository(CustomerAccount);
     let found: SearchHit[];
+    let nameStage: NameStage | undefined;
     switch (query.kind) {
       case 'customer_id':
         // The desk's most frequent request: a hot read (see HotRead), the SQL written once.
@@ -87,10 +90,9 @@ export class AccountsService {
         }));
         break;
       case 'name':
-        found = await this.searchByName(query.text, query.customerId, similar);
+        ({ hits: found, stage: nameStage } = await this.searchByName(query.text, query.customerId, similar));
         break;
     }
-    const nameStage = query.kind === 'name' ? (found.some((h) => h.match === 'similar') || similar ? 'similar' : 'words') : undefined;
     await this.audit.recordAlone({
       actor: auditActor(actor), meta: actor.meta, action: 'account.search', targetType: 'account_search',
       reason: callRef ?? null,
@@ -103,16 +105,17 @@ export class AccountsService {
   }
 
   /** Name search in two stages (see name-search.ts): all the words first, similar spellings when none or when asked. */
-  private async searchByName(text: string, asCustomerId: string, similar: boolean): Promise<SearchHit[]> {
+  private async searchByName(text: string, asCustomerId: string, similar: boolean): Promise<{ hits: SearchHit[]; stage: NameStage }> {
     const patterns = wordPatterns(text);
     if (!similar && patterns.length) {
       const hits = await this.loadHits(this.dataSource.manager, await this.dataSource.query(allWordsSql(patterns.length), [text, asCustomerId, ...patterns]));
-      if (hits.some((h) => h.match === 'words')) return hits;
+      if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' };
     }
-    return this.dataSource.transaction(async (m) => {
+    const hits = await this.dataSource.transaction(async (m) => {
       await m.query(SIMILAR_SETUP);
       return this.loadHits(m, await m.query(SIMILAR_SQL, [text, asCustomerId]));
     });
+    return { hits, stage: 'similar' };
   }
 
   private async loadHits(m: EntityManager, ids: { id: string; match: SearchMatch }[]): Promise<SearchHit[]> {
