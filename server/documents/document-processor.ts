@@ -34,7 +34,7 @@ export class DocumentProcessor {
     private readonly imageBudget: ImageBudget,
   ) {
     this.steps = {
-      uploaded: (d, content) => this.typeCheck(content),
+      uploaded: (_doc, content) => this.typeCheck(content),
       typed: (d, content) => this.hash(d, content),
       hashed: (d, content) => this.scan(d, content),
       scanned: (d, content) => this.transform(d, content),
