@@ -33,6 +33,7 @@ import { createDataSource } from '../server/core/database/data-source';
 import { runMigrations } from '../server/core/database/migrate';
 import { schema } from '../server/schema';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemoStaff } from '../server/staff/demo-staff';
+import { ensureBenchDatabase } from './bench-database';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_AUDIT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/recovery_desk_bench_audit';
@@ -55,28 +56,6 @@ const ROW_TARGET = 1.5;
 const MEMORY_TARGET_MB = 200;
 
 // ------------------------------------------------------------------------------------------------- bench database
-
-function adminUrl(): string {
-  const url = new URL(DATABASE_URL);
-  url.pathname = '/postgres';
-  return url.toString();
-}
-
-function databaseName(): string {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad bench database name ${name}`);
-  return name;
-}
-
-async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: adminUrl() });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
-}
 
 /**
  * One chunk of synthetic entries, set-based. They do NOT form a valid hash chain (prev_hash and hash are not
@@ -151,14 +130,7 @@ const SEED_SQL = `
 
 /** Created and migrated, the demo staff, and ROWS audit entries (seeded up to ROWS when fewer). */
 async function prepareDatabase(): Promise<number> {
-  const name = databaseName();
-  await withAdmin(async (admin) => {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) {
-      await admin.query(`CREATE DATABASE ${name}`);
-      console.log(`Created the bench database ${name}`);
-    }
-  });
+  await ensureBenchDatabase(DATABASE_URL);
   await runMigrations(DATABASE_URL, schema);
   const ds = createDataSource(DATABASE_URL, schema, 2);
   await ds.initialize();

@@ -58,7 +58,6 @@ import { performance } from 'node:perf_hooks';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { Client } from 'pg';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../server/app';
@@ -73,6 +72,7 @@ import { CaseDocument, FINAL_STATES } from '../server/documents/case-document.en
 import { DocumentProcessor } from '../server/documents/document-processor';
 import { DocumentStore } from '../server/documents/document-store';
 import { ImageBudget } from '../server/documents/image-budget';
+import { recreateBenchDatabase } from './bench-database';
 import { IdentityCase } from '../server/documents/identity-case.entity';
 import { schema } from '../server/schema';
 
@@ -247,18 +247,7 @@ const mbs = (bytes: number, digits = 1) => (bytes / MB).toFixed(digits);
 // ------------------------------------------------------------------------------------------------- infrastructure
 
 async function recreateDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad bench database name ${name}`);
-  const adminUrl = new URL(DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await recreateBenchDatabase(DATABASE_URL);
   await runMigrations(DATABASE_URL, schema);
 }
 

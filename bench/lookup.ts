@@ -19,9 +19,9 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { Client, Pool, type QueryResult } from 'pg';
-import { DataSource } from 'typeorm';
+import { Pool, type QueryResult } from 'pg';
 import { seedAccounts } from '../server/accounts/demo-accounts';
+import { ensureBenchDatabase, recreateBenchDatabase } from './bench-database';
 import { allWordsSql, SIMILAR_SETUP, SIMILAR_SQL, wordPatterns } from '../server/accounts/name-search';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
 import { maskEmail, maskPhone } from '../server/accounts/masking';
@@ -128,42 +128,9 @@ function load(job: LoadJob): Promise<LoadResult> {
 
 // ------------------------------------------------------------------------------------------------- bench database
 
-async function ensureDatabase(): Promise<void> {
-  const url = new URL(DATABASE_URL);
-  const name = url.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad bench database name ${name}`);
-  const adminUrl = new URL(DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) {
-      await admin.query(`CREATE DATABASE ${name}`);
-      console.log(`Created the bench database ${name}`);
-    }
-  } finally {
-    await admin.end();
-  }
-}
-
-async function recreateDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  const adminUrl = new URL(DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** Migrated, demo staff, and ACCOUNTS accounts (seeded when fewer: a smaller earlier seed means a fresh database). */
 async function prepareDatabase(): Promise<void> {
-  await ensureDatabase();
+  await ensureBenchDatabase(DATABASE_URL);
   await runMigrations(DATABASE_URL, schema);
   let ds = createDataSource(DATABASE_URL, schema, 2);
   await ds.initialize();
@@ -172,7 +139,7 @@ async function prepareDatabase(): Promise<void> {
     if (n > 0 && n < ACCOUNTS) {
       console.log(`The bench database has ${n} accounts, fewer than ${ACCOUNTS}: making it anew`);
       await ds.destroy();
-      await recreateDatabase();
+      await recreateBenchDatabase(DATABASE_URL);
       await runMigrations(DATABASE_URL, schema);
       ds = createDataSource(DATABASE_URL, schema, 2);
       await ds.initialize();

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { totpCode } from '../server/auth/totp';
 import { FixedClock } from '../server/core/clock';
 import { StaffSession } from '../server/auth/staff-session.entity';
+import { SessionService } from '../server/auth/session.service';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { StaffUser } from '../server/staff/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
@@ -114,6 +115,19 @@ describe('staff sign-in and sessions', () => {
     const res = await agent.get('/api/auth/me');
     expect(res.status).toBe(401);
     expect(res.body.message).toMatch(/expired/);
+  });
+
+  it('resolves a session and its staff member exactly as the ORM reads them', async () => {
+    const s = await createStaff(t.dataSource, ['agent', 'reviewer']);
+    clock.advance(30_000);
+    const otp = await totpCode(s.secret, clock.now().getTime());
+    const login = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp });
+    const token = decodeURIComponent(/rd_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]);
+    const resolved = await t.app.get(SessionService).resolve(token);
+    if (typeof resolved === 'string') throw new Error(`session ${resolved}`);
+    const orm = await t.dataSource.getRepository(StaffSession).findOneOrFail({ where: { id: resolved.session.id }, relations: { staff: true } });
+    expect(resolved.session).toStrictEqual(orm);
+    expect(resolved.user).toBe(resolved.session.staff);
   });
 
   it('extends the idle limit on a burst of concurrent requests, all of them answered', async () => {

@@ -13,16 +13,7 @@ import { FakeClamd } from './support/fake-clamd';
 import { createAccount, createStaff } from './support/factories';
 import { jpegHeaderThenHtml, jpegWithExif, pdf, pdfWithJavaScript, png } from './support/files';
 import { codeIn, TestSmtp } from './support/smtp';
-
-async function until<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from './support/wait';
 
 describe('identity documents', () => {
   const smtp = new TestSmtp();

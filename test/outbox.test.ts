@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import request from 'supertest';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { OutboxMessage } from '../server/notifications/outbox-message.entity';
 import { MailReconcileHandler } from '../server/notifications/mail-reconcile.handler';
@@ -9,16 +8,7 @@ import { FixedClock } from '../server/core/clock';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff } from './support/factories';
 import { TestSmtp } from './support/smtp';
-
-async function until<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from './support/wait';
 
 describe('customer mail outbox', () => {
   const smtp = new TestSmtp();

@@ -37,7 +37,6 @@ export class AuditController {
     await this.writer.recordAlone({ actor: auditActor(actor), meta: actor.meta, action: 'audit.export', targetType: 'audit_events', after: { filter: { ...q } } });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
     const csv = stringify({ header: true, columns: [...CSV_COLUMNS] });
     csv.pipe(res);
     res.on('close', () => {

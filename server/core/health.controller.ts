@@ -26,7 +26,6 @@ export class HealthController {
     ]);
     const ok = database === 'up' && redis === 'up';
     res.status(ok ? 200 : 503);
-    res.setHeader('Cache-Control', 'no-store');
     return { status: ok ? 'ok' : 'error', database, redis };
   }
 }

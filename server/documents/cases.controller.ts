@@ -65,11 +65,12 @@ export class CasesController {
   @RequirePermission('read', 'Document')
   async preview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res({ passthrough: true }) res: Response) {
     const file = await this.review.file(actor, id, documentId, 'preview');
-    res.set({ 'Content-Type': file.type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' });
+    // no-store and nosniff come with every API answer (createHttpApp).
+    res.set({ 'Content-Type': file.type, 'Content-Disposition': 'inline' });
     return new StreamableFile(file.data);
   }
 
-  /** The original as uploaded, never rendered by the browser: attachment, nosniff, no-store. */
+  /** The original as uploaded, never rendered by the browser: an attachment (nosniff and no-store as every API answer). */
   @Get(':id/documents/:documentId/original')
   @RequirePermission('read', 'Document')
   async original(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res({ passthrough: true }) res: Response) {
@@ -77,8 +78,6 @@ export class CasesController {
     const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     res.set({
       'Content-Type': file.type,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     });
     return new StreamableFile(file.data);

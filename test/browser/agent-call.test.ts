@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
+import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import { SMTPServer } from 'smtp-server';
 import type { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
@@ -89,8 +89,6 @@ describe('staff console: an agent on a call (browser)', () => {
     await app?.close();
     await smtp?.close();
   });
-
-  type Session = ConsoleSession;
 
   const openSession = () => openConsole(browser, UI_TIMEOUT);
 

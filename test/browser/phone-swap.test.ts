@@ -7,7 +7,7 @@
  * the report on the case page and reverts the swap. Nothing either browser loads may leave the machine.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
+import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import type { ParsedMail } from 'mailparser';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { maskEmail } from '../../server/accounts/masking';
@@ -54,8 +54,6 @@ describe('phone desk: the backup email made primary on a call (browser)', () => 
     await app?.close();
     await smtp.stop();
   });
-
-  type Session = ConsoleSession;
 
   const openBrowser = () => openConsole(browser, UI_TIMEOUT);
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
+import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import request from 'supertest';
 import { AuditService } from '../../server/audit/audit.service';
 import { AlertsService } from '../../server/supervision/alerts.service';
@@ -54,8 +54,6 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
     await browser?.close();
     await app?.close();
   });
-
-  type Session = ConsoleSession;
 
   const openSession = () => openConsole(browser, UI_TIMEOUT, { acceptDownloads: true });
 

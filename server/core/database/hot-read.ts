@@ -11,6 +11,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 export class HotRead<T extends ObjectLiteral> {
   /** `"db_name" AS "propertyName", …` for every selectable column, for use after SELECT. */
   readonly columns: string;
+  private readonly properties: { column: string; property: string }[];
   private readonly create: () => T;
 
   constructor(dataSource: DataSource, target: EntityTarget<T>) {
@@ -19,14 +20,30 @@ export class HotRead<T extends ObjectLiteral> {
     if (transformed.length) {
       throw new Error(`HotRead cannot read ${metadata.name}: ${transformed.map((c) => c.propertyName).join(', ')} have transformers`);
     }
-    this.columns = metadata.columns
-      .filter((c) => c.isSelect && !c.relationMetadata)
-      .map((c) => `"${c.databaseName}" AS "${c.propertyName}"`)
-      .join(', ');
+    this.properties = metadata.columns
+      // Virtual columns are join columns with no property of their own (the relation holds them).
+      .filter((c) => c.isSelect && !c.isVirtual)
+      .map((c) => ({ column: c.databaseName, property: c.propertyName }));
+    this.columns = this.columnsOf();
     this.create = () => metadata.create() as T;
   }
 
+  /**
+   * The select list for a query that joins: columns qualified by the table's `alias`, results named with
+   * `prefix` (read back with `one(row, prefix)`).
+   */
+  columnsOf(alias?: string, prefix = ''): string {
+    const table = alias ? `"${alias}".` : '';
+    return this.properties.map((p) => `${table}"${p.column}" AS "${prefix}${p.property}"`).join(', ');
+  }
+
+  one(row: ObjectLiteral, prefix = ''): T {
+    const entity = this.create() as ObjectLiteral;
+    for (const p of this.properties) entity[p.property] = row[prefix + p.property];
+    return entity as T;
+  }
+
   hydrate(rows: ObjectLiteral[]): T[] {
-    return rows.map((row) => Object.assign(this.create(), row));
+    return rows.map((row) => this.one(row));
   }
 }
