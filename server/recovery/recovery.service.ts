@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CustomerAccount } from '../accounts/customer-account.entity';
@@ -35,6 +35,8 @@ const WHAT: Record<RecoveryAction, { fr: string; en: string }> = {
   disable_2fa: { fr: 'désactivation de la double authentification', en: 'two-factor authentication disabled' },
 };
 
+/** One execution job per case: the approval and the reconciler enqueue under this id, so a case runs once. */
+export const executeJobId = (caseId: string) => `exec-${caseId}`;
 
 /**
  * The three actions that change who controls an account. Every step is a transition of the case's state machine,
@@ -43,6 +45,8 @@ const WHAT: Record<RecoveryAction, { fr: string; en: string }> = {
  */
 @Injectable()
 export class RecoveryService {
+  private readonly logger = new Logger('Recovery');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
@@ -258,8 +262,11 @@ export class RecoveryService {
       return c;
     });
     await this.queues.enqueue('recovery.execute', { recoveryCaseId: outcome.id }, {
-      jobId: `exec-${outcome.id}`, delay: Math.max(0, outcome.holdUntil!.getTime() - this.clock.now().getTime()),
-    }).catch(() => undefined);
+      jobId: executeJobId(outcome.id), delay: Math.max(0, outcome.holdUntil!.getTime() - this.clock.now().getTime()),
+    }).catch((e: Error) => {
+      // The approval stands (it is committed); the reconciler enqueues the execution once the hold is over.
+      this.logger.warn(`recovery case ${outcome.id}: execution not enqueued now (${e.message}); the reconciler will`);
+    });
     return outcome;
   }
 

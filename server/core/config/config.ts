@@ -36,6 +36,10 @@ export interface AppConfig {
   mailMaxAttempts: number;
   /** A job whose worker stops renewing its lock for this long (a killed worker) is retried elsewhere. */
   queueLockMs: number;
+  /** How often the worker looks for recovery cases past their hold whose execution job is missing (lost with Redis). */
+  recoveryReconcileEveryMs: number;
+  /** How often the worker checks that its scheduled jobs still exist in Redis, and re-creates the missing ones. */
+  schedulesCheckEveryMs: number;
   /** How long a caller verification lasts (one call). */
   verificationMinutes: number;
   migrateOnStart: boolean;
@@ -200,6 +204,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 5000, 10, 3600_000),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
     queueLockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 1000, 600_000),
+    recoveryReconcileEveryMs: int(env, 'RECOVERY_RECONCILE_EVERY_SECONDS', 60, 1, 86400) * 1000,
+    schedulesCheckEveryMs: int(env, 'SCHEDULES_CHECK_EVERY_SECONDS', 60, 1, 3600) * 1000,
     verificationMinutes: int(env, 'VERIFICATION_MINUTES', 15, 1, 240),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
     documentsDir: path.resolve(str(env, 'DOCUMENTS_DIR', path.join(dataDir, 'documents'))),

@@ -12,6 +12,7 @@ export interface JobPayloads {
   'cases.expire': Record<string, never>;
   'documents.purge': Record<string, never>;
   'recovery.execute': { recoveryCaseId: string };
+  'recovery.reconcile': Record<string, never>;
   'alerts.scan': Record<string, never>;
 }
 
@@ -38,6 +39,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'cases.expire': 'maintenance',
   'documents.purge': 'maintenance',
   'recovery.execute': 'recovery',
+  'recovery.reconcile': 'maintenance',
   'alerts.scan': 'maintenance',
 };
 

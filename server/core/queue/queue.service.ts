@@ -17,6 +17,13 @@ function defaultJobOptions(config: AppConfig): JobsOptions {
   };
 }
 
+export interface EnsuredJob {
+  action: 'live' | 'added' | 'replaced';
+  /** The state the job under this id was in; 'missing' when Redis had none. */
+  previous: string;
+  failedReason?: string;
+}
+
 /** Typed producer side of every queue. */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
@@ -55,6 +62,21 @@ export class QueueService implements OnApplicationShutdown {
     if (!this.redisReady) throw new DomainError('unavailable', 'The job queue is unavailable; try again shortly');
     const job = await this.queue(JOB_QUEUE[name]).add(name, payload, opts);
     return job.id;
+  }
+
+  /**
+   * Makes sure the job with this id will run: does nothing while it waits or runs, adds it when Redis has none
+   * (never added, or lost with Redis), and replaces a finished one, since `add` under a kept id is a silent no-op.
+   * Only for a caller that read in the database that the work is still due; it learns what the old job became.
+   */
+  async ensure<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string, opts: JobsOptions = {}): Promise<EnsuredJob> {
+    const queue = this.queue(JOB_QUEUE[name]);
+    const existing = await queue.getJob(jobId);
+    const state = existing ? await existing.getState() : 'missing';
+    if (existing && state !== 'completed' && state !== 'failed' && state !== 'unknown') return { action: 'live', previous: state };
+    if (existing) await existing.remove();
+    await this.enqueue(name, payload, { ...opts, jobId });
+    return { action: existing ? 'replaced' : 'added', previous: state, failedReason: existing?.failedReason || undefined };
   }
 
   async schedule<N extends JobName>(name: N, everyMs: number, payload: JobPayloads[N]): Promise<void> {

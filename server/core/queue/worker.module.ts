@@ -21,6 +21,7 @@ export class RecurringJobs implements OnApplicationBootstrap {
     await this.queues.schedule('cases.expire', 3600_000, {});
     await this.queues.schedule('documents.purge', 24 * 3600_000, {});
     await this.queues.schedule('alerts.scan', 20_000, {});
+    await this.queues.schedule('recovery.reconcile', this.config.recoveryReconcileEveryMs, {});
   }
 }
 

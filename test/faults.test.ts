@@ -1,0 +1,94 @@
+// Faults as an operator pulling cables would cause them. After each, what was lost, doubled or stuck is counted.
+import { SecurityEvent } from '../server/accounts/security-event.entity';
+import { AuditEvent } from '../server/audit/audit-event.entity';
+import { AuditQueryService } from '../server/audit/audit-query.service';
+import { FixedClock } from '../server/core/clock';
+import type { AppConfig } from '../server/core/config/config';
+import { OutboxMessage } from '../server/notifications/outbox-message.entity';
+import { RecoveryCase } from '../server/recovery/recovery-case.entity';
+import { RecoveryReconcileHandler } from '../server/recovery/recovery-reconcile.handler';
+import { signIn, startTestApp, TestApp } from './support/app';
+import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
+import { OwnRedis } from './support/redis-server';
+import { TestSmtp } from './support/smtp';
+import { until } from './support/wait';
+
+const HOUR = 3600_000;
+
+describe('faults', () => {
+  const smtp = new TestSmtp();
+  const redis = new OwnRedis();
+  let fast: Partial<AppConfig>;
+
+  beforeAll(async () => {
+    const smtpUrl = await smtp.start();
+    const redisUrl = await redis.start();
+    fast = { smtpUrl, redisUrl, mailRetryBaseMs: 50, queueLockMs: 1000, recoveryHoldHours: 1, recoveryReconcileEveryMs: 1000, schedulesCheckEveryMs: 1000 };
+  });
+  afterAll(async () => {
+    await redis.stop();
+    await smtp.stop();
+  });
+
+  /** A contact-email replacement opened, its mails to the customer accepted, then approved: on hold. */
+  async function approvedCase(t: TestApp) {
+    const account = await createAccount(t.dataSource);
+    const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'T-F', reason: 'documents verified' });
+    expect(opened.status).toBe(201);
+    await until(async () => (await t.dataSource.getRepository(OutboxMessage).countBy({ accountId: account.id, status: 'pending' })) === 0);
+    const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    return { account, caseId: opened.body.id as string, approve: () => supervisor.post(`/api/recovery-cases/${opened.body.id}/approve`) };
+  }
+
+  /** Lost: still on hold. Doubled: more than one execution recorded or applied. */
+  async function expectExecutedOnce(t: TestApp, caseId: string, accountId: string) {
+    const c = await until(async () => {
+      const row = await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId });
+      return row.status === 'executed' && row;
+    }, 20_000);
+    expect(c.status).toBe('executed');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await t.dataSource.getRepository(AuditEvent).countBy({ caseId, action: 'recovery.replace_contact_email.execute' })).toBe(1);
+    expect(await t.dataSource.getRepository(SecurityEvent).countBy({ accountId, kind: 'contact_email_changed' })).toBe(1);
+    expect(await t.app.get(AuditQueryService).verifyAll()).toMatchObject({ ok: true, firstBrokenId: null });
+  }
+
+  describe('a hold execution when Redis loses its job', () => {
+    it('is executed once by a worker started after Redis was wiped and the hold ended', async () => {
+      const clock = new FixedClock(new Date());
+      const before = await startTestApp({ clock, worker: true, config: fast });
+      const { account, caseId, approve } = await approvedCase(before);
+      expect((await approve()).body.status).toBe('on_hold');
+      await before.close();
+
+      await redis.wipe();
+      clock.advance(HOUR + 1000);
+      const after = await startTestApp({ clock, worker: true, config: fast });
+      try {
+        await expectExecutedOnce(after, caseId, account.id);
+      } finally {
+        await after.close();
+      }
+    });
+
+    it('survives an approval given while Redis is down: the approval stands and the reconciler enqueues it', async () => {
+      const clock = new FixedClock(new Date());
+      const t = await startTestApp({ clock, worker: true, config: fast });
+      try {
+        const { account, caseId, approve } = await approvedCase(t);
+        await redis.stop();
+        const approved = await approve();
+        expect([approved.status, approved.body.status]).toEqual([200, 'on_hold']);
+        await redis.start();
+        clock.advance(HOUR + 1000);
+        await until(async () => (await t.app.get(RecoveryReconcileHandler).handle().catch(() => null))?.enqueued === 1, 10_000);
+        await expectExecutedOnce(t, caseId, account.id);
+        expect(await t.app.get(RecoveryReconcileHandler).handle()).toEqual({ enqueued: 0, retriedAfterFailure: 0 });
+      } finally {
+        await t.close();
+      }
+    });
+  });
+});
