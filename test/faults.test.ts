@@ -91,4 +91,47 @@ describe('faults', () => {
       }
     });
   });
+
+  describe('mail errors', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ worker: true, config: fast });
+    });
+    afterAll(() => t.close());
+
+    async function remind(t: TestApp) {
+      const account = await createAccount(t.dataSource);
+      const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+      return { account, send: () => agent.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-SMTP' }).expect(202) };
+    }
+
+    it('fails a mail at once on a permanent rejection (550), with its reason in the outbox', async () => {
+      const { account, send } = await remind(t);
+      smtp.refuseRecipient.set(account.primaryEmail.toLowerCase(), 550);
+      await send();
+      const row = await until(() => t.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'failed' }));
+      expect(row).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/550/) });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: row.id })).attempts).toBe(1);
+      const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+      const list = await supervisor.get('/api/mail-outbox').query({ status: 'failed', accountId: account.id });
+      expect(list.body.data).toEqual([expect.objectContaining({ id: row.id, status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) })]);
+    });
+
+    it('retries a temporary rejection (451) with backoff, then delivers once', async () => {
+      const { account, send } = await remind(t);
+      const to = account.primaryEmail.toLowerCase();
+      smtp.refuseRecipient.set(to, 451);
+      await send();
+      const retried = await until(async () => {
+        const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ accountId: account.id });
+        return row.attempts >= 2 && row;
+      });
+      expect(retried).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/451/) });
+      smtp.refuseRecipient.delete(to);
+      const sent = await until(() => t.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'sent' }));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(smtp.to(to).map((m) => m.messageId)).toEqual([`<${sent.id}@recovery-desk.invalid>`]);
+    });
+  });
 });

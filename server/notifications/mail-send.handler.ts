@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../core/clock';
 import { JobHandler, JobHandlerOf } from '../core/queue/job-handler';
@@ -7,6 +7,15 @@ import type { JobPayloads } from '../core/queue/jobs';
 import { MailTransport } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { render } from './templates';
+
+/**
+ * A 5xx answer is the server's final word (unknown mailbox, refused content): sending again cannot help. Anything
+ * else, a 4xx, a timeout or a connection error, may pass later.
+ */
+export function isPermanentSmtpError(e: unknown): boolean {
+  const code = (e as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
 
 /**
  * Sends one outbox row. Does nothing when the row is gone or no longer pending (a replayed job). The row is
@@ -31,14 +40,16 @@ export class MailSendHandler implements JobHandlerOf<'mail.send'> {
     try {
       messageId = await this.transport.send({ id: row.id, to: row.toAddress, subject, text });
     } catch (e) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const permanent = isPermanentSmtpError(e);
+      const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await repo
         .createQueryBuilder()
         .update()
         .set({ attempts: () => 'attempts + 1', lastError: String((e as Error).message).slice(0, 500), ...(final ? { status: 'failed' as const } : {}) })
         .where('id = :id AND status = :pending', { id: row.id, pending: 'pending' })
         .execute();
-      throw e;
+      // BullMQ's way to fail a job at once, skipping the remaining attempts.
+      throw permanent ? new UnrecoverableError((e as Error).message) : e;
     }
     const kept = Object.fromEntries(Object.entries(row.params).filter(([k]) => !row.secretParams.includes(k)));
     await repo

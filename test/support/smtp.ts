@@ -13,13 +13,17 @@ export class TestSmtp {
   holdRcptMs = 0;
   /** Called when a sender reaches the held RCPT step. */
   onRcptHeld?: () => void;
+  /** Recipients refused at RCPT TO with this SMTP code (550: no such mailbox, 451: try again later). */
+  readonly refuseRecipient = new Map<string, number>();
   port = 0;
 
   async start(): Promise<string> {
     this.server = new SMTPServer({
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
-      onRcptTo: (_address, _session, callback) => {
+      onRcptTo: (address, _session, callback) => {
+        const refusal = this.refuseRecipient.get(address.address.toLowerCase());
+        if (refusal) return callback(Object.assign(new Error(refusal >= 500 ? 'No such mailbox here' : 'Mailbox busy, try later'), { responseCode: refusal }));
         if (!this.holdRcptMs) return callback();
         this.onRcptHeld?.();
         setTimeout(() => callback(), this.holdRcptMs);
