@@ -2,7 +2,9 @@
 import { SecurityEvent } from '../server/accounts/security-event.entity';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { AuditQueryService } from '../server/audit/audit-query.service';
+import request from 'supertest';
 import { FixedClock } from '../server/core/clock';
+import { QueueService } from '../server/core/queue/queue.service';
 import type { AppConfig } from '../server/core/config/config';
 import { OutboxMessage } from '../server/notifications/outbox-message.entity';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
@@ -133,5 +135,42 @@ describe('faults', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(smtp.to(to).map((m) => m.messageId)).toEqual([`<${sent.id}@recovery-desk.invalid>`]);
     });
+  });
+
+  describe('Redis lost under a running worker', () => {
+    it('reports Redis up within a second of its return, and the scheduled jobs come back by themselves', async () => {
+      const t = await startTestApp({ worker: true, config: fast });
+      const schedulers = async () => (await t.app.get(QueueService).queue('maintenance').getJobSchedulers()).map((s) => s.key).sort();
+      try {
+        const all = await schedulers();
+        expect(all).toHaveLength(8);
+
+        await redis.stop();
+        expect((await request(t.url).get('/api/health')).body).toMatchObject({ redis: 'down' });
+        // Long enough for reconnect attempts to space out as they do in a real outage.
+        await new Promise((r) => setTimeout(r, 6000));
+        await redis.start();
+        const back = Date.now();
+        await until(async () => (await request(t.url).get('/api/health')).status === 200, 5000);
+        expect(Date.now() - back).toBeLessThan(1000);
+        await until(async () => (await schedulers()).length === all.length, 5000);
+        expect(await schedulers()).toEqual(all);
+
+        // A mail Redis never got, older than the reconciler's margin: only a mail reconciler run sends it.
+        const account = await createAccount(t.dataSource);
+        const outbox = t.dataSource.getRepository(OutboxMessage);
+        const row = await outbox.save(outbox.create({
+          accountId: account.id, template: 'customer_id_reminder', language: 'fr', toAddress: account.primaryEmail, params: { customerId: account.customerId },
+          secretParams: [], status: 'pending', createdAt: new Date(Date.now() - 60_000),
+        }));
+
+        // Lost without a disconnection (flushed, failed over to an empty replica): the periodic check.
+        await redis.wipe();
+        await until(async () => (await schedulers()).length === all.length, 5000);
+        await smtp.waitFor((m) => m.messageId === `<${row.id}@recovery-desk.invalid>`, 10_000);
+      } finally {
+        await t.close();
+      }
+    }, 40_000);
   });
 });

@@ -83,6 +83,18 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
   }
 
+  /** Creates the job scheduler when Redis has none (lost with Redis); true when it did. */
+  async ensureScheduled<N extends JobName>(name: N, everyMs: number, payload: JobPayloads[N]): Promise<boolean> {
+    if (await this.queue(JOB_QUEUE[name]).getJobScheduler(name)) return false;
+    await this.schedule(name, everyMs, payload);
+    return true;
+  }
+
+  /** Called on each connection to Redis, the first one and every comeback after a loss. */
+  onRedisReady(listener: () => void): void {
+    this.connection.on('ready', listener);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();

@@ -8,7 +8,8 @@ export function createRedis(url: string, role: 'producer' | 'worker' | 'probe'):
   const base: RedisOptions = {
     lazyConnect: false,
     connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    // Reconnect attempts stay close together so that health and the queues see Redis back within a second.
+    retryStrategy: (times) => Math.min(times * 100, 500),
   };
   const options: RedisOptions =
     role === 'worker' ? { ...base, maxRetriesPerRequest: null }
