@@ -6,13 +6,17 @@ import request from 'supertest';
 import { FixedClock } from '../server/core/clock';
 import { QueueService } from '../server/core/queue/queue.service';
 import type { AppConfig } from '../server/core/config/config';
+import { CaseDocument } from '../server/documents/case-document.entity';
+import { DocumentsReconcileHandler } from '../server/documents/document-jobs.handler';
 import { OutboxMessage } from '../server/notifications/outbox-message.entity';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
 import { RecoveryReconcileHandler } from '../server/recovery/recovery-reconcile.handler';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
+import { png } from './support/files';
 import { OwnRedis } from './support/redis-server';
 import { TestSmtp } from './support/smtp';
+import { killWorkerHolding } from './support/stalling-worker';
 import { until } from './support/wait';
 
 const HOUR = 3600_000;
@@ -172,5 +176,52 @@ describe('faults', () => {
         await t.close();
       }
     }, 40_000);
+  });
+
+  describe('a document whose job fails for good', () => {
+    it('is marked failed with the reason after its worker was killed twice, and a reviewer processes it again', async () => {
+      const clock = new FixedClock(new Date());
+      const api = await startTestApp({ clock, config: fast });
+      let worker: TestApp | undefined;
+      try {
+        const opened = await request(api.url).post('/api/public/identity-cases').send({ customerId: 'st12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'st@example.org' });
+        await request(api.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token)
+          .field('kind', 'identity_front').attach('files', await png(), 'a.png').expect(201);
+        const docs = api.dataSource.getRepository(CaseDocument);
+        const { id } = await docs.findOneByOrFail({ caseId: opened.body.caseId });
+
+        // Killed twice while holding the job: BullMQ fails it ("stalled more than allowable limit") without
+        // running the handler's last-attempt code.
+        await killWorkerHolding(redis.url, api.config.queuePrefix, 'documents', id);
+        await killWorkerHolding(redis.url, api.config.queuePrefix, 'documents', id);
+        worker = await startTestApp({ clock, worker: true, config: fast });
+        await until(async () => (await worker!.app.get(QueueService).job('document.process', id))?.state === 'failed', 10_000);
+        expect((await docs.findOneByOrFail({ id })).state).toBe('uploaded');
+
+        clock.advance(3 * 60_000);
+        const reconciler = worker.app.get(DocumentsReconcileHandler);
+        expect(await reconciler.handle()).toEqual({ requeued: 0, failed: 1 });
+        expect(await reconciler.handle()).toEqual({ requeued: 0, failed: 0 });
+        expect(await docs.findOneByOrFail({ id })).toMatchObject({ state: 'failed', processingNote: expect.stringMatching(/stalled/) });
+
+        const reviewer = await signIn(worker, await createStaff(worker.dataSource, ['reviewer']));
+        const seen = (await reviewer.get(`/api/identity-cases/${opened.body.caseId}`)).body.documents;
+        expect(seen).toEqual([expect.objectContaining({ id, state: 'failed', processingNote: expect.stringMatching(/processing failed/) })]);
+        expect((await reviewer.post(`/api/identity-cases/${opened.body.caseId}/documents/${id}/reprocess`)).status).toBe(202);
+        const done = await until(async () => {
+          const d = await docs.findOneByOrFail({ id });
+          return d.state === 'processed' && d;
+        });
+        expect(done.processingNote).toBeNull();
+        const again = await reviewer.post(`/api/identity-cases/${opened.body.caseId}/documents/${id}/reprocess`);
+        expect(again.status).toBe(409);
+        expect(await worker.dataSource.getRepository(AuditEvent).countBy({ action: 'document.reprocess', targetId: id })).toBe(1);
+        expect(await docs.countBy({ caseId: opened.body.caseId })).toBe(1);
+        expect(await worker.app.get(AuditQueryService).verifyAll()).toMatchObject({ ok: true });
+      } finally {
+        await worker?.close();
+        await api.close();
+      }
+    });
   });
 });

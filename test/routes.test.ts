@@ -162,6 +162,10 @@ const TABLE: Record<string, Row> = {
     body: { decision: 'accepted' },
     expect: { anonymous: 401, agent: 403, reviewer: 409, supervisor: 403, admin: 403 },
   },
+  'POST /api/identity-cases/:id/documents/:documentId/reprocess': {
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}/documents/00000000-0000-4000-8000-000000000000/reprocess`,
+    expect: { anonymous: 401, agent: 403, reviewer: 404, supervisor: 403, admin: 403 },
+  },
   'GET /api/identity-cases/:id/documents/:documentId/preview': {
     path: async (f) => `/api/identity-cases/${f.foreignCaseId}/documents/00000000-0000-4000-8000-000000000000/preview`,
     expect: { anonymous: 401, agent: 403, reviewer: 404, supervisor: 404, admin: 403 },

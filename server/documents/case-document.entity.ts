@@ -16,10 +16,13 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** Processing states, in order; the last three are final. */
-export const PROCESSING_STATES = ['uploaded', 'typed', 'hashed', 'scanned', 'processed', 'rejected', 'quarantined'] as const;
+/**
+ * Processing states, in order; the last four are final. `failed`: the job failed for good on errors that are not
+ * the file's fault (worker killed twice, store or database errors); it stays until a reviewer processes it again.
+ */
+export const PROCESSING_STATES = ['uploaded', 'typed', 'hashed', 'scanned', 'processed', 'rejected', 'quarantined', 'failed'] as const;
 export type ProcessingState = (typeof PROCESSING_STATES)[number];
-export const FINAL_STATES: ProcessingState[] = ['processed', 'rejected', 'quarantined'];
+export const FINAL_STATES: ProcessingState[] = ['processed', 'rejected', 'quarantined', 'failed'];
 
 export const REJECTION_CODES = ['unreadable', 'expired', 'name_mismatch', 'older_than_3_months', 'wrong_kind', 'suspected_forgery', 'other'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -8,6 +8,7 @@ import { notFound } from '../core/http/errors';
 import { CaseQueueQuery, DecisionDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
+import { DocumentRetryService } from './document-retry.service';
 import { ReviewService } from './review.service';
 import { UploadInterceptor } from './upload.interceptor';
 
@@ -16,6 +17,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly review: ReviewService,
+    private readonly retry: DocumentRetryService,
   ) {}
 
   @Get()
@@ -59,6 +61,13 @@ export class CasesController {
   @RequirePermission('review', 'Case')
   decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Body() dto: DecisionDto) {
     return this.review.decide(actor, id, documentId, dto);
+  }
+
+  @Post(':id/documents/:documentId/reprocess')
+  @HttpCode(202)
+  @RequirePermission('review', 'Case')
+  reprocess(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string) {
+    return this.retry.reprocess(actor, id, documentId);
   }
 
   @Get(':id/documents/:documentId/preview')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Clock } from '../core/clock';
 import { JobHandler, JobHandlerOf } from '../core/queue/job-handler';
@@ -17,27 +17,45 @@ export class DocumentProcessHandler implements JobHandlerOf<'document.process'> 
     try {
       return { state: await this.processor.process(payload.documentId) };
     } catch (e) {
-      // Retried with backoff; on the last attempt the document is quarantined rather than left in between.
+      // Retried with backoff; on the last attempt the document is marked failed rather than left in between.
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.processor.giveUp(payload.documentId, (e as Error).message);
       throw e;
     }
   }
 }
 
-/** Re-enqueues documents stuck in a non-final state for two minutes (job lost with Redis, or never relayed). */
+/**
+ * Documents left in a non-final state for two minutes. Their job was lost (Redis) or never relayed: enqueued
+ * again. Their job failed for good, which a job that stalled twice (its worker killed twice) does without running
+ * the handler's last-attempt code: the document is marked failed with the job's reason, for a reviewer to act on.
+ * A failure older than the document's last change (a reviewer asked to process it again) is no longer about it.
+ * Reports what it did, nothing else.
+ */
 @Injectable()
 @JobHandler('documents.reconcile')
 export class DocumentsReconcileHandler implements JobHandlerOf<'documents.reconcile'> {
+  private readonly logger = new Logger('DocumentsReconcile');
+
   constructor(
     private readonly processor: DocumentProcessor,
     private readonly queues: QueueService,
     private readonly clock: Clock,
   ) {}
 
-  async handle(): Promise<{ requeued: number }> {
-    const ids = await this.processor.stuck(new Date(this.clock.now().getTime() - 120_000));
-    for (const id of ids) await this.queues.enqueue('document.process', { documentId: id }, { jobId: id });
-    return { requeued: ids.length };
+  async handle(): Promise<{ requeued: number; failed: number }> {
+    const stuck = await this.processor.stuck(new Date(this.clock.now().getTime() - 120_000));
+    let requeued = 0;
+    let failed = 0;
+    for (const { id, updatedAt } of stuck) {
+      const found = await this.queues.job('document.process', id);
+      if (found?.state === 'failed' && (found.job.finishedOn ?? 0) >= updatedAt.getTime()) {
+        if (await this.processor.giveUp(id, found.job.failedReason || 'the processing job failed')) failed += 1;
+        continue;
+      }
+      if ((await this.queues.ensure('document.process', { documentId: id }, id)).action !== 'live') requeued += 1;
+    }
+    if (requeued || failed) this.logger.warn(`documents stuck in processing: ${requeued} enqueued again, ${failed} marked failed`);
+    return { requeued, failed };
   }
 }
 

@@ -72,14 +72,18 @@ export class DocumentProcessor {
     return (result.affected ?? 0) > 0;
   }
 
-  /** For a job that failed for good on errors that are not the file's fault: never leave it half-processed. */
-  async giveUp(documentId: string, reason: string): Promise<void> {
-    await this.dataSource
+  /**
+   * For a job that failed for good on errors that are not the file's fault: never leave it half-processed, mark
+   * it failed with the reason for the reviewer, who may process it again. False when it had reached a final state.
+   */
+  async giveUp(documentId: string, reason: string): Promise<boolean> {
+    const result = await this.dataSource
       .createQueryBuilder()
       .update(CaseDocument)
-      .set({ state: 'quarantined', processingNote: `processing failed: ${reason}`.slice(0, 500), updatedAt: () => 'now()' })
+      .set({ state: 'failed', processingNote: `processing failed: ${reason}`.slice(0, 500), updatedAt: () => 'now()' })
       .where('id = :id AND state NOT IN (:...finals)', { id: documentId, finals: FINAL_STATES })
       .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   private async typeCheck(content: Content) {
@@ -145,11 +149,11 @@ export class DocumentProcessor {
   }
 
   /** Documents stuck in a state (their job lost with Redis, or their worker gone): the reconciler's list. */
-  async stuck(olderThan: Date, limit = 500): Promise<string[]> {
-    const found: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM case_documents WHERE state <> ALL($1) AND updated_at < $2 ORDER BY updated_at LIMIT $3`,
+  async stuck(olderThan: Date, limit = 500): Promise<{ id: string; updatedAt: Date }[]> {
+    const found: { id: string; updated_at: Date }[] = await this.dataSource.query(
+      `SELECT id, updated_at FROM case_documents WHERE state <> ALL($1) AND updated_at < $2 ORDER BY updated_at LIMIT $3`,
       [FINAL_STATES, olderThan, limit],
     );
-    return found.map((r) => r.id);
+    return found.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
   }
 }

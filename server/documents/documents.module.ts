@@ -4,6 +4,7 @@ import { CasesService } from './cases.service';
 import { CasesExpireHandler, DocumentProcessHandler, DocumentsPurgeHandler, DocumentsReconcileHandler } from './document-jobs.handler';
 import { DocumentRetention } from './document-retention';
 import { DocumentProcessor } from './document-processor';
+import { DocumentRetryService } from './document-retry.service';
 import { DocumentStore } from './document-store';
 import { PublicCasesController } from './public-cases.controller';
 import { ReviewService } from './review.service';
@@ -13,7 +14,7 @@ import { ImageBudget } from './image-budget';
 @Module({
   controllers: [PublicCasesController, CasesController],
   providers: [
-    CasesService, ReviewService, DocumentStore, DocumentProcessor, ImageBudget, UploadInterceptor,
+    CasesService, ReviewService, DocumentRetryService, DocumentStore, DocumentProcessor, ImageBudget, UploadInterceptor,
     DocumentRetention, DocumentProcessHandler, DocumentsReconcileHandler, CasesExpireHandler, DocumentsPurgeHandler,
   ],
   exports: [CasesService, ReviewService],

@@ -145,6 +145,7 @@ export class ReviewService {
       const now = this.clock.now();
 
       if (dto.decision === 'accepted') {
+        if (doc.state === 'failed') throw conflict('Processing this file failed: process it again, or reject it');
         if (doc.state !== 'processed') throw conflict(doc.state === 'rejected' || doc.state === 'quarantined' ? 'This file could not be processed: reject it' : 'This file is still being processed');
         const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
         if (!account) throw new DomainError('unprocessable', 'No account matches the customer ID of this case: reject it');

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { Job, JobsOptions, JobState, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -70,13 +70,17 @@ export class QueueService implements OnApplicationShutdown {
    * Only for a caller that read in the database that the work is still due; it learns what the old job became.
    */
   async ensure<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string, opts: JobsOptions = {}): Promise<EnsuredJob> {
-    const queue = this.queue(JOB_QUEUE[name]);
-    const existing = await queue.getJob(jobId);
-    const state = existing ? await existing.getState() : 'missing';
-    if (existing && state !== 'completed' && state !== 'failed' && state !== 'unknown') return { action: 'live', previous: state };
-    if (existing) await existing.remove();
+    const existing = await this.job(name, jobId);
+    if (existing && !['completed', 'failed', 'unknown'].includes(existing.state)) return { action: 'live', previous: existing.state };
+    if (existing) await existing.job.remove();
     await this.enqueue(name, payload, { ...opts, jobId });
-    return { action: existing ? 'replaced' : 'added', previous: state, failedReason: existing?.failedReason || undefined };
+    return { action: existing ? 'replaced' : 'added', previous: existing?.state ?? 'missing', failedReason: existing?.job.failedReason || undefined };
+  }
+
+  /** The job kept under this id and its state, or null when Redis has none. */
+  async job(name: JobName, jobId: string): Promise<{ job: Job; state: JobState | 'unknown' } | null> {
+    const job = await this.queue(JOB_QUEUE[name]).getJob(jobId);
+    return job ? { job, state: await job.getState() } : null;
   }
 
   async schedule<N extends JobName>(name: N, everyMs: number, payload: JobPayloads[N]): Promise<void> {
