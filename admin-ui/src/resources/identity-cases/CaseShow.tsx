@@ -27,6 +27,8 @@ import { FINAL_STATES, type CaseDetail, type DecisionResult } from './types';
 const POLL_MS = 3000;
 
 /** Poll while a document is still being processed: the preview and the actions appear by themselves. */
+const OPEN_CASES = ['collecting', 'submitted', 'in_review'];
+
 const stillProcessing = (record: CaseDetail | undefined) =>
   Boolean(record?.documents?.some(doc => !FINAL_STATES.includes(doc.state)));
 
@@ -122,6 +124,8 @@ const CaseWorkspace = () => {
             doc={doc}
             canSeeFiles={Boolean(files.canAccess)}
             canDecide={canDecide}
+            canReprocess={Boolean(review.canAccess) && OPEN_CASES.includes(record.status)}
+            onReprocessed={() => void refetch()}
             waitingReason={waitingReason}
             onDecided={decided}
           />

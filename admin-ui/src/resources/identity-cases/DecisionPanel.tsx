@@ -90,7 +90,8 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
   }
 
   const processed = doc.state === 'processed';
-  const unusable = doc.state === 'rejected' || doc.state === 'quarantined';
+  const failed = doc.state === 'failed';
+  const unusable = doc.state === 'rejected' || doc.state === 'quarantined' || failed;
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
@@ -109,7 +110,7 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
       </Box>
       {!processed && (
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
-          {translate(unusable ? 'cases.decision.unusable_file' : 'cases.decision.not_processed')}
+          {translate(failed ? 'cases.decision.failed_file' : unusable ? 'cases.decision.unusable_file' : 'cases.decision.not_processed')}
         </Typography>
       )}
       {dialog === 'accept' && (

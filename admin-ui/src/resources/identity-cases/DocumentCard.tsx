@@ -5,6 +5,7 @@ import { formatDateTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
 import { DecisionPanel } from './DecisionPanel';
 import { DocumentViewer } from './DocumentViewer';
+import { ReprocessButton } from './ReprocessButton';
 import { formatBytes } from './fields';
 import { PROCESSING_STEPS, type CaseDocument, type DecisionResult } from './types';
 
@@ -15,12 +16,15 @@ interface Props {
   /** May see the files themselves (`read` on `Document`). */
   canSeeFiles: boolean;
   canDecide: boolean;
+  /** May start a failed document's processing again (`review` on `Case`, case still open). */
+  canReprocess: boolean;
+  onReprocessed(): void;
   waitingReason: string | null;
   onDecided(result: DecisionResult): void;
 }
 
 /** One document: the viewer on the left; what processing found and the decision on the right. */
-export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide, waitingReason, onDecided }: Props) => {
+export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide, canReprocess, onReprocessed, waitingReason, onDecided }: Props) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const kindLabel = translate(`cases.kind.${doc.kind}`, { _: doc.kind });
@@ -59,6 +63,7 @@ export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide,
           </Box>
           <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
             <DocumentFacts doc={doc} />
+            {doc.state === 'failed' && canReprocess && <ReprocessButton caseId={caseId} documentId={doc.id} onDone={onReprocessed} />}
             <DecisionPanel
               caseId={caseId}
               accountType={accountType}
@@ -150,7 +155,7 @@ const DocumentFacts = ({ doc }: { doc: CaseDocument }) => {
 /** uploaded → typed → hashed → scanned → processed, or the final refusal with its note. */
 const ProcessingState = ({ doc }: { doc: CaseDocument }) => {
   const translate = useTranslate();
-  if (doc.state === 'rejected' || doc.state === 'quarantined') {
+  if (doc.state === 'rejected' || doc.state === 'quarantined' || doc.state === 'failed') {
     return (
       <Box>
         <Chip size="small" color="error" label={translate(`cases.state.${doc.state}`)} data-testid="document-state" />

@@ -28,6 +28,13 @@ export const DocumentViewer = ({ caseId, doc, kindLabel }: { caseId: string; doc
       </Alert>
     );
   }
+  if (doc.state === 'failed') {
+    return (
+      <Alert severity="warning" sx={{ height: '100%' }}>
+        {translate('cases.viewer.processing_failed')}
+      </Alert>
+    );
+  }
   if (doc.state !== 'processed') {
     return (
       <Box sx={{ p: 2, bgcolor: 'action.hover', borderRadius: 1 }} role="status">

@@ -149,6 +149,11 @@ export const casesEn = {
     processed: 'Processed',
     rejected: 'Unusable',
     quarantined: 'Quarantined',
+    failed: 'Processing failed',
+  },
+  reprocess: {
+    button: 'Process again',
+    done: 'The document is being processed again.',
   },
   scan: {
     clean: 'Clean',
@@ -187,6 +192,7 @@ export const casesEn = {
     no_preview: 'No preview for this PDF: download the original to read it.',
     not_ready: 'Processing: the preview appears once the file is processed.',
     unusable: 'This file could not be processed: %{note}',
+    processing_failed: 'Processing stopped on an error that is not the file’s fault. Process it again, or reject it.',
     failed: 'The preview could not be loaded.',
     no_access: 'Your role does not give access to the documents themselves.',
   },
@@ -226,6 +232,7 @@ export const casesEn = {
     need_claim: 'Claim the case to decide.',
     not_processed: 'Processing is not finished.',
     unusable_file: 'This file could not be processed: it can only be rejected.',
+    failed_file: 'Processing failed: process the file again to review it, or reject it.',
   },
   reasons: {
     unreadable: 'Unreadable',
@@ -417,6 +424,11 @@ export const casesFr: CasesMessages = {
     processed: 'Traité',
     rejected: 'Inutilisable',
     quarantined: 'En quarantaine',
+    failed: 'Échec du traitement',
+  },
+  reprocess: {
+    button: 'Traiter à nouveau',
+    done: 'Le document est de nouveau en traitement.',
   },
   scan: {
     clean: 'Sain',
@@ -455,6 +467,7 @@ export const casesFr: CasesMessages = {
     no_preview: 'Pas d’aperçu pour ce PDF : téléchargez l’original pour le lire.',
     not_ready: 'En traitement : l’aperçu apparaît une fois le fichier traité.',
     unusable: 'Ce fichier n’a pas pu être traité : %{note}',
+    processing_failed: 'Le traitement s’est arrêté sur une erreur qui ne vient pas du fichier. Traitez-le à nouveau, ou refusez-le.',
     failed: 'L’aperçu n’a pas pu être chargé.',
     no_access: 'Votre rôle ne donne pas accès aux documents eux-mêmes.',
   },
@@ -494,6 +507,7 @@ export const casesFr: CasesMessages = {
     need_claim: 'Prenez le dossier en charge pour décider.',
     not_processed: 'Le traitement n’est pas terminé.',
     unusable_file: 'Ce fichier n’a pas pu être traité : il ne peut qu’être refusé.',
+    failed_file: 'Le traitement a échoué : traitez à nouveau le fichier pour l’examiner, ou refusez-le.',
   },
   reasons: {
     unreadable: 'Illisible',

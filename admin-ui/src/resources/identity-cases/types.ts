@@ -24,8 +24,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const IDENTITY_KINDS: string[] = ['identity_front', 'identity_back'];
 
 export const PROCESSING_STEPS = ['uploaded', 'typed', 'hashed', 'scanned', 'processed'] as const;
-export type ProcessingState = (typeof PROCESSING_STEPS)[number] | 'rejected' | 'quarantined';
-export const FINAL_STATES: string[] = ['processed', 'rejected', 'quarantined'];
+export type ProcessingState = (typeof PROCESSING_STEPS)[number] | 'rejected' | 'quarantined' | 'failed';
+export const FINAL_STATES: string[] = ['processed', 'rejected', 'quarantined', 'failed'];
 
 export const REJECTION_CODES = [
   'unreadable',
