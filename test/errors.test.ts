@@ -1,8 +1,6 @@
 import request from 'supertest';
 import { signIn, startTestApp, TestApp } from './support/app';
-import { prepareTestDatabase } from './support/db';
 import { createStaff } from './support/factories';
-import { TcpProxy } from './support/tcp-proxy';
 
 describe('errors answer clearly, never with internals', () => {
   let t: TestApp;
@@ -58,51 +56,6 @@ describe('errors answer clearly, never with internals', () => {
       const res = await admin.get(path);
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers.etag).toBeUndefined();
-    }
-  });
-});
-
-describe('when a backing service is down', () => {
-  it('answers 503 with a generic body when PostgreSQL is unreachable, and recovers when it is back', async () => {
-    await prepareTestDatabase();
-    const db = new URL(process.env.DATABASE_URL!);
-    const proxy = new TcpProxy(db.hostname, Number(db.port || 5432));
-    await proxy.start();
-    const viaProxy = new URL(db.toString());
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    const t = await startTestApp({ config: { databaseUrl: viaProxy.toString() } });
-    try {
-      const staff = await createStaff(t.dataSource, ['supervisor']);
-      const agent = await signIn(t, staff);
-      expect((await agent.get('/api/audit-events')).status).toBe(200);
-
-      await proxy.cut();
-      const res = await agent.get('/api/audit-events');
-      expect(res.status).toBe(503);
-      expect(res.body.message).toBe('The service is temporarily unavailable, try again shortly');
-      expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
-      const health = await request(t.url).get('/api/health');
-      expect(health.status).toBe(503);
-      expect(health.body).toMatchObject({ database: 'down', redis: 'up' });
-
-      await proxy.restore();
-      expect((await agent.get('/api/audit-events')).status).toBe(200);
-    } finally {
-      await t.close();
-      await proxy.stop();
-    }
-  });
-
-  it('reports Redis down in health with 503 while reads still work', async () => {
-    const t = await startTestApp({ config: { redisUrl: 'redis://127.0.0.1:1/0' } });
-    try {
-      const health = await request(t.url).get('/api/health');
-      expect(health.status).toBe(503);
-      expect(health.body).toEqual({ status: 'error', database: 'up', redis: 'down' });
-      const agent = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-      expect((await agent.get('/api/audit-events')).status).toBe(200);
-    } finally {
-      await t.close();
     }
   });
 });

@@ -1,4 +1,6 @@
 // Faults as an operator pulling cables would cause them. After each, what was lost, doubled or stuck is counted.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import { SecurityEvent } from '../server/accounts/security-event.entity';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { AuditQueryService } from '../server/audit/audit-query.service';
@@ -12,10 +14,12 @@ import { OutboxMessage } from '../server/notifications/outbox-message.entity';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
 import { RecoveryReconcileHandler } from '../server/recovery/recovery-reconcile.handler';
 import { signIn, startTestApp, TestApp } from './support/app';
+import { prepareTestDatabase } from './support/db';
 import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
 import { png } from './support/files';
 import { OwnRedis } from './support/redis-server';
 import { TestSmtp } from './support/smtp';
+import { TcpProxy } from './support/tcp-proxy';
 import { killWorkerHolding } from './support/stalling-worker';
 import { until } from './support/wait';
 
@@ -221,6 +225,119 @@ describe('faults', () => {
       } finally {
         await worker?.close();
         await api.close();
+      }
+    });
+  });
+
+  describe('SMTP down', () => {
+    it('keeps every mail while the server is unreachable, then delivers each once with its Message-ID', async () => {
+      const down = new TestSmtp();
+      const smtpUrl = await down.start();
+      await down.stop();
+      const t = await startTestApp({ worker: true, config: { ...fast, smtpUrl, mailMaxAttempts: 12 } });
+      try {
+        const accounts = [await createAccount(t.dataSource), await createAccount(t.dataSource), await createAccount(t.dataSource)];
+        const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+        for (const a of accounts) await agent.post(`/api/accounts/${a.id}/customer-id-reminder`).send({ callReference: 'CALL-DOWN' }).expect(202);
+        const outbox = t.dataSource.getRepository(OutboxMessage);
+        const rows = async () => outbox.find({ where: accounts.map((a) => ({ accountId: a.id })) });
+        await until(async () => (await rows()).every((r) => r.attempts >= 2));
+        expect((await rows()).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
+
+        await down.start(down.port);
+        const sent = await until(async () => {
+          const all = await rows();
+          return all.every((r) => r.status === 'sent') && all;
+        }, 15_000);
+        await new Promise((r) => setTimeout(r, 500));
+        // Lost: none pending or failed. Doubled: one mail per row, carrying the row's Message-ID.
+        for (const row of sent) expect(down.to(row.toAddress).map((m) => m.messageId)).toEqual([`<${row.id}@recovery-desk.invalid>`]);
+      } finally {
+        await t.close();
+        await down.stop();
+      }
+    });
+  });
+
+  it('does not lose nor double a mail when its worker is killed mid-send: another worker sends it once', async () => {
+    const api = await startTestApp({ config: fast });
+    const account = await createAccount(api.dataSource);
+    const env = {
+      ...process.env, ROLE: 'worker', SMTP_URL: fast.smtpUrl!, REDIS_URL: redis.url, QUEUE_LOCK_MS: '1000', MIGRATE_ON_START: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'error',
+    };
+    const child = spawn(process.execPath, [path.resolve(__dirname, '../dist/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    let takeover: TestApp | undefined;
+    try {
+      await until(async () => out.includes('worker running'), 30_000);
+      const held = new Promise<void>((resolve) => (smtp.onRcptHeld = resolve));
+      smtp.holdRcptMs = 3000;
+      const a = await signIn(api, await createStaff(api.dataSource, ['agent']));
+      expect((await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-KILL' })).status).toBe(202);
+      await held;
+      child.kill('SIGKILL');
+      smtp.holdRcptMs = 0;
+      smtp.onRcptHeld = undefined;
+
+      takeover = await startTestApp({ worker: true, config: fast });
+      const row = await until(() => api.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'sent' }), 20_000);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(smtp.to(account.primaryEmail).map((m) => m.messageId)).toEqual([`<${row.id}@recovery-desk.invalid>`]);
+      expect(await api.dataSource.getRepository(OutboxMessage).countBy({ accountId: account.id })).toBe(1);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await takeover?.close();
+      await api.close();
+    }
+  }, 60_000);
+
+  describe('PostgreSQL or Redis down', () => {
+    it('answers 503 with a generic body when PostgreSQL is unreachable, half-writes nothing, and recovers when it is back', async () => {
+      await prepareTestDatabase();
+      const db = new URL(process.env.DATABASE_URL!);
+      const proxy = new TcpProxy(db.hostname, Number(db.port || 5432));
+      await proxy.start();
+      const viaProxy = new URL(db.toString());
+      viaProxy.host = `127.0.0.1:${proxy.port}`;
+      const t = await startTestApp({ config: { ...fast, databaseUrl: viaProxy.toString() } });
+      try {
+        const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+        const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+        const account = await createAccount(t.dataSource);
+        expect((await supervisor.get('/api/audit-events')).status).toBe(200);
+
+        await proxy.cut();
+        const res = await supervisor.get('/api/audit-events');
+        expect(res.status).toBe(503);
+        expect(res.body.message).toBe('The service is temporarily unavailable, try again shortly');
+        expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+        expect((await agent.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-PG' })).status).toBe(503);
+        const health = await request(t.url).get('/api/health');
+        expect(health.status).toBe(503);
+        expect(health.body).toMatchObject({ database: 'down', redis: 'up' });
+
+        await proxy.restore();
+        expect((await supervisor.get('/api/audit-events')).status).toBe(200);
+        expect(await t.dataSource.getRepository(OutboxMessage).countBy({ accountId: account.id })).toBe(0);
+        expect(await t.dataSource.getRepository(AuditEvent).countBy({ targetId: account.id })).toBe(0);
+      } finally {
+        await t.close();
+        await proxy.stop();
+      }
+    });
+
+    it('reports Redis down in health with 503 while reads still work', async () => {
+      const t = await startTestApp({ config: { redisUrl: 'redis://127.0.0.1:1/0' } });
+      try {
+        const health = await request(t.url).get('/api/health');
+        expect(health.status).toBe(503);
+        expect(health.body).toEqual({ status: 'error', database: 'up', redis: 'down' });
+        const agent = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+        expect((await agent.get('/api/audit-events')).status).toBe(200);
+      } finally {
+        await t.close();
       }
     });
   });

@@ -17,7 +17,8 @@ export class TestSmtp {
   readonly refuseRecipient = new Map<string, number>();
   port = 0;
 
-  async start(): Promise<string> {
+  /** Listens on `port` (0: any free one); a stopped server restarts on its port with `start(smtp.port)`. */
+  async start(port = 0): Promise<string> {
     this.server = new SMTPServer({
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
@@ -45,7 +46,7 @@ export class TestSmtp {
     });
     // A sender killed mid-mail resets its connection: that is expected here, not a test failure.
     this.server.on('error', () => undefined);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}`;
   }
