@@ -12,7 +12,7 @@ import { render } from './templates';
  * A 5xx answer is the server's final word (unknown mailbox, refused content): sending again cannot help. Anything
  * else, a 4xx, a timeout or a connection error, may pass later.
  */
-export function isPermanentSmtpError(e: unknown): boolean {
+function isPermanentSmtpError(e: unknown): boolean {
   const code = (e as { responseCode?: unknown }).responseCode;
   return typeof code === 'number' && code >= 500 && code < 600;
 }
