@@ -7,7 +7,6 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { isUuid } from '../core/ids';
-import { isUniqueViolation } from '../core/database/database-errors';
 import { RoleRequest } from './role-request.entity';
 import { PRIVILEGED_ROLES, StaffRole, StaffUser } from './staff-user.entity';
 
@@ -25,7 +24,10 @@ export class RoleRequestsService {
     private readonly clock: Clock,
   ) {}
 
-  /** In the caller's transaction. A second open request for the same member is a 409. */
+  /**
+   * In the caller's transaction, which holds the member's row locked (or just created it): the check below cannot
+   * race; the partial unique index backs it. A second open request for the same member is a 409.
+   */
   async open(m: EntityManager, actor: Actor, staff: StaffUser, roles: StaffRole[], reason: string): Promise<RoleRequest> {
     const exists = await m.getRepository(RoleRequest).existsBy({ staffId: staff.id, decidedAt: IsNull() });
     if (exists) throw conflict('A role change for this staff member is already waiting for confirmation');
@@ -38,29 +40,24 @@ export class RoleRequestsService {
   }
 
   async confirm(actor: Actor, requestId: string): Promise<StaffUser> {
-    try {
-      return await this.dataSource.transaction(async (m) => {
-        const req = await this.openRequest(m, requestId);
-        if (req.requestedBy === actor.id) throw new DomainError('forbidden', 'You asked for this role change: another admin must confirm it');
-        const staff = await m.getRepository(StaffUser).findOne({ where: { id: req.staffId }, lock: { mode: 'pessimistic_write' } });
-        if (!staff) throw notFound('No staff member with this id');
-        if (!actor.ability.can('update', asSubject('StaffUser', { id: staff.id }))) throw new DomainError('forbidden', 'Nobody confirms a role change of their own');
-        if ([...staff.roles].sort().join() !== [...req.fromRoles].sort().join()) {
-          throw conflict('The roles of this staff member changed since the request: refuse it and ask again');
-        }
-        await m.update(RoleRequest, { id: req.id }, { decision: 'confirmed', decidedBy: actor.id, decidedAt: this.clock.now() });
-        staff.roles = req.roles;
-        const saved = await m.save(staff);
-        await this.audit.record(m, {
-          actor: auditActor(actor), meta: actor.meta, action: 'staff.roles.confirm', targetType: 'staff', targetId: staff.id, reason: req.reason,
-          before: { roles: req.fromRoles }, after: { roles: saved.roles, requestedBy: req.requestedBy, requestId: req.id },
-        });
-        return saved;
+    return this.dataSource.transaction(async (m) => {
+      const req = await this.openRequest(m, requestId);
+      if (req.requestedBy === actor.id) throw new DomainError('forbidden', 'You asked for this role change: another admin must confirm it');
+      const staff = await m.getRepository(StaffUser).findOne({ where: { id: req.staffId }, lock: { mode: 'pessimistic_write' } });
+      if (!staff) throw notFound('No staff member with this id');
+      if (!actor.ability.can('update', asSubject('StaffUser', { id: staff.id }))) throw new DomainError('forbidden', 'Nobody confirms a role change of their own');
+      if ([...staff.roles].sort().join() !== [...req.fromRoles].sort().join()) {
+        throw conflict('The roles of this staff member changed since the request: refuse it and ask again');
+      }
+      await m.update(RoleRequest, { id: req.id }, { decision: 'confirmed', decidedBy: actor.id, decidedAt: this.clock.now() });
+      staff.roles = req.roles;
+      const saved = await m.save(staff);
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'staff.roles.confirm', targetType: 'staff', targetId: staff.id, reason: req.reason,
+        before: { roles: req.fromRoles }, after: { roles: saved.roles, requestedBy: req.requestedBy, requestId: req.id },
       });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('This request was decided meanwhile');
-      throw e;
-    }
+      return saved;
+    });
   }
 
   /** Any admin may refuse, the requester included (withdrawing it). */

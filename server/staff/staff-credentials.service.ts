@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
@@ -95,7 +95,7 @@ export class StaffCredentialsService {
     }
   }
 
-  private async openReset(m: import('typeorm').EntityManager, requestId: string): Promise<MfaResetRequest> {
+  private async openReset(m: EntityManager, requestId: string): Promise<MfaResetRequest> {
     const req = isUuid(requestId)
       ? await m.getRepository(MfaResetRequest).findOne({ where: { id: requestId, confirmedAt: IsNull(), cancelledAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
       : null;
