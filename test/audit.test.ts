@@ -43,7 +43,7 @@ describe('audit trail', () => {
       BEGIN IF NEW.action = 'staff.roles.change' THEN RAISE EXCEPTION 'audit insert failed'; END IF; RETURN NEW; END $$`);
     await t.dataSource.query(`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`);
     try {
-      const res = await agent.patch(`/api/staff/${target.user.id}`).send({ roles: ['agent', 'supervisor'], reason: 'promotion' });
+      const res = await agent.patch(`/api/staff/${target.user.id}`).send({ roles: ['agent', 'reviewer'], reason: 'promotion' });
       expect(res.status).toBe(500);
       expect(res.body.message).not.toMatch(/audit insert failed/);
     } finally {
@@ -52,12 +52,12 @@ describe('audit trail', () => {
     }
     expect((await t.dataSource.getRepository(StaffUser).findOneByOrFail({ id: target.user.id })).roles).toEqual(['agent']);
 
-    const ok = await agent.patch(`/api/staff/${target.user.id}`).send({ roles: ['agent', 'supervisor'], reason: 'promotion' });
+    const ok = await agent.patch(`/api/staff/${target.user.id}`).send({ roles: ['agent', 'reviewer'], reason: 'promotion' });
     expect(ok.status).toBe(200);
     const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'staff.roles.change', targetId: target.user.id });
     expect(entry).toMatchObject({
       actorId: admin.user.id, actorEmail: admin.email, actorRoles: ['admin'], reason: 'promotion',
-      before: { roles: ['agent'], active: true }, after: { roles: ['agent', 'supervisor'], active: true },
+      before: { roles: ['agent'], active: true }, after: { roles: ['agent', 'reviewer'], active: true },
     });
   });
 

@@ -69,6 +69,37 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/staff/mfa-reset-requests/00000000-0000-4000-8000-000000000000/confirm',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
   },
+  'GET /api/staff/pending-requests': {
+    path: async () => '/api/staff/pending-requests',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },
+  },
+  'POST /api/staff/role-requests/:requestId/confirm': {
+    path: async () => '/api/staff/role-requests/00000000-0000-4000-8000-000000000000/confirm',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
+  },
+  'POST /api/staff/role-requests/:requestId/refuse': {
+    path: async () => '/api/staff/role-requests/00000000-0000-4000-8000-000000000000/refuse',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
+  },
+  'POST /api/staff/mfa-reset-requests/:requestId/refuse': {
+    path: async () => '/api/staff/mfa-reset-requests/00000000-0000-4000-8000-000000000000/refuse',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
+  },
+  'POST /api/staff/:id/invitation': {
+    // The fixture member has enrolled already: an admin passes the permission and the state answers 409.
+    path: async (f) => `/api/staff/${await f.staffId()}/invitation`,
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 409 },
+  },
+  'POST /api/public/staff-enrolment/view': {
+    path: async () => '/api/public/staff-enrolment/view',
+    body: { token: 'not-a-link-we-sent-0123456789abcdefghijklmn' },
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
+  'POST /api/public/staff-enrolment': {
+    path: async () => '/api/public/staff-enrolment',
+    body: { token: 'not-a-link-we-sent-0123456789abcdefghijklmn', password: 'a long enough passphrase', otp: '123456' },
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
   'GET /api/staff/:id': {
     path: async (f) => `/api/staff/${await f.staffId()}`,
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 200 },

@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
@@ -6,6 +7,7 @@ import { store } from './providers/store';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { Dashboard } from './pages/Dashboard';
+import { EnrolPage } from './pages/EnrolPage';
 import { theme } from './theme';
 import accounts from './resources/accounts';
 import auditEvents from './resources/audit-events';
@@ -38,5 +40,10 @@ export const App = () => (
     <Resource name="staff" {...staff} />
     <Resource name="alerts" {...alerts} />
     <Resource name="activity" {...activity} />
+    {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}
+    <CustomRoutes noLayout>
+      <Route path="/enrol" element={<EnrolPage />} />
+      <Route path="/enrol/:token" element={<EnrolPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -52,10 +52,12 @@ export class AuthService {
       .getOne();
 
     const passwordOk = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
-    const step = user && passwordOk
+    // No password or no second factor yet: the member has not completed their invitation or re-enrolment link.
+    const enrolled = !!user?.passwordHash && !!user.totpSecret;
+    const step = user?.totpSecret && enrolled && passwordOk
       ? await verifyTotp(user.totpSecret, otp, user.totpLastStep === null ? null : Number(user.totpLastStep), this.clock.now().getTime())
       : null;
-    const failure = !user ? 'unknown email' : !passwordOk ? 'wrong password' : step === null ? 'wrong or reused code' : !user.active ? 'account disabled' : null;
+    const failure = !user ? 'unknown email' : !passwordOk ? 'wrong password' : !enrolled ? 'not enrolled' : step === null ? 'wrong or reused code' : !user.active ? 'account disabled' : null;
 
     if (failure || !user || step === null) {
       await this.audit.recordAlone({

@@ -175,6 +175,34 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
     fr: (p) => ({ subject: `[alerte] ${p.customerId} : "ce n'était pas moi"`, text: `Le client ${p.customerId} signale l'action ${p.action} (dossier ${p.caseId}) depuis ${p.from}. Le compte est verrouillé.` }),
     en: (p) => ({ subject: `[alert] ${p.customerId}: "this was not me"`, text: `Customer ${p.customerId} reports the ${p.action} action (case ${p.caseId}) from ${p.from}. The account is locked.` }),
   },
+  staff_invitation: {
+    fr: (p) => ({
+      subject: 'Recovery Desk : activez votre compte',
+      text: `Bonjour ${p.name},\n\nUn compte a été créé pour vous sur la console Recovery Desk. Choisissez votre mot de passe et ` +
+        `enregistrez votre second facteur avec ce lien, valable ${p.hours} heures et une seule fois :\n${p.link}\n\n` +
+        `Personne d'autre que vous ne connaîtra ces secrets. Si vous n'attendiez pas ce message, signalez-le à votre responsable.`,
+    }),
+    en: (p) => ({
+      subject: 'Recovery Desk: activate your account',
+      text: `Hello ${p.name},\n\nAn account was created for you on the Recovery Desk console. Choose your password and ` +
+        `enrol your second factor with this link, valid ${p.hours} hours and once only:\n${p.link}\n\n` +
+        `Nobody but you will know these secrets. If you did not expect this message, tell your manager.`,
+    }),
+  },
+  staff_reenrol: {
+    fr: (p) => ({
+      subject: 'Recovery Desk : enregistrez votre nouveau second facteur',
+      text: `Bonjour ${p.name},\n\nLa réinitialisation de votre second facteur a été confirmée par deux administrateurs. ` +
+        `Enregistrez-en un nouveau avec ce lien, valable ${p.hours} heures et une seule fois :\n${p.link}\n\n` +
+        `Si vous n'avez rien demandé, signalez-le à votre responsable.`,
+    }),
+    en: (p) => ({
+      subject: 'Recovery Desk: enrol your new second factor',
+      text: `Hello ${p.name},\n\nThe reset of your second factor was confirmed by two administrators. ` +
+        `Enrol a new one with this link, valid ${p.hours} hours and once only:\n${p.link}\n\n` +
+        `If you asked for nothing, tell your manager.`,
+    }),
+  },
   staff_alert: {
     fr: (p) => ({ subject: `[alerte] ${p.rule}`, text: `${p.summary}\n\nAlerte ${p.alertId} : à examiner et acquitter dans la console.` }),
     en: (p) => ({ subject: `[alert] ${p.rule}`, text: `${p.summary}\n\nAlert ${p.alertId}: look into it and acknowledge it in the console.` }),

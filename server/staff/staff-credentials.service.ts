@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import * as argon2 from 'argon2';
-import { randomBytes } from 'node:crypto';
-import { generateSecret, generateURI } from 'otplib';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
@@ -10,54 +7,71 @@ import { SessionService } from '../auth/session.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
 import { conflict, DomainError, notFound } from '../core/http/errors';
-import { MfaResetRequest } from './mfa-reset-request.entity';
-import { StaffRole, StaffUser } from './staff-user.entity';
 import { isUuid } from '../core/ids';
 import { isUniqueViolation } from '../core/database/database-errors';
+import { MfaResetRequest } from './mfa-reset-request.entity';
+import { RoleRequestsService } from './role-requests.service';
+import { StaffEnrolmentService } from './staff-enrolment.service';
+import { PRIVILEGED_ROLES, StaffLanguage, StaffRole, StaffUser } from './staff-user.entity';
 
-
-export interface Enrolment {
+export interface Created {
   user: StaffUser;
-  /** Shown once to the admin who hands it over; never stored in clear, never logged. */
-  initialPassword?: string;
-  totpSecret: string;
-  totpUri: string;
+  /** Set when the roles asked for include supervisor or admin: those wait for a second admin. */
+  pendingRoleRequestId: string | null;
 }
 
-/** Staff credentials: creating a staff member, and the four-eyes reset of a second factor. */
+/**
+ * Staff credentials: inviting a staff member, re-sending an invitation, and the four-eyes reset of a second
+ * factor. No answer carries a password or a secret: the member sets both through the link mailed to them.
+ */
 @Injectable()
 export class StaffCredentialsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
+    private readonly enrolments: StaffEnrolmentService,
+    private readonly roleRequests: RoleRequestsService,
     private readonly clock: Clock,
   ) {}
 
-  private uri(email: string, secret: string): string {
-    return generateURI({ issuer: 'Recovery Desk', label: email, secret });
-  }
-
-  async create(actor: Actor, dto: { email: string; name: string; roles: StaffRole[]; reason: string }): Promise<Enrolment> {
-    const initialPassword = randomBytes(15).toString('base64url');
-    const totpSecret = generateSecret();
-    const passwordHash = await argon2.hash(initialPassword);
+  /** Creates the member with the roles one admin may grant; supervisor and admin become a pending request. */
+  async create(actor: Actor, dto: { email: string; name: string; roles: StaffRole[]; reason: string; language?: StaffLanguage }): Promise<Created> {
+    const immediate = dto.roles.filter((r) => !PRIVILEGED_ROLES.includes(r)).sort();
     try {
-      const user = await this.dataSource.transaction(async (m) => {
-        const saved = await m.save(m.create(StaffUser, { email: dto.email.toLowerCase(), name: dto.name, roles: [...dto.roles].sort(), active: true, passwordHash, totpSecret }));
+      const { user, mailId, pendingRoleRequestId } = await this.dataSource.transaction(async (m) => {
+        const saved = await m.save(m.create(StaffUser, {
+          email: dto.email.toLowerCase(), name: dto.name, roles: immediate, active: true, language: dto.language ?? 'en', passwordHash: null, totpSecret: null,
+        }));
         await this.audit.record(m, {
           actor: auditActor(actor), meta: actor.meta, action: 'staff.create', targetType: 'staff', targetId: saved.id, reason: dto.reason,
           after: { email: saved.email, roles: saved.roles },
         });
-        return saved;
+        const pending = immediate.length === dto.roles.length ? null : await this.roleRequests.open(m, actor, saved, [...dto.roles].sort(), dto.reason);
+        const mail = await this.enrolments.issue(m, saved, 'invite', auditActor(actor), actor.meta);
+        return { user: saved, mailId: mail, pendingRoleRequestId: pending?.id ?? null };
       });
-      return { user, initialPassword, totpSecret, totpUri: this.uri(user.email, totpSecret) };
+      await this.enrolments.relay(mailId);
+      return { user, pendingRoleRequestId };
     } catch (e) {
-      if (isUniqueViolation(e)) {
-        throw conflict('A staff member with this email exists already');
-      }
+      if (isUniqueViolation(e)) throw conflict('A staff member with this email exists already');
       throw e;
     }
+  }
+
+  /** A new invitation link (the last one expired or was lost), only while the member has not enrolled yet. */
+  async reinvite(actor: Actor, staffId: string): Promise<StaffUser> {
+    const { user, mailId } = await this.dataSource.transaction(async (m) => {
+      const found = isUuid(staffId)
+        ? await m.getRepository(StaffUser).createQueryBuilder('u').addSelect('u.passwordHash').setLock('pessimistic_write').where('u.id = :id', { id: staffId }).getOne()
+        : null;
+      if (!found) throw notFound('No staff member with this id');
+      if (found.passwordHash) throw conflict('This staff member has enrolled already: reset their second factor instead');
+      if (!found.active) throw conflict('This staff member is disabled');
+      return { user: found, mailId: await this.enrolments.issue(m, found, 'invite', auditActor(actor), actor.meta) };
+    });
+    await this.enrolments.relay(mailId);
+    return user;
   }
 
   private async target(actor: Actor, id: string): Promise<StaffUser> {
@@ -81,25 +95,45 @@ export class StaffCredentialsService {
     }
   }
 
-  /** The second admin confirms: a new secret, every session of that staff member ended. */
-  async confirmMfaReset(actor: Actor, requestId: string): Promise<Enrolment> {
-    const totpSecret = generateSecret();
-    const user = await this.dataSource.transaction(async (m) => {
-      const req = isUuid(requestId)
-        ? await m.getRepository(MfaResetRequest).findOne({ where: { id: requestId, confirmedAt: IsNull(), cancelledAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
-        : null;
-      if (!req) throw notFound('No open reset request with this id');
+  private async openReset(m: EntityManager, requestId: string): Promise<MfaResetRequest> {
+    const req = isUuid(requestId)
+      ? await m.getRepository(MfaResetRequest).findOne({ where: { id: requestId, confirmedAt: IsNull(), cancelledAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!req) throw notFound('No open reset request with this id');
+    return req;
+  }
+
+  /**
+   * The second admin confirms: the old secret is erased (no sign-in until the member re-enrols), every session of
+   * that member ends, and a re-enrolment link goes to the member's address.
+   */
+  async confirmMfaReset(actor: Actor, requestId: string): Promise<StaffUser> {
+    const { staff, mailId } = await this.dataSource.transaction(async (m) => {
+      const req = await this.openReset(m, requestId);
       if (req.requestedBy === actor.id) throw new DomainError('forbidden', 'You asked for this reset: another admin must confirm it');
       const staff = await this.target(actor, req.staffId);
       await m.update(MfaResetRequest, { id: req.id }, { confirmedBy: actor.id, confirmedAt: this.clock.now() });
-      await m.update(StaffUser, { id: staff.id }, { totpSecret, totpLastStep: null });
+      await m.update(StaffUser, { id: staff.id }, { totpSecret: null, totpLastStep: null });
       const ended = await this.sessions.revokeAllFor(m, staff.id);
       await this.audit.record(m, {
         actor: auditActor(actor), meta: actor.meta, action: 'staff.mfa_reset.confirm', targetType: 'staff', targetId: staff.id, reason: req.reason,
         after: { requestedBy: req.requestedBy, sessionsEnded: ended },
       });
-      return staff;
+      return { staff, mailId: await this.enrolments.issue(m, staff, 'mfa_reset', auditActor(actor), actor.meta) };
     });
-    return { user, totpSecret, totpUri: this.uri(user.email, totpSecret) };
+    await this.enrolments.relay(mailId);
+    return staff;
+  }
+
+  /** Any admin may refuse a reset, the requester included (withdrawing it). */
+  async refuseMfaReset(actor: Actor, requestId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const req = await this.openReset(m, requestId);
+      await m.update(MfaResetRequest, { id: req.id }, { cancelledBy: actor.id, cancelledAt: this.clock.now() });
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'staff.mfa_reset.refuse', targetType: 'staff', targetId: req.staffId, reason: req.reason,
+        after: { requestedBy: req.requestedBy },
+      });
+    });
   }
 }

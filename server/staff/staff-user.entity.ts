@@ -2,6 +2,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export const STAFF_ROLES = ['agent', 'reviewer', 'supervisor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+/** Roles one admin cannot grant alone: a second admin confirms (staff_role_requests). */
+export const PRIVILEGED_ROLES: readonly StaffRole[] = ['supervisor', 'admin'];
+export const STAFF_LANGUAGES = ['fr', 'en'] as const;
+export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
 
 @Entity('staff_users')
 export class StaffUser {
@@ -20,11 +24,17 @@ export class StaffUser {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash: string;
+  /** Language of the mails the member receives (invitation, re-enrolment). */
+  @Column({ type: 'text', default: 'en' })
+  language: StaffLanguage;
 
-  @Column({ name: 'totp_secret', type: 'text', select: false })
-  totpSecret: string;
+  /** Null until the member sets it through their invitation link: nobody else ever knows it. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash: string | null;
+
+  /** Null until the member enrols (invitation), and again after a confirmed second-factor reset. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
+  totpSecret: string | null;
 
   /** Last TOTP time step accepted: a code is never accepted twice. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })

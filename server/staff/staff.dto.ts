@@ -1,5 +1,6 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { STAFF_ROLES, StaffRole, StaffUser } from './staff-user.entity';
+import type { RoleRequest } from './role-request.entity';
+import { STAFF_LANGUAGES, STAFF_ROLES, StaffLanguage, StaffRole, StaffUser } from './staff-user.entity';
 
 export class UpdateStaffDto {
   @IsOptional()
@@ -23,6 +24,8 @@ export class CreateStaffDto {
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(STAFF_ROLES, { each: true, message: `each role must be one of ${STAFF_ROLES.join(', ')}` })
   roles: StaffRole[];
   @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+  /** Language of the invitation mail. */
+  @IsOptional() @IsIn(STAFF_LANGUAGES, { message: 'must be fr or en' }) language?: 'fr' | 'en';
 }
 
 export class ReasonDto {
@@ -35,9 +38,24 @@ export interface StaffResponse {
   name: string;
   roles: StaffRole[];
   active: boolean;
+  language: StaffLanguage;
   createdAt: string;
 }
 
 export function toStaffResponse(u: StaffUser): StaffResponse {
-  return { id: u.id, email: u.email, name: u.name, roles: u.roles, active: u.active, createdAt: u.createdAt.toISOString() };
+  return { id: u.id, email: u.email, name: u.name, roles: u.roles, active: u.active, language: u.language, createdAt: u.createdAt.toISOString() };
+}
+
+export interface RoleRequestResponse {
+  id: string;
+  staffId: string;
+  requestedBy: string;
+  fromRoles: StaffRole[];
+  roles: StaffRole[];
+  reason: string;
+  createdAt: string;
+}
+
+export function toRoleRequestResponse(r: RoleRequest): RoleRequestResponse {
+  return { id: r.id, staffId: r.staffId, requestedBy: r.requestedBy, fromRoles: r.fromRoles, roles: r.roles, reason: r.reason, createdAt: r.createdAt.toISOString() };
 }

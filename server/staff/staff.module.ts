@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { EnrolmentController } from './enrolment.controller';
+import { RoleRequestsService } from './role-requests.service';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 import { StaffCredentialsService } from './staff-credentials.service';
+import { StaffEnrolmentService } from './staff-enrolment.service';
 
 @Module({
   imports: [AuthModule],
-  controllers: [StaffController],
-  providers: [StaffService, StaffCredentialsService],
+  controllers: [StaffController, EnrolmentController],
+  providers: [StaffService, StaffCredentialsService, StaffEnrolmentService, RoleRequestsService],
 })
 export class StaffModule {}

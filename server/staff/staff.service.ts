@@ -5,9 +5,17 @@ import { asSubject } from '../auth/permissions';
 import { SessionService } from '../auth/session.service';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../core/http/errors';
+import { RoleRequest } from './role-request.entity';
+import { grantsPrivilege, RoleRequestsService } from './role-requests.service';
 import { StaffUser } from './staff-user.entity';
 import { UpdateStaffDto } from './staff.dto';
 import { isUuid } from '../core/ids';
+
+export interface Updated {
+  user: StaffUser;
+  /** Set when the new roles grant supervisor or admin: they wait for a second admin, the rest applied now. */
+  pending: RoleRequest | null;
+}
 
 @Injectable()
 export class StaffService {
@@ -15,6 +23,7 @@ export class StaffService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
+    private readonly roleRequests: RoleRequestsService,
   ) {}
 
   list(): Promise<StaffUser[]> {
@@ -27,19 +36,25 @@ export class StaffService {
     return user;
   }
 
-  /** Roles and the active flag, with the audit entry and the session revocation in the same transaction. */
-  async update(actor: Actor, id: string, dto: UpdateStaffDto): Promise<StaffUser> {
+  /**
+   * Roles and the active flag, with the audit entry and the session revocation in the same transaction. Roles that
+   * grant supervisor or admin become a pending request instead; the active flag still applies at once.
+   */
+  async update(actor: Actor, id: string, dto: UpdateStaffDto): Promise<Updated> {
     if (dto.roles === undefined && dto.active === undefined) {
       throw new DomainError('invalid', 'Nothing to change', { roles: 'give roles or active' });
     }
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.getRepository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = isUuid(id) ? await manager.getRepository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw notFound('No staff member with this id');
       if (!actor.ability.can('update', asSubject('StaffUser', { id: user.id }))) {
         throw new DomainError('forbidden', user.id === actor.id ? 'Nobody changes their own roles or status' : 'You may not change this staff member');
       }
       const before = { roles: user.roles, active: user.active };
-      if (dto.roles !== undefined) user.roles = [...dto.roles].sort();
+      const wanted = dto.roles === undefined ? undefined : [...dto.roles].sort();
+      const pending = wanted && grantsPrivilege(user.roles, wanted) ? await this.roleRequests.open(manager, actor, user, wanted, dto.reason) : null;
+      if (pending && (dto.active === undefined || dto.active === user.active)) return { user, pending };
+      if (wanted && !pending) user.roles = wanted;
       if (dto.active !== undefined) user.active = dto.active;
       const saved = await manager.save(user);
       if (!saved.active) await this.sessions.revokeAllFor(manager, saved.id);
@@ -48,7 +63,7 @@ export class StaffService {
         actor: auditActor(actor), meta: actor.meta, action, targetType: 'staff', targetId: saved.id, reason: dto.reason,
         before, after: { roles: saved.roles, active: saved.active },
       });
-      return saved;
+      return { user: saved, pending };
     });
   }
 }

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesEn } from '../resources/identity-cases/i18n';
 import { formEn } from '../form/i18n';
 import { recoveryEn } from '../resources/recovery-cases/i18n';
+import { enrolEn } from '../pages/enrol-i18n';
 import { supervisionEn } from '../supervision/i18n';
 
 /** The console's own messages; `fr.ts` must provide the same keys (checked by its type). */
@@ -14,6 +15,8 @@ export const enApp = {
   recovery: recoveryEn,
   // Supervision (alerts, activity, evidence, audit export) and staff administration: in their own file.
   sup: supervisionEn,
+  // The page of a staff invitation or re-enrolment link (no session).
+  enrol: enrolEn,
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Main menu',

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesFr } from '../resources/identity-cases/i18n';
 import { formFr } from '../form/i18n';
 import { recoveryFr } from '../resources/recovery-cases/i18n';
+import { enrolFr } from '../pages/enrol-i18n';
 import { supervisionFr } from '../supervision/i18n';
 import type { AppMessages } from './en';
 
@@ -14,6 +15,8 @@ const frApp: AppMessages = {
   recovery: recoveryFr,
   // Supervision (alerts, activity, evidence, audit export) et administration du personnel : dans leur fichier.
   sup: supervisionFr,
+  // The page of a staff invitation or re-enrolment link (no session).
+  enrol: enrolFr,
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Menu principal',

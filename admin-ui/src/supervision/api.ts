@@ -94,6 +94,21 @@ export interface StaffRecord {
 
 export const STAFF_ROLES = ['agent', 'reviewer', 'supervisor', 'admin'] as const;
 
+/** `GET /api/staff/pending-requests`: what waits for a second administrator. */
+export interface PendingRequest {
+  id: string;
+  kind: 'role_grant' | 'mfa_reset';
+  staffId: string;
+  staffEmail: string;
+  staffName: string;
+  requestedBy: string;
+  requestedByEmail: string | null;
+  roles: string[] | null;
+  fromRoles: string[] | null;
+  reason: string;
+  createdAt: string;
+}
+
 const post = async <T>(url: string, body?: unknown): Promise<T> =>
   (await apiFetch(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json as T;
 
@@ -113,11 +128,22 @@ export const supervisionApi = {
   evidence: async (kind: EvidenceKind, id: string) =>
     (await apiFetch(`/evidence/${kind}/${encodeURIComponent(id)}`)).json as EvidenceBundle,
 
-  createStaff: (input: { email: string; name: string; roles: string[]; reason: string }) =>
-    post<{ user: StaffRecord; initialPassword: string; totpSecret: string; totpUri: string }>('/staff', input),
+  /** The member is mailed an invitation link; the answer holds no secret. */
+  createStaff: (input: { email: string; name: string; roles: string[]; reason: string; language: string }) =>
+    post<{ user: StaffRecord; pendingRoleRequestId: string | null }>('/staff', input),
 
-  updateStaff: async (id: string, input: { roles?: string[]; active?: boolean; reason: string }) =>
-    (await apiFetch(`/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) })).json as StaffRecord,
+  /** 202: the roles grant supervisor or admin and wait for a second administrator. */
+  updateStaff: async (id: string, input: { roles?: string[]; active?: boolean; reason: string }) => {
+    const res = await apiFetch(`/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) });
+    return { pending: res.status === 202 };
+  },
+
+  reinviteStaff: (id: string) => post<StaffRecord>(`/staff/${encodeURIComponent(id)}/invitation`),
+
+  pendingRequests: async () => ((await apiFetch('/staff/pending-requests')).json as { data: PendingRequest[] }).data ?? [],
+
+  decideRequest: (request: Pick<PendingRequest, 'id' | 'kind'>, decision: 'confirm' | 'refuse') =>
+    post<unknown>(`/staff/${request.kind === 'role_grant' ? 'role-requests' : 'mfa-reset-requests'}/${encodeURIComponent(request.id)}/${decision}`),
 
   requestMfaReset: (staffId: string, reason: string) =>
     post<{ id: string; staffId: string; requestedBy: string; reason: string; createdAt: string }>(
@@ -125,10 +151,6 @@ export const supervisionApi = {
       { reason },
     ),
 
-  confirmMfaReset: (requestId: string) =>
-    post<{ user: StaffRecord; totpSecret: string; totpUri: string }>(
-      `/staff/mfa-reset-requests/${encodeURIComponent(requestId)}/confirm`,
-    ),
 };
 
 /** Same-origin URL of the CSV export: a plain link, the session cookie goes along and the server answers an attachment. */

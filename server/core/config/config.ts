@@ -76,6 +76,8 @@ export interface AppConfig {
   };
   /** The built console, served at / by the api role. */
   uiDir: string;
+  /** Hours a staff invitation or re-enrolment link stays valid. */
+  staffInviteHours: number;
 }
 
 export class ConfigError extends Error {
@@ -228,6 +230,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       workingHours: { start: int(env, 'WORKING_HOURS_START', 8, 0, 23), end: int(env, 'WORKING_HOURS_END', 20, 1, 24), timeZone: str(env, 'WORKING_HOURS_TZ', 'Europe/Paris') },
     },
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
+    staffInviteHours: int(env, 'STAFF_INVITE_HOURS', 72, 1, 720),
   };
   return { ...config, ...overrides };
 }

@@ -1,27 +1,10 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  FormControlLabel,
-  Switch,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, FormControlLabel, Switch, TextField, Typography } from '@mui/material';
 import KeyIcon from '@mui/icons-material/KeyOutlined';
+import MailIcon from '@mui/icons-material/ForwardToInboxOutlined';
 import { useCanAccess, useGetIdentity, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { monospace } from '../../theme';
 import { apiErrorOf } from '../../providers/http';
-import { supervisionApi, UUID, type StaffRecord } from '../../supervision/api';
-import { OneTimeCredentials } from './Credentials';
+import { supervisionApi, type StaffRecord } from '../../supervision/api';
 import { RoleChecks } from './RoleChecks';
 
 const sameRoles = (a: string[], b: string[]) => [...a].sort().join(',') === [...b].sort().join(',');
@@ -37,7 +20,7 @@ const PanelCard = ({ id, title, children }: { id: string; title: string; childre
   </Card>
 );
 
-/** The administrators' panels under a staff member's page: roles and status, second-factor reset. */
+/** The administrators' panels under a staff member's page: roles and status, invitation, second-factor reset. */
 export const StaffAdminPanels = () => {
   // Asked against this record (react-admin passes the record in context): the rules deny it on oneself.
   const { canAccess } = useCanAccess({ action: 'edit', resource: 'staff' });
@@ -57,6 +40,7 @@ export const StaffAdminPanels = () => {
   return (
     <>
       <ManagePanel record={record} />
+      <ReinvitePanel record={record} />
       <MfaResetPanel record={record} />
     </>
   );
@@ -96,12 +80,15 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
     if (reasonError || rolesError) return;
     setBusy(true);
     try {
-      await supervisionApi.updateStaff(record.id, {
+      const { pending } = await supervisionApi.updateStaff(record.id, {
         ...(changed.roles ? { roles } : {}),
         ...(changed.active ? { active } : {}),
         reason: reason.trim(),
       });
-      notify('sup.staff.saved', { type: 'success' });
+      if (pending) {
+        notify('sup.staff.role_requested', { type: 'info' });
+        setRoles(record.roles);
+      } else notify('sup.staff.saved', { type: 'success' });
       setReason('');
       setSubmitted(false);
       refresh();
@@ -144,14 +131,47 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
   );
 };
 
-/** Four eyes: this admin requests, another confirms (with the request ID, there is no list of pending requests). */
+/** A new invitation link for a member who has not enrolled yet; the server refuses (409) once they have. */
+const ReinvitePanel = ({ record }: { record: StaffRecord }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await supervisionApi.reinviteStaff(record.id);
+      notify('sup.staff.reinvited', { type: 'success' });
+    } catch (e) {
+      setError(apiErrorOf(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <PanelCard id="staff-invite" title={translate('sup.staff.reinvite_title')}>
+      <Typography variant="body2" color="text.secondary">
+        {translate('sup.staff.reinvite_explain')}
+      </Typography>
+      <Box>
+        <Button variant="outlined" onClick={send} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <MailIcon />}>
+          {translate('sup.staff.reinvite')}
+        </Button>
+      </Box>
+      <Box role="alert">{error && <Alert severity="error">{error}</Alert>}</Box>
+    </PanelCard>
+  );
+};
+
+/** Four eyes: this admin requests, another confirms in the pending requests of the staff list. */
 const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
   const translate = useTranslate();
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [requestId, setRequestId] = useState<string | null>(null);
+  const [requested, setRequested] = useState(false);
   const reasonError = reason.trim().length >= 3 ? null : translate('sup.staff.reason_required');
 
   const submit = async (event: FormEvent) => {
@@ -161,8 +181,8 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
     setBusy(true);
     setError(null);
     try {
-      const request = await supervisionApi.requestMfaReset(record.id, reason.trim());
-      setRequestId(request.id);
+      await supervisionApi.requestMfaReset(record.id, reason.trim());
+      setRequested(true);
       setReason('');
       setSubmitted(false);
     } catch (e) {
@@ -197,105 +217,8 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
       </Box>
       <Box role="status" aria-live="polite">
         {error && <Alert severity="error">{error}</Alert>}
-        {requestId && (
-          <Alert severity="success">
-            {translate('sup.staff.mfa_requested')}{' '}
-            <Box component="code" data-testid="mfa-request-id" sx={{ fontFamily: monospace, fontWeight: 700, userSelect: 'all' }}>
-              {requestId}
-            </Box>
-          </Alert>
-        )}
+        {requested && <Alert severity="success">{translate('sup.staff.mfa_requested')}</Alert>}
       </Box>
     </PanelCard>
-  );
-};
-
-/** On the staff list: an administrator pastes the request ID another one gave them and confirms the reset. */
-export const ConfirmMfaResetButton = () => {
-  const { canAccess } = useCanAccess({ action: 'edit', resource: 'staff' });
-  const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  if (!canAccess) return null;
-  return (
-    <>
-      <Button size="small" startIcon={<KeyIcon />} onClick={() => setOpen(true)}>
-        {translate('sup.staff.mfa_confirm_button')}
-      </Button>
-      {open && <ConfirmMfaResetDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-};
-
-const ConfirmMfaResetDialog = ({ onClose }: { onClose: () => void }) => {
-  const translate = useTranslate();
-  const [requestId, setRequestId] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<Awaited<ReturnType<typeof supervisionApi.confirmMfaReset>> | null>(null);
-  const invalid = !UUID.test(requestId.trim());
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (invalid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await supervisionApi.confirmMfaReset(requestId.trim()));
-    } catch (e) {
-      setError(apiErrorOf(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Dialog open onClose={busy || result ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="mfa-confirm-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="mfa-confirm-title">{translate('sup.staff.mfa_confirm_title')}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2 }}>
-          {result ? (
-            <OneTimeCredentials
-              title={translate('sup.staff.mfa_confirmed_title', { email: result.user.email })}
-              totpSecret={result.totpSecret}
-              totpUri={result.totpUri}
-            />
-          ) : (
-            <>
-              <DialogContentText variant="body2">{translate('sup.staff.mfa_confirm_explain')}</DialogContentText>
-              <TextField
-                autoFocus
-                required
-                name="requestId"
-                label={translate('sup.staff.request_id')}
-                value={requestId}
-                onChange={e => setRequestId(e.target.value)}
-                error={submitted && invalid}
-                helperText={submitted && invalid ? translate('sup.staff.request_id_invalid') : ' '}
-                slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monospace } } }}
-              />
-              <Box role="alert">{error && <Alert severity="error">{error}</Alert>}</Box>
-            </>
-          )}
-        </DialogContent>
-        <DialogActions>
-          {result ? (
-            <Button variant="contained" color="warning" onClick={onClose}>
-              {translate('sup.staff.done_seen')}
-            </Button>
-          ) : (
-            <>
-              <Button onClick={onClose} disabled={busy}>
-                {translate('sup.alerts.cancel')}
-              </Button>
-              <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : undefined}>
-                {translate('sup.staff.mfa_confirm')}
-              </Button>
-            </>
-          )}
-        </DialogActions>
-      </form>
-    </Dialog>
   );
 };

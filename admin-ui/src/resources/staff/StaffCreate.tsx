@@ -1,16 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
-import { Title, useCreatePath, useRedirect, useTranslate } from 'react-admin';
+import { Alert, AlertTitle, Box, Button, Card, CardContent, CircularProgress, MenuItem, TextField, Typography } from '@mui/material';
+import { Title, useCreatePath, useLocaleState, useRedirect, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { supervisionApi } from '../../supervision/api';
-import { OneTimeCredentials } from './Credentials';
 import { RoleChecks } from './RoleChecks';
 
 type Created = Awaited<ReturnType<typeof supervisionApi.createStaff>>;
 
 /**
- * `POST /api/staff`: the answer carries the new member's initial password and TOTP secret, which the server
- * never shows again; the page shows them once, in place of the form.
+ * `POST /api/staff`: the server mails the new member an invitation link where they set their own password and
+ * authenticator; the answer holds no secret. Supervisor and administrator roles wait for a second admin.
  */
 export const StaffCreate = () => {
   const translate = useTranslate();
@@ -19,6 +18,8 @@ export const StaffCreate = () => {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
+  const [locale] = useLocaleState();
+  const [language, setLanguage] = useState(locale === 'fr' ? 'fr' : 'en');
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,7 @@ export const StaffCreate = () => {
     setError(null);
     setFieldErrors({});
     try {
-      setCreated(await supervisionApi.createStaff({ email: email.trim(), name: name.trim(), roles, reason: reason.trim() }));
+      setCreated(await supervisionApi.createStaff({ email: email.trim(), name: name.trim(), roles, reason: reason.trim(), language }));
     } catch (e) {
       const { message, errors } = apiErrorOf(e);
       setError(message);
@@ -61,18 +62,27 @@ export const StaffCreate = () => {
             {translate('sup.staff.create_title')}
           </Typography>
           {created ? (
-            <OneTimeCredentials
-              title={translate('sup.staff.created_title', { email: created.user.email })}
-              initialPassword={created.initialPassword}
-              totpSecret={created.totpSecret}
-              totpUri={created.totpUri}
-              onDone={() => redirect(createPath({ resource: 'staff', type: 'show', id: created.user.id }))}
-            />
+            <Alert severity="success" role="status" sx={{ '& .MuiAlert-message': { width: '100%' } }}>
+              <AlertTitle>{translate('sup.staff.created_title', { email: created.user.email })}</AlertTitle>
+              <Typography variant="body2">{translate('sup.staff.invited')}</Typography>
+              {created.pendingRoleRequestId && (
+                <Typography variant="body2" sx={{ mt: 1, fontWeight: 600 }}>
+                  {translate('sup.staff.role_pending_created')}
+                </Typography>
+              )}
+              <Button variant="contained" sx={{ mt: 2 }} onClick={() => redirect(createPath({ resource: 'staff', type: 'show', id: created.user.id }))}>
+                {translate('sup.staff.open_member')}
+              </Button>
+            </Alert>
           ) : (
             <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2 }}>
               <TextField name="email" type="email" required label={translate('resources.staff.fields.email')} value={email} onChange={e => setEmail(e.target.value)} error={!!errorOf('email')} helperText={errorOf('email') ?? ' '} />
               <TextField name="name" required label={translate('resources.staff.fields.name')} value={name} onChange={e => setName(e.target.value)} error={!!errorOf('name')} helperText={errorOf('name') ?? ' '} />
               <RoleChecks value={roles} onChange={setRoles} error={errorOf('roles')} />
+              <TextField select name="language" label={translate('sup.staff.language')} value={language} onChange={e => setLanguage(e.target.value)} sx={{ maxWidth: 320 }}>
+                <MenuItem value="fr">Français</MenuItem>
+                <MenuItem value="en">English</MenuItem>
+              </TextField>
               <TextField name="reason" required multiline minRows={2} label={translate('sup.staff.reason')} value={reason} onChange={e => setReason(e.target.value)} error={!!errorOf('reason')} helperText={errorOf('reason') ?? translate('sup.staff.reason_help')} slotProps={{ htmlInput: { maxLength: 500 } }} />
               {error && <Alert severity="error">{error}</Alert>}
               <Box>

@@ -1,24 +1,22 @@
 import { BooleanField, CreateButton, DataTable, List, TopToolbar, useCanAccess } from 'react-admin';
 import { CodeField } from '../../fields/CodeField';
-import { ConfirmMfaResetButton } from './StaffAdminPanels';
+import { PendingRequests } from './PendingRequests';
 
 const StaffActions = () => {
   const { canAccess } = useCanAccess({ action: 'create', resource: 'staff' });
-  return (
-    <TopToolbar>
-      {canAccess && <CreateButton label="sup.staff.create" />}
-      <ConfirmMfaResetButton />
-    </TopToolbar>
-  );
+  return <TopToolbar>{canAccess && <CreateButton label="sup.staff.create" />}</TopToolbar>;
 };
 
 export const StaffList = () => (
-  <List perPage={25} exporter={false} actions={<StaffActions />}>
-    <DataTable bulkActionButtons={false} rowClick="show" size="small">
-      <DataTable.Col source="name" disableSort />
-      <DataTable.Col source="email" disableSort />
-      <DataTable.Col source="roles" field={CodeField} disableSort />
-      <DataTable.Col source="active" field={BooleanField} disableSort />
-    </DataTable>
-  </List>
+  <>
+    <PendingRequests />
+    <List perPage={25} exporter={false} actions={<StaffActions />}>
+      <DataTable bulkActionButtons={false} rowClick="show" size="small">
+        <DataTable.Col source="name" disableSort />
+        <DataTable.Col source="email" disableSort />
+        <DataTable.Col source="roles" field={CodeField} disableSort />
+        <DataTable.Col source="active" field={BooleanField} disableSort />
+      </DataTable>
+    </List>
+  </>
 );

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { useCanAccess, useGetIdentity, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { apiErrorOf } from '../../providers/http';
+import { supervisionApi, type PendingRequest } from '../../supervision/api';
+
+/**
+ * What waits for a second administrator (role grants of supervisor or admin, second-factor resets), above the staff
+ * list for administrators. The requester's own rows cannot be confirmed (the server refuses it too), only refused.
+ */
+export const PendingRequests = () => {
+  const { canAccess } = useCanAccess({ action: 'edit', resource: 'staff' });
+  if (!canAccess) return null;
+  return <PendingRequestsCard />;
+};
+
+const PendingRequestsCard = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { identity } = useGetIdentity();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [rows, setRows] = useState<PendingRequest[] | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await supervisionApi.pendingRequests());
+    } catch (e) {
+      setError(apiErrorOf(e).message);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const decide = async (row: PendingRequest, decision: 'confirm' | 'refuse') => {
+    setBusy(row.id);
+    setError(null);
+    try {
+      await supervisionApi.decideRequest(row, decision);
+      notify(`sup.staff.decided_${decision}`, { type: 'success' });
+      refresh();
+    } catch (e) {
+      setError(apiErrorOf(e).message);
+    } finally {
+      setBusy(null);
+      await load();
+    }
+  };
+
+  const change = (row: PendingRequest) =>
+    row.kind === 'role_grant'
+      ? `${(row.fromRoles ?? []).map(r => translate(`rd.roles.${r}`)).join(', ') || '—'} → ${(row.roles ?? []).map(r => translate(`rd.roles.${r}`)).join(', ')}`
+      : translate('sup.staff.pending_kind_mfa_reset');
+
+  return (
+    <Card component="section" variant="outlined" aria-labelledby="staff-pending" sx={{ mt: 2 }}>
+      <CardContent sx={{ display: 'grid', gap: 1.5 }}>
+        <Typography id="staff-pending" variant="h6" component="h2">
+          {translate('sup.staff.pending_title')}
+        </Typography>
+        <Box role="alert">{error && <Alert severity="error">{error}</Alert>}</Box>
+        {rows === null ? (
+          <CircularProgress size={20} />
+        ) : rows.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('sup.staff.pending_empty')}
+          </Typography>
+        ) : (
+          <Table size="small" aria-labelledby="staff-pending">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('sup.staff.pending_kind')}</TableCell>
+                <TableCell>{translate('sup.staff.pending_member')}</TableCell>
+                <TableCell>{translate('sup.staff.pending_change')}</TableCell>
+                <TableCell>{translate('sup.staff.pending_requested_by')}</TableCell>
+                <TableCell>{translate('sup.staff.pending_reason')}</TableCell>
+                <TableCell>{translate('sup.staff.pending_date')}</TableCell>
+                <TableCell>{translate('sup.staff.pending_actions')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map(row => {
+                const own = row.requestedBy === identity?.id;
+                return (
+                  <TableRow key={row.id}>
+                    <TableCell>{translate(`sup.staff.pending_kind_${row.kind}`)}</TableCell>
+                    <TableCell>
+                      {row.staffName} ({row.staffEmail})
+                    </TableCell>
+                    <TableCell>{change(row)}</TableCell>
+                    <TableCell>{row.requestedByEmail ?? '—'}</TableCell>
+                    <TableCell>{row.reason}</TableCell>
+                    <TableCell>{new Date(row.createdAt).toLocaleString(locale)}</TableCell>
+                    <TableCell>
+                      <Stack direction="row" spacing={1}>
+                        <Tooltip title={own ? translate('sup.staff.own_request') : ''}>
+                          <span>
+                            <Button size="small" variant="contained" disabled={own || busy !== null} onClick={() => decide(row, 'confirm')}>
+                              {translate('sup.staff.confirm')}
+                            </Button>
+                          </span>
+                        </Tooltip>
+                        <Button size="small" color="error" disabled={busy !== null} onClick={() => decide(row, 'refuse')}>
+                          {translate('sup.staff.refuse')}
+                        </Button>
+                      </Stack>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

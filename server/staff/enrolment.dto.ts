@@ -1,0 +1,14 @@
+import { IsString, Length, Matches } from 'class-validator';
+
+export class EnrolmentTokenDto {
+  @IsString() @Length(10, 100, { message: 'is not a valid link' }) token: string;
+}
+
+/**
+ * The member's own password: 12 to 200 characters (NIST SP 800-63B's length rule, no composition rule; 200 is
+ * what sign-in accepts), never containing the email's local part (checked by the service).
+ */
+export class CompleteEnrolmentDto extends EnrolmentTokenDto {
+  @IsString() @Length(12, 200, { message: 'must be 12 to 200 characters long' }) password: string;
+  @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of your authenticator app' }) otp: string;
+}

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { StaffRole } from './staff-user.entity';
+
+/**
+ * A role change that grants supervisor or admin waits for a second admin. It binds the roles it starts from:
+ * if they changed meanwhile, it can no longer be confirmed.
+ */
+@Entity('staff_role_requests')
+@Index('staff_role_requests_one_open', ['staffId'], { unique: true, where: 'decided_at IS NULL' })
+export class RoleRequest {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'staff_id', type: 'uuid' })
+  staffId: string;
+
+  @Column({ name: 'requested_by', type: 'uuid' })
+  requestedBy: string;
+
+  @Column({ name: 'from_roles', type: 'text', array: true })
+  fromRoles: StaffRole[];
+
+  @Column({ type: 'text', array: true })
+  roles: StaffRole[];
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  decision: 'confirmed' | 'refused' | null;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+}
