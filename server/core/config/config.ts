@@ -38,6 +38,8 @@ export interface AppConfig {
   queueLockMs: number;
   /** How long a caller verification lasts (one call). */
   verificationMinutes: number;
+  /** Stated-value checks on one account over 24 hours, whatever the call (a new call does not reset them). */
+  statedValueMaxTriesPerAccountPerDay: number;
   migrateOnStart: boolean;
   /** Encrypted document store (AES-256-GCM) on local disk, outside anything served. */
   documentsDir: string;
@@ -201,6 +203,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
     queueLockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 1000, 600_000),
     verificationMinutes: int(env, 'VERIFICATION_MINUTES', 15, 1, 240),
+    statedValueMaxTriesPerAccountPerDay: int(env, 'STATED_VALUE_MAX_TRIES_PER_ACCOUNT_PER_DAY', 5, 1, 100),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
     documentsDir: path.resolve(str(env, 'DOCUMENTS_DIR', path.join(dataDir, 'documents'))),
     documentsKey: documentsKey(env, production),
