@@ -57,12 +57,12 @@ export class AttemptLimiter {
   }
 
   /** Gives reserved tries back (a sign-in that succeeded must not count against its owner). */
-  async release(hitIds: string[], m: EntityManager = this.dataSource.manager): Promise<void> {
+  async release(hitIds: string[], m: EntityManager): Promise<void> {
     if (hitIds.length) await m.query('DELETE FROM limit_hits WHERE id = ANY($1::bigint[])', [hitIds]);
   }
 
   /** Tries left in a bucket now (for display; a reservation still decides). */
-  async remaining(limit: Limit, m: EntityManager = this.dataSource.manager): Promise<number> {
+  async remaining(limit: Limit, m: EntityManager): Promise<number> {
     const [row] = await m.query('SELECT count(*)::int AS n FROM limit_hits WHERE bucket = $1 AND expires_at > $2', [limit.bucket, this.clock.now()]);
     return Math.max(0, limit.max - row.n);
   }
