@@ -19,6 +19,7 @@ import { RecoveryCase } from './recovery/recovery-case.entity';
 import { RecoveryLink } from './recovery/recovery-link.entity';
 import { Alert } from './supervision/alert.entity';
 import { ScanCursor } from './supervision/scan-cursor.entity';
+import { LimitHit } from './core/limits/limit-hit.entity';
 import { migrations } from '../migrations';
 
 /** Every entity and migration of the product, listed once (no globs: the same list works compiled and under jest). */
@@ -27,7 +28,7 @@ export const schema: DatabaseSchema = {
     StaffUser, StaffSession, AuditEvent, AuditCheckpoint,
     CustomerAccount, TwoFactorMethod, SecurityEvent, CallerVerification, VerificationCode, VerificationCheck,
     OutboxMessage, IdentityCase, CaseDocument, RecoveryCase, RecoveryLink, Alert, ScanCursor, MfaResetRequest,
-    StaffEnrolment, RoleRequest,
+    StaffEnrolment, RoleRequest, LimitHit,
   ],
   migrations,
 };

@@ -17,6 +17,7 @@ import { CallerVerification, PossessionChannel } from './caller-verification.ent
 import { CustomerAccount } from './customer-account.entity';
 import { maskEmail } from './masking';
 import { SecurityEvent } from './security-event.entity';
+import { MAX_STATED_TRIES, StatedValueLimits } from './stated-value-limits.service';
 import { CheckResult, VerificationCheck } from './verification-check.entity';
 import { VerificationCode } from './verification-code.entity';
 import { isUuid } from '../core/ids';
@@ -25,8 +26,6 @@ import { sameSecret } from '../core/secrets';
 export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_FAILURES = 5;
 export const MAX_CODES_SENT = 5;
-export const MAX_STATED_TRIES = 3;
-
 
 function normalizeStated(field: StatedField, value: string): string | null {
   switch (field) {
@@ -62,6 +61,7 @@ export class VerificationService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly statedLimits: StatedValueLimits,
   ) {}
 
   private hashCode(verificationId: string, code: string): string {
@@ -147,12 +147,14 @@ export class VerificationService {
     return result.response;
   }
 
-  private async recordCheck(m: EntityManager, actor: Actor, v: CallerVerification, kind: 'code' | 'stated_value', subject: string, result: CheckResult) {
+  private async recordCheck(
+    m: EntityManager, actor: Actor, v: CallerVerification, kind: 'code' | 'stated_value', subject: string, result: CheckResult, extra: Record<string, unknown> = {},
+  ) {
     await m.save(m.create(VerificationCheck, { verificationId: v.id, at: this.clock.now(), kind, subject, result }));
     await this.audit.record(m, {
       actor: auditActor(actor), meta: actor.meta, action: kind === 'code' ? 'verification.code.check' : 'verification.stated.check',
       outcome: result === 'match' ? 'success' : 'failure', targetType: 'account', targetId: v.accountId, reason: v.callReference,
-      after: { verificationId: v.id, subject, result },
+      after: { verificationId: v.id, subject, result, ...extra },
     });
   }
 
@@ -193,21 +195,39 @@ export class VerificationService {
     };
   }
 
-  /** A value the caller states, compared on the server: the answer is match / no match, never the value. */
+  /**
+   * A value the caller states, compared on the server: the answer is match / no match, never the value. The try
+   * is reserved against the account's daily limits in the same transaction as the check, so parallel calls on
+   * one account cannot exceed them; a refused try is audited (supervisors are alerted from the trail).
+   */
   async checkStated(actor: Actor, id: string, field: StatedField, value: string): Promise<{ field: StatedField; result: CheckResult; attemptsLeft: number }> {
-    return this.dataSource.transaction(async (m) => {
+    const outcome = await this.dataSource.transaction(async (m) => {
       const v = await this.load(actor, id, m, true);
       this.assertOpen(v);
       const tries = v.statedTries[field] ?? 0;
       if (tries >= MAX_STATED_TRIES) throw conflict(`No more tries for ${field} on this call (${MAX_STATED_TRIES} at most)`);
+      const refused = await this.statedLimits.reserve(v.accountId, field, m);
+      if (refused) return { v, refused, answer: null };
       const account = await this.accounts.get(v.accountId, m);
       const expected = onFile(account, field);
       const given = normalizeStated(field, value);
       const result: CheckResult = expected === null ? 'no_value_on_file' : given !== null && sameSecret(given, expected) ? 'match' : 'no_match';
       v.statedTries = { ...v.statedTries, [field]: tries + 1 };
       await m.save(v);
-      await this.recordCheck(m, actor, v, 'stated_value', field, result);
-      return { field, result, attemptsLeft: MAX_STATED_TRIES - tries - 1 };
+      const accountTriesLeft = await this.statedLimits.accountTriesLeft(v.accountId, m);
+      await this.recordCheck(m, actor, v, 'stated_value', field, result, { accountTriesLeft });
+      const attemptsLeft = (await this.statedLimits.triesLeft(v, m))[field];
+      return { v, refused: null, answer: { field, result, attemptsLeft } };
+    });
+    if (outcome.answer) return outcome.answer;
+    const { v, refused } = outcome;
+    await this.audit.recordAlone({
+      actor: auditActor(actor), meta: actor.meta, action: 'verification.stated.throttled', outcome: 'denied', targetType: 'account',
+      targetId: v.accountId, reason: v.callReference, after: { verificationId: v.id, subject: field, limit: refused.limit },
+    });
+    const hours = Math.ceil(refused.retryAfterSeconds / 3600);
+    throw new DomainError('throttled', `No more stated-value tries on this account for now, whatever the call; try again in ${hours} hour(s)`, undefined, {
+      'Retry-After': String(refused.retryAfterSeconds),
     });
   }
 
@@ -222,7 +242,7 @@ export class VerificationService {
       id: v.id, accountId: v.accountId, callReference: v.callReference, startedAt: v.startedAt.toISOString(),
       expiresAt: v.expiresAt.toISOString(), expired: v.expiresAt.getTime() <= now, possessionProven: v.possessionProven,
       locked: v.lockedAt !== null, codeAttemptsLeft: Math.max(0, MAX_CODE_FAILURES - v.codeFailures),
-      statedAttemptsLeft: Object.fromEntries((['backup_email', 'phone', 'postal_code'] as const).map((f) => [f, MAX_STATED_TRIES - (v.statedTries[f] ?? 0)])),
+      statedAttemptsLeft: await this.statedLimits.triesLeft(v, this.dataSource.manager),
       activeCode: active && active.expiresAt.getTime() > now
         ? { channel: active.channel, destination: active.destinationMasked, expiresAt: active.expiresAt.toISOString() }
         : null,

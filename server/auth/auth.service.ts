@@ -34,13 +34,13 @@ export class AuthService {
 
   async login(email: string, password: string, otp: string, meta: RequestMeta, userAgent: string | null): Promise<LoginResult> {
     const normalized = email.trim().toLowerCase();
-    const verdict = await this.throttle.check(normalized, meta.ip);
-    if (verdict.blocked) {
+    const reservation = await this.throttle.reserve(normalized, meta.ip);
+    if (!reservation.granted) {
       await this.audit.recordAlone({
         actor: null, meta, action: 'auth.login.throttled', outcome: 'denied', targetType: LOGIN_TARGET, targetId: normalized,
       });
-      throw new DomainError('throttled', `Too many failed sign-in attempts; try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minute(s)`, undefined, {
-        'Retry-After': String(verdict.retryAfterSeconds),
+      throw new DomainError('throttled', `Too many failed sign-in attempts; try again in ${Math.ceil(reservation.retryAfterSeconds / 60)} minute(s)`, undefined, {
+        'Retry-After': String(reservation.retryAfterSeconds),
       });
     }
 
@@ -75,6 +75,7 @@ export class AuthService {
         .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id: user.id, step })
         .execute();
       if (!claimed.affected) throw new DomainError('unauthenticated', BAD_LOGIN);
+      await this.throttle.giveBack(reservation, manager);
       const created = await this.sessions.create(manager, user.id, meta.ip, userAgent);
       await this.audit.record(manager, {
         actor: { id: user.id, email: user.email, roles: user.roles }, meta, action: 'auth.login',

@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions, DatabaseSchema } from './database/data-source';
 import { QueueService } from './queue/queue.service';
+import { AttemptLimiter } from './limits/attempt-limiter.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -60,8 +61,8 @@ export class CoreModule {
         // and error lines name their request id themselves.
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel }, forRoutes: [] }),
       ],
-      providers: [{ provide: Clock, useValue: clock ?? new Clock() }, QueueService],
-      exports: [Clock, QueueService],
+      providers: [{ provide: Clock, useValue: clock ?? new Clock() }, QueueService, AttemptLimiter],
+      exports: [Clock, QueueService, AttemptLimiter],
     };
   }
 }

@@ -59,6 +59,11 @@ export async function evaluate(e: AuditEvent, trail: TrailCounts, cfg: AppConfig
       found.push({ rule: 'repeated_attempts', dedupeKey: `repeated_attempts:${e.targetId}:${dayOf(e.at)}`, summary: `${n} recovery attempts or failed caller checks on one account within a day`, details: { count: n } });
     }
   }
+  const statedLimit = e.action === 'verification.stated.throttled'
+    || (e.action === 'verification.stated.check' && (e.after as { accountTriesLeft?: number } | null)?.accountTriesLeft === 0);
+  if (statedLimit && e.targetId) {
+    found.push({ rule: 'stated_value_limit', dedupeKey: `stated_value_limit:${e.targetId}:${dayOf(e.at)}`, summary: 'Stated-value checks on one account reached their daily limit: someone may be guessing the data on file', details: {} });
+  }
   if (e.action === 'case.fraud_flag') {
     found.push({ rule: 'duplicate_document', dedupeKey: `duplicate_document:${e.targetId}`, summary: 'The same document was sent for several accounts', details: { ...(e.after ?? {}) } });
   }

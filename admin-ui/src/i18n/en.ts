@@ -215,6 +215,7 @@ export const enApp = {
         stated_value: 'Value stated',
         stated_check: 'Compare',
         stated_help: 'Answer is match or no match; the value on file is never shown.',
+        stated_account_limit: 'No more tries on this account today, whatever the call: supervisors have been alerted.',
         tries_left: '%{smart_count} try left |||| %{smart_count} tries left',
         checks: 'Checks on this call',
         no_checks: 'No check yet.',

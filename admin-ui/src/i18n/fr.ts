@@ -218,6 +218,7 @@ const frApp: AppMessages = {
         stated_value: 'Valeur donnée',
         stated_check: 'Comparer',
         stated_help: 'Réponse : correspond ou non ; la valeur enregistrée ne s’affiche jamais.',
+        stated_account_limit: 'Plus d’essai possible sur ce compte aujourd’hui, quel que soit l’appel : les superviseurs ont été alertés.',
         tries_left: '%{smart_count} essai restant |||| %{smart_count} essais restants',
         checks: 'Contrôles de cet appel',
         no_checks: 'Aucun contrôle pour le moment.',

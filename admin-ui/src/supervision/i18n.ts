@@ -64,6 +64,11 @@ export const supervisionEn = {
       duplicate_document: 'Document sent for several accounts',
       customer_report: 'Customer report: “this was not me”',
       off_hours: 'Sensitive action outside working hours',
+      stated_value_limit: 'Stated values: daily limit reached',
+    },
+    /** Summaries the console words itself; other rules show the server's summary. */
+    summary: {
+      stated_value_limit: 'Stated-value checks on one account reached their daily limit, over one or several calls: someone may be guessing the data on file.',
     },
   },
   activity: {
@@ -238,6 +243,10 @@ export const supervisionFr: SupervisionMessages = {
       duplicate_document: 'Document envoyé pour plusieurs comptes',
       customer_report: 'Signalement client : « ce n’était pas moi »',
       off_hours: 'Action sensible hors des heures de travail',
+      stated_value_limit: 'Valeurs déclarées : limite du jour atteinte',
+    },
+    summary: {
+      stated_value_limit: 'Les vérifications de valeurs déclarées sur un compte ont atteint leur limite du jour, sur un ou plusieurs appels : quelqu’un cherche peut-être à deviner les données enregistrées.',
     },
   },
   activity: {

@@ -42,6 +42,8 @@ export interface AppConfig {
   schedulesCheckEveryMs: number;
   /** How long a caller verification lasts (one call). */
   verificationMinutes: number;
+  /** Stated-value checks on one account over 24 hours, whatever the call (a new call does not reset them). */
+  statedValueMaxTriesPerAccountPerDay: number;
   migrateOnStart: boolean;
   /** Encrypted document store (AES-256-GCM) on local disk, outside anything served. */
   documentsDir: string;
@@ -209,6 +211,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     recoveryReconcileEveryMs: int(env, 'RECOVERY_RECONCILE_EVERY_SECONDS', 60, 1, 86400) * 1000,
     schedulesCheckEveryMs: int(env, 'SCHEDULES_CHECK_EVERY_SECONDS', 60, 1, 3600) * 1000,
     verificationMinutes: int(env, 'VERIFICATION_MINUTES', 15, 1, 240),
+    statedValueMaxTriesPerAccountPerDay: int(env, 'STATED_VALUE_MAX_TRIES_PER_ACCOUNT_PER_DAY', 5, 1, 100),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
     documentsDir: path.resolve(str(env, 'DOCUMENTS_DIR', path.join(dataDir, 'documents'))),
     documentsKey: documentsKey(env, production),

@@ -42,6 +42,12 @@ export const StatedValueForm = () => {
       const problem = apiErrorOf(error);
       setErrors(problem.errors);
       setOutcome(null);
+      // 429: the account's daily limit, not this call's; the tries shown drop to what the day still allows.
+      if (problem.status === 429) {
+        notify('rd.accounts.verification.stated_account_limit', { type: 'error' });
+        await call.refresh();
+        return;
+      }
       notify(problem.message, { type: 'error' });
     } finally {
       setPending(false);

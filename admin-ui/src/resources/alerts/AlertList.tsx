@@ -31,6 +31,10 @@ type Lists = { open: AlertRecord[]; acknowledged: AlertRecord[] };
 export const ruleLabel = (translate: ReturnType<typeof useTranslate>, rule: string) =>
   translate(`sup.alerts.rule.${rule}`, { _: rule });
 
+/** The console's own wording where it has one for the rule; otherwise the summary the server wrote. */
+const alertSummary = (translate: ReturnType<typeof useTranslate>, alert: AlertRecord) =>
+  translate(`sup.alerts.summary.${alert.rule}`, { ...alert.details, _: alert.summary });
+
 /**
  * The abuse alerts: open ones first, each with what raised it and an Acknowledge button (a comment is
  * required); the acknowledged ones below, with who/when/what was found.
@@ -174,7 +178,7 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
             </Button>
           )}
         </Box>
-        <Typography variant="body2">{alert.summary}</Typography>
+        <Typography variant="body2">{alertSummary(translate, alert)}</Typography>
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', typography: 'body2', color: 'text.secondary' }}>
           {alert.staffEmail && (
             <span>
@@ -251,7 +255,7 @@ const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertRecord; onC
       <form onSubmit={submit} noValidate>
         <DialogTitle id="ack-title">{translate('sup.alerts.ack_title', { rule: ruleLabel(translate, alert.rule) })}</DialogTitle>
         <DialogContent sx={{ display: 'grid', gap: 2 }}>
-          <DialogContentText>{alert.summary}</DialogContentText>
+          <DialogContentText>{alertSummary(translate, alert)}</DialogContentText>
           <DialogContentText variant="body2">{translate('sup.alerts.ack_explain')}</DialogContentText>
           <TextField
             autoFocus
