@@ -7,7 +7,8 @@ export type AlertRule =
   | 'repeated_attempts'
   | 'duplicate_document'
   | 'customer_report'
-  | 'off_hours';
+  | 'off_hours'
+  | 'audit_chain_broken';
 
 export const ALERT_RULES: AlertRule[] = [
   'swap_burst',
@@ -17,6 +18,7 @@ export const ALERT_RULES: AlertRule[] = [
   'duplicate_document',
   'customer_report',
   'off_hours',
+  'audit_chain_broken',
 ];
 
 /** One alert as `GET /api/alerts` returns it. */

@@ -64,7 +64,11 @@ export const supervisionEn = {
       duplicate_document: 'Document sent for several accounts',
       customer_report: 'Customer report: “this was not me”',
       off_hours: 'Sensitive action outside working hours',
+      audit_chain_broken: 'Audit trail tampered with',
     },
+    chain_broken:
+      'The audit trail no longer verifies from entry #%{id}: an entry was edited, deleted or rewritten directly in the database. Compare with the last anchor mailed to supervisors before acknowledging.',
+    chain_last_good: 'Last intact point: entry #%{id}, hash %{hash}.',
   },
   activity: {
     menu: 'Activity',
@@ -226,7 +230,11 @@ export const supervisionFr: SupervisionMessages = {
       duplicate_document: 'Document envoyé pour plusieurs comptes',
       customer_report: 'Signalement client : « ce n’était pas moi »',
       off_hours: 'Action sensible hors des heures de travail',
+      audit_chain_broken: 'Journal d’audit altéré',
     },
+    chain_broken:
+      'Le journal d’audit ne se vérifie plus à partir de l’entrée n° %{id} : une entrée a été modifiée, supprimée ou réécrite directement dans la base. Comparez avec la dernière ancre envoyée aux superviseurs avant de traiter l’alerte.',
+    chain_last_good: 'Dernier point intact : entrée n° %{id}, empreinte %{hash}.',
   },
   activity: {
     menu: 'Activité',

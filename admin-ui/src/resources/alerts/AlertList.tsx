@@ -174,7 +174,7 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
             </Button>
           )}
         </Box>
-        <Typography variant="body2">{alert.summary}</Typography>
+        <AlertText alert={alert} />
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', typography: 'body2', color: 'text.secondary' }}>
           {alert.staffEmail && (
             <span>
@@ -211,6 +211,26 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
         )}
       </CardContent>
     </Card>
+  );
+};
+
+/** The rules' summaries are written by the server in English; a broken audit chain is explained in the console's language. */
+const AlertText = ({ alert }: { alert: AlertRecord }) => {
+  const translate = useTranslate();
+  if (alert.rule !== 'audit_chain_broken') return <Typography variant="body2">{alert.summary}</Typography>;
+  const lastGood = alert.details?.lastGood as { id: string | null; hash: string } | null | undefined;
+  return (
+    <Typography variant="body2">
+      {translate('sup.alerts.chain_broken', { id: alert.eventId })}
+      {lastGood?.id && (
+        <>
+          {' '}
+          <Box component="span" sx={{ fontFamily: monospace, wordBreak: 'break-all' }}>
+            {translate('sup.alerts.chain_last_good', { id: lastGood.id, hash: lastGood.hash })}
+          </Box>
+        </>
+      )}
+    </Typography>
   );
 };
 
