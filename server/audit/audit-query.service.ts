@@ -206,7 +206,7 @@ export class AuditQueryService {
     );
     const line = { msg: 'audit checkpoint', checkpointId: saved.id, full, headId: saved.lastEventId, headHash: saved.lastHash, checked, ok, firstBrokenId };
     if (ok) this.logger.log(line);
-    else this.logger.error({ ...line, msg: `Audit chain broken at entry ${firstBrokenId}` });
+    else this.logger.error(line);
     return saved;
   }
 }
