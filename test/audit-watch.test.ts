@@ -137,8 +137,8 @@ describe('audit chain watch', () => {
     const found = await chainAlerts();
     expect(found).toHaveLength(before + 1);
     const alert = found.find((a) => a.eventId === rows[2].id)!;
-    expect(alert.summary).toContain(`Entries #${rows[1].id} to #${rows[1].id} are missing`);
-    await smtp.waitFor((m) => alertMails().some((a) => a === m && a.text!.includes(`#${rows[1].id} to #${rows[1].id}`)));
+    expect(alert.summary).toContain(`Entry #${rows[1].id} is missing.`);
+    await smtp.waitFor((m) => alertMails().some((a) => a === m && a.text!.includes(`Entry #${rows[1].id} is missing.`)));
 
     clock.advance(DAY);
     await runJob();

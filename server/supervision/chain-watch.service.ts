@@ -22,9 +22,9 @@ const describe = (a: ChainAnchor | null) =>
 
 /** What a supervisor reads in the alert and its mail: the first broken entry, the ids a deletion took, the last good anchor. */
 export function chainBreakSummary(v: Pick<FullVerification, 'firstBrokenId' | 'lastGood'>): string {
-  const gap = v.lastGood?.id && v.firstBrokenId && BigInt(v.firstBrokenId) - BigInt(v.lastGood.id) > 1n
-    ? ` Entries #${BigInt(v.lastGood.id) + 1n} to #${BigInt(v.firstBrokenId) - 1n} are missing or the ids were skipped.`
-    : '';
+  const [from, to] = v.lastGood?.id && v.firstBrokenId ? [BigInt(v.lastGood.id) + 1n, BigInt(v.firstBrokenId) - 1n] : [1n, 0n];
+  // Ids are not proof on their own: a rolled-back transaction also leaves a gap, but not a broken link.
+  const gap = from > to ? '' : from === to ? ` Entry #${from} is missing.` : ` Entries #${from} to #${to} are missing (or some of those ids were never used).`;
   return `Audit chain broken at entry #${v.firstBrokenId}: it was edited, deleted or rewritten behind the database's protections.${gap} Last good anchor: ${describe(v.lastGood)}.`;
 }
 
