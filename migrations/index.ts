@@ -11,6 +11,7 @@ import { Alerts1795616178021 } from './1795616178021-Alerts';
 import { StaffMfaResets1795616617266 } from './1795616617266-StaffMfaResets';
 import { AuditAppendFunction1795620000000 } from './1795620000000-AuditAppendFunction';
 import { LimitHits1796072601314 } from './1796072601314-LimitHits';
+import { AuditFullPass1796072646098 } from './1796072646098-AuditFullPass';
 import { StaffInvitations1796072769712 } from './1796072769712-StaffInvitations';
 
 /**
@@ -22,5 +23,5 @@ export const migrations = [
   Accounts1795613203408, AccountSearchIndex1795613203500, IdentityCases1795614759061,
   DocumentPurge1795615123385, RecoveryCases1795615208050, Alerts1795616178021,
   StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
-  LimitHits1796072601314, StaffInvitations1796072769712,
+  LimitHits1796072601314, AuditFullPass1796072646098, StaffInvitations1796072769712,
 ];

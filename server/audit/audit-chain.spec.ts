@@ -70,6 +70,14 @@ describe('audit hash chain', () => {
     expect(verifyRows(startCursor(), rows).firstBrokenId).toBe('3');
   });
 
+  it('keeps the last intact anchor before the first break, even across batches', () => {
+    const rows = chain(6);
+    rows.splice(3, 1);
+    const result = verifyRows(verifyRows(startCursor(), rows.slice(0, 2)), rows.slice(2));
+    expect(result).toMatchObject({ firstBrokenId: '5', lastGood: { id: '3', hash: rows[2].hash, count: 3 } });
+    expect(verifyRows(startCursor(), chain(3)).lastGood).toBeNull();
+  });
+
   it('detects a row whose hash was recomputed after an edit (the next link breaks)', () => {
     const rows = chain(4);
     const edited = { ...rows[1], actorEmail: 'someone-else@example.test' };

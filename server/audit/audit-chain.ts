@@ -63,16 +63,25 @@ export interface ChainRow extends ChainedFields {
   hash: string;
 }
 
+/** A point of the chain someone outside the database can keep and compare later: entry id, hash, entries up to it. */
+export interface ChainAnchor {
+  id: string | null;
+  hash: string;
+  count: number | null;
+}
+
 export interface ChainCursor {
   /** The hash the next row must link to. */
   expectedPrevHash: string;
   checked: number;
   lastId: string | null;
   firstBrokenId: string | null;
+  /** Where the walk last saw the chain intact, just before its first break. */
+  lastGood: ChainAnchor | null;
 }
 
 export function startCursor(prevHash = GENESIS_HASH, lastId: string | null = null): ChainCursor {
-  return { expectedPrevHash: prevHash, checked: 0, lastId, firstBrokenId: null };
+  return { expectedPrevHash: prevHash, checked: 0, lastId, firstBrokenId: null, lastGood: null };
 }
 
 /**
@@ -81,14 +90,17 @@ export function startCursor(prevHash = GENESIS_HASH, lastId: string | null = nul
  * checking goes on from the stored hash so one bad row does not hide the rest.
  */
 export function verifyRows(cursor: ChainCursor, rows: ChainRow[]): ChainCursor {
-  let { expectedPrevHash, checked, lastId, firstBrokenId } = cursor;
+  let { expectedPrevHash, checked, lastId, firstBrokenId, lastGood } = cursor;
   for (const row of rows) {
     const linked = row.prevHash === expectedPrevHash;
     const intact = chainHash(row.prevHash, row) === row.hash;
-    if ((!linked || !intact) && firstBrokenId === null) firstBrokenId = row.id;
+    if ((!linked || !intact) && firstBrokenId === null) {
+      firstBrokenId = row.id;
+      lastGood = { id: lastId, hash: expectedPrevHash, count: checked };
+    }
     expectedPrevHash = row.hash;
     lastId = row.id;
     checked += 1;
   }
-  return { expectedPrevHash, checked, lastId, firstBrokenId };
+  return { expectedPrevHash, checked, lastId, firstBrokenId, lastGood };
 }

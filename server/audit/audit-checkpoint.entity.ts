@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Result of one verification run of the audit chain, up to lastEventId. The next run starts from here. */
+/**
+ * Result of one verification run of the audit chain, up to lastEventId. The next incremental run starts from
+ * here; a full run re-read the whole chain and every earlier checkpoint's anchor.
+ */
 @Entity('audit_checkpoints')
 export class AuditCheckpoint {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -23,4 +26,7 @@ export class AuditCheckpoint {
 
   @Column({ name: 'first_broken_id', type: 'bigint', nullable: true })
   firstBrokenId: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  full: boolean;
 }

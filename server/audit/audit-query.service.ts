@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../core/clock';
-import { ChainCursor, ChainRow, startCursor, verifyRows } from './audit-chain';
+import { ChainAnchor, ChainCursor, ChainRow, startCursor, verifyRows } from './audit-chain';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
 import { isUuid } from '../core/ids';
@@ -30,7 +30,23 @@ export interface ChainVerification {
   lastEventId: string | null;
 }
 
+/** A full pass: the chain from its first entry, and the stored checkpoints' anchors against the entries they name. */
+export interface FullVerification extends ChainVerification {
+  /** The chain as it stood just before the first break (what an outside copy of the anchors can be compared to). */
+  lastGood: ChainAnchor | null;
+  /** The chain's end as this pass read it: the anchor to keep outside the database. */
+  head: ChainAnchor | null;
+  checkpoint: AuditCheckpoint;
+}
+
+interface AnchorCheck {
+  /** The entry named by the first checkpoint whose stored hash no longer matches it (or that is gone). */
+  brokenId: string | null;
+  lastGood: ChainAnchor | null;
+}
+
 const VERIFY_BATCH = 5000;
+const isBefore = (a: string, b: string | null) => b === null || BigInt(a) < BigInt(b);
 
 export function encodeCursor(id: string): string {
   return Buffer.from(id, 'utf8').toString('base64url');
@@ -135,17 +151,62 @@ export class AuditQueryService {
           : { ...startCursor(), firstBrokenId: lastGood.lastEventId };
     }
     const result = cursor.firstBrokenId ? cursor : await this.walk(this.dataSource.manager, cursor);
-    const ok = result.firstBrokenId === null;
-    if (!ok) this.logger.error(`Audit chain broken at entry ${result.firstBrokenId}`);
-    return repo.save(
-      repo.create({
-        at: this.clock.now(),
-        lastEventId: result.lastId,
-        lastHash: result.lastId ? result.expectedPrevHash : null,
-        checked: result.checked,
-        ok,
-        firstBrokenId: result.firstBrokenId,
-      }),
+    return this.record(result.lastId ? { id: result.lastId, hash: result.expectedPrevHash } : null, result.checked, result.firstBrokenId, false);
+  }
+
+  /**
+   * The scheduled full pass: re-reads the whole chain in keyset batches (one batch in memory), then checks that
+   * every stored checkpoint's head hash still matches the entry it names, which catches a chain rewritten with
+   * recomputed hashes. The first break is the lower of the two.
+   */
+  async fullPass(): Promise<FullVerification> {
+    const walked = await this.walk(this.dataSource.manager, startCursor());
+    const anchors = await this.checkAnchors();
+    const fromAnchors = anchors.brokenId !== null && isBefore(anchors.brokenId, walked.firstBrokenId);
+    const firstBrokenId = fromAnchors ? anchors.brokenId : walked.firstBrokenId;
+    const head = walked.lastId ? { id: walked.lastId, hash: walked.expectedPrevHash, count: walked.checked } : null;
+    const checkpoint = await this.record(head, walked.checked, firstBrokenId, true);
+    return {
+      ok: checkpoint.ok, checked: walked.checked, firstBrokenId, lastEventId: walked.lastId, head, checkpoint,
+      lastGood: fromAnchors ? anchors.lastGood : walked.lastGood,
+    };
+  }
+
+  /** Whether the last full pass is older than `everyMs` (or there was none). */
+  async fullPassDue(everyMs: number): Promise<boolean> {
+    const last = await this.dataSource.getRepository(AuditCheckpoint).findOne({ where: { full: true }, order: { id: 'DESC' } });
+    return !last || last.at.getTime() + everyMs <= this.clock.now().getTime();
+  }
+
+  private async checkAnchors(): Promise<AnchorCheck> {
+    let lastGood: ChainAnchor | null = null;
+    let afterId = '0';
+    for (;;) {
+      const rows: { id: string; eventId: string; stored: string; actual: string | null }[] = await this.dataSource.query(
+        `SELECT c.id, c.last_event_id AS "eventId", c.last_hash AS stored, e.hash AS actual
+         FROM audit_checkpoints c LEFT JOIN audit_events e ON e.id = c.last_event_id
+         WHERE c.id > $1 AND c.last_event_id IS NOT NULL AND c.last_hash IS NOT NULL ORDER BY c.id LIMIT ${VERIFY_BATCH}`,
+        [afterId],
+      );
+      if (!rows.length) return { brokenId: null, lastGood };
+      for (const r of rows) {
+        if (r.actual !== r.stored) return { brokenId: String(r.eventId), lastGood };
+        lastGood = { id: String(r.eventId), hash: r.stored, count: null };
+      }
+      afterId = rows[rows.length - 1].id;
+    }
+  }
+
+  /** Saves the checkpoint and logs its head hash: the log, shipped off the machine, is a copy the database's owner cannot rewrite. */
+  private async record(head: Pick<ChainAnchor, 'id' | 'hash'> | null, checked: number, firstBrokenId: string | null, full: boolean): Promise<AuditCheckpoint> {
+    const repo = this.dataSource.getRepository(AuditCheckpoint);
+    const ok = firstBrokenId === null;
+    const saved = await repo.save(
+      repo.create({ at: this.clock.now(), lastEventId: head?.id ?? null, lastHash: head?.hash ?? null, checked, ok, firstBrokenId, full }),
     );
+    const line = { msg: 'audit checkpoint', checkpointId: saved.id, full, headId: saved.lastEventId, headHash: saved.lastHash, checked, ok, firstBrokenId };
+    if (ok) this.logger.log(line);
+    else this.logger.error(line);
+    return saved;
   }
 }

@@ -1,5 +1,4 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { once } from 'node:events';
 import { CurrentActor, auditActor } from '../auth/actor';
@@ -8,7 +7,7 @@ import { AuditService } from './audit.service';
 import { RequirePermission } from '../auth/policy.decorator';
 import { DomainError, notFound } from '../core/http/errors';
 import { decodeCursor, AuditQueryService } from './audit-query.service';
-import { AuditExportQuery, AuditListQuery, CSV_COLUMNS, toAuditEventResponse, toCsvRow } from './audit.dto';
+import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from './audit.dto';
 import type { AuditEventResponse } from './audit.dto';
 
 @Controller('audit-events')
@@ -37,7 +36,7 @@ export class AuditController {
     await this.writer.recordAlone({ actor: auditActor(actor), meta: actor.meta, action: 'audit.export', targetType: 'audit_events', after: { filter: { ...q } } });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv"`);
-    const csv = stringify({ header: true, columns: [...CSV_COLUMNS] });
+    const csv = auditCsv();
     csv.pipe(res);
     res.on('close', () => {
       if (!res.writableFinished) csv.destroy(new Error('the client went away'));

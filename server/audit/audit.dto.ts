@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OmitType } from '@nestjs/swagger';
+import { stringify, Stringifier } from 'csv-stringify';
 import type { AuditEvent } from './audit-event.entity';
 
 export class AuditListQuery {
@@ -20,6 +21,15 @@ export class AuditListQuery {
 export class AuditExportQuery extends OmitType(AuditListQuery, ['limit', 'cursor'] as const) {}
 
 export const CSV_COLUMNS = ['id', 'at', 'actorEmail', 'actorRoles', 'action', 'outcome', 'targetType', 'targetId', 'caseId', 'reason', 'before', 'after', 'ip', 'requestId', 'prevHash', 'hash'] as const;
+
+/**
+ * The export's CSV writer. Cells hold what staff and anonymous callers typed (a call reference, a reason, a login
+ * email): any cell starting with = + - @, a tab or a carriage return gets a leading single quote, so a spreadsheet
+ * shows it as text instead of running it as a formula (OWASP, CSV injection; csv-stringify's escape_formulas).
+ */
+export function auditCsv(): Stringifier {
+  return stringify({ header: true, columns: [...CSV_COLUMNS], escape_formulas: true });
+}
 
 export function toCsvRow(e: AuditEvent): (string | null)[] {
   return [

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditCheckpointHandler } from './audit-checkpoint.handler';
 import { AuditQueryService } from './audit-query.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
@@ -7,7 +6,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, AuditQueryService, AuditCheckpointHandler],
+  providers: [AuditService, AuditQueryService],
   exports: [AuditService, AuditQueryService],
 })
 export class AuditModule {}

@@ -207,6 +207,16 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
     fr: (p) => ({ subject: `[alerte] ${p.rule}`, text: `${p.summary}\n\nAlerte ${p.alertId} : à examiner et acquitter dans la console.` }),
     en: (p) => ({ subject: `[alert] ${p.rule}`, text: `${p.summary}\n\nAlert ${p.alertId}: look into it and acknowledge it in the console.` }),
   },
+  audit_anchor: {
+    fr: (p) => ({
+      subject: `[audit] ancre de la chaîne n° ${p.headId}`,
+      text: `Vérification complète du journal d'audit le ${p.at} : chaîne intacte.\n\nEntrée de tête : ${p.headId}\nEmpreinte (sha256) : ${p.headHash}\nEntrées : ${p.count}\n\nConservez ce message : il permet de prouver plus tard que le journal n'a pas été réécrit.`,
+    }),
+    en: (p) => ({
+      subject: `[audit] chain anchor #${p.headId}`,
+      text: `Full verification of the audit trail at ${p.at}: the chain is intact.\n\nHead entry: ${p.headId}\nHash (sha256): ${p.headHash}\nEntries: ${p.count}\n\nKeep this mail: it lets you prove later that the trail was not rewritten.`,
+    }),
+  },
 };
 
 export function render(template: string, language: string, params: Record<string, string>): Rendered {

@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../core/config/config.module';
 import { conflict, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { activeSupervisors } from '../staff/supervisors';
-import { evaluate, TrailCounts } from './alert-rules';
+import { evaluate, Finding, TrailCounts } from './alert-rules';
 import { Alert } from './alert.entity';
 import { ScanCursor } from './scan-cursor.entity';
 import { isUuid } from '../core/ids';
@@ -72,19 +72,37 @@ export class AlertsService {
         }
       }
       await m.update(ScanCursor, { name: CURSOR }, { lastEventId: events[events.length - 1].id });
-      if (raised.length) {
-        const supervisors = await activeSupervisors(m);
-        for (const alert of raised) {
-          await this.audit.record(m, { actor: null, meta: SYSTEM_META, action: 'alert.raise', targetType: 'alert', targetId: alert.id, reason: alert.rule, after: { summary: alert.summary, eventId: alert.eventId } });
-          for (const s of supervisors) {
-            await this.outbox.add(m, { accountId: null, template: 'staff_alert', language: 'en', to: s.email, params: { rule: alert.rule, summary: alert.summary, alertId: alert.id } });
-          }
-        }
-      }
+      await this.notify(m, raised);
       return { scanned: events.length, raised };
     });
     if (outcome.raised.length) await this.relayPending();
     return { scanned: outcome.scanned, raised: outcome.raised.length };
+  }
+
+  /** Raises one alert that no audit entry's rule finds (the trail itself is broken); false when it was raised already. */
+  async raise(f: Finding, eventId: string): Promise<boolean> {
+    const raised = await this.dataSource.transaction(async (m) => {
+      const inserted: { id: string }[] = await m.query(
+        `INSERT INTO alerts (rule, dedupe_key, summary, event_id, details) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [f.rule, f.dedupeKey, f.summary, eventId, JSON.stringify(f.details)],
+      );
+      if (!inserted.length) return false;
+      await this.notify(m, [m.create(Alert, { ...f, id: inserted[0].id, eventId })]);
+      return true;
+    });
+    if (raised) await this.relayPending();
+    return raised;
+  }
+
+  private async notify(m: EntityManager, raised: Alert[]): Promise<void> {
+    if (!raised.length) return;
+    const supervisors = await activeSupervisors(m);
+    for (const alert of raised) {
+      await this.audit.record(m, { actor: null, meta: SYSTEM_META, action: 'alert.raise', targetType: 'alert', targetId: alert.id, reason: alert.rule, after: { summary: alert.summary, eventId: alert.eventId } });
+      for (const s of supervisors) {
+        await this.outbox.add(m, { accountId: null, template: 'staff_alert', language: 'en', to: s.email, params: { rule: alert.rule, summary: alert.summary, alertId: alert.id } });
+      }
+    }
   }
 
   private async relayPending(): Promise<void> {

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import request from 'supertest';
 import { AuditService } from '../../server/audit/audit.service';
+import { totpCode } from '../../server/auth/totp';
 import { AlertsService } from '../../server/supervision/alerts.service';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
 import { createStaff, type TestStaff } from '../support/factories';
@@ -127,5 +128,38 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
       }
     },
     90_000,
+  );
+
+  it(
+    'explains a broken audit chain alert in English and in French',
+    async () => {
+      await app.app.get(AlertsService).raise(
+        { rule: 'audit_chain_broken', dedupeKey: 'audit_chain_broken:424242', summary: 'server text', details: { firstBrokenId: '424242', lastGood: { id: '424241', hash: 'ab'.repeat(32), count: 9 } } },
+        '424242',
+      );
+      const expected = [
+        { locale: 'en-US', rule: 'Audit trail tampered with', text: 'The audit trail no longer verifies from entry #424242', last: `Last intact point: entry #424241, hash ${'ab'.repeat(32)}.` },
+        { locale: 'fr-FR', rule: 'Journal d’audit altéré', text: 'Le journal d’audit ne se vérifie plus à partir de l’entrée n° 424242', last: `Dernier point intact : entrée n° 424241, empreinte ${'ab'.repeat(32)}.` },
+      ];
+      for (const { locale, rule, text, last } of expected) {
+        const session = await openConsole(browser, UI_TIMEOUT, { locale });
+        const { page } = session;
+        try {
+          const staff = await createStaff(app.dataSource, ['supervisor']);
+          const login = await page.request.post(`${app.url}/api/auth/login`, { data: { email: staff.email, password: staff.password, otp: await totpCode(staff.secret) } });
+          expect(login.status()).toBe(200);
+          await page.goto(`${app.url}/#/alerts`);
+          const card = page.locator('li[data-alert-rule="audit_chain_broken"][data-alert-state="open"]');
+          await card.getByText(rule).waitFor();
+          await card.getByText(text).waitFor();
+          await card.getByText(last).waitFor();
+          expect(await card.getByText('server text').count()).toBe(0);
+          expect(session.pageErrors).toEqual([]);
+        } finally {
+          await session.context.close();
+        }
+      }
+    },
+    60_000,
   );
 });

@@ -8,7 +8,8 @@ export type AlertRule =
   | 'duplicate_document'
   | 'customer_report'
   | 'off_hours'
-  | 'stated_value_limit';
+  | 'stated_value_limit'
+  | 'audit_chain_broken';
 
 export const ALERT_RULES: AlertRule[] = [
   'swap_burst',
@@ -19,6 +20,7 @@ export const ALERT_RULES: AlertRule[] = [
   'customer_report',
   'off_hours',
   'stated_value_limit',
+  'audit_chain_broken',
 ];
 
 /** One alert as `GET /api/alerts` returns it. */

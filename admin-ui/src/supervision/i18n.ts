@@ -65,11 +65,15 @@ export const supervisionEn = {
       customer_report: 'Customer report: “this was not me”',
       off_hours: 'Sensitive action outside working hours',
       stated_value_limit: 'Stated values: daily limit reached',
+      audit_chain_broken: 'Audit trail tampered with',
     },
     /** Summaries the console words itself; other rules show the server's summary. */
     summary: {
       stated_value_limit: 'Stated-value checks on one account reached their daily limit, over one or several calls: someone may be guessing the data on file.',
     },
+    chain_broken:
+      'The audit trail no longer verifies from entry #%{id}: an entry was edited, deleted or rewritten directly in the database. Compare with the last anchor mailed to supervisors before acknowledging.',
+    chain_last_good: 'Last intact point: entry #%{id}, hash %{hash}.',
   },
   activity: {
     menu: 'Activity',
@@ -244,10 +248,14 @@ export const supervisionFr: SupervisionMessages = {
       customer_report: 'Signalement client : « ce n’était pas moi »',
       off_hours: 'Action sensible hors des heures de travail',
       stated_value_limit: 'Valeurs déclarées : limite du jour atteinte',
+      audit_chain_broken: 'Journal d’audit altéré',
     },
     summary: {
       stated_value_limit: 'Les vérifications de valeurs déclarées sur un compte ont atteint leur limite du jour, sur un ou plusieurs appels : quelqu’un cherche peut-être à deviner les données enregistrées.',
     },
+    chain_broken:
+      'Le journal d’audit ne se vérifie plus à partir de l’entrée n° %{id} : une entrée a été modifiée, supprimée ou réécrite directement dans la base. Comparez avec la dernière ancre envoyée aux superviseurs avant de traiter l’alerte.',
+    chain_last_good: 'Dernier point intact : entrée n° %{id}, empreinte %{hash}.',
   },
   activity: {
     menu: 'Activité',

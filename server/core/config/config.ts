@@ -25,6 +25,8 @@ export interface AppConfig {
   trustProxy: boolean;
   loginThrottle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
   auditCheckpointEveryMs: number;
+  /** Between two full re-verifications of the whole audit chain (the checkpoint job runs them when due). */
+  auditFullVerifyEveryMs: number;
   dataDir: string;
   smtpUrl: string | null;
   mailDir: string;
@@ -199,6 +201,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       maxPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100000),
     },
     auditCheckpointEveryMs: int(env, 'AUDIT_CHECKPOINT_EVERY_SECONDS', 300, 5, 86400) * 1000,
+    auditFullVerifyEveryMs: int(env, 'AUDIT_FULL_VERIFY_EVERY_SECONDS', 86400, 60, 30 * 86400) * 1000,
     dataDir,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailDir: path.resolve(str(env, 'MAIL_DIR', path.join(dataDir, 'mail'))),

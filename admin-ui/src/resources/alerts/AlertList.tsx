@@ -178,7 +178,7 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
             </Button>
           )}
         </Box>
-        <Typography variant="body2">{alertSummary(translate, alert)}</Typography>
+        <AlertText alert={alert} />
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', typography: 'body2', color: 'text.secondary' }}>
           {alert.staffEmail && (
             <span>
@@ -215,6 +215,26 @@ const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge
         )}
       </CardContent>
     </Card>
+  );
+};
+
+/** A broken audit chain is explained with its anchors; other rules read as alertSummary words them. */
+const AlertText = ({ alert }: { alert: AlertRecord }) => {
+  const translate = useTranslate();
+  if (alert.rule !== 'audit_chain_broken') return <Typography variant="body2">{alertSummary(translate, alert)}</Typography>;
+  const lastGood = alert.details?.lastGood as { id: string | null; hash: string } | null | undefined;
+  return (
+    <Typography variant="body2">
+      {translate('sup.alerts.chain_broken', { id: alert.eventId })}
+      {lastGood?.id && (
+        <>
+          {' '}
+          <Box component="span" sx={{ fontFamily: monospace, wordBreak: 'break-all' }}>
+            {translate('sup.alerts.chain_last_good', { id: lastGood.id, hash: lastGood.hash })}
+          </Box>
+        </>
+      )}
+    </Typography>
   );
 };
 
