@@ -13,6 +13,7 @@ import type { AppConfig } from './core/config/config';
 import { httpLoggerOptions } from './core/core.module';
 import { AllExceptionsFilter } from './core/http/exception.filter';
 import { listRoutes } from './core/http/route-inventory';
+import { sameOriginOnly } from './core/http/same-origin';
 import { createValidationPipe } from './core/http/validation';
 import { ROUTE_POLICY } from './auth/policy.decorator';
 import { RootModule } from './root.module';
@@ -67,6 +68,8 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
       strictTransportSecurity: config.cookieSecure,
     }),
   );
+  // Before any body is read: a cross-site write is refused whole (API, staff sign-in, customers' form, queue board).
+  app.use(sameOriginOnly(config.publicUrl));
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
   app.setGlobalPrefix('api');
