@@ -10,6 +10,7 @@ import { RecoveryCases1795615208050 } from './1795615208050-RecoveryCases';
 import { Alerts1795616178021 } from './1795616178021-Alerts';
 import { StaffMfaResets1795616617266 } from './1795616617266-StaffMfaResets';
 import { AuditAppendFunction1795620000000 } from './1795620000000-AuditAppendFunction';
+import { FormLanguage1796072917292 } from './1796072917292-FormLanguage';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
@@ -20,4 +21,5 @@ export const migrations = [
   Accounts1795613203408, AccountSearchIndex1795613203500, IdentityCases1795614759061,
   DocumentPurge1795615123385, RecoveryCases1795615208050, Alerts1795616178021,
   StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
+  FormLanguage1796072917292,
 ];

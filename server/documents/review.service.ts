@@ -188,7 +188,7 @@ export class ReviewService {
         await m.save(c);
         const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
         const mail = await this.outbox.add(m, {
-          accountId: c.accountId, template: outcome === 'verified' ? 'case_verified' : 'case_rejected', language: account?.language ?? 'fr',
+          accountId: c.accountId, template: outcome === 'verified' ? 'case_verified' : 'case_rejected', language: c.language ?? account?.language ?? 'fr',
           to: c.contactEmail, params: { customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), reason: c.rejectionReason ?? '' },
         });
         mailId = mail.id;

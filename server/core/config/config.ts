@@ -72,6 +72,8 @@ export interface AppConfig {
   };
   /** The built console, served at / by the api role. */
   uiDir: string;
+  /** Code mails the customers' form may send to one address in an hour: no mail bombing of someone else's inbox. */
+  formCodeMailsPerAddressPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       workingHours: { start: int(env, 'WORKING_HOURS_START', 8, 0, 23), end: int(env, 'WORKING_HOURS_END', 20, 1, 24), timeZone: str(env, 'WORKING_HOURS_TZ', 'Europe/Paris') },
     },
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
+    formCodeMailsPerAddressPerHour: int(env, 'FORM_CODE_MAILS_PER_ADDRESS_PER_HOUR', 5, 1, 1000),
   };
   return { ...config, ...overrides };
 }
