@@ -38,7 +38,8 @@ export function encodeCursor(id: string): string {
 
 export function decodeCursor(cursor: string): string | null {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  return /^\d{1,19}$/.test(id) ? id : null;
+  // Within bigint: a larger number reached PostgreSQL and failed there.
+  return /^\d{1,19}$/.test(id) && BigInt(id) <= 9223372036854775807n ? id : null;
 }
 
 @Injectable()

@@ -1,3 +1,4 @@
+import { isUuid } from '../ids';
 import { DomainError } from './errors';
 
 /** Opaque keyset cursors: the sort key of the last row of a page, base64url JSON. */
@@ -10,7 +11,11 @@ export function decodeKeyset(cursor: string | undefined): { at: Date; id: string
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(at);
-    if (typeof id !== 'string' || id.length > 64 || Number.isNaN(date.getTime())) throw new Error('bad');
+    // Only what encodeKeyset writes: anything else (a year PostgreSQL cannot store, an id that is not a uuid)
+    // failed in the database as a 500.
+    if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) {
+      throw new Error('bad');
+    }
     return { at: date, id };
   } catch {
     throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
