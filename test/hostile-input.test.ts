@@ -6,7 +6,7 @@ import { FixedClock } from '../server/core/clock';
 import { listRoutes, RouteInfo } from '../server/core/http/route-inventory';
 import type { StaffRole } from '../server/staff/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
-import { createStaff } from './support/factories';
+import { createAccount, createStaff } from './support/factories';
 import { dtoFields, routeInputs } from './support/route-inputs';
 
 /**
@@ -24,7 +24,7 @@ const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringi
 /** Cursors that decode but hold what no page ever returned. */
 const CURSORS = [
   b64('9999999999999999999'), b64('0'), b64(['2026-01-01T00:00:00.000Z', 'not-a-uuid']), b64(['+275760-09-13T00:00:00.000Z', randomUUID()]),
-  b64(['-271821-04-20T00:00:00.000Z', randomUUID()]), b64([1, 2]), b64({}), b64(['2026-01-01T00:00:00.000Z', '\u0000']), '!!!', '====',
+  b64(['-271821-04-20T00:00:00.000Z', randomUUID()]), b64([1, 2]), b64({}), b64(['2026-01-01T00:00:00.000Z', '\u0000']), b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)]), '!!!', '====',
 ];
 const RAW_PATH = ['%ED%A0%80', '%E0%A4%A', '%00', '%25', '..%2F..%2Fetc%2Fpasswd', '%C0%AF'];
 const RAW_BODIES: Array<[string, string]> = [
@@ -132,6 +132,7 @@ describe('hostile input never gets a 5xx, on any route', () => {
   it('refuses what no column can hold with 400 invalid_text or too_deep, and a malformed id with 404 unknown_id', async () => {
     const admin = await session('admin');
     const supervisor = await session('supervisor');
+    const account = await createAccount(t.dataSource);
     const cases: Array<[Promise<request.Response>, number, string]> = [
       [admin.patch('/api/staff/not-a-uuid').send({ roles: ['agent'], reason: 'hostile input' }), 404, 'unknown_id'],
       [supervisor.get('/api/audit-events/9999999999999999999'), 404, 'unknown_id'],
@@ -141,6 +142,7 @@ describe('hostile input never gets a 5xx, on any route', () => {
       [supervisor.get(`/api/audit-events?cursor=${b64('9999999999999999999')}`), 400, 'invalid'],
       [supervisor.get(`/api/mail-outbox?cursor=${b64(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])}`), 400, 'invalid'],
       [supervisor.get(`/api/recovery-cases?cursor=${b64(['-271821-04-20T00:00:00.000Z', randomUUID()])}`), 400, 'invalid'],
+      [supervisor.get(`/api/accounts/${account.id}/events?cursor=${b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)])}`), 400, 'invalid'],
     ];
     const got = await Promise.all(cases.map(async ([res]) => res));
     expect(got.map((r) => [r.status, r.body.code])).toEqual(cases.map(([, status, code]) => [status, code]));

@@ -1,20 +1,16 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { isUuid } from '../ids';
+import { isBigintId, isUuid } from '../ids';
 import { DomainError } from './errors';
 
 const ID_FORMATS = 'id-formats';
-type IdFormat = 'uuid' | 'integer';
+export type IdFormat = 'uuid' | 'integer';
 
 /** For a route whose id parameter is not a UUID (the audit trail numbers its entries). */
 export const IdParamFormat = (param: string, format: IdFormat) => SetMetadata(ID_FORMATS, { [param]: format });
 
-const MAX_BIGINT = 9223372036854775807n;
-const valid: Record<IdFormat, (v: string) => boolean> = {
-  uuid: isUuid,
-  integer: (v) => /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_BIGINT,
-};
+const valid: Record<IdFormat, (v: string) => boolean> = { uuid: isUuid, integer: isBigintId };
 
 /**
  * Every `:id` or `:somethingId` path parameter is checked before any pipe or handler sees it (after the guards,
