@@ -6,7 +6,7 @@ import { FixedClock } from '../server/core/clock';
 import { listRoutes, RouteInfo } from '../server/core/http/route-inventory';
 import type { StaffRole } from '../server/staff/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
-import { createAccount, createStaff } from './support/factories';
+import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
 import { dtoFields, routeInputs } from './support/route-inputs';
 
 /**
@@ -58,8 +58,17 @@ describe('hostile input never gets a 5xx, on any route', () => {
   const roles: StaffRole[] = ['admin', 'supervisor', 'agent', 'reviewer'];
   const sessions = new Map<StaffRole, Client>();
 
+  /** Records that exist, so that values reach the code behind the record lookup; other ids are random (not found). */
+  const existing: Array<[string, string]> = [];
+
   beforeAll(async () => {
     t = await startTestApp({ clock });
+    const account = await createAccount(t.dataSource);
+    const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa');
+    existing.push(
+      ['/api/accounts/:id', account.id], ['/api/staff/:id', (await createStaff(t.dataSource, ['agent'])).user.id],
+      ['/api/identity-cases/:id', idCase.id], ['/api/evidence/identity-cases/:id', idCase.id], ['/api/audit-events/:id', '1'],
+    );
   });
   afterAll(() => t.close());
 
@@ -78,7 +87,8 @@ describe('hostile input never gets a 5xx, on any route', () => {
     const baseQuery = Object.fromEntries(query.filter((f) => !f.optional).map((f) => [f.name, f.valid]));
     const baseBody = Object.fromEntries(body.map((f) => [f.name, f.valid]));
     const pathWith = (param?: string, raw?: string) =>
-      route.path.replace(/:([A-Za-z_]+)/g, (_m, name: string) => (name === param ? raw! : randomUUID()));
+      route.path.replace(/:([A-Za-z_]+)/g, (m, name: string, at: number) =>
+        name === param ? raw! : (existing.find(([prefix]) => route.path.slice(0, at + m.length) === prefix)?.[1] ?? randomUUID()));
     const qs = (values: Record<string, unknown>) =>
       Object.entries(values).flatMap(([k, v]) => [v].flat().map((x) => `${enc(k)}=${enc(String(x))}`)).join('&');
     const call = (client: Client, path: string) => {
@@ -133,8 +143,11 @@ describe('hostile input never gets a 5xx, on any route', () => {
     const admin = await session('admin');
     const supervisor = await session('supervisor');
     const account = await createAccount(t.dataSource);
+    const target = (await createStaff(t.dataSource, ['agent'])).user.id;
     const cases: Array<[Promise<request.Response>, number, string]> = [
       [admin.patch('/api/staff/not-a-uuid').send({ roles: ['agent'], reason: 'hostile input' }), 404, 'unknown_id'],
+      // null is "absent" to @IsOptional: it must be absent for the service too.
+      [admin.patch(`/api/staff/${target}`).send({ roles: null, active: null, reason: 'hostile input' }), 400, 'invalid'],
       [supervisor.get('/api/audit-events/9999999999999999999'), 404, 'unknown_id'],
       [supervisor.get(`/api/audit-events?action=${enc('a\u0000b')}`), 400, 'invalid_text'],
       [request(t.url).post('/api/auth/login').send({ email: '\ud800@example.org', password: 'x', otp: '000000' }), 400, 'invalid_text'],

@@ -25,9 +25,20 @@ function problemIn(value: unknown, field: string, depth: number): Problem | null
 }
 
 /**
+ * `@IsOptional()` lets null through as "absent", and services then read `dto.roles` as null (a 500 on
+ * PATCH /api/staff/:id with `"roles": null`). Absent it is: the field is dropped, and a required one is reported
+ * missing by validation.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+}
+
+/**
  * Runs before validation on every body, query and path parameter: text that no column or validator can take
  * (NUL, lone UTF-16 surrogates) and absurdly nested bodies answer 400 with a code, instead of failing deep down
- * as a 500. Other unusual text (RTL marks, %, _, quotes) is legitimate and left to the DTOs and parameterised SQL.
+ * as a 500; null body fields count as absent. Other unusual text (RTL marks, %, _, quotes) is legitimate and
+ * left to the DTOs and parameterised SQL.
  */
 export class SafeInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
@@ -37,6 +48,6 @@ export class SafeInputPipe implements PipeTransform {
       const field = found.field || metadata.type;
       throw new DomainError('invalid', `Invalid input: ${field}`, { [field]: found.message }).because(found.reason);
     }
-    return value;
+    return metadata.type === 'body' ? withoutNulls(value) : value;
   }
 }
