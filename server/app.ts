@@ -1,5 +1,5 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -12,7 +12,10 @@ import type { Clock } from './core/clock';
 import type { AppConfig } from './core/config/config';
 import { httpLoggerOptions } from './core/core.module';
 import { AllExceptionsFilter } from './core/http/exception.filter';
+import { IdParamsInterceptor } from './core/http/id-params';
 import { listRoutes } from './core/http/route-inventory';
+import { SafeInputPipe } from './core/http/safe-input';
+import { sameOriginOnly } from './core/http/same-origin';
 import { createValidationPipe } from './core/http/validation';
 import { ROUTE_POLICY } from './auth/policy.decorator';
 import { RootModule } from './root.module';
@@ -67,10 +70,13 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
       strictTransportSecurity: config.cookieSecure,
     }),
   );
+  // Before any body is read: a cross-site write is refused whole (API, staff sign-in, customers' form, queue board).
+  app.use(sameOriginOnly(config.publicUrl));
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new IdParamsInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new AllExceptionsFilter());
   mountQueueBoard(app);
   serveConsole(app, config.uiDir);

@@ -81,7 +81,7 @@ describe('identity documents', () => {
     it('limits openings per customer ID', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await customer().post('/api/public/identity-cases').send({ customerId: 'rl12345', accountType: 'individual', purpose: 'disable_2fa', contactEmail: 'x@example.org' })).status);
+        statuses.push((await customer().post('/api/public/identity-cases').send({ customerId: 'rl12345', accountType: 'individual', purpose: 'disable_2fa', contactEmail: `rl${i}@example.org` })).status);
       }
       expect(statuses).toEqual([201, 201, 201, 429]);
     });
@@ -90,7 +90,7 @@ describe('identity documents', () => {
       const c = customer();
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
-        statuses.push((await c.post('/api/public/identity-cases').send({ customerId: `ip${i}0000`, accountType: 'individual', purpose: 'disable_2fa', contactEmail: 'x@example.org' })).status);
+        statuses.push((await c.post('/api/public/identity-cases').send({ customerId: `ip${i}0000`, accountType: 'individual', purpose: 'disable_2fa', contactEmail: `ip${i}@example.org` })).status);
       }
       expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
       expect(statuses[10]).toBe(429);

@@ -143,10 +143,9 @@ export class AccountsService {
   /** The security timeline, newest first, keyset-paginated on (at, id). */
   async events(id: string, limit: number, cursor: string | undefined): Promise<{ data: SecurityEvent[]; nextCursor: string | null }> {
     await this.get(id);
-    const after = decodeKeyset(cursor);
+    const after = decodeKeyset(cursor, 'integer');
     const qb = this.dataSource.getRepository(SecurityEvent).createQueryBuilder('e').where('e.accountId = :id', { id });
     if (after) {
-      if (!/^\d+$/.test(after.id)) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
       qb.andWhere('(e.at, e.id) < (:at, :eid)', { at: after.at, eid: after.id });
     }
     const rows = await qb.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit + 1).getMany();

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../core/clock';
+import { isBigintId } from '../core/ids';
 import { ChainAnchor, ChainCursor, ChainRow, startCursor, verifyRows } from './audit-chain';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -54,7 +55,7 @@ export function encodeCursor(id: string): string {
 
 export function decodeCursor(cursor: string): string | null {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  return /^\d{1,19}$/.test(id) ? id : null;
+  return isBigintId(id) ? id : null;
 }
 
 @Injectable()

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from './audit.service';
 import { RequirePermission } from '../auth/policy.decorator';
 import { DomainError, notFound } from '../core/http/errors';
+import { IdParamFormat } from '../core/http/id-params';
 import { decodeCursor, AuditQueryService } from './audit-query.service';
 import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from './audit.dto';
 import type { AuditEventResponse } from './audit.dto';
@@ -71,6 +72,7 @@ export class AuditController {
 
   @Get(':id')
   @RequirePermission('read', 'AuditEvent')
+  @IdParamFormat('id', 'integer')
   async one(@Param('id') id: string): Promise<AuditEventResponse> {
     const event = await this.audit.findOne(id);
     if (!event) throw notFound('No audit entry with this id');

@@ -8,6 +8,7 @@ import { notFound } from '../core/http/errors';
 import { CaseQueueQuery, DecisionDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
+import { attachmentDisposition } from './download-name';
 import { DocumentRetryService } from './document-retry.service';
 import { ReviewService } from './review.service';
 import { UploadInterceptor } from './upload.interceptor';
@@ -84,11 +85,7 @@ export class CasesController {
   @RequirePermission('read', 'Document')
   async original(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res({ passthrough: true }) res: Response) {
     const file = await this.review.file(actor, id, documentId, 'original');
-    const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    res.set({
-      'Content-Type': file.type,
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    });
+    res.set({ 'Content-Type': file.type, 'Content-Disposition': attachmentDisposition(file.name) });
     return new StreamableFile(file.data);
   }
 }

@@ -2,6 +2,8 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ACCOUNT_TYPES } from '../accounts/customer-account.entity';
 import { DOCUMENT_KINDS, REJECTION_CODES } from './case-document.entity';
+import { FORM_LANGUAGES } from './form-language';
+import type { FormLanguage } from './form-language';
 import { CASE_PURPOSES } from './identity-case.entity';
 
 export class PublicOpenCaseDto {
@@ -16,6 +18,10 @@ export class PublicOpenCaseDto {
 
   @IsEmail({}, { message: 'must be an email address you can read now' }) @MaxLength(254)
   contactEmail: string;
+
+  /** The form's language, for every mail of the case (else Accept-Language's). */
+  @IsOptional() @IsIn(FORM_LANGUAGES, { message: `must be one of ${FORM_LANGUAGES.join(', ')}` })
+  language?: FormLanguage;
 }
 
 export class StaffOpenCaseDto {

@@ -19,6 +19,7 @@ import { CaseDocument, DocumentKind } from './case-document.entity';
 import { REQUIRED_BY_TYPE } from './checklist';
 import { DocumentStore } from './document-store';
 import { isAllowed, sniff } from './file-inspection';
+import type { FormLanguage } from './form-language';
 import { CasePurpose, IdentityCase } from './identity-case.entity';
 import { isUuid } from '../core/ids';
 import { sameSecret } from '../core/secrets';
@@ -69,7 +70,10 @@ export class CasesService {
 
   private async newCase(
     m: EntityManager,
-    init: { customerIdGiven: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; channel: 'customer_form' | 'staff'; openedBy: string | null; ip: string | null },
+    init: {
+      customerIdGiven: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; channel: 'customer_form' | 'staff';
+      openedBy: string | null; ip: string | null; language: FormLanguage | null;
+    },
   ): Promise<{ row: IdentityCase; token: string; code: string; account: CustomerAccount | null }> {
     const account = await m.getRepository(CustomerAccount).findOneBy({ customerId: init.customerIdGiven });
     const token = randomBytes(24).toString('base64url');
@@ -90,6 +94,7 @@ export class CasesService {
         emailCodeExpiresAt: new Date(now.getTime() + EMAIL_CODE_MINUTES * 60_000),
         emailCodeFailures: 0,
         channel: init.channel,
+        language: init.language,
         openedBy: init.openedBy,
         reviewerId: null,
         fraudFlags: flags,
@@ -106,7 +111,7 @@ export class CasesService {
    * The customer's form. The answer never tells whether the customer ID exists: a case is opened either way
    * (flagged for the reviewer when nothing matches), and the limits count openings, not matches.
    */
-  async openFromForm(dto: { customerId: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string }, meta: RequestMeta) {
+  async openFromForm(dto: { customerId: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; language: FormLanguage }, meta: RequestMeta) {
     const customerIdGiven = normalizeCustomerId(dto.customerId);
     const now = this.clock.now().getTime();
     const [counts] = await this.dataSource.query(
@@ -118,9 +123,10 @@ export class CasesService {
       throw new DomainError('throttled', 'Too many requests were opened from here or for this customer ID; try again later', undefined, { 'Retry-After': '3600' });
     }
     const result = await this.dataSource.transaction(async (m) => {
+      await this.reserveCodeMail(m, dto.contactEmail, now);
       const opened = await this.newCase(m, { ...dto, customerIdGiven, channel: 'customer_form', openedBy: null, ip: meta.ip });
       const mail = await this.outbox.add(m, {
-        accountId: opened.account?.id ?? null, template: 'case_email_code', language: opened.account?.language ?? 'fr',
+        accountId: opened.account?.id ?? null, template: 'case_email_code', language: dto.language,
         to: opened.row.contactEmail, params: { code: opened.code, customerId: customerIdGiven }, secretParams: ['code'],
       });
       await this.audit.record(m, {
@@ -138,6 +144,23 @@ export class CasesService {
     };
   }
 
+  /**
+   * One more code mail to an address typed on the form, within FORM_CODE_MAILS_PER_ADDRESS_PER_HOUR, or a 429 that
+   * says nothing about the customer ID. The count runs under a transaction lock on the address, held until the
+   * case (the mail's record) commits, so a burst of parallel openings cannot all see room for one more.
+   */
+  private async reserveCodeMail(m: EntityManager, address: string, now: number): Promise<void> {
+    const to = address.toLowerCase();
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`form-code-mail:${to}`]);
+    const [{ sent }] = await m.query(
+      `SELECT count(*)::int AS sent FROM identity_cases WHERE contact_email = $1 AND channel = 'customer_form' AND created_at > $2`,
+      [to, new Date(now - 3600_000)],
+    );
+    if (sent >= this.config.formCodeMailsPerAddressPerHour) {
+      throw new DomainError('throttled', 'Too many codes were sent to this address; try again in an hour', undefined, { 'Retry-After': '3600' }).because('too_many_code_mails');
+    }
+  }
+
   /** An agent opens a case for an account on the phone; the customer gets a mail with the form link and a code. */
   async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }) {
     const result = await this.dataSource.transaction(async (m) => {
@@ -145,7 +168,7 @@ export class CasesService {
       if (!account) throw notFound('No account with this id');
       const opened = await this.newCase(m, {
         customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail: dto.contactEmail,
-        channel: 'staff', openedBy: actor.id, ip: actor.meta.ip,
+        channel: 'staff', openedBy: actor.id, ip: actor.meta.ip, language: null,
       });
       const link = `${this.config.publicUrl}/form/#/case/${opened.row.id}?token=${opened.token}`;
       const mail = await this.outbox.add(m, {
@@ -257,7 +280,7 @@ export class CasesService {
       await m.update(IdentityCase, { id: row.id }, { status: 'submitted', submittedAt: this.clock.now() });
       const account = row.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: row.accountId }) : null;
       const mail = await this.outbox.add(m, {
-        accountId: row.accountId, template: 'case_received', language: account?.language ?? 'fr', to: row.contactEmail,
+        accountId: row.accountId, template: 'case_received', language: row.language ?? account?.language ?? 'fr', to: row.contactEmail,
         params: { customerId: row.customerIdGiven, caseRef: row.id.slice(0, 8) },
       });
       await this.audit.record(m, { actor: null, meta, action: 'case.submit', targetType: 'identity_case', targetId: row.id, caseId: row.id });

@@ -14,6 +14,7 @@ export type FraudFlag = 'duplicate_document' | 'no_matching_account' | 'account_
 @Index('identity_cases_queue_idx', ['status', 'submittedAt'])
 @Index('identity_cases_created_ip_idx', ['createdIp', 'createdAt'])
 @Index('identity_cases_customer_idx', ['customerIdGiven', 'createdAt'])
+@Index('identity_cases_contact_email_idx', ['contactEmail', 'createdAt'])
 export class IdentityCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -57,6 +58,13 @@ export class IdentityCase {
 
   @Column({ type: 'text' })
   channel: 'customer_form' | 'staff';
+
+  /**
+   * The language the customer used on the form: every mail of the case is written in it, never in the account's
+   * (which would tell a stranger that the customer ID exists). Null when an agent opened the case.
+   */
+  @Column({ type: 'text', nullable: true })
+  language: 'fr' | 'en' | null;
 
   @Column({ name: 'opened_by', type: 'uuid', nullable: true })
   openedBy: string | null;

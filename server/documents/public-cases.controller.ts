@@ -5,6 +5,7 @@ import type { RequestMeta } from '../audit/audit.types';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
 import { ConfirmEmailDto, PublicOpenCaseDto, UploadFieldsDto } from './cases.dto';
+import { formLanguage } from './form-language';
 import { UploadInterceptor } from './upload.interceptor';
 
 /**
@@ -17,8 +18,8 @@ export class PublicCasesController {
 
   @Post()
   @Public('customers who cannot sign in open an identity check here; limited per IP and per customer ID')
-  open(@Body() dto: PublicOpenCaseDto, @Meta() meta: RequestMeta) {
-    return this.cases.openFromForm(dto, meta);
+  open(@Body() dto: PublicOpenCaseDto, @Meta() meta: RequestMeta, @Headers('accept-language') acceptLanguage?: string) {
+    return this.cases.openFromForm({ ...dto, language: formLanguage(dto.language, acceptLanguage) }, meta);
   }
 
   @Get(':id')

@@ -14,7 +14,9 @@ import { OutboxService } from '../notifications/outbox.service';
 import { CaseDocument } from './case-document.entity';
 import { allRequiredAccepted, checklist, IDENTITY_HOLDER } from './checklist';
 import type { DecisionDto } from './cases.dto';
+import { downloadName } from './download-name';
 import { DocumentStore } from './document-store';
+import { sniff } from './file-inspection';
 import { IdentityCase } from './identity-case.entity';
 import { namesMatch, notExpired } from './name-match';
 import { isUuid } from '../core/ids';
@@ -187,7 +189,7 @@ export class ReviewService {
         await m.save(c);
         const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
         const mail = await this.outbox.add(m, {
-          accountId: c.accountId, template: outcome === 'verified' ? 'case_verified' : 'case_rejected', language: account?.language ?? 'fr',
+          accountId: c.accountId, template: outcome === 'verified' ? 'case_verified' : 'case_rejected', language: c.language ?? account?.language ?? 'fr',
           to: c.contactEmail, params: { customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), reason: c.rejectionReason ?? '' },
         });
         mailId = mail.id;
@@ -216,7 +218,8 @@ export class ReviewService {
       actor: auditActor(actor), meta: actor.meta, action: which === 'preview' ? 'document.view' : 'document.download',
       targetType: 'document', targetId: doc.id, caseId: c.id,
     });
-    const type = which === 'preview' ? 'image/jpeg' : doc.detectedType ?? 'application/octet-stream';
-    return { data, type, name: doc.originalName };
+    // The bytes served decide the type (and the download's extension), whatever the customer named the file.
+    const detected = which === 'preview' ? 'image/jpeg' : ((await sniff(data)) ?? doc.detectedType);
+    return { data, type: detected ?? 'application/octet-stream', name: downloadName(doc.originalName, detected) };
   }
 }

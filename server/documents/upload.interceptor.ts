@@ -28,6 +28,8 @@ export class UploadInterceptor implements NestInterceptor {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.upload = multer({
       storage: multer.memoryStorage(),
+      // Browsers send the file name as raw UTF-8; busboy's default (latin1) turned "Reçu" into "ReÃ§u".
+      defParamCharset: 'utf8',
       limits: {
         fileSize: config.uploadMaxBytes,
         files: config.uploadMaxFiles,

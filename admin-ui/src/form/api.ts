@@ -48,6 +48,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly errors: Record<string, string> = {},
+    /** The server's stable code for the refusal, when it gives one. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -76,10 +78,10 @@ async function call<T>(path: string, init: RequestInit & { token?: string; local
     body = null;
   }
   if (!response.ok) {
-    const problem = (body ?? {}) as { message?: unknown; errors?: unknown };
+    const problem = (body ?? {}) as { message?: unknown; errors?: unknown; code?: unknown };
     const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
     const errors = problem.errors && typeof problem.errors === 'object' ? (problem.errors as Record<string, string>) : {};
-    throw new ApiError(response.status, message, errors);
+    throw new ApiError(response.status, message, errors, typeof problem.code === 'string' ? problem.code : undefined);
   }
   return body as T;
 }
@@ -87,10 +89,11 @@ async function call<T>(path: string, init: RequestInit & { token?: string; local
 const id = (caseId: string) => `/${encodeURIComponent(caseId)}`;
 
 export const formApi = {
+  // The page's language goes with the request: every mail of the case is written in it.
   open: (
     input: { customerId: string; accountType: AccountType; purpose: Purpose; contactEmail: string },
-    locale: string,
-  ) => call<OpenedCase>('', { method: 'POST', body: JSON.stringify(input), locale }),
+    locale: 'fr' | 'en',
+  ) => call<OpenedCase>('', { method: 'POST', body: JSON.stringify({ ...input, language: locale }), locale }),
 
   view: (access: CaseAccess, locale: string) => call<PublicCase>(id(access.caseId), { token: access.token, locale }),
 

@@ -43,7 +43,7 @@ export function problemText(error: unknown, context: Context, t: Translate, loca
     422: context === 'confirm' ? 'confirm.wrong' : context === 'upload' ? 'errors.empty' : 'errors.invalid',
     429: 'errors.throttled',
   };
-  const key = byStatus[error.status] ?? 'errors.generic';
+  const key = error.code === 'too_many_code_mails' ? 'errors.throttled_address' : (byStatus[error.status] ?? 'errors.generic');
   const generic = t(key);
   if (locale === 'en' && error.message && error.status !== 404 && error.status >= 400 && error.status < 500) {
     return error.message.endsWith('.') ? error.message : `${error.message}.`;

@@ -82,6 +82,8 @@ export interface AppConfig {
   uiDir: string;
   /** Hours a staff invitation or re-enrolment link stays valid. */
   staffInviteHours: number;
+  /** Code mails the customers' form may send to one address in an hour: no mail bombing of someone else's inbox. */
+  formCodeMailsPerAddressPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     },
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
     staffInviteHours: int(env, 'STAFF_INVITE_HOURS', 72, 1, 720),
+    formCodeMailsPerAddressPerHour: int(env, 'FORM_CODE_MAILS_PER_ADDRESS_PER_HOUR', 5, 1, 1000),
   };
   return { ...config, ...overrides };
 }

@@ -26,6 +26,14 @@ export class DomainError extends Error {
   ) {
     super(message);
   }
+
+  /** A finer code than the status's (e.g. `cross_origin`), stable for clients and tests: the answer's `code`. */
+  reason?: string;
+
+  because(reason: string): this {
+    this.reason = reason;
+    return this;
+  }
 }
 
 export const notFound = (what = 'Not found') => new DomainError('not_found', what);

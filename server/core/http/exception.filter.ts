@@ -7,6 +7,8 @@ interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** Domain errors only: the stable code a client can branch on. */
+  code?: string;
   errors?: Record<string, string>;
   requestId?: string;
 }
@@ -58,7 +60,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown, requestId?: string): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = ERROR_STATUS[exception.code];
-      return { statusCode, error: REASONS[statusCode], message: exception.message, errors: exception.fields, requestId };
+      return { statusCode, error: REASONS[statusCode], message: exception.message, code: exception.reason ?? exception.code, errors: exception.fields, requestId };
     }
     const parseProblem = bodyParserMessage(exception);
     if (parseProblem) return { ...parseProblem, error: REASONS[parseProblem.statusCode] ?? 'Error', requestId };

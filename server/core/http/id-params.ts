@@ -1,0 +1,34 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { isBigintId, isUuid } from '../ids';
+import { DomainError } from './errors';
+
+const ID_FORMATS = 'id-formats';
+export type IdFormat = 'uuid' | 'integer';
+
+/** For a route whose id parameter is not a UUID (the audit trail numbers its entries). */
+export const IdParamFormat = (param: string, format: IdFormat) => SetMetadata(ID_FORMATS, { [param]: format });
+
+const valid: Record<IdFormat, (v: string) => boolean> = { uuid: isUuid, integer: isBigintId };
+
+/**
+ * Every `:id` or `:somethingId` path parameter is checked before any pipe or handler sees it (after the guards,
+ * so permissions still answer first): one that cannot be an id answers 404 `unknown_id`, the same as an id that
+ * exists nowhere, instead of reaching PostgreSQL as a malformed uuid. Routes added later are covered by default.
+ */
+@Injectable()
+export class IdParamsInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler) {
+    if (context.getType() !== 'http') return next.handle();
+    const params = context.switchToHttp().getRequest<Request>().params ?? {};
+    const formats = this.reflector.get<Record<string, IdFormat>>(ID_FORMATS, context.getHandler()) ?? {};
+    for (const [name, value] of Object.entries(params)) {
+      if (name !== 'id' && !/[a-z]Id$/.test(name)) continue;
+      if (!valid[formats[name] ?? 'uuid'](String(value))) throw new DomainError('not_found', 'Not found: no such id').because('unknown_id');
+    }
+    return next.handle();
+  }
+}
