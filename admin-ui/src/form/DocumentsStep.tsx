@@ -1,31 +1,39 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   ACCEPT,
+  ADDRESS_VARIANTS,
+  IDENTITY_TYPES,
   MAX_FILE_BYTES,
   formApi,
   looksAllowed,
+  type AddressVariant,
   type CaseAccess,
   type DocumentKind,
+  type IdentityType,
   type PublicCase,
 } from './api';
 import type { FormLocale, Translate } from './i18n';
 import { ErrorMessage, StepHeading, problemText } from './parts';
-
-/** Documents that may apply besides the required ones, by account type. */
-function optionalKinds(view: PublicCase): DocumentKind[] {
-  const extra: DocumentKind[] = view.accountType === 'individual' ? ['host_proof_of_address', 'hosting_attestation'] : [];
-  return [...extra, 'other'].filter(kind => !view.requiredDocuments.includes(kind as DocumentKind)) as DocumentKind[];
-}
-
-export const missingKinds = (view: PublicCase): DocumentKind[] =>
-  view.requiredDocuments.filter(kind => !view.documents.some(doc => doc.kind === kind));
+import { liveDocuments, missingItems, missingLabel, requiredSlots, slotLabel, statedIdentityType, type Slot } from './slots';
 
 export const formatDate = (iso: string, locale: FormLocale) => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(locale, { dateStyle: 'long' });
 };
 
-/** Step 3: one block per document, each with its own upload, its own errors, and what was received. */
+/** Kinds sent that the current checklist does not ask for (e.g. after the address situation changed), then "other". */
+function optionalKinds(view: PublicCase): DocumentKind[] {
+  const extra = [...new Set(liveDocuments(view).map(doc => doc.kind))].filter(
+    kind => !view.requiredDocuments.includes(kind) && kind !== 'identity_back' && kind !== 'other',
+  );
+  return [...extra, 'other'];
+}
+
+/**
+ * Step 3: the customer says which identity document they have (and, for an individual, their address situation),
+ * then one slot per document. A chosen file is sent at once, with its progress; the list of what is still missing
+ * stays in view until nothing is.
+ */
 export const DocumentsStep = ({
   access,
   view,
@@ -41,24 +49,29 @@ export const DocumentsStep = ({
   refresh(): Promise<PublicCase | null>;
   onContinue(): void;
 }) => {
-  const [missingShown, setMissingShown] = useState<DocumentKind[] | null>(null);
+  const [identityType, setIdentityType] = useState<IdentityType | null>(() => statedIdentityType(view));
+  const [busy, setBusy] = useState<Record<string, boolean>>({});
+  const [blocked, setBlocked] = useState<string | null>(null);
   const holder = t(`holder.${view.accountType}`);
-  const hint = (kind: DocumentKind) => t(`kind_hint.${kind}`, { holder });
+  const missing = missingItems(view, identityType);
+  const uploading = Object.values(busy).some(Boolean);
 
-  // The identity back goes right after the front: not required (passports have one side), but encouraged.
-  const required: { kind: DocumentKind; mark: 'required' | 'recommended' }[] = [];
-  for (const kind of view.requiredDocuments) {
-    required.push({ kind, mark: 'required' });
-    if (kind === 'identity_front' && !view.requiredDocuments.includes('identity_back')) {
-      required.push({ kind: 'identity_back', mark: 'recommended' });
-    }
-  }
+  const setSlotBusy = (kind: string, value: boolean) => setBusy(current => ({ ...current, [kind]: value }));
 
   const goOn = async () => {
+    if (uploading) {
+      setBlocked(t('documents.wait_uploads'));
+      return;
+    }
     const latest = (await refresh()) ?? view;
-    const missing = missingKinds(latest);
-    setMissingShown(missing);
-    if (!missing.length) onContinue();
+    const still = missingItems(latest, identityType);
+    if (still.length) {
+      setBlocked(t('documents.missing', { list: still.map(item => missingLabel(item, identityType, t)).join(', ') }));
+      document.getElementById('missing-box')?.focus();
+      return;
+    }
+    setBlocked(null);
+    onContinue();
   };
 
   return (
@@ -76,20 +89,45 @@ export const DocumentsStep = ({
           </li>
         </ul>
         <p>{t('documents.deadline', { date: formatDate(view.collectUntil, locale) })}</p>
+        <p>{t('documents.instant')}</p>
       </div>
 
+      <fieldset className="rd-choice" data-testid="identity-type">
+        <legend>{t('documents.identity_question')}</legend>
+        <p className="rd-hint">{t('documents.identity_hint', { holder })}</p>
+        {IDENTITY_TYPES.map(type => (
+          <label key={type} className="rd-radio">
+            <input
+              type="radio"
+              name="identityType"
+              value={type}
+              checked={identityType === type}
+              onChange={() => setIdentityType(type)}
+            />{' '}
+            {t(`identity_type.${type}`)}
+            <span className="rd-hint"> — {t(`identity_type_hint.${type}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      {view.accountType === 'individual' && <AddressSituation access={access} view={view} t={t} locale={locale} refresh={refresh} />}
+
       <h3>{t('documents.required_title')}</h3>
-      {required.map(({ kind, mark }) => (
+      {!identityType && <p className="rd-note">{t('documents.choose_type_first')}</p>}
+      {requiredSlots(view, identityType).map(slot => (
         <DocumentSlot
-          key={kind}
+          key={slot.kind}
           access={access}
-          kind={kind}
-          hint={hint(kind)}
-          mark={mark}
-          received={view.documents.filter(doc => doc.kind === kind)}
+          slot={slot}
+          title={slotLabel(slot, identityType, t)}
+          hint={slot.side ? t(`identity_side_hint.${slot.side}`) : t(`kind_hint.${slot.kind}`, { holder })}
+          mark="required"
+          identityType={slot.side ? identityType : null}
+          received={liveDocuments(view).filter(doc => doc.kind === slot.kind)}
           t={t}
           locale={locale}
           refresh={refresh}
+          onBusy={value => setSlotBusy(slot.kind, value)}
         />
       ))}
 
@@ -99,20 +137,22 @@ export const DocumentsStep = ({
           <DocumentSlot
             key={kind}
             access={access}
-            kind={kind}
-            hint={hint(kind)}
+            slot={{ kind }}
+            title={t(`kind.${kind}`)}
+            hint={t(`kind_hint.${kind}`, { holder })}
             mark="optional"
-            received={view.documents.filter(doc => doc.kind === kind)}
+            identityType={null}
+            received={liveDocuments(view).filter(doc => doc.kind === kind)}
             t={t}
             locale={locale}
             refresh={refresh}
+            onBusy={value => setSlotBusy(kind, value)}
           />
         ))}
       </details>
 
-      {missingShown && missingShown.length > 0 && (
-        <ErrorMessage>{t('documents.missing', { list: missingShown.map(kind => t(`kind.${kind}`)).join(', ') })}</ErrorMessage>
-      )}
+      <MissingBox missing={missing.map(item => missingLabel(item, identityType, t))} t={t} />
+      {blocked && <ErrorMessage>{blocked}</ErrorMessage>}
       <button type="button" className="rd-button" onClick={() => void goOn()}>
         {t('documents.continue')}
       </button>
@@ -120,63 +160,173 @@ export const DocumentsStep = ({
   );
 };
 
-type SlotState = { status: 'idle' } | { status: 'sending' } | { status: 'sent'; count: number } | { status: 'failed'; message: string };
+/** What is still to send, always in view (and read out when it changes). */
+export const MissingBox = ({ missing, t }: { missing: string[]; t: Translate }) => (
+  <div id="missing-box" tabIndex={-1} className={missing.length ? 'rd-missing' : 'rd-missing rd-missing-none'} data-testid="missing-box" aria-live="polite">
+    {missing.length ? (
+      <>
+        <strong>{t('documents.still_missing_title')}</strong>
+        <ul>
+          {missing.map(label => (
+            <li key={label}>{label}</li>
+          ))}
+        </ul>
+      </>
+    ) : (
+      <p className="rd-success">{t('documents.nothing_missing')}</p>
+    )}
+  </div>
+);
 
-const DocumentSlot = ({
+/** An individual's address situation: it decides which proofs of address the checklist asks for. */
+const AddressSituation = ({
   access,
-  kind,
-  hint,
-  mark,
-  received,
+  view,
   t,
   locale,
   refresh,
 }: {
   access: CaseAccess;
-  kind: DocumentKind;
-  hint: string;
-  mark: 'required' | 'recommended' | 'optional';
-  received: PublicCase['documents'];
+  view: PublicCase;
   t: Translate;
   locale: FormLocale;
   refresh(): Promise<unknown>;
 }) => {
-  const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<SlotState>({ status: 'idle' });
-  const [chosen, setChosen] = useState<string[]>([]);
-  const inputId = `file-${kind}`;
-  const errorId = `error-${kind}`;
-  const markText = mark === 'recommended' ? t('documents.recommended') : t(mark === 'required' ? 'required_mark' : 'optional_mark');
+  const current = view.addressVariant ?? 'standard';
+  const [saving, setSaving] = useState<AddressVariant | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    const files = Array.from(input.current?.files ?? []);
-    const fail = (message: string) => {
-      setState({ status: 'failed', message });
-      input.current?.focus();
-    };
-    if (!files.length) return fail(t('documents.no_file'));
-    for (const file of files) {
-      if (!looksAllowed(file)) return fail(t('documents.bad_type', { name: file.name }));
-      if (file.size === 0) return fail(t('documents.empty', { name: file.name }));
-      if (file.size > MAX_FILE_BYTES) return fail(t('documents.too_big', { name: file.name }));
-    }
-    setState({ status: 'sending' });
+  const choose = async (variant: AddressVariant) => {
+    if (variant === current || saving) return;
+    setSaving(variant);
+    setProblem(null);
     try {
-      const { documents } = await formApi.upload(access, kind, files, locale);
-      if (input.current) input.current.value = '';
-      setChosen([]);
-      setState({ status: 'sent', count: documents.length });
+      await formApi.setAddressVariant(access, variant, locale);
       await refresh();
     } catch (error) {
-      fail(problemText(error, 'upload', t, locale));
+      setProblem(problemText(error, 'view', t, locale));
+    } finally {
+      setSaving(null);
     }
   };
 
   return (
-    <form className="rd-slot" onSubmit={send} noValidate data-kind={kind} aria-labelledby={`title-${kind}`}>
+    <fieldset className="rd-choice" data-testid="address-variant" aria-busy={Boolean(saving)}>
+      <legend>{t('address.title')}</legend>
+      {ADDRESS_VARIANTS.map(variant => (
+        <label key={variant} className="rd-radio">
+          <input
+            type="radio"
+            name="addressVariant"
+            value={variant}
+            checked={(saving ?? current) === variant}
+            disabled={Boolean(saving)}
+            onChange={() => void choose(variant)}
+          />{' '}
+          {t(`address.${variant}`)}
+          <span className="rd-hint"> — {t(`address.${variant}_hint`)}</span>
+        </label>
+      ))}
+      {saving && (
+        <p role="status" className="rd-hint">
+          {t('address.saving')}
+        </p>
+      )}
+      {problem && <ErrorMessage>{problem}</ErrorMessage>}
+    </fieldset>
+  );
+};
+
+type Upload = {
+  key: number;
+  file: File;
+  status: 'uploading' | 'failed';
+  /** 0 to 100. */
+  percent: number;
+  message?: string;
+  /** A file the page refuses before sending (type, size): choosing another is the way, not retrying. */
+  retryable?: boolean;
+};
+
+let nextKey = 1;
+
+/** One document's slot: choosing files sends them at once, one by one, each with its progress or its error. */
+export const DocumentSlot = ({
+  access,
+  slot,
+  title,
+  hint,
+  mark,
+  identityType,
+  received,
+  t,
+  locale,
+  refresh,
+  onBusy,
+}: {
+  access: CaseAccess;
+  slot: Slot;
+  title: string;
+  hint: string;
+  mark: 'required' | 'optional' | 'asked';
+  identityType: IdentityType | null;
+  received: PublicCase['documents'];
+  t: Translate;
+  locale: FormLocale;
+  refresh(): Promise<unknown>;
+  onBusy?(busy: boolean): void;
+}) => {
+  const { kind } = slot;
+  const input = useRef<HTMLInputElement>(null);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [lastReceived, setLastReceived] = useState<string | null>(null);
+  const inputId = `file-${kind}`;
+  const busy = uploads.some(u => u.status === 'uploading');
+  const markText = mark === 'asked' ? t('reupload.asked_mark') : t(mark === 'required' ? 'required_mark' : 'optional_mark');
+
+  useEffect(() => {
+    onBusy?.(busy);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [busy]);
+
+  const patch = (key: number, change: Partial<Upload>) => setUploads(list => list.map(u => (u.key === key ? { ...u, ...change } : u)));
+
+  const send = async (upload: Upload) => {
+    patch(upload.key, { status: 'uploading', percent: 0, message: undefined });
+    try {
+      await formApi.uploadOne(access, kind, upload.file, locale, {
+        identityType,
+        onProgress: fraction => patch(upload.key, { percent: Math.min(99, Math.round(fraction * 100)) }),
+      });
+      setUploads(list => list.filter(u => u.key !== upload.key));
+      setLastReceived(upload.file.name);
+      await refresh();
+    } catch (error) {
+      patch(upload.key, { status: 'failed', message: problemText(error, 'upload', t, locale), retryable: true });
+    }
+  };
+
+  const chosen = (files: File[]) => {
+    if (input.current) input.current.value = '';
+    setLastReceived(null);
+    for (const file of files) {
+      const refused = !looksAllowed(file)
+        ? t('documents.bad_type', { name: file.name })
+        : file.size === 0
+          ? t('documents.empty', { name: file.name })
+          : file.size > MAX_FILE_BYTES
+            ? t('documents.too_big', { name: file.name })
+            : null;
+      const upload: Upload = { key: nextKey++, file, status: refused ? 'failed' : 'uploading', percent: 0, message: refused ?? undefined, retryable: !refused };
+      setUploads(list => [...list, upload]);
+      if (!refused) void send(upload);
+    }
+  };
+
+  return (
+    <div className="rd-slot" role="group" data-kind={kind} aria-labelledby={`title-${kind}`}>
       <h4 id={`title-${kind}`}>
-        {t(`kind.${kind}`)} <span className={mark === 'required' ? 'rd-required' : 'rd-optional-mark'}>({markText})</span>
+        {title} <span className={mark === 'optional' ? 'rd-optional-mark' : 'rd-required'}>({markText})</span>
       </h4>
       <p className="rd-hint" id={`hint-${kind}`}>
         {hint}
@@ -196,6 +346,43 @@ const DocumentSlot = ({
           </ul>
         )}
       </div>
+      {uploads.length > 0 && (
+        <ul className="rd-uploads" aria-label={t('documents.uploads_label')}>
+          {uploads.map(upload => (
+            <li key={upload.key} className={`rd-upload-row rd-upload-${upload.status}`} data-status={upload.status}>
+              <span className="rd-upload-name">{upload.file.name}</span>
+              {upload.status === 'uploading' ? (
+                <>
+                  <progress max={100} value={upload.percent} aria-label={t('documents.progress_label', { name: upload.file.name })} />
+                  <span className="rd-hint" role="status">
+                    {t('documents.uploading', { percent: upload.percent })}
+                  </span>
+                </>
+              ) : (
+                <>
+                  <p className="rd-error" role="alert">
+                    {upload.message}
+                  </p>
+                  <span className="rd-actions-inline">
+                    {upload.retryable && (
+                      <button type="button" className="rd-button rd-button-secondary" onClick={() => void send(upload)}>
+                        {t('documents.retry')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="rd-link-button"
+                      onClick={() => setUploads(list => list.filter(u => u.key !== upload.key))}
+                    >
+                      {t('documents.dismiss')}
+                    </button>
+                  </span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="rd-upload">
         {/* The native picker's own words follow the browser's language, not the page's: it is hidden behind a
             label that looks like a button, and stays focusable and operable from the keyboard. */}
@@ -207,27 +394,18 @@ const DocumentSlot = ({
           type="file"
           multiple
           accept={ACCEPT}
-          aria-describedby={[`hint-${kind}`, `chosen-${kind}`, state.status === 'failed' ? errorId : ''].filter(Boolean).join(' ')}
-          aria-invalid={state.status === 'failed'}
-          onChange={event => {
-            setChosen(Array.from(event.target.files ?? []).map(file => file.name));
-            if (state.status !== 'sending') setState({ status: 'idle' });
-          }}
+          disabled={Boolean(slot.side) && !identityType}
+          aria-describedby={`hint-${kind}`}
+          onChange={event => chosen(Array.from(event.target.files ?? []))}
         />
         <label htmlFor={inputId} className="rd-button rd-button-secondary rd-file-label">
-          {t('documents.choose')}
+          {t(received.length ? 'documents.choose_more' : 'documents.choose')}
         </label>
-        <span id={`chosen-${kind}`} className="rd-chosen">
-          {chosen.length ? chosen.join(', ') : t('documents.none_chosen')}
-        </span>
-        <button type="submit" className="rd-button" disabled={state.status === 'sending'} aria-busy={state.status === 'sending'}>
-          {t(state.status === 'sending' ? 'documents.sending' : 'documents.send')}
-        </button>
+        <span className="rd-hint">{t('documents.instant_short')}</span>
       </div>
       <div aria-live="polite" className="rd-slot-status">
-        {state.status === 'sent' && <p className="rd-success">{t('documents.sent', { smart_count: state.count })}</p>}
+        {lastReceived && !busy && <p className="rd-success">{t('documents.received_one', { name: lastReceived })}</p>}
       </div>
-      {state.status === 'failed' && <ErrorMessage id={errorId}>{state.message}</ErrorMessage>}
-    </form>
+    </div>
   );
 };

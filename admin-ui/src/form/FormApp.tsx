@@ -6,6 +6,7 @@ import { ConfirmStep } from './ConfirmStep';
 import { DocumentsStep } from './DocumentsStep';
 import { SendStep } from './SendStep';
 import { DoneStep } from './DoneStep';
+import { ReuploadStep } from './ReuploadStep';
 import { ErrorMessage, StepHeading } from './parts';
 
 type Route = { name: 'details' } | { name: 'case'; access: CaseAccess } | { name: 'lost' };
@@ -195,6 +196,9 @@ const CaseFlow = ({
     );
   }
 
+  if (view.status === 'awaiting_reupload') {
+    return <ReuploadStep access={access} view={view} t={t} locale={locale} refresh={refresh} />;
+  }
   if (view.status !== 'collecting') {
     return <DoneStep view={view} t={t} onNewRequest={startOver} />;
   }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ApiError, formApi, type CaseAccess, type DocumentKind, type PublicCase } from './api';
+import { ApiError, formApi, type CaseAccess, type PublicCase } from './api';
 import type { FormLocale, Translate } from './i18n';
-import { missingKinds } from './DocumentsStep';
 import { ErrorMessage, StepHeading, problemText } from './parts';
+import { liveDocuments, missingItems, missingLabel, requiredSlots, slotLabel, statedIdentityType, type Slot } from './slots';
 
 /** Step 4: what will be sent, then the submission. The server says what is still missing if anything is. */
 export const SendStep = ({
@@ -23,9 +23,12 @@ export const SendStep = ({
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const kinds: DocumentKind[] = [
-    ...view.requiredDocuments,
-    ...[...new Set(view.documents.map(doc => doc.kind))].filter(kind => !view.requiredDocuments.includes(kind)),
+  const type = statedIdentityType(view);
+  const docs = liveDocuments(view);
+  const required = requiredSlots(view, type);
+  const slots: Slot[] = [
+    ...required,
+    ...[...new Set(docs.map(doc => doc.kind))].filter(kind => !required.some(slot => slot.kind === kind)).map(kind => ({ kind })),
   ];
 
   const submit = async () => {
@@ -37,10 +40,10 @@ export const SendStep = ({
     } catch (error) {
       const latest = await refresh();
       if (error instanceof ApiError && error.status === 422 && latest) {
-        const missing = missingKinds(latest);
+        const missing = missingItems(latest, statedIdentityType(latest));
         setProblem(
           missing.length
-            ? t('documents.missing', { list: missing.map(kind => t(`kind.${kind}`)).join(', ') })
+            ? t('documents.missing', { list: missing.map(item => missingLabel(item, statedIdentityType(latest), t)).join(', ') })
             : problemText(error, 'submit', t, locale),
         );
       } else {
@@ -57,12 +60,12 @@ export const SendStep = ({
       <StepHeading>{t('send.title')}</StepHeading>
       <p>{t('send.intro')}</p>
       <ul className="rd-summary">
-        {kinds.map(kind => {
-          const files = view.documents.filter(doc => doc.kind === kind);
+        {slots.map(slot => {
+          const files = docs.filter(doc => doc.kind === slot.kind);
           return (
-            <li key={kind} className={files.length ? 'rd-summary-ok' : 'rd-summary-missing'}>
+            <li key={slot.kind} className={files.length ? 'rd-summary-ok' : 'rd-summary-missing'}>
               <span aria-hidden="true">{files.length ? '✓ ' : '✗ '}</span>
-              <strong>{t(`kind.${kind}`)}</strong>
+              <strong>{slot.side ? slotLabel(slot, type, t) : t(`kind.${slot.kind}`)}</strong>
               {' — '}
               {files.length
                 ? t('send.files', { smart_count: files.length, names: files.map(doc => doc.name).join(', ') })
@@ -71,9 +74,6 @@ export const SendStep = ({
           );
         })}
       </ul>
-      {view.requiredDocuments.includes('identity_front') && !view.documents.some(doc => doc.kind === 'identity_back') && (
-        <p className="rd-note">{t('send.no_back')}</p>
-      )}
       {problem && <ErrorMessage>{problem}</ErrorMessage>}
       <div className="rd-actions">
         <button type="button" className="rd-button" onClick={() => void submit()} disabled={sending} aria-busy={sending}>

@@ -8,6 +8,7 @@ export type DocumentKind =
   | 'identity_front'
   | 'identity_back'
   | 'proof_of_address'
+  | 'old_proof_of_address'
   | 'host_proof_of_address'
   | 'hosting_attestation'
   | 'company_registration'
@@ -17,6 +18,15 @@ export type DocumentKind =
   | 'declaration_receipt'
   | 'other';
 
+/** Identity document types: two-sided ones need a front and a back, a passport its photo page only. */
+export const IDENTITY_TYPES = ['id_card', 'residence_permit', 'driving_licence', 'passport'] as const;
+export type IdentityType = (typeof IDENTITY_TYPES)[number];
+export const TWO_SIDED: readonly IdentityType[] = ['id_card', 'residence_permit', 'driving_licence'];
+/** An individual's address situation: at their own address, moved recently, or hosted by someone. */
+export const ADDRESS_VARIANTS = ['standard', 'moved', 'hosted'] as const;
+export type AddressVariant = (typeof ADDRESS_VARIANTS)[number];
+export const REUPLOAD_REASONS = ['unreadable', 'cut', 'glare', 'other'] as const;
+
 export interface OpenedCase {
   caseId: string;
   token: string;
@@ -24,7 +34,7 @@ export interface OpenedCase {
   collectUntil: string;
 }
 
-export type CaseStatus = 'collecting' | 'submitted' | 'in_review' | 'verified' | 'rejected' | 'expired';
+export type CaseStatus = 'collecting' | 'submitted' | 'in_review' | 'awaiting_reupload' | 'verified' | 'rejected' | 'expired';
 
 export interface PublicCase {
   caseId: string;
@@ -34,7 +44,23 @@ export interface PublicCase {
   emailConfirmed: boolean;
   requiredDocuments: DocumentKind[];
   collectUntil: string;
-  documents: { id: string; kind: DocumentKind; name: string; received: boolean }[];
+  /** Individuals: which address proofs apply (older servers: absent, read as standard). */
+  addressVariant?: AddressVariant;
+  /** What must still be sent before submitting, e.g. an ID card's back (older servers: absent). */
+  missing?: DocumentKind[];
+  /** The identity document's type as stated (or confirmed by the reviewer). */
+  identityType?: IdentityType | null;
+  /** While awaiting a reupload: the one document asked again, and why. */
+  reupload?: { kind: DocumentKind; reason: string | null; note: string | null } | null;
+  documents: {
+    id: string;
+    kind: DocumentKind;
+    name: string;
+    received: boolean;
+    identityType?: IdentityType | null;
+    /** Asked again by the reviewer: no longer counts. */
+    superseded?: boolean;
+  }[];
 }
 
 export interface CaseAccess {
@@ -116,6 +142,58 @@ export const formApi = {
       locale,
     });
   },
+
+  /** One file, with its progress (XHR: fetch cannot report an upload's progress). */
+  uploadOne(
+    access: CaseAccess,
+    kind: DocumentKind,
+    file: File,
+    locale: string,
+    options: { identityType?: IdentityType | null; onProgress?(fraction: number): void } = {},
+  ): Promise<{ documents: { id: string; kind: DocumentKind; name: string }[] }> {
+    const form = new FormData();
+    form.append('kind', kind);
+    if (options.identityType) form.append('identityType', options.identityType);
+    form.append('files', file, file.name);
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${ROOT}${id(access.caseId)}/documents`);
+      xhr.withCredentials = false;
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('Accept-Language', locale);
+      xhr.setRequestHeader('X-Case-Token', access.token);
+      xhr.upload.onprogress = event => {
+        if (event.lengthComputable && options.onProgress) options.onProgress(event.loaded / event.total);
+      };
+      xhr.onerror = () => reject(new ApiError(0, ''));
+      xhr.onabort = () => reject(new ApiError(0, ''));
+      xhr.onload = () => {
+        let body: unknown = null;
+        try {
+          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+        } catch {
+          body = null;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(body as { documents: { id: string; kind: DocumentKind; name: string }[] });
+          return;
+        }
+        const problem = (body ?? {}) as { message?: unknown; errors?: unknown; code?: unknown };
+        const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
+        const errors = problem.errors && typeof problem.errors === 'object' ? (problem.errors as Record<string, string>) : {};
+        reject(new ApiError(xhr.status, message, errors, typeof problem.code === 'string' ? problem.code : undefined));
+      };
+      xhr.send(form);
+    });
+  },
+
+  setAddressVariant: (access: CaseAccess, addressVariant: AddressVariant, locale: string) =>
+    call<{ addressVariant: AddressVariant; requiredDocuments: DocumentKind[] }>(`${id(access.caseId)}/address-variant`, {
+      method: 'PUT',
+      body: JSON.stringify({ addressVariant }),
+      token: access.token,
+      locale,
+    }),
 
   submit: (access: CaseAccess, locale: string) =>
     call<{ status: 'submitted' }>(`${id(access.caseId)}/submit`, { method: 'POST', token: access.token, locale }),

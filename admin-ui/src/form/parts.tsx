@@ -33,6 +33,11 @@ type Context = 'open' | 'confirm' | 'upload' | 'submit' | 'view';
  */
 export function problemText(error: unknown, context: Context, t: Translate, locale: FormLocale): string {
   if (!(error instanceof ApiError)) return t('errors.generic');
+  // The server's stable codes, in the page's language.
+  if (error.code) {
+    const byCode = t(`codes.${error.code}`);
+    if (!byCode.startsWith('codes.')) return byCode;
+  }
   const byStatus: Record<number, string> = {
     0: 'errors.network',
     400: context === 'upload' ? 'errors.malformed' : 'errors.invalid',
