@@ -5,6 +5,7 @@ export const DOCUMENT_KINDS = [
   'identity_front',
   'identity_back',
   'proof_of_address',
+  'old_proof_of_address',
   'host_proof_of_address',
   'hosting_attestation',
   'company_registration',
@@ -26,6 +27,19 @@ export const FINAL_STATES: ProcessingState[] = ['processed', 'rejected', 'quaran
 
 export const REJECTION_CODES = ['unreadable', 'expired', 'name_mismatch', 'older_than_3_months', 'wrong_kind', 'suspected_forgery', 'other'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
+/** Why a reviewer asks the customer for one document again (the file is unusable, not invalid). */
+export const REUPLOAD_REASONS = ['unreadable', 'cut', 'glare', 'other'] as const;
+export type ReuploadReason = (typeof REUPLOAD_REASONS)[number];
+export const DECISIONS = ['accepted', 'rejected', 'reupload'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Identity documents: two-sided ones need an accepted front and back, a passport its photo page only. */
+export const IDENTITY_TYPES = ['id_card', 'residence_permit', 'driving_licence', 'passport'] as const;
+export type IdentityType = (typeof IDENTITY_TYPES)[number];
+export const TWO_SIDED: readonly IdentityType[] = ['id_card', 'residence_permit', 'driving_licence'];
+export const IDENTITY_KINDS: readonly DocumentKind[] = ['identity_front', 'identity_back'];
+/** Proofs that must be under 3 months old: the reviewer types their date when accepting them. */
+export const DATED_KINDS: readonly DocumentKind[] = ['proof_of_address', 'old_proof_of_address', 'host_proof_of_address', 'company_registration', 'business_register_notice'];
 
 @Entity('case_documents')
 @Index('case_documents_state_idx', ['state', 'updatedAt'])
@@ -89,11 +103,23 @@ export class CaseDocument {
   @Column({ name: 'preview_key', type: 'text', nullable: true })
   previewKey: string | null;
 
+  /**
+   * `reupload`: the reviewer asked the customer for this document again; the row stays (audit and evidence) but
+   * no longer counts in the checklist.
+   */
   @Column({ type: 'text', nullable: true })
-  decision: 'accepted' | 'rejected' | null;
+  decision: Decision | null;
 
   @Column({ name: 'decision_reason', type: 'text', nullable: true })
-  decisionReason: RejectionCode | null;
+  decisionReason: RejectionCode | ReuploadReason | null;
+
+  /** On an identity document: the type the customer stated, then the one the reviewer confirmed when accepting. */
+  @Column({ name: 'identity_type', type: 'text', nullable: true })
+  identityType: IdentityType | null;
+
+  /** On a proof: its date of issue, typed by the reviewer when accepting (under 3 months on the decision day). */
+  @Column({ name: 'issued_on', type: 'date', nullable: true })
+  issuedOn: string | null;
 
   @Column({ name: 'decision_note', type: 'text', nullable: true })
   decisionNote: string | null;

@@ -4,8 +4,8 @@ import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { RequirePermission } from '../auth/policy.decorator';
-import { notFound } from '../core/http/errors';
-import { CaseQueueQuery, DecisionDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
+import { DomainError, notFound } from '../core/http/errors';
+import { AddressVariantDto, CaseQueueQuery, DecisionDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
 import { attachmentDisposition } from './download-name';
@@ -46,8 +46,20 @@ export class CasesController {
   async attach(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UploadFieldsDto, @UploadedFiles() files: UploadedFile[]) {
     const c = await this.review.load(actor, id);
     if (!actor.ability.can('update', asSubject('Case', { openedBy: c.openedBy }))) throw notFound('No case with this id');
-    const docs = await this.cases.addDocuments({ case: c, actor, meta: actor.meta }, dto.kind, files);
-    return { documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName })) };
+    const docs = await this.cases.addDocuments({ case: c, actor, meta: actor.meta }, dto.kind, files, dto.identityType);
+    return { documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName, identityType: d.identityType })) };
+  }
+
+  /** The individual checklist's variant (standard, moved, hosted), set by the agent who opened the case or a reviewer. */
+  @Post(':id/address-variant')
+  @HttpCode(200)
+  @RequirePermission('read', 'Case')
+  async addressVariant(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AddressVariantDto) {
+    const c = await this.review.load(actor, id);
+    const may = actor.ability.can('update', asSubject('Case', { openedBy: c.openedBy })) || actor.ability.can('review', 'Case');
+    if (!may) throw new DomainError('forbidden', 'Only the agent who opened this case or a reviewer changes its checklist');
+    await this.cases.setAddressVariant(c, actor, actor.meta, dto.addressVariant);
+    return this.review.detail(actor, id);
   }
 
   @Post(':id/claim')

@@ -1,10 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ACCOUNT_TYPES } from '../accounts/customer-account.entity';
-import { DOCUMENT_KINDS, REJECTION_CODES } from './case-document.entity';
+import { DECISIONS, DOCUMENT_KINDS, IDENTITY_TYPES, REJECTION_CODES, REUPLOAD_REASONS } from './case-document.entity';
 import { FORM_LANGUAGES } from './form-language';
 import type { FormLanguage } from './form-language';
-import { CASE_PURPOSES } from './identity-case.entity';
+import { ADDRESS_VARIANTS, CASE_PURPOSES, CASE_STATUSES } from './identity-case.entity';
+
+const REASON_CODES = [...new Set([...REJECTION_CODES, ...REUPLOAD_REASONS])];
 
 export class PublicOpenCaseDto {
   @IsString() @Length(3, 40, { message: 'type your customer ID (for example ab12345-ovh)' })
@@ -22,6 +24,10 @@ export class PublicOpenCaseDto {
   /** The form's language, for every mail of the case (else Accept-Language's). */
   @IsOptional() @IsIn(FORM_LANGUAGES, { message: `must be one of ${FORM_LANGUAGES.join(', ')}` })
   language?: FormLanguage;
+
+  /** Individuals only: which address proofs they send (standard, moved, hosted); changeable while collecting. */
+  @IsOptional() @IsIn(ADDRESS_VARIANTS, { message: `must be one of ${ADDRESS_VARIANTS.join(', ')}` })
+  addressVariant?: (typeof ADDRESS_VARIANTS)[number];
 }
 
 export class StaffOpenCaseDto {
@@ -35,6 +41,15 @@ export class StaffOpenCaseDto {
 
   @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
   callReference: string;
+
+  /** Individuals only: which address proofs they send (standard, moved, hosted); changeable while collecting. */
+  @IsOptional() @IsIn(ADDRESS_VARIANTS, { message: `must be one of ${ADDRESS_VARIANTS.join(', ')}` })
+  addressVariant?: (typeof ADDRESS_VARIANTS)[number];
+}
+
+export class AddressVariantDto {
+  @IsIn(ADDRESS_VARIANTS, { message: `must be one of ${ADDRESS_VARIANTS.join(', ')}` })
+  addressVariant: (typeof ADDRESS_VARIANTS)[number];
 }
 
 export class ConfirmEmailDto {
@@ -45,20 +60,25 @@ export class ConfirmEmailDto {
 export class UploadFieldsDto {
   @IsIn(DOCUMENT_KINDS, { message: `must be one of ${DOCUMENT_KINDS.join(', ')}` })
   kind: (typeof DOCUMENT_KINDS)[number];
+
+  /** Identity documents: the type the customer states (the reviewer confirms or corrects it). */
+  @IsOptional() @IsIn(IDENTITY_TYPES, { message: `must be one of ${IDENTITY_TYPES.join(', ')}` })
+  identityType?: (typeof IDENTITY_TYPES)[number];
 }
 
 export class CaseQueueQuery {
-  @IsOptional() @IsIn(['submitted', 'in_review', 'verified', 'rejected', 'collecting', 'expired']) status?: string;
+  @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @IsOptional() @IsUUID('4') accountId?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export class DecisionDto {
-  @IsIn(['accepted', 'rejected']) decision: 'accepted' | 'rejected';
+  /** `reupload`: ask the customer for this document again (reasonCode among unreadable, cut, glare, other). */
+  @IsIn(DECISIONS, { message: `must be one of ${DECISIONS.join(', ')}` }) decision: (typeof DECISIONS)[number];
 
-  @IsOptional() @IsIn(REJECTION_CODES, { message: `must be one of ${REJECTION_CODES.join(', ')}` })
-  reasonCode?: (typeof REJECTION_CODES)[number];
+  @IsOptional() @IsIn(REASON_CODES, { message: `must be one of ${REASON_CODES.join(', ')}` })
+  reasonCode?: (typeof REASON_CODES)[number];
 
   @IsOptional() @IsString() @MaxLength(1000) note?: string;
 
@@ -67,4 +87,12 @@ export class DecisionDto {
 
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
   expiry?: string;
+
+  /** Accepting an identity document: its type as read (required unless the customer stated one). */
+  @IsOptional() @IsIn(IDENTITY_TYPES, { message: `must be one of ${IDENTITY_TYPES.join(', ')}` })
+  identityType?: (typeof IDENTITY_TYPES)[number];
+
+  /** Accepting a proof (address, registration extract, register notice): its date of issue, under 3 months. */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  issuedOn?: string;
 }

@@ -15,12 +15,13 @@ import { APP_CONFIG } from '../core/config/config.module';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { QueueService } from '../core/queue/queue.service';
 import { OutboxService } from '../notifications/outbox.service';
-import { CaseDocument, DocumentKind } from './case-document.entity';
-import { REQUIRED_BY_TYPE } from './checklist';
+import { CaseDocument, DocumentKind, IDENTITY_KINDS } from './case-document.entity';
+import type { IdentityType } from './case-document.entity';
+import { checklist, missingForSubmit, requiredKinds } from './checklist';
 import { DocumentStore } from './document-store';
 import { isAllowed, sniff } from './file-inspection';
 import type { FormLanguage } from './form-language';
-import { CasePurpose, IdentityCase } from './identity-case.entity';
+import { AddressVariant, CasePurpose, IdentityCase } from './identity-case.entity';
 import { isUuid } from '../core/ids';
 import { sameSecret } from '../core/secrets';
 
@@ -68,11 +69,31 @@ export class CasesService {
     return createHmac('sha256', this.config.sessionSecret).update(`${purpose}:${value}`).digest('hex');
   }
 
+  /** How long a customer has to send their documents (or one asked again). */
+  collectDaysMs(): number {
+    return this.config.caseCollectDays * 86_400_000;
+  }
+
+  /** The form's link back to a case, with its token (mailed only: a secret param of the outbox). */
+  caseLink(caseId: string, token: string): string {
+    return `${this.config.publicUrl}/form/#/case/${caseId}?token=${token}`;
+  }
+
+  /**
+   * A fresh access token for the case, inside the caller's transaction; only its HMAC is stored, and it replaces
+   * the previous one (the newest mailed link is the one that works).
+   */
+  async issueToken(m: EntityManager, caseId: string): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    await m.update(IdentityCase, { id: caseId }, { accessTokenHash: this.hmac('case-token', token) });
+    return token;
+  }
+
   private async newCase(
     m: EntityManager,
     init: {
       customerIdGiven: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; channel: 'customer_form' | 'staff';
-      openedBy: string | null; ip: string | null; language: FormLanguage | null;
+      openedBy: string | null; ip: string | null; language: FormLanguage | null; addressVariant?: AddressVariant;
     },
   ): Promise<{ row: IdentityCase; token: string; code: string; account: CustomerAccount | null }> {
     const account = await m.getRepository(CustomerAccount).findOneBy({ customerId: init.customerIdGiven });
@@ -88,6 +109,7 @@ export class CasesService {
         customerIdGiven: init.customerIdGiven,
         accountType: init.accountType,
         purpose: init.purpose,
+        addressVariant: init.accountType === 'individual' ? init.addressVariant ?? 'standard' : 'standard',
         status: 'collecting',
         contactEmail: init.contactEmail.toLowerCase(),
         contactEmailConfirmedAt: null,
@@ -111,7 +133,10 @@ export class CasesService {
    * The customer's form. The answer never tells whether the customer ID exists: a case is opened either way
    * (flagged for the reviewer when nothing matches), and the limits count openings, not matches.
    */
-  async openFromForm(dto: { customerId: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; language: FormLanguage }, meta: RequestMeta) {
+  async openFromForm(
+    dto: { customerId: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; language: FormLanguage; addressVariant?: AddressVariant },
+    meta: RequestMeta,
+  ) {
     const customerIdGiven = normalizeCustomerId(dto.customerId);
     const now = this.clock.now().getTime();
     const [counts] = await this.dataSource.query(
@@ -125,13 +150,15 @@ export class CasesService {
     const result = await this.dataSource.transaction(async (m) => {
       await this.reserveCodeMail(m, dto.contactEmail, now);
       const opened = await this.newCase(m, { ...dto, customerIdGiven, channel: 'customer_form', openedBy: null, ip: meta.ip });
+      // The code mail carries the link back to the case, so the customer can go on from any browser until submitting.
       const mail = await this.outbox.add(m, {
-        accountId: opened.account?.id ?? null, template: 'case_email_code', language: dto.language,
-        to: opened.row.contactEmail, params: { code: opened.code, customerId: customerIdGiven }, secretParams: ['code'],
+        accountId: opened.account?.id ?? null, template: 'case_email_code', language: dto.language, to: opened.row.contactEmail,
+        params: { code: opened.code, customerId: customerIdGiven, link: this.caseLink(opened.row.id, opened.token) }, secretParams: ['code', 'link'],
       });
       await this.audit.record(m, {
         actor: null, meta, action: 'case.open', targetType: 'identity_case', targetId: opened.row.id, caseId: opened.row.id,
-        reason: 'customer form', after: { purpose: dto.purpose, accountType: dto.accountType, customerId: customerIdGiven, flags: opened.row.fraudFlags },
+        reason: 'customer form',
+        after: { purpose: dto.purpose, accountType: dto.accountType, customerId: customerIdGiven, flags: opened.row.fraudFlags, addressVariant: opened.row.addressVariant },
       });
       return { opened, mailId: mail.id };
     });
@@ -139,7 +166,8 @@ export class CasesService {
     return {
       caseId: result.opened.row.id,
       token: result.opened.token,
-      requiredDocuments: REQUIRED_BY_TYPE[dto.accountType],
+      addressVariant: result.opened.row.addressVariant,
+      requiredDocuments: requiredKinds(dto.accountType, result.opened.row.addressVariant),
       collectUntil: result.opened.row.collectUntil.toISOString(),
     };
   }
@@ -162,22 +190,22 @@ export class CasesService {
   }
 
   /** An agent opens a case for an account on the phone; the customer gets a mail with the form link and a code. */
-  async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }) {
+  async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string; addressVariant?: AddressVariant }) {
     const result = await this.dataSource.transaction(async (m) => {
       const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOneBy({ id: dto.accountId }) : null;
       if (!account) throw notFound('No account with this id');
       const opened = await this.newCase(m, {
         customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail: dto.contactEmail,
-        channel: 'staff', openedBy: actor.id, ip: actor.meta.ip, language: null,
+        channel: 'staff', openedBy: actor.id, ip: actor.meta.ip, language: null, addressVariant: dto.addressVariant,
       });
-      const link = `${this.config.publicUrl}/form/#/case/${opened.row.id}?token=${opened.token}`;
+      const link = this.caseLink(opened.row.id, opened.token);
       const mail = await this.outbox.add(m, {
         accountId: account.id, template: 'case_invitation', language: account.language, to: opened.row.contactEmail,
         params: { code: opened.code, link, customerId: account.customerId }, secretParams: ['code', 'link'],
       });
       await this.audit.record(m, {
         actor: auditActor(actor), meta: actor.meta, action: 'case.open', targetType: 'account', targetId: account.id, caseId: opened.row.id,
-        reason: dto.callReference, after: { purpose: dto.purpose, channel: 'staff' },
+        reason: dto.callReference, after: { purpose: dto.purpose, channel: 'staff', addressVariant: opened.row.addressVariant },
       });
       return { row: opened.row, mailId: mail.id };
     });
@@ -217,11 +245,15 @@ export class CasesService {
    * Adds documents. Every file is checked before any is stored (content, not name: JPEG, PNG or PDF; not empty),
    * so a request is taken whole or refused whole; files stored for a transaction that fails are removed.
    */
-  async addDocuments(access: CaseAccess, kind: DocumentKind, files: UploadedFile[]): Promise<CaseDocument[]> {
+  async addDocuments(access: CaseAccess, kind: DocumentKind, files: UploadedFile[], identityType?: IdentityType): Promise<CaseDocument[]> {
     const { case: c, actor, meta } = access;
     if (!files?.length) throw new DomainError('unprocessable', 'Attach at least one file in the "files" field', { files: 'no file' });
-    const open = actor ? ['collecting', 'submitted', 'in_review'] : ['collecting'];
+    if (identityType && !IDENTITY_KINDS.includes(kind)) {
+      throw new DomainError('invalid', 'Only an identity document has an identity type', { identityType: 'only with identity_front or identity_back' }).because('identity_type_not_applicable');
+    }
+    const open = actor ? ['collecting', 'submitted', 'in_review'] : ['collecting', 'awaiting_reupload'];
     if (!open.includes(c.status)) throw conflict(`Documents can no longer be added to this case (${c.status})`);
+    this.assertRequestedKind(c, actor, kind);
     for (const f of files) {
       if (f.size === 0) throw new DomainError('unprocessable', `${cleanFileName(f.originalname)} is empty`, { files: 'empty file' });
       const type = await sniff(f.buffer);
@@ -235,29 +267,82 @@ export class CasesService {
       const saved = await this.dataSource.transaction(async (m) => {
         const locked = await m.getRepository(IdentityCase).findOne({ where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
         if (!locked || !open.includes(locked.status)) throw conflict('Documents can no longer be added to this case');
+        this.assertRequestedKind(locked, actor, kind);
         const count = await m.getRepository(CaseDocument).countBy({ caseId: c.id });
         if (count + files.length > MAX_DOCUMENTS_PER_CASE) throw conflict(`A case holds at most ${MAX_DOCUMENTS_PER_CASE} documents`);
         const docs = await m.save(
           files.map((f, i) =>
             m.create(CaseDocument, {
               caseId: c.id, kind, originalName: cleanFileName(f.originalname), sizeBytes: f.size, storageKey: keys[i],
-              uploadedBy: actor?.id ?? null, state: 'uploaded', pdfFlags: [],
+              uploadedBy: actor?.id ?? null, state: 'uploaded', pdfFlags: [], identityType: identityType ?? null,
             }),
           ),
         );
         const who: AuditActor | null = actor ? auditActor(actor) : null;
         await this.audit.record(m, {
           actor: who, meta, action: 'case.documents.add', targetType: 'identity_case', targetId: c.id, caseId: c.id,
-          after: { kind, documents: docs.map((d) => ({ id: d.id, name: d.originalName, size: d.sizeBytes })) },
+          after: { kind, identityType: identityType ?? null, documents: docs.map((d) => ({ id: d.id, name: d.originalName, size: d.sizeBytes })) },
         });
-        return docs;
+        // The document asked again is here: the case goes back to the queue at once, its 72 h starting now.
+        const mailId = locked.status === 'awaiting_reupload' ? await this.resubmit(m, locked, meta) : null;
+        return { docs, mailId };
       });
-      await this.relayDocuments(saved.map((d) => d.id));
-      return saved;
+      await this.relayDocuments(saved.docs.map((d) => d.id));
+      if (saved.mailId) await this.outbox.relay([saved.mailId]);
+      return saved.docs;
     } catch (e) {
       await Promise.all(keys.map((k) => this.store.remove(k)));
       throw e;
     }
+  }
+
+  /** While a case awaits a reupload, the customer sends only the kind the reviewer asked for. */
+  private assertRequestedKind(c: IdentityCase, actor: Actor | null, kind: DocumentKind): void {
+    if (actor || c.status !== 'awaiting_reupload' || kind === c.reuploadKind) return;
+    throw new DomainError('conflict', `Only the document asked again (${c.reuploadKind}) can be sent now`, { kind: `must be ${c.reuploadKind}` }).because('not_the_requested_document');
+  }
+
+  /** Back to the review queue after a reupload: submitted again now (the 72 h restart), the request cleared. */
+  private async resubmit(m: EntityManager, row: IdentityCase, meta: RequestMeta): Promise<string> {
+    const now = this.clock.now();
+    await m.update(IdentityCase, { id: row.id }, { status: 'submitted', submittedAt: now, reviewerId: null, claimedAt: null, reuploadKind: null, reuploadReason: null, reuploadNote: null });
+    await this.audit.record(m, {
+      actor: null, meta, action: 'case.submit', targetType: 'identity_case', targetId: row.id, caseId: row.id,
+      reason: 'reupload', after: { kind: row.reuploadKind, reupload: true },
+    });
+    return this.receivedMail(m, row);
+  }
+
+  private async receivedMail(m: EntityManager, row: IdentityCase): Promise<string> {
+    const account = row.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: row.accountId }) : null;
+    const mail = await this.outbox.add(m, {
+      accountId: row.accountId, template: 'case_received', language: row.language ?? account?.language ?? 'fr', to: row.contactEmail,
+      params: { customerId: row.customerIdGiven, caseRef: row.id.slice(0, 8) },
+    });
+    return mail.id;
+  }
+
+  /**
+   * The individual checklist's variant. The customer changes it while collecting; staff also while the case waits
+   * for or is in review (the reviewer sees the customer moved). Audited.
+   */
+  async setAddressVariant(c: IdentityCase, actor: Actor | null, meta: RequestMeta, variant: AddressVariant) {
+    const open = actor ? ['collecting', 'submitted', 'in_review', 'awaiting_reupload'] : ['collecting'];
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.getRepository(IdentityCase).findOneOrFail({ where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
+      if (!open.includes(row.status)) throw conflict(`The checklist of this case can no longer change (${row.status})`);
+      if (row.accountType !== 'individual') {
+        throw new DomainError('unprocessable', 'Only an individual account has address variants').because('variant_not_applicable');
+      }
+      if (row.addressVariant !== variant) {
+        await m.update(IdentityCase, { id: row.id }, { addressVariant: variant });
+        await this.audit.record(m, {
+          actor: actor ? auditActor(actor) : null, meta, action: 'case.address_variant.change', targetType: 'identity_case', targetId: row.id,
+          caseId: row.id, before: { addressVariant: row.addressVariant }, after: { addressVariant: variant },
+        });
+      }
+      return { addressVariant: variant, requiredDocuments: requiredKinds(row.accountType, variant) };
+    });
   }
 
   /** After commit: one processing job per document, its id as job id. If Redis is down the reconciler does it. */
@@ -274,17 +359,14 @@ export class CasesService {
       const row = await m.getRepository(IdentityCase).findOneOrFail({ where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
       if (row.status !== 'collecting') throw conflict(`This request is already ${row.status}`);
       if (!row.contactEmailConfirmedAt) throw new DomainError('unprocessable', 'Confirm your email address with the code we sent first', { code: 'not confirmed' });
-      const kinds = new Set((await m.getRepository(CaseDocument).findBy({ caseId: row.id })).map((d) => d.kind));
-      const missing = REQUIRED_BY_TYPE[row.accountType as AccountType].filter((k) => !kinds.has(k));
-      if (missing.length) throw new DomainError('unprocessable', `Documents still missing: ${missing.join(', ')}`, { files: missing.join(', ') });
+      const docs = await m.getRepository(CaseDocument).findBy({ caseId: row.id });
+      const missing = missingForSubmit(row.accountType, docs, row.addressVariant);
+      if (missing.length) {
+        throw new DomainError('unprocessable', `Documents still missing: ${missing.join(', ')}`, { files: missing.join(', ') }).because('documents_missing');
+      }
       await m.update(IdentityCase, { id: row.id }, { status: 'submitted', submittedAt: this.clock.now() });
-      const account = row.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: row.accountId }) : null;
-      const mail = await this.outbox.add(m, {
-        accountId: row.accountId, template: 'case_received', language: row.language ?? account?.language ?? 'fr', to: row.contactEmail,
-        params: { customerId: row.customerIdGiven, caseRef: row.id.slice(0, 8) },
-      });
       await this.audit.record(m, { actor: null, meta, action: 'case.submit', targetType: 'identity_case', targetId: row.id, caseId: row.id });
-      return mail.id;
+      return this.receivedMail(m, row);
     });
     await this.outbox.relay([mailId]);
     return { status: 'submitted' as const };
@@ -296,8 +378,12 @@ export class CasesService {
     const docs = await this.dataSource.getRepository(CaseDocument).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
     return {
       caseId: c.id, status: c.status, purpose: c.purpose, accountType: c.accountType, emailConfirmed: c.contactEmailConfirmedAt !== null,
-      requiredDocuments: REQUIRED_BY_TYPE[c.accountType as AccountType], collectUntil: c.collectUntil.toISOString(),
-      documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName, received: true })),
+      addressVariant: c.addressVariant, requiredDocuments: requiredKinds(c.accountType, c.addressVariant), collectUntil: c.collectUntil.toISOString(),
+      // What is still to send, per item (e.g. an ID card's back); decisions stay the reviewer's until the outcome.
+      missing: missingForSubmit(c.accountType, docs.map((d) => ({ ...d, decision: d.decision === 'reupload' ? d.decision : null })), c.addressVariant),
+      identityType: checklist(c.accountType, docs, c.addressVariant).find((i) => i.kind === 'identity_front')?.identityType ?? null,
+      reupload: c.status === 'awaiting_reupload' ? { kind: c.reuploadKind, reason: c.reuploadReason, note: c.reuploadNote } : null,
+      documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName, received: true, identityType: d.identityType, superseded: d.decision === 'reupload' })),
     };
   }
 
@@ -306,7 +392,7 @@ export class CasesService {
       .createQueryBuilder()
       .update(IdentityCase)
       .set({ status: 'expired' })
-      .where('status = :collecting AND collect_until < :now', { collecting: 'collecting', now: this.clock.now() })
+      .where("status IN ('collecting', 'awaiting_reupload') AND collect_until < :now", { now: this.clock.now() })
       .execute();
     return result.affected ?? 0;
   }

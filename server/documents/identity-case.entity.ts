@@ -1,8 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DocumentKind, ReuploadReason } from './case-document.entity';
 
 export const CASE_PURPOSES = ['replace_email', 'disable_2fa'] as const;
 export type CasePurpose = (typeof CASE_PURPOSES)[number];
-export const CASE_STATUSES = ['collecting', 'submitted', 'in_review', 'verified', 'rejected', 'expired'] as const;
+export const CASE_STATUSES = ['collecting', 'submitted', 'in_review', 'awaiting_reupload', 'verified', 'rejected', 'expired'] as const;
+/** The individual checklist's variants: at the current address, moved recently, or hosted by someone. */
+export const ADDRESS_VARIANTS = ['standard', 'moved', 'hosted'] as const;
+export type AddressVariant = (typeof ADDRESS_VARIANTS)[number];
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type FraudFlag = 'duplicate_document' | 'no_matching_account' | 'account_type_mismatch';
 
@@ -72,6 +76,21 @@ export class IdentityCase {
   @Column({ name: 'reviewer_id', type: 'uuid', nullable: true })
   reviewerId: string | null;
 
+  /** Which individual checklist applies (other account types ignore it). */
+  @Column({ name: 'address_variant', type: 'text', default: 'standard' })
+  addressVariant: AddressVariant;
+
+  /** While `awaiting_reupload`: the one kind of document the customer may send again, and why it was asked. */
+  @Column({ name: 'reupload_kind', type: 'text', nullable: true })
+  reuploadKind: DocumentKind | null;
+
+  @Column({ name: 'reupload_reason', type: 'text', nullable: true })
+  reuploadReason: ReuploadReason | null;
+
+  /** The reviewer's words to the customer with an `other` reason (they are mailed to the customer). */
+  @Column({ name: 'reupload_note', type: 'text', nullable: true })
+  reuploadNote: string | null;
+
   @Column({ name: 'fraud_flags', type: 'text', array: true, default: () => "'{}'" })
   fraudFlags: FraudFlag[];
 
@@ -84,7 +103,7 @@ export class IdentityCase {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  /** A case not submitted by then expires. */
+  /** A case not submitted by then (or, awaiting a reupload, not sent again by then) expires. */
   @Column({ name: 'collect_until', type: 'timestamptz' })
   collectUntil: Date;
 

@@ -4,7 +4,7 @@ import { Public } from '../auth/policy.decorator';
 import type { RequestMeta } from '../audit/audit.types';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
-import { ConfirmEmailDto, PublicOpenCaseDto, UploadFieldsDto } from './cases.dto';
+import { AddressVariantDto, ConfirmEmailDto, PublicOpenCaseDto, UploadFieldsDto } from './cases.dto';
 import { formLanguage } from './form-language';
 import { UploadInterceptor } from './upload.interceptor';
 
@@ -46,8 +46,16 @@ export class PublicCasesController {
     @Headers('x-case-token') token?: string,
   ) {
     const c = await this.cases.byToken(id, token);
-    const docs = await this.cases.addDocuments({ case: c, actor: null, meta }, dto.kind, files);
-    return { documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName })) };
+    const docs = await this.cases.addDocuments({ case: c, actor: null, meta }, dto.kind, files, dto.identityType);
+    return { documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName, identityType: d.identityType })) };
+  }
+
+  @Post(':id/address-variant')
+  @HttpCode(200)
+  @Public('the customer says they moved or are hosted (individual checklist); needs the case token')
+  async addressVariant(@Param('id') id: string, @Body() dto: AddressVariantDto, @Meta() meta: RequestMeta, @Headers('x-case-token') token?: string) {
+    const c = await this.cases.byToken(id, token);
+    return this.cases.setAddressVariant(c, null, meta, dto.addressVariant);
   }
 
   @Post(':id/submit')

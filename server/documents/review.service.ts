@@ -11,9 +11,14 @@ import { Clock } from '../core/clock';
 import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
-import { CaseDocument } from './case-document.entity';
+import { CaseDocument, DATED_KINDS, IDENTITY_KINDS, REUPLOAD_REASONS } from './case-document.entity';
+import type { ReuploadReason } from './case-document.entity';
 import { allRequiredAccepted, checklist, IDENTITY_HOLDER } from './checklist';
+import { CasesService } from './cases.service';
+import { oldestAcceptedIssue, proofDateProblem } from './document-rules';
 import type { DecisionDto } from './cases.dto';
+import { REJECTION_CODES } from './case-document.entity';
+import type { RejectionCode } from './case-document.entity';
 import { downloadName } from './download-name';
 import { DocumentStore } from './document-store';
 import { sniff } from './file-inspection';
@@ -22,7 +27,6 @@ import { namesMatch, notExpired } from './name-match';
 import { isUuid } from '../core/ids';
 
 export const REVIEW_TARGET_MS = 72 * 3600_000;
-const IDENTITY_KINDS = ['identity_front', 'identity_back'];
 
 /** Whose name an identity document must carry: the holder, or the organisation's representative. */
 function expectedHolder(account: CustomerAccount): string {
@@ -38,6 +42,7 @@ export class ReviewService {
     private readonly outbox: OutboxService,
     private readonly store: DocumentStore,
     private readonly clock: Clock,
+    private readonly cases: CasesService,
   ) {}
 
   private timing(c: IdentityCase) {
@@ -51,6 +56,7 @@ export class ReviewService {
     return {
       id: c.id, accountId: c.accountId, customerId: c.customerIdGiven, accountType: c.accountType, purpose: c.purpose, status: c.status,
       channel: c.channel, openedBy: c.openedBy, reviewerId: c.reviewerId, fraudFlags: c.fraudFlags, rejectionReason: c.rejectionReason,
+      addressVariant: c.addressVariant, reuploadKind: c.reuploadKind, reuploadReason: c.reuploadReason, reuploadNote: c.reuploadNote,
       contactEmailConfirmed: c.contactEmailConfirmedAt !== null, createdAt: c.createdAt.toISOString(),
       submittedAt: c.submittedAt?.toISOString() ?? null, decidedAt: c.decidedAt?.toISOString() ?? null, ...this.timing(c),
     };
@@ -96,12 +102,13 @@ export class ReviewService {
       ...this.summary(c),
       account: account ? toSummary(account) : null,
       identityHolder: IDENTITY_HOLDER[c.accountType as AccountType],
-      checklist: checklist(c.accountType as AccountType, docs),
+      checklist: checklist(c.accountType, docs, c.addressVariant),
       documents: docs.map((d) => ({
         id: d.id, kind: d.kind, name: d.originalName, sizeBytes: d.sizeBytes, state: d.state, processingNote: d.processingNote,
         detectedType: d.detectedType, sha256: d.sha256, scanVerdict: d.scanVerdict, pdfPages: d.pdfPages, pdfFlags: d.pdfFlags,
         width: d.width, height: d.height, hasPreview: d.previewKey !== null, decision: d.decision, decisionReason: d.decisionReason,
         decisionNote: d.decisionNote, holderName: d.holderName, documentExpiry: d.documentExpiry, nameMatches: d.nameMatches,
+        identityType: d.identityType, issuedOn: d.issuedOn, superseded: d.decision === 'reupload',
         decidedBy: d.decidedBy, decidedAt: d.decidedAt?.toISOString() ?? null, uploadedBy: d.uploadedBy, createdAt: d.createdAt.toISOString(),
       })),
     };
@@ -146,6 +153,7 @@ export class ReviewService {
       if (doc.decision) throw conflict(`This document is already ${doc.decision}`);
       const now = this.clock.now();
 
+      if (dto.decision === 'reupload') return this.askReupload(m, actor, c, doc, dto);
       if (dto.decision === 'accepted') {
         if (doc.state === 'failed') throw conflict('Processing this file failed: process it again, or reject it');
         if (doc.state !== 'processed') throw conflict(doc.state === 'rejected' || doc.state === 'quarantined' ? 'This file could not be processed: reject it' : 'This file is still being processed');
@@ -155,19 +163,43 @@ export class ReviewService {
           const fields: Record<string, string> = {};
           if (!dto.holderName) fields.holderName = 'read the holder’s full name on the document';
           if (!dto.expiry) fields.expiry = 'read the expiry date on the document';
-          if (Object.keys(fields).length) throw new DomainError('invalid', 'An identity document needs the holder’s name and expiry', fields);
+          const identityType = dto.identityType ?? doc.identityType;
+          if (!identityType) fields.identityType = 'say which identity document this is';
+          if (Object.keys(fields).length) {
+            throw new DomainError('invalid', 'An identity document needs its type, the holder’s name and expiry', fields).because(fields.identityType ? 'identity_type_required' : 'identity_fields_required');
+          }
+          if (doc.kind === 'identity_back' && identityType === 'passport') {
+            throw new DomainError('unprocessable', 'A passport has no back: reject this file, or correct the document type', { identityType: 'passport has one page' }).because('passport_has_no_back');
+          }
+          // The reviewer's reading is the document's type, for both of its sides.
+          doc.identityType = identityType!;
+          await m.createQueryBuilder().update(CaseDocument).set({ identityType: identityType! })
+            .where("case_id = :caseId AND kind IN ('identity_front', 'identity_back') AND decision IS DISTINCT FROM 'reupload'", { caseId: c.id }).execute();
           doc.holderName = dto.holderName!;
           doc.documentExpiry = dto.expiry!;
           doc.nameMatches = namesMatch(dto.holderName!, expectedHolder(account));
           if (!doc.nameMatches) throw new DomainError('unprocessable', `The name on the document does not match ${IDENTITY_HOLDER[c.accountType as AccountType]} (${expectedHolder(account)}): reject it as name_mismatch`, { holderName: 'does not match the account' });
           if (!notExpired(dto.expiry!, now)) throw new DomainError('unprocessable', 'This identity document has expired: reject it as expired', { expiry: 'in the past' });
         }
+        if (DATED_KINDS.includes(doc.kind)) {
+          if (!dto.issuedOn) throw new DomainError('invalid', 'Type the date the proof was issued', { issuedOn: 'read the date on the document' }).because('issued_on_required');
+          const problem = proofDateProblem(dto.issuedOn, now);
+          if (problem === 'proof_date_invalid') throw new DomainError('invalid', 'This is not a calendar date', { issuedOn: 'not a date' }).because(problem);
+          if (problem === 'proof_in_future') throw new DomainError('unprocessable', 'The proof’s date is in the future: check it', { issuedOn: 'in the future' }).because(problem);
+          if (problem === 'proof_too_old') {
+            throw new DomainError('unprocessable', `The proof is older than 3 months (issued before ${oldestAcceptedIssue(now)}): reject it as older_than_3_months`, { issuedOn: 'older than 3 months' }).because(problem);
+          }
+          doc.issuedOn = dto.issuedOn;
+        }
         doc.decision = 'accepted';
       } else {
         if (!dto.reasonCode) throw new DomainError('invalid', 'Say why the document is rejected', { reasonCode: 'required to reject' });
+        if (!(REJECTION_CODES as readonly string[]).includes(dto.reasonCode)) {
+          throw new DomainError('invalid', 'This reason asks for the document again (decision reupload); it does not reject it', { reasonCode: 'not a rejection reason' }).because('reason_not_for_decision');
+        }
         if (dto.reasonCode === 'other' && !dto.note?.trim()) throw new DomainError('invalid', 'Explain the "other" reason', { note: 'required with other' });
         doc.decision = 'rejected';
-        doc.decisionReason = dto.reasonCode;
+        doc.decisionReason = dto.reasonCode as RejectionCode;
       }
       doc.decisionNote = dto.note?.trim() || null;
       doc.decidedBy = actor.id;
@@ -176,11 +208,11 @@ export class ReviewService {
       await this.audit.record(m, {
         actor: auditActor(actor), meta: actor.meta, action: `document.${dto.decision === 'accepted' ? 'accept' : 'reject'}`,
         targetType: 'document', targetId: doc.id, caseId: c.id, reason: dto.reasonCode ?? null,
-        after: { kind: doc.kind, decision: doc.decision, nameMatches: doc.nameMatches, expiry: doc.documentExpiry },
+        after: { kind: doc.kind, decision: doc.decision, nameMatches: doc.nameMatches, expiry: doc.documentExpiry, identityType: doc.identityType, issuedOn: doc.issuedOn },
       });
 
       const docs = await m.getRepository(CaseDocument).findBy({ caseId: c.id });
-      const outcome = doc.decision === 'rejected' ? 'rejected' : allRequiredAccepted(c.accountType as AccountType, docs) ? 'verified' : null;
+      const outcome = doc.decision === 'rejected' ? 'rejected' : allRequiredAccepted(c.accountType, docs, c.addressVariant) ? 'verified' : null;
       let mailId: string | null = null;
       if (outcome) {
         c.status = outcome;
@@ -202,6 +234,42 @@ export class ReviewService {
     });
     if (result.mailId) await this.outbox.relay([result.mailId]);
     return { caseStatus: result.caseStatus, document: result.document };
+  }
+
+  /**
+   * The reviewer asks for one document again (unreadable, cut, glare, other): the file stays as evidence, marked
+   * `reupload`; the case waits for the customer (its review clock stops), who gets a mail with a fresh link that
+   * lets them send only that kind. Accepted documents stay accepted.
+   */
+  private async askReupload(m: EntityManager, actor: Actor, c: IdentityCase, doc: CaseDocument, dto: DecisionDto) {
+    if (!dto.reasonCode || !(REUPLOAD_REASONS as readonly string[]).includes(dto.reasonCode)) {
+      throw new DomainError('invalid', `Say why the document is asked again: ${REUPLOAD_REASONS.join(', ')}`, { reasonCode: 'required to ask again' }).because('reason_not_for_decision');
+    }
+    const note = dto.note?.trim() || null;
+    if (dto.reasonCode === 'other' && !note) throw new DomainError('invalid', 'Explain the "other" reason (the customer reads it)', { note: 'required with other' });
+    const now = this.clock.now();
+    Object.assign(doc, { decision: 'reupload', decisionReason: dto.reasonCode, decisionNote: note, decidedBy: actor.id, decidedAt: now });
+    await m.save(doc);
+    Object.assign(c, {
+      status: 'awaiting_reupload', reuploadKind: doc.kind, reuploadReason: dto.reasonCode as ReuploadReason, reuploadNote: note,
+      reviewerId: null, claimedAt: null, collectUntil: new Date(now.getTime() + this.cases.collectDaysMs()),
+    });
+    await m.save(c);
+    const token = await this.cases.issueToken(m, c.id);
+    const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
+    const mail = await this.outbox.add(m, {
+      accountId: c.accountId, template: 'case_reupload', language: c.language ?? account?.language ?? 'fr', to: c.contactEmail,
+      params: {
+        customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), kind: doc.kind, reason: dto.reasonCode, note: dto.reasonCode === 'other' ? note ?? '' : '',
+        link: this.cases.caseLink(c.id, token), until: c.collectUntil.toISOString().slice(0, 10),
+      },
+      secretParams: ['link'],
+    });
+    await this.audit.record(m, {
+      actor: auditActor(actor), meta: actor.meta, action: 'document.reupload', targetType: 'document', targetId: doc.id, caseId: c.id,
+      reason: dto.reasonCode, after: { kind: doc.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
+    });
+    return { mailId: mail.id, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
   }
 
   /** A document's preview or original, for staff allowed to see that very case; every view is audited. */

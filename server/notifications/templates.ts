@@ -26,6 +26,30 @@ const REASONS: Record<string, Record<Lang, string>> = {
   other: { fr: 'un document ne peut pas être accepté', en: 'a document cannot be accepted' },
 };
 
+/** Why a document is asked again (case_reupload). */
+const REUPLOAD_REASONS: Record<string, Record<Lang, string>> = {
+  unreadable: { fr: 'il est illisible', en: 'it cannot be read' },
+  cut: { fr: 'il est coupé : le document entier doit être visible', en: 'it is cut: the whole document must show' },
+  glare: { fr: 'un reflet en masque une partie', en: 'glare hides part of it' },
+  other: { fr: 'voir la précision ci-dessous', en: 'see the note below' },
+};
+
+/** Document kinds as the customer reads them. */
+const KINDS: Record<string, Record<Lang, string>> = {
+  identity_front: { fr: "pièce d'identité (recto ou page photo)", en: 'identity document (front or photo page)' },
+  identity_back: { fr: "pièce d'identité (verso)", en: 'identity document (back)' },
+  proof_of_address: { fr: 'justificatif de domicile', en: 'proof of address' },
+  old_proof_of_address: { fr: "justificatif de l'ancien domicile", en: 'proof of the previous address' },
+  host_proof_of_address: { fr: "justificatif de domicile de l'hébergeant", en: "host's proof of address" },
+  hosting_attestation: { fr: "attestation d'hébergement", en: 'hosting attestation' },
+  company_registration: { fr: "extrait d'immatriculation (Kbis)", en: 'company registration extract' },
+  business_register_notice: { fr: 'avis de situation au répertoire Sirene', en: 'business register notice' },
+  attestation_letterhead: { fr: 'attestation sur papier à en-tête', en: 'attestation on letterhead' },
+  assembly_minutes: { fr: "procès-verbal de la dernière assemblée générale", en: 'minutes of the last general assembly' },
+  declaration_receipt: { fr: 'récépissé de déclaration', en: 'declaration receipt' },
+  other: { fr: 'document', en: 'document' },
+};
+
 export const TEMPLATES: Record<string, Record<Lang, Template>> = {
   verification_code: {
     fr: (p) => ({
@@ -61,12 +85,14 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
     fr: (p) => ({
       subject: `[${p.customerId}] Confirmez votre adresse e-mail`,
       text: `Bonjour,\n\nPour poursuivre votre demande de vérification d'identité, saisissez ce code dans le formulaire : ${p.code}\n` +
-        `Il expire dans 30 minutes. Si vous n'avez rien demandé, ignorez ce message.` + SIGNATURE.fr,
+        `Il expire dans 30 minutes. Si vous n'avez rien demandé, ignorez ce message.` +
+        (p.link ? `\n\nPour revenir à votre demande depuis n'importe quel navigateur jusqu'à son envoi : ${p.link}` : '') + SIGNATURE.fr,
     }),
     en: (p) => ({
       subject: `[${p.customerId}] Confirm your email address`,
       text: `Hello,\n\nTo go on with your identity verification request, type this code in the form: ${p.code}\n` +
-        `It expires in 30 minutes. If you asked for nothing, ignore this message.` + SIGNATURE.en,
+        `It expires in 30 minutes. If you asked for nothing, ignore this message.` +
+        (p.link ? `\n\nTo come back to your request from any browser until you send it: ${p.link}` : '') + SIGNATURE.en,
     }),
   },
   case_invitation: {
@@ -89,6 +115,22 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
     en: (p) => ({
       subject: `[${p.customerId}] Request received`,
       text: `Hello,\n\nWe received your documents (case ${p.caseRef}). We will answer within 72 hours.` + SIGNATURE.en,
+    }),
+  },
+  case_reupload: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Un document à renvoyer`,
+      text: `Bonjour,\n\nDans votre dossier ${p.caseRef}, nous ne pouvons pas lire ce document : ${KINDS[p.kind]?.fr ?? p.kind} ` +
+        `(${REUPLOAD_REASONS[p.reason]?.fr ?? REUPLOAD_REASONS.other.fr}).` + (p.note ? `\nPrécision du vérificateur : ${p.note}` : '') +
+        `\n\nEnvoyez-le de nouveau, et lui seul, avec ce lien avant le ${p.until} : ${p.link}\nVos autres documents sont conservés ; ` +
+        `nous vous répondons sous 72 heures après le nouvel envoi.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Please send one document again`,
+      text: `Hello,\n\nIn your case ${p.caseRef}, we cannot use this document: ${KINDS[p.kind]?.en ?? p.kind} ` +
+        `(${REUPLOAD_REASONS[p.reason]?.en ?? REUPLOAD_REASONS.other.en}).` + (p.note ? `\nThe reviewer adds: ${p.note}` : '') +
+        `\n\nSend it again, and only it, with this link before ${p.until}: ${p.link}\nYour other documents are kept; ` +
+        `we will answer within 72 hours of the new upload.` + SIGNATURE.en,
     }),
   },
   case_verified: {
