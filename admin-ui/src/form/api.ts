@@ -189,7 +189,7 @@ export const formApi = {
 
   setAddressVariant: (access: CaseAccess, addressVariant: AddressVariant, locale: string) =>
     call<{ addressVariant: AddressVariant; requiredDocuments: DocumentKind[] }>(`${id(access.caseId)}/address-variant`, {
-      method: 'PUT',
+      method: 'POST',
       body: JSON.stringify({ addressVariant }),
       token: access.token,
       locale,

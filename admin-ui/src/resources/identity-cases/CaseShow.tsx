@@ -27,7 +27,7 @@ import { FINAL_STATES, type CaseDetail, type DecisionResult } from './types';
 const POLL_MS = 3000;
 
 /** Poll while a document is still being processed: the preview and the actions appear by themselves. */
-const OPEN_CASES = ['collecting', 'submitted', 'in_review'];
+const OPEN_CASES = ['collecting', 'submitted', 'in_review', 'awaiting_reupload'];
 
 const stillProcessing = (record: CaseDetail | undefined) =>
   Boolean(record?.documents?.some(doc => !FINAL_STATES.includes(doc.state)));
@@ -75,10 +75,12 @@ const CaseWorkspace = () => {
     const key =
       result.caseStatus === 'verified'
         ? 'cases.decision.case_verified'
-        : result.document.decision === 'rejected'
+        : result.document.decision === 'reupload'
+          ? 'cases.decision.done_reupload'
+          : result.document.decision === 'rejected'
           ? 'cases.decision.done_rejected'
           : 'cases.decision.done_accepted';
-    notify(key, { type: result.document.decision === 'rejected' ? 'warning' : 'success' });
+    notify(key, { type: result.document.decision === 'accepted' ? 'success' : 'warning' });
     void refetch();
   };
 
@@ -99,6 +101,15 @@ const CaseWorkspace = () => {
         </Box>
       </Box>
       {record.status === 'verified' && <Alert severity="success">{translate('cases.show.verified')}</Alert>}
+      {record.status === 'awaiting_reupload' && (
+        <Alert severity="warning" data-testid="reupload-asked">
+          {translate('cases.show.awaiting_reupload', {
+            kind: record.reuploadKind ? translate(`cases.kind.${record.reuploadKind}`, { _: record.reuploadKind }) : '—',
+            reason: record.reuploadReason ? translate(`cases.reupload_reasons.${record.reuploadReason}`, { _: record.reuploadReason }) : '—',
+          })}
+          {record.reuploadNote && <> “{record.reuploadNote}”</>}
+        </Alert>
+      )}
       {record.status === 'rejected' && (
         <Alert severity="error">
           {translate('cases.show.rejection', {

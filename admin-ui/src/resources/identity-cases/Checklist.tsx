@@ -8,21 +8,11 @@ const itemColors: Record<ItemStatus, ChipColor> = {
   missing: 'default',
   processing: 'info',
   to_review: 'warning',
+  incomplete: 'warning',
   accepted: 'success',
   rejected: 'error',
   unusable: 'error',
 };
-
-/** The identity back counts like the server does: once sent, it must be accepted too. */
-function backStatus(record: CaseDetail): ItemStatus | null {
-  const backs = record.documents.filter(doc => doc.kind === 'identity_back');
-  if (!backs.length) return null;
-  if (backs.some(doc => doc.decision === 'rejected')) return 'rejected';
-  if (backs.every(doc => doc.decision === 'accepted')) return 'accepted';
-  if (backs.some(doc => doc.state === 'processed')) return 'to_review';
-  if (backs.every(doc => doc.state === 'rejected' || doc.state === 'quarantined')) return 'unusable';
-  return 'processing';
-}
 
 const scrollTo = (documentId: string) =>
   document.getElementById(`document-${documentId}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -30,11 +20,14 @@ const scrollTo = (documentId: string) =>
 /** The provider's required documents for this account type, each with where it stands. */
 export const Checklist = ({ record }: { record: CaseDetail }) => {
   const translate = useTranslate();
-  const back = backStatus(record);
-  const items = [
-    ...record.checklist,
-    ...(back ? [{ kind: 'identity_back', status: back, documentIds: record.documents.filter(d => d.kind === 'identity_back').map(d => d.id) }] : []),
-  ];
+  const items = record.checklist;
+  const variant = record.accountType === 'individual' ? record.addressVariant ?? 'standard' : null;
+  const label = (item: (typeof items)[number]) =>
+    item.kind === 'identity_front'
+      ? item.identityType
+        ? translate('cases.checklist.identity_typed', { type: translate(`cases.identity_type.${item.identityType}`, { _: item.identityType }) })
+        : translate('cases.checklist.identity')
+      : translate(`cases.kind.${item.kind}`, { _: item.kind });
   return (
     <Card component="section" aria-labelledby="case-checklist-title">
       <CardContent>
@@ -44,6 +37,11 @@ export const Checklist = ({ record }: { record: CaseDetail }) => {
         <Typography variant="body2" sx={{ mb: 0.5 }}>
           {translate(`cases.checklist.rule.${record.accountType}`, { _: record.accountType })}
         </Typography>
+        {variant && (
+          <Typography variant="body2" sx={{ mb: 0.5 }} data-testid="checklist-variant">
+            <strong>{translate('cases.checklist.variant_label')}</strong> {translate(`cases.variant.${variant}`, { _: variant })}
+          </Typography>
+        )}
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1.5 }}>
           {translate('cases.checklist.common')}
         </Typography>
@@ -56,13 +54,20 @@ export const Checklist = ({ record }: { record: CaseDetail }) => {
               data-status={item.status}
               sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1 }}
             >
-              {item.documentIds.length ? (
-                <Link component="button" type="button" variant="body2" onClick={() => scrollTo(item.documentIds[0])} sx={{ textAlign: 'left' }}>
-                  {translate(`cases.kind.${item.kind}`, { _: item.kind })}
-                </Link>
-              ) : (
-                <Typography variant="body2">{translate(`cases.kind.${item.kind}`, { _: item.kind })}</Typography>
-              )}
+              <Box sx={{ minWidth: 0 }}>
+                {item.documentIds.length ? (
+                  <Link component="button" type="button" variant="body2" onClick={() => scrollTo(item.documentIds[0])} sx={{ textAlign: 'left' }}>
+                    {label(item)}
+                  </Link>
+                ) : (
+                  <Typography variant="body2">{label(item)}</Typography>
+                )}
+                {item.documentIds.length > 0 && (item.missing ?? []).length > 0 && (
+                  <Typography variant="caption" color="warning.dark" component="p" data-testid="checklist-missing">
+                    {(item.missing ?? []).map(kind => translate(`cases.checklist.missing_part.${kind}`, { _: translate(`cases.kind.${kind}`, { _: kind }) })).join(', ')}
+                  </Typography>
+                )}
+              </Box>
               <Chip
                 size="small"
                 color={itemColors[item.status] ?? 'default'}
@@ -72,11 +77,6 @@ export const Checklist = ({ record }: { record: CaseDetail }) => {
             </Box>
           ))}
         </Box>
-        {!back && record.checklist.some(item => item.kind === 'identity_front' && item.documentIds.length > 0) && (
-          <Typography variant="body2" color="warning.dark" sx={{ mt: 1.5 }} data-testid="no-identity-back">
-            {translate('cases.checklist.no_back')}
-          </Typography>
-        )}
       </CardContent>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -16,17 +16,32 @@ import {
 } from '@mui/material';
 import AcceptIcon from '@mui/icons-material/CheckCircleOutlined';
 import RejectIcon from '@mui/icons-material/HighlightOff';
-import { useLocaleState, useTranslate } from 'react-admin';
+import ReuploadIcon from '@mui/icons-material/Replay';
+import { HttpError, useLocaleState, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { casesApi } from './api';
-import { IDENTITY_KINDS, REJECTION_CODES, type CaseDocument, type DecisionInput, type DecisionResult, type RejectionCode } from './types';
+import {
+  DATED_KINDS,
+  IDENTITY_KINDS,
+  IDENTITY_TYPES,
+  REJECTION_CODES,
+  REUPLOAD_REASONS,
+  type CaseDocument,
+  type DecisionInput,
+  type DecisionResult,
+  type IdentityType,
+} from './types';
 
 /** A calendar date (YYYY-MM-DD) in the console's language, never shifted by the time zone. */
-const formatDay = (day: string, locale: string) => {
+export const formatDay = (day: string, locale: string) => {
   const date = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? day : date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
 };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+type Mode = 'accept' | 'reject' | 'reupload';
 
 interface Props {
   caseId: string;
@@ -40,24 +55,31 @@ interface Props {
   onDecided(result: DecisionResult): void;
 }
 
-/** A document's decision: what was decided, or the accept / reject actions for the reviewer holding the case. */
+const decisionColor = (decision: CaseDocument['decision']) =>
+  decision === 'accepted' ? 'success' : decision === 'reupload' ? 'warning' : 'error';
+
+/** A document's decision: what was decided, or the accept / reject / ask-again actions for the reviewer holding the case. */
 export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, waitingReason, onDecided }: Props) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const [dialog, setDialog] = useState<'accept' | 'reject' | null>(null);
+  const [mode, setMode] = useState<Mode | null>(null);
 
   if (doc.decision) {
+    const reasonLabel = doc.decisionReason
+      ? translate(`cases.${doc.decision === 'reupload' ? 'reupload_reasons' : 'reasons'}.${doc.decisionReason}`, { _: doc.decisionReason })
+      : '';
     return (
       <Box data-testid="document-decision">
         <Chip
-          color={doc.decision === 'accepted' ? 'success' : 'error'}
-          icon={doc.decision === 'accepted' ? <AcceptIcon /> : <RejectIcon />}
-          label={
-            doc.decision === 'accepted'
-              ? translate('cases.decision.accepted')
-              : `${translate('cases.decision.rejected')}${doc.decisionReason ? ` — ${translate(`cases.reasons.${doc.decisionReason}`, { _: doc.decisionReason })}` : ''}`
-          }
+          color={decisionColor(doc.decision)}
+          icon={doc.decision === 'accepted' ? <AcceptIcon /> : doc.decision === 'reupload' ? <ReuploadIcon /> : <RejectIcon />}
+          label={`${translate(`cases.decision.${doc.decision === 'reupload' ? 'reupload_asked' : doc.decision}`)}${doc.decision !== 'accepted' && reasonLabel ? ` — ${reasonLabel}` : ''}`}
         />
+        {doc.identityType && doc.decision === 'accepted' && (
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {translate('cases.decision.read_type', { type: translate(`cases.identity_type.${doc.identityType}`, { _: doc.identityType }) })}
+          </Typography>
+        )}
         {doc.holderName && (
           <Typography variant="body2" sx={{ mt: 1 }}>
             {translate('cases.decision.read', {
@@ -65,6 +87,11 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
               expiry: doc.documentExpiry ? formatDay(doc.documentExpiry, locale) : '—',
             })}
             {doc.nameMatches !== null && ` (${translate(doc.nameMatches ? 'cases.decision.name_matches' : 'cases.decision.name_differs')})`}
+          </Typography>
+        )}
+        {doc.issuedOn && (
+          <Typography variant="body2" sx={{ mt: 1 }} data-testid="document-issued-on">
+            {translate('cases.decision.read_issued', { date: formatDay(doc.issuedOn, locale) })}
           </Typography>
         )}
         {doc.decisionNote && (
@@ -95,16 +122,19 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Button
-          variant="contained"
-          color="success"
-          startIcon={<AcceptIcon />}
-          disabled={!processed}
-          onClick={() => setDialog('accept')}
-        >
+        <Button variant="contained" color="success" startIcon={<AcceptIcon />} disabled={!processed} onClick={() => setMode('accept')}>
           {translate('cases.decision.accept')}
         </Button>
-        <Button variant="outlined" color="error" startIcon={<RejectIcon />} onClick={() => setDialog('reject')} disabled={!processed && !unusable}>
+        <Button
+          variant="outlined"
+          color="warning"
+          startIcon={<ReuploadIcon />}
+          onClick={() => setMode('reupload')}
+          disabled={!processed && !unusable}
+        >
+          {translate('cases.decision.reupload')}
+        </Button>
+        <Button variant="outlined" color="error" startIcon={<RejectIcon />} onClick={() => setMode('reject')} disabled={!processed && !unusable}>
           {translate('cases.decision.reject')}
         </Button>
       </Box>
@@ -113,37 +143,101 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
           {translate(failed ? 'cases.decision.failed_file' : unusable ? 'cases.decision.unusable_file' : 'cases.decision.not_processed')}
         </Typography>
       )}
-      {dialog === 'accept' && (
-        <AcceptDialog
+      {mode && (
+        <DecisionDialog
+          mode={mode}
           caseId={caseId}
           accountType={accountType}
           doc={doc}
           kindLabel={kindLabel}
-          onClose={() => setDialog(null)}
+          onClose={() => setMode(null)}
           onDecided={onDecided}
         />
-      )}
-      {dialog === 'reject' && (
-        <RejectDialog caseId={caseId} doc={doc} kindLabel={kindLabel} onClose={() => setDialog(null)} onDecided={onDecided} />
       )}
     </Box>
   );
 };
 
-interface DialogProps {
+/** The refusal's stable code, translated; the server's own words when the console has no translation for it. */
+function refusalText(error: unknown, translate: ReturnType<typeof useTranslate>): { message: string; errors: Record<string, string> } {
+  const problem = apiErrorOf(error);
+  const code = error instanceof HttpError ? (error.body as { code?: unknown } | undefined)?.code : undefined;
+  const message = typeof code === 'string' ? translate(`cases.codes.${code}`, { _: problem.message }) : problem.message;
+  return { message, errors: problem.errors };
+}
+
+const MODE_LOOK: Record<Mode, { color: 'success' | 'error' | 'warning'; icon: ReactNode }> = {
+  accept: { color: 'success', icon: <AcceptIcon /> },
+  reject: { color: 'error', icon: <RejectIcon /> },
+  reupload: { color: 'warning', icon: <ReuploadIcon /> },
+};
+
+/**
+ * The three decisions share one dialog: accept (identity type, holder and expiry for an identity document; the
+ * issue date for a dated proof), reject (a reason; it ends the case) and ask again (unreadable, cut, glare or
+ * other; the customer is mailed a link to send that one document). It leaves the page usable (no backdrop, on the
+ * right side) so the reviewer reads the preview while typing what it says.
+ */
+const DecisionDialog = ({
+  mode,
+  caseId,
+  accountType,
+  doc,
+  kindLabel,
+  onClose,
+  onDecided,
+}: {
+  mode: Mode;
   caseId: string;
+  accountType: string;
   doc: CaseDocument;
   kindLabel: string;
   onClose(): void;
   onDecided(result: DecisionResult): void;
-}
-
-/** Sends a decision; the server's refusal lands on the dialog (message) and on its fields (`errors`). */
-function useDecision({ caseId, doc, onClose, onDecided }: DialogProps) {
+}) => {
+  const translate = useTranslate();
+  const identity = mode === 'accept' && IDENTITY_KINDS.includes(doc.kind);
+  const dated = mode === 'accept' && DATED_KINDS.includes(doc.kind);
+  const reasons: readonly string[] = mode === 'reject' ? REJECTION_CODES : mode === 'reupload' ? REUPLOAD_REASONS : [];
+  const [identityType, setIdentityType] = useState<IdentityType | ''>((doc.identityType as IdentityType | null) ?? '');
+  const [holderName, setHolderName] = useState('');
+  const [expiry, setExpiry] = useState('');
+  const [issuedOn, setIssuedOn] = useState('');
+  const [reasonCode, setReasonCode] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const send = async (input: DecisionInput) => {
+  const shown = { ...errors, ...serverErrors };
+  const titleId = `${mode}-${doc.id}`;
+
+  /** A field the user changes no longer carries the server's objection to its old value. */
+  const edited = (field: string) =>
+    setServerErrors(current => {
+      if (!(field in current)) return current;
+      const { [field]: _gone, ...rest } = current;
+      return rest;
+    });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (identity && !identityType) found.identityType = translate('cases.decision.identity_type_required');
+    if (identity && holderName.trim().length < 2) found.holderName = translate('cases.decision.holder_required');
+    if (identity && !DAY.test(expiry)) found.expiry = translate('cases.decision.expiry_required');
+    if (dated && !DAY.test(issuedOn)) found.issuedOn = translate('cases.decision.issued_on_required');
+    if (reasons.length && !reasonCode) found.reasonCode = translate('cases.decision.reason_required');
+    if (reasonCode === 'other' && !note.trim()) found.note = translate('cases.decision.note_required');
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const input: DecisionInput = {
+      decision: mode === 'accept' ? 'accepted' : mode === 'reject' ? 'rejected' : 'reupload',
+      ...(reasons.length ? { reasonCode: reasonCode as DecisionInput['reasonCode'] } : {}),
+      ...(identity ? { identityType: identityType as IdentityType, holderName: holderName.trim(), expiry } : {}),
+      ...(dated ? { issuedOn } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
     setPending(true);
     setRefusal(null);
     setServerErrors({});
@@ -152,60 +246,49 @@ function useDecision({ caseId, doc, onClose, onDecided }: DialogProps) {
       onClose();
       onDecided(result);
     } catch (error) {
-      const problem = apiErrorOf(error);
+      const problem = refusalText(error, translate);
       setRefusal(problem.message);
       setServerErrors(problem.errors);
     } finally {
       setPending(false);
     }
   };
-  /** A field the user changes no longer carries the server's objection to its old value. */
-  const edited = (field: string) =>
-    setServerErrors(current => {
-      if (!(field in current)) return current;
-      const { [field]: _gone, ...rest } = current;
-      return rest;
-    });
-  return { pending, refusal, serverErrors, send, edited };
-}
 
-const AcceptDialog = (props: DialogProps & { accountType: string }) => {
-  const { doc, kindLabel, onClose, accountType } = props;
-  const translate = useTranslate();
-  const { pending, refusal, serverErrors, send, edited } = useDecision(props);
-  const identity = IDENTITY_KINDS.includes(doc.kind);
-  const [holderName, setHolderName] = useState('');
-  const [expiry, setExpiry] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const shown = { ...errors, ...serverErrors };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (identity && holderName.trim().length < 2) found.holderName = translate('cases.decision.holder_required');
-    if (identity && !/^\d{4}-\d{2}-\d{2}$/.test(expiry)) found.expiry = translate('cases.decision.expiry_required');
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    void send({
-      decision: 'accepted',
-      ...(identity ? { holderName: holderName.trim(), expiry } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
-    });
-  };
-
-  const check = identity
-    ? 'cases.decision.check_identity'
-    : ['proof_of_address', 'host_proof_of_address', 'company_registration'].includes(doc.kind)
-      ? 'cases.decision.check_proof'
-      : 'cases.decision.check_other';
+  const check =
+    mode === 'reject'
+      ? null
+      : mode === 'reupload'
+        ? 'cases.decision.reupload_help'
+        : identity
+          ? 'cases.decision.check_identity'
+          : dated
+            ? 'cases.decision.check_proof'
+            : 'cases.decision.check_other';
+  const look = MODE_LOOK[mode];
 
   return (
-    <Dialog open onClose={() => !pending && onClose()} aria-labelledby={`accept-${doc.id}`} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={`accept-${doc.id}`}>{translate('cases.decision.accept_title', { kind: kindLabel })}</DialogTitle>
+    <Dialog
+      open
+      onClose={() => !pending && onClose()}
+      aria-labelledby={titleId}
+      fullWidth
+      maxWidth="sm"
+      // Beside the preview, not over it: no backdrop, the page behind stays usable (zoom, rotate, scroll).
+      hideBackdrop
+      disableEnforceFocus
+      disableScrollLock
+      sx={{ pointerEvents: 'none', '& .MuiDialog-container': { justifyContent: { md: 'flex-end' } } }}
+      slotProps={{ paper: { sx: { pointerEvents: 'auto', boxShadow: 8 } } }}
+    >
+      <form onSubmit={event => void submit(event)} noValidate>
+        <DialogTitle id={titleId}>{translate(`cases.decision.${mode}_title`, { kind: kindLabel })}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate(check)}</DialogContentText>
+          {check && <DialogContentText sx={{ mb: 2 }}>{translate(check)}</DialogContentText>}
+          {mode === 'reject' && (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {translate('cases.decision.reject_warning')}
+            </Alert>
+          )}
           {refusal && (
             <Alert severity="error" sx={{ mb: 2 }} role="alert">
               {refusal}
@@ -214,7 +297,35 @@ const AcceptDialog = (props: DialogProps & { accountType: string }) => {
           {identity && (
             <>
               <TextField
+                select
                 autoFocus
+                name="identityType"
+                label={translate('cases.decision.identity_type')}
+                value={identityType}
+                onChange={event => {
+                  setIdentityType(event.target.value as IdentityType);
+                  edited('identityType');
+                }}
+                error={Boolean(shown.identityType)}
+                helperText={
+                  shown.identityType ??
+                  (doc.identityType
+                    ? translate('cases.decision.identity_type_stated', {
+                        type: translate(`cases.identity_type.${doc.identityType}`, { _: doc.identityType }),
+                      })
+                    : translate('cases.decision.identity_type_help'))
+                }
+                required
+                fullWidth
+                sx={{ mb: 2 }}
+              >
+                {IDENTITY_TYPES.map(type => (
+                  <MenuItem key={type} value={type}>
+                    {translate(`cases.identity_type.${type}`)}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
                 name="holderName"
                 label={translate('cases.decision.holder_name')}
                 value={holderName}
@@ -248,96 +359,65 @@ const AcceptDialog = (props: DialogProps & { accountType: string }) => {
               />
             </>
           )}
-          <TextField
-            autoFocus={!identity}
-            name="note"
-            label={translate('cases.decision.note')}
-            value={note}
-            onChange={event => setNote(event.target.value)}
-            helperText={translate('cases.decision.note_help')}
-            fullWidth
-            multiline
-            minRows={2}
-            slotProps={{ htmlInput: { maxLength: 1000 } }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={pending}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            color="success"
-            disabled={pending}
-            startIcon={pending ? <CircularProgress size={16} /> : <AcceptIcon />}
-          >
-            {translate('cases.decision.confirm_accept')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
-  );
-};
-
-const RejectDialog = (props: DialogProps) => {
-  const { doc, kindLabel, onClose } = props;
-  const translate = useTranslate();
-  const { pending, refusal, serverErrors, send } = useDecision(props);
-  const [reasonCode, setReasonCode] = useState<RejectionCode | ''>('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const shown = { ...errors, ...serverErrors };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!reasonCode) found.reasonCode = translate('cases.decision.reason_required');
-    if (reasonCode === 'other' && !note.trim()) found.note = translate('cases.decision.note_required');
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    void send({ decision: 'rejected', reasonCode: reasonCode as RejectionCode, ...(note.trim() ? { note: note.trim() } : {}) });
-  };
-
-  return (
-    <Dialog open onClose={() => !pending && onClose()} aria-labelledby={`reject-${doc.id}`} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={`reject-${doc.id}`}>{translate('cases.decision.reject_title', { kind: kindLabel })}</DialogTitle>
-        <DialogContent>
-          <Alert severity="warning" sx={{ mb: 2 }}>
-            {translate('cases.decision.reject_warning')}
-          </Alert>
-          {refusal && (
-            <Alert severity="error" sx={{ mb: 2 }} role="alert">
-              {refusal}
-            </Alert>
+          {dated && (
+            <TextField
+              autoFocus
+              name="issuedOn"
+              type="date"
+              label={translate('cases.decision.issued_on')}
+              value={issuedOn}
+              onChange={event => {
+                setIssuedOn(event.target.value);
+                edited('issuedOn');
+              }}
+              error={Boolean(shown.issuedOn)}
+              helperText={shown.issuedOn ?? translate('cases.decision.issued_on_help')}
+              required
+              fullWidth
+              slotProps={{ inputLabel: { shrink: true } }}
+              sx={{ mb: 2 }}
+            />
+          )}
+          {reasons.length > 0 && (
+            <TextField
+              select
+              autoFocus
+              name="reasonCode"
+              label={translate('cases.decision.reason')}
+              value={reasonCode}
+              onChange={event => {
+                setReasonCode(event.target.value);
+                edited('reasonCode');
+              }}
+              error={Boolean(shown.reasonCode)}
+              helperText={shown.reasonCode ?? ' '}
+              required
+              fullWidth
+              sx={{ mb: 1 }}
+            >
+              {reasons.map(code => (
+                <MenuItem key={code} value={code}>
+                  {translate(`cases.${mode === 'reupload' ? 'reupload_reasons' : 'reasons'}.${code}`)}
+                </MenuItem>
+              ))}
+            </TextField>
           )}
           <TextField
-            select
-            autoFocus
-            name="reasonCode"
-            label={translate('cases.decision.reason')}
-            value={reasonCode}
-            onChange={event => setReasonCode(event.target.value as RejectionCode)}
-            error={Boolean(shown.reasonCode)}
-            helperText={shown.reasonCode ?? ' '}
-            required
-            fullWidth
-            sx={{ mb: 1 }}
-          >
-            {REJECTION_CODES.map(code => (
-              <MenuItem key={code} value={code}>
-                {translate(`cases.reasons.${code}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
+            autoFocus={!identity && !dated && !reasons.length}
             name="note"
             label={translate('cases.decision.note')}
             value={note}
-            onChange={event => setNote(event.target.value)}
+            onChange={event => {
+              setNote(event.target.value);
+              edited('note');
+            }}
             error={Boolean(shown.note)}
-            helperText={shown.note ?? (reasonCode === 'other' ? translate('cases.decision.note_required') : translate('cases.decision.note_help'))}
+            helperText={
+              shown.note ??
+              (reasonCode === 'other'
+                ? translate(mode === 'reupload' ? 'cases.decision.note_mailed' : 'cases.decision.note_required')
+                : translate('cases.decision.note_help'))
+            }
             required={reasonCode === 'other'}
             fullWidth
             multiline
@@ -352,11 +432,11 @@ const RejectDialog = (props: DialogProps) => {
           <Button
             type="submit"
             variant="contained"
-            color="error"
+            color={look.color}
             disabled={pending}
-            startIcon={pending ? <CircularProgress size={16} /> : <RejectIcon />}
+            startIcon={pending ? <CircularProgress size={16} /> : look.icon}
           >
-            {translate('cases.decision.confirm_reject')}
+            {translate(`cases.decision.confirm_${mode}`)}
           </Button>
         </DialogActions>
       </form>

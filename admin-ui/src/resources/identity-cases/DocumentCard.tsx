@@ -27,10 +27,12 @@ interface Props {
 export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide, canReprocess, onReprocessed, waitingReason, onDecided }: Props) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const kindLabel = translate(`cases.kind.${doc.kind}`, { _: doc.kind });
+  const kind = translate(`cases.kind.${doc.kind}`, { _: doc.kind });
+  // An identity side names its type (stated by the customer, or confirmed by the reviewer).
+  const kindLabel = doc.identityType ? `${kind} — ${translate(`cases.identity_type.${doc.identityType}`, { _: doc.identityType })}` : kind;
   const titleId = `document-${doc.id}-title`;
   return (
-    <Card component="section" aria-labelledby={titleId} id={`document-${doc.id}`} data-testid="case-document" data-kind={doc.kind}>
+    <Card component="section" aria-labelledby={titleId} id={`document-${doc.id}`} data-testid="case-document" data-kind={doc.kind} data-superseded={doc.superseded ? 'true' : undefined}>
       <CardContent>
         <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap', mb: 1.5 }}>
           <Typography id={titleId} variant="h6" component="h3">

@@ -9,6 +9,7 @@ const statusColors: Record<string, ChipColor> = {
   collecting: 'default',
   submitted: 'info',
   in_review: 'primary',
+  awaiting_reupload: 'warning',
   verified: 'success',
   rejected: 'error',
   expired: 'default',
