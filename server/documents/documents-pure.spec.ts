@@ -9,8 +9,8 @@ const doc = (id: string, kind: string, state = 'processed', decision: 'accepted'
 describe('checklist by account type', () => {
   it('lists what an individual must send and where each item stands', () => {
     expect(checklist('individual', [doc('a', 'identity_front', 'processed', 'accepted'), doc('b', 'proof_of_address', 'hashed')])).toEqual([
-      { kind: 'identity_front', status: 'accepted', documentIds: ['a'] },
-      { kind: 'proof_of_address', status: 'processing', documentIds: ['b'] },
+      { kind: 'identity_front', status: 'accepted', documentIds: ['a'], missing: [], identityType: null },
+      { kind: 'proof_of_address', status: 'processing', documentIds: ['b'], missing: [] },
     ]);
   });
 

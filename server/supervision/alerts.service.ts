@@ -15,6 +15,7 @@ import { evaluate, Finding, TrailCounts } from './alert-rules';
 import { Alert } from './alert.entity';
 import { ScanCursor } from './scan-cursor.entity';
 import { isUuid } from '../core/ids';
+import { REVIEW_TARGET_MS } from '../documents/review.service';
 
 const CURSOR = 'alerts';
 
@@ -58,9 +59,12 @@ export class AlertsService {
       await m.query(`INSERT INTO scan_cursors (name, last_event_id) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [CURSOR]);
       const cursor = await m.getRepository(ScanCursor).findOneOrFail({ where: { name: CURSOR }, lock: { mode: 'pessimistic_write' } });
       const events = await m.getRepository(AuditEvent).find({ where: { id: MoreThan(cursor.lastEventId) }, order: { id: 'ASC' }, take: batch });
-      if (!events.length) return { scanned: 0, raised: [] as Alert[] };
+      const raised: Alert[] = await this.overdueReviews(m);
+      if (!events.length) {
+        await this.notify(m, raised);
+        return { scanned: 0, raised };
+      }
       const trail = this.trail(m);
-      const raised: Alert[] = [];
       for (const e of events) {
         for (const f of await evaluate(e, trail, this.config.alerts)) {
           const inserted: { id: string }[] = await m.query(
@@ -77,6 +81,44 @@ export class AlertsService {
     });
     if (outcome.raised.length) await this.relayPending();
     return { scanned: outcome.scanned, raised: outcome.raised.length };
+  }
+
+  /**
+   * The review SLA: a documents case submitted (or in review) with no decision 72 h after its submission raises one
+   * alert per case and submission (a reupload restarts the clock, so a late second round alerts again). Not an
+   * audit-entry rule: nothing happens at the breach, so the scan looks at the cases themselves (the queue index).
+   * Each alert has its own audit entry (`case.review_overdue`), the event the alert points to.
+   */
+  private async overdueReviews(m: EntityManager): Promise<Alert[]> {
+    const now = this.clock.now();
+    const rows: { id: string; customerId: string; submittedAt: Date }[] = await m.query(
+      `SELECT c.id, c.customer_id_given AS "customerId", c.submitted_at AS "submittedAt" FROM identity_cases c
+       WHERE c.status IN ('submitted', 'in_review') AND c.submitted_at <= $1
+         AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.dedupe_key = 'review_overdue:' || c.id || ':' || floor(extract(epoch FROM c.submitted_at) * 1000)::bigint)
+       ORDER BY c.submitted_at LIMIT 200`,
+      [new Date(now.getTime() - REVIEW_TARGET_MS)],
+    );
+    const raised: Alert[] = [];
+    for (const c of rows) {
+      const dueAt = new Date(c.submittedAt.getTime() + REVIEW_TARGET_MS);
+      const details = { caseId: c.id, customerId: c.customerId, submittedAt: c.submittedAt.toISOString(), dueAt: dueAt.toISOString() };
+      const event = await this.audit.record(m, {
+        actor: null, meta: SYSTEM_META, action: 'case.review_overdue', targetType: 'identity_case', targetId: c.id, caseId: c.id, after: details,
+      });
+      const f: Finding = {
+        rule: 'review_overdue',
+        dedupeKey: `review_overdue:${c.id}:${c.submittedAt.getTime()}`,
+        summary: `Documents case ${c.id.slice(0, 8)} of customer ${c.customerId} has had no decision since ${details.submittedAt} (72 h target passed at ${details.dueAt})`,
+        details,
+      };
+      const inserted: { id: string }[] = await m.query(
+        `INSERT INTO alerts (rule, dedupe_key, summary, target_id, case_id, event_id, details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [f.rule, f.dedupeKey, f.summary, c.id, c.id, event.id, JSON.stringify(f.details)],
+      );
+      if (inserted.length) raised.push(m.create(Alert, { ...f, id: inserted[0].id, eventId: event.id, targetId: c.id, caseId: c.id }));
+    }
+    return raised;
   }
 
   /** Raises one alert that no audit entry's rule finds (the trail itself is broken); false when it was raised already. */
