@@ -140,18 +140,22 @@ describe('identity documents: the customer form and the review (browser)', () =>
         await page.getByLabel('Code from the email').fill(codeIn(codeMail));
         await page.getByRole('button', { name: 'Confirm' }).click();
 
-        // Step 3: one block per required document, each with its own upload.
+        // Step 3: the identity document's type first (a passport: one page), then one slot per document. A chosen
+        // file is sent at once: there is no button to press for it.
         await page.getByRole('heading', { name: 'Your documents' }).waitFor();
-        const identity = page.locator('form[data-kind="identity_front"]');
+        await page.getByTestId('missing-box').getByText('Identity document (choose its type)').waitFor();
+        await page.getByLabel('Passport').check();
+        const identity = page.locator('[data-kind="identity_front"]');
+        await identity.getByRole('heading', { name: 'Passport — photo page' }).waitFor();
         await identity.locator('input[type="file"]').setInputFiles(identityFile);
-        await identity.getByRole('button', { name: 'Send' }).click();
-        await identity.getByText('1 file received.').waitFor();
-        await identity.getByText('carte-identite.jpg').waitFor();
+        await identity.getByText('carte-identite.jpg received.').waitFor();
+        await identity.locator('.rd-received').getByText('carte-identite.jpg').waitFor();
+        await page.getByTestId('missing-box').getByText('Proof of address').waitFor();
 
-        const proof = page.locator('form[data-kind="proof_of_address"]');
+        const proof = page.locator('[data-kind="proof_of_address"]');
         await proof.locator('input[type="file"]').setInputFiles(proofFile);
-        await proof.getByRole('button', { name: 'Send' }).click();
-        await proof.getByText('1 file received.').waitFor();
+        await proof.getByText('facture-electricite.pdf received.').waitFor();
+        await page.getByTestId('missing-box').getByText('Every required document is here.', { exact: false }).waitFor();
 
         await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -241,7 +245,9 @@ describe('identity documents: the customer form and the review (browser)', () =>
         // A name that is not the account's: the server refuses, the dialog says so on the field.
         const expiry = `${new Date().getUTCFullYear() + 5}-06-30`;
         await identity.getByRole('button', { name: 'Accept', exact: true }).click();
-        let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front)' });
+        let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front) — Passport' });
+        // The type the customer stated is already chosen; the reviewer confirms or corrects it.
+        expect(await dialog.locator('input[name="identityType"]').inputValue()).toBe('passport');
         await dialog.locator('input[name="holderName"]').fill('DUPONT Pierre');
         await dialog.locator('input[name="expiry"]').fill(expiry);
         await dialog.getByRole('button', { name: 'Accept the document' }).click();
@@ -259,6 +265,10 @@ describe('identity documents: the customer form and the review (browser)', () =>
         const proof = page.locator('[data-testid="case-document"][data-kind="proof_of_address"]');
         await proof.getByRole('button', { name: 'Accept', exact: true }).click();
         dialog = page.getByRole('dialog', { name: 'Accept: Proof of address' });
+        // The issue date read on the proof is required (the server checks it is under 3 months old).
+        await dialog.getByRole('button', { name: 'Accept the document' }).click();
+        await dialog.getByText('Type the issue date read on the proof').waitFor();
+        await dialog.locator('input[name="issuedOn"]').fill(new Date().toISOString().slice(0, 10));
         await dialog.getByRole('button', { name: 'Accept the document' }).click();
         await dialog.waitFor({ state: 'detached' });
         await proof.getByTestId('document-decision').filter({ hasText: 'Accepted' }).waitFor();

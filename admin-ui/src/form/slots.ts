@@ -44,9 +44,12 @@ export function missingItems(view: PublicCase, type: IdentityType | null): (Docu
   }
   if (!view.missing) return local;
   // The server's list, plus what only the page knows (the type chosen here before any file was sent).
-  const server: (DocumentKind | 'identity')[] = [...view.missing];
-  for (const item of local) if (!server.includes(item) && !(item === 'identity' && server.includes('identity_front'))) server.push(item);
-  return server;
+  // With no type chosen yet, the identity document is one item ("choose its type"), whatever side the server counts.
+  const server: (DocumentKind | 'identity')[] = view.missing.flatMap(kind =>
+    !type && (kind === 'identity_front' || kind === 'identity_back') ? ['identity' as const] : [kind],
+  );
+  for (const item of local) if (!server.includes(item)) server.push(item);
+  return [...new Set(server)];
 }
 
 /** A slot's title in the page's language: "National ID card — back", "Proof of address"… */
