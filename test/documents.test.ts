@@ -304,22 +304,23 @@ describe('identity documents', () => {
       expect((await reviewer.post(`/api/identity-cases/${opened.caseId}/claim`)).status).toBe(200);
       const detail = (await reviewer.get(`/api/identity-cases/${opened.caseId}`)).body;
       expect(detail.checklist).toEqual([
-        { kind: 'identity_front', status: 'to_review', documentIds: [front] },
-        { kind: 'proof_of_address', status: 'to_review', documentIds: [proof] },
+        { kind: 'identity_front', status: 'to_review', documentIds: [front], missing: [], identityType: null },
+        { kind: 'proof_of_address', status: 'to_review', documentIds: [proof], missing: [] },
       ]);
 
       const noFields = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted' });
       expect(noFields.status).toBe(400);
-      expect(Object.keys(noFields.body.errors).sort()).toEqual(['expiry', 'holderName']);
-      const mismatch = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'Jean Dupont', expiry: '2031-01-01' });
+      expect(Object.keys(noFields.body.errors).sort()).toEqual(['expiry', 'holderName', 'identityType']);
+      expect(noFields.body.code).toBe('identity_type_required');
+      const mismatch = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'Jean Dupont', expiry: '2031-01-01', identityType: 'passport' });
       expect(mismatch.status).toBe(422);
       expect(mismatch.body.message).toMatch(/does not match/);
-      const expired = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2020-01-01' });
+      const expired = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2020-01-01', identityType: 'passport' });
       expect(expired.status).toBe(422);
 
-      const first = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2031-01-01' });
+      const first = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2031-01-01', identityType: 'passport' });
       expect(first.body).toMatchObject({ caseStatus: 'in_review', document: { decision: 'accepted', nameMatches: true } });
-      const second = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`).send({ decision: 'accepted' });
+      const second = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`).send({ decision: 'accepted', issuedOn: new Date().toISOString().slice(0, 10) });
       expect(second.body.caseStatus).toBe('verified');
       const mail = await smtp.waitFor((m) => smtp.to(opened.contactEmail).includes(m) && /validés|verified/.test(m.subject ?? ''));
       expect(mail.subject).toMatch(/^\[tt\d+-ovh\]/);

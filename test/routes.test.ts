@@ -183,6 +183,12 @@ const TABLE: Record<string, Row> = {
     path: ownCase('/documents'),
     expect: { anonymous: 401, agent: 415, reviewer: 403, supervisor: 403, admin: 403 },
   },
+  'POST /api/identity-cases/:id/address-variant': {
+    // The agent who opened the case or a reviewer changes the individual checklist's variant.
+    path: ownCase('/address-variant'),
+    body: { addressVariant: 'moved' },
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 403, admin: 403 },
+  },
   'POST /api/identity-cases/:id/claim': {
     // The case is still collecting documents: a reviewer passes the permission and the state answers 409.
     path: async (f) => `/api/identity-cases/${f.foreignCaseId}/claim`,
@@ -218,6 +224,11 @@ const TABLE: Record<string, Row> = {
   'POST /api/public/identity-cases/:id/confirm-email': {
     path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/confirm-email`,
     body: { code: '123456' },
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
+  'POST /api/public/identity-cases/:id/address-variant': {
+    path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/address-variant`,
+    body: { addressVariant: 'moved' },
     expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
   },
   'POST /api/public/identity-cases/:id/documents': {

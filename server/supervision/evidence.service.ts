@@ -68,10 +68,11 @@ export class EvidenceService {
     const docs = await this.dataSource.getRepository(CaseDocument).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
     return {
       id: c.id, purpose: c.purpose, status: c.status, accountType: c.accountType, customerId: c.customerIdGiven, fraudFlags: c.fraudFlags,
-      reviewerId: c.reviewerId, submittedAt: c.submittedAt, decidedAt: c.decidedAt, rejectionReason: c.rejectionReason,
+      reviewerId: c.reviewerId, submittedAt: c.submittedAt, decidedAt: c.decidedAt, rejectionReason: c.rejectionReason, addressVariant: c.addressVariant,
       documents: docs.map((d) => ({
         id: d.id, kind: d.kind, sha256: d.sha256, detectedType: d.detectedType, state: d.state, scanVerdict: d.scanVerdict, pdfFlags: d.pdfFlags,
         decision: d.decision, decisionReason: d.decisionReason, nameMatches: d.nameMatches, documentExpiry: d.documentExpiry, decidedBy: d.decidedBy, decidedAt: d.decidedAt,
+        identityType: d.identityType, issuedOn: d.issuedOn,
       })),
     };
   }
