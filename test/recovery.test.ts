@@ -261,7 +261,7 @@ describe('recovery actions', () => {
       expect([dup.status, dup.body.message]).toEqual([409, 'This account already has an open case for this action']);
     });
 
-    it('disables 2FA after a possession check on the primary email and approval, removing every method', async () => {
+    it('disables 2FA on verified documents alone (no call check needed) after approval, removing every method of an old case', async () => {
       const account = await createAccount(t.dataSource);
       const methods = t.dataSource.getRepository(TwoFactorMethod);
       await methods.save([
@@ -270,13 +270,11 @@ describe('recovery actions', () => {
       ]);
       const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa');
       const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-      const noCall = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, callReference: 'T-2', reason: 'phone stolen' });
-      expect(noCall.status).toBe(400);
-      const onBackup = await verified(agent, account, 'backup_email');
-      const wrongCheck = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, verificationId: onBackup, callReference: 'T-2', reason: 'phone stolen' });
+      const otherAccount = await createAccount(t.dataSource);
+      const foreignCheck = await agent.post(`/api/accounts/${otherAccount.id}/verifications`).send({ callReference: 'CALL-other' });
+      const wrongCheck = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, verificationId: foreignCheck.body.id, callReference: 'T-2', reason: 'phone stolen' });
       expect(wrongCheck.status).toBe(422);
-      const onPrimary = await verified(agent, account, 'primary_email');
-      const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, verificationId: onPrimary, callReference: 'T-2', reason: 'phone stolen' });
+      const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, callReference: 'T-2', reason: 'phone stolen' });
       expect(opened.status).toBe(201);
       await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /requested|Demande/.test(m.subject ?? ''));
       const s1 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
@@ -288,6 +286,7 @@ describe('recovery actions', () => {
       expect(await job.handle({ recoveryCaseId: opened.body.id })).toEqual({ status: 'executed' });
       expect(await job.handle({ recoveryCaseId: opened.body.id })).toEqual({ status: 'executed' });
       expect(await methods.countBy({ accountId: account.id })).toBe(0);
+      expect((await accounts().findOneByOrFail({ id: account.id })).flags).toContain('reenrol_2fa_required');
       await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Change made|Modification effectuée/.test(m.subject ?? ''));
     });
   });

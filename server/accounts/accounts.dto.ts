@@ -107,6 +107,7 @@ export function toDetail(a: CustomerAccount, methods: TwoFactorMethod[]) {
     language: a.language,
     flags: a.flags,
     backupEmailRequired: a.flags.includes('backup_email_required'),
+    twoFactorReenrolRequired: a.flags.includes('reenrol_2fa_required'),
     twoFactorEnabled: methods.length > 0,
     twoFactorMethods: methods.map((m) => ({
       id: m.id, kind: m.kind, label: m.label, createdAt: m.createdAt.toISOString(),

@@ -6,7 +6,7 @@ export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type AccountStatus = 'active' | 'locked';
 /** Requirements the account carries until the customer meets them. */
-export type AccountFlag = 'backup_email_required';
+export type AccountFlag = 'backup_email_required' | 'reenrol_2fa_required';
 
 /** The customer account, system of record in this product. Contact fields change only through recovery cases. */
 @Entity('customer_accounts')

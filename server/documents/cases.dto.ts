@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ACCOUNT_TYPES } from '../accounts/customer-account.entity';
 import { DECISIONS, DOCUMENT_KINDS, IDENTITY_TYPES, REJECTION_CODES, REUPLOAD_REASONS } from './case-document.entity';
 import { FORM_LANGUAGES } from './form-language';
@@ -36,8 +36,17 @@ export class StaffOpenCaseDto {
   @IsIn(CASE_PURPOSES, { message: `must be one of ${CASE_PURPOSES.join(', ')}` })
   purpose: (typeof CASE_PURPOSES)[number];
 
-  @IsEmail({}, { message: 'must be an email address the customer can read' }) @MaxLength(254)
-  contactEmail: string;
+  /** A new address the agent typed (the customer confirms it with the mailed code); or contactOnFile. */
+  @IsOptional() @IsEmail({}, { message: 'must be an email address the customer can read' }) @MaxLength(254)
+  contactEmail?: string;
+
+  /** An address already on the account: the server reads it, the agent never types or sees it. */
+  @IsOptional() @IsIn(['primary', 'backup'], { message: 'must be primary or backup' })
+  contactOnFile?: 'primary' | 'backup';
+
+  /** disable_2fa: the registered methods to remove (default: all of them). */
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'choose at least one method' }) @ArrayMaxSize(20) @IsUUID('4', { each: true })
+  twoFactorMethodIds?: string[];
 
   @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
   callReference: string;

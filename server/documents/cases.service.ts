@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeCustomerId } from '../accounts/customer-id';
 import { CustomerAccount } from '../accounts/customer-account.entity';
+import { maskEmail } from '../accounts/masking';
+import { TwoFactorMethod } from '../accounts/two-factor-method.entity';
 import type { AccountType } from '../accounts/customer-account.entity';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
@@ -190,14 +192,36 @@ export class CasesService {
   }
 
   /** An agent opens a case for an account on the phone; the customer gets a mail with the form link and a code. */
-  async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string; addressVariant?: AddressVariant }) {
+  async openByStaff(
+    actor: Actor,
+    dto: {
+      accountId: string; purpose: CasePurpose; contactEmail?: string; contactOnFile?: 'primary' | 'backup'; twoFactorMethodIds?: string[]; callReference: string;
+      addressVariant?: AddressVariant;
+    },
+  ) {
     const result = await this.dataSource.transaction(async (m) => {
       const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOneBy({ id: dto.accountId }) : null;
       if (!account) throw notFound('No account with this id');
+      const contactEmail = this.staffContact(account, dto);
+      let methodIds: string[] | null = null;
+      if (dto.purpose === 'disable_2fa') {
+        // No method at all is not refused here (the recovery case then cannot open; the console offers no button).
+        const methods = await m.getRepository(TwoFactorMethod).findBy({ accountId: account.id });
+        if (dto.twoFactorMethodIds) {
+          const ids = [...new Set(dto.twoFactorMethodIds)];
+          if (ids.some((id) => !methods.some((x) => x.id === id))) {
+            throw new DomainError('unprocessable', 'A chosen 2FA method is not one of this account', { twoFactorMethodIds: 'unknown method' }).because('unknown_2fa_method');
+          }
+          methodIds = ids.sort();
+        }
+      } else if (dto.twoFactorMethodIds) {
+        throw new DomainError('invalid', '2FA methods are chosen only for a 2FA disablement', { twoFactorMethodIds: 'only for disable_2fa' });
+      }
       const opened = await this.newCase(m, {
-        customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail: dto.contactEmail,
+        customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail,
         channel: 'staff', openedBy: actor.id, ip: actor.meta.ip, language: null, addressVariant: dto.addressVariant,
       });
+      if (methodIds) await m.update(IdentityCase, { id: opened.row.id }, { twoFactorMethodIds: methodIds });
       const link = this.caseLink(opened.row.id, opened.token);
       const mail = await this.outbox.add(m, {
         accountId: account.id, template: 'case_invitation', language: account.language, to: opened.row.contactEmail,
@@ -205,12 +229,34 @@ export class CasesService {
       });
       await this.audit.record(m, {
         actor: auditActor(actor), meta: actor.meta, action: 'case.open', targetType: 'account', targetId: account.id, caseId: opened.row.id,
-        reason: dto.callReference, after: { purpose: dto.purpose, channel: 'staff', addressVariant: opened.row.addressVariant },
+        reason: dto.callReference,
+        after: {
+          purpose: dto.purpose, channel: 'staff', sentTo: dto.contactOnFile ?? 'new_address', contactEmail: maskEmail(contactEmail), twoFactorMethodIds: methodIds,
+          addressVariant: opened.row.addressVariant,
+        },
       });
       return { row: opened.row, mailId: mail.id };
     });
     await this.outbox.relay([result.mailId]);
     return result.row;
+  }
+
+  /**
+   * Where the form link goes: an address on file (primary or backup, read here so the agent never types or sees
+   * it) or a new address the agent typed, which the customer confirms with the mailed code. A new contact address
+   * for an email replacement must be a new one: the addresses on file are what the customer lost.
+   */
+  private staffContact(account: CustomerAccount, dto: { purpose: CasePurpose; contactEmail?: string; contactOnFile?: 'primary' | 'backup' }): string {
+    if (!!dto.contactEmail === !!dto.contactOnFile) {
+      throw new DomainError('invalid', 'Give either a new address or an address on file', { contactEmail: 'a new address, or contactOnFile' }).because('contact_choice');
+    }
+    if (dto.contactEmail) return dto.contactEmail;
+    if (dto.purpose === 'replace_email') {
+      throw new DomainError('unprocessable', 'An email replacement needs the new address the customer wants').because('contact_on_file_not_for_replacement');
+    }
+    const onFile = dto.contactOnFile === 'backup' ? account.backupEmail : account.primaryEmail;
+    if (!onFile) throw new DomainError('unprocessable', 'This account has no backup email').because('no_backup_email');
+    return onFile;
   }
 
   /** The customer's token for a case; a wrong token is answered exactly like an unknown case. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesController } from './cases.controller';
+import { CaseVerifiedHook } from './case-verified.port';
 import { CasesService } from './cases.service';
 import { CasesExpireHandler, DocumentProcessHandler, DocumentsPurgeHandler, DocumentsReconcileHandler } from './document-jobs.handler';
 import { DocumentRetention } from './document-retention';
@@ -14,9 +15,9 @@ import { ImageBudget } from './image-budget';
 @Module({
   controllers: [PublicCasesController, CasesController],
   providers: [
-    CasesService, ReviewService, DocumentRetryService, DocumentStore, DocumentProcessor, ImageBudget, UploadInterceptor,
+    CasesService, ReviewService, CaseVerifiedHook, DocumentRetryService, DocumentStore, DocumentProcessor, ImageBudget, UploadInterceptor,
     DocumentRetention, DocumentProcessHandler, DocumentsReconcileHandler, CasesExpireHandler, DocumentsPurgeHandler,
   ],
-  exports: [CasesService, ReviewService],
+  exports: [CasesService, ReviewService, CaseVerifiedHook],
 })
 export class DocumentsModule {}

@@ -73,6 +73,10 @@ export class IdentityCase {
   @Column({ name: 'opened_by', type: 'uuid', nullable: true })
   openedBy: string | null;
 
+  /** For disable_2fa: the 2FA methods the agent chose to remove (the lost phone's, not the security key); null: all. */
+  @Column({ name: 'two_factor_method_ids', type: 'uuid', array: true, nullable: true })
+  twoFactorMethodIds: string[] | null;
+
   @Column({ name: 'reviewer_id', type: 'uuid', nullable: true })
   reviewerId: string | null;
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import type { AccountType } from '../accounts/customer-account.entity';
@@ -8,11 +8,14 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
+import type { AppConfig } from '../core/config/config';
+import { APP_CONFIG } from '../core/config/config.module';
 import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseDocument, DATED_KINDS, IDENTITY_KINDS, REUPLOAD_REASONS } from './case-document.entity';
 import type { ReuploadReason } from './case-document.entity';
+import { CaseVerifiedHook } from './case-verified.port';
 import { allRequiredAccepted, checklist, IDENTITY_HOLDER } from './checklist';
 import { CasesService } from './cases.service';
 import { oldestAcceptedIssue, proofDateProblem } from './document-rules';
@@ -43,6 +46,8 @@ export class ReviewService {
     private readonly store: DocumentStore,
     private readonly clock: Clock,
     private readonly cases: CasesService,
+    private readonly onVerified: CaseVerifiedHook,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private timing(c: IdentityCase) {
@@ -213,27 +218,38 @@ export class ReviewService {
 
       const docs = await m.getRepository(CaseDocument).findBy({ caseId: c.id });
       const outcome = doc.decision === 'rejected' ? 'rejected' : allRequiredAccepted(c.accountType, docs, c.addressVariant) ? 'verified' : null;
-      let mailId: string | null = null;
+      const mailIds: string[] = [];
+      let recoveryCaseId: string | null = null;
       if (outcome) {
         c.status = outcome;
         c.decidedAt = now;
         c.rejectionReason = outcome === 'rejected' ? doc.decisionReason : null;
         await m.save(c);
-        const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
-        const mail = await this.outbox.add(m, {
-          accountId: c.accountId, template: outcome === 'verified' ? 'case_verified' : 'case_rejected', language: c.language ?? account?.language ?? 'fr',
-          to: c.contactEmail, params: { customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), reason: c.rejectionReason ?? '' },
-        });
-        mailId = mail.id;
         await this.audit.record(m, {
           actor: auditActor(actor), meta: actor.meta, action: `case.${outcome === 'verified' ? 'verify' : 'reject'}`,
           targetType: 'identity_case', targetId: c.id, caseId: c.id, reason: c.rejectionReason, after: { status: outcome, ...this.timing(c) },
         });
+        // A verified case opens its recovery action in this same transaction: it lands in the approvals inbox.
+        const next = outcome === 'verified' ? await this.onVerified.run(m, c, actor) : null;
+        if (next?.opened) {
+          recoveryCaseId = next.recoveryCaseId;
+          mailIds.push(...next.mailIds);
+        }
+        const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
+        const mail = await this.outbox.add(m, {
+          accountId: c.accountId, template: outcome === 'verified' ? 'case_verified' : 'case_rejected', language: c.language ?? account?.language ?? 'fr',
+          to: c.contactEmail,
+          params: {
+            customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), reason: c.rejectionReason ?? '',
+            purpose: c.purpose, approvalPending: next?.opened ? 'yes' : 'no', holdHours: String(this.config.recoveryHoldHours),
+          },
+        });
+        mailIds.unshift(mail.id);
       }
-      return { mailId, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
+      return { mailIds, recoveryCaseId, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
     });
-    if (result.mailId) await this.outbox.relay([result.mailId]);
-    return { caseStatus: result.caseStatus, document: result.document };
+    if (result.mailIds.length) await this.outbox.relay(result.mailIds);
+    return { caseStatus: result.caseStatus, recoveryCaseId: result.recoveryCaseId, document: result.document };
   }
 
   /**
@@ -269,7 +285,7 @@ export class ReviewService {
       actor: auditActor(actor), meta: actor.meta, action: 'document.reupload', targetType: 'document', targetId: doc.id, caseId: c.id,
       reason: dto.reasonCode, after: { kind: doc.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
     });
-    return { mailId: mail.id, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
+    return { mailIds: [mail.id], recoveryCaseId: null, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
   }
 
   /** A document's preview or original, for staff allowed to see that very case; every view is audited. */

@@ -136,13 +136,21 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
   case_verified: {
     fr: (p) => ({
       subject: `[${p.customerId}] Vos documents sont validés`,
-      text: `Bonjour,\n\nVos documents (dossier ${p.caseRef}) sont conformes. Nous procédons à votre demande ; vous serez ` +
-        `prévenu à chacune de vos adresses avant qu'elle ne prenne effet.` + SIGNATURE.fr,
+      text: `Bonjour,\n\nVos documents (dossier ${p.caseRef}) sont conformes.\n` +
+        (p.approvalPending === 'yes'
+          ? `Votre demande (${p.purpose === 'disable_2fa' ? 'désactivation de la double authentification' : "remplacement de l'adresse e-mail de contact"}) ` +
+            `attend maintenant l'accord d'un superviseur. Une fois accordée, elle prend effet après un délai de sécurité de ${p.holdHours} heures ; ` +
+            `chacune de vos adresses est prévenue avant, avec un lien pour l'annuler si ce n'est pas vous.`
+          : `Notre support reprend votre demande et vous écrira à cette adresse avant toute modification de votre compte.`) + SIGNATURE.fr,
     }),
     en: (p) => ({
       subject: `[${p.customerId}] Your documents are verified`,
-      text: `Hello,\n\nYour documents (case ${p.caseRef}) conform. We are going ahead with your request; every address ` +
-        `on your account will be told before it takes effect.` + SIGNATURE.en,
+      text: `Hello,\n\nYour documents (case ${p.caseRef}) conform.\n` +
+        (p.approvalPending === 'yes'
+          ? `Your request (${p.purpose === 'disable_2fa' ? 'two-factor authentication disabled' : 'replacement of the contact email address'}) ` +
+            `now waits for a supervisor's approval. Once approved, it takes effect after a safety hold of ${p.holdHours} hours; ` +
+            `every address on your account is told beforehand, with a link to cancel it if this is not you.`
+          : `Our support team takes your request over and will write to this address before any change to your account.`) + SIGNATURE.en,
     }),
   },
   case_rejected: {
@@ -184,23 +192,25 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
   recovery_requested: {
     fr: (p) => ({
       subject: `[${p.customerId}] Demande de modification de votre compte`,
-      text: `Bonjour,\n\nUne demande a été faite sur votre compte : ${p.what}.\nElle prendra effet après vérification, au plus tôt le ${p.notBefore}.\n` +
+      text: `Bonjour,\n\nUne demande a été faite sur votre compte : ${p.what}.\nElle attend l'accord d'un superviseur et prendra effet au plus tôt le ${p.notBefore}.\n` +
+        (p.next ? `${p.next}\n` : '') +
         `Si ce n'est pas vous, annulez-la avec ce lien : ${p.link}` + SIGNATURE.fr,
     }),
     en: (p) => ({
       subject: `[${p.customerId}] A change to your account was requested`,
-      text: `Hello,\n\nA change was requested on your account: ${p.what}.\nIt will take effect after checks, not before ${p.notBefore}.\n` +
+      text: `Hello,\n\nA change was requested on your account: ${p.what}.\nIt now waits for a supervisor's approval and will take effect not before ${p.notBefore}.\n` +
+        (p.next ? `${p.next}\n` : '') +
         `If this is not you, cancel it with this link: ${p.link}` + SIGNATURE.en,
     }),
   },
   recovery_executed: {
     fr: (p) => ({
       subject: `[${p.customerId}] Modification effectuée sur votre compte`,
-      text: `Bonjour,\n\nLa modification demandée a été effectuée : ${p.what}.\nSi ce n'était pas vous, signalez-le : ${p.link}` + SIGNATURE.fr,
+      text: `Bonjour,\n\nLa modification demandée a été effectuée : ${p.what}.\n` + (p.next ? `${p.next}\n` : '') + `Si ce n'était pas vous, signalez-le : ${p.link}` + SIGNATURE.fr,
     }),
     en: (p) => ({
       subject: `[${p.customerId}] Change made to your account`,
-      text: `Hello,\n\nThe requested change was made: ${p.what}.\nIf this was not you, report it: ${p.link}` + SIGNATURE.en,
+      text: `Hello,\n\nThe requested change was made: ${p.what}.\n` + (p.next ? `${p.next}\n` : '') + `If this was not you, report it: ${p.link}` + SIGNATURE.en,
     }),
   },
   recovery_cancelled: {

@@ -42,6 +42,10 @@ export class RecoveryCase {
   @Column({ name: 'new_value', type: 'text', nullable: true })
   newValue: string | null;
 
+  /** disable_2fa: the methods the execution removes, and only those (part of the approval hash). */
+  @Column({ name: 'two_factor_method_ids', type: 'uuid', array: true, nullable: true })
+  twoFactorMethodIds: string[] | null;
+
   /** The contact values before execution, kept to revert a swap the customer reports. */
   @Column({ name: 'previous', type: 'jsonb', nullable: true })
   previous: { primaryEmail: string; backupEmail: string | null; flags: string[] } | null;

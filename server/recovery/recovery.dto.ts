@@ -33,7 +33,7 @@ export class RecoveryListQuery {
 export function toRecoveryResponse(c: RecoveryCase) {
   return {
     id: c.id, accountId: c.accountId, action: c.action, status: c.status, callReference: c.callReference, reason: c.reason,
-    openedBy: c.openedBy, verificationId: c.verificationId, identityCaseId: c.identityCaseId, newValue: maskEmail(c.newValue),
+    openedBy: c.openedBy, verificationId: c.verificationId, identityCaseId: c.identityCaseId, newValue: maskEmail(c.newValue), twoFactorMethodIds: c.twoFactorMethodIds,
     approvalHash: c.approvalHash, approvedBy: c.approvedBy, approvedAt: c.approvedAt?.toISOString() ?? null,
     holdUntil: c.holdUntil?.toISOString() ?? null, executedAt: c.executedAt?.toISOString() ?? null, closedReason: c.closedReason,
     reportedAt: c.reportedAt?.toISOString() ?? null, revertedAt: c.revertedAt?.toISOString() ?? null, version: c.version,

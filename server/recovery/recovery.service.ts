@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import { maskEmail } from '../accounts/masking';
 import { SecurityEvent } from '../accounts/security-event.entity';
@@ -21,7 +21,7 @@ import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { RecoveryCase } from './recovery-case.entity';
 import { RecoveryLink } from './recovery-link.entity';
-import { move, RecoveryAction, RecoveryStatus, TransitionRefused } from './recovery-state';
+import { move, OPEN_STATUSES, RecoveryAction, RecoveryStatus, TransitionRefused } from './recovery-state';
 import { isUuid } from '../core/ids';
 import { isUniqueViolation } from '../core/database/database-errors';
 
@@ -29,11 +29,37 @@ const PURPOSE_OF: Record<Exclude<RecoveryAction, 'backup_to_primary'>, IdentityC
   replace_contact_email: 'replace_email',
   disable_2fa: 'disable_2fa',
 };
+const ACTION_OF: Record<IdentityCase['purpose'], Exclude<RecoveryAction, 'backup_to_primary'>> = {
+  replace_email: 'replace_contact_email',
+  disable_2fa: 'disable_2fa',
+};
 const WHAT: Record<RecoveryAction, { fr: string; en: string }> = {
   backup_to_primary: { fr: "l'adresse de secours devient l'adresse principale", en: 'the backup email becomes the primary email' },
   replace_contact_email: { fr: "remplacement de l'adresse e-mail de contact", en: 'replacement of the contact email address' },
   disable_2fa: { fr: 'désactivation de la double authentification', en: 'two-factor authentication disabled' },
 };
+
+const KIND: Record<string, { fr: string; en: string }> = {
+  totp: { fr: "application d'authentification", en: 'authenticator app' },
+  security_key: { fr: 'clé de sécurité', en: 'security key' },
+  sms: { fr: 'SMS', en: 'text message' },
+  backup_codes: { fr: 'codes de secours', en: 'backup codes' },
+};
+const methodNames = (lang: 'fr' | 'en', xs: TwoFactorMethod[]) =>
+  xs.map((x) => `${KIND[x.kind]?.[lang] ?? x.kind} ${lang === 'fr' ? `« ${x.label} »` : `"${x.label}"`}`).join(', ');
+
+/** What a 2FA disablement removes and keeps, and what the customer must do after it, for the mails. */
+function twoFactorSentence(lang: 'fr' | 'en', template: 'recovery_requested' | 'recovery_executed', removed: TwoFactorMethod[], kept: TwoFactorMethod[]): string {
+  const none = lang === 'fr' ? 'aucune' : 'none';
+  if (lang === 'fr') {
+    return (template === 'recovery_requested' ? 'Méthodes qui seront retirées : ' : 'Méthodes retirées : ') + (methodNames('fr', removed) || none) + '.\n' +
+      'Méthodes conservées : ' + (methodNames('fr', kept) || none) + '.\n' +
+      (template === 'recovery_executed' ? 'Vous devez enregistrer une nouvelle méthode de double authentification à votre prochaine connexion.' : '');
+  }
+  return (template === 'recovery_requested' ? 'Methods that will be removed: ' : 'Methods removed: ') + (methodNames('en', removed) || none) + '.\n' +
+    'Methods kept: ' + (methodNames('en', kept) || none) + '.\n' +
+    (template === 'recovery_executed' ? 'You must register a new two-factor authentication method at your next sign-in.' : '');
+}
 
 /** One execution job per case: the approval and the reconciler enqueue under this id, so a case runs once. */
 export const executeJobId = (caseId: string) => `exec-${caseId}`;
@@ -78,7 +104,11 @@ export class RecoveryService {
   /** The exact change an approval binds: any later edit of these makes the hash differ. */
   approvalHash(c: RecoveryCase, account: CustomerAccount): string {
     return createHash('sha256')
-      .update(JSON.stringify([c.accountId, c.action, c.newValue, c.identityCaseId, c.verificationId, account.primaryEmail, account.backupEmail]))
+      .update(JSON.stringify([
+        c.accountId, c.action, c.newValue, c.identityCaseId, c.verificationId, account.primaryEmail, account.backupEmail,
+        // Appended only when set, so approvals made before the field existed keep their hash.
+        ...(c.twoFactorMethodIds ? [[...c.twoFactorMethodIds].sort()] : []),
+      ]))
       .digest('hex');
   }
 
@@ -168,52 +198,114 @@ export class RecoveryService {
     return outcome.c;
   }
 
-  /** Opens a documents-based action: needs a verified identity case of the matching purpose for this account. */
+  /**
+   * Opens a documents-based action by hand: needs a verified identity case of the matching purpose for this
+   * account. Kept for a verified case whose automatic opening could not happen (account locked then, an open case
+   * of the same action, a case verified before the automatic opening existed). The documents prove identity: no
+   * call verification is needed; one given must belong to the account.
+   */
   async open(actor: Actor, dto: { accountId: string; action: 'replace_contact_email' | 'disable_2fa'; identityCaseId: string; verificationId?: string; callReference: string; reason: string }) {
     const outcome = await this.dataSource.transaction(async (m) => {
       const account = await this.lockAccount(m, dto.accountId);
-      if (account.status === 'locked') throw conflict('This account is locked: no recovery action until a supervisor unlocks it');
       const idCase = isUuid(dto.identityCaseId) ? await m.getRepository(IdentityCase).findOneBy({ id: dto.identityCaseId }) : null;
-      if (!idCase || idCase.accountId !== account.id) throw new DomainError('unprocessable', 'No identity-documents case of this account has this id');
-      if (idCase.status !== 'verified') throw new DomainError('unprocessable', `The identity-documents case is ${idCase.status}, not verified`);
-      if (idCase.purpose !== PURPOSE_OF[dto.action]) throw new DomainError('unprocessable', `The identity-documents case was opened to ${idCase.purpose.replace('_', ' ')}, not for this action`);
-      const used = await m.getRepository(RecoveryCase).countBy({ identityCaseId: idCase.id, status: 'executed' });
-      if (used) throw conflict('This identity-documents case was already used for an executed action');
-      let newValue: string | null = null;
+      if (!idCase || idCase.accountId !== account.id) throw new DomainError('unprocessable', 'No identity-documents case of this account has this id').because('identity_case_unknown');
+      if (idCase.purpose !== PURPOSE_OF[dto.action]) {
+        throw new DomainError('unprocessable', `The identity-documents case was opened to ${idCase.purpose.replace('_', ' ')}, not for this action`).because('identity_case_wrong_purpose');
+      }
       let verificationId: string | null = null;
-      if (dto.action === 'replace_contact_email') {
-        if (!idCase.contactEmailConfirmedAt) throw new DomainError('unprocessable', 'The new address was never confirmed by its code');
-        if (idCase.contactEmail.toLowerCase() === account.primaryEmail.toLowerCase()) throw new DomainError('unprocessable', 'The new address is already the primary email');
-        newValue = idCase.contactEmail;
-      } else {
-        if (!dto.verificationId) throw new DomainError('invalid', 'A 2FA disablement needs the caller verification of the call', { verificationId: 'required' });
+      if (dto.verificationId) {
         const v = await this.verifications.load(actor, dto.verificationId, m);
         if (v.accountId !== account.id) throw new DomainError('unprocessable', 'This verification belongs to another account');
-        if (!v.possessionProven.includes('primary_email')) {
-          throw new DomainError('unprocessable', 'The caller has not proven possession of the primary email on this call: send a code to it first');
-        }
-        if ((await m.getRepository(TwoFactorMethod).countBy({ accountId: account.id })) === 0) throw new DomainError('unprocessable', 'This account has no 2FA method to disable');
         verificationId = v.id;
       }
-      const c = await this.insertCase(m, {
-        accountId: account.id, action: dto.action, callReference: dto.callReference, reason: dto.reason, openedBy: actor.id,
-        identityCaseId: idCase.id, verificationId, newValue,
-      });
-      await this.transition(m, c, 'checks_passed');
-      await this.transition(m, c, 'pending_approval');
-      const mailIds = await this.notifyAll(m, c, account, 'recovery_requested');
-      await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: `recovery.${dto.action}.open`, targetType: 'account', targetId: account.id, caseId: c.id,
-        reason: dto.reason, after: { identityCaseId: idCase.id, newValue: maskEmail(newValue), callReference: dto.callReference },
-      });
-      return { c, mailIds };
+      const refused = await this.refusalToOpen(m, account, idCase);
+      if (refused) throw refused;
+      return this.openOnDocuments(m, actor, account, idCase, { verificationId, callReference: dto.callReference, reason: dto.reason, automatic: false });
     });
     await this.outbox.relay(outcome.mailIds);
     return outcome.c;
   }
 
+  /**
+   * The reviewer's verification of a documents case opens its action at once (CaseVerifiedPort, called in the
+   * reviewer's transaction): pending approval, in the supervisors' inbox. Opened by the reviewer, who therefore
+   * cannot approve it (four eyes). Where it cannot be opened, the case stays verified and the reason is audited.
+   */
+  async openOnVerified(m: EntityManager, idCase: IdentityCase, reviewer: Actor): Promise<{ opened: true; recoveryCaseId: string; mailIds: string[] } | { opened: false; reason: string }> {
+    if (!idCase.accountId) return { opened: false, reason: 'no account matches the case' };
+    const account = await this.lockAccount(m, idCase.accountId);
+    const refused = await this.refusalToOpen(m, account, idCase);
+    if (refused) {
+      await this.audit.record(m, {
+        actor: auditActor(reviewer), meta: reviewer.meta, action: `recovery.${ACTION_OF[idCase.purpose]}.open`, outcome: 'denied',
+        targetType: 'account', targetId: account.id, caseId: idCase.id, reason: refused.reason ?? refused.message, after: { identityCaseId: idCase.id, automatic: true },
+      });
+      return { opened: false, reason: refused.message };
+    }
+    const { c, mailIds } = await this.openOnDocuments(m, reviewer, account, idCase, {
+      verificationId: null, callReference: `documents ${idCase.id.slice(0, 8)}`, reason: 'identity documents verified', automatic: true,
+    });
+    return { opened: true, recoveryCaseId: c.id, mailIds };
+  }
+
+  /** Why a verified identity case cannot open its action now, or null. Read under the account's row lock. */
+  private async refusalToOpen(m: EntityManager, account: CustomerAccount, idCase: IdentityCase): Promise<DomainError | null> {
+    const action = ACTION_OF[idCase.purpose];
+    if (account.status === 'locked') return conflict('This account is locked: no recovery action until a supervisor unlocks it').because('account_locked');
+    if (idCase.status !== 'verified') return new DomainError('unprocessable', `The identity-documents case is ${idCase.status}, not verified`).because('identity_case_not_verified');
+    const open = await m.getRepository(RecoveryCase).countBy({ accountId: account.id, action, status: In(OPEN_STATUSES) });
+    if (open) return conflict('This account already has an open case for this action').because('recovery_case_already_open');
+    const used = await m.getRepository(RecoveryCase).countBy({ identityCaseId: idCase.id, status: In(['executed', ...OPEN_STATUSES]) });
+    if (used) return conflict('This identity-documents case was already used for a recovery action').because('identity_case_used');
+    if (action === 'replace_contact_email') {
+      if (!idCase.contactEmailConfirmedAt) return new DomainError('unprocessable', 'The new address was never confirmed by its code').because('contact_email_unconfirmed');
+      if (idCase.contactEmail.toLowerCase() === account.primaryEmail.toLowerCase()) return new DomainError('unprocessable', 'The new address is already the primary email').because('already_primary');
+    } else if ((await this.methodsToRemove(m, account.id, idCase)).length === 0) {
+      return new DomainError('unprocessable', 'This account has none of the chosen 2FA methods left to remove').because('no_2fa_method');
+    }
+    return null;
+  }
+
+  /** The methods a 2FA disablement removes: those chosen on the identity case that still exist, else all. */
+  private async methodsToRemove(m: EntityManager, accountId: string, idCase: IdentityCase): Promise<TwoFactorMethod[]> {
+    const all = await m.getRepository(TwoFactorMethod).find({ where: { accountId }, order: { createdAt: 'ASC' } });
+    return idCase.twoFactorMethodIds ? all.filter((x) => idCase.twoFactorMethodIds!.includes(x.id)) : all;
+  }
+
+  private async openOnDocuments(
+    m: EntityManager, actor: Actor, account: CustomerAccount, idCase: IdentityCase,
+    o: { verificationId: string | null; callReference: string; reason: string; automatic: boolean },
+  ): Promise<{ c: RecoveryCase; mailIds: string[] }> {
+    const action = ACTION_OF[idCase.purpose];
+    const methods = action === 'disable_2fa' ? await this.methodsToRemove(m, account.id, idCase) : [];
+    const c = await this.insertCase(m, {
+      accountId: account.id, action, callReference: o.callReference, reason: o.reason, openedBy: actor.id,
+      identityCaseId: idCase.id, verificationId: o.verificationId, newValue: action === 'replace_contact_email' ? idCase.contactEmail : null,
+      twoFactorMethodIds: action === 'disable_2fa' ? methods.map((x) => x.id).sort() : null,
+    });
+    await this.transition(m, c, 'checks_passed');
+    await this.transition(m, c, 'pending_approval');
+    const mailIds = await this.notifyAll(m, c, account, 'recovery_requested');
+    await this.audit.record(m, {
+      actor: auditActor(actor), meta: actor.meta, action: `recovery.${action}.open`, targetType: 'account', targetId: account.id, caseId: c.id,
+      reason: o.reason,
+      after: {
+        identityCaseId: idCase.id, newValue: maskEmail(c.newValue), callReference: o.callReference, automatic: o.automatic,
+        ...(c.twoFactorMethodIds ? { twoFactorMethods: methods.map((x) => ({ id: x.id, kind: x.kind })) } : {}),
+      },
+    });
+    return { c, mailIds };
+  }
+
   /** Mails every address the account has (and the new one): what happens, when, and a link to cancel or report. */
-  async notifyAll(m: EntityManager, c: RecoveryCase, account: CustomerAccount, template: 'recovery_requested' | 'recovery_executed' | 'recovery_cancelled'): Promise<string[]> {
+  async notifyAll(
+    m: EntityManager, c: RecoveryCase, account: CustomerAccount, template: 'recovery_requested' | 'recovery_executed' | 'recovery_cancelled',
+    twoFactor?: { removed: TwoFactorMethod[]; kept: TwoFactorMethod[] },
+  ): Promise<string[]> {
+    if (c.action === 'disable_2fa' && !twoFactor && c.twoFactorMethodIds) {
+      const all = await m.getRepository(TwoFactorMethod).find({ where: { accountId: account.id }, order: { createdAt: 'ASC' } });
+      twoFactor = { removed: all.filter((x) => c.twoFactorMethodIds!.includes(x.id)), kept: all.filter((x) => !c.twoFactorMethodIds!.includes(x.id)) };
+    }
     const addresses = [...new Set([account.primaryEmail, account.backupEmail, c.newValue, ...(c.previous ? [c.previous.primaryEmail, c.previous.backupEmail] : [])]
       .filter((a): a is string => !!a).map((a) => a.toLowerCase()))];
     const notBefore = new Date(this.clock.now().getTime() + this.config.recoveryHoldHours * 3600_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
@@ -223,7 +315,10 @@ export class RecoveryService {
       const lang = account.language === 'en' ? 'en' : 'fr';
       const mail = await this.outbox.add(m, {
         accountId: account.id, template, language: account.language, to,
-        params: { customerId: account.customerId, what: WHAT[c.action][lang], notBefore, ...(token ? { link: this.link(token) } : {}) },
+        params: {
+          customerId: account.customerId, what: WHAT[c.action][lang], notBefore, ...(token ? { link: this.link(token) } : {}),
+          ...(twoFactor && template !== 'recovery_cancelled' ? { next: twoFactorSentence(lang, template, twoFactor.removed, twoFactor.kept) } : {}),
+        },
         secretParams: token ? ['link'] : [],
       });
       ids.push(mail.id);
@@ -293,21 +388,34 @@ export class RecoveryService {
         return { c, mailIds: [] as string[], voided: true };
       }
       const previous = { primaryEmail: account.primaryEmail, backupEmail: account.backupEmail, flags: account.flags };
+      let removed: TwoFactorMethod[] = [];
+      let kept: TwoFactorMethod[] = [];
       if (c.action === 'replace_contact_email') {
         await m.update(CustomerAccount, { id: account.id }, { primaryEmail: c.newValue!, sessionsValidAfter: now });
       } else {
-        await m.delete(TwoFactorMethod, { accountId: account.id });
-        await m.update(CustomerAccount, { id: account.id }, { sessionsValidAfter: now });
+        // Only the chosen methods go (the stolen phone's app, not the security key); a case from before the choice
+        // existed (ids null) removes them all, as it did. The customer must register a new method.
+        removed = await m.getRepository(TwoFactorMethod).find({ where: { accountId: account.id, ...(c.twoFactorMethodIds ? { id: In(c.twoFactorMethodIds) } : {}) } });
+        if (removed.length) await m.delete(TwoFactorMethod, { id: In(removed.map((x) => x.id)) });
+        kept = await m.getRepository(TwoFactorMethod).find({ where: { accountId: account.id } });
+        await m.update(CustomerAccount, { id: account.id }, {
+          sessionsValidAfter: now, flags: [...new Set([...account.flags, 'reenrol_2fa_required' as const])],
+        });
       }
       await this.transition(m, c, 'executed', { executedAt: now, previous });
       await m.save(m.create(SecurityEvent, {
         accountId: account.id, at: now, kind: c.action === 'disable_2fa' ? '2fa_disabled' : 'contact_email_changed', channel: 'phone_support',
-        destinationMasked: maskEmail(c.newValue), detail: `recovery case ${c.id.slice(0, 8)}`, ip: null,
+        destinationMasked: maskEmail(c.newValue),
+        detail: c.action === 'disable_2fa' ? `recovery case ${c.id.slice(0, 8)}: ${removed.map((x) => x.kind).join(', ')} removed` : `recovery case ${c.id.slice(0, 8)}`, ip: null,
       }));
-      const mailIds = await this.notifyAll(m, c, { ...account, ...(c.newValue ? { primaryEmail: c.newValue } : {}) } as CustomerAccount, 'recovery_executed');
+      const mailIds = await this.notifyAll(m, c, { ...account, ...(c.newValue ? { primaryEmail: c.newValue } : {}) } as CustomerAccount, 'recovery_executed', { removed, kept });
       await this.audit.record(m, {
         actor: who, meta, action: `recovery.${c.action}.execute`, targetType: 'account', targetId: account.id, caseId: c.id,
-        before: { primaryEmail: maskEmail(previous.primaryEmail) }, after: { primaryEmail: maskEmail(c.newValue ?? previous.primaryEmail), sessionsRevoked: true },
+        before: { primaryEmail: maskEmail(previous.primaryEmail) },
+        after: {
+          primaryEmail: maskEmail(c.newValue ?? previous.primaryEmail), sessionsRevoked: true,
+          ...(c.action === 'disable_2fa' ? { removedMethods: removed.map((x) => ({ id: x.id, kind: x.kind })), keptMethods: kept.length, flags: ['reenrol_2fa_required'] } : {}),
+        },
       });
       return { c, mailIds, voided: false };
     });

@@ -147,6 +147,8 @@ export const enApp = {
         never_used: 'never used',
         codes_left: '%{smart_count} code left |||| %{smart_count} codes left',
         no_codes_left: 'No backup code left: the customer must use another method, or ask for 2FA to be disabled (documents).',
+        reenrol_required:
+          'Re-enrol 2FA required: methods were removed by a 2FA disablement; the customer must register a new method (the requirement ends when they do).',
       },
       timeline: {
         empty: 'No security event recorded.',

@@ -150,6 +150,8 @@ const frApp: AppMessages = {
         codes_left: '%{smart_count} code restant |||| %{smart_count} codes restants',
         no_codes_left:
           "Plus aucun code de secours : le client doit utiliser une autre méthode, ou demander la désactivation de la double authentification (pièces justificatives).",
+        reenrol_required:
+          'Réinscription 2FA requise : des méthodes ont été retirées par une désactivation de la 2FA ; le client doit enregistrer une nouvelle méthode (l’exigence tombe quand il le fait).',
       },
       timeline: {
         empty: 'Aucun événement de sécurité enregistré.',

@@ -69,6 +69,11 @@ export const TwoFactorSection = () => {
             })}
           </List>
         )}
+        {account.twoFactorReenrolRequired && (
+          <Alert severity="warning" sx={{ mt: 1 }} data-testid="reenrol-2fa-required">
+            {translate('rd.accounts.two_factor.reenrol_required')}
+          </Alert>
+        )}
         {methods.some(m => m.kind === 'backup_codes' && m.codesLeft === 0) && (
           <Alert severity="info" sx={{ mt: 1 }}>
             {translate('rd.accounts.two_factor.no_codes_left')}

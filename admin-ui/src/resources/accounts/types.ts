@@ -38,6 +38,8 @@ export interface AccountDetail extends AccountSummary {
   language: string;
   flags: string[];
   backupEmailRequired: boolean;
+  /** Set by a 2FA disablement: the customer must register a new method. */
+  twoFactorReenrolRequired?: boolean;
   twoFactorEnabled: boolean;
   twoFactorMethods: TwoFactorMethod[];
   openCases: unknown[];

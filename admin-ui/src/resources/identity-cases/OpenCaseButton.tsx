@@ -8,7 +8,10 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
+  Checkbox,
   FormControlLabel,
+  FormGroup,
+  FormHelperText,
   FormLabel,
   Radio,
   RadioGroup,
@@ -17,50 +20,107 @@ import {
 import OpenCaseIcon from '@mui/icons-material/NoteAdd';
 import { useCanAccess, useCreatePath, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
+import type { AccountDetail } from '../accounts/types';
 import { casesApi } from './api';
 import { CASE_PURPOSES, type CasePurpose } from './types';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Methods a stolen phone carries, ticked by default; a security key or printed codes are not on the phone. */
+const ON_PHONE = ['totp', 'sms'];
+
+type Contact = 'primary' | 'backup' | 'new';
+
 /**
- * For the account page: an agent (`create` on `Case`) opens an identity-documents case for the caller. The
- * customer is mailed the form link and a code; the console then shows the new case. Renders nothing for others.
+ * For the account page: an agent (`create` on `Case`) opens an identity-documents case for the caller. The form
+ * link and a code go to an address on file (primary or backup, shown masked: the server reads the real one) or to
+ * a new address the agent types (the customer confirms it with the code). For a 2FA disablement the agent ticks
+ * the methods to remove (the stolen phone's, not the security key). The console then shows the new case.
+ * `purpose` fixes the request (the button of one action); without it the agent picks. Renders nothing for others.
  */
-export const OpenCaseButton = ({ accountId, callReference }: { accountId: string; callReference?: string }) => {
+export const OpenCaseButton = ({
+  account,
+  callReference,
+  purpose,
+  disabled,
+  describedBy,
+}: {
+  account: AccountDetail;
+  callReference?: string;
+  purpose?: CasePurpose;
+  disabled?: boolean;
+  describedBy?: string;
+}) => {
   const { canAccess, isPending } = useCanAccess({ action: 'create', resource: 'identity-cases' });
   if (isPending || !canAccess) return null;
-  return <OpenCase accountId={accountId} initialCallReference={callReference ?? ''} />;
+  return (
+    <OpenCase account={account} initialCallReference={callReference ?? ''} fixedPurpose={purpose} disabled={disabled} describedBy={describedBy} />
+  );
 };
 
-const OpenCase = ({ accountId, initialCallReference }: { accountId: string; initialCallReference: string }) => {
+const OpenCase = ({
+  account,
+  initialCallReference,
+  fixedPurpose,
+  disabled,
+  describedBy,
+}: {
+  account: AccountDetail;
+  initialCallReference: string;
+  fixedPurpose?: CasePurpose;
+  disabled?: boolean;
+  describedBy?: string;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
   const createPath = useCreatePath();
   const [open, setOpen] = useState(false);
-  const [purpose, setPurpose] = useState<CasePurpose>('replace_email');
+  const [purpose, setPurpose] = useState<CasePurpose>(fixedPurpose ?? 'replace_email');
+  const [contact, setContact] = useState<Contact>('new');
   const [contactEmail, setContactEmail] = useState('');
+  const methods = account.twoFactorMethods ?? [];
+  const [chosen, setChosen] = useState<string[]>([]);
   const [callReference, setCallReference] = useState(initialCallReference);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const isTwoFa = purpose === 'disable_2fa';
+  // A replacement needs the new address the customer wants: the ones on file are what they lost.
+  const contactChoices: Contact[] = isTwoFa ? [...(account.hasBackupEmail ? (['backup'] as const) : []), 'primary', 'new'] : ['new'];
+
+  const pickPurpose = (value: CasePurpose) => {
+    setPurpose(value);
+    setContact(value === 'disable_2fa' ? (account.hasBackupEmail ? 'backup' : 'primary') : 'new');
+    setChosen(value === 'disable_2fa' ? methods.filter(m => ON_PHONE.includes(m.kind)).map(m => m.id) : []);
+  };
 
   const show = () => {
     setCallReference(current => current || initialCallReference);
+    pickPurpose(purpose);
+    setErrors({});
+    setRefusal(null);
     setOpen(true);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!EMAIL.test(contactEmail.trim())) found.contactEmail = translate('cases.open.invalid_email');
+    if (contact === 'new' && !EMAIL.test(contactEmail.trim())) found.contactEmail = translate('cases.open.invalid_email');
+    if (isTwoFa && chosen.length === 0) found.twoFactorMethodIds = translate('cases.open.methods_required');
     if (callReference.trim().length < 3) found.callReference = translate('cases.open.call_ref_required');
     setErrors(found);
     setRefusal(null);
     if (Object.keys(found).length) return;
     setPending(true);
     try {
-      const opened = await casesApi.open({ accountId, purpose, contactEmail: contactEmail.trim(), callReference: callReference.trim() });
+      const opened = await casesApi.open({
+        accountId: String(account.id),
+        purpose,
+        ...(contact === 'new' ? { contactEmail: contactEmail.trim() } : { contactOnFile: contact }),
+        ...(isTwoFa ? { twoFactorMethodIds: chosen } : {}),
+        callReference: callReference.trim(),
+      });
       notify('cases.open.done', { type: 'success' });
       setOpen(false);
       redirect(createPath({ resource: 'identity-cases', type: 'show', id: opened.id }));
@@ -75,45 +135,102 @@ const OpenCase = ({ accountId, initialCallReference }: { accountId: string; init
 
   return (
     <>
-      <Button variant="outlined" startIcon={<OpenCaseIcon />} onClick={show}>
-        {translate('cases.open.button')}
+      <Button variant="outlined" startIcon={<OpenCaseIcon />} onClick={show} disabled={disabled} aria-describedby={describedBy}>
+        {translate(fixedPurpose ? `cases.open.button_${fixedPurpose}` : 'cases.open.button')}
       </Button>
       <Dialog open={open} onClose={() => !pending && setOpen(false)} aria-labelledby="open-case-title" fullWidth maxWidth="sm">
         <form onSubmit={submit} noValidate>
-          <DialogTitle id="open-case-title">{translate('cases.open.title')}</DialogTitle>
+          <DialogTitle id="open-case-title">{translate(fixedPurpose ? `cases.open.button_${fixedPurpose}` : 'cases.open.title')}</DialogTitle>
           <DialogContent>
-            <DialogContentText sx={{ mb: 2 }}>{translate('cases.open.description')}</DialogContentText>
+            <DialogContentText sx={{ mb: 2 }}>{translate(isTwoFa ? 'cases.open.description_disable_2fa' : 'cases.open.description')}</DialogContentText>
             {refusal && (
               <Alert severity="error" sx={{ mb: 2 }} role="alert">
                 {refusal}
               </Alert>
             )}
-            <FormLabel id="open-case-purpose">{translate('cases.open.purpose')}</FormLabel>
-            <RadioGroup
-              aria-labelledby="open-case-purpose"
-              name="purpose"
-              value={purpose}
-              onChange={event => setPurpose(event.target.value as CasePurpose)}
-              sx={{ mb: 2 }}
-            >
-              {CASE_PURPOSES.map(value => (
-                <FormControlLabel key={value} value={value} control={<Radio />} label={translate(`cases.purpose.${value}`)} />
-              ))}
-            </RadioGroup>
-            <TextField
-              name="contactEmail"
-              type="email"
-              label={translate('cases.open.contact_email')}
-              value={contactEmail}
-              onChange={event => setContactEmail(event.target.value)}
-              error={Boolean(errors.contactEmail)}
-              helperText={errors.contactEmail ?? translate('cases.open.contact_email_help')}
-              required
-              fullWidth
-              autoComplete="off"
-              slotProps={{ htmlInput: { maxLength: 254 } }}
-              sx={{ mb: 2 }}
-            />
+            {!fixedPurpose && (
+              <>
+                <FormLabel id="open-case-purpose">{translate('cases.open.purpose')}</FormLabel>
+                <RadioGroup
+                  aria-labelledby="open-case-purpose"
+                  name="purpose"
+                  value={purpose}
+                  onChange={event => pickPurpose(event.target.value as CasePurpose)}
+                  sx={{ mb: 2 }}
+                >
+                  {CASE_PURPOSES.map(value => (
+                    <FormControlLabel key={value} value={value} control={<Radio />} label={translate(`cases.purpose.${value}`)} />
+                  ))}
+                </RadioGroup>
+              </>
+            )}
+            {isTwoFa && (
+              <>
+                <FormLabel id="open-case-methods">{translate('cases.open.methods')}</FormLabel>
+                <FormGroup aria-labelledby="open-case-methods" sx={{ mb: errors.twoFactorMethodIds ? 0 : 2 }}>
+                  {methods.map(method => (
+                    <FormControlLabel
+                      key={method.id}
+                      control={
+                        <Checkbox
+                          name="twoFactorMethodIds"
+                          value={method.id}
+                          checked={chosen.includes(method.id)}
+                          onChange={event =>
+                            setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                          }
+                        />
+                      }
+                      label={`${translate(`rd.accounts.two_factor.kind.${method.kind}`, { _: method.kind })} — ${method.label}`}
+                    />
+                  ))}
+                </FormGroup>
+                {errors.twoFactorMethodIds && (
+                  <FormHelperText error sx={{ mb: 2 }}>
+                    {errors.twoFactorMethodIds}
+                  </FormHelperText>
+                )}
+              </>
+            )}
+            {contactChoices.length > 1 && (
+              <>
+                <FormLabel id="open-case-contact">{translate('cases.open.send_to')}</FormLabel>
+                <RadioGroup
+                  aria-labelledby="open-case-contact"
+                  name="contact"
+                  value={contact}
+                  onChange={event => setContact(event.target.value as Contact)}
+                  sx={{ mb: 2 }}
+                >
+                  {contactChoices.map(value => (
+                    <FormControlLabel
+                      key={value}
+                      value={value}
+                      control={<Radio />}
+                      label={translate(`cases.open.send_to_${value}`, {
+                        address: value === 'backup' ? (account.backupEmail ?? '') : (account.primaryEmail ?? ''),
+                      })}
+                    />
+                  ))}
+                </RadioGroup>
+              </>
+            )}
+            {contact === 'new' && (
+              <TextField
+                name="contactEmail"
+                type="email"
+                label={translate('cases.open.contact_email')}
+                value={contactEmail}
+                onChange={event => setContactEmail(event.target.value)}
+                error={Boolean(errors.contactEmail)}
+                helperText={errors.contactEmail ?? translate('cases.open.contact_email_help')}
+                required
+                fullWidth
+                autoComplete="off"
+                slotProps={{ htmlInput: { maxLength: 254 } }}
+                sx={{ mb: 2 }}
+              />
+            )}
             <TextField
               name="callReference"
               label={translate('cases.open.call_ref')}

@@ -26,7 +26,14 @@ export const casesApi = {
   reprocess: async (caseId: string, documentId: string) =>
     (await apiFetch(`${documentPath(caseId, documentId)}/reprocess`, { method: 'POST' })).json as { id: string; state: string },
 
-  open: async (input: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }) =>
+  open: async (input: {
+    accountId: string;
+    purpose: CasePurpose;
+    contactEmail?: string;
+    contactOnFile?: 'primary' | 'backup';
+    twoFactorMethodIds?: string[];
+    callReference: string;
+  }) =>
     (await apiFetch('/identity-cases', { method: 'POST', body: JSON.stringify(input) })).json as CaseDetail,
 };
 

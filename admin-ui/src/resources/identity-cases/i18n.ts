@@ -327,6 +327,16 @@ export const casesEn = {
     done: 'Case opened: the customer was emailed the link to the form.',
     invalid_email: 'Type a full email address',
     call_ref_required: 'Type the call or ticket reference (3 characters at least)',
+    button_disable_2fa: 'Open a “Disable 2FA” documents case',
+    button_replace_email: 'Open a “Replace contact email” documents case',
+    description_disable_2fa:
+      'For a caller who lost every usable 2FA method (stolen phone, no backup code left). The customer is emailed a link to the online form and a confirmation code; once a reviewer verifies the documents, the 2FA disablement goes to a supervisor for approval by itself.',
+    methods: 'Methods to remove',
+    methods_required: 'Tick at least one method to remove',
+    send_to: 'Send the form link to',
+    send_to_primary: 'The primary email on file (%{address})',
+    send_to_backup: 'The backup email on file (%{address})',
+    send_to_new: 'A new address the customer gives (confirmed by the code)',
   },
 };
 
@@ -662,5 +672,15 @@ export const casesFr: CasesMessages = {
     done: 'Dossier ouvert : le client a reçu par e-mail le lien vers le formulaire.',
     invalid_email: 'Saisissez une adresse e-mail complète',
     call_ref_required: 'Saisissez la référence de l’appel ou du ticket (3 caractères au moins)',
+    button_disable_2fa: 'Ouvrir un dossier de justificatifs « Désactiver la 2FA »',
+    button_replace_email: 'Ouvrir un dossier de justificatifs « Remplacer l’adresse de contact »',
+    description_disable_2fa:
+      'Pour un appelant qui a perdu toutes ses méthodes 2FA utilisables (téléphone volé, plus de code de secours). Le client reçoit par e-mail un lien vers le formulaire en ligne et un code de confirmation ; une fois les justificatifs validés par un vérificateur, la désactivation de la 2FA part d’elle-même à l’approbation d’un superviseur.',
+    methods: 'Méthodes à retirer',
+    methods_required: 'Cochez au moins une méthode à retirer',
+    send_to: 'Envoyer le lien du formulaire à',
+    send_to_primary: 'L’adresse principale enregistrée (%{address})',
+    send_to_backup: 'L’adresse de secours enregistrée (%{address})',
+    send_to_new: 'Une nouvelle adresse donnée par le client (confirmée par le code)',
   },
 };

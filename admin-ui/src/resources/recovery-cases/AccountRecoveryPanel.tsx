@@ -72,6 +72,14 @@ const Panel = ({ account }: { account: AccountDetail }) => {
         </Typography>
         <SwapAction account={account} />
         <Divider sx={{ my: 2 }} />
+        <TwoFactorLostAction account={account} />
+        <Divider sx={{ my: 2 }} />
+        <Typography variant="subtitle2" component="h3" gutterBottom>
+          {translate('recovery.workspace.by_hand.title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          {translate('recovery.workspace.by_hand.intro')}
+        </Typography>
         <DocumentsAction account={account} action="replace_contact_email" identityCases={identityCases} />
         <Divider sx={{ my: 2 }} />
         <DocumentsAction account={account} action="disable_2fa" identityCases={identityCases} />
@@ -128,7 +136,7 @@ const SwapAction = ({ account }: { account: AccountDetail }) => {
         <Alert severity="warning" data-testid="swap-impossible" sx={{ mb: 1.5 }}>
           {translate('recovery.workspace.swap.no_backup')}
         </Alert>
-        <OpenCaseButton accountId={String(account.id)} callReference={verification?.callReference} />
+        <OpenCaseButton account={account} purpose="replace_email" callReference={verification?.callReference} />
       </ActionBlock>
     );
   }
@@ -191,6 +199,37 @@ const SwapAction = ({ account }: { account: AccountDetail }) => {
   );
 };
 
+/**
+ * "2FA is on and my phone was stolen", whatever the account has: the agent opens a "Disable 2FA" documents case
+ * (link to an address on file or a confirmed new one, the methods to remove ticked). Once a reviewer verifies
+ * the documents, the disablement goes to the supervisors' approvals inbox by itself.
+ */
+const TwoFactorLostAction = ({ account }: { account: AccountDetail }) => {
+  const translate = useTranslate();
+  const call = useCall();
+  const conditions: Condition[] = [
+    { key: 'has_2fa', label: translate('recovery.workspace.twofa_lost.conditions.has_2fa'), met: account.twoFactorEnabled },
+    { key: 'not_locked', label: translate('recovery.workspace.twofa_lost.conditions.not_locked'), met: account.status !== 'locked' },
+  ];
+  return (
+    <ActionBlock id="twofa-lost-title" title={translate('recovery.workspace.twofa_lost.title')}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="twofa-lost-steps">
+        {translate('recovery.workspace.twofa_lost.steps')}
+      </Typography>
+      <ConditionList id="twofa-lost-conditions" labelledBy="twofa-lost-title" conditions={conditions} />
+      <Box sx={{ mt: 1 }}>
+        <OpenCaseButton
+          account={account}
+          purpose="disable_2fa"
+          callReference={call.verification?.callReference}
+          disabled={!conditions.every(c => c.met)}
+          describedBy="twofa-lost-conditions"
+        />
+      </Box>
+    </ActionBlock>
+  );
+};
+
 const PURPOSE = { replace_contact_email: 'replace_email', disable_2fa: 'disable_2fa' } as const;
 const KEY = { replace_contact_email: 'replace', disable_2fa: 'twofa' } as const;
 
@@ -223,11 +262,6 @@ const DocumentsAction = ({
       ? [
           { key: 'has_2fa', label: t('conditions.has_2fa'), met: account.twoFactorEnabled },
           { key: 'not_locked', label: t('conditions.not_locked'), met: account.status !== 'locked' },
-          {
-            key: 'possession',
-            label: t('conditions.possession'),
-            met: callOpen && Boolean(verification?.possessionProven.includes('primary_email')),
-          },
           { key: 'documents', label: t('conditions.documents'), met: candidates.length > 0 },
         ]
       : [
@@ -247,7 +281,8 @@ const DocumentsAction = ({
       accountId: String(account.id),
       action,
       identityCaseId: picked,
-      ...(action === 'disable_2fa' && verification ? { verificationId: verification.id } : {}),
+      // The documents prove identity; the call's verification, when open, is recorded with the case.
+      ...(callOpen && verification ? { verificationId: verification.id } : {}),
       callReference,
       reason,
     });

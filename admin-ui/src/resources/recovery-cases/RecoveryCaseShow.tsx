@@ -21,6 +21,7 @@ import {
   Show,
   useCreatePath,
   useGetList,
+  useGetOne,
   useLocaleState,
   useRecordContext,
   useRefresh,
@@ -32,6 +33,7 @@ import { apiErrorOf } from '../../providers/http';
 import { monospace } from '../../theme';
 import { useNow } from '../accounts/CallContext';
 import { Item } from '../accounts/fields';
+import type { AccountDetail } from '../accounts/types';
 import type { AuditEvent } from '../audit-events/types';
 import type { OutboxMessage } from '../mail-outbox/types';
 import { useCanAccessKind } from './access';
@@ -168,6 +170,30 @@ const CaseHeader = ({ record, onRefresh }: { record: RecoveryCase; onRefresh(): 
   );
 };
 
+/** A 2FA disablement: which methods go and which stay, by the account's current list (masked labels). */
+const TwoFactorEffect = ({ record }: { record: RecoveryCase }) => {
+  const translate = useTranslate();
+  const { data: account } = useGetOne<AccountDetail>('accounts', { id: record.accountId });
+  const methods = account?.twoFactorMethods ?? [];
+  const name = (m: { kind: string; label: string }) => `${translate(`rd.accounts.two_factor.kind.${m.kind}`, { _: m.kind })} “${m.label}”`;
+  const ids = record.twoFactorMethodIds;
+  const removed = ids ? methods.filter(m => ids.includes(m.id)) : methods;
+  const kept = ids ? methods.filter(m => !ids.includes(m.id)) : [];
+  const gone = ids ? ids.length - removed.length : 0;
+  const list = [
+    ...(ids ? removed.map(name) : [translate('recovery.show.effect.all_methods')]),
+    ...(gone > 0 ? [translate('recovery.show.effect.methods_gone', { smart_count: gone })] : []),
+  ];
+  return (
+    <>
+      {translate('recovery.show.effect.disable_2fa', {
+        methods: list.join(', ') || translate('recovery.show.none'),
+        kept: kept.map(name).join(', ') || translate('recovery.show.none'),
+      })}
+    </>
+  );
+};
+
 /** What the action does to the account, exactly: the approval hash binds this. */
 const ChangeSection = ({ record }: { record: RecoveryCase }) => {
   const translate = useTranslate();
@@ -176,7 +202,11 @@ const ChangeSection = ({ record }: { record: RecoveryCase }) => {
   return (
     <Section id="recovery-change-title" title={translate('recovery.show.change')}>
       <Typography variant="body2" sx={{ mb: 1.5 }} data-testid="recovery-effect">
-        {translate(`recovery.show.effect.${record.action}`, { value: record.newValue ?? '—', _: record.action })}
+        {record.action === 'disable_2fa' ? (
+          <TwoFactorEffect record={record} />
+        ) : (
+          translate(`recovery.show.effect.${record.action}`, { value: record.newValue ?? '—', _: record.action })
+        )}
       </Typography>
       <Grid>
         <Item label={translate('recovery.fields.action')}>

@@ -1,7 +1,8 @@
 import { Box, Chip, Link, List, ListItem, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
 import MetIcon from '@mui/icons-material/CheckCircle';
 import UnmetIcon from '@mui/icons-material/RadioButtonUnchecked';
-import { LinkBase, useCreatePath, useGetIdentity, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import { LinkBase, useCreatePath, useGetIdentity, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
 import { useCanAccessKind } from './access';
 import type { RecoveryCase } from './types';
@@ -21,15 +22,30 @@ const STATUS_COLORS: Record<string, ChipColor> = {
 };
 
 /** The status as a chip, and the marks a status alone does not say: reported by the customer, reverted. */
-export const RecoveryStatusChips = ({ record }: { record: Pick<RecoveryCase, 'status' | 'reportedAt' | 'revertedAt'> }) => {
+export const RecoveryStatusChips = ({
+  record,
+}: {
+  record: Pick<RecoveryCase, 'status' | 'reportedAt' | 'revertedAt'> & Partial<Pick<RecoveryCase, 'holdUntil' | 'executedAt'>>;
+}) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  // The true state in words: waiting for whom, effective when, done when — never a vague "in progress".
+  const label =
+    record.status === 'on_hold' && record.holdUntil
+      ? translate('recovery.state.on_hold', { time: formatDateTime(record.holdUntil, locale) })
+      : record.status === 'executed' && record.executedAt
+        ? translate('recovery.state.executed', { time: formatDateTime(record.executedAt, locale) })
+        : record.status === 'pending_approval'
+          ? translate('recovery.state.pending_approval')
+          : translate(`recovery.status.${record.status}`, { _: record.status });
   return (
     <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
       <Chip
         size="small"
         color={STATUS_COLORS[record.status] ?? 'default'}
         variant={record.status === 'pending_approval' || record.status === 'executed' ? 'filled' : 'outlined'}
-        label={translate(`recovery.status.${record.status}`, { _: record.status })}
+        label={label}
+        data-testid="recovery-state"
       />
       {record.reportedAt && <Chip size="small" color="error" label={translate('recovery.marks.reported')} />}
       {record.revertedAt && <Chip size="small" variant="outlined" label={translate('recovery.marks.reverted')} />}

@@ -23,6 +23,11 @@ export const recoveryEn = {
     cancelled: 'Cancelled',
     expired: 'Expired',
   },
+  state: {
+    pending_approval: 'Waiting for a supervisor’s approval',
+    on_hold: 'Approved, effective on %{time}',
+    executed: 'Done on %{time}',
+  },
   marks: {
     reported: 'Reported',
     reverted: 'Reverted',
@@ -78,7 +83,10 @@ export const recoveryEn = {
         'The backup email becomes the primary email (%{value}). The account then has no backup email and must register a new one; every customer session is signed out.',
       replace_contact_email:
         'The primary (contact) email is replaced with %{value}, the address confirmed in the identity-documents case; every customer session is signed out.',
-      disable_2fa: 'Every two-factor method of the account is removed; every customer session is signed out.',
+      disable_2fa:
+        'These two-factor methods are removed: %{methods}. Kept: %{kept}. The account then must register a new 2FA method (“re-enrol 2FA”); every customer session is signed out.',
+      methods_gone: '%{smart_count} method no longer on the account |||| %{smart_count} methods no longer on the account',
+      all_methods: 'every method of the account',
     },
     hold: {
       waiting: 'On hold until %{time} (%{left} left): the customer can still cancel from the mails. Executed by itself at the end of the hold.',
@@ -181,8 +189,22 @@ export const recoveryEn = {
       confirm: 'Make it primary',
       done: 'Done: %{value} is now the primary email. Both addresses were mailed; the account now needs a new backup email.',
     },
+    twofa_lost: {
+      title: '2FA lost (stolen phone): disable 2FA on identity documents',
+      steps:
+        'First check the caller has no backup code and no other registered method left. Then: 1. open a “Disable 2FA” documents case (the form link goes to an address on file or a new address the customer confirms); 2. the customer sends their documents with the form; 3. once a reviewer verifies them, the disablement goes to a supervisor for approval by itself; 4. after the hold, the ticked methods are removed and the customer must register a new one.',
+      conditions: {
+        has_2fa: 'Two-factor authentication is on',
+        not_locked: 'The account is not locked',
+      },
+    },
+    by_hand: {
+      title: 'Open an action by hand',
+      intro:
+        'A verified documents case opens its action by itself. Use these only when it could not (the account was locked then, or another case of the same action was open).',
+    },
     twofa: {
-      title: '2FA lost: open a 2FA disablement',
+      title: 'Open a 2FA disablement',
       button: 'Open a 2FA disablement',
       conditions: {
         has_2fa: 'Two-factor authentication is on',
@@ -192,11 +214,11 @@ export const recoveryEn = {
       },
       dialog_title: 'Open a 2FA disablement',
       dialog_text:
-        'Opens a case for a supervisor’s approval. Once approved, it waits for the hold (the customer is mailed and can cancel), then every 2FA method is removed.',
+        'Opens a case for a supervisor’s approval. Once approved, it waits for the hold (the customer is mailed and can cancel), then the methods ticked in the documents case (all of them if none was ticked) are removed.',
       confirm: 'Open for approval',
     },
     replace: {
-      title: 'No working email: open a contact email replacement',
+      title: 'Open a contact email replacement',
       button: 'Open a contact email replacement',
       conditions: {
         not_locked: 'The account is not locked',
@@ -240,6 +262,11 @@ export const recoveryFr: RecoveryMessages = {
     rejected: 'Refusé',
     cancelled: 'Annulé',
     expired: 'Expiré',
+  },
+  state: {
+    pending_approval: 'En attente de l’approbation d’un superviseur',
+    on_hold: 'Approuvé, effectif le %{time}',
+    executed: 'Effectué le %{time}',
   },
   marks: {
     reported: 'Signalé',
@@ -296,7 +323,10 @@ export const recoveryFr: RecoveryMessages = {
         'L’adresse de secours devient l’adresse principale (%{value}). Le compte n’a alors plus d’adresse de secours et doit en enregistrer une nouvelle ; toutes les sessions du client sont fermées.',
       replace_contact_email:
         'L’adresse principale (de contact) est remplacée par %{value}, l’adresse confirmée dans le dossier de justificatifs ; toutes les sessions du client sont fermées.',
-      disable_2fa: 'Toutes les méthodes de double authentification du compte sont supprimées ; toutes les sessions du client sont fermées.',
+      disable_2fa:
+        'Ces méthodes de double authentification sont retirées : %{methods}. Conservées : %{kept}. Le compte doit ensuite enregistrer une nouvelle méthode (« réinscrire la 2FA ») ; toutes les sessions du client sont fermées.',
+      methods_gone: '%{smart_count} méthode qui n’est plus sur le compte |||| %{smart_count} méthodes qui ne sont plus sur le compte',
+      all_methods: 'toutes les méthodes du compte',
     },
     hold: {
       waiting:
@@ -401,8 +431,22 @@ export const recoveryFr: RecoveryMessages = {
       confirm: 'Rendre principale',
       done: 'C’est fait : %{value} est désormais l’adresse principale. Les deux adresses ont été prévenues ; le compte doit maintenant enregistrer une nouvelle adresse de secours.',
     },
+    twofa_lost: {
+      title: '2FA perdue (téléphone volé) : désactiver la 2FA sur justificatifs',
+      steps:
+        'Vérifiez d’abord que l’appelant n’a plus de code de secours ni d’autre méthode enregistrée. Puis : 1. ouvrez un dossier de justificatifs « Désactiver la 2FA » (le lien du formulaire part à une adresse enregistrée ou à une nouvelle adresse que le client confirme) ; 2. le client envoie ses justificatifs par le formulaire ; 3. dès qu’un vérificateur les valide, la désactivation part d’elle-même à l’approbation d’un superviseur ; 4. après le délai d’attente, les méthodes cochées sont retirées et le client doit en enregistrer une nouvelle.',
+      conditions: {
+        has_2fa: 'La double authentification est activée',
+        not_locked: 'Le compte n’est pas bloqué',
+      },
+    },
+    by_hand: {
+      title: 'Ouvrir une action à la main',
+      intro:
+        'Un dossier de justificatifs validé ouvre son action de lui-même. Ne servez-vous de ceci que s’il n’a pas pu (compte bloqué à ce moment-là, ou autre dossier de la même action déjà ouvert).',
+    },
     twofa: {
-      title: '2FA perdue : ouvrir une désactivation de la 2FA',
+      title: 'Ouvrir une désactivation de la 2FA',
       button: 'Ouvrir une désactivation de la 2FA',
       conditions: {
         has_2fa: 'La double authentification est activée',
@@ -412,11 +456,11 @@ export const recoveryFr: RecoveryMessages = {
       },
       dialog_title: 'Ouvrir une désactivation de la 2FA',
       dialog_text:
-        'Ouvre un dossier soumis à l’approbation d’un superviseur. Une fois approuvé, il attend la fin du délai d’attente (le client est prévenu et peut annuler), puis toutes les méthodes de 2FA sont supprimées.',
+        'Ouvre un dossier soumis à l’approbation d’un superviseur. Une fois approuvé, il attend la fin du délai d’attente (le client est prévenu et peut annuler), puis les méthodes cochées dans le dossier de justificatifs (toutes si aucune ne l’a été) sont retirées.',
       confirm: 'Soumettre à approbation',
     },
     replace: {
-      title: 'Plus aucune adresse valide : ouvrir un remplacement de l’adresse de contact',
+      title: 'Ouvrir un remplacement de l’adresse de contact',
       button: 'Ouvrir un remplacement de l’adresse de contact',
       conditions: {
         not_locked: 'Le compte n’est pas bloqué',

@@ -32,6 +32,8 @@ export interface RecoveryCase {
   verificationId: string | null;
   identityCaseId: string | null;
   newValue: string | null;
+  /** disable_2fa: the methods the execution removes (null on cases from before the choice: all of them). */
+  twoFactorMethodIds?: string[] | null;
   approvalHash: string | null;
   approvedBy: string | null;
   approvedAt: string | null;

@@ -1,0 +1,191 @@
+import request from 'supertest';
+import { CustomerAccount } from '../server/accounts/customer-account.entity';
+import type { AccountType } from '../server/accounts/customer-account.entity';
+import { TwoFactorMethod } from '../server/accounts/two-factor-method.entity';
+import { AuditEvent } from '../server/audit/audit-event.entity';
+import { AuditQueryService } from '../server/audit/audit-query.service';
+import { FixedClock } from '../server/core/clock';
+import { CaseDocument } from '../server/documents/case-document.entity';
+import { REQUIRED_BY_TYPE } from '../server/documents/checklist';
+import { IdentityCase } from '../server/documents/identity-case.entity';
+import { RecoveryCase } from '../server/recovery/recovery-case.entity';
+import { RecoveryExecuteHandler } from '../server/recovery/recovery-execute.handler';
+import { signIn, startTestApp, TestApp } from './support/app';
+import { createAccount, createStaff } from './support/factories';
+import { codeIn, TestSmtp } from './support/smtp';
+
+type Client = Awaited<ReturnType<typeof signIn>>;
+
+/**
+ * Points 1, 3 and 7 of issue 11: an agent opens a documents case for any account (link to an address on file or a
+ * confirmed new one, chosen 2FA methods); the reviewer's verification opens the recovery case at once, pending a
+ * supervisor's approval; execution removes only the chosen methods and requires a new enrolment.
+ */
+describe('documents case → recovery case, without a hand-off', () => {
+  const smtp = new TestSmtp();
+  const clock = new FixedClock(new Date());
+  let t: TestApp;
+
+  beforeAll(async () => {
+    const smtpUrl = await smtp.start();
+    t = await startTestApp({ clock, worker: true, config: { smtpUrl, mailRetryBaseMs: 50, publicUrl: 'http://desk.test', recoveryHoldHours: 24 } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  const methods = () => t.dataSource.getRepository(TwoFactorMethod);
+  const recoveryCases = () => t.dataSource.getRepository(RecoveryCase);
+
+  async function accountWith2fa(overrides: Partial<CustomerAccount> = {}) {
+    const account = await createAccount(t.dataSource, overrides);
+    const [app, key] = await methods().save([
+      methods().create({ accountId: account.id, kind: 'totp', label: 'Stolen phone', createdAt: new Date(), lastUsedAt: null, codesLeft: null }),
+      methods().create({ accountId: account.id, kind: 'security_key', label: 'YubiKey', createdAt: new Date(), lastUsedAt: null, codesLeft: null }),
+    ]);
+    return { account, app, key };
+  }
+
+  /** The customer's part, as it leaves the case: address confirmed, one processed file per required document. */
+  async function customerSubmits(caseId: string) {
+    const c = await t.dataSource.getRepository(IdentityCase).findOneByOrFail({ id: caseId });
+    const docs = t.dataSource.getRepository(CaseDocument);
+    for (const kind of REQUIRED_BY_TYPE[c.accountType as AccountType]) {
+      await docs.save(docs.create({ caseId, kind, originalName: `${kind}.jpg`, sizeBytes: 1000, storageKey: `k-${caseId}-${kind}`, uploadedBy: null, state: 'processed', pdfFlags: [] }));
+    }
+    await t.dataSource.getRepository(IdentityCase).update({ id: caseId }, { status: 'submitted', submittedAt: clock.now(), contactEmailConfirmedAt: clock.now() });
+  }
+
+  /** The reviewer accepts every document; returns the last decision's answer. */
+  async function reviewerAcceptsAll(reviewer: Client, caseId: string, holder: string) {
+    await reviewer.post(`/api/identity-cases/${caseId}/claim`).expect(200);
+    const docs = await t.dataSource.getRepository(CaseDocument).findBy({ caseId });
+    let last: request.Response | null = null;
+    for (const d of docs) {
+      const body = d.kind.startsWith('identity_') ? { decision: 'accepted', holderName: holder, expiry: '2035-01-01' } : { decision: 'accepted' };
+      last = await reviewer.post(`/api/identity-cases/${caseId}/documents/${d.id}/decision`).send(body);
+      expect(last.status).toBe(200);
+    }
+    return last!.body;
+  }
+
+  it('a 2FA case to the backup address on file, only the stolen phone removed: opened at verification, four eyes, hold, execution', async () => {
+    const { account, app, key } = await accountWith2fa();
+    const agentStaff = await createStaff(t.dataSource, ['agent', 'supervisor']);
+    const agent = await signIn(t, agentStaff);
+
+    // The agent picks the backup address on file and the phone's app; the answer never shows the address.
+    const opened = await agent.post('/api/identity-cases').send({
+      accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'backup', twoFactorMethodIds: [app.id], callReference: 'CALL-41',
+    });
+    expect(opened.status).toBe(201);
+    expect(JSON.stringify(opened.body)).not.toContain(account.backupEmail!);
+    const invitation = await smtp.waitFor((m) => smtp.to(account.backupEmail!).includes(m) && /\/form\/#\/case\//.test(m.text ?? ''));
+    expect(codeIn(invitation)).toMatch(/^\d{6}$/);
+    expect((await t.dataSource.getRepository(IdentityCase).findOneByOrFail({ id: opened.body.id })).twoFactorMethodIds).toEqual([app.id]);
+
+    await customerSubmits(opened.body.id);
+    const reviewerStaff = await createStaff(t.dataSource, ['reviewer', 'supervisor']);
+    const reviewer = await signIn(t, reviewerStaff);
+    const decided = await reviewerAcceptsAll(reviewer, opened.body.id, account.name);
+    expect(decided.caseStatus).toBe('verified');
+    expect(decided.recoveryCaseId).toEqual(expect.any(String));
+
+    // In the supervisors' inbox at once, opened by the reviewer, carrying the chosen method only.
+    const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    const inbox = await supervisor.get('/api/recovery-cases').query({ status: 'pending_approval', accountId: account.id });
+    expect(inbox.body.data).toHaveLength(1);
+    expect(inbox.body.data[0]).toMatchObject({
+      id: decided.recoveryCaseId, action: 'disable_2fa', status: 'pending_approval', openedBy: reviewerStaff.user.id,
+      identityCaseId: opened.body.id, twoFactorMethodIds: [app.id], verificationId: null,
+    });
+    const verifiedMail = await smtp.waitFor((m) => smtp.to(account.backupEmail!).includes(m) && /validés|verified/.test(m.subject ?? ''));
+    expect(verifiedMail.text).toMatch(/attend maintenant l'accord d'un superviseur/);
+    expect(verifiedMail.text).toMatch(/24 heures/);
+    const requested = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Demande de modification/.test(m.subject ?? ''));
+    expect(requested.text).toContain('Méthodes qui seront retirées : application d\'authentification « Stolen phone »');
+    expect(requested.text).toContain('Méthodes conservées : clé de sécurité « YubiKey »');
+
+    // Four eyes: neither the reviewer (who opened it) nor the agent who opened the documents case approves.
+    const byReviewer = await reviewer.post(`/api/recovery-cases/${decided.recoveryCaseId}/approve`);
+    expect(byReviewer.status).toBe(403);
+    expect((await agent.post(`/api/recovery-cases/${decided.recoveryCaseId}/approve`)).status).toBe(403);
+    const approved = await supervisor.post(`/api/recovery-cases/${decided.recoveryCaseId}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'on_hold', holdUntil: expect.any(String) });
+
+    const job = t.app.get(RecoveryExecuteHandler);
+    await expect(job.handle({ recoveryCaseId: decided.recoveryCaseId })).rejects.toThrow(/hold lasts until/);
+    clock.advance(24 * 3600_000 + 1000);
+    expect(await job.handle({ recoveryCaseId: decided.recoveryCaseId })).toEqual({ status: 'executed' });
+
+    expect((await methods().findBy({ accountId: account.id })).map((x) => x.id)).toEqual([key.id]);
+    const after = await t.dataSource.getRepository(CustomerAccount).findOneByOrFail({ id: account.id });
+    expect(after.flags).toContain('reenrol_2fa_required');
+    const detail = await (await signIn(t, agentStaff)).get(`/api/accounts/${account.id}`);
+    expect(detail.body).toMatchObject({ twoFactorReenrolRequired: true, twoFactorMethods: [{ id: key.id, kind: 'security_key' }] });
+    const executed = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Modification effectuée/.test(m.subject ?? ''));
+    expect(executed.text).toContain('Méthodes retirées : application d\'authentification « Stolen phone »');
+    expect(executed.text).toMatch(/enregistrer une nouvelle méthode de double authentification/);
+  });
+
+  it('a replacement to a confirmed new address opens a contact email replacement at verification', async () => {
+    const account = await createAccount(t.dataSource, { backupEmail: null, language: 'en' });
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'fresh.start@example.org', callReference: 'CALL-42' });
+    expect(opened.status).toBe(201);
+    await customerSubmits(opened.body.id);
+    const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
+    const decided = await reviewerAcceptsAll(reviewer, opened.body.id, account.name);
+    const rc = await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId });
+    expect(rc).toMatchObject({ action: 'replace_contact_email', status: 'pending_approval', newValue: 'fresh.start@example.org', twoFactorMethodIds: null });
+    const mail = await smtp.waitFor((m) => smtp.to('fresh.start@example.org').includes(m) && /verified/.test(m.subject ?? ''));
+    expect(mail.text).toMatch(/now waits for a supervisor's approval/);
+  });
+
+  it('refuses unclear contact choices and unknown methods when opening', async () => {
+    const { account } = await accountWith2fa({ backupEmail: null });
+    const other = await accountWith2fa();
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const base = { accountId: account.id, purpose: 'disable_2fa', callReference: 'CALL-43' };
+    const both = await agent.post('/api/identity-cases').send({ ...base, contactEmail: 'x@example.org', contactOnFile: 'primary' });
+    expect([both.status, both.body.code]).toEqual([400, 'contact_choice']);
+    const noBackup = await agent.post('/api/identity-cases').send({ ...base, contactOnFile: 'backup' });
+    expect([noBackup.status, noBackup.body.code]).toEqual([422, 'no_backup_email']);
+    const foreign = await agent.post('/api/identity-cases').send({ ...base, contactOnFile: 'primary', twoFactorMethodIds: [other.app.id] });
+    expect([foreign.status, foreign.body.code]).toEqual([422, 'unknown_2fa_method']);
+    const replacementOnFile = await agent.post('/api/identity-cases').send({ ...base, purpose: 'replace_email', contactOnFile: 'primary' });
+    expect([replacementOnFile.status, replacementOnFile.body.code]).toEqual([422, 'contact_on_file_not_for_replacement']);
+    const ok = await agent.post('/api/identity-cases').send({ ...base, contactOnFile: 'primary' });
+    expect(ok.status).toBe(201);
+    await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /\/form\/#\/case\//.test(m.text ?? ''));
+  });
+
+  it('verifies the case even when the action cannot be opened (locked account), and the manual opening serves later', async () => {
+    const { account } = await accountWith2fa();
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-44' });
+    await customerSubmits(opened.body.id);
+    await t.dataSource.getRepository(CustomerAccount).update({ id: account.id }, { status: 'locked' });
+    const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
+    const decided = await reviewerAcceptsAll(reviewer, opened.body.id, account.name);
+    expect(decided).toMatchObject({ caseStatus: 'verified', recoveryCaseId: null });
+    expect(await recoveryCases().countBy({ accountId: account.id })).toBe(0);
+    const denied = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ caseId: opened.body.id, action: 'recovery.disable_2fa.open' });
+    expect(denied).toMatchObject({ outcome: 'denied', reason: 'account_locked' });
+    const mail = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /validés/.test(m.subject ?? ''));
+    expect(mail.text).toMatch(/Notre support reprend votre demande/);
+
+    // Once unlocked, an agent opens it by hand; the documents prove identity, no call verification is needed.
+    await t.dataSource.getRepository(CustomerAccount).update({ id: account.id }, { status: 'active' });
+    const manual = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
+    expect([manual.status, manual.body.status]).toEqual([201, 'pending_approval']);
+    const again = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
+    expect([again.status, again.body.code]).toEqual([409, 'recovery_case_already_open']);
+  });
+
+  it('leaves the audit chain intact', async () => {
+    expect(await t.app.get(AuditQueryService).verifyAll()).toMatchObject({ ok: true, firstBrokenId: null });
+  });
+});
