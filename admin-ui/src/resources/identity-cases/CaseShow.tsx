@@ -97,7 +97,11 @@ const CaseWorkspace = () => {
         <CaseHeader record={record} canReview={Boolean(review.canAccess)} mine={mine} onChange={() => void refetch()} />
         <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
           <AccountCard record={record} />
-          <Checklist record={record} />
+          <Checklist
+            record={record}
+            canChangeVariant={Boolean(review.canAccess) && OPEN_CASES.includes(record.status)}
+            onChanged={() => void refetch()}
+          />
         </Box>
       </Box>
       {record.status === 'verified' && <Alert severity="success">{translate('cases.show.verified')}</Alert>}

@@ -1,6 +1,9 @@
-import { Box, Card, CardContent, Chip, Link, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
-import type { CaseDetail, ItemStatus } from './types';
+import { useState } from 'react';
+import { Alert, Box, Card, CardContent, Chip, Link, MenuItem, TextField, Typography } from '@mui/material';
+import { HttpError, useNotify, useTranslate } from 'react-admin';
+import { apiErrorOf } from '../../providers/http';
+import { casesApi } from './api';
+import { ADDRESS_VARIANTS, type CaseDetail, type ItemStatus } from './types';
 
 type ChipColor = 'default' | 'info' | 'warning' | 'success' | 'error' | 'primary';
 
@@ -18,7 +21,7 @@ const scrollTo = (documentId: string) =>
   document.getElementById(`document-${documentId}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 
 /** The provider's required documents for this account type, each with where it stands. */
-export const Checklist = ({ record }: { record: CaseDetail }) => {
+export const Checklist = ({ record, canChangeVariant = false, onChanged }: { record: CaseDetail; canChangeVariant?: boolean; onChanged?(): void }) => {
   const translate = useTranslate();
   const items = record.checklist;
   const variant = record.accountType === 'individual' ? record.addressVariant ?? 'standard' : null;
@@ -37,11 +40,14 @@ export const Checklist = ({ record }: { record: CaseDetail }) => {
         <Typography variant="body2" sx={{ mb: 0.5 }}>
           {translate(`cases.checklist.rule.${record.accountType}`, { _: record.accountType })}
         </Typography>
-        {variant && (
-          <Typography variant="body2" sx={{ mb: 0.5 }} data-testid="checklist-variant">
-            <strong>{translate('cases.checklist.variant_label')}</strong> {translate(`cases.variant.${variant}`, { _: variant })}
-          </Typography>
-        )}
+        {variant &&
+          (canChangeVariant ? (
+            <VariantSelect caseId={record.id} variant={variant} onChanged={onChanged} />
+          ) : (
+            <Typography variant="body2" sx={{ mb: 0.5 }} data-testid="checklist-variant">
+              <strong>{translate('cases.checklist.variant_label')}</strong> {translate(`cases.variant.${variant}`, { _: variant })}
+            </Typography>
+          ))}
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1.5 }}>
           {translate('cases.checklist.common')}
         </Typography>
@@ -79,5 +85,58 @@ export const Checklist = ({ record }: { record: CaseDetail }) => {
         </Box>
       </CardContent>
     </Card>
+  );
+};
+
+/**
+ * The individual's address situation, changeable by the reviewer (or the agent who opened the case) while the case
+ * is open: e.g. the documents show the customer moved. The checklist follows; the change is audited.
+ */
+const VariantSelect = ({ caseId, variant, onChanged }: { caseId: string; variant: string; onChanged?(): void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const change = async (next: string) => {
+    if (next === variant) return;
+    setPending(true);
+    setRefusal(null);
+    try {
+      await casesApi.setAddressVariant(caseId, next);
+      notify('cases.checklist.variant_changed', { type: 'success' });
+      onChanged?.();
+    } catch (error) {
+      const code = error instanceof HttpError ? (error.body as { code?: unknown } | undefined)?.code : undefined;
+      const message = apiErrorOf(error).message;
+      setRefusal(typeof code === 'string' ? translate(`cases.codes.${code}`, { _: message }) : message);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Box sx={{ my: 1 }} data-testid="checklist-variant">
+      <TextField
+        select
+        size="small"
+        name="addressVariant"
+        label={translate('cases.checklist.variant_field')}
+        value={variant}
+        disabled={pending}
+        onChange={event => void change(event.target.value)}
+        helperText={translate('cases.checklist.variant_help')}
+        sx={{ minWidth: 280 }}
+      >
+        {ADDRESS_VARIANTS.map(v => (
+          <MenuItem key={v} value={v}>
+            {translate(`cases.variant.${v}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      {refusal && (
+        <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+          {refusal}
+        </Alert>
+      )}
+    </Box>
   );
 };

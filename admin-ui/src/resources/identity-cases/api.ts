@@ -23,6 +23,10 @@ export const casesApi = {
     };
   },
 
+  /** Individuals: which address proofs the checklist asks for (standard, moved, hosted). */
+  setAddressVariant: async (caseId: string, addressVariant: string) =>
+    (await apiFetch(`${casePath(caseId)}/address-variant`, { method: 'POST', body: JSON.stringify({ addressVariant }) })).json as CaseDetail,
+
   reprocess: async (caseId: string, documentId: string) =>
     (await apiFetch(`${documentPath(caseId, documentId)}/reprocess`, { method: 'POST' })).json as { id: string; state: string },
 

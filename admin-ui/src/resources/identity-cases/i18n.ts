@@ -108,6 +108,9 @@ export const casesEn = {
     common: 'Identity documents: two-sided where the document has two sides, full name, date of birth and expiry, not expired. Proofs under 3 months. Any invalid document cancels the procedure.',
     no_back: 'No back side was sent for the identity document: acceptable only for a passport (one side).',
     variant_label: 'Address situation:',
+    variant_field: 'Address situation',
+    variant_help: 'Change it if the documents show another situation: the checklist follows.',
+    variant_changed: 'Address situation changed: the checklist follows.',
     identity: 'Identity document (type not stated)',
     identity_typed: 'Identity document — %{type}',
     missing_part: {
@@ -452,6 +455,9 @@ export const casesFr: CasesMessages = {
       'Pièces d’identité : recto et verso pour un document à deux faces, nom complet, date de naissance et date d’expiration, non expirée. Justificatifs de moins de 3 mois. Tout document non conforme annule la procédure.',
     no_back: 'Aucun verso n’a été envoyé pour la pièce d’identité : acceptable seulement pour un passeport (une seule face).',
     variant_label: 'Situation de domicile :',
+    variant_field: 'Situation de domicile',
+    variant_help: 'Changez-la si les documents montrent une autre situation : la liste suit.',
+    variant_changed: 'Situation de domicile changée : la liste des documents suit.',
     identity: 'Pièce d’identité (type non indiqué)',
     identity_typed: 'Pièce d’identité — %{type}',
     missing_part: {
