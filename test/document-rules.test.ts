@@ -212,6 +212,8 @@ describe('document rules', () => {
     expect((await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${proof}/decision`).send({ decision: 'accepted', issuedOn: today() })).body.caseStatus).toBe('in_review');
     let item = (await reviewer.get(`/api/identity-cases/${o.caseId}`)).body.checklist[0];
     expect(item).toMatchObject({ status: 'to_review', identityType: 'id_card', missing: [], documentIds: [front, back] });
+    const otherType = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity('driving_licence'));
+    expect([otherType.status, otherType.body.code]).toEqual([409, 'identity_type_conflict']);
     const passportBack = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity('passport'));
     expect([passportBack.status, passportBack.body.code]).toEqual([422, 'passport_has_no_back']);
     expect((await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity())).body.caseStatus).toBe('verified');

@@ -171,6 +171,10 @@ export class ReviewService {
           if (doc.kind === 'identity_back' && identityType === 'passport') {
             throw new DomainError('unprocessable', 'A passport has no back: reject this file, or correct the document type', { identityType: 'passport has one page' }).because('passport_has_no_back');
           }
+          const otherSide = await m.getRepository(CaseDocument).findOne({ where: { caseId: c.id, kind: doc.kind === 'identity_front' ? 'identity_back' : 'identity_front', decision: 'accepted' } });
+          if (otherSide?.identityType && otherSide.identityType !== identityType) {
+            throw new DomainError('conflict', `The other side was accepted as ${otherSide.identityType}: both sides are one document`, { identityType: `must be ${otherSide.identityType}` }).because('identity_type_conflict');
+          }
           // The reviewer's reading is the document's type, for both of its sides.
           doc.identityType = identityType!;
           await m.createQueryBuilder().update(CaseDocument).set({ identityType: identityType! })
