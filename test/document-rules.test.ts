@@ -212,6 +212,8 @@ describe('document rules', () => {
     expect((await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${proof}/decision`).send({ decision: 'accepted', issuedOn: today() })).body.caseStatus).toBe('in_review');
     let item = (await reviewer.get(`/api/identity-cases/${o.caseId}`)).body.checklist[0];
     expect(item).toMatchObject({ status: 'to_review', identityType: 'id_card', missing: [], documentIds: [front, back] });
+    const otherType = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity('driving_licence'));
+    expect([otherType.status, otherType.body.code]).toEqual([409, 'identity_type_conflict']);
     const passportBack = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity('passport'));
     expect([passportBack.status, passportBack.body.code]).toEqual([422, 'passport_has_no_back']);
     expect((await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity())).body.caseStatus).toBe('verified');
@@ -219,7 +221,7 @@ describe('document rules', () => {
     expect(item.status).toBe('accepted');
   });
 
-  it('shows an accepted front whose back was never sent as incomplete, and a corrected passport as complete', async () => {
+  it('shows an accepted front whose back was never sent as incomplete, and lets the reviewer ask for the back', async () => {
     const { o, ids } = await submitted('sole_trader', [['identity_front', 'passport'], ['business_register_notice']]);
     const reviewer = await claimedBy(o.caseId);
     // The reviewer reads an ID card, not the passport the customer said: its back is now missing.
@@ -227,6 +229,23 @@ describe('document rules', () => {
     const after = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${ids.business_register_notice}/decision`).send({ decision: 'accepted', issuedOn: today() });
     expect(after.body.caseStatus).toBe('in_review');
     expect((await reviewer.get(`/api/identity-cases/${o.caseId}`)).body.checklist[0]).toMatchObject({ status: 'incomplete', missing: ['identity_back'], identityType: 'id_card' });
+
+    // The reviewer asks for the back: the customer gets a link that takes only it, and the case comes back.
+    const notMissing = await reviewer.post(`/api/identity-cases/${o.caseId}/request-document`).send({ kind: 'business_register_notice' });
+    expect([notMissing.status, notMissing.body.code]).toEqual([409, 'document_not_missing']);
+    const asked = await reviewer.post(`/api/identity-cases/${o.caseId}/request-document`).send({ kind: 'identity_back', note: 'Photograph the back of your ID card.' });
+    expect(asked.body).toMatchObject({ status: 'awaiting_reupload', reuploadKind: 'identity_back', reuploadReason: 'missing' });
+    const mail = await smtp.waitFor((m) => smtp.to(o.contactEmail).includes(m) && /One document is missing/.test(m.subject ?? ''));
+    expect(mail.subject).toBe(`[${o.customerId}] One document is missing from your case`);
+    expect(mail.text).toMatch(/identity document \(back\)/);
+    expect(mail.text).toContain('Photograph the back of your ID card.');
+    const link = linkIn(mail)!;
+    const fresh = { caseId: o.caseId, token: link[2], c: customer() };
+    expect((await upload(fresh, 'identity_back', 'id_card')).status).toBe(201);
+    await processed(o.caseId);
+    const again = await claimedBy(o.caseId);
+    const backId = (await again.get(`/api/identity-cases/${o.caseId}`)).body.checklist[0].documentIds[1];
+    expect((await again.post(`/api/identity-cases/${o.caseId}/documents/${backId}/decision`).send(identity())).body.caseStatus).toBe('verified');
   });
 
   it('asks a moved or hosted individual for the variant’s documents; organisations have no variant', async () => {

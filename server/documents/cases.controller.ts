@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { RequirePermission } from '../auth/policy.decorator';
 import { DomainError, notFound } from '../core/http/errors';
-import { AddressVariantDto, CaseQueueQuery, DecisionDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
+import { AddressVariantDto, CaseQueueQuery, DecisionDto, RequestDocumentDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
 import { attachmentDisposition } from './download-name';
@@ -74,6 +74,14 @@ export class CasesController {
   @RequirePermission('review', 'Case')
   decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Body() dto: DecisionDto) {
     return this.review.decide(actor, id, documentId, dto);
+  }
+
+  /** The reviewer asks the customer for a document the checklist misses (e.g. an ID card's back): awaiting_reupload. */
+  @Post(':id/request-document')
+  @HttpCode(200)
+  @RequirePermission('review', 'Case')
+  requestDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RequestDocumentDto) {
+    return this.review.requestMissing(actor, id, dto);
   }
 
   @Post(':id/documents/:documentId/reprocess')

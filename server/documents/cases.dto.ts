@@ -75,6 +75,14 @@ export class UploadFieldsDto {
   identityType?: (typeof IDENTITY_TYPES)[number];
 }
 
+export class RequestDocumentDto {
+  @IsIn(DOCUMENT_KINDS, { message: `must be one of ${DOCUMENT_KINDS.join(', ')}` })
+  kind: (typeof DOCUMENT_KINDS)[number];
+
+  /** Mailed to the customer with the request. */
+  @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
 export class CaseQueueQuery {
   @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @IsOptional() @IsUUID('4') accountId?: string;

@@ -88,10 +88,11 @@ export class IdentityCase {
   @Column({ name: 'reupload_kind', type: 'text', nullable: true })
   reuploadKind: DocumentKind | null;
 
+  /** `missing`: the reviewer asked for a document the checklist lacks, no file superseded. */
   @Column({ name: 'reupload_reason', type: 'text', nullable: true })
-  reuploadReason: ReuploadReason | null;
+  reuploadReason: ReuploadReason | 'missing' | null;
 
-  /** The reviewer's words to the customer with an `other` reason (they are mailed to the customer). */
+  /** The reviewer's words to the customer with an `other` or `missing` reason (they are mailed to the customer). */
   @Column({ name: 'reupload_note', type: 'text', nullable: true })
   reuploadNote: string | null;
 

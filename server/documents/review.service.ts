@@ -14,7 +14,7 @@ import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseDocument, DATED_KINDS, IDENTITY_KINDS, REUPLOAD_REASONS } from './case-document.entity';
-import type { ReuploadReason } from './case-document.entity';
+import type { DocumentKind, ReuploadReason } from './case-document.entity';
 import { CaseVerifiedHook } from './case-verified.port';
 import { allRequiredAccepted, checklist, IDENTITY_HOLDER } from './checklist';
 import { CasesService } from './cases.service';
@@ -176,6 +176,10 @@ export class ReviewService {
           if (doc.kind === 'identity_back' && identityType === 'passport') {
             throw new DomainError('unprocessable', 'A passport has no back: reject this file, or correct the document type', { identityType: 'passport has one page' }).because('passport_has_no_back');
           }
+          const otherSide = await m.getRepository(CaseDocument).findOne({ where: { caseId: c.id, kind: doc.kind === 'identity_front' ? 'identity_back' : 'identity_front', decision: 'accepted' } });
+          if (otherSide?.identityType && otherSide.identityType !== identityType) {
+            throw new DomainError('conflict', `The other side was accepted as ${otherSide.identityType}: both sides are one document`, { identityType: `must be ${otherSide.identityType}` }).because('identity_type_conflict');
+          }
           // The reviewer's reading is the document's type, for both of its sides.
           doc.identityType = identityType!;
           await m.createQueryBuilder().update(CaseDocument).set({ identityType: identityType! })
@@ -266,8 +270,45 @@ export class ReviewService {
     const now = this.clock.now();
     Object.assign(doc, { decision: 'reupload', decisionReason: dto.reasonCode, decisionNote: note, decidedBy: actor.id, decidedAt: now });
     await m.save(doc);
+    const mailId = await this.awaitDocument(m, actor, c, doc.kind, dto.reasonCode as ReuploadReason, note);
+    await this.audit.record(m, {
+      actor: auditActor(actor), meta: actor.meta, action: 'document.reupload', targetType: 'document', targetId: doc.id, caseId: c.id,
+      reason: dto.reasonCode, after: { kind: doc.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
+    });
+    return { mailIds: [mailId], recoveryCaseId: null, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
+  }
+
+  /**
+   * The reviewer asks for a document the checklist still misses (an ID card's back never sent, the old address's
+   * proof once the case turned out to be "moved"): same path as a reupload, with no file superseded.
+   */
+  async requestMissing(actor: Actor, caseId: string, dto: { kind: DocumentKind; note?: string }) {
+    const result = await this.dataSource.transaction(async (m) => {
+      const c = await this.load(actor, caseId, m, true);
+      await this.assertIndependent(m, actor, c);
+      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw conflict('Claim this case before asking for a document');
+      const docs = await m.getRepository(CaseDocument).findBy({ caseId: c.id });
+      const missing = checklist(c.accountType, docs, c.addressVariant).flatMap((i) => i.missing);
+      if (!missing.includes(dto.kind)) {
+        throw new DomainError('conflict', `The checklist does not miss ${dto.kind}${missing.length ? ` (it misses ${missing.join(', ')})` : ''}`, { kind: 'not missing' }).because('document_not_missing');
+      }
+      const note = dto.note?.trim() || null;
+      const mailId = await this.awaitDocument(m, actor, c, dto.kind, 'missing', note);
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'case.document.request', targetType: 'identity_case', targetId: c.id, caseId: c.id,
+        reason: 'missing', after: { kind: dto.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
+      });
+      return { mailId, summary: this.summary(c) };
+    });
+    await this.outbox.relay([result.mailId]);
+    return result.summary;
+  }
+
+  /** The case waits for one kind of document from the customer: fresh link mailed, review clock stopped. */
+  private async awaitDocument(m: EntityManager, actor: Actor, c: IdentityCase, kind: DocumentKind, reason: IdentityCase['reuploadReason'] & string, note: string | null) {
+    const now = this.clock.now();
     Object.assign(c, {
-      status: 'awaiting_reupload', reuploadKind: doc.kind, reuploadReason: dto.reasonCode as ReuploadReason, reuploadNote: note,
+      status: 'awaiting_reupload', reuploadKind: kind, reuploadReason: reason, reuploadNote: note,
       reviewerId: null, claimedAt: null, collectUntil: new Date(now.getTime() + this.cases.collectDaysMs()),
     });
     await m.save(c);
@@ -276,16 +317,12 @@ export class ReviewService {
     const mail = await this.outbox.add(m, {
       accountId: c.accountId, template: 'case_reupload', language: c.language ?? account?.language ?? 'fr', to: c.contactEmail,
       params: {
-        customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), kind: doc.kind, reason: dto.reasonCode, note: dto.reasonCode === 'other' ? note ?? '' : '',
+        customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), kind, reason, note: reason === 'other' || reason === 'missing' ? note ?? '' : '',
         link: this.cases.caseLink(c.id, token), until: c.collectUntil.toISOString().slice(0, 10),
       },
       secretParams: ['link'],
     });
-    await this.audit.record(m, {
-      actor: auditActor(actor), meta: actor.meta, action: 'document.reupload', targetType: 'document', targetId: doc.id, caseId: c.id,
-      reason: dto.reasonCode, after: { kind: doc.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
-    });
-    return { mailIds: [mail.id], recoveryCaseId: null, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
+    return mail.id;
   }
 
   /** A document's preview or original, for staff allowed to see that very case; every view is audited. */

@@ -32,6 +32,7 @@ const REUPLOAD_REASONS: Record<string, Record<Lang, string>> = {
   cut: { fr: 'il est coupé : le document entier doit être visible', en: 'it is cut: the whole document must show' },
   glare: { fr: 'un reflet en masque une partie', en: 'glare hides part of it' },
   other: { fr: 'voir la précision ci-dessous', en: 'see the note below' },
+  missing: { fr: 'il manque à votre dossier', en: 'it is missing from your case' },
 };
 
 /** Document kinds as the customer reads them. */
@@ -119,17 +120,17 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
   },
   case_reupload: {
     fr: (p) => ({
-      subject: `[${p.customerId}] Un document à renvoyer`,
-      text: `Bonjour,\n\nDans votre dossier ${p.caseRef}, nous ne pouvons pas lire ce document : ${KINDS[p.kind]?.fr ?? p.kind} ` +
+      subject: p.reason === 'missing' ? `[${p.customerId}] Un document manque à votre dossier` : `[${p.customerId}] Un document à renvoyer`,
+      text: `Bonjour,\n\nDans votre dossier ${p.caseRef}, il nous faut ce document : ${KINDS[p.kind]?.fr ?? p.kind} ` +
         `(${REUPLOAD_REASONS[p.reason]?.fr ?? REUPLOAD_REASONS.other.fr}).` + (p.note ? `\nPrécision du vérificateur : ${p.note}` : '') +
-        `\n\nEnvoyez-le de nouveau, et lui seul, avec ce lien avant le ${p.until} : ${p.link}\nVos autres documents sont conservés ; ` +
+        `\n\nEnvoyez-le, et lui seul, avec ce lien avant le ${p.until} : ${p.link}\nVos autres documents sont conservés ; ` +
         `nous vous répondons sous 72 heures après le nouvel envoi.` + SIGNATURE.fr,
     }),
     en: (p) => ({
-      subject: `[${p.customerId}] Please send one document again`,
-      text: `Hello,\n\nIn your case ${p.caseRef}, we cannot use this document: ${KINDS[p.kind]?.en ?? p.kind} ` +
+      subject: p.reason === 'missing' ? `[${p.customerId}] One document is missing from your case` : `[${p.customerId}] Please send one document again`,
+      text: `Hello,\n\nIn your case ${p.caseRef}, we need this document: ${KINDS[p.kind]?.en ?? p.kind} ` +
         `(${REUPLOAD_REASONS[p.reason]?.en ?? REUPLOAD_REASONS.other.en}).` + (p.note ? `\nThe reviewer adds: ${p.note}` : '') +
-        `\n\nSend it again, and only it, with this link before ${p.until}: ${p.link}\nYour other documents are kept; ` +
+        `\n\nSend it, and only it, with this link before ${p.until}: ${p.link}\nYour other documents are kept; ` +
         `we will answer within 72 hours of the new upload.` + SIGNATURE.en,
     }),
   },

@@ -101,7 +101,7 @@ export class AlertsService {
     const raised: Alert[] = [];
     for (const c of rows) {
       const dueAt = new Date(c.submittedAt.getTime() + REVIEW_TARGET_MS);
-      const details = { caseId: c.id, customerId: c.customerId, submittedAt: c.submittedAt.toISOString(), dueAt: dueAt.toISOString() };
+      const details = { caseId: c.id, caseRef: c.id.slice(0, 8), customerId: c.customerId, submittedAt: c.submittedAt.toISOString(), dueAt: dueAt.toISOString() };
       const event = await this.audit.record(m, {
         actor: null, meta: SYSTEM_META, action: 'case.review_overdue', targetType: 'identity_case', targetId: c.id, caseId: c.id, after: details,
       });

@@ -9,7 +9,8 @@ export type AlertRule =
   | 'customer_report'
   | 'off_hours'
   | 'stated_value_limit'
-  | 'audit_chain_broken';
+  | 'audit_chain_broken'
+  | 'review_overdue';
 
 export const ALERT_RULES: AlertRule[] = [
   'swap_burst',
@@ -21,6 +22,7 @@ export const ALERT_RULES: AlertRule[] = [
   'off_hours',
   'stated_value_limit',
   'audit_chain_broken',
+  'review_overdue',
 ];
 
 /** One alert as `GET /api/alerts` returns it. */

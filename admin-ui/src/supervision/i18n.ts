@@ -71,7 +71,7 @@ export const supervisionEn = {
     /** Summaries the console words itself; other rules show the server's summary. */
     summary: {
       stated_value_limit: 'Stated-value checks on one account reached their daily limit, over one or several calls: someone may be guessing the data on file.',
-      review_overdue: 'A submitted documents case has had no decision for 72 hours: the customer was promised an answer within 72 hours. Assign a reviewer.',
+      review_overdue: 'Documents case %{caseRef} of customer %{customerId} has had no decision 72 hours after it was submitted.',
     },
     chain_broken:
       'The audit trail no longer verifies from entry #%{id}: an entry was edited, deleted or rewritten directly in the database. Compare with the last anchor mailed to supervisors before acknowledging.',
@@ -251,11 +251,11 @@ export const supervisionFr: SupervisionMessages = {
       off_hours: 'Action sensible hors des heures de travail',
       stated_value_limit: 'Valeurs déclarées : limite du jour atteinte',
       audit_chain_broken: 'Journal d’audit altéré',
-      review_overdue: 'Dossier de justificatifs au-delà de 72 h',
+      review_overdue: 'Dossier de justificatifs au-delà de 72 heures',
     },
     summary: {
       stated_value_limit: 'Les vérifications de valeurs déclarées sur un compte ont atteint leur limite du jour, sur un ou plusieurs appels : quelqu’un cherche peut-être à deviner les données enregistrées.',
-      review_overdue: 'Un dossier de justificatifs envoyé attend une décision depuis 72 heures : le client s’est vu promettre une réponse sous 72 heures. Confiez-le à un vérificateur.',
+      review_overdue: 'Le dossier de justificatifs %{caseRef} du client %{customerId} n’a pas de décision 72 heures après son envoi.',
     },
     chain_broken:
       'Le journal d’audit ne se vérifie plus à partir de l’entrée n° %{id} : une entrée a été modifiée, supprimée ou réécrite directement dans la base. Comparez avec la dernière ancre envoyée aux superviseurs avant de traiter l’alerte.',
