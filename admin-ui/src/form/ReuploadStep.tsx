@@ -30,11 +30,11 @@ export const ReuploadStep = ({
   const reason = asked?.reason ? t(`reupload.reason.${asked.reason}`) : '';
   return (
     <section className="rd-card" aria-labelledby="step-title" data-testid="reupload-step">
-      <StepHeading>{t('reupload.title')}</StepHeading>
+      <StepHeading>{t(asked?.reason === 'missing' ? 'reupload.title_missing' : 'reupload.title')}</StepHeading>
       {kind ? (
         <>
           <p className="rd-big" data-testid="reupload-reason">
-            {t('reupload.intro', { document: label })} {reason.startsWith('reupload.') ? '' : reason}
+            {t(asked?.reason === 'missing' ? 'reupload.intro_missing' : 'reupload.intro', { document: label })} {reason.startsWith('reupload.') ? '' : reason}
           </p>
           {asked?.note && (
             <p data-testid="reupload-note">

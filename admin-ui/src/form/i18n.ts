@@ -145,11 +145,14 @@ export const formEn = {
   reupload: {
     title: 'One document to send again',
     intro: 'Our reviewer asks you to send this document again: %{document}.',
+    title_missing: 'One document to send',
+    intro_missing: 'Our reviewer asks you to send this document: %{document}.',
     reason: {
       unreadable: 'The picture cannot be read (blurred, too dark or too small).',
       cut: 'Part of the document is cut off.',
       glare: 'A reflection hides part of the document.',
       other: 'The reviewer explains why below.',
+      missing: 'It is missing from the documents you sent.',
     },
     note: 'The reviewer’s note:',
     how: 'Take a new picture or scan of the whole document, flat, in good light, without flash. As soon as it is received, your request goes back to review: there is nothing else to send.',
@@ -380,11 +383,14 @@ export const formFr: FormMessages = {
   reupload: {
     title: 'Un document à renvoyer',
     intro: 'Notre vérificateur vous demande de renvoyer ce document : %{document}.',
+    title_missing: 'Un document à envoyer',
+    intro_missing: 'Notre vérificateur vous demande d’envoyer ce document : %{document}.',
     reason: {
       unreadable: 'L’image est illisible (floue, trop sombre ou trop petite).',
       cut: 'Une partie du document est coupée.',
       glare: 'Un reflet masque une partie du document.',
       other: 'Le vérificateur en donne la raison ci-dessous.',
+      missing: 'Il manque parmi les documents que vous avez envoyés.',
     },
     note: 'La remarque du vérificateur :',
     how: 'Prenez une nouvelle photo ou un nouveau scan du document entier, à plat, bien éclairé, sans flash. Dès sa réception, votre demande repart en vérification : vous n’avez rien d’autre à envoyer.',

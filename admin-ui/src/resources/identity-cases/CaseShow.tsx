@@ -100,6 +100,7 @@ const CaseWorkspace = () => {
           <Checklist
             record={record}
             canChangeVariant={Boolean(review.canAccess) && OPEN_CASES.includes(record.status)}
+            canRequest={canDecide}
             onChanged={() => void refetch()}
           />
         </Box>

@@ -1,5 +1,23 @@
 import { useState } from 'react';
-import { Alert, Box, Card, CardContent, Chip, Link, MenuItem, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Link,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@mui/material';
+import AskIcon from '@mui/icons-material/MarkEmailUnread';
 import { HttpError, useNotify, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { casesApi } from './api';
@@ -21,8 +39,20 @@ const scrollTo = (documentId: string) =>
   document.getElementById(`document-${documentId}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 
 /** The provider's required documents for this account type, each with where it stands. */
-export const Checklist = ({ record, canChangeVariant = false, onChanged }: { record: CaseDetail; canChangeVariant?: boolean; onChanged?(): void }) => {
+export const Checklist = ({
+  record,
+  canChangeVariant = false,
+  canRequest = false,
+  onChanged,
+}: {
+  record: CaseDetail;
+  canChangeVariant?: boolean;
+  /** The reviewer holding the case may ask the customer for what an item misses. */
+  canRequest?: boolean;
+  onChanged?(): void;
+}) => {
   const translate = useTranslate();
+  const [asking, setAsking] = useState<string | null>(null);
   const items = record.checklist;
   const variant = record.accountType === 'individual' ? record.addressVariant ?? 'standard' : null;
   const label = (item: (typeof items)[number]) =>
@@ -73,6 +103,12 @@ export const Checklist = ({ record, canChangeVariant = false, onChanged }: { rec
                     {(item.missing ?? []).map(kind => translate(`cases.checklist.missing_part.${kind}`, { _: translate(`cases.kind.${kind}`, { _: kind }) })).join(', ')}
                   </Typography>
                 )}
+                {canRequest &&
+                  (item.missing ?? []).map(kind => (
+                    <Button key={kind} size="small" startIcon={<AskIcon />} onClick={() => setAsking(kind)} sx={{ display: 'flex', mt: 0.25 }}>
+                      {translate('cases.request.button', { kind: translate(`cases.kind.${kind}`, { _: kind }) })}
+                    </Button>
+                  ))}
               </Box>
               <Chip
                 size="small"
@@ -83,8 +119,68 @@ export const Checklist = ({ record, canChangeVariant = false, onChanged }: { rec
             </Box>
           ))}
         </Box>
+        {asking && <RequestDialog caseId={record.id} kind={asking} onClose={() => setAsking(null)} onDone={() => onChanged?.()} />}
       </CardContent>
     </Card>
+  );
+};
+
+/** Asks the customer for a document the checklist misses: mailed with a link for that document only. */
+const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind: string; onClose(): void; onDone(): void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [note, setNote] = useState('');
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const kindLabel = translate(`cases.kind.${kind}`, { _: kind });
+  const send = async () => {
+    setPending(true);
+    setRefusal(null);
+    try {
+      await casesApi.requestDocument(caseId, kind, note.trim() || undefined);
+      notify('cases.request.done', { type: 'success' });
+      onClose();
+      onDone();
+    } catch (error) {
+      const code = error instanceof HttpError ? (error.body as { code?: unknown } | undefined)?.code : undefined;
+      const message = apiErrorOf(error).message;
+      setRefusal(typeof code === 'string' ? translate(`cases.codes.${code}`, { _: message }) : message);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Dialog open onClose={() => !pending && onClose()} aria-labelledby="request-document-title" fullWidth maxWidth="sm">
+      <DialogTitle id="request-document-title">{translate('cases.request.title', { kind: kindLabel })}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>{translate('cases.request.help')}</DialogContentText>
+        {refusal && (
+          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            {refusal}
+          </Alert>
+        )}
+        <TextField
+          autoFocus
+          name="note"
+          label={translate('cases.decision.note')}
+          value={note}
+          onChange={event => setNote(event.target.value)}
+          helperText={translate('cases.request.note_help')}
+          fullWidth
+          multiline
+          minRows={2}
+          slotProps={{ htmlInput: { maxLength: 1000 } }}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={pending}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button variant="contained" color="warning" disabled={pending} startIcon={pending ? <CircularProgress size={16} /> : <AskIcon />} onClick={() => void send()}>
+          {translate('cases.request.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 };
 

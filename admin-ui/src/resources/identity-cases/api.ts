@@ -27,6 +27,11 @@ export const casesApi = {
   setAddressVariant: async (caseId: string, addressVariant: string) =>
     (await apiFetch(`${casePath(caseId)}/address-variant`, { method: 'POST', body: JSON.stringify({ addressVariant }) })).json as CaseDetail,
 
+  /** Asks the customer for a document the checklist misses (e.g. an ID card's back never sent). */
+  requestDocument: async (caseId: string, kind: string, note?: string) =>
+    (await apiFetch(`${casePath(caseId)}/request-document`, { method: 'POST', body: JSON.stringify({ kind, ...(note ? { note } : {}) }) }))
+      .json as CaseSummary,
+
   reprocess: async (caseId: string, documentId: string) =>
     (await apiFetch(`${documentPath(caseId, documentId)}/reprocess`, { method: 'POST' })).json as { id: string; state: string },
 

@@ -281,6 +281,15 @@ export const casesEn = {
     cut: 'Cut off',
     glare: 'Glare',
     other: 'Other',
+    missing: 'Missing document',
+  },
+  request: {
+    button: 'Ask the customer for it: %{kind}',
+    title: 'Ask for a missing document: %{kind}',
+    help: 'The checklist misses this document (for example the back of an ID card, or the previous address’s proof once the case turns out to be “moved”). The customer is mailed a link to send it; the case leaves your hands and comes back to the queue with it.',
+    note_help: 'Optional: mailed to the customer with the request',
+    confirm: 'Ask the customer',
+    done: 'The document was asked for: the customer is told by email.',
   },
   codes: {
     identity_type_required: 'Choose the type of the identity document.',
@@ -295,6 +304,8 @@ export const casesEn = {
     identity_type_not_applicable: 'Only an identity document has a type.',
     variant_not_applicable: 'Address situations apply only to individual accounts.',
     documents_missing: 'Documents are still missing.',
+    document_not_missing: 'The checklist no longer misses this document: refresh the page.',
+    identity_type_conflict: 'The other side was accepted as another type of document: use the same type for both sides.',
   },
   reasons: {
     unreadable: 'Unreadable',
@@ -628,6 +639,15 @@ export const casesFr: CasesMessages = {
     cut: 'Coupé',
     glare: 'Reflet',
     other: 'Autre',
+    missing: 'Document manquant',
+  },
+  request: {
+    button: 'Le demander au client : %{kind}',
+    title: 'Demander un document manquant : %{kind}',
+    help: 'La liste des documents requis n’a pas ce document (par exemple le verso d’une carte d’identité, ou le justificatif de l’ancienne adresse quand le dossier s’avère être un déménagement). Le client reçoit par e-mail un lien pour l’envoyer ; le dossier quitte vos mains et revient dans la file avec lui.',
+    note_help: 'Facultatif : envoyé au client avec la demande',
+    confirm: 'Demander au client',
+    done: 'Le document a été demandé : le client est prévenu par e-mail.',
   },
   codes: {
     identity_type_required: 'Choisissez le type de la pièce d’identité.',
@@ -642,6 +662,8 @@ export const casesFr: CasesMessages = {
     identity_type_not_applicable: 'Seule une pièce d’identité a un type.',
     variant_not_applicable: 'Les situations de domicile ne concernent que les comptes de particuliers.',
     documents_missing: 'Des documents manquent encore.',
+    document_not_missing: 'Ce document ne manque plus : actualisez la page.',
+    identity_type_conflict: 'L’autre face a été acceptée comme un autre type de pièce : utilisez le même type pour les deux faces.',
   },
   reasons: {
     unreadable: 'Illisible',
