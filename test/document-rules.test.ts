@@ -2,6 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import request from 'supertest';
 import { FixedClock } from '../server/core/clock';
 import { CaseDocument } from '../server/documents/case-document.entity';
+import { CasesService } from '../server/documents/cases.service';
 import { oldestAcceptedIssue } from '../server/documents/document-rules';
 import { IdentityCase } from '../server/documents/identity-case.entity';
 import { Alert } from '../server/supervision/alert.entity';
@@ -294,6 +295,18 @@ describe('document rules', () => {
     await submit({ ...o, ...elsewhere }).expect(200);
     expect((await upload(elsewhere, 'proof_of_address')).status).toBe(409);
     expect((await elsewhere.c.get(`/api/public/identity-cases/${o.caseId}`).set('X-Case-Token', elsewhere.token)).body.status).toBe('submitted');
+  });
+
+  it('expires a case whose document asked again never came, and its link then takes nothing', async () => {
+    const { o, ids } = await submitted('individual', [['identity_front', 'passport'], ['proof_of_address']]);
+    const reviewer = await claimedBy(o.caseId);
+    await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${ids.identity_front}/decision`).send({ decision: 'reupload', reasonCode: 'cut' }).expect(200);
+    const mail = await smtp.waitFor((m) => smtp.to(o.contactEmail).includes(m) && /send one document again/.test(m.subject ?? ''));
+    const fresh = { caseId: o.caseId, token: linkIn(mail)![2], c: customer() };
+    clock.advance(t.config.caseCollectDays * 86_400_000 + 60_000);
+    expect(await t.app.get(CasesService).expireOverdue()).toBeGreaterThanOrEqual(1);
+    expect((await fresh.c.get(`/api/public/identity-cases/${o.caseId}`).set('X-Case-Token', fresh.token)).body.status).toBe('expired');
+    expect((await upload(fresh, 'identity_front', 'passport')).status).toBe(409);
   });
 
   it('raises one alert per case to supervisors when a submitted case has no decision 72 h later', async () => {
