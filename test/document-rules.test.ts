@@ -110,7 +110,7 @@ describe('document rules', () => {
     expect([badReason.status, badReason.body.code]).toEqual([400, 'reason_not_for_decision']);
     const noNote = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'other' });
     expect(noNote.status).toBe(400);
-    const asked = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'glare' });
+    const asked = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'glare', note: 'internal: looks like a phone photo' });
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ caseStatus: 'awaiting_reupload', document: { decision: 'reupload' } });
 
@@ -124,6 +124,7 @@ describe('document rules', () => {
     expect(mail.subject).toBe(`[${a.account.customerId}] Please send one document again`);
     expect(mail.text).toMatch(/proof of address/);
     expect(mail.text).toMatch(/glare/);
+    expect(mail.text).not.toContain('internal');
     const link = linkIn(mail)!;
     expect(link[1]).toBe(a.o.caseId);
     const fresh = { caseId: a.o.caseId, token: link[2], c: customer() };
