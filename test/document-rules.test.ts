@@ -2,6 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import request from 'supertest';
 import { FixedClock } from '../server/core/clock';
 import { CaseDocument } from '../server/documents/case-document.entity';
+import { CasesService } from '../server/documents/cases.service';
 import { oldestAcceptedIssue } from '../server/documents/document-rules';
 import { IdentityCase } from '../server/documents/identity-case.entity';
 import { Alert } from '../server/supervision/alert.entity';
@@ -109,7 +110,7 @@ describe('document rules', () => {
     expect([badReason.status, badReason.body.code]).toEqual([400, 'reason_not_for_decision']);
     const noNote = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'other' });
     expect(noNote.status).toBe(400);
-    const asked = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'glare' });
+    const asked = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'glare', note: 'internal: looks like a phone photo' });
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ caseStatus: 'awaiting_reupload', document: { decision: 'reupload' } });
 
@@ -123,6 +124,7 @@ describe('document rules', () => {
     expect(mail.subject).toBe(`[${a.account.customerId}] Please send one document again`);
     expect(mail.text).toMatch(/proof of address/);
     expect(mail.text).toMatch(/glare/);
+    expect(mail.text).not.toContain('internal');
     const link = linkIn(mail)!;
     expect(link[1]).toBe(a.o.caseId);
     const fresh = { caseId: a.o.caseId, token: link[2], c: customer() };
@@ -294,6 +296,18 @@ describe('document rules', () => {
     await submit({ ...o, ...elsewhere }).expect(200);
     expect((await upload(elsewhere, 'proof_of_address')).status).toBe(409);
     expect((await elsewhere.c.get(`/api/public/identity-cases/${o.caseId}`).set('X-Case-Token', elsewhere.token)).body.status).toBe('submitted');
+  });
+
+  it('expires a case whose document asked again never came, and its link then takes nothing', async () => {
+    const { o, ids } = await submitted('individual', [['identity_front', 'passport'], ['proof_of_address']]);
+    const reviewer = await claimedBy(o.caseId);
+    await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${ids.identity_front}/decision`).send({ decision: 'reupload', reasonCode: 'cut' }).expect(200);
+    const mail = await smtp.waitFor((m) => smtp.to(o.contactEmail).includes(m) && /send one document again/.test(m.subject ?? ''));
+    const fresh = { caseId: o.caseId, token: linkIn(mail)![2], c: customer() };
+    clock.advance(t.config.caseCollectDays * 86_400_000 + 60_000);
+    expect(await t.app.get(CasesService).expireOverdue()).toBeGreaterThanOrEqual(1);
+    expect((await fresh.c.get(`/api/public/identity-cases/${o.caseId}`).set('X-Case-Token', fresh.token)).body.status).toBe('expired');
+    expect((await upload(fresh, 'identity_front', 'passport')).status).toBe(409);
   });
 
   it('raises one alert per case to supervisors when a submitted case has no decision 72 h later', async () => {

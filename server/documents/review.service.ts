@@ -270,7 +270,8 @@ export class ReviewService {
     const now = this.clock.now();
     Object.assign(doc, { decision: 'reupload', decisionReason: dto.reasonCode, decisionNote: note, decidedBy: actor.id, decidedAt: now });
     await m.save(doc);
-    const mailId = await this.awaitDocument(m, actor, c, doc.kind, dto.reasonCode as ReuploadReason, note);
+    // Only an `other` reason's note is the customer's to read; any other note stays the reviewer's, on the document.
+    const mailId = await this.awaitDocument(m, actor, c, doc.kind, dto.reasonCode as ReuploadReason, dto.reasonCode === 'other' ? note : null);
     await this.audit.record(m, {
       actor: auditActor(actor), meta: actor.meta, action: 'document.reupload', targetType: 'document', targetId: doc.id, caseId: c.id,
       reason: dto.reasonCode, after: { kind: doc.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
@@ -304,7 +305,7 @@ export class ReviewService {
     return result.summary;
   }
 
-  /** The case waits for one kind of document from the customer: fresh link mailed, review clock stopped. */
+  /** The case waits for one kind of document from the customer: fresh link mailed (with `note`), review clock stopped. */
   private async awaitDocument(m: EntityManager, actor: Actor, c: IdentityCase, kind: DocumentKind, reason: IdentityCase['reuploadReason'] & string, note: string | null) {
     const now = this.clock.now();
     Object.assign(c, {
@@ -317,7 +318,7 @@ export class ReviewService {
     const mail = await this.outbox.add(m, {
       accountId: c.accountId, template: 'case_reupload', language: c.language ?? account?.language ?? 'fr', to: c.contactEmail,
       params: {
-        customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), kind, reason, note: reason === 'other' || reason === 'missing' ? note ?? '' : '',
+        customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), kind, reason, note: note ?? '',
         link: this.cases.caseLink(c.id, token), until: c.collectUntil.toISOString().slice(0, 10),
       },
       secretParams: ['link'],
