@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CustomerAccount } from '../server/accounts/customer-account.entity';
 import type { AccountType } from '../server/accounts/customer-account.entity';
@@ -58,8 +59,8 @@ describe('documents case → recovery case, without a hand-off', () => {
   }
 
   /** The reviewer accepts every document; returns the last decision's answer. */
-  async function reviewerAcceptsAll(reviewer: Client, caseId: string, holder: string) {
-    await reviewer.post(`/api/identity-cases/${caseId}/claim`).expect(200);
+  async function reviewerAcceptsAll(reviewer: Client, caseId: string, holder: string, o: { claimed?: boolean } = {}) {
+    if (!o.claimed) await reviewer.post(`/api/identity-cases/${caseId}/claim`).expect(200);
     const docs = await t.dataSource.getRepository(CaseDocument).findBy({ caseId });
     let last: request.Response | null = null;
     for (const d of docs) {
@@ -147,6 +148,34 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect(mail.text).toMatch(/now waits for a supervisor's approval/);
     const own = await reviewer.post(`/api/recovery-cases/${rc.id}/approve`);
     expect(own.status).toBe(403);
+  });
+
+  it('lets the reviewer choose the methods of a 2FA case from the customer form, carried to the recovery case', async () => {
+    const { account, app, key } = await accountWith2fa();
+    const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa', {
+      status: 'collecting', contactEmail: account.primaryEmail, submittedAt: null, claimedAt: null, decidedAt: null,
+    });
+    await customerSubmits(idCase.id);
+    const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
+    const early = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
+    expect(early.status).toBe(409);
+    await reviewer.post(`/api/identity-cases/${idCase.id}/claim`).expect(200);
+    const shown = await reviewer.get(`/api/identity-cases/${idCase.id}`);
+    expect(shown.body).toMatchObject({ twoFactorMethodIds: null, twoFactorMethods: [{ id: app.id, kind: 'totp' }, { id: key.id, kind: 'security_key' }] });
+    const foreign = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [randomUUID()] });
+    expect([foreign.status, foreign.body.code]).toEqual([422, 'unknown_2fa_method']);
+    const none = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [] });
+    expect(none.status).toBe(400);
+    const chosen = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
+    expect(chosen.body).toEqual({ twoFactorMethodIds: [app.id] });
+    const decided = await reviewerAcceptsAll(reviewer, idCase.id, account.name, { claimed: true });
+    expect((await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId })).twoFactorMethodIds).toEqual([app.id]);
+
+    const replacement = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', { status: 'collecting', submittedAt: null, claimedAt: null, decidedAt: null });
+    await customerSubmits(replacement.id);
+    await reviewer.post(`/api/identity-cases/${replacement.id}/claim`).expect(200);
+    const notTwoFa = await reviewer.post(`/api/identity-cases/${replacement.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
+    expect([notTwoFa.status, notTwoFa.body.code]).toEqual([422, 'not_a_2fa_case']);
   });
 
   it('refuses unclear contact choices and unknown methods when opening', async () => {

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { RequirePermission } from '../auth/policy.decorator';
 import { notFound } from '../core/http/errors';
-import { CaseQueueQuery, DecisionDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
+import { CaseQueueQuery, DecisionDto, StaffOpenCaseDto, TwoFactorChoiceDto, UploadFieldsDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
 import { attachmentDisposition } from './download-name';
@@ -62,6 +62,13 @@ export class CasesController {
   @RequirePermission('review', 'Case')
   decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Body() dto: DecisionDto) {
     return this.review.decide(actor, id, documentId, dto);
+  }
+
+  @Post(':id/two-factor-methods')
+  @HttpCode(200)
+  @RequirePermission('review', 'Case')
+  chooseMethods(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: TwoFactorChoiceDto) {
+    return this.review.chooseTwoFactorMethods(actor, id, dto.twoFactorMethodIds);
   }
 
   @Post(':id/documents/:documentId/reprocess')

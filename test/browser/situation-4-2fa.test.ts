@@ -240,6 +240,10 @@ describe('situation 4: 2FA lost on an account with a backup email, every role (b
         await page.goto(`${app.url}/#/identity-cases/${identityCaseId}/show`);
         await page.getByRole('button', { name: 'Claim this case' }).click();
         await page.getByTestId('claim-state').filter({ hasText: 'You are reviewing this case.' }).waitFor();
+        // The agent's choice is on the case: the phone's app goes, the key stays (the reviewer could change it).
+        const choice = page.getByTestId('case-two-factor');
+        expect(await choice.getByRole('checkbox', { name: 'Authenticator app — Pixel 7' }).isChecked()).toBe(true);
+        expect(await choice.getByRole('checkbox', { name: 'Security key — YubiKey 5' }).isChecked()).toBe(false);
 
         const identity = page.locator('[data-testid="case-document"][data-kind="identity_front"]');
         await identity.getByRole('button', { name: 'Accept', exact: true }).click();

@@ -23,6 +23,11 @@ export const casesApi = {
     };
   },
 
+  chooseTwoFactorMethods: async (caseId: string, twoFactorMethodIds: string[]) =>
+    (await apiFetch(`${casePath(caseId)}/two-factor-methods`, { method: 'POST', body: JSON.stringify({ twoFactorMethodIds }) })).json as {
+      twoFactorMethodIds: string[];
+    },
+
   reprocess: async (caseId: string, documentId: string) =>
     (await apiFetch(`${documentPath(caseId, documentId)}/reprocess`, { method: 'POST' })).json as { id: string; state: string },
 
