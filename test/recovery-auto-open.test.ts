@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CustomerAccount } from '../server/accounts/customer-account.entity';
 import type { AccountType } from '../server/accounts/customer-account.entity';
@@ -11,7 +12,7 @@ import { IdentityCase } from '../server/documents/identity-case.entity';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
 import { RecoveryExecuteHandler } from '../server/recovery/recovery-execute.handler';
 import { signIn, startTestApp, TestApp } from './support/app';
-import { createAccount, createStaff } from './support/factories';
+import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
 import { codeIn, TestSmtp } from './support/smtp';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
@@ -58,8 +59,8 @@ describe('documents case → recovery case, without a hand-off', () => {
   }
 
   /** The reviewer accepts every document; returns the last decision's answer. */
-  async function reviewerAcceptsAll(reviewer: Client, caseId: string, holder: string) {
-    await reviewer.post(`/api/identity-cases/${caseId}/claim`).expect(200);
+  async function reviewerAcceptsAll(reviewer: Client, caseId: string, holder: string, o: { claimed?: boolean } = {}) {
+    if (!o.claimed) await reviewer.post(`/api/identity-cases/${caseId}/claim`).expect(200);
     const docs = await t.dataSource.getRepository(CaseDocument).findBy({ caseId });
     let last: request.Response | null = null;
     for (const d of docs) {
@@ -92,12 +93,12 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect(decided.caseStatus).toBe('verified');
     expect(decided.recoveryCaseId).toEqual(expect.any(String));
 
-    // In the supervisors' inbox at once, opened by the reviewer, carrying the chosen method only.
+    // In the supervisors' inbox at once, owned by the agent who opened the documents case, the chosen method only.
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
     const inbox = await supervisor.get('/api/recovery-cases').query({ status: 'pending_approval', accountId: account.id });
     expect(inbox.body.data).toHaveLength(1);
     expect(inbox.body.data[0]).toMatchObject({
-      id: decided.recoveryCaseId, action: 'disable_2fa', status: 'pending_approval', openedBy: reviewerStaff.user.id,
+      id: decided.recoveryCaseId, action: 'disable_2fa', status: 'pending_approval', openedBy: agentStaff.user.id,
       identityCaseId: opened.body.id, twoFactorMethodIds: [app.id], verificationId: null,
     });
     const verifiedMail = await smtp.waitFor((m) => smtp.to(account.backupEmail!).includes(m) && /validés|verified/.test(m.subject ?? ''));
@@ -107,7 +108,7 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect(requested.text).toContain('Méthodes qui seront retirées : application d\'authentification « Stolen phone »');
     expect(requested.text).toContain('Méthodes conservées : clé de sécurité « YubiKey »');
 
-    // Four eyes: neither the reviewer (who opened it) nor the agent who opened the documents case approves.
+    // Four eyes: neither the reviewer (whose decision opened it) nor the agent who owns it approves.
     const byReviewer = await reviewer.post(`/api/recovery-cases/${decided.recoveryCaseId}/approve`);
     expect(byReviewer.status).toBe(403);
     expect((await agent.post(`/api/recovery-cases/${decided.recoveryCaseId}/approve`)).status).toBe(403);
@@ -130,18 +131,51 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect(executed.text).toMatch(/enregistrer une nouvelle méthode de double authentification/);
   });
 
-  it('a replacement to a confirmed new address opens a contact email replacement at verification', async () => {
+  it('a replacement asked on the customer form opens a contact email replacement at verification, owned by the reviewer', async () => {
     const account = await createAccount(t.dataSource, { backupEmail: null, language: 'en' });
-    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'fresh.start@example.org', callReference: 'CALL-42' });
-    expect(opened.status).toBe(201);
-    await customerSubmits(opened.body.id);
-    const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
-    const decided = await reviewerAcceptsAll(reviewer, opened.body.id, account.name);
+    const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', {
+      status: 'collecting', language: 'en', contactEmail: 'fresh.start@example.org', submittedAt: null, claimedAt: null, decidedAt: null,
+    });
+    await customerSubmits(idCase.id);
+    const reviewerStaff = await createStaff(t.dataSource, ['reviewer', 'supervisor']);
+    const reviewer = await signIn(t, reviewerStaff);
+    const decided = await reviewerAcceptsAll(reviewer, idCase.id, account.name);
     const rc = await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId });
-    expect(rc).toMatchObject({ action: 'replace_contact_email', status: 'pending_approval', newValue: 'fresh.start@example.org', twoFactorMethodIds: null });
+    expect(rc).toMatchObject({
+      action: 'replace_contact_email', status: 'pending_approval', newValue: 'fresh.start@example.org', twoFactorMethodIds: null, openedBy: reviewerStaff.user.id,
+    });
     const mail = await smtp.waitFor((m) => smtp.to('fresh.start@example.org').includes(m) && /verified/.test(m.subject ?? ''));
     expect(mail.text).toMatch(/now waits for a supervisor's approval/);
+    const own = await reviewer.post(`/api/recovery-cases/${rc.id}/approve`);
+    expect(own.status).toBe(403);
+  });
+
+  it('lets the reviewer choose the methods of a 2FA case from the customer form, carried to the recovery case', async () => {
+    const { account, app, key } = await accountWith2fa();
+    const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa', {
+      status: 'collecting', contactEmail: account.primaryEmail, submittedAt: null, claimedAt: null, decidedAt: null,
+    });
+    await customerSubmits(idCase.id);
+    const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
+    const early = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
+    expect(early.status).toBe(409);
+    await reviewer.post(`/api/identity-cases/${idCase.id}/claim`).expect(200);
+    const shown = await reviewer.get(`/api/identity-cases/${idCase.id}`);
+    expect(shown.body).toMatchObject({ twoFactorMethodIds: null, twoFactorMethods: [{ id: app.id, kind: 'totp' }, { id: key.id, kind: 'security_key' }] });
+    const foreign = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [randomUUID()] });
+    expect([foreign.status, foreign.body.code]).toEqual([422, 'unknown_2fa_method']);
+    const none = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [] });
+    expect(none.status).toBe(400);
+    const chosen = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
+    expect(chosen.body).toEqual({ twoFactorMethodIds: [app.id] });
+    const decided = await reviewerAcceptsAll(reviewer, idCase.id, account.name, { claimed: true });
+    expect((await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId })).twoFactorMethodIds).toEqual([app.id]);
+
+    const replacement = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', { status: 'collecting', submittedAt: null, claimedAt: null, decidedAt: null });
+    await customerSubmits(replacement.id);
+    await reviewer.post(`/api/identity-cases/${replacement.id}/claim`).expect(200);
+    const notTwoFa = await reviewer.post(`/api/identity-cases/${replacement.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
+    expect([notTwoFa.status, notTwoFa.body.code]).toEqual([422, 'not_a_2fa_case']);
   });
 
   it('refuses unclear contact choices and unknown methods when opening', async () => {

@@ -205,6 +205,12 @@ const TABLE: Record<string, Row> = {
     body: { kind: 'identity_back' },
     expect: { anonymous: 401, agent: 403, reviewer: 409, supervisor: 403, admin: 403 },
   },
+  'POST /api/identity-cases/:id/two-factor-methods': {
+    // The case is still collecting documents: a reviewer passes the permission and the state answers 409.
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}/two-factor-methods`,
+    body: { twoFactorMethodIds: ['00000000-0000-4000-8000-000000000000'] },
+    expect: { anonymous: 401, agent: 403, reviewer: 409, supervisor: 403, admin: 403 },
+  },
   'POST /api/identity-cases/:id/documents/:documentId/reprocess': {
     path: async (f) => `/api/identity-cases/${f.foreignCaseId}/documents/00000000-0000-4000-8000-000000000000/reprocess`,
     expect: { anonymous: 401, agent: 403, reviewer: 404, supervisor: 403, admin: 403 },

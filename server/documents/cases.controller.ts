@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { RequirePermission } from '../auth/policy.decorator';
 import { DomainError, notFound } from '../core/http/errors';
-import { AddressVariantDto, CaseQueueQuery, DecisionDto, RequestDocumentDto, StaffOpenCaseDto, UploadFieldsDto } from './cases.dto';
+import { AddressVariantDto, CaseQueueQuery, DecisionDto, RequestDocumentDto, StaffOpenCaseDto, TwoFactorChoiceDto, UploadFieldsDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
 import { attachmentDisposition } from './download-name';
@@ -82,6 +82,13 @@ export class CasesController {
   @RequirePermission('review', 'Case')
   requestDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RequestDocumentDto) {
     return this.review.requestMissing(actor, id, dto);
+  }
+
+  @Post(':id/two-factor-methods')
+  @HttpCode(200)
+  @RequirePermission('review', 'Case')
+  chooseMethods(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: TwoFactorChoiceDto) {
+    return this.review.chooseTwoFactorMethods(actor, id, dto.twoFactorMethodIds);
   }
 
   @Post(':id/documents/:documentId/reprocess')

@@ -113,3 +113,9 @@ export class DecisionDto {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
   issuedOn?: string;
 }
+
+/** The reviewer's choice of the 2FA methods a disablement removes (the stolen phone's, not the security key). */
+export class TwoFactorChoiceDto {
+  @IsArray() @ArrayMinSize(1, { message: 'choose at least one method' }) @ArrayMaxSize(20) @IsUUID('4', { each: true })
+  twoFactorMethodIds: string[];
+}

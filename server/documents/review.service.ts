@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import type { AccountType } from '../accounts/customer-account.entity';
 import { toSummary } from '../accounts/accounts.dto';
+import { TwoFactorMethod } from '../accounts/two-factor-method.entity';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
@@ -99,12 +100,16 @@ export class ReviewService {
 
   async detail(actor: Actor, caseId: string) {
     const c = await this.load(actor, caseId);
-    const [docs, account] = await Promise.all([
+    const [docs, account, methods] = await Promise.all([
       this.dataSource.getRepository(CaseDocument).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } }),
       c.accountId ? this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null,
+      c.accountId && c.purpose === 'disable_2fa' ? this.dataSource.getRepository(TwoFactorMethod).find({ where: { accountId: c.accountId }, order: { createdAt: 'ASC' } }) : [],
     ]);
     return {
       ...this.summary(c),
+      // A 2FA disablement: the account's methods and those chosen to go (null: all of them).
+      twoFactorMethodIds: c.twoFactorMethodIds,
+      twoFactorMethods: methods.map((x) => ({ id: x.id, kind: x.kind, label: x.label })),
       account: account ? toSummary(account) : null,
       identityHolder: IDENTITY_HOLDER[c.accountType as AccountType],
       checklist: checklist(c.accountType, docs, c.addressVariant),
@@ -117,6 +122,31 @@ export class ReviewService {
         decidedBy: d.decidedBy, decidedAt: d.decidedAt?.toISOString() ?? null, uploadedBy: d.uploadedBy, createdAt: d.createdAt.toISOString(),
       })),
     };
+  }
+
+  /**
+   * For a 2FA disablement, the reviewer (who claimed the case) changes which registered methods go, e.g. after
+   * the customer's form asked for it (no choice then: all methods). Carried to the recovery case at verification.
+   */
+  async chooseTwoFactorMethods(actor: Actor, caseId: string, ids: string[]) {
+    return this.dataSource.transaction(async (m) => {
+      const c = await this.load(actor, caseId, m, true);
+      await this.assertIndependent(m, actor, c);
+      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw conflict('Claim this case before choosing the methods to remove');
+      if (c.purpose !== 'disable_2fa' || !c.accountId) throw new DomainError('unprocessable', 'Only a 2FA disablement of a known account removes methods').because('not_a_2fa_case');
+      const methods = await m.getRepository(TwoFactorMethod).findBy({ accountId: c.accountId });
+      const chosen = [...new Set(ids)].sort();
+      if (chosen.some((id) => !methods.some((x) => x.id === id))) {
+        throw new DomainError('unprocessable', 'A chosen 2FA method is not one of this account', { twoFactorMethodIds: 'unknown method' }).because('unknown_2fa_method');
+      }
+      const before = c.twoFactorMethodIds;
+      await m.update(IdentityCase, { id: c.id }, { twoFactorMethodIds: chosen });
+      await this.audit.record(m, {
+        actor: auditActor(actor), meta: actor.meta, action: 'case.two_factor_methods.choose', targetType: 'identity_case', targetId: c.id, caseId: c.id,
+        before: { twoFactorMethodIds: before }, after: { twoFactorMethodIds: chosen },
+      });
+      return { twoFactorMethodIds: chosen };
+    });
   }
 
   /** Four eyes: nobody reviews a case they opened or uploaded documents for. */

@@ -228,8 +228,11 @@ export class RecoveryService {
 
   /**
    * The reviewer's verification of a documents case opens its action at once (CaseVerifiedPort, called in the
-   * reviewer's transaction): pending approval, in the supervisors' inbox. Opened by the reviewer, who therefore
-   * cannot approve it (four eyes). Where it cannot be opened, the case stays verified and the reason is audited.
+   * reviewer's transaction): pending approval, in the supervisors' inbox. The audit actor is the reviewer (their
+   * decision opened it); its owner (openedBy) is the agent who opened the documents case on the call, so it shows
+   * among that agent's cases on the account page, or the reviewer for a case from the customer's form. Neither
+   * may approve it (approve() refuses the opener, the reviewer and the documents' opener and uploaders). Where it
+   * cannot be opened, the case stays verified and the reason is audited.
    */
   async openOnVerified(m: EntityManager, idCase: IdentityCase, reviewer: Actor): Promise<{ opened: true; recoveryCaseId: string; mailIds: string[] } | { opened: false; reason: string }> {
     if (!idCase.accountId) return { opened: false, reason: 'no account matches the case' };
@@ -244,6 +247,7 @@ export class RecoveryService {
     }
     const { c, mailIds } = await this.openOnDocuments(m, reviewer, account, idCase, {
       verificationId: null, callReference: `documents ${idCase.id.slice(0, 8)}`, reason: 'identity documents verified', automatic: true,
+      owner: idCase.channel === 'staff' && idCase.openedBy ? idCase.openedBy : reviewer.id,
     });
     return { opened: true, recoveryCaseId: c.id, mailIds };
   }
@@ -274,12 +278,12 @@ export class RecoveryService {
 
   private async openOnDocuments(
     m: EntityManager, actor: Actor, account: CustomerAccount, idCase: IdentityCase,
-    o: { verificationId: string | null; callReference: string; reason: string; automatic: boolean },
+    o: { verificationId: string | null; callReference: string; reason: string; automatic: boolean; owner?: string },
   ): Promise<{ c: RecoveryCase; mailIds: string[] }> {
     const action = ACTION_OF[idCase.purpose];
     const methods = action === 'disable_2fa' ? await this.methodsToRemove(m, account.id, idCase) : [];
     const c = await this.insertCase(m, {
-      accountId: account.id, action, callReference: o.callReference, reason: o.reason, openedBy: actor.id,
+      accountId: account.id, action, callReference: o.callReference, reason: o.reason, openedBy: o.owner ?? actor.id,
       identityCaseId: idCase.id, verificationId: o.verificationId, newValue: action === 'replace_contact_email' ? idCase.contactEmail : null,
       twoFactorMethodIds: action === 'disable_2fa' ? methods.map((x) => x.id).sort() : null,
     });
@@ -290,7 +294,7 @@ export class RecoveryService {
       actor: auditActor(actor), meta: actor.meta, action: `recovery.${action}.open`, targetType: 'account', targetId: account.id, caseId: c.id,
       reason: o.reason,
       after: {
-        identityCaseId: idCase.id, newValue: maskEmail(c.newValue), callReference: o.callReference, automatic: o.automatic,
+        identityCaseId: idCase.id, newValue: maskEmail(c.newValue), callReference: o.callReference, automatic: o.automatic, openedBy: c.openedBy,
         ...(c.twoFactorMethodIds ? { twoFactorMethods: methods.map((x) => ({ id: x.id, kind: x.kind })) } : {}),
       },
     });

@@ -20,6 +20,7 @@ import { monospace } from '../../theme';
 import { casesApi } from './api';
 import { AttachDocuments } from './AttachDocuments';
 import { Checklist } from './Checklist';
+import { TwoFactorChoice } from './TwoFactorChoice';
 import { DocumentCard } from './DocumentCard';
 import { CaseStatusChip, FlagChips, ReviewerText, TimeLeft } from './fields';
 import { FINAL_STATES, type CaseDetail, type DecisionResult } from './types';
@@ -103,6 +104,7 @@ const CaseWorkspace = () => {
             canRequest={canDecide}
             onChanged={() => void refetch()}
           />
+          <TwoFactorChoice record={record} editable={canDecide} onChange={() => void refetch()} />
         </Box>
       </Box>
       {record.status === 'verified' && <Alert severity="success">{translate('cases.show.verified')}</Alert>}

@@ -32,6 +32,11 @@ export const casesApi = {
     (await apiFetch(`${casePath(caseId)}/request-document`, { method: 'POST', body: JSON.stringify({ kind, ...(note ? { note } : {}) }) }))
       .json as CaseSummary,
 
+  chooseTwoFactorMethods: async (caseId: string, twoFactorMethodIds: string[]) =>
+    (await apiFetch(`${casePath(caseId)}/two-factor-methods`, { method: 'POST', body: JSON.stringify({ twoFactorMethodIds }) })).json as {
+      twoFactorMethodIds: string[];
+    },
+
   reprocess: async (caseId: string, documentId: string) =>
     (await apiFetch(`${documentPath(caseId, documentId)}/reprocess`, { method: 'POST' })).json as { id: string; state: string },
 

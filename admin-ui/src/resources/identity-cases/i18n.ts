@@ -327,6 +327,13 @@ export const casesEn = {
     no_file: 'Choose at least one file',
     done: '%{smart_count} document attached |||| %{smart_count} documents attached',
   },
+  two_factor: {
+    title: '2FA methods to remove',
+    chosen: 'Ticked when the case was opened (or by the reviewer): only these are removed once the disablement is approved; the others stay.',
+    all: 'No choice was made (a request from the online form): every method goes. The reviewer who claimed the case can untick those the customer still has.',
+    save: 'Save the choice',
+    saved: 'Choice saved: the disablement will remove these methods only.',
+  },
   open: {
     button: 'Open an identity-documents case',
     title: 'Open an identity-documents case',
@@ -685,6 +692,13 @@ export const casesFr: CasesMessages = {
     button: 'Joindre',
     no_file: 'Choisissez au moins un fichier',
     done: '%{smart_count} document joint |||| %{smart_count} documents joints',
+  },
+  two_factor: {
+    title: 'Méthodes 2FA à retirer',
+    chosen: 'Cochées à l’ouverture du dossier (ou par le vérificateur) : seules celles-ci sont retirées une fois la désactivation approuvée ; les autres restent.',
+    all: 'Aucun choix n’a été fait (demande venue du formulaire en ligne) : toutes les méthodes partent. Le vérificateur qui a pris le dossier peut décocher celles que le client a encore.',
+    save: 'Enregistrer le choix',
+    saved: 'Choix enregistré : la désactivation ne retirera que ces méthodes.',
   },
   open: {
     button: 'Ouvrir un dossier de justificatifs',

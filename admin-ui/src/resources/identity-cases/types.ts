@@ -131,6 +131,9 @@ export interface CaseDetail extends CaseSummary {
   identityHolder: string;
   checklist: ChecklistItem[];
   documents: CaseDocument[];
+  /** A 2FA disablement: the methods chosen to go (null: all of them) and the account's methods. */
+  twoFactorMethodIds?: string[] | null;
+  twoFactorMethods?: { id: string; kind: string; label: string }[];
 }
 
 export interface DecisionInput {

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, CardContent, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
+import SaveIcon from '@mui/icons-material/Save';
+import { useNotify, useTranslate } from 'react-admin';
+import { apiErrorOf } from '../../providers/http';
+import { casesApi } from './api';
+import type { CaseDetail } from './types';
+
+/**
+ * A 2FA disablement: which of the account's registered methods go (the stolen phone's app, not the security key).
+ * The agent ticked them when opening the case; the reviewer who claimed it may change them (a case from the
+ * customer's form has no choice: all methods). The recovery case opened at verification carries the choice.
+ */
+export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDetail; editable: boolean; onChange: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const methods = record.twoFactorMethods ?? [];
+  const saved = record.twoFactorMethodIds ?? methods.map(m => m.id);
+  const [chosen, setChosen] = useState<string[]>(saved);
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const savedKey = saved.join(',');
+  useEffect(() => setChosen(savedKey ? savedKey.split(',') : []), [savedKey]);
+  if (record.purpose !== 'disable_2fa' || methods.length === 0) return null;
+  const changed = [...chosen].sort().join(',') !== [...saved].sort().join(',');
+
+  const save = async () => {
+    setPending(true);
+    setRefusal(null);
+    try {
+      await casesApi.chooseTwoFactorMethods(record.id, chosen);
+      notify('cases.two_factor.saved', { type: 'success' });
+      onChange();
+    } catch (error) {
+      setRefusal(apiErrorOf(error).message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Card component="section" aria-labelledby="case-two-factor-title" data-testid="case-two-factor">
+      <CardContent>
+        <Typography id="case-two-factor-title" variant="h6" component="h2" gutterBottom>
+          {translate('cases.two_factor.title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate(record.twoFactorMethodIds ? 'cases.two_factor.chosen' : 'cases.two_factor.all')}
+        </Typography>
+        {refusal && (
+          <Alert severity="error" role="alert" sx={{ mb: 1 }}>
+            {refusal}
+          </Alert>
+        )}
+        <FormGroup aria-labelledby="case-two-factor-title">
+          {methods.map(method => (
+            <FormControlLabel
+              key={method.id}
+              control={
+                <Checkbox
+                  checked={chosen.includes(method.id)}
+                  disabled={!editable || pending}
+                  onChange={event =>
+                    setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                  }
+                />
+              }
+              label={`${translate(`rd.accounts.two_factor.kind.${method.kind}`, { _: method.kind })} — ${method.label}`}
+            />
+          ))}
+        </FormGroup>
+        {editable && (
+          <Button variant="outlined" startIcon={<SaveIcon />} onClick={save} disabled={!changed || chosen.length === 0 || pending} sx={{ mt: 1 }}>
+            {translate('cases.two_factor.save')}
+          </Button>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
