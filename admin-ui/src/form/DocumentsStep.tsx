@@ -268,7 +268,7 @@ export const DocumentSlot = ({
   slot: Slot;
   title: string;
   hint: string;
-  mark: 'required' | 'optional' | 'asked';
+  mark: 'required' | 'optional' | 'asked' | 'requested';
   identityType: IdentityType | null;
   received: PublicCase['documents'];
   t: Translate;
@@ -282,7 +282,12 @@ export const DocumentSlot = ({
   const [lastReceived, setLastReceived] = useState<string | null>(null);
   const inputId = `file-${kind}`;
   const busy = uploads.some(u => u.status === 'uploading');
-  const markText = mark === 'asked' ? t('reupload.asked_mark') : t(mark === 'required' ? 'required_mark' : 'optional_mark');
+  const markText =
+    mark === 'asked'
+      ? t('reupload.asked_mark')
+      : mark === 'requested'
+        ? t('reupload.asked_mark_missing')
+        : t(mark === 'required' ? 'required_mark' : 'optional_mark');
 
   useEffect(() => {
     onBusy?.(busy);

@@ -156,7 +156,9 @@ export const formEn = {
     },
     note: 'The reviewer’s note:',
     how: 'Take a new picture or scan of the whole document, flat, in good light, without flash. As soon as it is received, your request goes back to review: there is nothing else to send.',
+    how_missing: 'Send a picture or scan of the whole document, flat, in good light, without flash. As soon as it is received, your request goes back to review: there is nothing else to send.',
     asked_mark: 'asked again',
+    asked_mark_missing: 'asked',
     unknown: 'This request is waiting for a document, but we cannot show which. Contact us by replying to our email.',
   },
   codes: {
@@ -394,7 +396,9 @@ export const formFr: FormMessages = {
     },
     note: 'La remarque du vérificateur :',
     how: 'Prenez une nouvelle photo ou un nouveau scan du document entier, à plat, bien éclairé, sans flash. Dès sa réception, votre demande repart en vérification : vous n’avez rien d’autre à envoyer.',
+    how_missing: 'Envoyez une photo ou un scan du document entier, à plat, bien éclairé, sans flash. Dès sa réception, votre demande repart en vérification : vous n’avez rien d’autre à envoyer.',
     asked_mark: 'demandé à nouveau',
+    asked_mark_missing: 'demandé',
     unknown: 'Cette demande attend un document, mais nous ne pouvons pas afficher lequel. Contactez-nous en répondant à notre e-mail.',
   },
   codes: {

@@ -105,8 +105,15 @@ export const Checklist = ({
                 )}
                 {canRequest &&
                   (item.missing ?? []).map(kind => (
-                    <Button key={kind} size="small" startIcon={<AskIcon />} onClick={() => setAsking(kind)} sx={{ display: 'flex', mt: 0.25 }}>
-                      {translate('cases.request.button', { kind: translate(`cases.kind.${kind}`, { _: kind }) })}
+                    <Button
+                      key={kind}
+                      size="small"
+                      startIcon={<AskIcon />}
+                      onClick={() => setAsking(kind)}
+                      aria-label={translate('cases.request.button_label', { kind: translate(`cases.kind.${kind}`, { _: kind }) })}
+                      sx={{ display: 'flex', mt: 0.25, textTransform: 'none' }}
+                    >
+                      {translate('cases.request.button')}
                     </Button>
                   ))}
               </Box>

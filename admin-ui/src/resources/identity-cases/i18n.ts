@@ -284,7 +284,8 @@ export const casesEn = {
     missing: 'Missing document',
   },
   request: {
-    button: 'Ask the customer for it: %{kind}',
+    button: 'Ask the customer for it',
+    button_label: 'Ask the customer for it: %{kind}',
     title: 'Ask for a missing document: %{kind}',
     help: 'The checklist misses this document (for example the back of an ID card, or the previous address’s proof once the case turns out to be “moved”). The customer is mailed a link to send it; the case leaves your hands and comes back to the queue with it.',
     note_help: 'Optional: mailed to the customer with the request',
@@ -649,7 +650,8 @@ export const casesFr: CasesMessages = {
     missing: 'Document manquant',
   },
   request: {
-    button: 'Le demander au client : %{kind}',
+    button: 'Le demander au client',
+    button_label: 'Le demander au client : %{kind}',
     title: 'Demander un document manquant : %{kind}',
     help: 'La liste des documents requis n’a pas ce document (par exemple le verso d’une carte d’identité, ou le justificatif de l’ancienne adresse quand le dossier s’avère être un déménagement). Le client reçoit par e-mail un lien pour l’envoyer ; le dossier quitte vos mains et revient dans la file avec lui.',
     note_help: 'Facultatif : envoyé au client avec la demande',
