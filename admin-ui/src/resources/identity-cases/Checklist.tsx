@@ -18,9 +18,9 @@ import {
   Typography,
 } from '@mui/material';
 import AskIcon from '@mui/icons-material/MarkEmailUnread';
-import { HttpError, useNotify, useTranslate } from 'react-admin';
-import { apiErrorOf } from '../../providers/http';
+import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
+import { refusalOf } from './refusal';
 import { ADDRESS_VARIANTS, type CaseDetail, type ItemStatus } from './types';
 
 type ChipColor = 'default' | 'info' | 'warning' | 'success' | 'error' | 'primary';
@@ -149,9 +149,7 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
       onClose();
       onDone();
     } catch (error) {
-      const code = error instanceof HttpError ? (error.body as { code?: unknown } | undefined)?.code : undefined;
-      const message = apiErrorOf(error).message;
-      setRefusal(typeof code === 'string' ? translate(`cases.codes.${code}`, { _: message }) : message);
+      setRefusal(refusalOf(error, translate).message);
     } finally {
       setPending(false);
     }
@@ -209,9 +207,7 @@ const VariantSelect = ({ caseId, variant, onChanged }: { caseId: string; variant
       notify('cases.checklist.variant_changed', { type: 'success' });
       onChanged?.();
     } catch (error) {
-      const code = error instanceof HttpError ? (error.body as { code?: unknown } | undefined)?.code : undefined;
-      const message = apiErrorOf(error).message;
-      setRefusal(typeof code === 'string' ? translate(`cases.codes.${code}`, { _: message }) : message);
+      setRefusal(refusalOf(error, translate).message);
     } finally {
       setPending(false);
     }

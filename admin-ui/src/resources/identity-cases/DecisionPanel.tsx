@@ -17,10 +17,10 @@ import {
 import AcceptIcon from '@mui/icons-material/CheckCircleOutlined';
 import RejectIcon from '@mui/icons-material/HighlightOff';
 import ReuploadIcon from '@mui/icons-material/Replay';
-import { HttpError, useLocaleState, useTranslate } from 'react-admin';
-import { apiErrorOf } from '../../providers/http';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { casesApi } from './api';
+import { refusalOf } from './refusal';
 import {
   DATED_KINDS,
   IDENTITY_KINDS,
@@ -158,14 +158,6 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
   );
 };
 
-/** The refusal's stable code, translated; the server's own words when the console has no translation for it. */
-function refusalText(error: unknown, translate: ReturnType<typeof useTranslate>): { message: string; errors: Record<string, string> } {
-  const problem = apiErrorOf(error);
-  const code = error instanceof HttpError ? (error.body as { code?: unknown } | undefined)?.code : undefined;
-  const message = typeof code === 'string' ? translate(`cases.codes.${code}`, { _: problem.message }) : problem.message;
-  return { message, errors: problem.errors };
-}
-
 const MODE_LOOK: Record<Mode, { color: 'success' | 'error' | 'warning'; icon: ReactNode }> = {
   accept: { color: 'success', icon: <AcceptIcon /> },
   reject: { color: 'error', icon: <RejectIcon /> },
@@ -246,7 +238,7 @@ const DecisionDialog = ({
       onClose();
       onDecided(result);
     } catch (error) {
-      const problem = refusalText(error, translate);
+      const problem = refusalOf(error, translate);
       setRefusal(problem.message);
       setServerErrors(problem.errors);
     } finally {

@@ -19,9 +19,9 @@ import {
 } from '@mui/material';
 import OpenCaseIcon from '@mui/icons-material/NoteAdd';
 import { useCanAccess, useCreatePath, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { apiErrorOf } from '../../providers/http';
 import type { AccountDetail } from '../accounts/types';
 import { casesApi } from './api';
+import { refusalOf } from './refusal';
 import { CASE_PURPOSES, type CasePurpose } from './types';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -125,7 +125,7 @@ const OpenCase = ({
       setOpen(false);
       redirect(createPath({ resource: 'identity-cases', type: 'show', id: opened.id }));
     } catch (error) {
-      const problem = apiErrorOf(error);
+      const problem = refusalOf(error, translate);
       setErrors(problem.errors);
       setRefusal(problem.message);
     } finally {

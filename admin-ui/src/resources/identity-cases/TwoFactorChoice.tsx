@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, CardContent, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { useNotify, useTranslate } from 'react-admin';
-import { apiErrorOf } from '../../providers/http';
 import { casesApi } from './api';
+import { refusalOf } from './refusal';
 import type { CaseDetail } from './types';
 
 /**
@@ -32,7 +32,7 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
       notify('cases.two_factor.saved', { type: 'success' });
       onChange();
     } catch (error) {
-      setRefusal(apiErrorOf(error).message);
+      setRefusal(refusalOf(error, translate).message);
     } finally {
       setPending(false);
     }
