@@ -153,22 +153,6 @@ export class AccountsService {
     return { data, nextCursor: rows.length > limit ? encodeKeyset(data[data.length - 1].at, data[data.length - 1].id) : null };
   }
 
-  /** A supervisor lifts the lock a "this was not me" report put on an account; audited with the reason. */
-  async unlock(actor: Actor, id: string, reason: string): Promise<CustomerAccount> {
-    return this.dataSource.transaction(async (m) => {
-      const account = await m.getRepository(CustomerAccount).findOne({ where: { id: isUuid(id) ? id : '00000000-0000-4000-8000-000000000000' }, lock: { mode: 'pessimistic_write' } });
-      if (!account) throw notFound('No account with this id');
-      if (account.status !== 'locked') throw new DomainError('conflict', 'This account is not locked');
-      account.status = 'active';
-      await m.save(account);
-      await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'account.unlock', targetType: 'account', targetId: account.id, reason,
-        before: { status: 'locked' }, after: { status: 'active' },
-      });
-      return account;
-    });
-  }
-
   /** "I don't know my customer ID": the ID goes to the primary email on file, never to the caller. */
   async sendCustomerIdReminder(actor: Actor, id: string, callReference: string): Promise<{ destination: string }> {
     const { outboxId, destination } = await this.dataSource.transaction(async (m) => {

@@ -3,6 +3,7 @@ import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import * as path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeCustomerId } from '../accounts/customer-id';
+import { assertNotLocked } from '../accounts/account-lock.service';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import type { AccountType } from '../accounts/customer-account.entity';
 import { auditActor } from '../auth/actor';
@@ -164,8 +165,9 @@ export class CasesService {
   /** An agent opens a case for an account on the phone; the customer gets a mail with the form link and a code. */
   async openByStaff(actor: Actor, dto: { accountId: string; purpose: CasePurpose; contactEmail: string; callReference: string }) {
     const result = await this.dataSource.transaction(async (m) => {
-      const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOneBy({ id: dto.accountId }) : null;
+      const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: dto.accountId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!account) throw notFound('No account with this id');
+      assertNotLocked(account);
       const opened = await this.newCase(m, {
         customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail: dto.contactEmail,
         channel: 'staff', openedBy: actor.id, ip: actor.meta.ip, language: null,
