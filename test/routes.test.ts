@@ -134,6 +134,12 @@ const TABLE: Record<string, Row> = {
     body: { verificationId: '00000000-0000-4000-8000-000000000000', reason: 'route table' },
     expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 403, admin: 403 },
   },
+  'GET /api/my-settings': { path: async () => '/api/my-settings', expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 } },
+  'PATCH /api/my-settings': {
+    path: async () => '/api/my-settings',
+    body: { phoneRegion: 'GB' },
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
   'POST /api/accounts/:id/lock': {
     // An agent passes the route's permission but has not verified this caller (403 caller_not_verified); a supervisor
     // locks a fresh account (the fixture's must stay unlocked for the other rows).
