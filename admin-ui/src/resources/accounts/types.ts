@@ -38,6 +38,9 @@ export interface AccountDetail extends AccountSummary {
   language: string;
   flags: string[];
   backupEmailRequired: boolean;
+  /** Set while the account is locked (on request, or by a "this was not me" report). */
+  lockedAt: string | null;
+  lockReason: string | null;
   twoFactorEnabled: boolean;
   twoFactorMethods: TwoFactorMethod[];
   openCases: unknown[];
