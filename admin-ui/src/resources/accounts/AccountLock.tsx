@@ -114,8 +114,17 @@ export const AccountLock = () => {
   const call = useCall();
   const notify = useNotify();
   const refresh = useRefresh();
-  const lock = useCanAccess({ action: 'lock', resource: 'accounts' });
-  const unlock = useCanAccess({ action: 'unlock', resource: 'accounts' });
+  const v = call.verification;
+  const verifiedCall = v && !call.expired && v.possessionProven.length > 0 ? v : null;
+  // The server's own rule, asked with the fact it depends on: an agent may lock once the caller is verified on
+  // this call (`callerVerified`), a supervisor always. The first check says whether to show the action at all.
+  // react-admin caches an answer by record id only: each question gets an id of its own.
+  const id = account?.id ?? '';
+  const mayLock = useCanAccess({ action: 'lock', resource: 'accounts', record: { id: `${id}#verified`, callerVerified: true } });
+  const lockNow = useCanAccess({
+    action: 'lock', resource: 'accounts', record: { id: `${id}#${verifiedCall ? 'verified' : 'unverified'}`, callerVerified: Boolean(verifiedCall) },
+  });
+  const unlock = useCanAccess({ action: 'unlock', resource: 'accounts', record: { id } });
   const [dialog, setDialog] = useState<'lock' | 'unlock' | null>(null);
   if (!account) return null;
 
@@ -165,11 +174,8 @@ export const AccountLock = () => {
     );
   }
 
-  if (!lock.canAccess) return null;
-  const v = call.verification;
-  const verifiedCall = v && !call.expired && v.possessionProven.length > 0 ? v : null;
-  // Supervisors (who may unblock) block any account; an agent needs the caller verified on this call.
-  const allowed = Boolean(unlock.canAccess || verifiedCall);
+  if (!mayLock.canAccess) return null;
+  const allowed = Boolean(lockNow.canAccess);
   return (
     <Box sx={{ mt: 2, display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
       <Button variant="outlined" color="error" startIcon={<BlockIcon />} disabled={!allowed} onClick={() => setDialog('lock')}>
