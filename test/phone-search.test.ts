@@ -56,6 +56,16 @@ describe('phones from anywhere (search by a national number)', () => {
     expect((await agent.patch('/api/my-settings').send({ phoneRegion: '' })).body).toEqual({ phoneRegion: null, defaultPhoneRegion: 'FR' });
   });
 
+  it('checks a phone number the caller states in their national writing against the account’s country', async () => {
+    const uk = await createAccount(t.dataSource, { country: 'GB', language: 'en', phone: '+447700900124' });
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const v = (await agent.post(`/api/accounts/${uk.id}/verifications`).send({ callReference: 'CALL-STATED-UK' }).expect(201)).body;
+    const state = async (value: string) => (await agent.post(`/api/verifications/${v.id}/stated-values`).send({ field: 'phone', value })).body;
+    expect(await state('07700 900125')).toMatchObject({ field: 'phone', result: 'no_match' });
+    expect(await state('07700-900-124')).toMatchObject({ field: 'phone', result: 'match' });
+    expect(await state('+44 7700 900124')).toMatchObject({ field: 'phone', result: 'match' });
+  });
+
   it('uses the phone index, never a scan', async () => {
     // A test database is small, so the planner may scan; with scans priced out it must have the index to use.
     await t.dataSource.query('SET enable_seqscan = off');
