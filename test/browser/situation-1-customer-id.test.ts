@@ -116,7 +116,7 @@ describe('situation 1: "I don\'t know my customer ID", found by a national phone
 
         // The agent moves to the UK line: "My settings" reads national numbers as British first.
         // The app bar hides while the page is scrolled down: back to the top, then the user menu.
-        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.evaluate('window.scrollTo(0, 0)');
         await page.getByRole('button', { name: 'Profile' }).filter({ hasText: 'Alice Agent' }).click();
         await page.getByRole('menuitem', { name: 'My settings' }).click();
         await page.waitForURL(/#\/my-settings/);
