@@ -152,7 +152,11 @@ export const AccountLock = () => {
       >
         <AlertTitle>{translate('desk.lock.banner_title')}</AlertTitle>
         <Typography variant="body2" data-testid="account-locked-reason">
-          {account.lockReason ? translate('desk.lock.banner', { date, reason: account.lockReason }) : translate('desk.lock.banner_no_reason', { date })}
+          {account.lockReason
+            ? translate('desk.lock.banner', { date, reason: account.lockReason })
+            : account.lockedAt
+              ? translate('desk.lock.banner_no_reason', { date })
+              : translate('desk.lock.banner_unknown')}
         </Typography>
         <Typography variant="body2" sx={{ mt: 0.5 }}>
           {translate('desk.lock.recovery_refused')}

@@ -7,6 +7,7 @@ export const deskEn = {
     banner_title: 'Account blocked',
     banner: 'Blocked on %{date}. Reason: %{reason}',
     banner_no_reason: 'Blocked on %{date}.',
+    banner_unknown: 'Blocked before the desk recorded dates and reasons: see the audit trail.',
     recovery_refused: 'While the account is blocked, every recovery action is refused (email swap, documents case, approval, execution). Only a supervisor can unblock it.',
     block: 'Block account',
     block_title: 'Block this account',
@@ -63,6 +64,7 @@ export const deskFr: typeof deskEn = {
     banner_title: 'Compte bloqué',
     banner: 'Bloqué le %{date}. Motif : %{reason}',
     banner_no_reason: 'Bloqué le %{date}.',
+    banner_unknown: 'Bloqué avant que le support n’enregistre date et motif : voir le journal d’audit.',
     recovery_refused:
       'Tant que le compte est bloqué, toute action de récupération est refusée (échange d’adresses, dossier de pièces, approbation, exécution). Seul un superviseur peut le débloquer.',
     block: 'Bloquer le compte',
