@@ -18,6 +18,8 @@ interface Fixture {
   foreignVerificationId: string;
   /** A case another agent opened. */
   foreignCaseId: string;
+  /** A new account of its own (for a row that changes the account's state). */
+  freshAccountId: () => Promise<string>;
 }
 
 type Client = ReturnType<typeof request.agent>;
@@ -131,6 +133,19 @@ const TABLE: Record<string, Row> = {
     path: async (f) => `/api/accounts/${f.accountId}/unmask`,
     body: { verificationId: '00000000-0000-4000-8000-000000000000', reason: 'route table' },
     expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'GET /api/my-settings': { path: async () => '/api/my-settings', expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 } },
+  'PATCH /api/my-settings': {
+    path: async () => '/api/my-settings',
+    body: { phoneRegion: 'GB' },
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
+  'POST /api/accounts/:id/lock': {
+    // An agent passes the route's permission but has not verified this caller (403 caller_not_verified); a supervisor
+    // locks a fresh account (the fixture's must stay unlocked for the other rows).
+    path: async (f, client, who) => (who === 'supervisor' ? `/api/accounts/${await f.freshAccountId()}/lock` : `/api/accounts/${f.accountId}/lock`),
+    body: { reason: 'route table' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
   'POST /api/accounts/:id/unlock': {
     // The fixture account is not locked: a supervisor passes the permission and the state answers 409.
@@ -340,6 +355,7 @@ describe('route permissions', () => {
       auditId: entry.id,
       staffId: async () => (await createStaff(t.dataSource, ['agent'])).user.id,
       accountId: account.id,
+      freshAccountId: async () => (await createAccount(t.dataSource)).id,
       foreignVerificationId: foreign.body.id,
     };
   });

@@ -8,6 +8,7 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { Dashboard } from './pages/Dashboard';
 import { EnrolPage } from './pages/EnrolPage';
+import { MySettingsPage } from './pages/MySettingsPage';
 import { theme } from './theme';
 import accounts from './resources/accounts';
 import auditEvents from './resources/audit-events';
@@ -40,6 +41,9 @@ export const App = () => (
     <Resource name="staff" {...staff} />
     <Resource name="alerts" {...alerts} />
     <Resource name="activity" {...activity} />
+    <CustomRoutes>
+      <Route path="/my-settings" element={<MySettingsPage />} />
+    </CustomRoutes>
     {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}
     <CustomRoutes noLayout>
       <Route path="/enrol" element={<EnrolPage />} />

@@ -52,6 +52,7 @@ describe('search routing', () => {
     ['Société Générale', { kind: 'name', text: 'Société Générale', customerId: 'sociétégénérale-ovh' }],
     ['du', { kind: 'too_short' }],
   ])('routes %p', (q, expected) => {
-    expect(routeQuery(q)).toEqual(expected);
+    if (expected.kind === 'phone') expect(routeQuery(q)).toMatchObject(expected);
+    else expect(routeQuery(q)).toEqual(expected);
   });
 });

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { RequirePermission } from '../auth/policy.decorator';
-import { AccountSearchQuery, EventsQuery, ReminderDto, UnlockDto, StartVerificationDto, toDetail, toEvent, toSummary, toUnmasked, UnmaskDto } from './accounts.dto';
+import { AccountLockService } from './account-lock.service';
+import { AccountSearchQuery, EventsQuery, LockDto, ReminderDto, UnlockDto, StartVerificationDto, toDetail, toEvent, toSummary, toUnmasked, UnmaskDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { VerificationService } from './verification.service';
 
@@ -11,6 +12,7 @@ export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly verifications: VerificationService,
+    private readonly locks: AccountLockService,
   ) {}
 
   @Get()
@@ -48,11 +50,20 @@ export class AccountsController {
     return toUnmasked(await this.verifications.unmask(actor, id, dto.verificationId, dto.reason));
   }
 
+  /** Block on request: a supervisor, or an agent for the caller verified on this call (the service checks). */
+  @Post(':id/lock')
+  @HttpCode(200)
+  @RequirePermission('lock', 'Account')
+  async lock(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: LockDto) {
+    const { account, methods } = await this.accounts.detail((await this.locks.lock(actor, id, dto)).id);
+    return toDetail(account, methods);
+  }
+
   @Post(':id/unlock')
   @HttpCode(200)
-  @RequirePermission('update', 'Account')
+  @RequirePermission('unlock', 'Account')
   async unlock(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UnlockDto) {
-    const { account, methods } = await this.accounts.detail((await this.accounts.unlock(actor, id, dto.reason)).id);
+    const { account, methods } = await this.accounts.detail((await this.locks.unlock(actor, id, dto.reason)).id);
     return toDetail(account, methods);
   }
 

@@ -46,6 +46,20 @@ export class UnlockDto {
   reason: string;
 }
 
+export class LockDto {
+  @IsString()
+  @Length(3, 500, { message: 'say why the account is blocked (3 to 500 characters)' })
+  reason: string;
+
+  /** An agent's own verification of this call (a code read back): required from an agent. */
+  @IsOptional()
+  @IsUUID('4', { message: 'must be the id of this call’s verification' })
+  verificationId?: string;
+
+  @IsOptional() @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
+  callReference?: string;
+}
+
 export class ReminderDto {
   @IsString()
   @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
@@ -106,6 +120,8 @@ export function toDetail(a: CustomerAccount, methods: TwoFactorMethod[]) {
     postalCode: maskPostalCode(a.postalCode),
     language: a.language,
     flags: a.flags,
+    lockedAt: a.lockedAt?.toISOString() ?? null,
+    lockReason: a.lockReason,
     backupEmailRequired: a.flags.includes('backup_email_required'),
     twoFactorReenrolRequired: a.flags.includes('reenrol_2fa_required'),
     twoFactorEnabled: methods.length > 0,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
@@ -9,7 +9,10 @@ import { DomainError, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CustomerAccount } from './customer-account.entity';
 import { maskEmail, maskPhone, maskText } from './masking';
-import { AccountQuery, routeQuery } from './query-router';
+import { AccountQuery, rankPhoneMatches, routeQuery } from './query-router';
+import type { AppConfig } from '../core/config/config';
+import { APP_CONFIG } from '../core/config/config.module';
+import { StaffUser } from '../staff/staff-user.entity';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
@@ -43,6 +46,7 @@ export class AccountsService {
   private readonly byCustomerIdSql: string;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -57,7 +61,13 @@ export class AccountsService {
    * `similar` asks a name search for similar spellings even when accounts have all the words.
    */
   async search(actor: Actor, raw: string, callRef: string | undefined, similar = false): Promise<SearchHit[]> {
-    const query = routeQuery(raw);
+    let query = routeQuery(raw, this.config.defaultPhoneRegion);
+    let phoneRegion: string | undefined;
+    if (query.kind === 'phone') {
+      // A national writing is read with the agent's own region first (their setting, else DEFAULT_PHONE_REGION).
+      phoneRegion = (await this.phoneRegionOf(actor.id)) ?? this.config.defaultPhoneRegion;
+      if (phoneRegion !== this.config.defaultPhoneRegion) query = routeQuery(raw, phoneRegion);
+    }
     if (query.kind === 'too_short') {
       throw new DomainError('invalid', 'Type at least 3 characters of a name, or a full customer ID, email or phone number', {
         q: 'at least 3 characters',
@@ -84,10 +94,11 @@ export class AccountsService {
         ).map((account) => ({ account, match: 'email' }));
         break;
       case 'phone':
-        found = (await repo.find({ where: { phone: query.e164 }, order: { customerId: 'ASC' }, take: SEARCH_LIMIT })).map((account) => ({
-          account,
-          match: 'phone',
-        }));
+        // Every reading at once on the phone index (a handful of equality lookups), ranked afterwards.
+        found = rankPhoneMatches(
+          await repo.find({ where: { phone: In(query.candidates.map((c) => c.e164)) }, order: { customerId: 'ASC' }, take: SEARCH_LIMIT }),
+          query.candidates,
+        ).map((account) => ({ account, match: 'phone' }));
         break;
       case 'name':
         ({ hits: found, stage: nameStage } = await this.searchByName(query.text, query.customerId, similar));
@@ -97,11 +108,16 @@ export class AccountsService {
       actor: auditActor(actor), meta: actor.meta, action: 'account.search', targetType: 'account_search',
       reason: callRef ?? null,
       after: {
-        kind: query.kind, query: maskedQuery(query), ...(nameStage ? { nameStage } : {}), results: found.length,
+        kind: query.kind, query: maskedQuery(query), ...(nameStage ? { nameStage } : {}), ...(phoneRegion ? { phoneRegion } : {}), results: found.length,
         accountIds: found.map((h) => h.account.id), callReference: callRef ?? null,
       },
     });
     return found;
+  }
+
+  private async phoneRegionOf(staffId: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(StaffUser).findOne({ select: { id: true, phoneRegion: true }, where: { id: staffId } });
+    return row?.phoneRegion ?? null;
   }
 
   /** Name search in two stages (see name-search.ts): all the words first, similar spellings when none or when asked. */
@@ -151,22 +167,6 @@ export class AccountsService {
     const rows = await qb.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit + 1).getMany();
     const data = rows.slice(0, limit);
     return { data, nextCursor: rows.length > limit ? encodeKeyset(data[data.length - 1].at, data[data.length - 1].id) : null };
-  }
-
-  /** A supervisor lifts the lock a "this was not me" report put on an account; audited with the reason. */
-  async unlock(actor: Actor, id: string, reason: string): Promise<CustomerAccount> {
-    return this.dataSource.transaction(async (m) => {
-      const account = await m.getRepository(CustomerAccount).findOne({ where: { id: isUuid(id) ? id : '00000000-0000-4000-8000-000000000000' }, lock: { mode: 'pessimistic_write' } });
-      if (!account) throw notFound('No account with this id');
-      if (account.status !== 'locked') throw new DomainError('conflict', 'This account is not locked');
-      account.status = 'active';
-      await m.save(account);
-      await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'account.unlock', targetType: 'account', targetId: account.id, reason,
-        before: { status: 'locked' }, after: { status: 'active' },
-      });
-      return account;
-    });
   }
 
   /** "I don't know my customer ID": the ID goes to the primary email on file, never to the caller. */

@@ -68,6 +68,14 @@ export class CustomerAccount {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   flags: AccountFlag[];
 
+  /** When the account was last locked (on request, or by a "this was not me" report); null when never or unlocked. */
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true })
+  lockedAt: Date | null;
+
+  /** Why it is locked, as the staff member (or the report) gave it; shown to staff at the top of the account. */
+  @Column({ name: 'lock_reason', type: 'text', nullable: true })
+  lockReason: string | null;
+
   /** The customer's own sessions started before this are void (the customer-facing side checks it). */
   @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
   sessionsValidAfter: Date | null;

@@ -15,6 +15,8 @@ export const SECURITY_EVENT_KINDS = [
   'backup_email_changed',
   'customer_id_reminder_sent',
   'verification_code_sent',
+  'account_locked',
+  'account_unlocked',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 export type SecurityChannel = 'web' | 'api' | 'email' | 'sms' | 'phone_support';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomInt } from 'node:crypto';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
@@ -16,6 +15,7 @@ import { AccountsService } from './accounts.service';
 import { CallerVerification, PossessionChannel } from './caller-verification.entity';
 import { CustomerAccount } from './customer-account.entity';
 import { maskEmail } from './masking';
+import { phoneCandidates } from './query-router';
 import { SecurityEvent } from './security-event.entity';
 import { MAX_STATED_TRIES, StatedValueLimits } from './stated-value-limits.service';
 import { CheckResult, VerificationCheck } from './verification-check.entity';
@@ -27,14 +27,18 @@ export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_FAILURES = 5;
 export const MAX_CODES_SENT = 5;
 
-function normalizeStated(field: StatedField, value: string): string | null {
+/**
+ * The stated value as it may be on file. A phone number has one reading per region when written nationally: the
+ * account's own country first, then the provider's (a UK customer says "07700 900123"); any may match.
+ */
+function normalizeStated(field: StatedField, value: string, country: string): string[] {
   switch (field) {
     case 'backup_email':
-      return value.trim().toLowerCase();
+      return [value.trim().toLowerCase()];
     case 'phone':
-      return parsePhoneNumberFromString(value.trim().replace(/^00/, '+'), 'FR')?.number ?? null;
+      return phoneCandidates(value, country).map((c) => c.e164);
     case 'postal_code':
-      return value.replace(/\s+/g, '').toUpperCase();
+      return [value.replace(/\s+/g, '').toUpperCase()];
   }
 }
 
@@ -210,8 +214,10 @@ export class VerificationService {
       if (refused) return { v, refused, answer: null };
       const account = await this.accounts.get(v.accountId, m);
       const expected = onFile(account, field);
-      const given = normalizeStated(field, value);
-      const result: CheckResult = expected === null ? 'no_value_on_file' : given !== null && sameSecret(given, expected) ? 'match' : 'no_match';
+      const given = normalizeStated(field, value, account.country);
+      // Every reading is compared (no early exit), so the time taken does not tell which one matched.
+      const matches = given.map((g) => sameSecret(g, expected ?? '')).filter(Boolean).length;
+      const result: CheckResult = expected === null ? 'no_value_on_file' : matches > 0 ? 'match' : 'no_match';
       v.statedTries = { ...v.statedTries, [field]: tries + 1 };
       await m.save(v);
       const accountTriesLeft = await this.statedLimits.accountTriesLeft(v.accountId, m);

@@ -7,7 +7,7 @@ import { reviewerRules } from './rules/reviewer.rules';
 import { supervisorRules } from './rules/supervisor.rules';
 
 /** The one vocabulary of permissions. Routes, services and the console speak only these words. */
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'verify', 'export', 'unmask', 'notify', 'approve', 'execute', 'review'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'verify', 'export', 'unmask', 'notify', 'approve', 'execute', 'review', 'lock', 'unlock'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = ['AuditEvent', 'StaffUser', 'Queue', 'Account', 'CallerVerification', 'OutboxMessage', 'Case', 'Document', 'RecoveryCase', 'Alert', 'Dashboard'] as const;

@@ -3,6 +3,7 @@ import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import * as path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeCustomerId } from '../accounts/customer-id';
+import { assertNotLocked } from '../accounts/account-lock.service';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import { maskEmail } from '../accounts/masking';
 import { TwoFactorMethod } from '../accounts/two-factor-method.entity';
@@ -200,8 +201,9 @@ export class CasesService {
     },
   ) {
     const result = await this.dataSource.transaction(async (m) => {
-      const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOneBy({ id: dto.accountId }) : null;
+      const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: dto.accountId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!account) throw notFound('No account with this id');
+      assertNotLocked(account);
       const contactEmail = this.staffContact(account, dto);
       let methodIds: string[] | null = null;
       if (dto.purpose === 'disable_2fa') {

@@ -82,6 +82,38 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
         `email address.` + SIGNATURE.en,
     }),
   },
+  account_locked: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Votre compte est bloqué`,
+      text:
+        `Bonjour,\n\nÀ votre demande ou pour protéger votre compte, notre support l'a bloqué le ${p.at}.\n\nTant qu'il ` +
+        `est bloqué, aucune modification de vos adresses e-mail ni de votre double authentification n'est possible, ` +
+        `même par notre support. Pour le débloquer, appelez notre support : un superviseur vérifiera la situation avec vous.\n` +
+        `Si vous n'êtes pas à l'origine de cette demande, appelez-nous aussi.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Your account is blocked`,
+      text:
+        `Hello,\n\nAs you asked, or to protect your account, our support blocked it on ${p.at}.\n\nWhile it is blocked, ` +
+        `nobody can change your email addresses or your two-factor authentication, not even our support. To unblock it, ` +
+        `call our support: a supervisor will look into the situation with you.\nIf you did not ask for this, call us too.` + SIGNATURE.en,
+    }),
+  },
+  account_unlocked: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Votre compte est débloqué`,
+      text:
+        `Bonjour,\n\nUn superviseur de notre support a débloqué votre compte le ${p.at}. Les demandes de récupération ` +
+        `(changement d'adresse e-mail, désactivation de la double authentification) sont de nouveau possibles.\n` +
+        `Si vous ne vous y attendiez pas, appelez notre support.` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Your account is unblocked`,
+      text:
+        `Hello,\n\nA supervisor of our support unblocked your account on ${p.at}. Recovery requests (email address ` +
+        `change, two-factor authentication disabled) are possible again.\nIf you did not expect this, call our support.` + SIGNATURE.en,
+    }),
+  },
   case_email_code: {
     fr: (p) => ({
       subject: `[${p.customerId}] Confirmez votre adresse e-mail`,

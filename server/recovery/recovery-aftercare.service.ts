@@ -61,7 +61,7 @@ export class RecoveryAftercareService {
       }
       if (c.status !== 'executed') throw conflict(`This request is already ${c.status}`);
       await m.update(RecoveryCase, { id: c.id }, { reportedAt: this.clock.now() });
-      await m.update(CustomerAccount, { id: account.id }, { status: 'locked' });
+      await m.update(CustomerAccount, { id: account.id }, { status: 'locked', lockedAt: this.clock.now(), lockReason: `the customer reported the ${c.action} action: "this was not me"` });
       const supervisors = await activeSupervisors(m);
       const mailIds: string[] = [];
       for (const s of supervisors) {

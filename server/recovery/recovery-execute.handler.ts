@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_META } from '../audit/audit.types';
+import { DomainError } from '../core/http/errors';
 import { JobHandler, JobHandlerOf } from '../core/queue/job-handler';
 import type { JobPayloads } from '../core/queue/jobs';
 import { RecoveryService } from './recovery.service';
@@ -14,7 +15,12 @@ export class RecoveryExecuteHandler implements JobHandlerOf<'recovery.execute'> 
     const c = await this.recovery.load(payload.recoveryCaseId).catch(() => null);
     if (!c || c.status !== 'on_hold') return { status: c?.status ?? 'gone' };
     // A refusal (hold not over, mail to the old address not accepted yet) throws: the job retries with backoff.
-    const done = await this.recovery.execute(null, c.id, SYSTEM_META);
-    return { status: done.status };
+    // A locked account is no failure: the job ends, the case stays on hold, and the reconciler (which enqueues
+    // again every case past its hold without a live job) runs it on its first pass after a supervisor unlocks.
+    const done = await this.recovery.execute(null, c.id, SYSTEM_META).catch((e: unknown) => {
+      if (e instanceof DomainError && e.reason === 'account_locked') return null;
+      throw e;
+    });
+    return { status: done ? done.status : 'waiting_unlock' };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { CustomerAccount } from '../accounts/customer-account.entity';
 import { Clock } from '../core/clock';
 import { JobHandler, JobHandlerOf } from '../core/queue/job-handler';
 import { QueueService } from '../core/queue/queue.service';
@@ -24,12 +25,16 @@ export class RecoveryReconcileHandler implements JobHandlerOf<'recovery.reconcil
   ) {}
 
   async handle(): Promise<{ enqueued: number; retriedAfterFailure: number }> {
-    const due = await this.dataSource.getRepository(RecoveryCase).find({
-      select: { id: true },
-      where: { status: 'on_hold', holdUntil: LessThanOrEqual(this.clock.now()) },
-      order: { holdUntil: 'ASC' },
-      take: 500,
-    });
+    // A locked account's cases wait for the unlock (execution refuses while locked): they are left alone until
+    // then, rather than run again every pass, and picked up on the first pass after a supervisor unlocks.
+    const due = await this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c')
+      .select(['c.id'])
+      .innerJoin(CustomerAccount, 'a', 'a.id = c.accountId')
+      .where('c.status = :status AND c.holdUntil <= :now', { status: 'on_hold', now: this.clock.now() })
+      .andWhere("a.status <> 'locked'")
+      .orderBy('c.holdUntil', 'ASC')
+      .limit(500)
+      .getMany();
     let enqueued = 0;
     let retriedAfterFailure = 0;
     for (const { id } of due) {

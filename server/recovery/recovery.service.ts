@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { assertNotLocked } from '../accounts/account-lock.service';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import { maskEmail } from '../accounts/masking';
 import { SecurityEvent } from '../accounts/security-event.entity';
@@ -155,7 +156,7 @@ export class RecoveryService {
       const v = await this.verifications.load(actor, dto.verificationId, m);
       if (v.accountId !== account.id) throw new DomainError('unprocessable', 'This verification belongs to another account');
       if (v.expiresAt.getTime() <= this.clock.now().getTime()) throw conflict('This call’s verification has expired; verify the caller again');
-      if (account.status === 'locked') throw conflict('This account is locked: no recovery action until a supervisor unlocks it');
+      assertNotLocked(account);
       if (!account.backupEmail) {
         throw new DomainError('unprocessable', 'This account has no backup email: the phone desk cannot help; the customer must use the identity-documents procedure');
       }
@@ -350,6 +351,7 @@ export class RecoveryService {
         }
       }
       const account = await this.lockAccount(m, c.accountId);
+      assertNotLocked(account);
       const now = this.clock.now();
       const holdUntil = new Date(now.getTime() + this.config.recoveryHoldHours * 3600_000);
       await this.transition(m, c, 'approved', { approvedBy: actor.id, approvedAt: now, approvalHash: this.approvalHash(c, account) });
@@ -380,6 +382,7 @@ export class RecoveryService {
       const now = this.clock.now();
       if (c.holdUntil && now.getTime() < c.holdUntil.getTime()) throw conflict(`The hold lasts until ${c.holdUntil.toISOString()}: not before`);
       const account = await this.lockAccount(m, c.accountId);
+      assertNotLocked(account);
       const notified = await m.getRepository(OutboxMessage).createQueryBuilder('o')
         .where('o.accountId = :aid AND o.toAddress = :to AND o.template = :t AND o.createdAt >= :since AND o.status = :sent', {
           aid: account.id, to: account.primaryEmail.toLowerCase(), t: 'recovery_requested', since: c.createdAt, sent: 'sent',

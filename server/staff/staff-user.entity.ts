@@ -28,6 +28,13 @@ export class StaffUser {
   @Column({ type: 'text', default: 'en' })
   language: StaffLanguage;
 
+  /**
+   * ISO 3166-1 alpha-2 region a national phone number typed in the search box is read in first (`07700 900123`
+   * under GB); null: the DEFAULT_PHONE_REGION setting. Each member sets their own.
+   */
+  @Column({ name: 'phone_region', type: 'char', length: 2, nullable: true })
+  phoneRegion: string | null;
+
   /** Null until the member sets it through their invitation link: nobody else ever knows it. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash: string | null;

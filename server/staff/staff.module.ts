@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { EnrolmentController } from './enrolment.controller';
+import { MySettingsController } from './my-settings.controller';
 import { RoleRequestsService } from './role-requests.service';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
@@ -9,7 +10,7 @@ import { StaffEnrolmentService } from './staff-enrolment.service';
 
 @Module({
   imports: [AuthModule],
-  controllers: [StaffController, EnrolmentController],
+  controllers: [StaffController, EnrolmentController, MySettingsController],
   providers: [StaffService, StaffCredentialsService, StaffEnrolmentService, RoleRequestsService],
 })
 export class StaffModule {}

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesEn } from '../resources/identity-cases/i18n';
 import { formEn } from '../form/i18n';
 import { recoveryEn } from '../resources/recovery-cases/i18n';
+import { deskEn } from '../resources/accounts/desk-i18n';
 import { enrolEn } from '../pages/enrol-i18n';
 import { supervisionEn } from '../supervision/i18n';
 
@@ -13,6 +14,8 @@ export const enApp = {
   form: formEn,
   // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
   recovery: recoveryEn,
+  // Blocking an account, the member's own settings, refusals translated by code.
+  desk: deskEn,
   // Supervision (alerts, activity, evidence, audit export) and staff administration: in their own file.
   sup: supervisionEn,
   // The page of a staff invitation or re-enrolment link (no session).
@@ -176,6 +179,8 @@ export const enApp = {
           backup_email_changed: 'Backup email changed',
           customer_id_reminder_sent: 'Customer ID reminder sent',
           verification_code_sent: 'Call verification code sent',
+          account_locked: 'Account blocked',
+          account_unlocked: 'Account unblocked',
         },
         channel: {
           web: 'Web',

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { casesFr } from '../resources/identity-cases/i18n';
 import { formFr } from '../form/i18n';
 import { recoveryFr } from '../resources/recovery-cases/i18n';
+import { deskFr } from '../resources/accounts/desk-i18n';
 import { enrolFr } from '../pages/enrol-i18n';
 import { supervisionFr } from '../supervision/i18n';
 import type { AppMessages } from './en';
@@ -13,6 +14,7 @@ const frApp: AppMessages = {
   form: formFr,
   // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
   recovery: recoveryFr,
+  desk: deskFr,
   // Supervision (alerts, activity, evidence, audit export) et administration du personnel : dans leur fichier.
   sup: supervisionFr,
   // The page of a staff invitation or re-enrolment link (no session).
@@ -179,6 +181,8 @@ const frApp: AppMessages = {
           backup_email_changed: 'Adresse e-mail de secours modifiée',
           customer_id_reminder_sent: "Rappel de l'identifiant client envoyé",
           verification_code_sent: "Code de vérification d'appel envoyé",
+          account_locked: 'Compte bloqué',
+          account_unlocked: 'Compte débloqué',
         },
         channel: {
           web: 'Web',

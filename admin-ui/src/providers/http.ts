@@ -34,7 +34,10 @@ export async function apiFetch(path: string, options: fetchUtils.Options = {}) {
   } catch (error) {
     if (error instanceof HttpError) {
       const body = (error.body ?? undefined) as ApiErrorBody | undefined;
-      throw new HttpError(messageOf(body, error.message), error.status, {
+      // A refusal whose stable code the console knows is shown in the console's language, not the server's English.
+      const code = typeof body?.code === 'string' ? body.code : null;
+      const known = code ? i18nProvider.translate(`desk.errors.${code}`, { _: '' }) : '';
+      throw new HttpError(known || messageOf(body, error.message), error.status, {
         ...body,
         errors: body?.errors,
       });

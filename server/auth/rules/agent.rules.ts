@@ -9,6 +9,8 @@ export const agentRules: RoleRules = (can, _cannot, user) => {
   can('read', 'Account');
   can('unmask', 'Account');
   can('notify', 'Account');
+  // Block the account of a caller verified on this call (the service computes callerVerified); unblocking is not theirs.
+  can('lock', 'Account', { callerVerified: true });
   can('create', 'CallerVerification');
   can('read', 'CallerVerification', { agentId: user.id });
   can('update', 'CallerVerification', { agentId: user.id });

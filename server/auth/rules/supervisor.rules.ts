@@ -7,8 +7,9 @@ export const supervisorRules: RoleRules = (can) => {
   can('export', 'AuditEvent');
   can('read', 'StaffUser');
   can('read', 'Account');
-  // Lift the lock a customer's report put on an account, once looked into.
-  can('update', 'Account');
+  // Block any account on request; lift a lock (asked for, or put by a customer's report) once looked into.
+  can('lock', 'Account');
+  can('unlock', 'Account');
   can('read', 'OutboxMessage');
   can('read', 'Case');
   can('read', 'Document');

@@ -43,6 +43,13 @@ describe('configuration', () => {
     expect(problem({ SESSION_SECRET: 'short' })).toMatch(/SESSION_SECRET must be at least 32 characters/);
   });
 
+  it('reads the default phone region as a country code libphonenumber knows', () => {
+    expect(loadConfig({}).defaultPhoneRegion).toBe('FR');
+    expect(loadConfig({ DEFAULT_PHONE_REGION: 'gb' }).defaultPhoneRegion).toBe('GB');
+    expect(problem({ DEFAULT_PHONE_REGION: 'UK' })).toMatch(/^Invalid configuration: DEFAULT_PHONE_REGION must be a two-letter country code/);
+    expect(problem({ DEFAULT_PHONE_REGION: 'France' })).toMatch(/DEFAULT_PHONE_REGION/);
+  });
+
   it('refuses development defaults in production', () => {
     expect(problem({ ...PROD, SESSION_SECRET: DEV_SESSION_SECRET })).toMatch(/SESSION_SECRET is the development default/);
     const { SESSION_SECRET: _s, ...noSecret } = PROD;

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 
 /**
  * The one place that reads process.env. Everything else receives an AppConfig, validated once at boot.
@@ -44,6 +45,8 @@ export interface AppConfig {
   schedulesCheckEveryMs: number;
   /** How long a caller verification lasts (one call). */
   verificationMinutes: number;
+  /** Region national phone numbers are read in first when the staff member set none (ISO 3166-1 alpha-2). */
+  defaultPhoneRegion: string;
   /** Stated-value checks on one account over 24 hours, whatever the call (a new call does not reset them). */
   statedValueMaxTriesPerAccountPerDay: number;
   migrateOnStart: boolean;
@@ -142,6 +145,17 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+/** An ISO 3166-1 alpha-2 region libphonenumber knows (`GB`, not `UK`), upper-cased. */
+function phoneRegion(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const region = raw.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(region) || !isSupportedCountry(region as Parameters<typeof isSupportedCountry>[0])) {
+    throw new ConfigError(name, `must be a two-letter country code such as FR, BE, CH, GB, DE or ES, got "${raw}"`);
+  }
+  return region;
+}
+
 function url(env: Env, name: string, protocols: string[]): string | null {
   const raw = optional(env, name);
   if (raw === null) return null;
@@ -216,6 +230,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     recoveryReconcileEveryMs: int(env, 'RECOVERY_RECONCILE_EVERY_SECONDS', 60, 1, 86400) * 1000,
     schedulesCheckEveryMs: int(env, 'SCHEDULES_CHECK_EVERY_SECONDS', 60, 1, 3600) * 1000,
     verificationMinutes: int(env, 'VERIFICATION_MINUTES', 15, 1, 240),
+    defaultPhoneRegion: phoneRegion(env, 'DEFAULT_PHONE_REGION', 'FR'),
     statedValueMaxTriesPerAccountPerDay: int(env, 'STATED_VALUE_MAX_TRIES_PER_ACCOUNT_PER_DAY', 5, 1, 100),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
     documentsDir: path.resolve(str(env, 'DOCUMENTS_DIR', path.join(dataDir, 'documents'))),

@@ -2,6 +2,7 @@ import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
+import { AccountLock } from './AccountLock';
 import { AccountChips, Item } from './fields';
 import type { AccountDetail } from './types';
 
@@ -56,11 +57,7 @@ export const AccountHeader = () => {
             <Typography variant="body2">{formatDateTime(account.createdAt, locale)}</Typography>
           </Item>
         </Box>
-        {account.status === 'locked' && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {translate('rd.accounts.notices.locked')}
-          </Alert>
-        )}
+        <AccountLock />
         {!account.hasBackupEmail && (
           <Alert severity="warning" sx={{ mt: 2 }} data-testid="no-backup-notice">
             {translate('rd.accounts.notices.no_backup_email')}

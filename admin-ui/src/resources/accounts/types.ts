@@ -40,6 +40,9 @@ export interface AccountDetail extends AccountSummary {
   backupEmailRequired: boolean;
   /** Set by a 2FA disablement: the customer must register a new method. */
   twoFactorReenrolRequired?: boolean;
+  /** Set while the account is locked (on request, or by a "this was not me" report). */
+  lockedAt: string | null;
+  lockReason: string | null;
   twoFactorEnabled: boolean;
   twoFactorMethods: TwoFactorMethod[];
   openCases: unknown[];

@@ -1,0 +1,118 @@
+/**
+ * Blocking an account on request, the staff member's own settings, and the refusals the console translates by
+ * their stable code (`desk.errors.<code>`, used by apiFetch in place of the server's English message).
+ */
+export const deskEn = {
+  lock: {
+    banner_title: 'Account blocked',
+    banner: 'Blocked on %{date}. Reason: %{reason}',
+    banner_no_reason: 'Blocked on %{date}.',
+    banner_unknown: 'Blocked before the desk recorded dates and reasons: see the audit trail.',
+    recovery_refused: 'While the account is blocked, every recovery action is refused (email swap, documents case, approval, execution). Only a supervisor can unblock it.',
+    block: 'Block account',
+    block_title: 'Block this account',
+    block_text:
+      'The caller says the account is hacked or asks for it to be blocked. Once blocked, nobody can change its emails or 2FA, not even the desk, until a supervisor unblocks it. Every address on file gets a mail.',
+    block_confirm: 'Block the account',
+    block_needs_call: 'To block the account, first verify the caller on this call (a code read back).',
+    blocked: 'The account is blocked; the customer’s addresses are being told.',
+    unblock: 'Unblock',
+    unblock_title: 'Unblock this account',
+    unblock_text: 'Recovery actions become possible again. Every address on file gets a mail. Say why the account can be unblocked.',
+    unblock_confirm: 'Unblock the account',
+    unblocked: 'The account is unblocked; the customer’s addresses are being told.',
+    reason: 'Reason',
+    reason_help: 'Visible to staff in the timeline and the audit trail (3 to 500 characters)',
+    reason_required: 'Say why (at least 3 characters)',
+  },
+  settings: {
+    menu: 'My settings',
+    title: 'My settings',
+    phone_region: 'Region of national phone numbers',
+    phone_region_help:
+      'A number typed without its country code (07700 900123, 06 12 34 56 78) is read in this country first, then in the other countries we serve.',
+    default_region: 'Desk default (%{region})',
+    saved: 'Settings saved',
+    save: 'Save',
+    regions: {
+      FR: 'France',
+      BE: 'Belgium',
+      CH: 'Switzerland',
+      GB: 'United Kingdom',
+      DE: 'Germany',
+      ES: 'Spain',
+      IT: 'Italy',
+      NL: 'Netherlands',
+      PT: 'Portugal',
+      LU: 'Luxembourg',
+      IE: 'Ireland',
+      PL: 'Poland',
+      CA: 'Canada',
+      US: 'United States',
+    },
+  },
+  errors: {
+    account_locked: 'This account is blocked: no recovery action until a supervisor unblocks it.',
+    caller_not_verified: 'Verify the caller on this call first (a code read back): an agent blocks only the caller’s own account.',
+    account_already_locked: 'This account is already blocked.',
+    account_not_locked: 'This account is not blocked.',
+  },
+};
+
+export const deskFr: typeof deskEn = {
+  lock: {
+    banner_title: 'Compte bloqué',
+    banner: 'Bloqué le %{date}. Motif : %{reason}',
+    banner_no_reason: 'Bloqué le %{date}.',
+    banner_unknown: 'Bloqué avant que le support n’enregistre date et motif : voir le journal d’audit.',
+    recovery_refused:
+      'Tant que le compte est bloqué, toute action de récupération est refusée (échange d’adresses, dossier de pièces, approbation, exécution). Seul un superviseur peut le débloquer.',
+    block: 'Bloquer le compte',
+    block_title: 'Bloquer ce compte',
+    block_text:
+      'L’appelant dit que le compte est piraté ou demande son blocage. Une fois bloqué, personne ne peut modifier ses adresses ni sa double authentification, pas même le support, jusqu’au déblocage par un superviseur. Chaque adresse du compte reçoit un e-mail.',
+    block_confirm: 'Bloquer le compte',
+    block_needs_call: 'Pour bloquer le compte, vérifiez d’abord l’appelant sur cet appel (code relu).',
+    blocked: 'Le compte est bloqué ; les adresses du client sont prévenues.',
+    unblock: 'Débloquer',
+    unblock_title: 'Débloquer ce compte',
+    unblock_text: 'Les actions de récupération redeviennent possibles. Chaque adresse du compte reçoit un e-mail. Indiquez pourquoi le compte peut être débloqué.',
+    unblock_confirm: 'Débloquer le compte',
+    unblocked: 'Le compte est débloqué ; les adresses du client sont prévenues.',
+    reason: 'Motif',
+    reason_help: 'Visible par l’équipe dans l’historique et le journal d’audit (3 à 500 caractères)',
+    reason_required: 'Indiquez le motif (au moins 3 caractères)',
+  },
+  settings: {
+    menu: 'Mes réglages',
+    title: 'Mes réglages',
+    phone_region: 'Pays des numéros de téléphone nationaux',
+    phone_region_help:
+      'Un numéro saisi sans indicatif (07700 900123, 06 12 34 56 78) est lu d’abord dans ce pays, puis dans les autres pays que nous servons.',
+    default_region: 'Réglage du support (%{region})',
+    saved: 'Réglages enregistrés',
+    save: 'Enregistrer',
+    regions: {
+      FR: 'France',
+      BE: 'Belgique',
+      CH: 'Suisse',
+      GB: 'Royaume-Uni',
+      DE: 'Allemagne',
+      ES: 'Espagne',
+      IT: 'Italie',
+      NL: 'Pays-Bas',
+      PT: 'Portugal',
+      LU: 'Luxembourg',
+      IE: 'Irlande',
+      PL: 'Pologne',
+      CA: 'Canada',
+      US: 'États-Unis',
+    },
+  },
+  errors: {
+    account_locked: 'Ce compte est bloqué : aucune action de récupération avant son déblocage par un superviseur.',
+    caller_not_verified: 'Vérifiez d’abord l’appelant sur cet appel (code relu) : un conseiller ne bloque que le compte de l’appelant.',
+    account_already_locked: 'Ce compte est déjà bloqué.',
+    account_not_locked: 'Ce compte n’est pas bloqué.',
+  },
+};
