@@ -14,6 +14,7 @@ import { LimitHits1796072601314 } from './1796072601314-LimitHits';
 import { AuditFullPass1796072646098 } from './1796072646098-AuditFullPass';
 import { StaffInvitations1796072769712 } from './1796072769712-StaffInvitations';
 import { FormLanguage1796072917292 } from './1796072917292-FormLanguage';
+import { CallScripts1796094167138 } from './1796094167138-CallScripts';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
@@ -25,4 +26,5 @@ export const migrations = [
   DocumentPurge1795615123385, RecoveryCases1795615208050, Alerts1795616178021,
   StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
   LimitHits1796072601314, AuditFullPass1796072646098, StaffInvitations1796072769712, FormLanguage1796072917292,
+  CallScripts1796094167138,
 ];

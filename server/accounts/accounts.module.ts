@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
+import { CallScriptsController } from './call-scripts.controller';
+import { CallScriptsService } from './call-scripts.service';
 import { StatedValueLimits } from './stated-value-limits.service';
 import { VerificationService } from './verification.service';
 import { VerificationsController } from './verifications.controller';
 
 @Module({
-  controllers: [AccountsController, VerificationsController],
-  providers: [AccountsService, VerificationService, StatedValueLimits],
-  exports: [AccountsService, VerificationService],
+  controllers: [AccountsController, VerificationsController, CallScriptsController],
+  providers: [AccountsService, VerificationService, StatedValueLimits, CallScriptsService],
+  exports: [AccountsService, VerificationService, CallScriptsService],
 })
 export class AccountsModule {}
