@@ -30,7 +30,7 @@ describe('call scripts', () => {
     const supervisor = await createStaff(t.dataSource, ['supervisor']);
     const client = await signIn(t, supervisor);
     const texts = { en: 'I am mailing a code to {maskedAddress}: read it to me, please.', fr: 'Je vous envoie un code à {maskedAddress} : lisez-le-moi.' };
-    const res = await client.put('/api/call-scripts/code.send_primary_email').send(texts).expect(200);
+    const res = await client.patch('/api/call-scripts/code.send_primary_email').send(texts).expect(200);
     expect(res.body).toMatchObject({ key: 'code.send_primary_email', texts, updatedBy: supervisor.email });
 
     const [entry] = await t.dataSource.getRepository(AuditEvent).find({ where: { action: 'call_script.update', targetId: 'code.send_primary_email' } });
@@ -45,7 +45,7 @@ describe('call scripts', () => {
 
   it('keeps a supervisor’s edit when the app boots again (defaults only fill what is missing)', async () => {
     const client = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-    await client.put('/api/call-scripts/code.match').send({ en: 'Correct, thank you.', fr: 'Correct, merci.' }).expect(200);
+    await client.patch('/api/call-scripts/code.match').send({ en: 'Correct, thank you.', fr: 'Correct, merci.' }).expect(200);
     await t.dataSource.getRepository(CallScript).delete({ key: 'code.expired' });
     await t.app.get(CallScriptsService).insertDefaults();
     const rows = await t.dataSource.getRepository(CallScript).findBy({ key: 'code.match' });
@@ -55,16 +55,16 @@ describe('call scripts', () => {
 
   it('refuses unknown placeholders (422), empty or too long texts (422) and unknown keys (404)', async () => {
     const client = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-    const bad = await client.put('/api/call-scripts/code.spam').send({ en: 'Look for a mail from {senderName}.', fr: 'Un mail de {sender}.' }).expect(422);
+    const bad = await client.patch('/api/call-scripts/code.spam').send({ en: 'Look for a mail from {senderName}.', fr: 'Un mail de {sender}.' }).expect(422);
     expect(bad.body.code).toBe('unknown_placeholder');
     expect(Object.keys(bad.body.errors)).toEqual(['en']);
-    const stray = await client.put('/api/call-scripts/code.spam').send({ en: 'A mail from {sender.', fr: 'Un mail de {sender}.' }).expect(422);
+    const stray = await client.patch('/api/call-scripts/code.spam').send({ en: 'A mail from {sender.', fr: 'Un mail de {sender}.' }).expect(422);
     expect(stray.body.code).toBe('unknown_placeholder');
-    const empty = await client.put('/api/call-scripts/code.spam').send({ en: '  ', fr: 'x'.repeat(601) }).expect(422);
+    const empty = await client.patch('/api/call-scripts/code.spam').send({ en: '  ', fr: 'x'.repeat(601) }).expect(422);
     expect(empty.body.code).toBe('invalid_script');
     expect(Object.keys(empty.body.errors).sort()).toEqual(['en', 'fr']);
-    await client.put('/api/call-scripts/no.such.step').send({ en: 'a', fr: 'b' }).expect(404);
-    await client.put('/api/call-scripts/code.spam').send({ en: 'a' }).expect(400);
+    await client.patch('/api/call-scripts/no.such.step').send({ en: 'a', fr: 'b' }).expect(404);
+    await client.patch('/api/call-scripts/code.spam').send({ en: 'a' }).expect(400);
     const rows = await t.dataSource.getRepository(CallScript).findBy({ key: 'code.spam' });
     expect(rows.every((r) => r.updatedBy === null)).toBe(true);
   });
@@ -72,7 +72,7 @@ describe('call scripts', () => {
   it('is edited by supervisors only', async () => {
     for (const roles of [['agent'], ['reviewer'], ['admin']] as const) {
       const client = await signIn(t, await createStaff(t.dataSource, [...roles]));
-      await client.put('/api/call-scripts/code.match').send({ en: 'Hacked', fr: 'Piraté' }).expect(403);
+      await client.patch('/api/call-scripts/code.match').send({ en: 'Hacked', fr: 'Piraté' }).expect(403);
     }
     expect((await t.dataSource.getRepository(CallScript).findBy({ key: 'code.match' })).map((r) => r.text)).not.toContain('Hacked');
   });

@@ -262,7 +262,7 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/dashboard': { path: async () => '/api/dashboard', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
   'GET /api/call-scripts': { path: async () => '/api/call-scripts', expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 200, admin: 403 } },
-  'PUT /api/call-scripts/:key': {
+  'PATCH /api/call-scripts/:key': {
     path: async () => '/api/call-scripts/code.match',
     body: { en: 'Thank you, that code is correct.', fr: 'Merci, ce code est correct.' },
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },

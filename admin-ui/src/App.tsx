@@ -17,6 +17,7 @@ import recoveryCases from './resources/recovery-cases';
 import staff from './resources/staff';
 import alerts from './resources/alerts';
 import activity from './supervision/activity';
+import callScripts from './resources/call-scripts';
 
 export const App = () => (
   <Admin
@@ -40,6 +41,7 @@ export const App = () => (
     <Resource name="staff" {...staff} />
     <Resource name="alerts" {...alerts} />
     <Resource name="activity" {...activity} />
+    <Resource name="call-scripts" {...callScripts} />
     {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}
     <CustomRoutes noLayout>
       <Route path="/enrol" element={<EnrolPage />} />

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { IsString, MaxLength } from 'class-validator';
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
@@ -16,7 +16,7 @@ export class UpdateCallScriptDto {
 export class CallScriptsAdminController {
   constructor(private readonly scripts: CallScriptsService) {}
 
-  @Put(':key')
+  @Patch(':key')
   @RequirePermission('update', 'CallScript')
   update(@CurrentActor() actor: Actor, @Param('key') key: string, @Body() dto: UpdateCallScriptDto) {
     return this.scripts.update(actor, key, { fr: dto.fr, en: dto.en });

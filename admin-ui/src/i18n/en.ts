@@ -5,6 +5,7 @@ import { formEn } from '../form/i18n';
 import { recoveryEn } from '../resources/recovery-cases/i18n';
 import { enrolEn } from '../pages/enrol-i18n';
 import { supervisionEn } from '../supervision/i18n';
+import { callsEn } from '../resources/accounts/calls-i18n';
 
 /** The console's own messages; `fr.ts` must provide the same keys (checked by its type). */
 export const enApp = {
@@ -15,6 +16,8 @@ export const enApp = {
   recovery: recoveryEn,
   // Supervision (alerts, activity, evidence, audit export) and staff administration: in their own file.
   sup: supervisionEn,
+  // Call scripts (what to say), their supervisors' screen, the home page per role.
+  calls: callsEn,
   // The page of a staff invitation or re-enrolment link (no session).
   enrol: enrolEn,
   rd: {
@@ -163,7 +166,7 @@ export const enApp = {
         kind: {
           login: 'Sign-in',
           login_failed: 'Failed sign-in',
-          login_code_sent: 'Sign-in verification code sent',
+          login_code_sent: 'Security code sent by the customer’s own sign-in',
           password_reset_sent: 'Password reset email sent',
           password_changed: 'Password changed',
           '2fa_enabled': '2FA enabled',
@@ -173,7 +176,7 @@ export const enApp = {
           contact_email_changed: 'Primary email changed',
           backup_email_changed: 'Backup email changed',
           customer_id_reminder_sent: 'Customer ID reminder sent',
-          verification_code_sent: 'Call verification code sent',
+          verification_code_sent: 'Code sent by an agent during a call',
         },
         channel: {
           web: 'Web',

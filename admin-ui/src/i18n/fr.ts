@@ -5,6 +5,7 @@ import { formFr } from '../form/i18n';
 import { recoveryFr } from '../resources/recovery-cases/i18n';
 import { enrolFr } from '../pages/enrol-i18n';
 import { supervisionFr } from '../supervision/i18n';
+import { callsFr } from '../resources/accounts/calls-i18n';
 import type { AppMessages } from './en';
 
 const frApp: AppMessages = {
@@ -15,6 +16,7 @@ const frApp: AppMessages = {
   recovery: recoveryFr,
   // Supervision (alerts, activity, evidence, audit export) et administration du personnel : dans leur fichier.
   sup: supervisionFr,
+  calls: callsFr,
   // The page of a staff invitation or re-enrolment link (no session).
   enrol: enrolFr,
   rd: {
@@ -166,7 +168,7 @@ const frApp: AppMessages = {
         kind: {
           login: 'Connexion',
           login_failed: 'Échec de connexion',
-          login_code_sent: 'Code de vérification de connexion envoyé',
+          login_code_sent: 'Code de sécurité envoyé par la connexion du client',
           password_reset_sent: 'E-mail de réinitialisation du mot de passe envoyé',
           password_changed: 'Mot de passe modifié',
           '2fa_enabled': 'Double authentification activée',
@@ -176,7 +178,7 @@ const frApp: AppMessages = {
           contact_email_changed: 'Adresse e-mail principale modifiée',
           backup_email_changed: 'Adresse e-mail de secours modifiée',
           customer_id_reminder_sent: "Rappel de l'identifiant client envoyé",
-          verification_code_sent: "Code de vérification d'appel envoyé",
+          verification_code_sent: 'Code envoyé par un conseiller pendant un appel',
         },
         channel: {
           web: 'Web',
