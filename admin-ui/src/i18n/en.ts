@@ -176,7 +176,7 @@ export const enApp = {
           contact_email_changed: 'Primary email changed',
           backup_email_changed: 'Backup email changed',
           customer_id_reminder_sent: 'Customer ID reminder sent',
-          verification_code_sent: 'Code sent by an agent during a call',
+          verification_code_sent: 'Call verification code sent',
         },
         channel: {
           web: 'Web',

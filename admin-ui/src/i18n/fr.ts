@@ -178,7 +178,7 @@ const frApp: AppMessages = {
           contact_email_changed: 'Adresse e-mail principale modifiée',
           backup_email_changed: 'Adresse e-mail de secours modifiée',
           customer_id_reminder_sent: "Rappel de l'identifiant client envoyé",
-          verification_code_sent: 'Code envoyé par un conseiller pendant un appel',
+          verification_code_sent: "Code de vérification d'appel envoyé",
         },
         channel: {
           web: 'Web',

@@ -16,7 +16,9 @@ import {
 } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { Link, useNavigate } from 'react-router-dom';
-import { Title, useCanAccess, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useGetIdentity, useLocaleState, useStore, useTranslate } from 'react-admin';
+import { VOLATILE } from '../providers/store';
+import { CALL_REFERENCE_KEY } from '../resources/accounts/AccountSearchForm';
 import { apiErrorOf } from '../providers/http';
 import { formatDateTime, formatTime } from '../fields/UtcDateField';
 import { monospace } from '../theme';
@@ -90,10 +92,15 @@ const AgentBlock = () => {
   const [locale] = useLocaleState();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
+  const [callRef, setCallRef] = useStore<string>(CALL_REFERENCE_KEY, '');
+  // The account search keeps its query in memory only, never in the URL: hand it over through its store.
+  const [, setSearchParams] = useStore<object>(`${VOLATILE}accounts.search`);
   const { data, error } = useHome<AgentHome>('agent', true);
   const search = (event: FormEvent) => {
     event.preventDefault();
-    if (q.trim()) navigate(`/accounts${listFilter({ q: q.trim() })}`);
+    if (!q.trim()) return;
+    setSearchParams({ filter: { q: q.trim(), ...(callRef.trim() ? { callRef: callRef.trim() } : {}) } });
+    navigate('/accounts');
   };
   return (
     <Block id="agent" title={translate('calls.home.agent.title')}>
@@ -106,6 +113,15 @@ const AgentBlock = () => {
           label={translate('calls.home.agent.search')}
           autoFocus
           sx={{ flex: '1 1 auto', maxWidth: 520 }}
+        />
+        <TextField
+          name="homeCallRef"
+          size="small"
+          value={callRef}
+          onChange={e => setCallRef(e.target.value)}
+          label={translate('rd.accounts.verification.call_ref')}
+          sx={{ width: 200 }}
+          slotProps={{ htmlInput: { maxLength: 100 } }}
         />
         <Button type="submit" variant="contained" startIcon={<SearchIcon />}>
           {translate('calls.home.agent.search_button')}
