@@ -63,7 +63,7 @@ export const CallLanguageSwitch = () => {
       aria-label={translate('calls.script.language')}
     >
       {SCRIPT_LANGUAGES.map(l => (
-        <ToggleButton key={l} value={l} lang={l} aria-label={translate(`calls.script.language_${l}`)}>
+        <ToggleButton key={l} value={l} lang={l} aria-label={translate(`calls.script.call_in_${l}`)}>
           {l.toUpperCase()}
         </ToggleButton>
       ))}

@@ -11,6 +11,9 @@ import type { AccountDetail, SecurityEvent } from './types';
 /** Older mails than this are history, not what the caller is asking about now. */
 const RECENT_MS = 7 * 86_400_000;
 
+/** The time as said on the phone: hours and minutes, in the call's language. */
+const spokenTime = (iso: string, language: string) => new Date(iso).toLocaleTimeString(language, { timeStyle: 'short' });
+
 const latest = (events: SecurityEvent[], kind: string) =>
   events.find(e => e.kind === kind && Date.now() - new Date(e.at).getTime() < RECENT_MS);
 
@@ -32,13 +35,13 @@ export const RecentMailsNotice = ({ events }: { events: SecurityEvent[] }) => {
       {signIn && (
         <Alert severity="info" sx={{ mb: 1 }} data-notice="signin_code">
           {translate('calls.notice.signin_code', when(signIn))}
-          <CallScript step="signin_code.explain" values={{ time: formatTime(signIn.at, callLanguage), maskedAddress: signIn.destination }} />
+          <CallScript step="signin_code.explain" values={{ time: spokenTime(signIn.at, callLanguage), maskedAddress: signIn.destination }} />
         </Alert>
       )}
       {reset && (
         <Alert severity="info" sx={{ mb: 1 }} data-notice="password_reset">
           {translate('calls.notice.password_reset', when(reset))}
-          <CallScript step="password.reset_sent" values={{ time: formatTime(reset.at, callLanguage), maskedAddress: reset.destination }} />
+          <CallScript step="password.reset_sent" values={{ time: spokenTime(reset.at, callLanguage), maskedAddress: reset.destination }} />
         </Alert>
       )}
     </Box>

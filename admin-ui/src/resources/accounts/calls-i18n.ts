@@ -6,6 +6,8 @@ export const callsEn = {
     language: 'Language of the call',
     language_fr: 'French',
     language_en: 'English',
+    call_in_fr: 'Call in French',
+    call_in_en: 'Call in English',
   },
   notice: {
     signin_code:
@@ -111,6 +113,8 @@ export const callsFr: typeof callsEn = {
     language: 'Langue de l’appel',
     language_fr: 'Français',
     language_en: 'Anglais',
+    call_in_fr: 'Appel en français',
+    call_in_en: 'Appel en anglais',
   },
   notice: {
     signin_code:
