@@ -1,6 +1,6 @@
 import { Box, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
-import { useTranslate } from 'react-admin';
+import { useCanAccess, useTranslate } from 'react-admin';
 import { fillScript, SCRIPT_LANGUAGES, useCallLanguage, useCallScripts } from './callScripts';
 
 interface Props {
@@ -17,9 +17,11 @@ interface Props {
 export const CallScript = ({ step, values = {} }: Props) => {
   const translate = useTranslate();
   const [language] = useCallLanguage();
-  const { data } = useCallScripts();
+  // Reviewers see the timeline too, but have no call to speak on: they are not asked for the sentences.
+  const { canAccess } = useCanAccess({ action: 'list', resource: 'call-scripts' });
+  const { data } = useCallScripts(canAccess === true);
   const script = data?.data.find(s => s.key === step);
-  if (!data || !script) return null;
+  if (!canAccess || !data || !script) return null;
   const text = fillScript(script.texts[language], { sender: data.sender, ...values });
   return (
     <Box
