@@ -44,7 +44,7 @@ export const enApp = {
       },
     },
     dashboard: {
-      title: 'Welcome',
+      title: 'Home',
       greeting: 'Signed in as %{name}',
       roles: 'Roles: %{roles}',
       hint: 'The menu lists the sections your role gives access to.',

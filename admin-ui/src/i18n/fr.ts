@@ -43,7 +43,7 @@ const frApp: AppMessages = {
       },
     },
     dashboard: {
-      title: 'Bienvenue',
+      title: 'Accueil',
       greeting: 'Connecté en tant que %{name}',
       roles: 'Rôles : %{roles}',
       hint: 'Le menu présente les rubriques auxquelles votre rôle donne accès.',
