@@ -15,6 +15,7 @@ import { AuditFullPass1796072646098 } from './1796072646098-AuditFullPass';
 import { StaffInvitations1796072769712 } from './1796072769712-StaffInvitations';
 import { FormLanguage1796072917292 } from './1796072917292-FormLanguage';
 import { AccountLockPhoneRegion1796094091972 } from './1796094091972-AccountLockPhoneRegion';
+import { CallScripts1796094167138 } from './1796094167138-CallScripts';
 import { DocumentRules1796094193751 } from './1796094193751-DocumentRules';
 import { TwoFactorChoice1796094195957 } from './1796094195957-TwoFactorChoice';
 
@@ -28,5 +29,5 @@ export const migrations = [
   DocumentPurge1795615123385, RecoveryCases1795615208050, Alerts1795616178021,
   StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
   LimitHits1796072601314, AuditFullPass1796072646098, StaffInvitations1796072769712, FormLanguage1796072917292,
-  AccountLockPhoneRegion1796094091972, DocumentRules1796094193751, TwoFactorChoice1796094195957,
+  AccountLockPhoneRegion1796094091972, CallScripts1796094167138, DocumentRules1796094193751, TwoFactorChoice1796094195957,
 ];

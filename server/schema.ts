@@ -6,6 +6,7 @@ import { StaffUser } from './staff/staff-user.entity';
 import { MfaResetRequest } from './staff/mfa-reset-request.entity';
 import { RoleRequest } from './staff/role-request.entity';
 import { StaffEnrolment } from './staff/staff-enrolment.entity';
+import { CallScript } from './accounts/call-script.entity';
 import { CallerVerification } from './accounts/caller-verification.entity';
 import { CustomerAccount } from './accounts/customer-account.entity';
 import { SecurityEvent } from './accounts/security-event.entity';
@@ -28,7 +29,7 @@ export const schema: DatabaseSchema = {
     StaffUser, StaffSession, AuditEvent, AuditCheckpoint,
     CustomerAccount, TwoFactorMethod, SecurityEvent, CallerVerification, VerificationCode, VerificationCheck,
     OutboxMessage, IdentityCase, CaseDocument, RecoveryCase, RecoveryLink, Alert, ScanCursor, MfaResetRequest,
-    StaffEnrolment, RoleRequest, LimitHit,
+    StaffEnrolment, RoleRequest, LimitHit, CallScript,
   ],
   migrations,
 };

@@ -299,6 +299,16 @@ const TABLE: Record<string, Row> = {
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
   },
   'GET /api/dashboard': { path: async () => '/api/dashboard', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/call-scripts': { path: async () => '/api/call-scripts', expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 200, admin: 403 } },
+  'PATCH /api/call-scripts/:key': {
+    path: async () => '/api/call-scripts/code.match',
+    body: { en: 'Thank you, that code is correct.', fr: 'Merci, ce code est correct.' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
+  'GET /api/home/agent': { path: async () => '/api/home/agent', expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 403, admin: 403 } },
+  'GET /api/home/reviewer': { path: async () => '/api/home/reviewer', expect: { anonymous: 401, agent: 403, reviewer: 200, supervisor: 403, admin: 403 } },
+  'GET /api/home/supervisor': { path: async () => '/api/home/supervisor', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/home/admin': { path: async () => '/api/home/admin', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
   'GET /api/evidence/recovery-cases/:id': {
     path: async () => '/api/evidence/recovery-cases/00000000-0000-4000-8000-000000000000',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },

@@ -18,6 +18,7 @@ import recoveryCases from './resources/recovery-cases';
 import staff from './resources/staff';
 import alerts from './resources/alerts';
 import activity from './supervision/activity';
+import callScripts from './resources/call-scripts';
 
 export const App = () => (
   <Admin
@@ -41,6 +42,7 @@ export const App = () => (
     <Resource name="staff" {...staff} />
     <Resource name="alerts" {...alerts} />
     <Resource name="activity" {...activity} />
+    <Resource name="call-scripts" {...callScripts} />
     <CustomRoutes>
       <Route path="/my-settings" element={<MySettingsPage />} />
     </CustomRoutes>

@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AlertsController, AlertsScanHandler } from './alerts.controller';
 import { AlertsService } from './alerts.service';
+import { CallScriptsAdminController } from './call-scripts-admin.controller';
 import { AuditCheckpointHandler, ChainWatchService } from './chain-watch.service';
 import { DashboardController, EvidenceController } from './dashboard.controller';
+import { HomeController } from './home.controller';
+import { HomeService } from './home.service';
 import { EvidenceService } from './evidence.service';
 import { DashboardService } from './dashboard.service';
 
 @Module({
-  controllers: [AlertsController, DashboardController, EvidenceController],
-  providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService],
+  imports: [AccountsModule],
+  controllers: [AlertsController, CallScriptsAdminController, DashboardController, EvidenceController, HomeController],
+  providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService, HomeService],
   exports: [AlertsService],
 })
 export class SupervisionModule {}

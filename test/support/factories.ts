@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateSecret } from 'otplib';
 import { DataSource } from 'typeorm';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
+import { SecurityEvent, SecurityEventKind } from '../../server/accounts/security-event.entity';
 import { IdentityCase } from '../../server/documents/identity-case.entity';
 import { StaffRole, StaffUser } from '../../server/staff/staff-user.entity';
 
@@ -76,5 +77,18 @@ export async function createVerifiedIdentityCase(
       channel: 'customer_form', openedBy: null, reviewerId: null, fraudFlags: [], rejectionReason: null, createdIp: null,
       collectUntil: new Date(now.getTime() + 86_400_000), submittedAt: now, claimedAt: now, decidedAt: now, ...overrides,
     }),
+  );
+}
+
+/** One entry of an account's security timeline, as the provider's sign-in side writes it (destination masked). */
+export async function createSecurityEvent(
+  ds: DataSource,
+  account: CustomerAccount,
+  kind: SecurityEventKind,
+  overrides: Partial<SecurityEvent> = {},
+): Promise<SecurityEvent> {
+  const repo = ds.getRepository(SecurityEvent);
+  return repo.save(
+    repo.create({ accountId: account.id, at: new Date(), kind, channel: 'email', destinationMasked: null, detail: null, ip: null, ...overrides }),
   );
 }

@@ -6,6 +6,7 @@ import { recoveryEn } from '../resources/recovery-cases/i18n';
 import { deskEn } from '../resources/accounts/desk-i18n';
 import { enrolEn } from '../pages/enrol-i18n';
 import { supervisionEn } from '../supervision/i18n';
+import { callsEn } from '../resources/accounts/calls-i18n';
 
 /** The console's own messages; `fr.ts` must provide the same keys (checked by its type). */
 export const enApp = {
@@ -18,6 +19,8 @@ export const enApp = {
   desk: deskEn,
   // Supervision (alerts, activity, evidence, audit export) and staff administration: in their own file.
   sup: supervisionEn,
+  // Call scripts (what to say), their supervisors' screen, the home page per role.
+  calls: callsEn,
   // The page of a staff invitation or re-enrolment link (no session).
   enrol: enrolEn,
   rd: {
@@ -44,7 +47,7 @@ export const enApp = {
       },
     },
     dashboard: {
-      title: 'Welcome',
+      title: 'Home',
       greeting: 'Signed in as %{name}',
       roles: 'Roles: %{roles}',
       hint: 'The menu lists the sections your role gives access to.',
@@ -168,7 +171,7 @@ export const enApp = {
         kind: {
           login: 'Sign-in',
           login_failed: 'Failed sign-in',
-          login_code_sent: 'Sign-in verification code sent',
+          login_code_sent: 'Security code sent by the customer’s own sign-in',
           password_reset_sent: 'Password reset email sent',
           password_changed: 'Password changed',
           '2fa_enabled': '2FA enabled',

@@ -6,6 +6,7 @@ import { recoveryFr } from '../resources/recovery-cases/i18n';
 import { deskFr } from '../resources/accounts/desk-i18n';
 import { enrolFr } from '../pages/enrol-i18n';
 import { supervisionFr } from '../supervision/i18n';
+import { callsFr } from '../resources/accounts/calls-i18n';
 import type { AppMessages } from './en';
 
 const frApp: AppMessages = {
@@ -17,6 +18,7 @@ const frApp: AppMessages = {
   desk: deskFr,
   // Supervision (alerts, activity, evidence, audit export) et administration du personnel : dans leur fichier.
   sup: supervisionFr,
+  calls: callsFr,
   // The page of a staff invitation or re-enrolment link (no session).
   enrol: enrolFr,
   rd: {
@@ -43,7 +45,7 @@ const frApp: AppMessages = {
       },
     },
     dashboard: {
-      title: 'Bienvenue',
+      title: 'Accueil',
       greeting: 'Connecté en tant que %{name}',
       roles: 'Rôles : %{roles}',
       hint: 'Le menu présente les rubriques auxquelles votre rôle donne accès.',
@@ -170,7 +172,7 @@ const frApp: AppMessages = {
         kind: {
           login: 'Connexion',
           login_failed: 'Échec de connexion',
-          login_code_sent: 'Code de vérification de connexion envoyé',
+          login_code_sent: 'Code de sécurité envoyé par la connexion du client',
           password_reset_sent: 'E-mail de réinitialisation du mot de passe envoyé',
           password_changed: 'Mot de passe modifié',
           '2fa_enabled': 'Double authentification activée',

@@ -41,6 +41,8 @@ export const SUBJECTS: Record<string, string> = {
   alerts: 'Alert',
   activity: 'Dashboard',
   queues: 'Queue',
+  // What agents read to callers: read on calls, edited by supervisors.
+  'call-scripts': 'CallScript',
 };
 
 /** react-admin page/button action → CASL action; anything else (e.g. `export`) is asked as is. */

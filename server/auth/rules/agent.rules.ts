@@ -24,4 +24,6 @@ export const agentRules: RoleRules = (can, _cannot, user) => {
   can('create', 'RecoveryCase');
   can('read', 'RecoveryCase', { openedBy: user.id });
   can('update', 'RecoveryCase', { openedBy: user.id });
+  // The sentences to read to the caller at each step of the call.
+  can('read', 'CallScript');
 };

@@ -22,4 +22,7 @@ export const supervisorRules: RoleRules = (can) => {
   can('read', 'Alert');
   can('update', 'Alert');
   can('read', 'Dashboard');
+  // What agents read to callers: supervisors keep the sentences right.
+  can('read', 'CallScript');
+  can('update', 'CallScript');
 };

@@ -5,6 +5,7 @@ import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 import { apiErrorOf } from '../../providers/http';
 import { useCall } from './CallContext';
+import { CallScript } from './CallScript';
 import type { CodeCheck } from './types';
 
 const digitsOnly = (value: string) => value.replace(/\D/g, '').slice(0, 6);
@@ -107,6 +108,7 @@ const CodeOutcome = ({ outcome }: { outcome: CodeCheck }) => {
       return (
         <Alert severity="success" sx={{ mt: 1 }}>
           {translate('rd.accounts.verification.outcome.code_match', { channels })}
+          <CallScript step="code.match" />
         </Alert>
       );
     case 'no_match':
@@ -115,18 +117,21 @@ const CodeOutcome = ({ outcome }: { outcome: CodeCheck }) => {
           {translate('rd.accounts.verification.outcome.code_no_match', {
             attempts: translate('rd.accounts.verification.code_attempts', { smart_count: outcome.attemptsLeft }),
           })}
+          <CallScript step="code.no_match" />
         </Alert>
       );
     case 'expired':
       return (
         <Alert severity="warning" sx={{ mt: 1 }}>
           {translate('rd.accounts.verification.outcome.code_expired')}
+          <CallScript step="code.expired" />
         </Alert>
       );
     default:
       return (
         <Alert severity="error" sx={{ mt: 1 }}>
           {translate('rd.accounts.verification.outcome.code_locked')}
+          <CallScript step="code.locked" />
         </Alert>
       );
   }

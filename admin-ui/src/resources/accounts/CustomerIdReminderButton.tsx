@@ -6,6 +6,7 @@ import type { AppDataProvider } from '../../providers/dataProvider';
 import { apiErrorOf } from '../../providers/http';
 import { CALL_REFERENCE_KEY } from './AccountSearchForm';
 import { useCall } from './CallContext';
+import { CallScript } from './CallScript';
 import type { AccountDetail } from './types';
 
 /**
@@ -64,6 +65,7 @@ const Reminder = () => {
         <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
           {translate('rd.accounts.reminder.description', { destination: account.primaryEmail ?? '—' })}
         </Typography>
+        <CallScript step="customer_id.reminder" values={{ maskedAddress: account.primaryEmail }} />
         <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <TextField
             name="reminderCallReference"

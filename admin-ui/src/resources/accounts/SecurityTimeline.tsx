@@ -22,6 +22,7 @@ import { apiErrorOf } from '../../providers/http';
 import { formatDate, formatTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
 import { useCall } from './CallContext';
+import { RecentMailsNotice } from './RecentMailsNotice';
 import type { AccountDetail, SecurityEvent } from './types';
 
 const PAGE_SIZE = 25;
@@ -91,6 +92,7 @@ export const SecurityTimeline = () => {
             {translate('rd.accounts.timeline.failed', { message: error })}
           </Alert>
         )}
+        <RecentMailsNotice events={events} />
         {events.length === 0 && !loading && !error && (
           <Typography variant="body2" color="text.secondary">
             {translate('rd.accounts.timeline.empty')}

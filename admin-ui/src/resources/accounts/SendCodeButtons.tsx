@@ -6,6 +6,7 @@ import type { AppDataProvider } from '../../providers/dataProvider';
 import { apiErrorOf } from '../../providers/http';
 import { formatTime } from '../../fields/UtcDateField';
 import { useCall } from './CallContext';
+import { CallScript } from './CallScript';
 import type { AccountDetail, CodeChannel } from './types';
 
 /**
@@ -74,12 +75,16 @@ export const SendCodeButtons = () => {
         </Typography>
       )}
       {waiting && !closed && (
-        <Typography role="status" variant="body2" sx={{ mt: 1 }}>
-          {translate('rd.accounts.verification.code_sent', {
-            destination: waiting.destination,
-            time: formatTime(waiting.expiresAt, locale),
-          })}
-        </Typography>
+        <>
+          <Typography role="status" variant="body2" sx={{ mt: 1 }}>
+            {translate('rd.accounts.verification.code_sent', {
+              destination: waiting.destination,
+              time: formatTime(waiting.expiresAt, locale),
+            })}
+          </Typography>
+          <CallScript step={`code.send_${waiting.channel}`} values={{ maskedAddress: waiting.destination }} />
+          <CallScript step="code.spam" />
+        </>
       )}
     </Box>
   );

@@ -6,10 +6,12 @@ import { useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { formatTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
 import { useCall, useNow } from './CallContext';
+import { CallLanguageSwitch, CallScript } from './CallScript';
 import { CheckList } from './CheckList';
 import { CodeCheckForm } from './CodeCheckForm';
 import { SendCodeButtons } from './SendCodeButtons';
 import { StartVerificationForm } from './StartVerificationForm';
+import { RecentMailsForCall } from './RecentMailsNotice';
 import { StatedValueForm } from './StatedValueForm';
 import type { Verification } from './types';
 
@@ -40,9 +42,13 @@ const Verifying = () => {
   return (
     <Card component="section" aria-labelledby="verification-title">
       <CardContent>
-        <Typography id="verification-title" variant="h6" component="h2">
-          {translate('rd.accounts.sections.call')}
-        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Typography id="verification-title" variant="h6" component="h2" sx={{ flex: 1 }}>
+            {translate('rd.accounts.sections.call')}
+          </Typography>
+          <CallLanguageSwitch />
+        </Box>
+        <RecentMailsForCall />
         {verification && <CallLine verification={verification} onEnd={call.forget} />}
         {call.loadError && (
           <Alert severity="error" sx={{ mt: 1 }}>
@@ -55,6 +61,7 @@ const Verifying = () => {
             <Typography variant="body2" color="text.secondary" sx={{ my: 1.5 }}>
               {translate('rd.accounts.verification.intro')}
             </Typography>
+            <CallScript step="verification.start" />
             <StartVerificationForm />
           </>
         )}
@@ -154,6 +161,7 @@ const OpenCall = ({ verification }: { verification: Verification }) => {
         <CodeCheckForm />
       </Section>
       <Section title={translate('rd.accounts.verification.stated')}>
+        <CallScript step="stated.ask" />
         <StatedValueForm />
       </Section>
       <Divider sx={{ mt: 2 }} />

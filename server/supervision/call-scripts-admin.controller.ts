@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { IsString, MaxLength } from 'class-validator';
+import { CurrentActor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { RequirePermission } from '../auth/policy.decorator';
+import { CallScriptsService } from '../accounts/call-scripts.service';
+
+export class UpdateCallScriptDto {
+  // The service bounds the length of the text (422); this only stops absurd bodies early.
+  @IsString({ message: 'must be a text' }) @MaxLength(10_000) fr: string;
+  @IsString({ message: 'must be a text' }) @MaxLength(10_000) en: string;
+}
+
+/** Supervisors rewrite what agents read to callers (both languages at once); each edit is audited. */
+@Controller('call-scripts')
+export class CallScriptsAdminController {
+  constructor(private readonly scripts: CallScriptsService) {}
+
+  @Patch(':key')
+  @RequirePermission('update', 'CallScript')
+  update(@CurrentActor() actor: Actor, @Param('key') key: string, @Body() dto: UpdateCallScriptDto) {
+    return this.scripts.update(actor, key, { fr: dto.fr, en: dto.en });
+  }
+}
