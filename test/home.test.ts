@@ -54,9 +54,11 @@ describe('home pages per role', () => {
     const past = await make('in_review', 80, reviewer.user.id);
     await make('in_review', 5);
     await make('verified', 100);
+    // Waiting for the customer: counted apart, never late (its clock restarts at the new upload).
+    await make('awaiting_reupload', 90);
 
     const res = await (await signIn(t, reviewer)).get('/api/home/reviewer').expect(200);
-    expect(res.body).toMatchObject({ waiting: 2, inReview: 2, mine: 1, near: 1, past: 1, targetHours: 72 });
+    expect(res.body).toMatchObject({ waiting: 2, inReview: 2, mine: 1, awaitingReupload: 1, near: 1, past: 1, targetHours: 72 });
     expect(res.body.cases.map((c: { id: string }) => c.id)).toEqual([past.id, near.id]);
     expect(res.body.cases[0]).toMatchObject({ customerId: account.customerId, purpose: 'disable_2fa', mine: true, hoursLeft: -8 });
     expect(res.body.cases[1]).toMatchObject({ mine: false, hoursLeft: 7 });

@@ -6,7 +6,7 @@ import { TwoFactorMethod } from '../server/accounts/two-factor-method.entity';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { AuditQueryService } from '../server/audit/audit-query.service';
 import { FixedClock } from '../server/core/clock';
-import { CaseDocument } from '../server/documents/case-document.entity';
+import { CaseDocument, DATED_KINDS } from '../server/documents/case-document.entity';
 import { REQUIRED_BY_TYPE } from '../server/documents/checklist';
 import { IdentityCase } from '../server/documents/identity-case.entity';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
@@ -64,7 +64,10 @@ describe('documents case → recovery case, without a hand-off', () => {
     const docs = await t.dataSource.getRepository(CaseDocument).findBy({ caseId });
     let last: request.Response | null = null;
     for (const d of docs) {
-      const body = d.kind.startsWith('identity_') ? { decision: 'accepted', holderName: holder, expiry: '2035-01-01' } : { decision: 'accepted' };
+      // A passport (one page); proofs dated on the day of the decision.
+      const body = d.kind.startsWith('identity_')
+        ? { decision: 'accepted', holderName: holder, expiry: '2035-01-01', identityType: 'passport' }
+        : { decision: 'accepted', ...(DATED_KINDS.includes(d.kind) ? { issuedOn: clock.now().toISOString().slice(0, 10) } : {}) };
       last = await reviewer.post(`/api/identity-cases/${caseId}/documents/${d.id}/decision`).send(body);
       expect(last.status).toBe(200);
     }

@@ -47,8 +47,9 @@ export class HomeService {
     const [counts] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE status = 'submitted')::int AS waiting,
               count(*) FILTER (WHERE status = 'in_review')::int AS in_review,
-              count(*) FILTER (WHERE status = 'in_review' AND reviewer_id = $1)::int AS mine
-         FROM identity_cases WHERE status IN ('submitted', 'in_review')`,
+              count(*) FILTER (WHERE status = 'in_review' AND reviewer_id = $1)::int AS mine,
+              count(*) FILTER (WHERE status = 'awaiting_reupload')::int AS awaiting_reupload
+         FROM identity_cases WHERE status IN ('submitted', 'in_review', 'awaiting_reupload')`,
       [reviewerId],
     );
     const nearFrom = new Date(now - (REVIEW_TARGET_MS - NEAR_TARGET_MS));
@@ -63,7 +64,7 @@ export class HomeService {
       [new Date(now - REVIEW_TARGET_MS), nearFrom],
     );
     return {
-      waiting: counts.waiting, inReview: counts.in_review, mine: counts.mine, near: late.near, past: late.past,
+      waiting: counts.waiting, inReview: counts.in_review, mine: counts.mine, awaitingReupload: counts.awaiting_reupload, near: late.near, past: late.past,
       targetHours: REVIEW_TARGET_MS / 3600_000,
       cases: rows.map((r) => {
         const due = new Date(r.submitted_at).getTime() + REVIEW_TARGET_MS;

@@ -200,14 +200,15 @@ describe('situation 4: 2FA lost on an account with a backup email, every role (b
         await page.getByRole('button', { name: 'Confirm' }).click();
 
         await page.getByRole('heading', { name: 'Your documents' }).waitFor();
-        const identity = page.locator('form[data-kind="identity_front"]');
+        // A passport has one page; files upload as soon as they are chosen.
+        await page.getByLabel(/Passport/).check();
+        const identity = page.locator('.rd-slot[data-kind="identity_front"]');
         await identity.locator('input[type="file"]').setInputFiles(identityFile);
-        await identity.getByRole('button', { name: 'Send' }).click();
-        await identity.getByText('1 file received.').waitFor();
-        const proof = page.locator('form[data-kind="proof_of_address"]');
+        await identity.getByText('id-card.jpg received.').waitFor();
+        const proof = page.locator('.rd-slot[data-kind="proof_of_address"]');
         await proof.locator('input[type="file"]').setInputFiles(proofFile);
-        await proof.getByRole('button', { name: 'Send' }).click();
-        await proof.getByText('1 file received.').waitFor();
+        await proof.getByText('electricity-bill.pdf received.').waitFor();
+        await page.getByTestId('missing-box').getByText(/Every required document is here/).waitFor();
         await page.getByRole('button', { name: 'Continue' }).click();
         await page.getByRole('heading', { name: 'Send your request' }).waitFor();
         await page.getByRole('button', { name: 'Send my request' }).click();
@@ -247,7 +248,8 @@ describe('situation 4: 2FA lost on an account with a backup email, every role (b
 
         const identity = page.locator('[data-testid="case-document"][data-kind="identity_front"]');
         await identity.getByRole('button', { name: 'Accept', exact: true }).click();
-        let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front)' });
+        let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front) — Passport' });
+        expect(await dialog.locator('input[name="identityType"]').inputValue()).toBe('passport');
         await dialog.locator('input[name="holderName"]').fill('MARCHAND Lucie');
         await dialog.locator('input[name="expiry"]').fill(`${new Date().getUTCFullYear() + 5}-06-30`);
         await dialog.getByRole('button', { name: 'Accept the document' }).click();
@@ -256,6 +258,7 @@ describe('situation 4: 2FA lost on an account with a backup email, every role (b
         const proof = page.locator('[data-testid="case-document"][data-kind="proof_of_address"]');
         await proof.getByRole('button', { name: 'Accept', exact: true }).click();
         dialog = page.getByRole('dialog', { name: 'Accept: Proof of address' });
+        await dialog.locator('input[name="issuedOn"]').fill(new Date().toISOString().slice(0, 10));
         await dialog.getByRole('button', { name: 'Accept the document' }).click();
         await dialog.waitFor({ state: 'detached' });
         await page.getByText('Case verified: every required document is accepted.').waitFor();

@@ -180,6 +180,11 @@ const ReviewerBlock = () => {
             <Count value={data.waiting} label={translate('calls.home.reviewer.waiting')} to={`/identity-cases${listFilter({ status: 'submitted' })}`} />
             <Count value={data.inReview} label={translate('calls.home.reviewer.in_review')} to={`/identity-cases${listFilter({ status: 'in_review' })}`} />
             <Count value={data.mine} label={translate('calls.home.reviewer.mine')} to="/identity-cases" />
+            <Count
+              value={data.awaitingReupload}
+              label={translate('calls.home.reviewer.awaiting_reupload')}
+              to={`/identity-cases${listFilter({ status: 'awaiting_reupload' })}`}
+            />
             <Count value={data.near} label={translate('calls.home.reviewer.near', { hours: data.targetHours })} to="/identity-cases" tone="warning" />
             <Count value={data.past} label={translate('calls.home.reviewer.past', { hours: data.targetHours })} to="/identity-cases" tone="error" />
           </Counts>

@@ -19,6 +19,8 @@ export interface ReviewerHome {
   waiting: number;
   inReview: number;
   mine: number;
+  /** Cases waiting for the customer to send one document again. */
+  awaitingReupload: number;
   near: number;
   past: number;
   targetHours: number;

@@ -20,6 +20,7 @@ import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf, apiFetch } from '../../providers/http';
 import { useCall } from './CallContext';
 import type { AccountDetail } from './types';
+import { CallScript } from './CallScript';
 
 const MIN = 3;
 
@@ -161,6 +162,7 @@ export const AccountLock = () => {
         <Typography variant="body2" sx={{ mt: 0.5 }}>
           {translate('desk.lock.recovery_refused')}
         </Typography>
+        <CallScript step="account.blocked" />
         <ReasonDialog
           open={dialog === 'unlock'}
           onClose={() => setDialog(null)}

@@ -7,6 +7,7 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import type { AccountDetail } from './types';
+import { CallScript } from './CallScript';
 
 const icons: Record<string, SvgIconComponent> = {
   totp: AppIcon,
@@ -74,6 +75,7 @@ export const TwoFactorSection = () => {
             {translate('rd.accounts.two_factor.reenrol_required')}
           </Alert>
         )}
+        {account.twoFactorReenrolRequired && <CallScript step="twofa.reenrol" />}
         {methods.some(m => m.kind === 'backup_codes' && m.codesLeft === 0) && (
           <Alert severity="info" sx={{ mt: 1 }}>
             {translate('rd.accounts.two_factor.no_codes_left')}

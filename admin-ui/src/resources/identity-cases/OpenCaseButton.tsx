@@ -23,6 +23,7 @@ import type { AccountDetail } from '../accounts/types';
 import { casesApi } from './api';
 import { refusalOf } from './refusal';
 import { CASE_PURPOSES, type CasePurpose } from './types';
+import { CallScript } from '../accounts/CallScript';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -243,6 +244,15 @@ const OpenCase = ({
               autoComplete="off"
               slotProps={{ htmlInput: { maxLength: 100 } }}
             />
+            {isTwoFa && (
+              <CallScript
+                step="case_2fa.opened"
+                values={{
+                  maskedAddress:
+                    contact === 'new' ? contactEmail.trim() : contact === 'backup' ? account.backupEmail : account.primaryEmail,
+                }}
+              />
+            )}
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)} disabled={pending}>

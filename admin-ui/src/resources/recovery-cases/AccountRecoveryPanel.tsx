@@ -29,6 +29,7 @@ import {
 import { formatDate } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
 import { useCall } from '../accounts/CallContext';
+import { CallScript } from '../accounts/CallScript';
 import type { AccountDetail } from '../accounts/types';
 import { OpenCaseButton } from '../identity-cases/OpenCaseButton';
 import type { CaseSummary } from '../identity-cases/types';
@@ -126,6 +127,7 @@ const SwapAction = ({ account }: { account: AccountDetail }) => {
         <Alert severity="success" role="status" data-testid="swap-done">
           {translate('recovery.workspace.swap.done', { value: done.newValue ?? '' })} <CaseLink id={done.id} />
         </Alert>
+        <CallScript step="swap.done" values={{ maskedAddress: done.newValue, customerId: account.customerId }} />
       </ActionBlock>
     );
   }
