@@ -16,13 +16,11 @@ import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';
 import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
 import { createAccount } from '../support/factories';
 import { jpegWithExif, pdf } from '../support/files';
-import { codeIn, TestSmtp } from '../support/smtp';
+import { addressesOf, codeIn, TestSmtp } from '../support/smtp';
 
 const UI_TIMEOUT = 15_000;
 const MAIL_TIMEOUT = 20_000;
 
-const addressesOf = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap(a => a.value.map(v => (v.address ?? '').toLowerCase()));
 
 describe('document rules: a moved customer, a corrected identity type, a missing back (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;

@@ -8,7 +8,6 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openConsole, signInConsole } from '../support/browser';
-import type { ParsedMail } from 'mailparser';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { maskEmail } from '../../server/accounts/masking';
 import { RecoveryCase } from '../../server/recovery/recovery-case.entity';
@@ -17,21 +16,11 @@ import { createAccount } from '../support/factories';
 import { codeIn, TestSmtp } from '../support/smtp';
 
 const UI_TIMEOUT = 15_000;
-const MAIL_TIMEOUT = 20_000;
 
 const AGENT = 'agent@example.test';
 const SUPERVISOR = 'supervisor@example.test';
 
-const addressesOf = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap(a => a.value.map(v => (v.address ?? '').toLowerCase()));
 
-/** The first mail to `to` whose subject starts with `[customerId]` and matches `subject`. */
-function mailTo(smtp: TestSmtp, to: string, customerId: string, subject: RegExp): Promise<ParsedMail> {
-  return smtp.waitFor(
-    m => addressesOf(m).includes(to.toLowerCase()) && (m.subject ?? '').startsWith(`[${customerId}]`) && subject.test(m.subject ?? ''),
-    MAIL_TIMEOUT,
-  );
-}
 
 describe('phone desk: the backup email made primary on a call (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -98,7 +87,7 @@ describe('phone desk: the backup email made primary on a call (browser)', () => 
 
         // The code goes to the backup email; the "caller" reads it from the mail.
         await page.getByRole('button', { name: 'To backup email' }).click();
-        const codeMail = await mailTo(smtp, backup, account.customerId, /verification code/i);
+        const codeMail = await smtp.mailFor(backup, account.customerId, /verification code/i);
         await page.locator('input[name="code"]').fill(codeIn(codeMail));
         await page.getByRole('button', { name: 'Check code' }).click();
         await page.getByText('Caller verified: possession proven (Backup email).').waitFor();
@@ -120,7 +109,7 @@ describe('phone desk: the backup email made primary on a call (browser)', () => 
         expect(await done.innerText()).toContain(`${maskEmail(backup)} is now the primary email`);
 
         // The new primary gets its mail, with the customer ID first in the subject.
-        const newPrimaryMail = await mailTo(smtp, backup, account.customerId, /backup email is now your primary email/);
+        const newPrimaryMail = await smtp.mailFor(backup, account.customerId, /backup email is now your primary email/);
         expect(newPrimaryMail.text).toContain(callReference);
 
         // The account page shows the swap: new primary (masked), no backup email, a new one required.
@@ -145,7 +134,7 @@ describe('phone desk: the backup email made primary on a call (browser)', () => 
         caseId = swap.id;
 
         // The old primary is told too, with a link to report the change.
-        const oldMail = await mailTo(smtp, oldPrimary, account.customerId, /email address of your account changed/);
+        const oldMail = await smtp.mailFor(oldPrimary, account.customerId, /email address of your account changed/);
         reportLink = /https?:\/\/\S+\/form\/#\/link\/[A-Za-z0-9_-]+/.exec(oldMail.text ?? '')?.[0] ?? null;
         expect(reportLink).not.toBeNull();
 

@@ -7,7 +7,6 @@
  * sets their own phone region in "My settings" (audited) and finds the same account again.
  * (test/browser/agent-call.test.ts plays the same call found by a loosely written customer ID, with the unmask.)
  */
-import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { maskEmail } from '../../server/accounts/masking';
@@ -18,18 +17,9 @@ import { createAccount } from '../support/factories';
 import { codeIn, TestSmtp } from '../support/smtp';
 
 const UI_TIMEOUT = 15_000;
-const MAIL_TIMEOUT = 20_000;
 const AGENT = 'agent@example.test';
 
-const addressesOf = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap(a => a.value.map(v => (v.address ?? '').toLowerCase()));
 
-function mailTo(smtp: TestSmtp, to: string, customerId: string, subject: RegExp): Promise<ParsedMail> {
-  return smtp.waitFor(
-    m => addressesOf(m).includes(to.toLowerCase()) && (m.subject ?? '').startsWith(`[${customerId}]`) && subject.test(m.subject ?? ''),
-    MAIL_TIMEOUT,
-  );
-}
 
 describe('situation 1: "I don\'t know my customer ID", found by a national phone number (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -101,7 +91,7 @@ describe('situation 1: "I don\'t know my customer ID", found by a national phone
         await page.getByRole('button', { name: 'Start verification' }).click();
         await page.getByText('Caller not verified yet').waitFor();
         await page.getByRole('button', { name: 'To primary email' }).click();
-        const codeMail = await mailTo(smtp, account.primaryEmail, account.customerId, /verification code/i);
+        const codeMail = await smtp.mailFor(account.primaryEmail, account.customerId, /verification code/i);
         await page.locator('input[name="code"]').fill(codeIn(codeMail));
         await page.getByRole('button', { name: 'Check code' }).click();
         await page.getByText('Caller verified: possession proven (Primary email).').waitFor();
@@ -110,7 +100,7 @@ describe('situation 1: "I don\'t know my customer ID", found by a national phone
         expect(await page.locator('input[name="reminderCallReference"]').inputValue()).toBe(callReference);
         await page.getByRole('button', { name: 'Send the customer ID' }).click();
         await page.getByRole('status').filter({ hasText: `Customer ID sent to ${maskEmail(account.primaryEmail)}.` }).waitFor();
-        const reminder = await mailTo(smtp, account.primaryEmail, account.customerId, /Your customer ID/);
+        const reminder = await smtp.mailFor(account.primaryEmail, account.customerId, /Your customer ID/);
         expect(reminder.text).toContain(`here is your customer ID: ${account.customerId}`);
         await page.getByRole('table', { name: 'Security timeline' }).getByText('Customer ID reminder sent').waitFor();
 

@@ -26,7 +26,7 @@ import { DEMO_TOTP_SECRET } from '../../server/staff/demo-staff';
 import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
 import { DEMO_PASSWORD, signIn as apiSignIn, startTestApp } from '../support/app';
 import { createAccount, createStaff } from '../support/factories';
-import { codeIn, TestSmtp } from '../support/smtp';
+import { addressesOf, codeIn, TestSmtp } from '../support/smtp';
 
 const UI_TIMEOUT = 15_000;
 const MAIL_TIMEOUT = 20_000;
@@ -71,8 +71,6 @@ async function proofPdf(name: string): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-const addressesOf = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap(a => a.value.map(v => (v.address ?? '').toLowerCase()));
 
 describe('situation 4: 2FA lost on an account with a backup email, every role (browser)', () => {
   const clock = new ShiftedClock();

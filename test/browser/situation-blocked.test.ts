@@ -6,7 +6,6 @@
  * caller could otherwise get — is disabled with the reason shown. The demo supervisor then finds the lock in the
  * account's timeline (who and why) and unblocks the account with a reason; the unblock mail reaches every address.
  */
-import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { AuditEvent } from '../../server/audit/audit-event.entity';
@@ -16,19 +15,10 @@ import { createAccount } from '../support/factories';
 import { codeIn, TestSmtp } from '../support/smtp';
 
 const UI_TIMEOUT = 15_000;
-const MAIL_TIMEOUT = 20_000;
 const AGENT = 'agent@example.test';
 const SUPERVISOR = 'supervisor@example.test';
 
-const addressesOf = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap(a => a.value.map(v => (v.address ?? '').toLowerCase()));
 
-function mailTo(smtp: TestSmtp, to: string, customerId: string, subject: RegExp): Promise<ParsedMail> {
-  return smtp.waitFor(
-    m => addressesOf(m).includes(to.toLowerCase()) && (m.subject ?? '').startsWith(`[${customerId}]`) && subject.test(m.subject ?? ''),
-    MAIL_TIMEOUT,
-  );
-}
 
 describe('situation: a hacked account blocked on request (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -83,7 +73,7 @@ describe('situation: a hacked account blocked on request (browser)', () => {
         await page.getByRole('button', { name: 'Start verification' }).click();
         await page.getByText('Caller not verified yet').waitFor();
         await page.getByRole('button', { name: 'To backup email' }).click();
-        const codeMail = await mailTo(smtp, account.backupEmail!, account.customerId, /verification code/i);
+        const codeMail = await smtp.mailFor(account.backupEmail!, account.customerId, /verification code/i);
         await page.locator('input[name="code"]').fill(codeIn(codeMail));
         await page.getByRole('button', { name: 'Check code' }).click();
         await page.getByText('Caller verified: possession proven (Backup email).').waitFor();
@@ -112,7 +102,7 @@ describe('situation: a hacked account blocked on request (browser)', () => {
 
         // Every address of the customer is told, with the customer ID first in the subject.
         for (const to of [account.primaryEmail, account.backupEmail!]) {
-          const mail = await mailTo(smtp, to, account.customerId, /Your account is blocked/);
+          const mail = await smtp.mailFor(to, account.customerId, /Your account is blocked/);
           expect(mail.text).toContain('not even our support');
         }
         expect(agent.foreignRequests).toEqual([]);
@@ -143,7 +133,7 @@ describe('situation: a hacked account blocked on request (browser)', () => {
         await timeline.getByText('Account unblocked').waitFor();
 
         for (const to of [account.primaryEmail, account.backupEmail!]) {
-          const mail = await mailTo(smtp, to, account.customerId, /Your account is unblocked/);
+          const mail = await smtp.mailFor(to, account.customerId, /Your account is unblocked/);
           expect(mail.text).toContain('Recovery requests');
         }
         expect(supervisor.foreignRequests).toEqual([]);

@@ -63,10 +63,15 @@ export class TestSmtp {
   }
 
   to(address: string): ParsedMail[] {
-    return this.received.filter((m) => {
-      const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
-      return to.some((a) => a.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
-    });
+    return this.received.filter((m) => addressesOf(m).includes(address.toLowerCase()));
+  }
+
+  /** The first mail to `to` whose subject starts with `[customerId]` (as every customer mail does) and matches `subject`. */
+  mailFor(to: string, customerId: string, subject: RegExp, timeoutMs = 20_000): Promise<ParsedMail> {
+    return this.waitFor(
+      (m) => addressesOf(m).includes(to.toLowerCase()) && (m.subject ?? '').startsWith(`[${customerId}]`) && subject.test(m.subject ?? ''),
+      timeoutMs,
+    );
   }
 
   async stop(): Promise<void> {
@@ -74,8 +79,17 @@ export class TestSmtp {
   }
 }
 
+/** Every recipient address of a mail, lower-cased. */
+export function addressesOf(mail: ParsedMail): string[] {
+  return (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+}
+
+/**
+ * The six-digit code of a mail: six digits standing alone, never six digits inside a link's UUID or token or a
+ * customer ID (`…/case/3f123456-…`, `ab123456-ovh`), which may come before the code in the text.
+ */
 export function codeIn(mail: ParsedMail): string {
-  const m = /(\d{6})/.exec(mail.text ?? '');
+  const m = /(?<![\w/.-])(\d{6})(?![\w-])/.exec(mail.text ?? '');
   if (!m) throw new Error(`no code in mail: ${mail.text}`);
   return m[1];
 }

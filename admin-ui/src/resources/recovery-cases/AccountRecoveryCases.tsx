@@ -2,6 +2,7 @@ import { Alert, Card, CardContent, Link, Table, TableBody, TableCell, TableHead,
 import { LinkBase, useCreatePath, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
+import { CallScript } from '../accounts/CallScript';
 import type { AccountDetail } from '../accounts/types';
 import { useCanAccessKind } from './access';
 import { RecoveryStatusChips } from './fields';
@@ -67,6 +68,8 @@ const Cases = ({ accountId }: { accountId: string }) => {
             </TableBody>
           </Table>
         )}
+        {/* A caller asking where their documents case stands: verified, the change waits for a second person. */}
+        {rows.some(row => row.status === 'pending_approval' && row.identityCaseId) && <CallScript step="case.verified" />}
       </CardContent>
     </Card>
   );
