@@ -104,6 +104,11 @@ describe('documents case → recovery case, without a hand-off', () => {
       id: decided.recoveryCaseId, action: 'disable_2fa', status: 'pending_approval', openedBy: agentStaff.user.id,
       identityCaseId: opened.body.id, twoFactorMethodIds: [app.id], verificationId: null,
     });
+    // The documents case page finds the action it led to.
+    const ledTo = await supervisor.get('/api/recovery-cases').query({ identityCaseId: opened.body.id }).expect(200);
+    expect(ledTo.body.data.map((c: { id: string }) => c.id)).toEqual([decided.recoveryCaseId]);
+    expect((await supervisor.get('/api/recovery-cases').query({ identityCaseId: randomUUID() }).expect(200)).body.data).toEqual([]);
+    await supervisor.get('/api/recovery-cases').query({ identityCaseId: 'not-a-case' }).expect(400);
     const verifiedMail = await smtp.waitFor((m) => smtp.to(account.backupEmail!).includes(m) && /validés|verified/.test(m.subject ?? ''));
     expect(verifiedMail.text).toMatch(/attend maintenant l'accord d'un superviseur/);
     expect(verifiedMail.text).toMatch(/24 heures/);

@@ -29,6 +29,7 @@ export class RecoveryController {
     const qb = this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c');
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
+    if (q.identityCaseId) qb.andWhere('c.identityCaseId = :identityCaseId', { identityCaseId: q.identityCaseId });
     if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null }))) qb.andWhere('c.openedBy = :me', { me: actor.id });
     // Oldest first (the queue order), keyset-paginated on (created_at to the millisecond, id), the precision a
     // cursor carries: pages neither skip nor repeat, even for cases opened within the same millisecond.

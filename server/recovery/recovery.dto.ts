@@ -26,6 +26,8 @@ export class ReasonDto {
 export class RecoveryListQuery {
   @IsOptional() @IsString() @MaxLength(30) status?: string;
   @IsOptional() @IsUUID('4') accountId?: string;
+  /** The recovery case(s) a verified identity-documents case led to. */
+  @IsOptional() @IsUUID('4') identityCaseId?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }

@@ -20,6 +20,7 @@ import { monospace } from '../../theme';
 import { casesApi } from './api';
 import { AttachDocuments } from './AttachDocuments';
 import { Checklist } from './Checklist';
+import { NextStep } from './NextStep';
 import { TwoFactorChoice } from './TwoFactorChoice';
 import { DocumentCard } from './DocumentCard';
 import { CaseStatusChip, FlagChips, ReviewerText, TimeLeft } from './fields';
@@ -108,6 +109,7 @@ const CaseWorkspace = () => {
         </Box>
       </Box>
       {record.status === 'verified' && <Alert severity="success">{translate('cases.show.verified')}</Alert>}
+      <NextStep record={record} />
       {record.status === 'awaiting_reupload' && (
         <Alert severity="warning" data-testid="reupload-asked">
           {translate('cases.show.awaiting_reupload', {
