@@ -11,6 +11,8 @@ import { REQUIRED_BY_TYPE } from '../server/documents/checklist';
 import { IdentityCase } from '../server/documents/identity-case.entity';
 import { RecoveryCase } from '../server/recovery/recovery-case.entity';
 import { RecoveryExecuteHandler } from '../server/recovery/recovery-execute.handler';
+import { Alert } from '../server/supervision/alert.entity';
+import { AlertsService } from '../server/supervision/alerts.service';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
 import { codeIn, TestSmtp } from './support/smtp';
@@ -225,6 +227,56 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect([manual.status, manual.body.status]).toEqual([201, 'pending_approval']);
     const again = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
     expect([again.status, again.body.code]).toEqual([409, 'recovery_case_already_open']);
+
+    // Documents serve one action: rejected, it cannot be opened again from the same documents.
+    const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    await supervisor.post(`/api/recovery-cases/${manual.body.id}/reject`).send({ reason: 'caller could not be reached' }).expect(200);
+    const reused = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-46', reason: 'again' });
+    expect([reused.status, reused.body.code]).toEqual([409, 'identity_case_used']);
+  });
+
+  it('raises a supervisor alert when a verified case could not open its action, so it never waits unowned', async () => {
+    const { account } = await accountWith2fa();
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-47' });
+    await customerSubmits(opened.body.id);
+    await t.dataSource.getRepository(CustomerAccount).update({ id: account.id }, { status: 'locked' });
+    await reviewerAcceptsAll(await signIn(t, await createStaff(t.dataSource, ['reviewer'])), opened.body.id, account.name);
+    await t.app.get(AlertsService).scan();
+    const raised = await t.dataSource.getRepository(Alert).findBy({ rule: 'verified_without_action', caseId: opened.body.id });
+    expect(raised).toHaveLength(1);
+    expect(raised[0].details).toMatchObject({ refusal: 'account_locked', identityCaseId: opened.body.id });
+    await t.app.get(AlertsService).scan();
+    expect(await t.dataSource.getRepository(Alert).countBy({ rule: 'verified_without_action', caseId: opened.body.id })).toBe(1);
+  });
+
+  it('mails the approval with its effective date, and voids an approval followed by a block', async () => {
+    const { account } = await accountWith2fa({ language: 'en' });
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-48' });
+    await customerSubmits(opened.body.id);
+    const decided = await reviewerAcceptsAll(await signIn(t, await createStaff(t.dataSource, ['reviewer'])), opened.body.id, account.name);
+    const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    const approved = await supervisor.post(`/api/recovery-cases/${decided.recoveryCaseId}/approve`).expect(200);
+    const effective = new Date(approved.body.holdUntil).toISOString().slice(0, 16).replace('T', ' ');
+    for (const to of [account.primaryEmail, account.backupEmail!]) {
+      const mail = await smtp.waitFor((m) => smtp.to(to).includes(m) && /Change approved/.test(m.subject ?? ''));
+      expect(mail.subject).toBe(`[${account.customerId}] Change approved on your account`);
+      expect(mail.text).toContain(`It takes effect on ${effective} UTC`);
+      expect(mail.text).toMatch(/cancel it before then with this link: http:\/\/desk\.test\/form\/#\/link\//);
+    }
+
+    // The customer fears a takeover: blocked, then unblocked. The approval given before the block is void.
+    await supervisor.post(`/api/accounts/${account.id}/lock`).send({ reason: 'customer says the account is hacked' }).expect(200);
+    await supervisor.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'customer back in control' }).expect(200);
+    clock.advance(24 * 3600_000 + 1000);
+    await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /A change to your account was requested/.test(m.subject ?? ''));
+    await expect(t.app.get(RecoveryExecuteHandler).handle({ recoveryCaseId: decided.recoveryCaseId })).rejects.toThrow();
+    expect(await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId })).toMatchObject({
+      status: 'cancelled', closedReason: 'approval void: the account was blocked after the approval', executedAt: null,
+    });
+    expect(await methods().countBy({ accountId: account.id })).toBe(2);
+    await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Request cancelled/.test(m.subject ?? ''));
   });
 
   it('leaves the audit chain intact', async () => {

@@ -236,6 +236,20 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
         `If this is not you, cancel it with this link: ${p.link}` + SIGNATURE.en,
     }),
   },
+  recovery_approved: {
+    fr: (p) => ({
+      subject: `[${p.customerId}] Modification approuvée sur votre compte`,
+      text: `Bonjour,\n\nLa modification demandée sur votre compte a été approuvée : ${p.what}.\nElle prendra effet le ${p.notBefore}, après un délai de sécurité.\n` +
+        (p.next ? `${p.next}\n` : '') +
+        `Si ce n'est pas vous, annulez-la avant cette date avec ce lien : ${p.link}` + SIGNATURE.fr,
+    }),
+    en: (p) => ({
+      subject: `[${p.customerId}] Change approved on your account`,
+      text: `Hello,\n\nThe change requested on your account was approved: ${p.what}.\nIt takes effect on ${p.notBefore}, after a safety hold.\n` +
+        (p.next ? `${p.next}\n` : '') +
+        `If this is not you, cancel it before then with this link: ${p.link}` + SIGNATURE.en,
+    }),
+  },
   recovery_executed: {
     fr: (p) => ({
       subject: `[${p.customerId}] Modification effectuée sur votre compte`,

@@ -260,7 +260,9 @@ export class RecoveryService {
     if (idCase.status !== 'verified') return new DomainError('unprocessable', `The identity-documents case is ${idCase.status}, not verified`).because('identity_case_not_verified');
     const open = await m.getRepository(RecoveryCase).countBy({ accountId: account.id, action, status: In(OPEN_STATUSES) });
     if (open) return conflict('This account already has an open case for this action').because('recovery_case_already_open');
-    const used = await m.getRepository(RecoveryCase).countBy({ identityCaseId: idCase.id, status: In(['executed', ...OPEN_STATUSES]) });
+    // Documents serve one action: once an action rested on them (even cancelled by the customer or rejected), a
+    // new one needs new documents, so a "this was not me" cannot be undone by opening the same action again.
+    const used = await m.getRepository(RecoveryCase).countBy({ identityCaseId: idCase.id });
     if (used) return conflict('This identity-documents case was already used for a recovery action').because('identity_case_used');
     if (action === 'replace_contact_email') {
       if (!idCase.contactEmailConfirmedAt) return new DomainError('unprocessable', 'The new address was never confirmed by its code').because('contact_email_unconfirmed');
@@ -304,7 +306,7 @@ export class RecoveryService {
 
   /** Mails every address the account has (and the new one): what happens, when, and a link to cancel or report. */
   async notifyAll(
-    m: EntityManager, c: RecoveryCase, account: CustomerAccount, template: 'recovery_requested' | 'recovery_executed' | 'recovery_cancelled',
+    m: EntityManager, c: RecoveryCase, account: CustomerAccount, template: 'recovery_requested' | 'recovery_approved' | 'recovery_executed' | 'recovery_cancelled',
     twoFactor?: { removed: TwoFactorMethod[]; kept: TwoFactorMethod[] },
   ): Promise<string[]> {
     if (c.action === 'disable_2fa' && !twoFactor && c.twoFactorMethodIds) {
@@ -322,7 +324,9 @@ export class RecoveryService {
         accountId: account.id, template, language: account.language, to,
         params: {
           customerId: account.customerId, what: WHAT[c.action][lang], notBefore, ...(token ? { link: this.link(token) } : {}),
-          ...(twoFactor && template !== 'recovery_cancelled' ? { next: twoFactorSentence(lang, template, twoFactor.removed, twoFactor.kept) } : {}),
+          ...(twoFactor && template !== 'recovery_cancelled'
+            ? { next: twoFactorSentence(lang, template === 'recovery_executed' ? 'recovery_executed' : 'recovery_requested', twoFactor.removed, twoFactor.kept) }
+            : {}),
         },
         secretParams: token ? ['link'] : [],
       });
@@ -360,8 +364,15 @@ export class RecoveryService {
         actor: auditActor(actor), meta: actor.meta, action: `recovery.${c.action}.approve`, targetType: 'account', targetId: c.accountId, caseId: c.id,
         after: { approvalHash: c.approvalHash, holdUntil: holdUntil.toISOString() },
       });
-      return c;
+      // The customer's addresses learn the true state: approved, effective on the hold's end, with a cancel link.
+      const mailIds = await this.notifyAll(m, c, account, 'recovery_approved');
+      return { c, mailIds };
     });
+    await this.outbox.relay(outcome.mailIds);
+    return this.enqueueExecution(outcome.c);
+  }
+
+  private async enqueueExecution(outcome: RecoveryCase): Promise<RecoveryCase> {
     await this.queues.enqueue('recovery.execute', { recoveryCaseId: outcome.id }, {
       jobId: executeJobId(outcome.id), delay: Math.max(0, outcome.holdUntil!.getTime() - this.clock.now().getTime()),
     }).catch((e: Error) => {
@@ -389,6 +400,18 @@ export class RecoveryService {
         }).getCount();
       if (!notified) throw conflict('The mail to the current address has not been accepted by the mail server yet: execution waits for it');
       const who: AuditActor | null = actor ? auditActor(actor) : null;
+      // A block after the approval (a takeover feared) voids it: the unblock must not let an approved change run
+      // unannounced. The customer is told it was cancelled; a new procedure starts from new documents.
+      const blockedSince = await m.getRepository(SecurityEvent).createQueryBuilder('e')
+        .where("e.accountId = :aid AND e.kind = 'account_locked' AND e.at >= :since", { aid: account.id, since: c.approvedAt ?? c.createdAt }).getCount();
+      if (blockedSince) {
+        await this.transition(m, c, 'cancelled', { closedReason: 'approval void: the account was blocked after the approval' });
+        await this.audit.record(m, {
+          actor: who, meta, action: `recovery.${c.action}.void`, outcome: 'denied', targetType: 'account', targetId: account.id, caseId: c.id,
+          reason: 'account_blocked_after_approval',
+        });
+        return { c, mailIds: await this.notifyAll(m, c, account, 'recovery_cancelled'), voided: true };
+      }
       if (c.approvalHash !== this.approvalHash(c, account)) {
         await this.transition(m, c, 'cancelled', { closedReason: 'approval void: the account or the change differs from what was approved' });
         await this.audit.record(m, { actor: who, meta, action: `recovery.${c.action}.void`, outcome: 'denied', targetType: 'account', targetId: account.id, caseId: c.id });

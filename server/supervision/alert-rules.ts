@@ -19,6 +19,7 @@ export interface Finding {
 
 const SWAP = 'recovery.backup_to_primary.execute';
 const SENSITIVE = /^(recovery\.[a-z_0-9]+\.(execute|approve|revert|open)|account\.unmask|staff\.(roles\.change|disable|enable|create|mfa_reset.*))$/;
+const OPEN = /^recovery\.(replace_contact_email|disable_2fa)\.open$/;
 const ATTEMPT = /^(recovery\.[a-z_0-9]+\.(open|execute)|verification\.(code|stated)\.check)$/;
 
 const hourOf = (at: Date) => at.toISOString().slice(0, 13);
@@ -69,6 +70,15 @@ export async function evaluate(e: AuditEvent, trail: TrailCounts, cfg: AppConfig
   }
   if (/^recovery\.[a-z_0-9]+\.report$/.test(e.action)) {
     found.push({ rule: 'customer_report', dedupeKey: `customer_report:${e.caseId ?? e.id}`, summary: `A customer reported a recovery action: "this was not me"`, details: { ...(e.after ?? {}) } });
+  }
+  // A verified documents case whose action could not open by itself (account blocked then, same action already
+  // open…): the customer was told support takes it over, so a supervisor must see it.
+  if (OPEN.test(e.action) && e.outcome === 'denied' && (e.after as { automatic?: boolean } | null)?.automatic) {
+    found.push({
+      rule: 'verified_without_action', dedupeKey: `verified_without_action:${e.caseId ?? e.id}`,
+      summary: `A verified documents case could not open its recovery action (${e.reason ?? 'refused'}): open it by hand or close it`,
+      details: { refusal: e.reason, identityCaseId: e.caseId, caseRef: e.caseId?.slice(0, 8) ?? null },
+    });
   }
   if (e.actorId && SENSITIVE.test(e.action)) {
     const hour = localHour(e.at, cfg.workingHours.timeZone);

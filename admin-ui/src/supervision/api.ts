@@ -10,7 +10,8 @@ export type AlertRule =
   | 'off_hours'
   | 'stated_value_limit'
   | 'audit_chain_broken'
-  | 'review_overdue';
+  | 'review_overdue'
+  | 'verified_without_action';
 
 export const ALERT_RULES: AlertRule[] = [
   'swap_burst',
@@ -23,6 +24,7 @@ export const ALERT_RULES: AlertRule[] = [
   'stated_value_limit',
   'audit_chain_broken',
   'review_overdue',
+  'verified_without_action',
 ];
 
 /** One alert as `GET /api/alerts` returns it. */

@@ -67,11 +67,14 @@ export const supervisionEn = {
       stated_value_limit: 'Stated values: daily limit reached',
       audit_chain_broken: 'Audit trail tampered with',
       review_overdue: 'Documents case past 72 hours',
+      verified_without_action: 'Verified documents, no action opened',
     },
     /** Summaries the console words itself; other rules show the server's summary. */
     summary: {
       stated_value_limit: 'Stated-value checks on one account reached their daily limit, over one or several calls: someone may be guessing the data on file.',
       review_overdue: 'Documents case %{caseRef} of customer %{customerId} has had no decision 72 hours after it was submitted.',
+      verified_without_action:
+        'Documents case %{caseRef} is verified but its recovery action could not open by itself (account blocked, or the same action already open): open it by hand from the account page, or tell the customer.',
     },
     chain_broken:
       'The audit trail no longer verifies from entry #%{id}: an entry was edited, deleted or rewritten directly in the database. Compare with the last anchor mailed to supervisors before acknowledging.',
@@ -252,10 +255,13 @@ export const supervisionFr: SupervisionMessages = {
       stated_value_limit: 'Valeurs déclarées : limite du jour atteinte',
       audit_chain_broken: 'Journal d’audit altéré',
       review_overdue: 'Dossier de justificatifs au-delà de 72 heures',
+      verified_without_action: 'Justificatifs validés, aucune action ouverte',
     },
     summary: {
       stated_value_limit: 'Les vérifications de valeurs déclarées sur un compte ont atteint leur limite du jour, sur un ou plusieurs appels : quelqu’un cherche peut-être à deviner les données enregistrées.',
       review_overdue: 'Le dossier de justificatifs %{caseRef} du client %{customerId} n’a pas de décision 72 heures après son envoi.',
+      verified_without_action:
+        'Le dossier de justificatifs %{caseRef} est validé mais son action de récupération n’a pas pu s’ouvrir d’elle-même (compte bloqué, ou même action déjà ouverte) : ouvrez-la à la main depuis la fiche du compte, ou prévenez le client.',
     },
     chain_broken:
       'Le journal d’audit ne se vérifie plus à partir de l’entrée n° %{id} : une entrée a été modifiée, supprimée ou réécrite directement dans la base. Comparez avec la dernière ancre envoyée aux superviseurs avant de traiter l’alerte.',

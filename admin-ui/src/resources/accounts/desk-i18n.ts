@@ -56,6 +56,14 @@ export const deskEn = {
     caller_not_verified: 'Verify the caller on this call first (a code read back): an agent blocks only the caller’s own account.',
     account_already_locked: 'This account is already blocked.',
     account_not_locked: 'This account is not blocked.',
+    identity_case_unknown: 'No documents case of this account has this reference.',
+    identity_case_wrong_purpose: 'This documents case was opened for another action.',
+    identity_case_not_verified: 'This documents case is not verified yet.',
+    recovery_case_already_open: 'This account already has an open case for this action.',
+    identity_case_used: 'These documents were already used for a recovery action: the customer must send a new request.',
+    contact_email_unconfirmed: 'The customer never confirmed the new address with its code.',
+    already_primary: 'The new address is already the primary email.',
+    no_2fa_method: 'None of the chosen two-factor methods is left on the account.',
   },
 };
 
@@ -114,5 +122,13 @@ export const deskFr: typeof deskEn = {
     caller_not_verified: 'Vérifiez d’abord l’appelant sur cet appel (code relu) : un conseiller ne bloque que le compte de l’appelant.',
     account_already_locked: 'Ce compte est déjà bloqué.',
     account_not_locked: 'Ce compte n’est pas bloqué.',
+    identity_case_unknown: 'Aucun dossier de justificatifs de ce compte n’a cette référence.',
+    identity_case_wrong_purpose: 'Ce dossier de justificatifs a été ouvert pour une autre action.',
+    identity_case_not_verified: 'Ce dossier de justificatifs n’est pas encore validé.',
+    recovery_case_already_open: 'Ce compte a déjà un dossier ouvert pour cette action.',
+    identity_case_used: 'Ces justificatifs ont déjà servi à une action de récupération : le client doit faire une nouvelle demande.',
+    contact_email_unconfirmed: 'Le client n’a jamais confirmé la nouvelle adresse avec son code.',
+    already_primary: 'La nouvelle adresse est déjà l’adresse principale.',
+    no_2fa_method: 'Aucune des méthodes de double authentification choisies ne reste sur le compte.',
   },
 };
