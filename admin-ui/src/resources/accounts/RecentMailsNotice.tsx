@@ -66,5 +66,11 @@ export const RecentMailsForCall = () => {
       current = false;
     };
   }, [accountId, dataProvider, timelineVersion]);
-  return <RecentMailsNotice events={events} />;
+  return (
+    <>
+      <RecentMailsNotice events={events} />
+      {/* "I lost my password" with no reset mail lately: the desk does not reset it, the sentence says where to. */}
+      {!latest(events, 'password_reset_sent') && <CallScript step="password.self_service" />}
+    </>
+  );
 };
