@@ -115,7 +115,12 @@ describe('situation 1: "I don\'t know my customer ID", found by a national phone
         await page.getByRole('option', { name: 'United Kingdom' }).click();
         await page.getByRole('button', { name: 'Save' }).click();
         await page.getByText('Settings saved').waitFor();
+        // The list may still show the first search's rows: wait for the new search's own answer.
+        const answered = page.waitForResponse(
+          r => r.request().method() === 'GET' && /\/api\/accounts\?/.test(r.url()) && decodeURIComponent(r.url()).includes('07700-900-123'),
+        );
         await search(page, '07700-900-123');
+        expect((await answered).status()).toBe(200);
         await page.locator('table tbody tr').filter({ hasText: decoy.customerId }).waitFor();
         expect(await page.locator('table tbody tr').first().innerText()).toContain(account.customerId);
 
