@@ -117,7 +117,7 @@ describe('block on request (account lock)', () => {
     expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
   });
 
-  it('holds approval and execution while locked; the execution job waits and runs after the unlock', async () => {
+  it('holds approval and execution while locked; a block after the approval voids it, even once unblocked', async () => {
     const account = await createAccount(t.dataSource);
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
@@ -153,9 +153,39 @@ describe('block on request (account lock)', () => {
     const reconcile = t.app.get(RecoveryReconcileHandler);
     await reconcile.handle();
     expect(await queues.job('recovery.execute', executeJobId(caseId))).toBeNull();
-    await s3.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'customer confirmed the change' }).expect(200);
+    // Unblocked, the case is picked up again, but the block came after its approval: the approval is void, the
+    // change is cancelled (never run unannounced after an unblock) and every address is told.
+    await s3.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'customer back in control' }).expect(200);
     expect((await reconcile.handle()).enqueued).toBeGreaterThanOrEqual(1);
-    await until(async () => (await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).status === 'executed', 15_000);
+    await until(async () => (await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).status === 'cancelled', 15_000);
+    expect(await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).toMatchObject({
+      closedReason: 'approval void: the account was blocked after the approval', executedAt: null,
+    });
+    expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
+    await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /cancelled|annulée/.test(m.subject ?? ''));
+  });
+
+  it('executes after an unblock a case whose approval came after the block was lifted', async () => {
+    const account = await createAccount(t.dataSource);
+    const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const s1 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    const s2 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    await s1.post(`/api/accounts/${account.id}/lock`).send({ reason: 'suspicious calls' }).expect(200);
+    await s1.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'checked with the customer' }).expect(200);
+    const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'T-AFTER', reason: 'documents verified' });
+    expect(opened.status).toBe(201);
+    await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /requested|Demande/.test(m.subject ?? ''));
+    await s2.post(`/api/recovery-cases/${opened.body.id}/approve`).expect(200);
+    clock.advance(24 * 3600_000 + 1000);
+    const s3 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    let last: { status: number; body: unknown } | null = null;
+    await until(async () => {
+      last = await s3.post(`/api/recovery-cases/${opened.body.id}/execute`);
+      return last.status === 200 || (last.body as { status?: string }).status === 'executed';
+    }, 15_000).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(last?.body)}`);
+    });
     expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(idCase.contactEmail);
   });
 });

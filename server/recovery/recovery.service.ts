@@ -9,6 +9,7 @@ import { TwoFactorMethod } from '../accounts/two-factor-method.entity';
 import { VerificationService } from '../accounts/verification.service';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor, RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
@@ -402,8 +403,15 @@ export class RecoveryService {
       const who: AuditActor | null = actor ? auditActor(actor) : null;
       // A block after the approval (a takeover feared) voids it: the unblock must not let an approved change run
       // unannounced. The customer is told it was cancelled; a new procedure starts from new documents.
-      const blockedSince = await m.getRepository(SecurityEvent).createQueryBuilder('e')
-        .where("e.accountId = :aid AND e.kind = 'account_locked' AND e.at >= :since", { aid: account.id, since: c.approvedAt ?? c.createdAt }).getCount();
+      // Ordered by the audit trail (one sequence, in commit order), not by clocks: a block or a "this was not me"
+      // report on this account recorded after this case's approval.
+      const approval = await m.getRepository(AuditEvent).findOne({ where: { caseId: c.id, action: `recovery.${c.action}.approve` }, order: { id: 'DESC' } });
+      const blockedSince = approval
+        ? await m.getRepository(AuditEvent).createQueryBuilder('e')
+          .where("e.targetType = 'account' AND e.targetId = :aid AND e.id > :after AND (e.action = 'account.lock' OR e.action LIKE 'recovery.%.report')", {
+            aid: account.id, after: approval.id,
+          }).getCount()
+        : 0;
       if (blockedSince) {
         await this.transition(m, c, 'cancelled', { closedReason: 'approval void: the account was blocked after the approval' });
         await this.audit.record(m, {
