@@ -158,6 +158,13 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect(mail.text).toMatch(/now waits for a supervisor's approval/);
     const own = await reviewer.post(`/api/recovery-cases/${rc.id}/approve`);
     expect(own.status).toBe(403);
+
+    // The agent the customer calls back sees where it stands on the account page (the case page stays the owner's).
+    const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
+    const onAccount = await agent.get('/api/recovery-cases').query({ accountId: account.id }).expect(200);
+    expect(onAccount.body.data).toEqual([expect.objectContaining({ id: rc.id, status: 'pending_approval' })]);
+    expect((await agent.get('/api/recovery-cases').expect(200)).body.data.map((c: { id: string }) => c.id)).not.toContain(rc.id);
+    await agent.get(`/api/recovery-cases/${rc.id}`).expect(404);
   });
 
   it('lets the reviewer choose the methods of a 2FA case from the customer form, carried to the recovery case', async () => {

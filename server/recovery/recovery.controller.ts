@@ -30,7 +30,10 @@ export class RecoveryController {
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
     if (q.identityCaseId) qb.andWhere('c.identityCaseId = :identityCaseId', { identityCaseId: q.identityCaseId });
-    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null }))) qb.andWhere('c.openedBy = :me', { me: actor.id });
+    // Who reads only their own cases (agents) still sees every case of the account they have open: the caller asks
+    // where their request stands, whoever owns it (a customer-form case is the reviewer's). Each case's own page
+    // stays the owner's.
+    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null })) && !q.accountId) qb.andWhere('c.openedBy = :me', { me: actor.id });
     // Oldest first (the queue order), keyset-paginated on (created_at to the millisecond, id), the precision a
     // cursor carries: pages neither skip nor repeat, even for cases opened within the same millisecond.
     const createdMs = `date_trunc('milliseconds', c.created_at)`;

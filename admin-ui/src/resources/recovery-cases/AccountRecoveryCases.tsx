@@ -1,5 +1,5 @@
 import { Alert, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { LinkBase, useCreatePath, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { LinkBase, useCanAccess, useCreatePath, useGetIdentity, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
 import { CallScript } from '../accounts/CallScript';
@@ -23,10 +23,14 @@ const Cases = ({ accountId }: { accountId: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const createPath = useCreatePath();
+  const { data: identity } = useGetIdentity();
+  const { canAccess: canReadAll } = useCanAccess({ action: 'show', resource: 'recovery-cases', record: { openedBy: null } });
   const { data, error, isPending } = useGetList<RecoveryCase>('recovery-cases', {
     filter: { accountId },
     pagination: { page: 1, perPage: 100 },
   });
+  // An agent sees every case of the account (where the caller's request stands) but opens only their own.
+  const canOpen = (row: RecoveryCase) => canReadAll || (identity !== undefined && row.openedBy === String(identity.id));
   if (isPending) return null;
   const rows = [...(data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
@@ -55,9 +59,13 @@ const Cases = ({ accountId }: { accountId: string }) => {
               {rows.map(row => (
                 <TableRow key={row.id}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    <Link component={LinkBase} to={createPath({ resource: 'recovery-cases', type: 'show', id: row.id })}>
+                    {canOpen(row) ? (
+                      <Link component={LinkBase} to={createPath({ resource: 'recovery-cases', type: 'show', id: row.id })}>
+                        <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
+                      </Link>
+                    ) : (
                       <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
-                    </Link>
+                    )}
                   </TableCell>
                   <TableCell>{translate(`recovery.action.${row.action}`, { _: row.action })}</TableCell>
                   <TableCell>
