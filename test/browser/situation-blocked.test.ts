@@ -86,8 +86,8 @@ describe('situation: a hacked account blocked on request (browser)', () => {
         const dialog = page.getByRole('dialog', { name: 'Block this account' });
         // No reason: refused in the dialog, nothing sent.
         await dialog.getByRole('button', { name: 'Block the account' }).click();
-        await dialog.getByText('Say why (at least 3 characters)').waitFor();
-        await dialog.locator('textarea[name="lockReason"]').fill(reason);
+        await dialog.getByText('Say why (3 characters at least)').waitFor();
+        await dialog.locator('textarea[name="recoveryReason"]').fill(reason);
         await dialog.getByRole('button', { name: 'Block the account' }).click();
 
         // The lock at the top of the page, with its reason; the swap disabled and saying why.
@@ -127,7 +127,7 @@ describe('situation: a hacked account blocked on request (browser)', () => {
 
         await page.getByRole('button', { name: 'Unblock' }).click();
         const dialog = page.getByRole('dialog', { name: 'Unblock this account' });
-        await dialog.locator('textarea[name="lockReason"]').fill('Customer called back; password reset done, sessions closed');
+        await dialog.locator('textarea[name="recoveryReason"]').fill('Customer called back; password reset done, sessions closed');
         await dialog.getByRole('button', { name: 'Unblock the account' }).click();
         await page.getByTestId('account-locked').waitFor({ state: 'detached' });
         await timeline.getByText('Account unblocked').waitFor();

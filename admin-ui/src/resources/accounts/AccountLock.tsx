@@ -1,107 +1,14 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  AlertTitle,
-  Box,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { useState } from 'react';
+import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
 import BlockIcon from '@mui/icons-material/Block';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useCanAccess, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
-import { apiErrorOf, apiFetch } from '../../providers/http';
+import { apiFetch } from '../../providers/http';
+import { ConfirmDialog } from '../recovery-cases/ConfirmDialog';
 import { useCall } from './CallContext';
 import type { AccountDetail } from './types';
 import { CallScript } from './CallScript';
-
-const MIN = 3;
-
-/** A reason, then the call; refusals stay in the dialog, in the console's language (by their code). */
-const ReasonDialog = ({
-  open, onClose, id, title, text, confirmLabel, color, onConfirm,
-}: {
-  open: boolean;
-  onClose(): void;
-  id: string;
-  title: string;
-  text: string;
-  confirmLabel: string;
-  color: 'error' | 'success';
-  onConfirm(reason: string): Promise<void>;
-}) => {
-  const translate = useTranslate();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setRefusal(null);
-    if (reason.trim().length < MIN) {
-      setError(translate('desk.lock.reason_required'));
-      return;
-    }
-    setError(null);
-    setPending(true);
-    try {
-      await onConfirm(reason.trim());
-      setReason('');
-    } catch (e) {
-      const problem = apiErrorOf(e);
-      setError(problem.errors.reason ?? null);
-      setRefusal(problem.message);
-    } finally {
-      setPending(false);
-    }
-  };
-
-  return (
-    <Dialog open={open} onClose={() => !pending && onClose()} aria-labelledby={id} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={id}>{title}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{text}</DialogContentText>
-          {refusal && (
-            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-              {refusal}
-            </Alert>
-          )}
-          <TextField
-            autoFocus
-            name="lockReason"
-            label={translate('desk.lock.reason')}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            error={Boolean(error)}
-            helperText={error ?? translate('desk.lock.reason_help')}
-            required
-            fullWidth
-            multiline
-            minRows={2}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={pending}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" color={color} disabled={pending} startIcon={pending ? <CircularProgress size={16} color="inherit" /> : undefined}>
-            {confirmLabel}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
-  );
-};
 
 /**
  * Block on request, at the top of the account page. A supervisor blocks any account; an agent blocks the account
@@ -163,7 +70,7 @@ export const AccountLock = () => {
           {translate('desk.lock.recovery_refused')}
         </Typography>
         <CallScript step="account.blocked" />
-        <ReasonDialog
+        <ConfirmDialog
           open={dialog === 'unlock'}
           onClose={() => setDialog(null)}
           id="unlock-dialog-title"
@@ -171,7 +78,9 @@ export const AccountLock = () => {
           text={translate('desk.lock.unblock_text')}
           confirmLabel={translate('desk.lock.unblock_confirm')}
           color="success"
-          onConfirm={async (reason) => {
+          withReason
+          reasonHelp={translate('desk.lock.reason_help')}
+          onConfirm={async ({ reason }) => {
             await apiFetch(`/accounts/${encodeURIComponent(account.id)}/unlock`, { method: 'POST', body: JSON.stringify({ reason }) });
             done(translate('desk.lock.unblocked'));
           }}
@@ -192,7 +101,7 @@ export const AccountLock = () => {
           {translate('desk.lock.block_needs_call')}
         </Typography>
       )}
-      <ReasonDialog
+      <ConfirmDialog
         open={dialog === 'lock'}
         onClose={() => setDialog(null)}
         id="lock-dialog-title"
@@ -200,7 +109,9 @@ export const AccountLock = () => {
         text={translate('desk.lock.block_text')}
         confirmLabel={translate('desk.lock.block_confirm')}
         color="error"
-        onConfirm={async (reason) => {
+        withReason
+        reasonHelp={translate('desk.lock.reason_help')}
+        onConfirm={async ({ reason }) => {
           await apiFetch(`/accounts/${encodeURIComponent(account.id)}/lock`, {
             method: 'POST',
             body: JSON.stringify({ reason, ...(verifiedCall ? { verificationId: verifiedCall.id } : {}) }),

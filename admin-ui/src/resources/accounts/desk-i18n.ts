@@ -21,9 +21,7 @@ export const deskEn = {
     unblock_text: 'Recovery actions become possible again. Every address on file gets a mail. Say why the account can be unblocked.',
     unblock_confirm: 'Unblock the account',
     unblocked: 'The account is unblocked; the customer’s addresses are being told.',
-    reason: 'Reason',
     reason_help: 'Visible to staff in the timeline and the audit trail (3 to 500 characters)',
-    reason_required: 'Say why (at least 3 characters)',
   },
   settings: {
     menu: 'My settings',
@@ -87,9 +85,7 @@ export const deskFr: typeof deskEn = {
     unblock_text: 'Les actions de récupération redeviennent possibles. Chaque adresse du compte reçoit un e-mail. Indiquez pourquoi le compte peut être débloqué.',
     unblock_confirm: 'Débloquer le compte',
     unblocked: 'Le compte est débloqué ; les adresses du client sont prévenues.',
-    reason: 'Motif',
     reason_help: 'Visible par l’équipe dans l’historique et le journal d’audit (3 à 500 caractères)',
-    reason_required: 'Indiquez le motif (au moins 3 caractères)',
   },
   settings: {
     menu: 'Mes réglages',

@@ -32,6 +32,8 @@ interface Props {
   color?: 'primary' | 'warning' | 'error' | 'success';
   /** Ask for a reason (3 to 500 characters). */
   withReason?: boolean;
+  /** Under the reason: who will read it (default: the audit trail). */
+  reasonHelp?: string;
   /** Ask for the call reference, starting with this value (undefined: no such field). */
   callReference?: string;
   /** Shown between the text and the fields (a choice to make, say). */
@@ -53,6 +55,7 @@ export const ConfirmDialog = ({
   confirmIcon,
   color = 'primary',
   withReason = false,
+  reasonHelp,
   callReference,
   children,
   incomplete = false,
@@ -132,7 +135,7 @@ export const ConfirmDialog = ({
               value={reason}
               onChange={event => setReason(event.target.value)}
               error={Boolean(errors.reason)}
-              helperText={errors.reason ?? translate('recovery.dialog.reason_help')}
+              helperText={errors.reason ?? reasonHelp ?? translate('recovery.dialog.reason_help')}
               required
               fullWidth
               multiline
