@@ -9,13 +9,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isLocal, launchChromium } from '../support/browser';
-import sharp from 'sharp';
 import type { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { DEMO_PASSWORD, demoOtp, signIn as apiSignIn, startTestApp } from '../support/app';
 import { createAccount, createStaff } from '../support/factories';
+import { identityCardJpeg, proofOfAddressPdf } from '../support/files';
 import { codeIn, TestSmtp } from '../support/smtp';
 
 const UI_TIMEOUT = 15_000;
@@ -25,33 +24,6 @@ const PROCESSING_TIMEOUT = 30_000;
 const REVIEWER = 'reviewer@example.test';
 
 /** A plausible identity card: grey card, photo box, name lines. The server re-encodes it and makes the preview. */
-async function identityJpeg(): Promise<Buffer> {
-  const svg = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500">
-       <rect x="30" y="30" width="740" height="440" rx="24" fill="#eef2f5" stroke="#7a8a99" stroke-width="4"/>
-       <rect x="60" y="120" width="200" height="260" fill="#b8c2ca"/>
-       <text x="60" y="90" font-family="sans-serif" font-size="30" fill="#1d2a33">CARTE NATIONALE D'IDENTITE</text>
-       <text x="300" y="170" font-family="sans-serif" font-size="28" fill="#1d2a33">Nom : LEFEVRE</text>
-       <text x="300" y="220" font-family="sans-serif" font-size="28" fill="#1d2a33">Prenom : Elodie</text>
-       <text x="300" y="270" font-family="sans-serif" font-size="24" fill="#1d2a33">Ne(e) le : 12.03.1988</text>
-       <text x="300" y="320" font-family="sans-serif" font-size="24" fill="#1d2a33">Expire le : 01.01.2034</text>
-     </svg>`,
-  );
-  return sharp({ create: { width: 800, height: 500, channels: 3, background: '#ddd' } })
-    .composite([{ input: svg }])
-    .jpeg()
-    .toBuffer();
-}
-
-async function proofPdf(name: string): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const page = pdf.addPage([595, 842]);
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const lines = ['Facture d’électricité', name, '12 rue de la Paix, 75002 Paris', `Date : ${new Date().toISOString().slice(0, 10)}`];
-  lines.forEach((text, i) => page.drawText(text, { x: 60, y: 760 - i * 28, size: 18, font, color: rgb(0.1, 0.15, 0.2) }));
-  return Buffer.from(await pdf.save());
-}
-
 describe('identity documents: the customer form and the review (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let smtp: TestSmtp;
@@ -73,8 +45,8 @@ describe('identity documents: the customer form and the review (browser)', () =>
     files = await mkdtemp(path.join(tmpdir(), 'rd-documents-'));
     identityFile = path.join(files, 'carte-identite.jpg');
     proofFile = path.join(files, 'facture-electricite.pdf');
-    await writeFile(identityFile, await identityJpeg());
-    await writeFile(proofFile, await proofPdf(account.name));
+    await writeFile(identityFile, await identityCardJpeg(['Nom : LEFEVRE', 'Prenom : Elodie', 'Ne(e) le : 12.03.1988', 'Expire le : 01.01.2034']));
+    await writeFile(proofFile, await proofOfAddressPdf(account.name, 'Facture d’électricité', 'Date :'));
     browser = await launchChromium();
   }, 120_000);
 

@@ -11,9 +11,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import type { ParsedMail } from 'mailparser';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { maskEmail } from '../../server/accounts/masking';
@@ -26,6 +24,7 @@ import { DEMO_TOTP_SECRET } from '../../server/staff/demo-staff';
 import { launchChromium, openConsole, signInConsole, type ConsoleSession } from '../support/browser';
 import { DEMO_PASSWORD, signIn as apiSignIn, startTestApp } from '../support/app';
 import { createAccount, createStaff } from '../support/factories';
+import { identityCardJpeg, proofOfAddressPdf } from '../support/files';
 import { addressesOf, codeIn, TestSmtp } from '../support/smtp';
 
 const UI_TIMEOUT = 15_000;
@@ -47,30 +46,6 @@ class ShiftedClock extends FixedClock {
     this.offset += ms;
   }
 }
-
-async function identityJpeg(): Promise<Buffer> {
-  const svg = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500">
-       <rect x="30" y="30" width="740" height="440" rx="24" fill="#eef2f5" stroke="#7a8a99" stroke-width="4"/>
-       <rect x="60" y="120" width="200" height="260" fill="#b8c2ca"/>
-       <text x="60" y="90" font-family="sans-serif" font-size="30" fill="#1d2a33">CARTE NATIONALE D'IDENTITE</text>
-       <text x="300" y="170" font-family="sans-serif" font-size="28" fill="#1d2a33">Nom : MARCHAND</text>
-       <text x="300" y="220" font-family="sans-serif" font-size="28" fill="#1d2a33">Prenom : Lucie</text>
-       <text x="300" y="320" font-family="sans-serif" font-size="24" fill="#1d2a33">Expire le : 01.01.2034</text>
-     </svg>`,
-  );
-  return sharp({ create: { width: 800, height: 500, channels: 3, background: '#ddd' } }).composite([{ input: svg }]).jpeg().toBuffer();
-}
-
-async function proofPdf(name: string): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const page = pdf.addPage([595, 842]);
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const lines = ['Electricity bill', name, '12 rue de la Paix, 75002 Paris', `Date: ${new Date().toISOString().slice(0, 10)}`];
-  lines.forEach((text, i) => page.drawText(text, { x: 60, y: 760 - i * 28, size: 18, font, color: rgb(0.1, 0.15, 0.2) }));
-  return Buffer.from(await pdf.save());
-}
-
 
 describe('situation 4: 2FA lost on an account with a backup email, every role (browser)', () => {
   const clock = new ShiftedClock();
@@ -96,8 +71,8 @@ describe('situation 4: 2FA lost on an account with a backup email, every role (b
     files = await mkdtemp(path.join(tmpdir(), 'rd-situation-4-'));
     identityFile = path.join(files, 'id-card.jpg');
     proofFile = path.join(files, 'electricity-bill.pdf');
-    await writeFile(identityFile, await identityJpeg());
-    await writeFile(proofFile, await proofPdf(account.name));
+    await writeFile(identityFile, await identityCardJpeg(['Nom : MARCHAND', 'Prenom : Lucie', 'Expire le : 01.01.2034']));
+    await writeFile(proofFile, await proofOfAddressPdf(account.name));
     browser = await launchChromium();
   }, 120_000);
 

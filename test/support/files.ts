@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts, rgb } from 'pdf-lib';
 import sharp from 'sharp';
 
 /** Real files made by the tests: images with EXIF, PDFs with and without active content. */
@@ -31,4 +31,29 @@ export async function pdfWithJavaScript(): Promise<Buffer> {
 /** Magic bytes alone prove little: a JPEG header followed by HTML is still a JPEG to a sniffer. */
 export function jpegHeaderThenHtml(): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.from('<html><script>alert(1)</script></html>'.repeat(20))]);
+}
+
+/** A French ID card's face, as a customer photographs it: the lines a reviewer reads (name, birth, expiry). */
+export async function identityCardJpeg(lines: string[]): Promise<Buffer> {
+  const text = lines
+    .map((line, i) => `<text x="300" y="${170 + i * 50}" font-family="sans-serif" font-size="${i < 2 ? 28 : 24}" fill="#1d2a33">${line}</text>`)
+    .join('');
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500">
+       <rect x="30" y="30" width="740" height="440" rx="24" fill="#eef2f5" stroke="#7a8a99" stroke-width="4"/>
+       <rect x="60" y="120" width="200" height="260" fill="#b8c2ca"/>
+       <text x="60" y="90" font-family="sans-serif" font-size="30" fill="#1d2a33">CARTE NATIONALE D'IDENTITE</text>${text}
+     </svg>`,
+  );
+  return sharp({ create: { width: 800, height: 500, channels: 3, background: '#ddd' } }).composite([{ input: svg }]).jpeg().toBuffer();
+}
+
+/** A one-page utility bill in the holder's name, dated today: a proof of address under 3 months. */
+export async function proofOfAddressPdf(name: string, title = 'Electricity bill', dateLabel = 'Date:'): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const lines = [title, name, '12 rue de la Paix, 75002 Paris', `${dateLabel} ${new Date().toISOString().slice(0, 10)}`];
+  lines.forEach((text, i) => page.drawText(text, { x: 60, y: 760 - i * 28, size: 18, font, color: rgb(0.1, 0.15, 0.2) }));
+  return Buffer.from(await doc.save());
 }
