@@ -6,7 +6,7 @@ import { DocumentsModule } from './documents/documents.module';
 import type { Clock } from './core/clock';
 import type { AppConfig, Role } from './core/config/config';
 import { CoreModule } from './core/core.module';
-import { HealthController } from './core/health.controller';
+import { HealthController } from './health.controller';
 import { WorkerModule } from './core/queue/worker.module';
 import { schema } from './schema';
 import { NotificationsModule } from './notifications/notifications.module';

@@ -2,7 +2,7 @@ import type { DatabaseSchema } from './core/database/data-source';
 import { AuditCheckpoint } from './audit/audit-checkpoint.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { StaffSession } from './auth/staff-session.entity';
-import { StaffUser } from './staff/staff-user.entity';
+import { StaffUser } from './auth/staff-user.entity';
 import { MfaResetRequest } from './staff/mfa-reset-request.entity';
 import { RoleRequest } from './staff/role-request.entity';
 import { StaffEnrolment } from './staff/staff-enrolment.entity';

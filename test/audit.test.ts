@@ -8,7 +8,7 @@ import { chainHash } from '../server/audit/audit-chain';
 import { AuditService } from '../server/audit/audit.service';
 import { AuditQueryService } from '../server/audit/audit-query.service';
 import { QueueService } from '../server/core/queue/queue.service';
-import { StaffUser } from '../server/staff/staff-user.entity';
+import { StaffUser } from '../server/auth/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createDatabase, dropDatabase, openDataSource } from './support/db';
 import { runMigrations } from '../server/core/database/migrate';

@@ -4,7 +4,7 @@ import { FixedClock } from '../server/core/clock';
 import { StaffSession } from '../server/auth/staff-session.entity';
 import { SessionService } from '../server/auth/session.service';
 import { AuditEvent } from '../server/audit/audit-event.entity';
-import { StaffUser } from '../server/staff/staff-user.entity';
+import { StaffUser } from '../server/auth/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createStaff } from './support/factories';
 

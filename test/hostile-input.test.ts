@@ -4,7 +4,7 @@ import { ROUTE_POLICY } from '../server/auth/policy.decorator';
 import type { RoutePolicy } from '../server/auth/policy.decorator';
 import { FixedClock } from '../server/core/clock';
 import { listRoutes, RouteInfo } from '../server/core/http/route-inventory';
-import type { StaffRole } from '../server/staff/staff-user.entity';
+import type { StaffRole } from '../server/auth/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff, createVerifiedIdentityCase } from './support/factories';
 import { dtoFields, routeInputs } from './support/route-inputs';

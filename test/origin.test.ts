@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { IdentityCase } from '../server/documents/identity-case.entity';
-import { StaffUser } from '../server/staff/staff-user.entity';
+import { StaffUser } from '../server/auth/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createStaff } from './support/factories';
 

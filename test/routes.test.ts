@@ -2,7 +2,7 @@ import request from 'supertest';
 import { ROUTE_POLICY } from '../server/auth/policy.decorator';
 import { FixedClock } from '../server/core/clock';
 import { listRoutes } from '../server/core/http/route-inventory';
-import type { StaffRole } from '../server/staff/staff-user.entity';
+import type { StaffRole } from '../server/auth/staff-user.entity';
 import { AuditService } from '../server/audit/audit.service';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff } from './support/factories';

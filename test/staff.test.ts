@@ -7,7 +7,7 @@ import { FixedClock } from '../server/core/clock';
 import type { ParsedMail } from 'mailparser';
 import { OutboxMessage } from '../server/notifications/outbox-message.entity';
 import { StaffEnrolment } from '../server/staff/staff-enrolment.entity';
-import { StaffUser } from '../server/staff/staff-user.entity';
+import { StaffUser } from '../server/auth/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createStaff } from './support/factories';
 import { TestSmtp } from './support/smtp';

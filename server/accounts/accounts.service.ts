@@ -12,7 +12,7 @@ import { maskEmail, maskPhone, maskText } from './masking';
 import { AccountQuery, rankPhoneMatches, routeQuery } from './query-router';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { StaffUser } from '../staff/staff-user.entity';
+import { StaffUser } from '../auth/staff-user.entity';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AuditActor, RequestMeta } from '../audit/audit.types';
-import type { StaffRole } from '../staff/staff-user.entity';
+import type { StaffRole } from './staff-user.entity';
 import type { AppAbility } from './permissions';
 
 /** The signed-in staff member of this request, loaded fresh from the database on every request. */

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
 import { DomainError } from '../core/http/errors';
-import { StaffUser } from '../staff/staff-user.entity';
+import { StaffUser } from './staff-user.entity';
 import type { Actor } from './actor';
 import { auditActor } from './actor';
 import { LOGIN_FAILED, LOGIN_TARGET, LoginThrottleService } from './login-throttle.service';

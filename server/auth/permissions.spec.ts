@@ -2,7 +2,7 @@
 import { unpackRules } from '@casl/ability/extra';
 import { createMongoAbility } from '@casl/ability';
 import { ACTIONS, AppAbility, asSubject, defineAbilityFor, packAbility, SUBJECTS } from './permissions';
-import type { StaffRole } from '../staff/staff-user.entity';
+import type { StaffRole } from './staff-user.entity';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';

@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, MongoQuery, subject } from '@casl/ability';
 import { packRules, PackRule } from '@casl/ability/extra';
-import type { StaffRole } from '../staff/staff-user.entity';
+import type { StaffRole } from './staff-user.entity';
 import { adminRules } from './rules/admin.rules';
 import { agentRules } from './rules/agent.rules';
 import { reviewerRules } from './rules/reviewer.rules';

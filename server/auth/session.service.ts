@@ -6,7 +6,7 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock';
 import { HotRead } from '../core/database/hot-read';
-import { StaffUser } from '../staff/staff-user.entity';
+import { StaffUser } from './staff-user.entity';
 import { StaffSession } from './staff-session.entity';
 
 export interface ResolvedSession {

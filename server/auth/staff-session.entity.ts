@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { StaffUser } from '../staff/staff-user.entity';
+import { StaffUser } from './staff-user.entity';
 
 /** Server-side staff session. The cookie holds a random token; only its HMAC is stored. */
 @Entity('staff_sessions')

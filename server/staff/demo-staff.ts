@@ -1,6 +1,6 @@
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import { StaffRole, StaffUser } from './staff-user.entity';
+import { StaffRole, StaffUser } from '../auth/staff-user.entity';
 
 /** Development-only logins. Their password and TOTP secret are public: production refuses SEED_DEMO. */
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { notFound } from '../core/http/errors';
-import { StaffUser } from './staff-user.entity';
+import { StaffUser } from '../auth/staff-user.entity';
 
 @ValidatorConstraint({ name: 'phoneRegion' })
 class PhoneRegionConstraint implements ValidatorConstraintInterface {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { StaffRole } from './staff-user.entity';
+import type { StaffRole } from '../auth/staff-user.entity';
 
 export interface PendingRequest {
   id: string;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { StaffRole } from './staff-user.entity';
+import type { StaffRole } from '../auth/staff-user.entity';
 
 /**
  * A role change that grants supervisor or admin waits for a second admin. It binds the roles it starts from:

@@ -8,7 +8,7 @@ import { Clock } from '../core/clock';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { isUuid } from '../core/ids';
 import { RoleRequest } from './role-request.entity';
-import { PRIVILEGED_ROLES, StaffRole, StaffUser } from './staff-user.entity';
+import { PRIVILEGED_ROLES, StaffRole, StaffUser } from '../auth/staff-user.entity';
 
 /** True when `to` holds supervisor or admin and `from` did not: one admin cannot grant that alone. */
 export function grantsPrivilege(from: StaffRole[], to: StaffRole[]): boolean {

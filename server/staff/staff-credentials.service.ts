@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../core/database/database-errors';
 import { MfaResetRequest } from './mfa-reset-request.entity';
 import { RoleRequestsService } from './role-requests.service';
 import { StaffEnrolmentService } from './staff-enrolment.service';
-import { PRIVILEGED_ROLES, StaffLanguage, StaffRole, StaffUser } from './staff-user.entity';
+import { PRIVILEGED_ROLES, StaffLanguage, StaffRole, StaffUser } from '../auth/staff-user.entity';
 
 export interface Created {
   user: StaffUser;

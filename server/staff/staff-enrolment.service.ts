@@ -13,7 +13,7 @@ import { APP_CONFIG } from '../core/config/config.module';
 import { DomainError } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { EnrolmentPurpose, StaffEnrolment } from './staff-enrolment.entity';
-import { StaffUser } from './staff-user.entity';
+import { StaffUser } from '../auth/staff-user.entity';
 
 export interface EnrolmentView {
   purpose: EnrolmentPurpose;

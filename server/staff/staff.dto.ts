@@ -1,6 +1,6 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import type { RoleRequest } from './role-request.entity';
-import { STAFF_LANGUAGES, STAFF_ROLES, StaffLanguage, StaffRole, StaffUser } from './staff-user.entity';
+import { STAFF_LANGUAGES, STAFF_ROLES, StaffLanguage, StaffRole, StaffUser } from '../auth/staff-user.entity';
 
 export class UpdateStaffDto {
   @IsOptional()

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../core/http/errors';
 import { RoleRequest } from './role-request.entity';
 import { grantsPrivilege, RoleRequestsService } from './role-requests.service';
-import { StaffUser } from './staff-user.entity';
+import { StaffUser } from '../auth/staff-user.entity';
 import { UpdateStaffDto } from './staff.dto';
 import { isUuid } from '../core/ids';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { StaffUser } from './staff-user.entity';
+import { StaffUser } from '../auth/staff-user.entity';
 
 /** The staff who receive alerts: every active supervisor. */
 export function activeSupervisors(m: EntityManager): Promise<StaffUser[]> {

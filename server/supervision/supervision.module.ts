@@ -2,17 +2,19 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AlertsController, AlertsScanHandler } from './alerts.controller';
 import { AlertsService } from './alerts.service';
+import { AuditController } from './audit.controller';
 import { CallScriptsAdminController } from './call-scripts-admin.controller';
 import { AuditCheckpointHandler, ChainWatchService } from './chain-watch.service';
 import { DashboardController, EvidenceController } from './dashboard.controller';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
+import { OutboxController } from './outbox.controller';
 import { EvidenceService } from './evidence.service';
 import { DashboardService } from './dashboard.service';
 
 @Module({
   imports: [AccountsModule],
-  controllers: [AlertsController, CallScriptsAdminController, DashboardController, EvidenceController, HomeController],
+  controllers: [AlertsController, AuditController, CallScriptsAdminController, DashboardController, EvidenceController, HomeController, OutboxController],
   providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService, HomeService],
   exports: [AlertsService],
 })

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { IdentityCase } from '../../server/documents/identity-case.entity';
 import { RecoveryCase } from '../../server/recovery/recovery-case.entity';
 import { RoleRequest } from '../../server/staff/role-request.entity';
-import { StaffUser } from '../../server/staff/staff-user.entity';
+import { StaffUser } from '../../server/auth/staff-user.entity';
 import { Alert } from '../../server/supervision/alert.entity';
 import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import { DEMO_PASSWORD, demoOtp, startTestApp, type TestApp } from '../support/app';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { SecurityEvent, SecurityEventKind } from '../../server/accounts/security-event.entity';
 import { IdentityCase } from '../../server/documents/identity-case.entity';
-import { StaffRole, StaffUser } from '../../server/staff/staff-user.entity';
+import { StaffRole, StaffUser } from '../../server/auth/staff-user.entity';
 
 export interface TestStaff {
   user: StaffUser;

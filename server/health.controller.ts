@@ -1,8 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/policy.decorator';
-import { QueueService } from './queue/queue.service';
+import { Public } from './auth/policy.decorator';
+import { QueueService } from './core/queue/queue.service';
 
 type State = 'up' | 'down';
 

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { RequirePermission } from '../auth/policy.decorator';
 import { maskEmail } from '../accounts/masking';
 import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
-import { OutboxMessage } from './outbox-message.entity';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
 
 export class OutboxQuery {
   @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';

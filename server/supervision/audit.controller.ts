@@ -3,13 +3,13 @@ import type { Response } from 'express';
 import { once } from 'node:events';
 import { CurrentActor, auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
-import { AuditService } from './audit.service';
+import { AuditService } from '../audit/audit.service';
 import { RequirePermission } from '../auth/policy.decorator';
 import { DomainError, notFound } from '../core/http/errors';
 import { IdParamFormat } from '../core/http/id-params';
-import { decodeCursor, AuditQueryService } from './audit-query.service';
-import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from './audit.dto';
-import type { AuditEventResponse } from './audit.dto';
+import { decodeCursor, AuditQueryService } from '../audit/audit-query.service';
+import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from '../audit/audit.dto';
+import type { AuditEventResponse } from '../audit/audit.dto';
 
 @Controller('audit-events')
 export class AuditController {

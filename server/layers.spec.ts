@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import * as ts from 'typescript';
+
+/**
+ * The layer order (docs/architecture.md): a module imports only modules to its right. `app` is the entry level:
+ * the files at the root of server/ (main, root module, health) and the command-line tools in cli/.
+ */
+const ORDER = ['app', 'supervision', 'recovery', 'documents', 'accounts', 'staff', 'auth', 'notifications', 'audit', 'core'] as const;
+const APP_FOLDERS = new Set(['cli']);
+const SERVER = __dirname;
+
+export interface Edge {
+  file: string;
+  specifier: string;
+  /** The import resolved to a path relative to server/ (or outside it, starting with `..`). */
+  target: string;
+}
+
+/** The layer of a path relative to server/: its top folder, or `app` for the entry level. */
+export function layerOf(path: string): string {
+  const parts = path.split(sep).join('/').split('/');
+  if (parts.length === 1 || APP_FOLDERS.has(parts[0])) return 'app';
+  return parts[0];
+}
+
+/** Every import, export-from, require and dynamic import of one file that points inside the project. */
+export function relativeImports(file: string, source: string): Edge[] {
+  const { importedFiles } = ts.preProcessFile(source, true, true);
+  return importedFiles
+    .filter((i) => i.fileName.startsWith('.'))
+    .map((i) => ({ file, specifier: i.fileName, target: relative(SERVER, resolve(SERVER, dirname(file), i.fileName)) }));
+}
+
+/** The edges that break the order, as `file → import` lines; an unknown folder is a break too (place it first). */
+export function violations(edges: Edge[]): string[] {
+  const rank = (layer: string) => (ORDER as readonly string[]).indexOf(layer);
+  const out: string[] = [];
+  for (const e of edges) {
+    if (e.target.startsWith('..')) continue;
+    const from = layerOf(e.file);
+    const to = layerOf(e.target);
+    if (rank(from) < 0) out.push(`${e.file}: folder ${from} is not in the layer order`);
+    else if (rank(to) < 0) out.push(`${e.file} → ${e.specifier}: folder ${to} is not in the layer order`);
+    else if (rank(to) < rank(from)) out.push(`${e.file} → ${e.specifier}: ${from} may not import ${to}, which stands above it`);
+  }
+  return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return sourceFiles(path);
+    return d.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('layers', () => {
+  it('every server module imports only the modules below it', () => {
+    const files = sourceFiles(SERVER);
+    expect(files.length).toBeGreaterThan(100);
+    const edges = files.flatMap((f) => relativeImports(relative(SERVER, f), readFileSync(f, 'utf8')));
+    expect(violations(edges)).toEqual([]);
+  });
+
+  it('names the file and the import of an upward edge, and reads every form of import', () => {
+    const source = [
+      "import { RequirePermission } from '../auth/policy.decorator';",
+      "export { maskEmail } from '../accounts/masking';",
+      "const x = require('../recovery/recovery.service');",
+      "const y = import('../core/clock');",
+      "import type { Actor } from './actor';",
+    ].join('\n');
+    const edges = relativeImports(join('audit', 'audit.service.ts'), source);
+    expect(edges.map((e) => e.target.split(sep).join('/'))).toEqual([
+      'auth/policy.decorator',
+      'accounts/masking',
+      'recovery/recovery.service',
+      'core/clock',
+      'audit/actor',
+    ]);
+    expect(violations(edges)).toEqual([
+      'audit/audit.service.ts → ../auth/policy.decorator: audit may not import auth, which stands above it',
+      'audit/audit.service.ts → ../accounts/masking: audit may not import accounts, which stands above it',
+      'audit/audit.service.ts → ../recovery/recovery.service: audit may not import recovery, which stands above it',
+    ]);
+  });
+
+  it('lets the entry level import everything and rejects a folder missing from the order', () => {
+    expect(violations(relativeImports('main.ts', "import { x } from './supervision/a';"))).toEqual([]);
+    expect(violations(relativeImports(join('cli', 'seed.ts'), "import { x } from '../staff/demo-staff';"))).toEqual([]);
+    expect(violations(relativeImports(join('billing', 'x.ts'), "import { y } from '../core/clock';"))).toEqual([
+      'billing/x.ts: folder billing is not in the layer order',
+    ]);
+  });
+});
