@@ -26,7 +26,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { AuditQueryService, encodeCursor } from '../server/audit/audit-query.service';
+import { AuditQueryService } from '../server/audit/audit-query.service';
+import { encodeKeyset } from '../server/core/http/cursor';
 import type { AuditFilter } from '../server/audit/audit-query.service';
 import { totpCode } from '../server/auth/totp';
 import { createDataSource } from '../server/core/database/data-source';
@@ -369,7 +370,7 @@ async function main(): Promise<void> {
     `SELECT id FROM audit_events WHERE action = $1 ORDER BY id DESC OFFSET $2 LIMIT 1`, [PAGE_FILTER.action, DEPTH - 1]);
   if (!deepRow.rowCount) throw new Error(`fewer than ${DEPTH} entries match action=${PAGE_FILTER.action}`);
   const cursorId = deepRow.rows[0].id;
-  const cursor = encodeCursor(cursorId);
+  const cursor = encodeKeyset(null, cursorId);
   const { rows: [{ matching }] } = await client.query(`SELECT count(*)::int AS matching FROM audit_events WHERE action = $1`, [PAGE_FILTER.action]);
   const { rows: [{ exportRows }] } = await client.query(`SELECT count(*)::int AS "exportRows" FROM audit_events WHERE actor_email = $1`, [BUSY_EMAIL]);
   await client.end();

@@ -73,6 +73,39 @@ describe('customer mail outbox', () => {
       expect(JSON.stringify(list.body)).not.toContain(account.primaryEmail);
     });
 
+    it('pages mails made within one millisecond, each once, and refuses a foreign cursor', async () => {
+      const account = await createAccount(t.dataSource);
+      const made: string[] = [];
+      for (const micros of ['123401', '123402', '123403', '123404', '123405']) {
+        const [row] = await t.dataSource.query(
+          `INSERT INTO mail_outbox (account_id, template, language, to_address, status, created_at) VALUES ($1, 'customer_id_reminder', 'fr', $2, 'sent', $3) RETURNING id`,
+          [account.id, account.primaryEmail, `2026-03-01 10:00:00.${micros}+00`],
+        );
+        made.push(row.id);
+      }
+      const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await supervisor.get('/api/mail-outbox').query({ accountId: account.id, limit: 2, ...(cursor ? { cursor } : {}) });
+        expect(res.status).toBe(200);
+        seen.push(...res.body.data.map((m: { id: string }) => m.id));
+        cursor = res.body.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 10);
+      expect(seen).toHaveLength(5);
+      expect([...seen].sort()).toEqual([...made].sort());
+      expect(pages).toBe(3);
+
+      const auditCursor = Buffer.from(JSON.stringify([null, '12']), 'utf8').toString('base64url');
+      for (const foreign of [auditCursor, 'bm90LWEtY3Vyc29y']) {
+        const bad = await supervisor.get('/api/mail-outbox').query({ cursor: foreign });
+        expect(bad.status).toBe(400);
+        expect(bad.body.errors.cursor).toBeDefined();
+      }
+    });
+
     it('sends what Redis never received, through the reconciler', async () => {
       const account = await createAccount(t.dataSource);
       const row = await t.dataSource.transaction((m) =>

@@ -4,7 +4,7 @@ import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
-import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
+import { keysetPage } from '../core/database/keyset';
 import { DomainError, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CustomerAccount } from './customer-account.entity';
@@ -159,14 +159,8 @@ export class AccountsService {
   /** The security timeline, newest first, keyset-paginated on (at, id). */
   async events(id: string, limit: number, cursor: string | undefined): Promise<{ data: SecurityEvent[]; nextCursor: string | null }> {
     await this.get(id);
-    const after = decodeKeyset(cursor, 'integer');
     const qb = this.dataSource.getRepository(SecurityEvent).createQueryBuilder('e').where('e.accountId = :id', { id });
-    if (after) {
-      qb.andWhere('(e.at, e.id) < (:at, :eid)', { at: after.at, eid: after.id });
-    }
-    const rows = await qb.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit + 1).getMany();
-    const data = rows.slice(0, limit);
-    return { data, nextCursor: rows.length > limit ? encodeKeyset(data[data.length - 1].at, data[data.length - 1].id) : null };
+    return keysetPage(qb, { at: { sql: 'e.at', of: (e) => e.at }, id: 'e.id', idFormat: 'integer', direction: 'DESC' }, cursor, limit);
   }
 
   /** "I don't know my customer ID": the ID goes to the primary email on file, never to the caller. */

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../core/clock';
-import { isBigintId } from '../core/ids';
+import { keysetPage } from '../core/database/keyset';
+import type { KeysetOrder, Page } from '../core/database/keyset';
 import { ChainAnchor, ChainCursor, ChainRow, startCursor, verifyRows } from './audit-chain';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -17,11 +18,6 @@ export interface AuditFilter {
   caseId?: string;
   from?: Date;
   to?: Date;
-}
-
-export interface AuditPage {
-  data: AuditEvent[];
-  nextCursor: string | null;
 }
 
 export interface ChainVerification {
@@ -49,14 +45,8 @@ interface AnchorCheck {
 const VERIFY_BATCH = 5000;
 const isBefore = (a: string, b: string | null) => b === null || BigInt(a) < BigInt(b);
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string | null {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  return isBigintId(id) ? id : null;
-}
+/** Newest first on the id alone: ids follow the chain order, so equal timestamps never tie. */
+const NEWEST_FIRST: KeysetOrder<AuditEvent> = { at: null, id: 'e.id', idFormat: 'integer', direction: 'DESC' };
 
 @Injectable()
 export class AuditQueryService {
@@ -67,7 +57,6 @@ export class AuditQueryService {
     private readonly clock: Clock,
   ) {}
 
-  /** Newest first, keyset-paginated on id (ids follow the chain order, so equal timestamps never tie). */
   private filtered(filter: AuditFilter): SelectQueryBuilder<AuditEvent> {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (filter.actor) {
@@ -85,28 +74,18 @@ export class AuditQueryService {
     return qb;
   }
 
-  /** Newest first, keyset-paginated on id (ids follow the chain order, so equal timestamps never tie). */
-  async list(filter: AuditFilter, limit: number, afterId: string | null): Promise<AuditPage> {
-    const qb = this.filtered(filter);
-    if (afterId) qb.andWhere('e.id < :afterId', { afterId });
-    const rows = await qb.orderBy('e.id', 'DESC').limit(limit + 1).getMany();
-    const data = rows.slice(0, limit);
-    const nextCursor = rows.length > limit ? encodeCursor(data[data.length - 1].id) : null;
-    return { data, nextCursor };
+  list(filter: AuditFilter, limit: number, cursor: string | undefined): Promise<Page<AuditEvent>> {
+    return keysetPage(this.filtered(filter), NEWEST_FIRST, cursor, limit);
   }
 
   /** Every matching entry, newest first, a batch at a time: an export of any size holds one batch in memory. */
   async *stream(filter: AuditFilter, batch = 2000): AsyncGenerator<AuditEvent[]> {
-    let afterId: string | null = null;
-    for (;;) {
-      const qb = this.filtered(filter);
-      if (afterId) qb.andWhere('e.id < :afterId', { afterId });
-      const rows = await qb.orderBy('e.id', 'DESC').limit(batch).getMany();
-      if (!rows.length) return;
-      yield rows;
-      if (rows.length < batch) return;
-      afterId = rows[rows.length - 1].id;
-    }
+    let cursor: string | undefined;
+    do {
+      const page = await keysetPage(this.filtered(filter), NEWEST_FIRST, cursor, batch);
+      if (page.data.length) yield page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   async findOne(id: string): Promise<AuditEvent | null> {

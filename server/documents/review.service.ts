@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
+import { keysetPage } from '../core/database/keyset';
 import { conflict, DomainError, notFound } from '../core/http/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseDocument, DATED_KINDS, IDENTITY_KINDS, REUPLOAD_REASONS } from './case-document.entity';
@@ -70,8 +70,6 @@ export class ReviewService {
 
   /** The review queue: submitted and in-review cases, oldest first (or any status when asked). Keyset pages. */
   async queue(actor: Actor, q: { status?: string; accountId?: string; limit?: number; cursor?: string }) {
-    const limit = q.limit ?? 25;
-    const after = decodeKeyset(q.cursor);
     const qb = this.dataSource.getRepository(IdentityCase).createQueryBuilder('c');
     if (q.status) qb.where('c.status = :status', { status: q.status });
     else qb.where("c.status IN ('submitted', 'in_review')");
@@ -80,14 +78,9 @@ export class ReviewService {
     if (!actor.ability.can('read', asSubject('Case', { openedBy: null, status: null }))) {
       qb.andWhere("(c.openedBy = :me OR c.status = 'verified')", { me: actor.id });
     }
-    if (after) qb.andWhere('(COALESCE(c.submittedAt, c.createdAt), c.id) > (:at, :id)', { at: after.at, id: after.id });
-    const rows = await qb.orderBy('COALESCE(c.submitted_at, c.created_at)', 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map((c) => this.summary(c)),
-      nextCursor: rows.length > limit ? encodeKeyset(last.submittedAt ?? last.createdAt, last.id) : null,
-    };
+    const at = { sql: 'COALESCE(c.submitted_at, c.created_at)', of: (c: IdentityCase) => c.submittedAt ?? c.createdAt };
+    const page = await keysetPage(qb, { at, id: 'c.id', idFormat: 'uuid', direction: 'ASC' }, q.cursor, q.limit ?? 25);
+    return { data: page.data.map((c) => this.summary(c)), nextCursor: page.nextCursor };
   }
 
   async load(actor: Actor, caseId: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<IdentityCase> {

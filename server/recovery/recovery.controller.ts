@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { Meta } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { Public, RequirePermission } from '../auth/policy.decorator';
 import type { RequestMeta } from '../audit/audit.types';
-import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
-import { DomainError, notFound } from '../core/http/errors';
-import { isUuid } from '../core/ids';
+import { notFound } from '../core/http/errors';
 import { RecoveryAftercareService } from './recovery-aftercare.service';
+import { RecoveryQueriesService } from './recovery-queries.service';
 import { RecoveryCase } from './recovery-case.entity';
 import { OpenRecoveryDto, ReasonDto, RecoveryListQuery, SwapDto, toRecoveryResponse } from './recovery.dto';
 import { RecoveryService } from './recovery.service';
@@ -19,34 +17,15 @@ export class RecoveryController {
   constructor(
     private readonly recovery: RecoveryService,
     private readonly aftercare: RecoveryAftercareService,
-    private readonly dataSource: DataSource,
+    private readonly queries: RecoveryQueriesService,
   ) {}
 
   /** The approvals inbox and case lists; an agent sees the cases they opened. */
   @Get()
   @RequirePermission('read', 'RecoveryCase')
   async list(@CurrentActor() actor: Actor, @Query() q: RecoveryListQuery) {
-    const qb = this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c');
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
-    if (q.identityCaseId) qb.andWhere('c.identityCaseId = :identityCaseId', { identityCaseId: q.identityCaseId });
-    // Who reads only their own cases (agents) still sees every case of the account they have open: the caller asks
-    // where their request stands, whoever owns it (a customer-form case is the reviewer's). Each case's own page
-    // stays the owner's.
-    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null })) && !q.accountId) qb.andWhere('c.openedBy = :me', { me: actor.id });
-    // Oldest first (the queue order), keyset-paginated on (created_at to the millisecond, id), the precision a
-    // cursor carries: pages neither skip nor repeat, even for cases opened within the same millisecond.
-    const createdMs = `date_trunc('milliseconds', c.created_at)`;
-    const after = decodeKeyset(q.cursor);
-    if (after) {
-      if (!isUuid(after.id)) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
-      qb.andWhere(`(${createdMs}, c.id) > (:at, :id)`, { at: after.at, id: after.id });
-    }
-    const limit = q.limit ?? 50;
-    const rows = await qb.orderBy(createdMs, 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getMany();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { data: page.map(toRecoveryResponse), nextCursor: rows.length > limit && last ? encodeKeyset(last.createdAt, last.id) : null };
+    const page = await this.queries.list(actor, q);
+    return { data: page.data.map(toRecoveryResponse), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

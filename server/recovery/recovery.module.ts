@@ -6,11 +6,12 @@ import { RecoveryExecuteHandler } from './recovery-execute.handler';
 import { RecoveryReconcileHandler } from './recovery-reconcile.handler';
 import { RecoveryController, RecoveryLinksController } from './recovery.controller';
 import { RecoveryOnVerified } from './recovery-on-verified';
+import { RecoveryQueriesService } from './recovery-queries.service';
 import { RecoveryService } from './recovery.service';
 
 @Module({
   imports: [AccountsModule, DocumentsModule],
   controllers: [RecoveryController, RecoveryLinksController],
-  providers: [RecoveryService, RecoveryAftercareService, RecoveryExecuteHandler, RecoveryReconcileHandler, RecoveryOnVerified],
+  providers: [RecoveryService, RecoveryAftercareService, RecoveryQueriesService, RecoveryExecuteHandler, RecoveryReconcileHandler, RecoveryOnVerified],
 })
 export class RecoveryModule {}

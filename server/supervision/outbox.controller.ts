@@ -1,11 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { DataSource } from 'typeorm';
 import { RequirePermission } from '../auth/policy.decorator';
 import { maskEmail } from '../accounts/masking';
-import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { OutboxQueriesService } from '../notifications/outbox-queries.service';
 
 export class OutboxQuery {
   @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
@@ -17,26 +15,19 @@ export class OutboxQuery {
 /** Supervisors see each mail's state (pending, sent, failed with its last error), never its secret content. */
 @Controller('mail-outbox')
 export class OutboxController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly outbox: OutboxQueriesService) {}
 
   @Get()
   @RequirePermission('read', 'OutboxMessage')
   async list(@Query() q: OutboxQuery) {
-    const limit = q.limit ?? 25;
-    const after = decodeKeyset(q.cursor);
-    const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m');
-    if (q.status) qb.andWhere('m.status = :status', { status: q.status });
-    if (q.accountId) qb.andWhere('m.accountId = :accountId', { accountId: q.accountId });
-    if (after) qb.andWhere('(m.createdAt, m.id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').limit(limit + 1).getMany();
-    const page = rows.slice(0, limit);
+    const page = await this.outbox.list(q);
     return {
-      data: page.map((m) => ({
+      data: page.data.map((m) => ({
         id: m.id, accountId: m.accountId, template: m.template, language: m.language, to: maskEmail(m.toAddress),
         status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(),
         sentAt: m.sentAt?.toISOString() ?? null,
       })),
-      nextCursor: rows.length > limit ? encodeKeyset(page[page.length - 1].createdAt, page[page.length - 1].id) : null,
+      nextCursor: page.nextCursor,
     };
   }
 }

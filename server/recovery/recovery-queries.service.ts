@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { asSubject } from '../auth/permissions';
+import { keysetPage } from '../core/database/keyset';
+import type { Page } from '../core/database/keyset';
+import { RecoveryCase } from './recovery-case.entity';
+import type { RecoveryListQuery } from './recovery.dto';
+
+/** The recovery module's list reads. */
+@Injectable()
+export class RecoveryQueriesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The approvals inbox and case lists, oldest first (the queue order); an agent sees the cases they opened. */
+  async list(actor: Actor, q: RecoveryListQuery): Promise<Page<RecoveryCase>> {
+    const qb = this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c');
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
+    if (q.identityCaseId) qb.andWhere('c.identityCaseId = :identityCaseId', { identityCaseId: q.identityCaseId });
+    // Who reads only their own cases (agents) still sees every case of the account they have open: the caller asks
+    // where their request stands, whoever owns it (a customer-form case is the reviewer's). Each case's own page
+    // stays the owner's.
+    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null })) && !q.accountId) qb.andWhere('c.openedBy = :me', { me: actor.id });
+    return keysetPage(qb, { at: { sql: 'c.created_at', of: (c) => c.createdAt }, id: 'c.id', idFormat: 'uuid', direction: 'ASC' }, q.cursor, q.limit ?? 50);
+  }
+}
