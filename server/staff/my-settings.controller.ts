@@ -1,17 +1,12 @@
-import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Validate, ValidatorConstraint } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import { DataSource } from 'typeorm';
-import { auditActor, CurrentActor } from '../auth/actor';
+import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { Authenticated } from '../auth/policy.decorator';
-import { AuditService } from '../audit/audit.service';
-import type { AppConfig } from '../core/config/config';
-import { APP_CONFIG } from '../core/config/config.module';
-import { notFound } from '../core/http/errors';
-import { StaffUser } from '../auth/staff-user.entity';
+import { MySettingsService } from './my-settings.service';
 
 @ValidatorConstraint({ name: 'phoneRegion' })
 class PhoneRegionConstraint implements ValidatorConstraintInterface {
@@ -32,46 +27,20 @@ export class MySettingsDto {
   phoneRegion?: string | null;
 }
 
-/**
- * Each staff member's own settings, whatever their roles: today the region national phone numbers typed in the
- * search box are read in first. Nobody sets another member's; every change is audited.
- */
+/** Each staff member's own settings (see MySettingsService). */
 @Controller('my-settings')
 export class MySettingsController {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  private view(user: Pick<StaffUser, 'phoneRegion'>) {
-    return { phoneRegion: user.phoneRegion, defaultPhoneRegion: this.config.defaultPhoneRegion };
-  }
+  constructor(private readonly settings: MySettingsService) {}
 
   @Get()
   @Authenticated()
-  async get(@CurrentActor() actor: Actor) {
-    const user = await this.dataSource.getRepository(StaffUser).findOneBy({ id: actor.id });
-    if (!user) throw notFound('No staff member with this id');
-    return this.view(user);
+  get(@CurrentActor() actor: Actor) {
+    return this.settings.get(actor);
   }
 
   @Patch()
   @Authenticated()
-  async patch(@CurrentActor() actor: Actor, @Body() dto: MySettingsDto) {
-    return this.dataSource.transaction(async (m) => {
-      const user = await m.getRepository(StaffUser).findOne({ where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('No staff member with this id');
-      const before = user.phoneRegion;
-      const after = dto.phoneRegion === undefined ? before : dto.phoneRegion;
-      if (before !== after) {
-        await m.update(StaffUser, { id: user.id }, { phoneRegion: after });
-        await this.audit.record(m, {
-          actor: auditActor(actor), meta: actor.meta, action: 'staff.settings.update', targetType: 'staff', targetId: user.id,
-          before: { phoneRegion: before }, after: { phoneRegion: after },
-        });
-      }
-      return this.view({ phoneRegion: after });
-    });
+  patch(@CurrentActor() actor: Actor, @Body() dto: MySettingsDto) {
+    return this.settings.update(actor, dto.phoneRegion);
   }
 }

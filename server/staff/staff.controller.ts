@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { RequirePermission } from '../auth/policy.decorator';
-import { pendingRequests } from './pending-requests';
 import type { PendingRequest } from './pending-requests';
 import { RoleRequestsService } from './role-requests.service';
 import { CreateStaffDto, ReasonDto, toRoleRequestResponse, toStaffResponse, UpdateStaffDto } from './staff.dto';
@@ -18,7 +16,6 @@ export class StaffController {
     private readonly staff: StaffService,
     private readonly credentials: StaffCredentialsService,
     private readonly roleRequests: RoleRequestsService,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Get()
@@ -39,7 +36,7 @@ export class StaffController {
   @Get('pending-requests')
   @RequirePermission('update', 'StaffUser')
   async pending(): Promise<{ data: PendingRequest[] }> {
-    return { data: await pendingRequests(this.dataSource) };
+    return { data: await this.staff.pendingRequests() };
   }
 
   @Post('role-requests/:requestId/confirm')

@@ -5,6 +5,8 @@ import { asSubject } from '../auth/permissions';
 import { SessionService } from '../auth/session.service';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../core/http/errors';
+import { pendingRequests } from './pending-requests';
+import type { PendingRequest } from './pending-requests';
 import { RoleRequest } from './role-request.entity';
 import { grantsPrivilege, RoleRequestsService } from './role-requests.service';
 import { StaffUser } from '../auth/staff-user.entity';
@@ -28,6 +30,11 @@ export class StaffService {
 
   list(): Promise<StaffUser[]> {
     return this.dataSource.getRepository(StaffUser).find({ order: { email: 'ASC' } });
+  }
+
+  /** What waits for a second admin: role grants and second-factor resets. */
+  pendingRequests(): Promise<PendingRequest[]> {
+    return pendingRequests(this.dataSource);
   }
 
   async get(actor: Actor, id: string): Promise<StaffUser> {
