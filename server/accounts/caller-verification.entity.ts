@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CustomerAccount } from './customer-account.entity';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AccountOwned } from './account-owned';
 
 export const POSSESSION_CHANNELS = ['backup_email', 'primary_email'] as const;
 export type PossessionChannel = (typeof POSSESSION_CHANNELS)[number];
@@ -10,16 +10,9 @@ export type PossessionChannel = (typeof POSSESSION_CHANNELS)[number];
  */
 @Entity('caller_verifications')
 @Index('caller_verifications_account_idx', ['accountId', 'startedAt'])
-export class CallerVerification {
+export class CallerVerification extends AccountOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
-
-  @ManyToOne(() => CustomerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: CustomerAccount;
 
   @Column({ name: 'call_reference', type: 'text' })
   callReference: string;

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CustomerAccount } from './customer-account.entity';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AccountOwned } from './account-owned';
 
 export const SECURITY_EVENT_KINDS = [
   'login',
@@ -24,16 +24,9 @@ export type SecurityChannel = 'web' | 'api' | 'email' | 'sms' | 'phone_support';
 /** The customer-facing security history support reads on the call ("was a reset email sent, and where?"). */
 @Entity('account_security_events')
 @Index('account_security_events_timeline_idx', ['accountId', 'at', 'id'])
-export class SecurityEvent {
+export class SecurityEvent extends AccountOwned {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
-
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
-
-  @ManyToOne(() => CustomerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: CustomerAccount;
 
   @Column({ type: 'timestamptz' })
   at: Date;

@@ -3,6 +3,7 @@ import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from '
 import { OmitType } from '@nestjs/swagger';
 import { stringify, Stringifier } from 'csv-stringify';
 import type { AuditEvent } from './audit-event.entity';
+import type { ChainedFields } from './audit-chain';
 
 export class AuditListQuery {
   @IsOptional() @IsString() @MaxLength(254) actor?: string;
@@ -38,22 +39,12 @@ export function toCsvRow(e: AuditEvent): (string | null)[] {
   ];
 }
 
-export interface AuditEventResponse {
+/** The chained fields as JSON: the timestamp as ISO text, plus the entry's id and hashes. */
+export interface AuditEventResponse extends Omit<ChainedFields, 'at' | 'before' | 'after'> {
   id: string;
   at: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  actorRoles: string[];
-  action: string;
-  outcome: string;
-  targetType: string | null;
-  targetId: string | null;
-  caseId: string | null;
-  reason: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
-  ip: string | null;
-  requestId: string | null;
   prevHash: string;
   hash: string;
 }

@@ -1,24 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { StaffRequest } from './staff-request';
 
 /** A staff second-factor reset waits for a second admin: requested by one, confirmed by another. */
 @Entity('staff_mfa_resets')
 @Index('staff_mfa_resets_one_open', ['staffId'], { unique: true, where: 'confirmed_at IS NULL AND cancelled_at IS NULL' })
-export class MfaResetRequest {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'staff_id', type: 'uuid' })
-  staffId: string;
-
-  @Column({ name: 'requested_by', type: 'uuid' })
-  requestedBy: string;
-
-  @Column({ type: 'text' })
-  reason: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
+export class MfaResetRequest extends StaffRequest {
   @Column({ name: 'confirmed_by', type: 'uuid', nullable: true })
   confirmedBy: string | null;
 

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { StaffRole } from '../auth/staff-user.entity';
+import { StaffRequest } from './staff-request';
 
 /**
  * A role change that grants supervisor or admin waits for a second admin. It binds the roles it starts from:
@@ -7,27 +8,12 @@ import type { StaffRole } from '../auth/staff-user.entity';
  */
 @Entity('staff_role_requests')
 @Index('staff_role_requests_one_open', ['staffId'], { unique: true, where: 'decided_at IS NULL' })
-export class RoleRequest {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'staff_id', type: 'uuid' })
-  staffId: string;
-
-  @Column({ name: 'requested_by', type: 'uuid' })
-  requestedBy: string;
-
+export class RoleRequest extends StaffRequest {
   @Column({ name: 'from_roles', type: 'text', array: true })
   fromRoles: StaffRole[];
 
   @Column({ type: 'text', array: true })
   roles: StaffRole[];
-
-  @Column({ type: 'text' })
-  reason: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
   @Column({ type: 'text', nullable: true })
   decision: 'confirmed' | 'refused' | null;

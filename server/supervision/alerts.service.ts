@@ -29,8 +29,8 @@ export class AlertsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   private trail(m: EntityManager): TrailCounts {
