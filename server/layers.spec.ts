@@ -47,6 +47,13 @@ export function violations(edges: Edge[]): string[] {
   return out;
 }
 
+/** What a controller may not hold: SQL and its handles belong to the module's services and query files. */
+const SQL_IN_CONTROLLER = /\b(createQueryBuilder|getRepository|DataSource|EntityManager)\b|\.(query|transaction)\(/;
+
+export function controllersWithSql(files: { file: string; source: string }[]): string[] {
+  return files.filter((f) => f.file.endsWith('.controller.ts') && SQL_IN_CONTROLLER.test(f.source)).map((f) => f.file);
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const path = join(dir, d.name);
@@ -61,6 +68,16 @@ describe('layers', () => {
     expect(files.length).toBeGreaterThan(100);
     const edges = files.flatMap((f) => relativeImports(relative(SERVER, f), readFileSync(f, 'utf8')));
     expect(violations(edges)).toEqual([]);
+  });
+
+  it('controllers hold no SQL: they validate, call one service method and answer', () => {
+    const files = sourceFiles(SERVER).map((f) => ({ file: relative(SERVER, f), source: readFileSync(f, 'utf8') }));
+    expect(controllersWithSql(files)).toEqual([]);
+    expect(controllersWithSql([
+      { file: 'x/x.controller.ts', source: "const rows = await this.dataSource.getRepository(X).find();" },
+      { file: 'x/y.controller.ts', source: 'return this.ds.query(`SELECT 1`);' },
+      { file: 'x/x.service.ts', source: "qb = repo.createQueryBuilder('x');" },
+    ])).toEqual(['x/x.controller.ts', 'x/y.controller.ts']);
   });
 
   it('names the file and the import of an upward edge, and reads every form of import', () => {

@@ -7,6 +7,7 @@ import type { Clock } from './core/clock';
 import type { AppConfig, Role } from './core/config/config';
 import { CoreModule } from './core/core.module';
 import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
 import { WorkerModule } from './core/queue/worker.module';
 import { schema } from './schema';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -25,6 +26,7 @@ export class RootModule {
       module: RootModule,
       imports: [CoreModule.forRoot({ config, schema, clock }), ...FEATURES, ...(runsWorker ? [WorkerModule] : [])],
       controllers: role === 'worker' ? [] : [HealthController],
+      providers: role === 'worker' ? [] : [HealthService],
     };
   }
 }
