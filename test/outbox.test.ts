@@ -1,6 +1,7 @@
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { OutboxMessage } from '../server/notifications/outbox-message.entity';
 import { MailReconcileHandler } from '../server/notifications/mail-reconcile.handler';
+import { OutboxQueriesService } from '../server/notifications/outbox-queries.service';
 import { OutboxService } from '../server/notifications/outbox.service';
 import { FixedClock } from '../server/core/clock';
 import { signIn, startTestApp, TestApp } from './support/app';
@@ -115,7 +116,7 @@ describe('customer mail outbox', () => {
       expect(smtp.to(account.primaryEmail)).toHaveLength(0);
       // The reconciler only takes rows older than a few seconds, so it never races the relay of a fresh action.
       const later = new FixedClock(new Date(Date.now() + 60_000));
-      const reconciler = new MailReconcileHandler(t.dataSource, t.app.get(OutboxService), later);
+      const reconciler = new MailReconcileHandler(t.app.get(OutboxQueriesService), t.app.get(OutboxService), later);
       expect((await reconciler.handle()).requeued).toBeGreaterThanOrEqual(1);
       await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m));
       expect((await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: row.id })).status).toBe('sent');

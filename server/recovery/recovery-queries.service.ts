@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { CustomerAccount } from '../accounts/customer-account.entity';
 import { asSubject } from '../auth/permissions';
 import { keysetPage } from '../core/database/keyset';
 import type { Page } from '../core/database/keyset';
 import { RecoveryCase } from './recovery-case.entity';
 import type { RecoveryListQuery } from './recovery.dto';
 
-/** The recovery module's list reads. */
+/** The recovery module's reads: the case lists and the reconciler's due cases. */
 @Injectable()
 export class RecoveryQueriesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,5 +24,22 @@ export class RecoveryQueriesService {
     // stays the owner's.
     if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null })) && !q.accountId) qb.andWhere('c.openedBy = :me', { me: actor.id });
     return keysetPage(qb, { at: { sql: 'c.created_at', of: (c) => c.createdAt }, id: 'c.id', idFormat: 'uuid', direction: 'ASC' }, q.cursor, q.limit ?? 50);
+  }
+
+  /**
+   * Ids of cases past their hold, soonest first, at most 500. A locked account's cases wait for the unlock
+   * (execution refuses while locked): they are left alone until then, rather than run again every pass, and
+   * picked up on the first pass after a supervisor unlocks.
+   */
+  async dueForExecution(now: Date): Promise<string[]> {
+    const due = await this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c')
+      .select(['c.id'])
+      .innerJoin(CustomerAccount, 'a', 'a.id = c.accountId')
+      .where('c.status = :status AND c.holdUntil <= :now', { status: 'on_hold', now })
+      .andWhere("a.status <> 'locked'")
+      .orderBy('c.holdUntil', 'ASC')
+      .limit(500)
+      .getMany();
+    return due.map((c) => c.id);
   }
 }

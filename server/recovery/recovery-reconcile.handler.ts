@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CustomerAccount } from '../accounts/customer-account.entity';
 import { Clock } from '../core/clock';
 import { JobHandler, JobHandlerOf } from '../core/queue/job-handler';
 import { QueueService } from '../core/queue/queue.service';
-import { RecoveryCase } from './recovery-case.entity';
+import { RecoveryQueriesService } from './recovery-queries.service';
 import { executeJobId } from './recovery.service';
 
 /**
@@ -19,25 +17,16 @@ export class RecoveryReconcileHandler implements JobHandlerOf<'recovery.reconcil
   private readonly logger = new Logger('RecoveryReconcile');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queries: RecoveryQueriesService,
     private readonly queues: QueueService,
     private readonly clock: Clock,
   ) {}
 
   async handle(): Promise<{ enqueued: number; retriedAfterFailure: number }> {
-    // A locked account's cases wait for the unlock (execution refuses while locked): they are left alone until
-    // then, rather than run again every pass, and picked up on the first pass after a supervisor unlocks.
-    const due = await this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c')
-      .select(['c.id'])
-      .innerJoin(CustomerAccount, 'a', 'a.id = c.accountId')
-      .where('c.status = :status AND c.holdUntil <= :now', { status: 'on_hold', now: this.clock.now() })
-      .andWhere("a.status <> 'locked'")
-      .orderBy('c.holdUntil', 'ASC')
-      .limit(500)
-      .getMany();
+    const due = await this.queries.dueForExecution(this.clock.now());
     let enqueued = 0;
     let retriedAfterFailure = 0;
-    for (const { id } of due) {
+    for (const id of due) {
       const done = await this.queues.ensure('recovery.execute', { recoveryCaseId: id }, executeJobId(id));
       if (done.action === 'live') continue;
       enqueued += 1;
