@@ -5,7 +5,8 @@ import { CurrentActor, auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from './audit.service';
 import { RequirePermission } from '../auth/policy.decorator';
-import { DomainError, notFound } from '../core/http/errors';
+import { coreError } from '../core/http/core.errors';
+import { auditError } from './audit.errors';
 import { IdParamFormat } from '../core/http/id-params';
 import { decodeCursor, AuditQueryService } from './audit-query.service';
 import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from './audit.dto';
@@ -22,7 +23,7 @@ export class AuditController {
   @RequirePermission('read', 'AuditEvent')
   async list(@Query() q: AuditListQuery): Promise<{ data: AuditEventResponse[]; nextCursor: string | null }> {
     const afterId = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && !afterId) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
+    if (q.cursor && !afterId) throw coreError('invalid_cursor', {}, { fields: { cursor: 'is not a cursor this API returned' } });
     const page = await this.audit.list(q, q.limit ?? 25, afterId);
     return { data: page.data.map(toAuditEventResponse), nextCursor: page.nextCursor };
   }
@@ -75,7 +76,7 @@ export class AuditController {
   @IdParamFormat('id', 'integer')
   async one(@Param('id') id: string): Promise<AuditEventResponse> {
     const event = await this.audit.findOne(id);
-    if (!event) throw notFound('No audit entry with this id');
+    if (!event) throw auditError('entry_not_found');
     return toAuditEventResponse(event);
   }
 }

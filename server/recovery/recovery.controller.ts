@@ -7,7 +7,8 @@ import { asSubject } from '../auth/permissions';
 import { Public, RequirePermission } from '../auth/policy.decorator';
 import type { RequestMeta } from '../audit/audit.types';
 import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
-import { DomainError, notFound } from '../core/http/errors';
+import { coreError } from '../core/http/core.errors';
+import { recoveryError } from './recovery.errors';
 import { isUuid } from '../core/ids';
 import { RecoveryAftercareService } from './recovery-aftercare.service';
 import { RecoveryCase } from './recovery-case.entity';
@@ -39,7 +40,7 @@ export class RecoveryController {
     const createdMs = `date_trunc('milliseconds', c.created_at)`;
     const after = decodeKeyset(q.cursor);
     if (after) {
-      if (!isUuid(after.id)) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
+      if (!isUuid(after.id)) throw coreError('invalid_cursor', {}, { fields: { cursor: 'is not a cursor this API returned' } });
       qb.andWhere(`(${createdMs}, c.id) > (:at, :id)`, { at: after.at, id: after.id });
     }
     const limit = q.limit ?? 50;
@@ -53,7 +54,7 @@ export class RecoveryController {
   @RequirePermission('read', 'RecoveryCase')
   async one(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const c = await this.recovery.load(id);
-    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw notFound('No recovery case with this id');
+    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw recoveryError('case_not_found');
     return toRecoveryResponse(c);
   }
 
@@ -95,7 +96,7 @@ export class RecoveryController {
   @RequirePermission('update', 'RecoveryCase')
   async cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
     const c = await this.recovery.load(id);
-    if (!actor.ability.can('update', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw notFound('No recovery case with this id');
+    if (!actor.ability.can('update', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw recoveryError('case_not_found');
     return toRecoveryResponse(await this.aftercare.cancel(actor, id, dto.reason));
   }
 

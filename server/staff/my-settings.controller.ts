@@ -10,7 +10,7 @@ import { Authenticated } from '../auth/policy.decorator';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { notFound } from '../core/http/errors';
+import { staffError } from './staff.errors';
 import { StaffUser } from './staff-user.entity';
 
 @ValidatorConstraint({ name: 'phoneRegion' })
@@ -52,7 +52,7 @@ export class MySettingsController {
   @Authenticated()
   async get(@CurrentActor() actor: Actor) {
     const user = await this.dataSource.getRepository(StaffUser).findOneBy({ id: actor.id });
-    if (!user) throw notFound('No staff member with this id');
+    if (!user) throw staffError('not_found');
     return this.view(user);
   }
 
@@ -61,7 +61,7 @@ export class MySettingsController {
   async patch(@CurrentActor() actor: Actor, @Body() dto: MySettingsDto) {
     return this.dataSource.transaction(async (m) => {
       const user = await m.getRepository(StaffUser).findOne({ where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('No staff member with this id');
+      if (!user) throw staffError('not_found');
       const before = user.phoneRegion;
       const after = dto.phoneRegion === undefined ? before : dto.phoneRegion;
       if (before !== after) {

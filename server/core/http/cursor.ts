@@ -1,6 +1,6 @@
 import { isBigintId, isUuid } from '../ids';
 import type { IdFormat } from './id-params';
-import { DomainError } from './errors';
+import { coreError } from './core.errors';
 
 /** Opaque keyset cursors: the sort key of the last row of a page, base64url JSON. */
 export function encodeKeyset(at: Date, id: string): string {
@@ -20,6 +20,6 @@ export function decodeKeyset(cursor: string | undefined, idFormat: IdFormat = 'u
     }
     return { at: date, id };
   } catch {
-    throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
+    throw coreError('invalid_cursor', {}, { fields: { cursor: 'is not a cursor this API returned' } });
   }
 }
