@@ -6,8 +6,8 @@ const MESSAGES = {
   alert_already_acknowledged: 'This alert was already acknowledged',
   recovery_case_not_found: 'No recovery case with this id',
   identity_case_not_found: 'No case with this id',
-  period_not_ordered: 'Invalid input: from',
-  period_too_long: 'Invalid input: from',
+  period_not_ordered: 'The start of the period must be before its end',
+  period_too_long: 'The period is at most %{maxDays} days',
 };
 
 export type SupervisionErrorCode = keyof typeof MESSAGES;
