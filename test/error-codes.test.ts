@@ -20,12 +20,14 @@ function filesUnder(dir: string): string[] {
 const errorFiles = filesUnder('server').filter((f) => f.endsWith('.errors.ts'));
 const isCatalogue = (v: unknown): v is ErrorCatalogue<string> =>
   typeof v === 'function' && Array.isArray((v as { codes?: unknown }).codes) && typeof (v as { module?: unknown }).module === 'string';
-const catalogues = errorFiles.map((file) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const found = Object.values(require(path.join(root, file)) as Record<string, unknown>).filter(isCatalogue);
-  return { file, found };
+let catalogues: { file: string; found: ErrorCatalogue<string>[] }[] = [];
+let all: ErrorCatalogue<string>[] = [];
+beforeAll(async () => {
+  catalogues = await Promise.all(
+    errorFiles.map(async (file) => ({ file, found: Object.values((await import(path.join(root, file))) as Record<string, unknown>).filter(isCatalogue) })),
+  );
+  all = catalogues.flatMap((c) => c.found);
 });
-const all = catalogues.flatMap((c) => c.found);
 const placeholders = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
 type Translations = Record<string, Record<string, string>>;
 
