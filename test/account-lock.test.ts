@@ -50,11 +50,11 @@ describe('block on request (account lock)', () => {
 
     const bare = await agent.post(`/api/accounts/${account.id}/lock`).send({ reason: 'caller says hacked' });
     expect(bare.status).toBe(403);
-    expect(bare.body.code).toBe('caller_not_verified');
+    expect(bare.body.code).toBe('accounts.caller_not_verified');
     const unproven = await verification(agent, account, null, 'CALL-UNPROVEN');
     const noCode = await agent.post(`/api/accounts/${account.id}/lock`).send({ reason: 'caller says hacked', verificationId: unproven });
     expect(noCode.status).toBe(403);
-    expect(noCode.body.code).toBe('caller_not_verified');
+    expect(noCode.body.code).toBe('accounts.caller_not_verified');
     // Another agent's verification is not found; one of another account is refused.
     const foreign = await verification(await signIn(t, await createStaff(t.dataSource, ['agent'])), account, 'primary_email', 'CALL-FOREIGN');
     expect((await agent.post(`/api/accounts/${account.id}/lock`).send({ reason: 'x-y-z', verificationId: foreign })).status).toBe(404);
@@ -71,7 +71,7 @@ describe('block on request (account lock)', () => {
     }
     const again = await agent.post(`/api/accounts/${account.id}/lock`).send({ reason: 'twice', verificationId: proven });
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('account_already_locked');
+    expect(again.body.code).toBe('accounts.already_locked');
 
     const events = (await agent.get(`/api/accounts/${account.id}/events`)).body.data;
     expect(events[0]).toMatchObject({ kind: 'account_locked', detail: expect.stringContaining('caller says the account was hacked') });
@@ -94,10 +94,10 @@ describe('block on request (account lock)', () => {
     expect(timeline[0]).toMatchObject({ kind: 'account_unlocked', detail: expect.stringContaining('customer called back') });
     const second = await supervisor.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'again' });
     expect(second.status).toBe(409);
-    expect(second.body.code).toBe('account_not_locked');
+    expect(second.body.code).toBe('accounts.not_locked');
   });
 
-  it('refuses every recovery action while locked with 409 account_locked', async () => {
+  it('refuses every recovery action while locked with 409 accounts.locked', async () => {
     const account = await createAccount(t.dataSource);
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
@@ -106,14 +106,14 @@ describe('block on request (account lock)', () => {
 
     const swap = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId: proven, callReference: 'CALL-SWAP', reason: 'lost mailbox' });
     expect(swap.status).toBe(409);
-    expect(swap.body.code).toBe('account_locked');
+    expect(swap.body.code).toBe('accounts.locked');
     const docs = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'new.one@example.org', callReference: 'CALL-DOCS' });
     expect(docs.status).toBe(409);
-    expect(docs.body.code).toBe('account_locked');
+    expect(docs.body.code).toBe('accounts.locked');
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
     const open = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'T-LOCK', reason: 'documents verified' });
     expect(open.status).toBe(409);
-    expect(open.body.code).toBe('account_locked');
+    expect(open.body.code).toBe('accounts.locked');
     expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
   });
 
@@ -131,7 +131,7 @@ describe('block on request (account lock)', () => {
     await s1.post(`/api/accounts/${account.id}/lock`).send({ reason: 'suspicious calls' }).expect(200);
     const approve = await s2.post(`/api/recovery-cases/${caseId}/approve`);
     expect(approve.status).toBe(409);
-    expect(approve.body.code).toBe('account_locked');
+    expect(approve.body.code).toBe('accounts.locked');
     await s1.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'checked with the customer' }).expect(200);
     await s2.post(`/api/recovery-cases/${caseId}/approve`).expect(200);
 
@@ -140,7 +140,7 @@ describe('block on request (account lock)', () => {
     const s3 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
     const execute = await s3.post(`/api/recovery-cases/${caseId}/execute`);
     expect(execute.status).toBe(409);
-    expect(execute.body.code).toBe('account_locked');
+    expect(execute.body.code).toBe('accounts.locked');
     // The delayed job does not fail: it ends waiting, the case stays on hold, the account unchanged.
     const handler = t.app.get(RecoveryExecuteHandler);
     expect(await handler.handle({ recoveryCaseId: caseId })).toEqual({ status: 'waiting_unlock' });

@@ -62,6 +62,7 @@ describe('staff sign-in and sessions', () => {
       .send({ email: s.email, password: s.password, otp: String((Number(good) + 1) % 1e6).padStart(6, '0') });
     expect(wrongPassword.status).toBe(401);
     expect(wrongCode.status).toBe(401);
+    expect(wrongPassword.body.code).toBe('auth.invalid_credentials');
     expect(wrongPassword.body.message).toBe(wrongCode.body.message);
 
     const ok = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: good });
@@ -77,7 +78,7 @@ describe('staff sign-in and sessions', () => {
   it('answers an unknown email exactly as a wrong password', async () => {
     const res = await request(t.url).post('/api/auth/login').send({ email: 'nobody-here@staff.test', password: 'x', otp: '123456' });
     expect(res.status).toBe(401);
-    expect(res.body.message).toBe('Wrong email, password or code');
+    expect(res.body.code).toBe('auth.invalid_credentials');
   });
 
   it('rejects malformed sign-in bodies with a message per field', async () => {
@@ -97,7 +98,8 @@ describe('staff sign-in and sessions', () => {
     const blocked = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.body.message).toMatch(/Too many failed sign-in attempts/);
+    expect(blocked.body.code).toBe('auth.login_throttled');
+    expect(blocked.body.params.retryAfterSeconds).toBe(Number(blocked.headers['retry-after']));
 
     clock.advance(15 * 60_000);
     const later = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
@@ -114,7 +116,7 @@ describe('staff sign-in and sessions', () => {
     clock.advance(15 * 60_000 + 1000);
     const res = await agent.get('/api/auth/me');
     expect(res.status).toBe(401);
-    expect(res.body.message).toMatch(/expired/);
+    expect(res.body.code).toBe('auth.session_expired');
   });
 
   it('resolves a session and its staff member exactly as the ORM reads them', async () => {
@@ -159,7 +161,7 @@ describe('staff sign-in and sessions', () => {
     await t.dataSource.getRepository(StaffUser).update({ id: s.user.id }, { active: false });
     const res = await agent.get('/api/audit-events');
     expect(res.status).toBe(401);
-    expect(res.body.message).toMatch(/disabled/);
+    expect(res.body.code).toBe('auth.staff_disabled');
     clock.advance(30_000);
     const again = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
     expect(again.status).toBe(401);

@@ -56,12 +56,12 @@ describe('call scripts', () => {
   it('refuses unknown placeholders (422), empty or too long texts (422) and unknown keys (404)', async () => {
     const client = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
     const bad = await client.patch('/api/call-scripts/code.spam').send({ en: 'Look for a mail from {senderName}.', fr: 'Un mail de {sender}.' }).expect(422);
-    expect(bad.body.code).toBe('unknown_placeholder');
+    expect(bad.body.code).toBe('accounts.unknown_placeholder');
     expect(Object.keys(bad.body.errors)).toEqual(['en']);
     const stray = await client.patch('/api/call-scripts/code.spam').send({ en: 'A mail from {sender.', fr: 'Un mail de {sender}.' }).expect(422);
-    expect(stray.body.code).toBe('unknown_placeholder');
+    expect(stray.body.code).toBe('accounts.unknown_placeholder');
     const empty = await client.patch('/api/call-scripts/code.spam').send({ en: '  ', fr: 'x'.repeat(601) }).expect(422);
-    expect(empty.body.code).toBe('invalid_script');
+    expect(empty.body.code).toBe('accounts.invalid_script');
     expect(Object.keys(empty.body.errors).sort()).toEqual(['en', 'fr']);
     await client.patch('/api/call-scripts/no.such.step').send({ en: 'a', fr: 'b' }).expect(404);
     await client.patch('/api/call-scripts/code.spam').send({ en: 'a' }).expect(400);

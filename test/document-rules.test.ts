@@ -107,7 +107,7 @@ describe('document rules', () => {
 
     expect((await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.identity_front}/decision`).send(identity())).body.caseStatus).toBe('in_review');
     const badReason = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'expired' });
-    expect([badReason.status, badReason.body.code]).toEqual([400, 'reason_not_for_decision']);
+    expect([badReason.status, badReason.body.code]).toEqual([400, 'documents.reupload_reason_required']);
     const noNote = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'other' });
     expect(noNote.status).toBe(400);
     const asked = await reviewer.post(`/api/identity-cases/${a.o.caseId}/documents/${a.ids.proof_of_address}/decision`).send({ decision: 'reupload', reasonCode: 'glare', note: 'internal: looks like a phone photo' });
@@ -135,7 +135,7 @@ describe('document rules', () => {
     expect(view.body).toMatchObject({ status: 'awaiting_reupload', reupload: { kind: 'proof_of_address', reason: 'glare', note: null } });
 
     const other = await upload(fresh, 'identity_back');
-    expect([other.status, other.body.code]).toEqual([409, 'not_the_requested_document']);
+    expect([other.status, other.body.code]).toEqual([409, 'documents.not_the_requested_document']);
 
     clock.advance(5 * 3600_000);
     const again = await upload(fresh, 'proof_of_address');
@@ -169,7 +169,7 @@ describe('document rules', () => {
     const { o, ids } = await submitted('individual', [['identity_front', 'passport'], ['proof_of_address']]);
     const reviewer = await claimedBy(o.caseId);
     const cut = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${ids.proof_of_address}/decision`).send({ decision: 'rejected', reasonCode: 'cut' });
-    expect([cut.status, cut.body.code]).toEqual([400, 'reason_not_for_decision']);
+    expect([cut.status, cut.body.code]).toEqual([400, 'documents.reason_not_for_decision']);
     const forged = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${ids.identity_front}/decision`).send({ decision: 'rejected', reasonCode: 'suspected_forgery' });
     expect(forged.body.caseStatus).toBe('rejected');
   });
@@ -182,10 +182,10 @@ describe('document rules', () => {
     const dayBefore = new Date(Date.parse(`${oldest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
 
-    expect((await decide({})).body.code).toBe('issued_on_required');
-    expect(await decide({ issuedOn: dayBefore }).then((r) => [r.status, r.body.code])).toEqual([422, 'proof_too_old']);
-    expect(await decide({ issuedOn: tomorrow }).then((r) => [r.status, r.body.code])).toEqual([422, 'proof_in_future']);
-    expect(await decide({ issuedOn: '2026-02-30' }).then((r) => [r.status, r.body.code])).toEqual([400, 'proof_date_invalid']);
+    expect((await decide({})).body.code).toBe('documents.issued_on_required');
+    expect(await decide({ issuedOn: dayBefore }).then((r) => [r.status, r.body.code])).toEqual([422, 'documents.proof_too_old']);
+    expect(await decide({ issuedOn: tomorrow }).then((r) => [r.status, r.body.code])).toEqual([422, 'documents.proof_in_future']);
+    expect(await decide({ issuedOn: '2026-02-30' }).then((r) => [r.status, r.body.code])).toEqual([400, 'documents.proof_date_invalid']);
     const okay = await decide({ issuedOn: oldest });
     expect(okay.status).toBe(200);
     const doc = await t.dataSource.getRepository(CaseDocument).findOneByOrFail({ id: ids.company_registration });
@@ -196,13 +196,13 @@ describe('document rules', () => {
     const account = await createAccount(t.dataSource, { name: 'Élodie Lefèvre' });
     const o = await openCase(account.customerId);
     await confirm(o);
-    expect((await upload(o, 'proof_of_address', 'id_card')).body.code).toBe('identity_type_not_applicable');
+    expect((await upload(o, 'proof_of_address', 'id_card')).body.code).toBe('documents.identity_type_not_applicable');
     const badType = await upload(o, 'identity_front', 'library_card');
     expect(badType.status).toBe(400);
     const front = (await upload(o, 'identity_front', 'id_card').expect(201)).body.documents[0].id;
     await upload(o, 'proof_of_address').expect(201);
     const early = await submit(o);
-    expect([early.status, early.body.code, early.body.errors?.files]).toEqual([422, 'documents_missing', 'identity_back']);
+    expect([early.status, early.body.code, early.body.errors?.files]).toEqual([422, 'documents.documents_missing', 'identity_back']);
     expect((await o.c.get(`/api/public/identity-cases/${o.caseId}`).set('X-Case-Token', o.token)).body).toMatchObject({ missing: ['identity_back'], identityType: 'id_card' });
     const back = (await upload(o, 'identity_back', 'id_card').expect(201)).body.documents[0].id;
     await submit(o).expect(200);
@@ -215,9 +215,9 @@ describe('document rules', () => {
     let item = (await reviewer.get(`/api/identity-cases/${o.caseId}`)).body.checklist[0];
     expect(item).toMatchObject({ status: 'to_review', identityType: 'id_card', missing: [], documentIds: [front, back] });
     const otherType = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity('driving_licence'));
-    expect([otherType.status, otherType.body.code]).toEqual([409, 'identity_type_conflict']);
+    expect([otherType.status, otherType.body.code]).toEqual([409, 'documents.identity_type_conflict']);
     const passportBack = await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity('passport'));
-    expect([passportBack.status, passportBack.body.code]).toEqual([422, 'passport_has_no_back']);
+    expect([passportBack.status, passportBack.body.code]).toEqual([422, 'documents.passport_has_no_back']);
     expect((await reviewer.post(`/api/identity-cases/${o.caseId}/documents/${back}/decision`).send(identity())).body.caseStatus).toBe('verified');
     item = (await reviewer.get(`/api/identity-cases/${o.caseId}`)).body.checklist[0];
     expect(item.status).toBe('accepted');
@@ -234,7 +234,7 @@ describe('document rules', () => {
 
     // The reviewer asks for the back: the customer gets a link that takes only it, and the case comes back.
     const notMissing = await reviewer.post(`/api/identity-cases/${o.caseId}/request-document`).send({ kind: 'business_register_notice' });
-    expect([notMissing.status, notMissing.body.code]).toEqual([409, 'document_not_missing']);
+    expect([notMissing.status, notMissing.body.code]).toEqual([409, 'documents.document_not_missing']);
     const asked = await reviewer.post(`/api/identity-cases/${o.caseId}/request-document`).send({ kind: 'identity_back', note: 'Photograph the back of your ID card.' });
     expect(asked.body).toMatchObject({ status: 'awaiting_reupload', reuploadKind: 'identity_back', reuploadReason: 'missing' });
     const mail = await smtp.waitFor((m) => smtp.to(o.contactEmail).includes(m) && /One document is missing/.test(m.subject ?? ''));
@@ -280,7 +280,7 @@ describe('document rules', () => {
     const c = await openCase(company.customerId, 'company', { addressVariant: 'hosted' });
     expect(c.requiredDocuments).toEqual(['identity_front', 'company_registration']);
     const refused = await c.c.post(`/api/public/identity-cases/${c.caseId}/address-variant`).set('X-Case-Token', c.token).send({ addressVariant: 'moved' });
-    expect([refused.status, refused.body.code]).toEqual([422, 'variant_not_applicable']);
+    expect([refused.status, refused.body.code]).toEqual([422, 'documents.variant_not_applicable']);
   });
 
   it('mails the link back to the case with the code, usable from another browser until submission', async () => {

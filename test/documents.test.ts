@@ -101,6 +101,7 @@ describe('identity documents', () => {
       const wrong = await request(t.url).get(`/api/public/identity-cases/${opened.caseId}`).set('X-Case-Token', 'nope');
       const none = await request(t.url).get('/api/public/identity-cases/00000000-0000-4000-8000-000000000000').set('X-Case-Token', opened.token);
       expect([wrong.status, none.status]).toEqual([404, 404]);
+      expect([wrong.body.code, none.body.code]).toEqual(['documents.request_not_found', 'documents.request_not_found']);
       expect(wrong.body.message).toBe(none.body.message);
     });
 
@@ -109,14 +110,14 @@ describe('identity documents', () => {
       const opened = await openCase(account.customerId);
       const early = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/submit`).set('X-Case-Token', opened.token);
       expect(early.status).toBe(422);
-      expect(early.body.message).toMatch(/Confirm your email/);
+      expect(early.body.code).toBe('documents.email_not_confirmed');
       const wrong = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/confirm-email`).set('X-Case-Token', opened.token).send({ code: '000000' });
       expect(wrong.status).toBe(422);
       await confirm(opened);
       await upload(opened, 'identity_front', [{ data: await jpegWithExif(), name: 'id.jpg' }]).expect(201);
       const missing = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/submit`).set('X-Case-Token', opened.token);
       expect(missing.status).toBe(422);
-      expect(missing.body.message).toMatch(/proof_of_address/);
+      expect([missing.body.code, missing.body.params]).toEqual(['documents.documents_missing', { missing: 'proof_of_address' }]);
       await upload(opened, 'proof_of_address', [{ data: await pdf(), name: 'edf.pdf' }]).expect(201);
       const ok = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/submit`).set('X-Case-Token', opened.token);
       expect(ok.body).toEqual({ status: 'submitted' });
@@ -142,7 +143,7 @@ describe('identity documents', () => {
         { data: Buffer.from('MZ this is really a program'), name: 'scan.pdf' },
       ]);
       expect(res.status).toBe(415);
-      expect(res.body.message).toMatch(/scan\.pdf is not a JPEG, PNG or PDF/);
+      expect([res.body.code, res.body.params]).toEqual(['documents.unsupported_file', { fileName: 'scan.pdf' }]);
       expect(await count()).toBe(0);
     });
 
@@ -150,20 +151,20 @@ describe('identity documents', () => {
       const big = Buffer.concat([await pdf(), Buffer.alloc(1024 * 1024 + 10, 0x20)]);
       const res = await upload(opened, 'proof_of_address', [{ data: big, name: 'big.pdf' }]);
       expect(res.status).toBe(413);
-      expect(res.body.message).toMatch(/larger than the limit \(1 MB\)/);
+      expect([res.body.code, res.body.params.maxMb]).toEqual(['documents.too_large', 1]);
     });
 
     it('refuses an empty file with 422', async () => {
       const res = await upload(opened, 'proof_of_address', [{ data: Buffer.alloc(0), name: 'empty.pdf' }]);
       expect(res.status).toBe(422);
-      expect(res.body.message).toMatch(/empty/);
+      expect(res.body.code).toBe('documents.empty_file');
     });
 
     it('refuses too many files with 413', async () => {
       const p = await pdf(1);
       const res = await upload(opened, 'other', [1, 2, 3, 4].map((i) => ({ data: p, name: `${i}.pdf` })));
       expect(res.status).toBe(413);
-      expect(res.body.message).toMatch(/Too many files/);
+      expect(res.body.code).toBe('documents.too_many_files');
     });
 
     it('refuses a truncated multipart body with 400', async () => {
@@ -182,7 +183,7 @@ describe('identity documents', () => {
         req.end(body);
       });
       expect(status.status).toBe(400);
-      expect(JSON.parse(status.body).message).toMatch(/truncated or malformed/);
+      expect(JSON.parse(status.body).code).toBe('documents.upload_malformed');
     });
 
     it('refuses a request that is not multipart with 415, and an unknown kind with 400', async () => {
@@ -311,10 +312,10 @@ describe('identity documents', () => {
       const noFields = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted' });
       expect(noFields.status).toBe(400);
       expect(Object.keys(noFields.body.errors).sort()).toEqual(['expiry', 'holderName', 'identityType']);
-      expect(noFields.body.code).toBe('identity_type_required');
+      expect(noFields.body.code).toBe('documents.identity_type_required');
       const mismatch = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'Jean Dupont', expiry: '2031-01-01', identityType: 'passport' });
       expect(mismatch.status).toBe(422);
-      expect(mismatch.body.message).toMatch(/does not match/);
+      expect(mismatch.body.code).toBe('documents.name_mismatch');
       const expired = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2020-01-01', identityType: 'passport' });
       expect(expired.status).toBe(422);
 
@@ -348,7 +349,7 @@ describe('identity documents', () => {
       await t.dataSource.getRepository(IdentityCase).update({ id: c.body.id }, { status: 'submitted', submittedAt: new Date() });
       const own = await agentReviewer.post(`/api/identity-cases/${c.body.id}/claim`);
       expect(own.status).toBe(403);
-      expect(own.body.message).toMatch(/another reviewer must decide/);
+      expect(own.body.code).toBe('documents.own_case');
 
       const r1 = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
       const r2 = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
@@ -406,7 +407,7 @@ describe('document retention', () => {
       const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
       const res = await reviewer.get(`/api/identity-cases/${opened.body.caseId}/documents/${doc.id}/original`);
       expect(res.status).toBe(404);
-      expect(res.body.message).toMatch(/purged/);
+      expect(res.body.code).toBe('documents.document_purged');
     } finally {
       await t.close();
     }

@@ -79,7 +79,7 @@ describe('the customers\' form mails', () => {
     const statuses = burst.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(LIMIT).fill(201), ...Array(5).fill(429)]);
     for (const r of burst.filter((x) => x.status === 429)) {
-      expect(r.body.code).toBe('too_many_code_mails');
+      expect(r.body.code).toBe('documents.too_many_code_mails');
       expect(r.headers['retry-after']).toBe('3600');
     }
     // A known customer ID is refused exactly like an unknown one: the answer tells nothing about who exists.

@@ -139,23 +139,23 @@ describe('hostile input never gets a 5xx, on any route', () => {
     return { who: 'admin', client: await session('admin') };
   }
 
-  it('refuses what no column can hold with 400 invalid_text or too_deep, and a malformed id with 404 unknown_id', async () => {
+  it('refuses what no column can hold with 400 core.invalid_text or core.too_deep, and a malformed id with 404 core.unknown_id', async () => {
     const admin = await session('admin');
     const supervisor = await session('supervisor');
     const account = await createAccount(t.dataSource);
     const target = (await createStaff(t.dataSource, ['agent'])).user.id;
     const cases: Array<[Promise<request.Response>, number, string]> = [
-      [admin.patch('/api/staff/not-a-uuid').send({ roles: ['agent'], reason: 'hostile input' }), 404, 'unknown_id'],
+      [admin.patch('/api/staff/not-a-uuid').send({ roles: ['agent'], reason: 'hostile input' }), 404, 'core.unknown_id'],
       // null is "absent" to @IsOptional: it must be absent for the service too.
-      [admin.patch(`/api/staff/${target}`).send({ roles: null, active: null, reason: 'hostile input' }), 400, 'invalid'],
-      [supervisor.get('/api/audit-events/9999999999999999999'), 404, 'unknown_id'],
-      [supervisor.get(`/api/audit-events?action=${enc('a\u0000b')}`), 400, 'invalid_text'],
-      [request(t.url).post('/api/auth/login').send({ email: '\ud800@example.org', password: 'x', otp: '000000' }), 400, 'invalid_text'],
-      [request(t.url).post('/api/auth/login').set('Content-Type', 'application/json').send('['.repeat(3000) + ']'.repeat(3000)), 400, 'too_deep'],
-      [supervisor.get(`/api/audit-events?cursor=${b64('9999999999999999999')}`), 400, 'invalid'],
-      [supervisor.get(`/api/mail-outbox?cursor=${b64(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])}`), 400, 'invalid'],
-      [supervisor.get(`/api/recovery-cases?cursor=${b64(['-271821-04-20T00:00:00.000Z', randomUUID()])}`), 400, 'invalid'],
-      [supervisor.get(`/api/accounts/${account.id}/events?cursor=${b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)])}`), 400, 'invalid'],
+      [admin.patch(`/api/staff/${target}`).send({ roles: null, active: null, reason: 'hostile input' }), 400, 'staff.nothing_to_change'],
+      [supervisor.get('/api/audit-events/9999999999999999999'), 404, 'core.unknown_id'],
+      [supervisor.get(`/api/audit-events?action=${enc('a\u0000b')}`), 400, 'core.invalid_text'],
+      [request(t.url).post('/api/auth/login').send({ email: '\ud800@example.org', password: 'x', otp: '000000' }), 400, 'core.invalid_text'],
+      [request(t.url).post('/api/auth/login').set('Content-Type', 'application/json').send('['.repeat(3000) + ']'.repeat(3000)), 400, 'core.too_deep'],
+      [supervisor.get(`/api/audit-events?cursor=${b64('9999999999999999999')}`), 400, 'core.invalid_cursor'],
+      [supervisor.get(`/api/mail-outbox?cursor=${b64(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])}`), 400, 'core.invalid_cursor'],
+      [supervisor.get(`/api/recovery-cases?cursor=${b64(['-271821-04-20T00:00:00.000Z', randomUUID()])}`), 400, 'core.invalid_cursor'],
+      [supervisor.get(`/api/accounts/${account.id}/events?cursor=${b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)])}`), 400, 'core.invalid_cursor'],
     ];
     const got = await Promise.all(cases.map(async ([res]) => res));
     expect(got.map((r) => [r.status, r.body.code])).toEqual(cases.map(([, status, code]) => [status, code]));

@@ -18,7 +18,7 @@ describe('state-changing requests from another site are refused', () => {
   it('refuses a foreign Origin with 403 cross_origin, on the staff sign-in', async () => {
     const res = await request(t.url).post('/api/auth/login').set('Origin', 'https://evil.example').send(login());
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('cross_origin');
+    expect(res.body.code).toBe('core.cross_origin');
   });
 
   it('answers normally with the own origin, PUBLIC_URL\'s origin, or no Origin and no Referer', async () => {
@@ -32,14 +32,14 @@ describe('state-changing requests from another site are refused', () => {
   it('refuses Origin: null and an Origin that only looks alike', async () => {
     for (const origin of ['null', 'https://desk.example.test.evil.example', 'http://desk.example.test', `${t.url.replace('127.0.0.1', 'localhost')}`, 'file://x']) {
       const res = await request(t.url).post('/api/auth/login').set('Origin', origin).send(login());
-      expect({ origin, status: res.status, code: res.body.code }).toEqual({ origin, status: 403, code: 'cross_origin' });
+      expect({ origin, status: res.status, code: res.body.code }).toEqual({ origin, status: 403, code: 'core.cross_origin' });
     }
   });
 
   it('falls back to the Referer when no Origin is sent', async () => {
     const foreign = await request(t.url).post('/api/auth/login').set('Referer', 'https://evil.example/page').send(login());
     expect(foreign.status).toBe(403);
-    expect(foreign.body.code).toBe('cross_origin');
+    expect(foreign.body.code).toBe('core.cross_origin');
     const garbage = await request(t.url).post('/api/auth/login').set('Referer', 'not a url').send(login());
     expect(garbage.status).toBe(403);
     const own = await request(t.url).post('/api/auth/login').set('Referer', `${t.url}/login`).send(login());
@@ -53,7 +53,7 @@ describe('state-changing requests from another site are refused', () => {
       .set('Origin', 'https://evil.example')
       .send({ customerId: 'ab12345-ovh', accountType: 'individual', purpose: 'replace_email', contactEmail: 'victim@example.org' });
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('cross_origin');
+    expect(res.body.code).toBe('core.cross_origin');
     expect(await t.dataSource.getRepository(IdentityCase).count()).toBe(before);
   });
 
@@ -62,7 +62,7 @@ describe('state-changing requests from another site are refused', () => {
     const target = await createStaff(t.dataSource, ['agent']);
     const write = await admin.patch(`/api/staff/${target.user.id}`).set('Origin', 'https://evil.example').send({ roles: ['admin'], reason: 'csrf attempt' });
     expect(write.status).toBe(403);
-    expect(write.body.code).toBe('cross_origin');
+    expect(write.body.code).toBe('core.cross_origin');
     expect((await t.dataSource.getRepository(StaffUser).findOneByOrFail({ id: target.user.id })).roles).toEqual(['agent']);
     const read = await admin.get('/api/auth/me').set('Origin', 'https://evil.example');
     expect(read.status).toBe(200);
@@ -89,7 +89,7 @@ describe('behind a reverse proxy', () => {
     try {
       const res = await request(t.url).post('/api/auth/login').set(forwarded).set('Origin', 'https://proxy.example.test').send(login());
       expect(res.status).toBe(403);
-      expect(res.body.code).toBe('cross_origin');
+      expect(res.body.code).toBe('core.cross_origin');
     } finally {
       await t.close();
     }

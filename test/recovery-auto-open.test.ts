@@ -180,7 +180,7 @@ describe('documents case → recovery case, without a hand-off', () => {
     const shown = await reviewer.get(`/api/identity-cases/${idCase.id}`);
     expect(shown.body).toMatchObject({ twoFactorMethodIds: null, twoFactorMethods: [{ id: app.id, kind: 'totp' }, { id: key.id, kind: 'security_key' }] });
     const foreign = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [randomUUID()] });
-    expect([foreign.status, foreign.body.code]).toEqual([422, 'unknown_2fa_method']);
+    expect([foreign.status, foreign.body.code]).toEqual([422, 'documents.unknown_2fa_method']);
     const none = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [] });
     expect(none.status).toBe(400);
     const chosen = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
@@ -192,7 +192,7 @@ describe('documents case → recovery case, without a hand-off', () => {
     await customerSubmits(replacement.id);
     await reviewer.post(`/api/identity-cases/${replacement.id}/claim`).expect(200);
     const notTwoFa = await reviewer.post(`/api/identity-cases/${replacement.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
-    expect([notTwoFa.status, notTwoFa.body.code]).toEqual([422, 'not_a_2fa_case']);
+    expect([notTwoFa.status, notTwoFa.body.code]).toEqual([422, 'documents.not_a_2fa_case']);
   });
 
   it('refuses unclear contact choices and unknown methods when opening', async () => {
@@ -201,13 +201,13 @@ describe('documents case → recovery case, without a hand-off', () => {
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     const base = { accountId: account.id, purpose: 'disable_2fa', callReference: 'CALL-43' };
     const both = await agent.post('/api/identity-cases').send({ ...base, contactEmail: 'x@example.org', contactOnFile: 'primary' });
-    expect([both.status, both.body.code]).toEqual([400, 'contact_choice']);
+    expect([both.status, both.body.code]).toEqual([400, 'documents.contact_choice']);
     const noBackup = await agent.post('/api/identity-cases').send({ ...base, contactOnFile: 'backup' });
-    expect([noBackup.status, noBackup.body.code]).toEqual([422, 'no_backup_email']);
+    expect([noBackup.status, noBackup.body.code]).toEqual([422, 'documents.no_backup_email']);
     const foreign = await agent.post('/api/identity-cases').send({ ...base, contactOnFile: 'primary', twoFactorMethodIds: [other.app.id] });
-    expect([foreign.status, foreign.body.code]).toEqual([422, 'unknown_2fa_method']);
+    expect([foreign.status, foreign.body.code]).toEqual([422, 'documents.unknown_2fa_method']);
     const replacementOnFile = await agent.post('/api/identity-cases').send({ ...base, purpose: 'replace_email', contactOnFile: 'primary' });
-    expect([replacementOnFile.status, replacementOnFile.body.code]).toEqual([422, 'contact_on_file_not_for_replacement']);
+    expect([replacementOnFile.status, replacementOnFile.body.code]).toEqual([422, 'documents.contact_on_file_not_for_replacement']);
     const ok = await agent.post('/api/identity-cases').send({ ...base, contactOnFile: 'primary' });
     expect(ok.status).toBe(201);
     await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /\/form\/#\/case\//.test(m.text ?? ''));
@@ -224,7 +224,7 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect(decided).toMatchObject({ caseStatus: 'verified', recoveryCaseId: null });
     expect(await recoveryCases().countBy({ accountId: account.id })).toBe(0);
     const denied = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ caseId: opened.body.id, action: 'recovery.disable_2fa.open' });
-    expect(denied).toMatchObject({ outcome: 'denied', reason: 'account_locked' });
+    expect(denied).toMatchObject({ outcome: 'denied', reason: 'accounts.locked' });
     const mail = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /validés/.test(m.subject ?? ''));
     expect(mail.text).toMatch(/Notre support reprend votre demande/);
 
@@ -233,13 +233,13 @@ describe('documents case → recovery case, without a hand-off', () => {
     const manual = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
     expect([manual.status, manual.body.status]).toEqual([201, 'pending_approval']);
     const again = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
-    expect([again.status, again.body.code]).toEqual([409, 'recovery_case_already_open']);
+    expect([again.status, again.body.code]).toEqual([409, 'recovery.already_open']);
 
     // Documents serve one action: rejected, it cannot be opened again from the same documents.
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
     await supervisor.post(`/api/recovery-cases/${manual.body.id}/reject`).send({ reason: 'caller could not be reached' }).expect(200);
     const reused = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-46', reason: 'again' });
-    expect([reused.status, reused.body.code]).toEqual([409, 'identity_case_used']);
+    expect([reused.status, reused.body.code]).toEqual([409, 'recovery.identity_case_used']);
   });
 
   it('raises a supervisor alert when a verified case could not open its action, so it never waits unowned', async () => {
@@ -252,7 +252,7 @@ describe('documents case → recovery case, without a hand-off', () => {
     await t.app.get(AlertsService).scan();
     const raised = await t.dataSource.getRepository(Alert).findBy({ rule: 'verified_without_action', caseId: opened.body.id });
     expect(raised).toHaveLength(1);
-    expect(raised[0].details).toMatchObject({ refusal: 'account_locked', identityCaseId: opened.body.id });
+    expect(raised[0].details).toMatchObject({ refusal: 'accounts.locked', identityCaseId: opened.body.id });
     await t.app.get(AlertsService).scan();
     expect(await t.dataSource.getRepository(Alert).countBy({ rule: 'verified_without_action', caseId: opened.body.id })).toBe(1);
   });

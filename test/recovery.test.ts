@@ -99,7 +99,7 @@ describe('recovery actions', () => {
 
       const again = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId, callReference: 'CALL-SWAP-1', reason: 'again' });
       expect(again.status).toBe(422);
-      expect(again.body.message).toMatch(/no backup email: the phone desk cannot help/);
+      expect(again.body.code).toBe('recovery.no_backup_email');
     });
 
     it('refuses without a possession check on the backup email, on a locked account, and on another agent’s call', async () => {
@@ -108,7 +108,7 @@ describe('recovery actions', () => {
       const onPrimary = await verified(agent, account, 'primary_email');
       const noCheck = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId: onPrimary, callReference: 'C-1', reason: 'try' });
       expect(noCheck.status).toBe(422);
-      expect(noCheck.body.message).toMatch(/not proven possession of the backup email/);
+      expect(noCheck.body.code).toBe('recovery.possession_not_proven');
 
       const onBackup = await verified(agent, account, 'backup_email');
       const other = await signIn(t, await createStaff(t.dataSource, ['agent']));
@@ -170,7 +170,7 @@ describe('recovery actions', () => {
       const reviewer = await signIn(t, reviewerSupervisor);
       const byReviewer = await reviewer.post(`/api/recovery-cases/${caseId}/approve`);
       expect(byReviewer.status).toBe(403);
-      expect(byReviewer.body.message).toMatch(/reviewed or handled the documents/);
+      expect(byReviewer.body.code).toBe('recovery.reviewed_documents');
 
       const s1 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
       const s2 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
@@ -182,7 +182,7 @@ describe('recovery actions', () => {
 
       const early = await s1.post(`/api/recovery-cases/${caseId}/execute`);
       expect(early.status).toBe(409);
-      expect(early.body.message).toMatch(/hold lasts until/);
+      expect([early.body.code, early.body.params]).toEqual(['recovery.hold_not_over', { holdUntil: approved.holdUntil }]);
       expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
 
       clock.advance(24 * 3600_000 + 1000);
@@ -222,7 +222,7 @@ describe('recovery actions', () => {
       const s2 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
       const res = await s2.post(`/api/recovery-cases/${caseId}/execute`);
       expect(res.status).toBe(409);
-      expect(res.body.message).toMatch(/approval no longer matches/);
+      expect(res.body.code).toBe('recovery.approval_void');
       expect((await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).status).toBe('cancelled');
       expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
     });
@@ -252,13 +252,14 @@ describe('recovery actions', () => {
       expect(listed.body.data.map((c: { id: string }) => c.id).sort()).toEqual([wrongPurpose.id, good.id].sort());
       expect((await agent.get(`/api/identity-cases/${inReview.id}`)).status).toBe(404);
       const r1 = await agent.post('/api/recovery-cases').send(body(inReview.id));
-      expect([r1.status, r1.body.message]).toEqual([422, 'The identity-documents case is in_review, not verified']);
+      expect([r1.status, r1.body.code, r1.body.params]).toEqual([422, 'recovery.identity_case_not_verified', { status: 'in_review' }]);
+      expect(r1.body.message).toBe('The identity-documents case is in_review, not verified');
       const r2 = await agent.post('/api/recovery-cases').send(body(wrongPurpose.id));
       expect(r2.status).toBe(422);
-      expect(r2.body.message).toMatch(/not for this action/);
+      expect([r2.body.code, r2.body.params]).toEqual(['recovery.identity_case_wrong_purpose', { purpose: 'disable_2fa' }]);
       expect((await agent.post('/api/recovery-cases').send(body(good.id))).status).toBe(201);
       const dup = await agent.post('/api/recovery-cases').send(body(good.id));
-      expect([dup.status, dup.body.message]).toEqual([409, 'This account already has an open case for this action']);
+      expect([dup.status, dup.body.code]).toEqual([409, 'recovery.already_open']);
     });
 
     it('disables 2FA on verified documents alone (no call check needed) after approval, removing every method of an old case', async () => {

@@ -46,7 +46,7 @@ describe('staff administration', () => {
     const agent = await signIn(t, admin);
     const res = await agent.patch(`/api/staff/${admin.user.id}`).send({ roles: ['admin', 'supervisor'], reason: 'I want more' });
     expect(res.status).toBe(403);
-    expect(res.body.message).toBe('Nobody changes their own roles or status');
+    expect(res.body.code).toBe('staff.own_roles');
     const off = await agent.patch(`/api/staff/${admin.user.id}`).send({ active: false, reason: 'oops' });
     expect(off.status).toBe(403);
   });

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
-import { DomainError, notFound } from '../core/http/errors';
+import { accountsError } from './accounts.errors';
 import { isUuid } from '../core/ids';
 import { OutboxService } from '../notifications/outbox.service';
 import { CustomerAccount } from './customer-account.entity';
@@ -19,7 +19,7 @@ import { VerificationService } from './verification.service';
  */
 export function assertNotLocked(account: Pick<CustomerAccount, 'status'>): void {
   if (account.status === 'locked') {
-    throw new DomainError('conflict', 'This account is locked: no recovery action until a supervisor unlocks it').because('account_locked');
+    throw accountsError('locked');
   }
 }
 
@@ -60,7 +60,7 @@ export class AccountLockService {
 
   private async lockRow(m: EntityManager, id: string): Promise<CustomerAccount> {
     const account = isUuid(id) ? await m.getRepository(CustomerAccount).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!account) throw notFound('No account with this id');
+    if (!account) throw accountsError('not_found');
     return account;
   }
 
@@ -72,16 +72,15 @@ export class AccountLockService {
       let verificationId: string | null = null;
       if (req.verificationId) {
         const v = await this.verifications.load(actor, req.verificationId, m);
-        if (v.accountId !== account.id) throw new DomainError('unprocessable', 'This verification belongs to another account');
+        if (v.accountId !== account.id) throw accountsError('verification_other_account');
         callerVerified = v.expiresAt.getTime() > this.clock.now().getTime() && v.possessionProven.length > 0;
         callReference = v.callReference;
         verificationId = v.id;
       }
       if (!actor.ability.can('lock', asSubject('Account', { id: account.id, callerVerified }))) {
-        throw new DomainError('forbidden', 'Verify the caller on this call first (a code read back): an agent blocks only the caller’s own account')
-          .because('caller_not_verified');
+        throw accountsError('caller_not_verified');
       }
-      if (account.status === 'locked') throw new DomainError('conflict', 'This account is already locked').because('account_already_locked');
+      if (account.status === 'locked') throw accountsError('already_locked');
       const now = this.clock.now();
       account.status = 'locked';
       account.lockedAt = now;
@@ -114,7 +113,7 @@ export class AccountLockService {
   async unlock(actor: Actor, id: string, reason: string): Promise<CustomerAccount> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const account = await this.lockRow(m, id);
-      if (account.status !== 'locked') throw new DomainError('conflict', 'This account is not locked').because('account_not_locked');
+      if (account.status !== 'locked') throw accountsError('not_locked');
       const before = { status: 'locked', lockedAt: account.lockedAt?.toISOString() ?? null, lockReason: account.lockReason };
       const now = this.clock.now();
       account.status = 'active';

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
 import { keysetPage } from '../core/database/keyset';
-import { DomainError, notFound } from '../core/http/errors';
+import { accountsError } from './accounts.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CustomerAccount } from './customer-account.entity';
 import { maskEmail, maskPhone, maskText } from './masking';
@@ -69,9 +69,7 @@ export class AccountsService {
       if (phoneRegion !== this.config.defaultPhoneRegion) query = routeQuery(raw, phoneRegion);
     }
     if (query.kind === 'too_short') {
-      throw new DomainError('invalid', 'Type at least 3 characters of a name, or a full customer ID, email or phone number', {
-        q: 'at least 3 characters',
-      });
+      throw accountsError('search_too_short', {}, { fields: { q: 'at least 3 characters' } });
     }
     const repo = this.dataSource.getRepository(CustomerAccount);
     let found: SearchHit[];
@@ -146,7 +144,7 @@ export class AccountsService {
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerAccount> {
     const account = isUuid(id) ? await manager.getRepository(CustomerAccount).findOneBy({ id }) : null;
-    if (!account) throw notFound('No account with this id');
+    if (!account) throw accountsError('not_found');
     return account;
   }
 

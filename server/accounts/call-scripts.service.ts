@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { DomainError, notFound } from '../core/http/errors';
+import { accountsError } from './accounts.errors';
 import { CallScript } from './call-script.entity';
 import { CALL_SCRIPTS, isScriptKey, SCRIPT_KEYS, SCRIPT_LANGUAGES, SCRIPT_MAX_LENGTH, ScriptKey, ScriptLanguage, unknownPlaceholders } from './call-scripts';
 
@@ -58,7 +58,7 @@ export class CallScriptsService implements OnApplicationBootstrap {
 
   /** A supervisor rewrites both languages of one step at once; audited with the texts before and after. */
   async update(actor: Actor, key: string, texts: Record<ScriptLanguage, string>): Promise<CallScriptView> {
-    if (!isScriptKey(key)) throw notFound('No call script with this key');
+    if (!isScriptKey(key)) throw accountsError('call_script_not_found');
     const errors: Record<string, string> = {};
     for (const language of SCRIPT_LANGUAGES) {
       const text = texts[language].trim();
@@ -71,7 +71,7 @@ export class CallScriptsService implements OnApplicationBootstrap {
     }
     if (Object.keys(errors).length) {
       const placeholderError = Object.values(errors).some((e) => e.startsWith('unknown placeholder'));
-      throw new DomainError('unprocessable', 'Invalid call script', errors).because(placeholderError ? 'unknown_placeholder' : 'invalid_script');
+      throw accountsError(placeholderError ? 'unknown_placeholder' : 'invalid_script', {}, { fields: errors });
     }
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(CallScript);

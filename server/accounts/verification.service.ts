@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { conflict, DomainError, notFound } from '../core/http/errors';
+import { accountsError } from './accounts.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import type { StatedField } from './accounts.dto';
 import { AccountsService } from './accounts.service';
@@ -105,24 +105,24 @@ export class VerificationService {
     const v = isUuid(id)
       ? await m.getRepository(CallerVerification).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
-    if (!v || !actor.ability.can('read', asSubject('CallerVerification', { agentId: v.agentId }))) throw notFound('No verification with this id');
+    if (!v || !actor.ability.can('read', asSubject('CallerVerification', { agentId: v.agentId }))) throw accountsError('verification_not_found');
     return v;
   }
 
   private assertOpen(v: CallerVerification): void {
-    if (v.expiresAt.getTime() <= this.clock.now().getTime()) throw conflict('This call’s verification has expired; start a new one for the call');
+    if (v.expiresAt.getTime() <= this.clock.now().getTime()) throw accountsError('verification_expired');
   }
 
   async sendCode(actor: Actor, id: string, channel: PossessionChannel) {
     const result = await this.dataSource.transaction(async (m) => {
       const v = await this.load(actor, id, m, true);
       this.assertOpen(v);
-      if (v.lockedAt) throw conflict('Too many wrong codes on this call: code checks are locked for it');
+      if (v.lockedAt) throw accountsError('code_checks_locked');
       const account = await this.accounts.get(v.accountId, m);
       const address = channel === 'backup_email' ? account.backupEmail : account.primaryEmail;
-      if (!address) throw new DomainError('unprocessable', 'This account has no backup email: send the code to the primary email, or use the documents procedure');
+      if (!address) throw accountsError('no_backup_email');
       const sent = await m.getRepository(VerificationCode).countBy({ verificationId: v.id });
-      if (sent >= MAX_CODES_SENT) throw conflict(`At most ${MAX_CODES_SENT} codes can be sent during one call`);
+      if (sent >= MAX_CODES_SENT) throw accountsError('too_many_codes', { max: MAX_CODES_SENT });
 
       const now = this.clock.now();
       await m.update(VerificationCode, { verificationId: v.id, consumedAt: IsNull(), supersededAt: IsNull() }, { supersededAt: now });
@@ -167,11 +167,11 @@ export class VerificationService {
     const outcome = await this.dataSource.transaction(async (m) => {
       const v = await this.load(actor, id, m, true);
       this.assertOpen(v);
-      if (v.lockedAt) return { v, result: 'locked' as CheckResult, error: 'Too many wrong codes on this call: code checks are locked for it' };
+      if (v.lockedAt) return { v, result: 'locked' as CheckResult, error: 'code_checks_locked' as const };
       const active = await m.getRepository(VerificationCode).findOne({
         where: { verificationId: v.id, consumedAt: IsNull(), supersededAt: IsNull() }, order: { sentAt: 'DESC' },
       });
-      if (!active) return { v, result: null, error: 'No code is waiting for this call: send one first' };
+      if (!active) return { v, result: null, error: 'no_code_sent' as const };
       const now = this.clock.now();
       let result: CheckResult;
       if (active.expiresAt.getTime() <= now.getTime()) {
@@ -191,7 +191,7 @@ export class VerificationService {
       await this.recordCheck(m, actor, v, 'code', active.channel, result);
       return { v, result, error: null };
     });
-    if (outcome.error) throw conflict(outcome.error);
+    if (outcome.error) throw accountsError(outcome.error);
     return {
       result: outcome.result!,
       attemptsLeft: Math.max(0, MAX_CODE_FAILURES - outcome.v.codeFailures),
@@ -209,7 +209,7 @@ export class VerificationService {
       const v = await this.load(actor, id, m, true);
       this.assertOpen(v);
       const tries = v.statedTries[field] ?? 0;
-      if (tries >= MAX_STATED_TRIES) throw conflict(`No more tries for ${field} on this call (${MAX_STATED_TRIES} at most)`);
+      if (tries >= MAX_STATED_TRIES) throw accountsError('stated_tries_exhausted', { field, max: MAX_STATED_TRIES });
       const refused = await this.statedLimits.reserve(v.accountId, field, m);
       if (refused) return { v, refused, answer: null };
       const account = await this.accounts.get(v.accountId, m);
@@ -232,8 +232,8 @@ export class VerificationService {
       targetId: v.accountId, reason: v.callReference, after: { verificationId: v.id, subject: field, limit: refused.limit },
     });
     const hours = Math.ceil(refused.retryAfterSeconds / 3600);
-    throw new DomainError('throttled', `No more stated-value tries on this account for now, whatever the call; try again in ${hours} hour(s)`, undefined, {
-      'Retry-After': String(refused.retryAfterSeconds),
+    throw accountsError('stated_throttled', { hours, retryAfterSeconds: refused.retryAfterSeconds }, {
+      headers: { 'Retry-After': String(refused.retryAfterSeconds) },
     });
   }
 
@@ -260,10 +260,10 @@ export class VerificationService {
   async unmask(actor: Actor, accountId: string, verificationId: string, reason: string): Promise<CustomerAccount> {
     return this.dataSource.transaction(async (m) => {
       const v = await this.load(actor, verificationId, m);
-      if (v.accountId !== accountId) throw new DomainError('unprocessable', 'This verification belongs to another account');
+      if (v.accountId !== accountId) throw accountsError('verification_other_account');
       this.assertOpen(v);
       if (!v.possessionProven.length) {
-        throw new DomainError('forbidden', 'The caller has not passed a code check on this call: contact data stays masked');
+        throw accountsError('contact_masked');
       }
       const account = await this.accounts.get(accountId, m);
       await this.audit.record(m, {

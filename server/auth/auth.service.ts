@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
-import { DomainError } from '../core/http/errors';
+import { authError } from './auth.errors';
 import { StaffUser } from './staff-user.entity';
 import type { Actor } from './actor';
 import { auditActor } from './actor';
@@ -15,7 +15,6 @@ import { verifyTotp } from './totp';
 /** Verified against when the email is unknown, so both paths cost the same time. */
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= argon2.hash('not-a-real-password-' + Math.random()));
-const BAD_LOGIN = 'Wrong email, password or code';
 
 export interface LoginResult {
   token: string;
@@ -39,8 +38,8 @@ export class AuthService {
       await this.audit.recordAlone({
         actor: null, meta, action: 'auth.login.throttled', outcome: 'denied', targetType: LOGIN_TARGET, targetId: normalized,
       });
-      throw new DomainError('throttled', `Too many failed sign-in attempts; try again in ${Math.ceil(reservation.retryAfterSeconds / 60)} minute(s)`, undefined, {
-        'Retry-After': String(reservation.retryAfterSeconds),
+      throw authError('login_throttled', { minutes: Math.ceil(reservation.retryAfterSeconds / 60), retryAfterSeconds: reservation.retryAfterSeconds }, {
+        headers: { 'Retry-After': String(reservation.retryAfterSeconds) },
       });
     }
 
@@ -63,7 +62,7 @@ export class AuthService {
       await this.audit.recordAlone({
         actor: null, meta, action: LOGIN_FAILED, outcome: 'failure', targetType: LOGIN_TARGET, targetId: normalized, reason: failure,
       });
-      throw new DomainError('unauthenticated', BAD_LOGIN);
+      throw authError('invalid_credentials');
     }
 
     const token = await this.dataSource.transaction(async (manager) => {
@@ -74,7 +73,7 @@ export class AuthService {
         .set({ totpLastStep: String(step) })
         .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id: user.id, step })
         .execute();
-      if (!claimed.affected) throw new DomainError('unauthenticated', BAD_LOGIN);
+      if (!claimed.affected) throw authError('invalid_credentials');
       await this.throttle.giveBack(reservation, manager);
       const created = await this.sessions.create(manager, user.id, meta.ip, userAgent);
       await this.audit.record(manager, {

@@ -4,7 +4,7 @@ import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { RequirePermission } from '../auth/policy.decorator';
-import { DomainError, notFound } from '../core/http/errors';
+import { documentsError } from './documents.errors';
 import { AddressVariantDto, CaseQueueQuery, DecisionDto, RequestDocumentDto, StaffOpenCaseDto, TwoFactorChoiceDto, UploadFieldsDto } from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
@@ -45,7 +45,7 @@ export class CasesController {
   @UseInterceptors(UploadInterceptor)
   async attach(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UploadFieldsDto, @UploadedFiles() files: UploadedFile[]) {
     const c = await this.review.load(actor, id);
-    if (!actor.ability.can('update', asSubject('Case', { openedBy: c.openedBy }))) throw notFound('No case with this id');
+    if (!actor.ability.can('update', asSubject('Case', { openedBy: c.openedBy }))) throw documentsError('case_not_found');
     const docs = await this.cases.addDocuments({ case: c, actor, meta: actor.meta }, dto.kind, files, dto.identityType);
     return { documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName, identityType: d.identityType })) };
   }
@@ -57,7 +57,7 @@ export class CasesController {
   async addressVariant(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AddressVariantDto) {
     const c = await this.review.load(actor, id);
     const may = actor.ability.can('update', asSubject('Case', { openedBy: c.openedBy })) || actor.ability.can('review', 'Case');
-    if (!may) throw new DomainError('forbidden', 'Only the agent who opened this case or a reviewer changes its checklist');
+    if (!may) throw documentsError('checklist_forbidden');
     await this.cases.setAddressVariant(c, actor, actor.meta, dto.addressVariant);
     return this.review.detail(actor, id);
   }

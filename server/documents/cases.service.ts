@@ -15,7 +15,8 @@ import type { AuditActor, RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { conflict, DomainError, notFound } from '../core/http/errors';
+import { accountsError } from '../accounts/accounts.errors';
+import { documentsError } from './documents.errors';
 import { QueueService } from '../core/queue/queue.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseDocument, DocumentKind, IDENTITY_KINDS } from './case-document.entity';
@@ -148,7 +149,7 @@ export class CasesService {
       [meta.ip, new Date(now - 3600_000), customerIdGiven, new Date(now - 86_400_000)],
     );
     if (counts.ip >= OPENINGS_PER_IP_PER_HOUR || counts.customer >= OPENINGS_PER_CUSTOMER_PER_DAY) {
-      throw new DomainError('throttled', 'Too many requests were opened from here or for this customer ID; try again later', undefined, { 'Retry-After': '3600' });
+      throw documentsError('too_many_requests', { retryAfterSeconds: 3600 }, { headers: { 'Retry-After': '3600' } });
     }
     const result = await this.dataSource.transaction(async (m) => {
       await this.reserveCodeMail(m, dto.contactEmail, now);
@@ -188,7 +189,7 @@ export class CasesService {
       [to, new Date(now - 3600_000)],
     );
     if (sent >= this.config.formCodeMailsPerAddressPerHour) {
-      throw new DomainError('throttled', 'Too many codes were sent to this address; try again in an hour', undefined, { 'Retry-After': '3600' }).because('too_many_code_mails');
+      throw documentsError('too_many_code_mails', { retryAfterSeconds: 3600 }, { headers: { 'Retry-After': '3600' } });
     }
   }
 
@@ -202,7 +203,7 @@ export class CasesService {
   ) {
     const result = await this.dataSource.transaction(async (m) => {
       const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: dto.accountId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!account) throw notFound('No account with this id');
+      if (!account) throw accountsError('not_found');
       assertNotLocked(account);
       const contactEmail = this.staffContact(account, dto);
       let methodIds: string[] | null = null;
@@ -212,12 +213,12 @@ export class CasesService {
         if (dto.twoFactorMethodIds) {
           const ids = [...new Set(dto.twoFactorMethodIds)];
           if (ids.some((id) => !methods.some((x) => x.id === id))) {
-            throw new DomainError('unprocessable', 'A chosen 2FA method is not one of this account', { twoFactorMethodIds: 'unknown method' }).because('unknown_2fa_method');
+            throw documentsError('unknown_2fa_method', {}, { fields: { twoFactorMethodIds: 'unknown method' } });
           }
           methodIds = ids.sort();
         }
       } else if (dto.twoFactorMethodIds) {
-        throw new DomainError('invalid', '2FA methods are chosen only for a 2FA disablement', { twoFactorMethodIds: 'only for disable_2fa' });
+        throw documentsError('methods_only_for_2fa', {}, { fields: { twoFactorMethodIds: 'only for disable_2fa' } });
       }
       const opened = await this.newCase(m, {
         customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail,
@@ -250,14 +251,14 @@ export class CasesService {
    */
   private staffContact(account: CustomerAccount, dto: { purpose: CasePurpose; contactEmail?: string; contactOnFile?: 'primary' | 'backup' }): string {
     if (!!dto.contactEmail === !!dto.contactOnFile) {
-      throw new DomainError('invalid', 'Give either a new address or an address on file', { contactEmail: 'a new address, or contactOnFile' }).because('contact_choice');
+      throw documentsError('contact_choice', {}, { fields: { contactEmail: 'a new address, or contactOnFile' } });
     }
     if (dto.contactEmail) return dto.contactEmail;
     if (dto.purpose === 'replace_email') {
-      throw new DomainError('unprocessable', 'An email replacement needs the new address the customer wants').because('contact_on_file_not_for_replacement');
+      throw documentsError('contact_on_file_not_for_replacement');
     }
     const onFile = dto.contactOnFile === 'backup' ? account.backupEmail : account.primaryEmail;
-    if (!onFile) throw new DomainError('unprocessable', 'This account has no backup email').because('no_backup_email');
+    if (!onFile) throw documentsError('no_backup_email');
     return onFile;
   }
 
@@ -266,7 +267,7 @@ export class CasesService {
     const row = isUuid(caseId) && token
       ? await this.dataSource.getRepository(IdentityCase).createQueryBuilder('c').addSelect('c.accessTokenHash').where('c.id = :caseId', { caseId }).getOne()
       : null;
-    if (!row || !sameSecret(row.accessTokenHash, this.hmac('case-token', token!))) throw notFound('No such request, or the link has expired');
+    if (!row || !sameSecret(row.accessTokenHash, this.hmac('case-token', token!))) throw documentsError('request_not_found');
     return row;
   }
 
@@ -275,11 +276,11 @@ export class CasesService {
     return this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(IdentityCase).createQueryBuilder('c').addSelect('c.emailCodeHash').setLock('pessimistic_write').where('c.id = :caseId', { caseId }).getOneOrFail();
       if (row.contactEmailConfirmedAt) return { confirmed: true as const };
-      if (row.emailCodeFailures >= MAX_EMAIL_CODE_FAILURES) throw conflict('Too many wrong codes: start a new request');
-      if (!row.emailCodeExpiresAt || row.emailCodeExpiresAt.getTime() <= this.clock.now().getTime()) throw conflict('The code has expired: start a new request');
+      if (row.emailCodeFailures >= MAX_EMAIL_CODE_FAILURES) throw documentsError('too_many_wrong_codes');
+      if (!row.emailCodeExpiresAt || row.emailCodeExpiresAt.getTime() <= this.clock.now().getTime()) throw documentsError('code_expired');
       if (!sameSecret(row.emailCodeHash, this.hmac(`case-code:${row.id}`, code))) {
         await m.increment(IdentityCase, { id: row.id }, 'emailCodeFailures', 1);
-        throw new DomainError('unprocessable', 'This code is not the one we sent', { code: 'wrong code' });
+        throw documentsError('wrong_code', {}, { fields: { code: 'wrong code' } });
       }
       await m.update(IdentityCase, { id: row.id }, { contactEmailConfirmedAt: this.clock.now(), emailCodeHash: null });
       await this.audit.record(m, {
@@ -295,18 +296,18 @@ export class CasesService {
    */
   async addDocuments(access: CaseAccess, kind: DocumentKind, files: UploadedFile[], identityType?: IdentityType): Promise<CaseDocument[]> {
     const { case: c, actor, meta } = access;
-    if (!files?.length) throw new DomainError('unprocessable', 'Attach at least one file in the "files" field', { files: 'no file' });
+    if (!files?.length) throw documentsError('no_file', {}, { fields: { files: 'no file' } });
     if (identityType && !IDENTITY_KINDS.includes(kind)) {
-      throw new DomainError('invalid', 'Only an identity document has an identity type', { identityType: 'only with identity_front or identity_back' }).because('identity_type_not_applicable');
+      throw documentsError('identity_type_not_applicable', {}, { fields: { identityType: 'only with identity_front or identity_back' } });
     }
     const open = actor ? ['collecting', 'submitted', 'in_review'] : ['collecting', 'awaiting_reupload'];
-    if (!open.includes(c.status)) throw conflict(`Documents can no longer be added to this case (${c.status})`);
+    if (!open.includes(c.status)) throw documentsError('case_closed', { status: c.status });
     this.assertRequestedKind(c, actor, kind);
     for (const f of files) {
-      if (f.size === 0) throw new DomainError('unprocessable', `${cleanFileName(f.originalname)} is empty`, { files: 'empty file' });
+      if (f.size === 0) throw documentsError('empty_file', { fileName: cleanFileName(f.originalname) }, { fields: { files: 'empty file' } });
       const type = await sniff(f.buffer);
       if (!isAllowed(type)) {
-        throw new DomainError('unsupported_media_type', `${cleanFileName(f.originalname)} is not a JPEG, PNG or PDF file (whatever its name says)`);
+        throw documentsError('unsupported_file', { fileName: cleanFileName(f.originalname) });
       }
     }
     const keys = files.map(() => this.store.newKey());
@@ -314,10 +315,10 @@ export class CasesService {
     try {
       const saved = await this.dataSource.transaction(async (m) => {
         const locked = await m.getRepository(IdentityCase).findOne({ where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
-        if (!locked || !open.includes(locked.status)) throw conflict('Documents can no longer be added to this case');
+        if (!locked || !open.includes(locked.status)) throw documentsError('case_closed', { status: locked?.status ?? c.status });
         this.assertRequestedKind(locked, actor, kind);
         const count = await m.getRepository(CaseDocument).countBy({ caseId: c.id });
-        if (count + files.length > MAX_DOCUMENTS_PER_CASE) throw conflict(`A case holds at most ${MAX_DOCUMENTS_PER_CASE} documents`);
+        if (count + files.length > MAX_DOCUMENTS_PER_CASE) throw documentsError('too_many_documents', { max: MAX_DOCUMENTS_PER_CASE });
         const docs = await m.save(
           files.map((f, i) =>
             m.create(CaseDocument, {
@@ -347,7 +348,7 @@ export class CasesService {
   /** While a case awaits a reupload, the customer sends only the kind the reviewer asked for. */
   private assertRequestedKind(c: IdentityCase, actor: Actor | null, kind: DocumentKind): void {
     if (actor || c.status !== 'awaiting_reupload' || kind === c.reuploadKind) return;
-    throw new DomainError('conflict', `Only the document asked again (${c.reuploadKind}) can be sent now`, { kind: `must be ${c.reuploadKind}` }).because('not_the_requested_document');
+    throw documentsError('not_the_requested_document', { kind: String(c.reuploadKind) }, { fields: { kind: `must be ${c.reuploadKind}` } });
   }
 
   /** Back to the review queue after a reupload: submitted again now (the 72 h restart), the request cleared. */
@@ -378,9 +379,9 @@ export class CasesService {
     const open = actor ? ['collecting', 'submitted', 'in_review', 'awaiting_reupload'] : ['collecting'];
     return this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(IdentityCase).findOneOrFail({ where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
-      if (!open.includes(row.status)) throw conflict(`The checklist of this case can no longer change (${row.status})`);
+      if (!open.includes(row.status)) throw documentsError('checklist_closed', { status: row.status });
       if (row.accountType !== 'individual') {
-        throw new DomainError('unprocessable', 'Only an individual account has address variants').because('variant_not_applicable');
+        throw documentsError('variant_not_applicable');
       }
       if (row.addressVariant !== variant) {
         await m.update(IdentityCase, { id: row.id }, { addressVariant: variant });
@@ -405,12 +406,12 @@ export class CasesService {
     const c = await this.byToken(caseId, token);
     const mailId = await this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(IdentityCase).findOneOrFail({ where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
-      if (row.status !== 'collecting') throw conflict(`This request is already ${row.status}`);
-      if (!row.contactEmailConfirmedAt) throw new DomainError('unprocessable', 'Confirm your email address with the code we sent first', { code: 'not confirmed' });
+      if (row.status !== 'collecting') throw documentsError('not_collecting', { status: row.status });
+      if (!row.contactEmailConfirmedAt) throw documentsError('email_not_confirmed', {}, { fields: { code: 'not confirmed' } });
       const docs = await m.getRepository(CaseDocument).findBy({ caseId: row.id });
       const missing = missingForSubmit(row.accountType, docs, row.addressVariant);
       if (missing.length) {
-        throw new DomainError('unprocessable', `Documents still missing: ${missing.join(', ')}`, { files: missing.join(', ') }).because('documents_missing');
+        throw documentsError('documents_missing', { missing: missing.join(', ') }, { fields: { files: missing.join(', ') } });
       }
       await m.update(IdentityCase, { id: row.id }, { status: 'submitted', submittedAt: this.clock.now() });
       await this.audit.record(m, { actor: null, meta, action: 'case.submit', targetType: 'identity_case', targetId: row.id, caseId: row.id });

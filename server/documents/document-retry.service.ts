@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { conflict, notFound } from '../core/http/errors';
+import { documentsError } from './documents.errors';
 import { isUuid } from '../core/ids';
 import { QueueService } from '../core/queue/queue.service';
 import { CaseDocument } from './case-document.entity';
@@ -27,13 +27,13 @@ export class DocumentRetryService {
     await this.dataSource.transaction(async (m) => {
       const c = await this.review.load(actor, caseId, m, true);
       const doc = isUuid(documentId) ? await m.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
-      if (!doc) throw notFound('No document with this id in this case');
-      if (CLOSED_CASES.includes(c.status)) throw conflict(`This case is ${c.status}: its documents are no longer processed`);
+      if (!doc) throw documentsError('document_not_found');
+      if (CLOSED_CASES.includes(c.status)) throw documentsError('processing_closed', { status: c.status });
       const moved = await m.createQueryBuilder().update(CaseDocument)
         .set({ state: 'uploaded', processingNote: null, updatedAt: () => 'now()' })
         .where('id = :id AND state = :failed', { id: doc.id, failed: 'failed' })
         .execute();
-      if (!moved.affected) throw conflict('Only a document whose processing failed can be processed again');
+      if (!moved.affected) throw documentsError('not_failed');
       await this.audit.record(m, {
         actor: auditActor(actor), meta: actor.meta, action: 'document.reprocess', targetType: 'document', targetId: doc.id, caseId: c.id,
         before: { state: 'failed', processingNote: doc.processingNote }, after: { state: 'uploaded' },

@@ -12,7 +12,7 @@ import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { keysetPage } from '../core/database/keyset';
-import { conflict, DomainError, notFound } from '../core/http/errors';
+import { documentsError } from './documents.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseDocument, DATED_KINDS, IDENTITY_KINDS, REUPLOAD_REASONS } from './case-document.entity';
 import type { DocumentKind, ReuploadReason } from './case-document.entity';
@@ -87,7 +87,7 @@ export class ReviewService {
     const c = isUuid(caseId)
       ? await m.getRepository(IdentityCase).findOne({ where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
-    if (!c || !actor.ability.can('read', asSubject('Case', { openedBy: c.openedBy, status: c.status }))) throw notFound('No case with this id');
+    if (!c || !actor.ability.can('read', asSubject('Case', { openedBy: c.openedBy, status: c.status }))) throw documentsError('case_not_found');
     return c;
   }
 
@@ -125,12 +125,12 @@ export class ReviewService {
     return this.dataSource.transaction(async (m) => {
       const c = await this.load(actor, caseId, m, true);
       await this.assertIndependent(m, actor, c);
-      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw conflict('Claim this case before choosing the methods to remove');
-      if (c.purpose !== 'disable_2fa' || !c.accountId) throw new DomainError('unprocessable', 'Only a 2FA disablement of a known account removes methods').because('not_a_2fa_case');
+      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw documentsError('claim_before_methods');
+      if (c.purpose !== 'disable_2fa' || !c.accountId) throw documentsError('not_a_2fa_case');
       const methods = await m.getRepository(TwoFactorMethod).findBy({ accountId: c.accountId });
       const chosen = [...new Set(ids)].sort();
       if (chosen.some((id) => !methods.some((x) => x.id === id))) {
-        throw new DomainError('unprocessable', 'A chosen 2FA method is not one of this account', { twoFactorMethodIds: 'unknown method' }).because('unknown_2fa_method');
+        throw documentsError('unknown_2fa_method', {}, { fields: { twoFactorMethodIds: 'unknown method' } });
       }
       const before = c.twoFactorMethodIds;
       await m.update(IdentityCase, { id: c.id }, { twoFactorMethodIds: chosen });
@@ -146,7 +146,7 @@ export class ReviewService {
   private async assertIndependent(m: EntityManager, actor: Actor, c: IdentityCase): Promise<void> {
     const uploaded = await m.getRepository(CaseDocument).countBy({ caseId: c.id, uploadedBy: actor.id });
     if (c.openedBy === actor.id || uploaded > 0) {
-      throw new DomainError('forbidden', 'You opened this case or uploaded documents for it: another reviewer must decide it');
+      throw documentsError('own_case');
     }
   }
 
@@ -155,7 +155,7 @@ export class ReviewService {
       const row = await this.load(actor, caseId, m, true);
       await this.assertIndependent(m, actor, row);
       if (row.status === 'in_review' && row.reviewerId === actor.id) return row;
-      if (row.status !== 'submitted') throw conflict(row.status === 'in_review' ? 'Another reviewer has claimed this case' : `This case is ${row.status}, not waiting for review`);
+      if (row.status !== 'submitted') throw row.status === 'in_review' ? documentsError('already_claimed') : documentsError('not_waiting_for_review', { status: row.status });
       row.status = 'in_review';
       row.reviewerId = actor.id;
       row.claimedAt = this.clock.now();
@@ -175,18 +175,18 @@ export class ReviewService {
     const result = await this.dataSource.transaction(async (m) => {
       const c = await this.load(actor, caseId, m, true);
       await this.assertIndependent(m, actor, c);
-      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw conflict('Claim this case before deciding on its documents');
+      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw documentsError('claim_before_decision');
       const doc = isUuid(documentId) ? await m.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
-      if (!doc) throw notFound('No document with this id in this case');
-      if (doc.decision) throw conflict(`This document is already ${doc.decision}`);
+      if (!doc) throw documentsError('document_not_found');
+      if (doc.decision) throw documentsError('already_decided', { decision: doc.decision });
       const now = this.clock.now();
 
       if (dto.decision === 'reupload') return this.askReupload(m, actor, c, doc, dto);
       if (dto.decision === 'accepted') {
-        if (doc.state === 'failed') throw conflict('Processing this file failed: process it again, or reject it');
-        if (doc.state !== 'processed') throw conflict(doc.state === 'rejected' || doc.state === 'quarantined' ? 'This file could not be processed: reject it' : 'This file is still being processed');
+        if (doc.state === 'failed') throw documentsError('processing_failed');
+        if (doc.state !== 'processed') throw documentsError(doc.state === 'rejected' || doc.state === 'quarantined' ? 'not_processable' : 'still_processing');
         const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
-        if (!account) throw new DomainError('unprocessable', 'No account matches the customer ID of this case: reject it');
+        if (!account) throw documentsError('no_matching_account');
         if (IDENTITY_KINDS.includes(doc.kind)) {
           const fields: Record<string, string> = {};
           if (!dto.holderName) fields.holderName = 'read the holder’s full name on the document';
@@ -194,14 +194,14 @@ export class ReviewService {
           const identityType = dto.identityType ?? doc.identityType;
           if (!identityType) fields.identityType = 'say which identity document this is';
           if (Object.keys(fields).length) {
-            throw new DomainError('invalid', 'An identity document needs its type, the holder’s name and expiry', fields).because(fields.identityType ? 'identity_type_required' : 'identity_fields_required');
+            throw documentsError(fields.identityType ? 'identity_type_required' : 'identity_fields_required', {}, { fields });
           }
           if (doc.kind === 'identity_back' && identityType === 'passport') {
-            throw new DomainError('unprocessable', 'A passport has no back: reject this file, or correct the document type', { identityType: 'passport has one page' }).because('passport_has_no_back');
+            throw documentsError('passport_has_no_back', {}, { fields: { identityType: 'passport has one page' } });
           }
           const otherSide = await m.getRepository(CaseDocument).findOne({ where: { caseId: c.id, kind: doc.kind === 'identity_front' ? 'identity_back' : 'identity_front', decision: 'accepted' } });
           if (otherSide?.identityType && otherSide.identityType !== identityType) {
-            throw new DomainError('conflict', `The other side was accepted as ${otherSide.identityType}: both sides are one document`, { identityType: `must be ${otherSide.identityType}` }).because('identity_type_conflict');
+            throw documentsError('identity_type_conflict', { identityType: otherSide.identityType }, { fields: { identityType: `must be ${otherSide.identityType}` } });
           }
           // The reviewer's reading is the document's type, for both of its sides.
           doc.identityType = identityType!;
@@ -210,26 +210,26 @@ export class ReviewService {
           doc.holderName = dto.holderName!;
           doc.documentExpiry = dto.expiry!;
           doc.nameMatches = namesMatch(dto.holderName!, expectedHolder(account));
-          if (!doc.nameMatches) throw new DomainError('unprocessable', `The name on the document does not match ${IDENTITY_HOLDER[c.accountType as AccountType]} (${expectedHolder(account)}): reject it as name_mismatch`, { holderName: 'does not match the account' });
-          if (!notExpired(dto.expiry!, now)) throw new DomainError('unprocessable', 'This identity document has expired: reject it as expired', { expiry: 'in the past' });
+          if (!doc.nameMatches) throw documentsError('name_mismatch', { holder: IDENTITY_HOLDER[c.accountType as AccountType], expectedName: expectedHolder(account) }, { fields: { holderName: 'does not match the account' } });
+          if (!notExpired(dto.expiry!, now)) throw documentsError('identity_expired', {}, { fields: { expiry: 'in the past' } });
         }
         if (DATED_KINDS.includes(doc.kind)) {
-          if (!dto.issuedOn) throw new DomainError('invalid', 'Type the date the proof was issued', { issuedOn: 'read the date on the document' }).because('issued_on_required');
+          if (!dto.issuedOn) throw documentsError('issued_on_required', {}, { fields: { issuedOn: 'read the date on the document' } });
           const problem = proofDateProblem(dto.issuedOn, now);
-          if (problem === 'proof_date_invalid') throw new DomainError('invalid', 'This is not a calendar date', { issuedOn: 'not a date' }).because(problem);
-          if (problem === 'proof_in_future') throw new DomainError('unprocessable', 'The proof’s date is in the future: check it', { issuedOn: 'in the future' }).because(problem);
+          if (problem === 'proof_date_invalid') throw documentsError(problem, {}, { fields: { issuedOn: 'not a date' } });
+          if (problem === 'proof_in_future') throw documentsError(problem, {}, { fields: { issuedOn: 'in the future' } });
           if (problem === 'proof_too_old') {
-            throw new DomainError('unprocessable', `The proof is older than 3 months (issued before ${oldestAcceptedIssue(now)}): reject it as older_than_3_months`, { issuedOn: 'older than 3 months' }).because(problem);
+            throw documentsError(problem, { oldestIssue: oldestAcceptedIssue(now) }, { fields: { issuedOn: 'older than 3 months' } });
           }
           doc.issuedOn = dto.issuedOn;
         }
         doc.decision = 'accepted';
       } else {
-        if (!dto.reasonCode) throw new DomainError('invalid', 'Say why the document is rejected', { reasonCode: 'required to reject' });
+        if (!dto.reasonCode) throw documentsError('reason_required', {}, { fields: { reasonCode: 'required to reject' } });
         if (!(REJECTION_CODES as readonly string[]).includes(dto.reasonCode)) {
-          throw new DomainError('invalid', 'This reason asks for the document again (decision reupload); it does not reject it', { reasonCode: 'not a rejection reason' }).because('reason_not_for_decision');
+          throw documentsError('reason_not_for_decision', {}, { fields: { reasonCode: 'not a rejection reason' } });
         }
-        if (dto.reasonCode === 'other' && !dto.note?.trim()) throw new DomainError('invalid', 'Explain the "other" reason', { note: 'required with other' });
+        if (dto.reasonCode === 'other' && !dto.note?.trim()) throw documentsError('note_required', {}, { fields: { note: 'required with other' } });
         doc.decision = 'rejected';
         doc.decisionReason = dto.reasonCode as RejectionCode;
       }
@@ -286,10 +286,10 @@ export class ReviewService {
    */
   private async askReupload(m: EntityManager, actor: Actor, c: IdentityCase, doc: CaseDocument, dto: DecisionDto) {
     if (!dto.reasonCode || !(REUPLOAD_REASONS as readonly string[]).includes(dto.reasonCode)) {
-      throw new DomainError('invalid', `Say why the document is asked again: ${REUPLOAD_REASONS.join(', ')}`, { reasonCode: 'required to ask again' }).because('reason_not_for_decision');
+      throw documentsError('reupload_reason_required', { reasons: REUPLOAD_REASONS.join(', ') }, { fields: { reasonCode: 'required to ask again' } });
     }
     const note = dto.note?.trim() || null;
-    if (dto.reasonCode === 'other' && !note) throw new DomainError('invalid', 'Explain the "other" reason (the customer reads it)', { note: 'required with other' });
+    if (dto.reasonCode === 'other' && !note) throw documentsError('reupload_note_required', {}, { fields: { note: 'required with other' } });
     const now = this.clock.now();
     Object.assign(doc, { decision: 'reupload', decisionReason: dto.reasonCode, decisionNote: note, decidedBy: actor.id, decidedAt: now });
     await m.save(doc);
@@ -310,11 +310,11 @@ export class ReviewService {
     const result = await this.dataSource.transaction(async (m) => {
       const c = await this.load(actor, caseId, m, true);
       await this.assertIndependent(m, actor, c);
-      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw conflict('Claim this case before asking for a document');
+      if (c.status !== 'in_review' || c.reviewerId !== actor.id) throw documentsError('claim_before_request');
       const docs = await m.getRepository(CaseDocument).findBy({ caseId: c.id });
       const missing = checklist(c.accountType, docs, c.addressVariant).flatMap((i) => i.missing);
       if (!missing.includes(dto.kind)) {
-        throw new DomainError('conflict', `The checklist does not miss ${dto.kind}${missing.length ? ` (it misses ${missing.join(', ')})` : ''}`, { kind: 'not missing' }).because('document_not_missing');
+        throw documentsError('document_not_missing', { kind: dto.kind, missing: missing.join(', ') || 'nothing' }, { fields: { kind: 'not missing' } });
       }
       const note = dto.note?.trim() || null;
       const mailId = await this.awaitDocument(m, actor, c, dto.kind, 'missing', note);
@@ -352,12 +352,12 @@ export class ReviewService {
   /** A document's preview or original, for staff allowed to see that very case; every view is audited. */
   async file(actor: Actor, caseId: string, documentId: string, which: 'preview' | 'original') {
     const c = await this.load(actor, caseId);
-    if (!actor.ability.can('read', 'Document')) throw notFound('No document with this id in this case');
+    if (!actor.ability.can('read', 'Document')) throw documentsError('document_not_found');
     const doc = isUuid(documentId) ? await this.dataSource.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
-    if (!doc) throw notFound('No document with this id in this case');
-    if (doc.purgedAt) throw notFound('This document was purged at the end of its retention period');
+    if (!doc) throw documentsError('document_not_found');
+    if (doc.purgedAt) throw documentsError('document_purged');
     const key = which === 'preview' ? doc.previewKey : doc.storageKey;
-    if (!key) throw notFound('This document has no preview (yet)');
+    if (!key) throw documentsError('no_preview');
     const data = await this.store.get(key);
     await this.audit.recordAlone({
       actor: auditActor(actor), meta: actor.meta, action: which === 'preview' ? 'document.view' : 'document.download',

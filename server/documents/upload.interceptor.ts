@@ -4,18 +4,17 @@ import multer, { MulterError } from 'multer';
 import type { Observable } from 'rxjs';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { DomainError } from '../core/http/errors';
+import { documentsError, DocumentsErrorCode } from './documents.errors';
 
-const MULTER_MESSAGES: Record<string, [ErrorCodeAndMessage[0], string]> = {
-  LIMIT_FILE_SIZE: ['payload_too_large', 'A file is larger than the limit'],
-  LIMIT_FILE_COUNT: ['payload_too_large', 'Too many files in one request'],
-  LIMIT_PART_COUNT: ['payload_too_large', 'Too many parts in the form'],
-  LIMIT_FIELD_COUNT: ['payload_too_large', 'Too many fields in the form'],
-  LIMIT_FIELD_KEY: ['invalid', 'A field name is too long'],
-  LIMIT_FIELD_VALUE: ['payload_too_large', 'A field value is too long'],
-  LIMIT_UNEXPECTED_FILE: ['invalid', 'Files go in the "files" field only'],
+const MULTER_REFUSALS: Record<string, DocumentsErrorCode> = {
+  LIMIT_FILE_SIZE: 'too_large',
+  LIMIT_FILE_COUNT: 'too_many_files',
+  LIMIT_PART_COUNT: 'too_many_parts',
+  LIMIT_FIELD_COUNT: 'too_many_fields',
+  LIMIT_FIELD_KEY: 'field_name_too_long',
+  LIMIT_FIELD_VALUE: 'field_value_too_long',
+  LIMIT_UNEXPECTED_FILE: 'files_field_only',
 };
-type ErrorCodeAndMessage = ['payload_too_large' | 'invalid', string];
 
 /**
  * multer on the upload routes only: files stay in memory (never a temporary file to leave behind), limits on
@@ -46,17 +45,17 @@ export class UploadInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     if (!req.is('multipart/form-data')) {
-      throw new DomainError('unsupported_media_type', 'Send the documents as multipart/form-data');
+      throw documentsError('multipart_required');
     }
     await new Promise<void>((resolve, reject) => {
       this.upload(req, res, (err: unknown) => {
         if (!err) return resolve();
         if (err instanceof MulterError) {
-          const [code, message] = MULTER_MESSAGES[err.code] ?? ['invalid', 'The upload could not be read'];
-          const limit = err.code === 'LIMIT_FILE_SIZE' ? ` (${this.config.uploadMaxBytes / 1024 / 1024} MB)` : err.code === 'LIMIT_FILE_COUNT' ? ` (${this.config.uploadMaxFiles})` : '';
-          return reject(new DomainError(code, message + limit));
+          const { uploadMaxBytes, uploadMaxFiles } = this.config;
+          const limits = { maxBytes: uploadMaxBytes, maxMb: uploadMaxBytes / 1024 / 1024, max: uploadMaxFiles };
+          return reject(documentsError(MULTER_REFUSALS[err.code] ?? 'upload_unreadable', limits));
         }
-        reject(new DomainError('invalid', 'The upload is truncated or malformed; send it again'));
+        reject(documentsError('upload_malformed'));
       });
     });
     return next.handle();

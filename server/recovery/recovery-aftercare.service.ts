@@ -9,7 +9,7 @@ import type { RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { conflict, DomainError, notFound } from '../core/http/errors';
+import { recoveryError } from './recovery.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { activeSupervisors } from '../staff/supervisors';
 import { RecoveryCase } from './recovery-case.entity';
@@ -31,7 +31,7 @@ export class RecoveryAftercareService {
 
   private async liveLink(token: string) {
     const link = await this.dataSource.getRepository(RecoveryLink).findOneBy({ tokenHash: this.recovery.tokenHash(token) });
-    if (!link || link.usedAt || link.expiresAt.getTime() <= this.clock.now().getTime()) throw notFound('This link is no longer valid');
+    if (!link || link.usedAt || link.expiresAt.getTime() <= this.clock.now().getTime()) throw recoveryError('link_invalid');
     return link;
   }
 
@@ -49,7 +49,7 @@ export class RecoveryAftercareService {
   async useLink(token: string, meta: RequestMeta) {
     const outcome = await this.dataSource.transaction(async (m) => {
       const link = await m.getRepository(RecoveryLink).findOne({ where: { tokenHash: this.recovery.tokenHash(token), usedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (!link || link.expiresAt.getTime() <= this.clock.now().getTime()) throw notFound('This link is no longer valid');
+      if (!link || link.expiresAt.getTime() <= this.clock.now().getTime()) throw recoveryError('link_invalid');
       await m.update(RecoveryLink, { id: link.id }, { usedAt: this.clock.now() });
       const c = await this.recovery.load(link.recoveryCaseId, m);
       const account = await this.recovery.lockAccount(m, c.accountId);
@@ -59,7 +59,7 @@ export class RecoveryAftercareService {
         await this.audit.record(m, { actor: null, meta, action: `recovery.${c.action}.cancel`, targetType: 'account', targetId: account.id, caseId: c.id, reason: 'customer link', after: { from: link.sentToMasked } });
         return { result: 'cancelled' as const, mailIds };
       }
-      if (c.status !== 'executed') throw conflict(`This request is already ${c.status}`);
+      if (c.status !== 'executed') throw recoveryError('not_executed', { status: c.status });
       await m.update(RecoveryCase, { id: c.id }, { reportedAt: this.clock.now() });
       await m.update(CustomerAccount, { id: account.id }, { status: 'locked', lockedAt: this.clock.now(), lockReason: `the customer reported the ${c.action} action: "this was not me"` });
       const supervisors = await activeSupervisors(m);
@@ -106,15 +106,15 @@ export class RecoveryAftercareService {
   async revert(actor: Actor, id: string, reason: string) {
     return this.dataSource.transaction(async (m) => {
       const c = await this.recovery.load(id, m);
-      if (c.action !== 'backup_to_primary') throw new DomainError('unprocessable', 'Only a backup→primary swap can be reverted');
-      if (c.status !== 'executed' || !c.previous) throw conflict('Only an executed swap can be reverted');
-      if (c.revertedAt) throw conflict('This swap was already reverted');
+      if (c.action !== 'backup_to_primary') throw recoveryError('revert_not_a_swap');
+      if (c.status !== 'executed' || !c.previous) throw recoveryError('revert_not_executed');
+      if (c.revertedAt) throw recoveryError('already_reverted');
       const deadline = c.executedAt!.getTime() + this.config.recoveryReportDays * 86_400_000;
-      if (this.clock.now().getTime() > deadline) throw conflict('The revert window of this swap is over');
+      if (this.clock.now().getTime() > deadline) throw recoveryError('revert_window_over');
       const account = await this.recovery.lockAccount(m, c.accountId);
       const done = await m.createQueryBuilder().update(RecoveryCase).set({ revertedAt: this.clock.now(), version: () => 'version + 1' })
         .where('id = :id AND version = :version AND reverted_at IS NULL', { id: c.id, version: c.version }).execute();
-      if (!done.affected) throw conflict('This case was changed at the same time by someone else; reload it');
+      if (!done.affected) throw recoveryError('concurrent_change');
       await m.update(CustomerAccount, { id: account.id }, {
         primaryEmail: c.previous.primaryEmail, backupEmail: c.previous.backupEmail, flags: c.previous.flags as CustomerAccount['flags'], sessionsValidAfter: this.clock.now(),
       });

@@ -18,7 +18,7 @@ export class RecoveryExecuteHandler implements JobHandlerOf<'recovery.execute'> 
     // A locked account is no failure: the job ends, the case stays on hold, and the reconciler (which enqueues
     // again every case past its hold without a live job) runs it on its first pass after a supervisor unlocks.
     const done = await this.recovery.execute(null, c.id, SYSTEM_META).catch((e: unknown) => {
-      if (e instanceof DomainError && e.reason === 'account_locked') return null;
+      if (e instanceof DomainError && e.code === 'accounts.locked') return null;
       throw e;
     });
     return { status: done ? done.status : 'waiting_unlock' };

@@ -5,7 +5,7 @@ import { Meta } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { Public, RequirePermission } from '../auth/policy.decorator';
 import type { RequestMeta } from '../audit/audit.types';
-import { notFound } from '../core/http/errors';
+import { recoveryError } from './recovery.errors';
 import { RecoveryAftercareService } from './recovery-aftercare.service';
 import { RecoveryQueriesService } from './recovery-queries.service';
 import { RecoveryCase } from './recovery-case.entity';
@@ -32,7 +32,7 @@ export class RecoveryController {
   @RequirePermission('read', 'RecoveryCase')
   async one(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const c = await this.recovery.load(id);
-    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw notFound('No recovery case with this id');
+    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw recoveryError('case_not_found');
     return toRecoveryResponse(c);
   }
 
@@ -74,7 +74,7 @@ export class RecoveryController {
   @RequirePermission('update', 'RecoveryCase')
   async cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
     const c = await this.recovery.load(id);
-    if (!actor.ability.can('update', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw notFound('No recovery case with this id');
+    if (!actor.ability.can('update', asSubject('RecoveryCase', { openedBy: c.openedBy }))) throw recoveryError('case_not_found');
     return toRecoveryResponse(await this.aftercare.cancel(actor, id, dto.reason));
   }
 

@@ -15,7 +15,9 @@ import type { AuditActor, RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { conflict, DomainError, notFound } from '../core/http/errors';
+import type { DomainError } from '../core/http/errors';
+import { accountsError } from '../accounts/accounts.errors';
+import { recoveryError } from './recovery.errors';
 import { QueueService } from '../core/queue/queue.service';
 import { CaseDocument } from '../documents/case-document.entity';
 import { IdentityCase } from '../documents/identity-case.entity';
@@ -119,7 +121,7 @@ export class RecoveryService {
     try {
       move(c.status, to, c.action);
     } catch (e) {
-      if (e instanceof TransitionRefused) throw conflict(e.message);
+      if (e instanceof TransitionRefused) throw recoveryError('transition_refused', { from: e.from, to: e.to });
       throw e;
     }
     const result = await m
@@ -128,13 +130,13 @@ export class RecoveryService {
       .set({ ...changes, status: to, version: () => 'version + 1' })
       .where('id = :id AND status = :status AND version = :version', { id: c.id, status: c.status, version: c.version })
       .execute();
-    if (!result.affected) throw conflict('This case was changed at the same time by someone else; reload it');
+    if (!result.affected) throw recoveryError('concurrent_change');
     Object.assign(c, changes, { status: to, version: c.version + 1 });
   }
 
   async lockAccount(m: EntityManager, accountId: string): Promise<CustomerAccount> {
     const account = isUuid(accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!account) throw notFound('No account with this id');
+    if (!account) throw accountsError('not_found');
     return account;
   }
 
@@ -142,7 +144,7 @@ export class RecoveryService {
     try {
       return await m.save(m.create(RecoveryCase, { status: 'draft', version: 1, ...init }));
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('This account already has an open case for this action');
+      if (isUniqueViolation(e)) throw recoveryError('already_open');
       throw e;
     }
   }
@@ -155,15 +157,15 @@ export class RecoveryService {
     const outcome = await this.dataSource.transaction(async (m) => {
       const account = await this.lockAccount(m, dto.accountId);
       const v = await this.verifications.load(actor, dto.verificationId, m);
-      if (v.accountId !== account.id) throw new DomainError('unprocessable', 'This verification belongs to another account');
-      if (v.expiresAt.getTime() <= this.clock.now().getTime()) throw conflict('This call’s verification has expired; verify the caller again');
+      if (v.accountId !== account.id) throw accountsError('verification_other_account');
+      if (v.expiresAt.getTime() <= this.clock.now().getTime()) throw recoveryError('verification_expired');
       assertNotLocked(account);
       if (!account.backupEmail) {
-        throw new DomainError('unprocessable', 'This account has no backup email: the phone desk cannot help; the customer must use the identity-documents procedure');
+        throw recoveryError('no_backup_email');
       }
-      if (account.backupEmail.toLowerCase() === account.primaryEmail.toLowerCase()) throw new DomainError('unprocessable', 'The backup email is the same as the primary email');
+      if (account.backupEmail.toLowerCase() === account.primaryEmail.toLowerCase()) throw recoveryError('backup_same_as_primary');
       if (!v.possessionProven.includes('backup_email')) {
-        throw new DomainError('unprocessable', 'The caller has not proven possession of the backup email on this call: send a code to it first');
+        throw recoveryError('possession_not_proven');
       }
       const c = await this.insertCase(m, {
         accountId: account.id, action: 'backup_to_primary', callReference: dto.callReference, reason: dto.reason, openedBy: actor.id, verificationId: v.id,
@@ -210,14 +212,14 @@ export class RecoveryService {
     const outcome = await this.dataSource.transaction(async (m) => {
       const account = await this.lockAccount(m, dto.accountId);
       const idCase = isUuid(dto.identityCaseId) ? await m.getRepository(IdentityCase).findOneBy({ id: dto.identityCaseId }) : null;
-      if (!idCase || idCase.accountId !== account.id) throw new DomainError('unprocessable', 'No identity-documents case of this account has this id').because('identity_case_unknown');
+      if (!idCase || idCase.accountId !== account.id) throw recoveryError('identity_case_unknown');
       if (idCase.purpose !== PURPOSE_OF[dto.action]) {
-        throw new DomainError('unprocessable', `The identity-documents case was opened to ${idCase.purpose.replace('_', ' ')}, not for this action`).because('identity_case_wrong_purpose');
+        throw recoveryError('identity_case_wrong_purpose', { purpose: idCase.purpose });
       }
       let verificationId: string | null = null;
       if (dto.verificationId) {
         const v = await this.verifications.load(actor, dto.verificationId, m);
-        if (v.accountId !== account.id) throw new DomainError('unprocessable', 'This verification belongs to another account');
+        if (v.accountId !== account.id) throw accountsError('verification_other_account');
         verificationId = v.id;
       }
       const refused = await this.refusalToOpen(m, account, idCase);
@@ -243,7 +245,7 @@ export class RecoveryService {
     if (refused) {
       await this.audit.record(m, {
         actor: auditActor(reviewer), meta: reviewer.meta, action: `recovery.${ACTION_OF[idCase.purpose]}.open`, outcome: 'denied',
-        targetType: 'account', targetId: account.id, caseId: idCase.id, reason: refused.reason ?? refused.message, after: { identityCaseId: idCase.id, automatic: true },
+        targetType: 'account', targetId: account.id, caseId: idCase.id, reason: refused.code, after: { identityCaseId: idCase.id, automatic: true },
       });
       return { opened: false, reason: refused.message };
     }
@@ -257,19 +259,19 @@ export class RecoveryService {
   /** Why a verified identity case cannot open its action now, or null. Read under the account's row lock. */
   private async refusalToOpen(m: EntityManager, account: CustomerAccount, idCase: IdentityCase): Promise<DomainError | null> {
     const action = ACTION_OF[idCase.purpose];
-    if (account.status === 'locked') return conflict('This account is locked: no recovery action until a supervisor unlocks it').because('account_locked');
-    if (idCase.status !== 'verified') return new DomainError('unprocessable', `The identity-documents case is ${idCase.status}, not verified`).because('identity_case_not_verified');
+    if (account.status === 'locked') return accountsError('locked');
+    if (idCase.status !== 'verified') return recoveryError('identity_case_not_verified', { status: idCase.status });
     const open = await m.getRepository(RecoveryCase).countBy({ accountId: account.id, action, status: In(OPEN_STATUSES) });
-    if (open) return conflict('This account already has an open case for this action').because('recovery_case_already_open');
+    if (open) return recoveryError('already_open');
     // Documents serve one action: once an action rested on them (even cancelled by the customer or rejected), a
     // new one needs new documents, so a "this was not me" cannot be undone by opening the same action again.
     const used = await m.getRepository(RecoveryCase).countBy({ identityCaseId: idCase.id });
-    if (used) return conflict('This identity-documents case was already used for a recovery action').because('identity_case_used');
+    if (used) return recoveryError('identity_case_used');
     if (action === 'replace_contact_email') {
-      if (!idCase.contactEmailConfirmedAt) return new DomainError('unprocessable', 'The new address was never confirmed by its code').because('contact_email_unconfirmed');
-      if (idCase.contactEmail.toLowerCase() === account.primaryEmail.toLowerCase()) return new DomainError('unprocessable', 'The new address is already the primary email').because('already_primary');
+      if (!idCase.contactEmailConfirmedAt) return recoveryError('contact_email_unconfirmed');
+      if (idCase.contactEmail.toLowerCase() === account.primaryEmail.toLowerCase()) return recoveryError('already_primary');
     } else if ((await this.methodsToRemove(m, account.id, idCase)).length === 0) {
-      return new DomainError('unprocessable', 'This account has none of the chosen 2FA methods left to remove').because('no_2fa_method');
+      return recoveryError('no_2fa_method');
     }
     return null;
   }
@@ -338,7 +340,7 @@ export class RecoveryService {
 
   async load(id: string, m: EntityManager = this.dataSource.manager): Promise<RecoveryCase> {
     const c = isUuid(id) ? await m.getRepository(RecoveryCase).findOneBy({ id }) : null;
-    if (!c) throw notFound('No recovery case with this id');
+    if (!c) throw recoveryError('case_not_found');
     return c;
   }
 
@@ -346,13 +348,13 @@ export class RecoveryService {
   async approve(actor: Actor, id: string) {
     const outcome = await this.dataSource.transaction(async (m) => {
       const c = await this.load(id, m);
-      if (c.openedBy === actor.id) throw new DomainError('forbidden', 'You opened this case: another supervisor must approve it');
+      if (c.openedBy === actor.id) throw recoveryError('own_case');
       if (c.identityCaseId) {
         const idCase = await m.getRepository(IdentityCase).findOneByOrFail({ id: c.identityCaseId });
         const touched = await m.getRepository(CaseDocument).createQueryBuilder('d')
           .where('d.caseId = :cid AND (d.decidedBy = :me OR d.uploadedBy = :me)', { cid: idCase.id, me: actor.id }).getCount();
         if (idCase.reviewerId === actor.id || idCase.openedBy === actor.id || touched) {
-          throw new DomainError('forbidden', 'You reviewed or handled the documents of this case: another supervisor must approve it');
+          throw recoveryError('reviewed_documents');
         }
       }
       const account = await this.lockAccount(m, c.accountId);
@@ -390,16 +392,16 @@ export class RecoveryService {
   async execute(actor: Actor | null, id: string, meta: RequestMeta) {
     const outcome = await this.dataSource.transaction(async (m) => {
       const c = await this.load(id, m);
-      if (c.status !== 'on_hold') throw conflict(`This case is ${c.status.replace('_', ' ')}, not waiting to be executed`);
+      if (c.status !== 'on_hold') throw recoveryError('not_on_hold', { status: c.status });
       const now = this.clock.now();
-      if (c.holdUntil && now.getTime() < c.holdUntil.getTime()) throw conflict(`The hold lasts until ${c.holdUntil.toISOString()}: not before`);
+      if (c.holdUntil && now.getTime() < c.holdUntil.getTime()) throw recoveryError('hold_not_over', { holdUntil: c.holdUntil.toISOString() });
       const account = await this.lockAccount(m, c.accountId);
       assertNotLocked(account);
       const notified = await m.getRepository(OutboxMessage).createQueryBuilder('o')
         .where('o.accountId = :aid AND o.toAddress = :to AND o.template = :t AND o.createdAt >= :since AND o.status = :sent', {
           aid: account.id, to: account.primaryEmail.toLowerCase(), t: 'recovery_requested', since: c.createdAt, sent: 'sent',
         }).getCount();
-      if (!notified) throw conflict('The mail to the current address has not been accepted by the mail server yet: execution waits for it');
+      if (!notified) throw recoveryError('notice_not_accepted');
       const who: AuditActor | null = actor ? auditActor(actor) : null;
       // A block after the approval (a takeover feared) voids it: the unblock must not let an approved change run
       // unannounced. The customer is told it was cancelled; a new procedure starts from new documents.
@@ -458,7 +460,7 @@ export class RecoveryService {
       return { c, mailIds, voided: false };
     });
     await this.outbox.relay(outcome.mailIds);
-    if (outcome.voided) throw conflict('The approval no longer matches the account or the change: the case was cancelled');
+    if (outcome.voided) throw recoveryError('approval_void');
     return outcome.c;
   }
 }

@@ -6,7 +6,7 @@ import { StaffUser } from '../auth/staff-user.entity';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { notFound } from '../core/http/errors';
+import { staffError } from './staff.errors';
 
 export interface MySettings {
   phoneRegion: string | null;
@@ -31,14 +31,14 @@ export class MySettingsService {
 
   async get(actor: Actor): Promise<MySettings> {
     const user = await this.dataSource.getRepository(StaffUser).findOneBy({ id: actor.id });
-    if (!user) throw notFound('No staff member with this id');
+    if (!user) throw staffError('not_found');
     return this.view(user);
   }
 
   async update(actor: Actor, phoneRegion: string | null | undefined): Promise<MySettings> {
     return this.dataSource.transaction(async (m) => {
       const user = await m.getRepository(StaffUser).findOne({ where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('No staff member with this id');
+      if (!user) throw staffError('not_found');
       const before = user.phoneRegion;
       const after = phoneRegion === undefined ? before : phoneRegion;
       if (before !== after) {

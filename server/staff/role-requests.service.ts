@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
-import { conflict, DomainError, notFound } from '../core/http/errors';
+import { staffError } from './staff.errors';
 import { isUuid } from '../core/ids';
 import { RoleRequest } from './role-request.entity';
 import { PRIVILEGED_ROLES, StaffRole, StaffUser } from '../auth/staff-user.entity';
@@ -30,7 +30,7 @@ export class RoleRequestsService {
    */
   async open(m: EntityManager, actor: Actor, staff: StaffUser, roles: StaffRole[], reason: string): Promise<RoleRequest> {
     const exists = await m.getRepository(RoleRequest).existsBy({ staffId: staff.id, decidedAt: IsNull() });
-    if (exists) throw conflict('A role change for this staff member is already waiting for confirmation');
+    if (exists) throw staffError('role_request_pending');
     const req = await m.save(m.create(RoleRequest, { staffId: staff.id, requestedBy: actor.id, fromRoles: staff.roles, roles, reason }));
     await this.audit.record(m, {
       actor: auditActor(actor), meta: actor.meta, action: 'staff.roles.request', targetType: 'staff', targetId: staff.id, reason,
@@ -42,12 +42,12 @@ export class RoleRequestsService {
   async confirm(actor: Actor, requestId: string): Promise<StaffUser> {
     return this.dataSource.transaction(async (m) => {
       const req = await this.openRequest(m, requestId);
-      if (req.requestedBy === actor.id) throw new DomainError('forbidden', 'You asked for this role change: another admin must confirm it');
+      if (req.requestedBy === actor.id) throw staffError('role_request_own_request');
       const staff = await m.getRepository(StaffUser).findOne({ where: { id: req.staffId }, lock: { mode: 'pessimistic_write' } });
-      if (!staff) throw notFound('No staff member with this id');
-      if (!actor.ability.can('update', asSubject('StaffUser', { id: staff.id }))) throw new DomainError('forbidden', 'Nobody confirms a role change of their own');
+      if (!staff) throw staffError('not_found');
+      if (!actor.ability.can('update', asSubject('StaffUser', { id: staff.id }))) throw staffError('own_role_request');
       if ([...staff.roles].sort().join() !== [...req.fromRoles].sort().join()) {
-        throw conflict('The roles of this staff member changed since the request: refuse it and ask again');
+        throw staffError('roles_changed');
       }
       await m.update(RoleRequest, { id: req.id }, { decision: 'confirmed', decidedBy: actor.id, decidedAt: this.clock.now() });
       staff.roles = req.roles;
@@ -76,7 +76,7 @@ export class RoleRequestsService {
     const req = isUuid(requestId)
       ? await m.getRepository(RoleRequest).findOne({ where: { id: requestId, decidedAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
       : null;
-    if (!req) throw notFound('No open role request with this id');
+    if (!req) throw staffError('role_request_not_found');
     return req;
   }
 }

@@ -6,7 +6,7 @@ import { asSubject } from '../auth/permissions';
 import { SessionService } from '../auth/session.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
-import { conflict, DomainError, notFound } from '../core/http/errors';
+import { staffError } from './staff.errors';
 import { isUuid } from '../core/ids';
 import { isUniqueViolation } from '../core/database/database-errors';
 import { MfaResetRequest } from './mfa-reset-request.entity';
@@ -54,7 +54,7 @@ export class StaffCredentialsService {
       await this.enrolments.relay(mailId);
       return { user, pendingRoleRequestId };
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('A staff member with this email exists already');
+      if (isUniqueViolation(e)) throw staffError('email_taken');
       throw e;
     }
   }
@@ -65,9 +65,9 @@ export class StaffCredentialsService {
       const found = isUuid(staffId)
         ? await m.getRepository(StaffUser).createQueryBuilder('u').addSelect('u.passwordHash').setLock('pessimistic_write').where('u.id = :id', { id: staffId }).getOne()
         : null;
-      if (!found) throw notFound('No staff member with this id');
-      if (found.passwordHash) throw conflict('This staff member has enrolled already: reset their second factor instead');
-      if (!found.active) throw conflict('This staff member is disabled');
+      if (!found) throw staffError('not_found');
+      if (found.passwordHash) throw staffError('already_enrolled');
+      if (!found.active) throw staffError('disabled');
       return { user: found, mailId: await this.enrolments.issue(m, found, 'invite', auditActor(actor), actor.meta) };
     });
     await this.enrolments.relay(mailId);
@@ -76,8 +76,8 @@ export class StaffCredentialsService {
 
   private async target(actor: Actor, id: string): Promise<StaffUser> {
     const user = isUuid(id) ? await this.dataSource.getRepository(StaffUser).findOneBy({ id }) : null;
-    if (!user) throw notFound('No staff member with this id');
-    if (!actor.ability.can('update', asSubject('StaffUser', { id: user.id }))) throw new DomainError('forbidden', 'Nobody resets their own second factor');
+    if (!user) throw staffError('not_found');
+    if (!actor.ability.can('update', asSubject('StaffUser', { id: user.id }))) throw staffError('own_mfa_reset');
     return user;
   }
 
@@ -90,7 +90,7 @@ export class StaffCredentialsService {
         return req;
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw conflict('A reset of this second factor is already waiting for confirmation');
+      if (isUniqueViolation(e)) throw staffError('mfa_reset_pending');
       throw e;
     }
   }
@@ -99,7 +99,7 @@ export class StaffCredentialsService {
     const req = isUuid(requestId)
       ? await m.getRepository(MfaResetRequest).findOne({ where: { id: requestId, confirmedAt: IsNull(), cancelledAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
       : null;
-    if (!req) throw notFound('No open reset request with this id');
+    if (!req) throw staffError('mfa_reset_not_found');
     return req;
   }
 
@@ -110,7 +110,7 @@ export class StaffCredentialsService {
   async confirmMfaReset(actor: Actor, requestId: string): Promise<StaffUser> {
     const { staff, mailId } = await this.dataSource.transaction(async (m) => {
       const req = await this.openReset(m, requestId);
-      if (req.requestedBy === actor.id) throw new DomainError('forbidden', 'You asked for this reset: another admin must confirm it');
+      if (req.requestedBy === actor.id) throw staffError('mfa_reset_own_request');
       const staff = await this.target(actor, req.staffId);
       await m.update(MfaResetRequest, { id: req.id }, { confirmedBy: actor.id, confirmedAt: this.clock.now() });
       await m.update(StaffUser, { id: staff.id }, { totpSecret: null, totpLastStep: null });

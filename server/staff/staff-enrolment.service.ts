@@ -10,7 +10,7 @@ import { verifyTotp } from '../auth/totp';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { DomainError } from '../core/http/errors';
+import { staffError } from './staff.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { EnrolmentPurpose, StaffEnrolment } from './staff-enrolment.entity';
 import { StaffUser } from '../auth/staff-user.entity';
@@ -27,7 +27,6 @@ export interface EnrolmentView {
   qrCode: string;
 }
 
-const INVALID_LINK = 'This link is not valid';
 
 /**
  * Invitation and re-enrolment links. The member, and only the member, sees the TOTP secret (on the link's
@@ -97,17 +96,17 @@ export class StaffEnrolmentService {
     const { link, staff } = await this.usable(this.dataSource.manager, token, meta);
     const now = this.clock.now();
     const step = await verifyTotp(link.totpSecret, otp, null, now.getTime());
-    if (step === null) throw new DomainError('invalid', 'Wrong code', { otp: 'the code does not match: check the time of your device and try the next code' });
+    if (step === null) throw staffError('wrong_code', {}, { fields: { otp: 'the code does not match: check the time of your device and try the next code' } });
     let passwordHash: string | undefined;
     if (link.purpose === 'invite') {
       if (password.toLowerCase().includes(staff.email.split('@')[0].toLowerCase())) {
-        throw new DomainError('invalid', 'Choose another password', { password: 'must not contain your email address' });
+        throw staffError('password_contains_email', {}, { fields: { password: 'must not contain your email address' } });
       }
       passwordHash = await argon2.hash(password);
     } else {
       const current = await this.dataSource.getRepository(StaffUser).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: staff.id }).getOne();
       if (!current?.passwordHash || !(await argon2.verify(current.passwordHash, password).catch(() => false))) {
-        throw new DomainError('invalid', 'Wrong password', { password: 'give your current password' });
+        throw staffError('wrong_password', {}, { fields: { password: 'give your current password' } });
       }
     }
     await this.dataSource.transaction(async (m) => {
@@ -118,7 +117,7 @@ export class StaffEnrolmentService {
         .set({ usedAt: now })
         .where('id = :id AND used_at IS NULL AND cancelled_at IS NULL AND expires_at > :now', { id: link.id, now })
         .execute();
-      if (!claimed.affected) throw new DomainError('gone', 'This link was used already');
+      if (!claimed.affected) throw staffError('link_used');
       await m.update(StaffUser, { id: staff.id }, { totpSecret: link.totpSecret, totpLastStep: String(step), ...(passwordHash ? { passwordHash } : {}) });
       await this.audit.record(m, {
         actor: { id: staff.id, email: staff.email, roles: staff.roles }, meta, action: 'staff.enrolment.complete',
@@ -133,16 +132,16 @@ export class StaffEnrolmentService {
     const link = typeof token === 'string' && token.length <= 100
       ? await m.getRepository(StaffEnrolment).createQueryBuilder('e').addSelect('e.totpSecret').where('e.token_hash = :h', { h: this.tokenHash(token) }).getOne()
       : null;
-    if (!link) throw new DomainError('not_found', INVALID_LINK);
+    if (!link) throw staffError('link_invalid');
     const staff = await m.getRepository(StaffUser).findOneBy({ id: link.staffId });
-    if (!staff) throw new DomainError('not_found', INVALID_LINK);
+    if (!staff) throw staffError('link_invalid');
     const refusal = link.usedAt ? 'used' : link.cancelledAt ? 'replaced' : link.expiresAt <= this.clock.now() ? 'expired' : !staff.active ? 'disabled' : null;
     if (refusal) {
       await this.audit.recordAlone({
         actor: null, meta, action: 'staff.enrolment.refused', outcome: 'denied', targetType: 'staff', targetId: staff.id, reason: refusal,
         after: { purpose: link.purpose, enrolmentId: link.id },
       });
-      throw new DomainError('gone', refusal === 'expired' ? 'This link has expired: ask an administrator for a new one' : 'This link can no longer be used');
+      throw staffError(refusal === 'expired' ? 'link_expired' : 'link_revoked');
     }
     return { link, staff };
   }

@@ -4,7 +4,7 @@ import { Actor, auditActor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { SessionService } from '../auth/session.service';
 import { AuditService } from '../audit/audit.service';
-import { DomainError, notFound } from '../core/http/errors';
+import { staffError } from './staff.errors';
 import { pendingRequests } from './pending-requests';
 import type { PendingRequest } from './pending-requests';
 import { RoleRequest } from './role-request.entity';
@@ -39,7 +39,7 @@ export class StaffService {
 
   async get(actor: Actor, id: string): Promise<StaffUser> {
     const user = isUuid(id) ? await this.dataSource.getRepository(StaffUser).findOneBy({ id }) : null;
-    if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw notFound('No staff member with this id');
+    if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw staffError('not_found');
     return user;
   }
 
@@ -49,13 +49,13 @@ export class StaffService {
    */
   async update(actor: Actor, id: string, dto: UpdateStaffDto): Promise<Updated> {
     if (dto.roles === undefined && dto.active === undefined) {
-      throw new DomainError('invalid', 'Nothing to change', { roles: 'give roles or active' });
+      throw staffError('nothing_to_change', {}, { fields: { roles: 'give roles or active' } });
     }
     return this.dataSource.transaction(async (manager) => {
       const user = isUuid(id) ? await manager.getRepository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw notFound('No staff member with this id');
+      if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw staffError('not_found');
       if (!actor.ability.can('update', asSubject('StaffUser', { id: user.id }))) {
-        throw new DomainError('forbidden', user.id === actor.id ? 'Nobody changes their own roles or status' : 'You may not change this staff member');
+        throw staffError(user.id === actor.id ? 'own_roles' : 'may_not_change');
       }
       const before = { roles: user.roles, active: user.active };
       const wanted = dto.roles === undefined ? undefined : [...dto.roles].sort();

@@ -8,7 +8,7 @@ import { SYSTEM_META } from '../audit/audit.types';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { conflict, notFound } from '../core/http/errors';
+import { supervisionError } from './supervision.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { activeSupervisors } from '../staff/supervisors';
 import { evaluate, Finding, TrailCounts } from './alert-rules';
@@ -160,8 +160,8 @@ export class AlertsService {
   async acknowledge(actor: Actor, id: string, comment: string): Promise<Alert> {
     return this.dataSource.transaction(async (m) => {
       const alert = isUuid(id) ? await m.getRepository(Alert).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!alert) throw notFound('No alert with this id');
-      if (alert.acknowledgedAt) throw conflict('This alert was already acknowledged');
+      if (!alert) throw supervisionError('alert_not_found');
+      if (alert.acknowledgedAt) throw supervisionError('alert_already_acknowledged');
       Object.assign(alert, { acknowledgedBy: actor.id, acknowledgedAt: this.clock.now(), ackComment: comment });
       await m.save(alert);
       await this.audit.record(m, { actor: auditActor(actor), meta: actor.meta, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id, reason: comment });

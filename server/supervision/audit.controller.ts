@@ -5,7 +5,7 @@ import { CurrentActor, auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { RequirePermission } from '../auth/policy.decorator';
-import { notFound } from '../core/http/errors';
+import { auditError } from '../audit/audit.errors';
 import { IdParamFormat } from '../core/http/id-params';
 import { AuditQueryService } from '../audit/audit-query.service';
 import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from '../audit/audit.dto';
@@ -73,7 +73,7 @@ export class AuditController {
   @IdParamFormat('id', 'integer')
   async one(@Param('id') id: string): Promise<AuditEventResponse> {
     const event = await this.audit.findOne(id);
-    if (!event) throw notFound('No audit entry with this id');
+    if (!event) throw auditError('entry_not_found');
     return toAuditEventResponse(event);
   }
 }

@@ -6,7 +6,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsOptional } from 'class-validator';
 import { RequirePermission } from '../auth/policy.decorator';
 import { Clock } from '../core/clock';
-import { DomainError } from '../core/http/errors';
+import { supervisionError } from './supervision.errors';
 import { DashboardService } from './dashboard.service';
 
 export class PeriodQuery {
@@ -27,8 +27,8 @@ export class DashboardController {
   async get(@Query() q: PeriodQuery) {
     const to = q.to ?? this.clock.now();
     const from = q.from ?? new Date(to.getTime() - 7 * 86_400_000);
-    if (from >= to) throw new DomainError('invalid', 'Invalid input: from', { from: 'must be before to' });
-    if (to.getTime() - from.getTime() > 92 * 86_400_000) throw new DomainError('invalid', 'Invalid input: from', { from: 'the period is at most 92 days' });
+    if (from >= to) throw supervisionError('period_not_ordered', {}, { fields: { from: 'must be before to' } });
+    if (to.getTime() - from.getTime() > 92 * 86_400_000) throw supervisionError('period_too_long', { maxDays: 92 }, { fields: { from: 'the period is at most 92 days' } });
     const [activity, cases, queues, outbox] = await Promise.all([
       this.dashboard.activity(from, to), this.dashboard.cases(), this.dashboard.queueHealth(), this.dashboard.outbox(),
     ]);

@@ -11,7 +11,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { toAuditEventResponse } from '../audit/audit.dto';
 import { Clock } from '../core/clock';
-import { notFound } from '../core/http/errors';
+import { supervisionError } from './supervision.errors';
 import { CaseDocument } from '../documents/case-document.entity';
 import { IdentityCase } from '../documents/identity-case.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -34,7 +34,7 @@ export class EvidenceService {
 
   async recoveryCase(actor: Actor, id: string) {
     const c = isUuid(id) ? await this.dataSource.getRepository(RecoveryCase).findOneBy({ id }) : null;
-    if (!c) throw notFound('No recovery case with this id');
+    if (!c) throw supervisionError('recovery_case_not_found');
     const [account, identity, checks, mails] = await Promise.all([
       this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }),
       c.identityCaseId ? this.identityPart(c.identityCaseId) : null,
@@ -58,7 +58,7 @@ export class EvidenceService {
 
   async identityCase(actor: Actor, id: string) {
     const part = isUuid(id) ? await this.identityPart(id) : null;
-    if (!part) throw notFound('No case with this id');
+    if (!part) throw supervisionError('identity_case_not_found');
     return this.finish(actor, 'identity_case', id, { identityCase: part }, [id]);
   }
 

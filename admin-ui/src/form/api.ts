@@ -1,4 +1,6 @@
 /** The customer form's calls to `/api/public/identity-cases`: same origin, no cookie, the case token in a header. */
+import { errorsEn } from '../i18n/en/errors';
+import { errorsFr } from '../i18n/fr/errors';
 
 export const ACCOUNT_TYPES = ['individual', 'company', 'association', 'public_administration', 'sole_trader'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
@@ -76,9 +78,30 @@ export class ApiError extends Error {
     readonly errors: Record<string, string> = {},
     /** The server's stable code for the refusal, when it gives one. */
     readonly code?: string,
+    /** The refusal in the form's language (`errors.<code>` with the answer's params), when the code has a translation. */
+    readonly translated?: string,
   ) {
     super(message);
   }
+}
+
+const ERROR_MESSAGES: Record<string, unknown> = { en: errorsEn.errors, fr: errorsFr.errors };
+
+function translatedRefusal(code: string | undefined, params: unknown, locale: string): string | undefined {
+  if (!code) return undefined;
+  const found = code.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), ERROR_MESSAGES[locale]);
+  if (typeof found !== 'string') return undefined;
+  const values = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
+  return found.replace(/%\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+/** A refused answer's body as an ApiError, its refusal translated in the form's language. */
+function refusal(status: number, body: unknown, locale: string): ApiError {
+  const problem = (body ?? {}) as { message?: unknown; errors?: unknown; code?: unknown; params?: unknown };
+  const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
+  const errors = problem.errors && typeof problem.errors === 'object' ? (problem.errors as Record<string, string>) : {};
+  const code = typeof problem.code === 'string' ? problem.code : undefined;
+  return new ApiError(status, message, errors, code, translatedRefusal(code, problem.params, locale));
 }
 
 const ROOT = '/api/public/identity-cases';
@@ -103,12 +126,7 @@ async function call<T>(path: string, init: RequestInit & { token?: string; local
   } catch {
     body = null;
   }
-  if (!response.ok) {
-    const problem = (body ?? {}) as { message?: unknown; errors?: unknown; code?: unknown };
-    const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
-    const errors = problem.errors && typeof problem.errors === 'object' ? (problem.errors as Record<string, string>) : {};
-    throw new ApiError(response.status, message, errors, typeof problem.code === 'string' ? problem.code : undefined);
-  }
+  if (!response.ok) throw refusal(response.status, body, init.locale);
   return body as T;
 }
 
@@ -178,10 +196,7 @@ export const formApi = {
           resolve(body as { documents: { id: string; kind: DocumentKind; name: string }[] });
           return;
         }
-        const problem = (body ?? {}) as { message?: unknown; errors?: unknown; code?: unknown };
-        const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
-        const errors = problem.errors && typeof problem.errors === 'object' ? (problem.errors as Record<string, string>) : {};
-        reject(new ApiError(xhr.status, message, errors, typeof problem.code === 'string' ? problem.code : undefined));
+        reject(refusal(xhr.status, body, locale));
       };
       xhr.send(form);
     });

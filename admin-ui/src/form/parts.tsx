@@ -34,10 +34,7 @@ type Context = 'open' | 'confirm' | 'upload' | 'submit' | 'view';
 export function problemText(error: unknown, context: Context, t: Translate, locale: FormLocale): string {
   if (!(error instanceof ApiError)) return t('errors.generic');
   // The server's stable codes, in the page's language.
-  if (error.code) {
-    const byCode = t(`codes.${error.code}`);
-    if (!byCode.startsWith('codes.')) return byCode;
-  }
+  if (error.translated) return error.translated;
   const byStatus: Record<number, string> = {
     0: 'errors.network',
     400: context === 'upload' ? 'errors.malformed' : 'errors.invalid',
@@ -48,7 +45,7 @@ export function problemText(error: unknown, context: Context, t: Translate, loca
     422: context === 'confirm' ? 'confirm.wrong' : context === 'upload' ? 'errors.empty' : 'errors.invalid',
     429: 'errors.throttled',
   };
-  const key = error.code === 'too_many_code_mails' ? 'errors.throttled_address' : (byStatus[error.status] ?? 'errors.generic');
+  const key = byStatus[error.status] ?? 'errors.generic';
   const generic = t(key);
   if (locale === 'en' && error.message && error.status !== 404 && error.status >= 400 && error.status < 500) {
     return error.message.endsWith('.') ? error.message : `${error.message}.`;

@@ -1,4 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { errorsEn } from '../i18n/en/errors';
+import { errorsFr } from '../i18n/fr/errors';
 import { i18nProvider } from './i18nProvider';
 
 export const API_ROOT = '/api';
@@ -6,6 +8,9 @@ export const API_ROOT = '/api';
 export interface ApiErrorBody {
   message?: string | string[];
   errors?: Record<string, string>;
+  /** A domain refusal's stable `<module>.<name>` code, translated under `errors.<code>`. */
+  code?: string;
+  params?: Record<string, string | number>;
   [key: string]: unknown;
 }
 
@@ -14,6 +19,30 @@ const messageOf = (body: ApiErrorBody | undefined, fallback: string): string => 
   if (Array.isArray(message)) return message.join(' ');
   return typeof message === 'string' && message !== '' ? message : fallback;
 };
+
+// Read directly until the console's message files (i18n/<lang>/index.ts) include them; the provider's own
+// `errors.*` keys win once they do.
+const ERROR_MESSAGES: Record<string, unknown> = { en: errorsEn, fr: errorsFr };
+
+const templateAt = (messages: unknown, key: string): string | undefined => {
+  const found = key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
+  return typeof found === 'string' ? found : undefined;
+};
+
+/**
+ * A refusal in the console's language: `errors.<code>` with the answer's params, or the server's English message
+ * when the console has no translation for the code.
+ */
+function refusalText(body: ApiErrorBody | undefined, fallback: string): string {
+  const english = messageOf(body, fallback);
+  const code = typeof body?.code === 'string' ? body.code : null;
+  if (!code) return english;
+  const key = `errors.${code}`;
+  const params = body?.params && typeof body.params === 'object' ? body.params : {};
+  const template = templateAt(ERROR_MESSAGES[i18nProvider.getLocale()], key) ?? english;
+  // Polyglot fills the `%{name}` of the default (`_`) too, so the fallback is interpolated like a found key.
+  return i18nProvider.translate(key, { ...params, _: template });
+}
 
 /**
  * Same-origin JSON call. Failures become react-admin `HttpError`s whose body carries the server's
@@ -34,10 +63,7 @@ export async function apiFetch(path: string, options: fetchUtils.Options = {}) {
   } catch (error) {
     if (error instanceof HttpError) {
       const body = (error.body ?? undefined) as ApiErrorBody | undefined;
-      // A refusal whose stable code the console knows is shown in the console's language, not the server's English.
-      const code = typeof body?.code === 'string' ? body.code : null;
-      const known = code ? i18nProvider.translate(`desk.errors.${code}`, { _: '' }) : '';
-      throw new HttpError(known || messageOf(body, error.message), error.status, {
+      throw new HttpError(refusalText(body, error.message), error.status, {
         ...body,
         errors: body?.errors,
       });

@@ -1,6 +1,6 @@
 import { isBigintId, isUuid } from '../ids';
 import type { IdFormat } from './id-params';
-import { DomainError } from './errors';
+import { coreError } from './core.errors';
 
 /** The sort key of the last row of a page: its timestamp (null where the list pages on its id alone) and id. */
 export interface Keyset {
@@ -41,6 +41,6 @@ function parse(cursor: string, shape: KeysetShape): Keyset | null {
 export function decodeKeyset(cursor: string | undefined, shape: KeysetShape): Keyset | null {
   if (!cursor) return null;
   const keyset = parse(cursor, shape);
-  if (!keyset) throw new DomainError('invalid', 'Invalid input: cursor', { cursor: 'is not a cursor this API returned' });
+  if (!keyset) throw coreError('invalid_cursor', {}, { fields: { cursor: 'is not a cursor this API returned' } });
   return keyset;
 }

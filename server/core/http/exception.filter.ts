@@ -7,8 +7,10 @@ interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  /** Domain errors only: the stable code a client can branch on. */
+  /** Domain errors only: the stable `<module>.<name>` code a client branches on and translates. */
   code?: string;
+  /** Domain errors only: the values the message needs, for the client's translation. */
+  params?: Record<string, string | number>;
   errors?: Record<string, string>;
   requestId?: string;
 }
@@ -34,7 +36,7 @@ function bodyParserMessage(exception: unknown): { statusCode: number; message: s
 }
 
 /**
- * One place where errors become HTTP answers. Domain codes map exhaustively (ERROR_STATUS); body-parser errors
+ * One place where errors become HTTP answers. Domain errors carry their HTTP class (each module maps its codes exhaustively in its `*.errors.ts`); body-parser errors
  * keep their 4xx; a database that cannot be reached is a 503; anything else is a 500 that shows no internals and
  * logs the request id.
  */
@@ -59,8 +61,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, requestId?: string): ErrorBody {
     if (exception instanceof DomainError) {
-      const statusCode = ERROR_STATUS[exception.code];
-      return { statusCode, error: REASONS[statusCode], message: exception.message, code: exception.reason ?? exception.code, errors: exception.fields, requestId };
+      const statusCode = ERROR_STATUS[exception.status];
+      return { statusCode, error: REASONS[statusCode], message: exception.message, code: exception.code, params: exception.params, errors: exception.fields, requestId };
     }
     const parseProblem = bodyParserMessage(exception);
     if (parseProblem) return { ...parseProblem, error: REASONS[parseProblem.statusCode] ?? 'Error', requestId };

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { isBigintId, isUuid } from '../ids';
-import { DomainError } from './errors';
+import { coreError } from './core.errors';
 
 const ID_FORMATS = 'id-formats';
 export type IdFormat = 'uuid' | 'integer';
@@ -27,7 +27,7 @@ export class IdParamsInterceptor implements NestInterceptor {
     const formats = this.reflector.get<Record<string, IdFormat>>(ID_FORMATS, context.getHandler()) ?? {};
     for (const [name, value] of Object.entries(params)) {
       if (name !== 'id' && !/[a-z]Id$/.test(name)) continue;
-      if (!valid[formats[name] ?? 'uuid'](String(value))) throw new DomainError('not_found', 'Not found: no such id').because('unknown_id');
+      if (!valid[formats[name] ?? 'uuid'](String(value))) throw coreError('unknown_id');
     }
     return next.handle();
   }

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { DomainError } from './errors';
+import { coreError } from './core.errors';
 
 /** Deeper than any body this API takes; class-transformer recursed past the stack on 3,000 nested arrays. */
 const MAX_DEPTH = 20;
@@ -46,7 +46,7 @@ export class SafeInputPipe implements PipeTransform {
     const found = problemIn(value, metadata.data ?? '', 0);
     if (found) {
       const field = found.field || metadata.type;
-      throw new DomainError('invalid', `Invalid input: ${field}`, { [field]: found.message }).because(found.reason);
+      throw coreError(found.reason, { field }, { fields: { [field]: found.message } });
     }
     return metadata.type === 'body' ? withoutNulls(value) : value;
   }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { coreError } from './core.errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,11 +37,13 @@ export function sameOriginOnly(publicUrl: string) {
     const own = originOf(`${req.protocol}://${req.host}`);
     if (origin !== null && (origin === publicOrigin || origin === own)) return next();
     const requestId = (req as Request & { id?: unknown }).id;
+    const refused = coreError('cross_origin');
     res.status(403).json({
       statusCode: 403,
       error: 'Forbidden',
-      message: 'This request came from another site and was refused',
-      code: 'cross_origin',
+      message: refused.message,
+      code: refused.code,
+      params: refused.params,
       requestId: requestId === undefined ? undefined : String(requestId),
     });
   };

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError } from './errors';
+import { coreError } from './core.errors';
 
 function flatten(errors: ValidationError[], prefix = '', out: Record<string, string> = {}): Record<string, string> {
   for (const e of errors) {
@@ -24,7 +24,7 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      return new DomainError('invalid', `Invalid input: ${Object.keys(fields).join(', ')}`, fields);
+      return coreError('invalid_input', { fields: Object.keys(fields).join(', ') }, { fields });
     },
   });
 }

@@ -3,7 +3,7 @@ import { Job, JobsOptions, JobState, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
-import { DomainError } from '../http/errors';
+import { coreError } from '../http/core.errors';
 import { JOB_QUEUE, JobName, JobPayloads, QUEUE_NAMES, QueueName } from './jobs';
 import { createRedis } from './redis';
 
@@ -59,7 +59,7 @@ export class QueueService implements OnApplicationShutdown {
 
   /** Adds a job; a jobId makes it idempotent (an existing id is a no-op). 503 at once when Redis is down. */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: JobsOptions = {}): Promise<string | undefined> {
-    if (!this.redisReady) throw new DomainError('unavailable', 'The job queue is unavailable; try again shortly');
+    if (!this.redisReady) throw coreError('queue_unavailable');
     const job = await this.queue(JOB_QUEUE[name]).add(name, payload, opts);
     return job.id;
   }
