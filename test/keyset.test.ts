@@ -78,7 +78,7 @@ describe('keyset paging (core/database/keyset)', () => {
     expect(second.nextCursor).toBeNull();
   });
 
-  it('refuses, as 400 `invalid` on the cursor field, any cursor it did not write for this list', async () => {
+  it('refuses, as 400 `core.invalid_cursor` on the cursor field, any cursor it did not write for this list', async () => {
     const foreign = [
       'not-a-cursor',
       b64('12'),
@@ -94,10 +94,10 @@ describe('keyset paging (core/database/keyset)', () => {
     for (const cursor of foreign) {
       const error = await keysetPage(outbox(), order('ASC'), cursor, 2).then(() => null, (e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: 'invalid', fields: { cursor: expect.any(String) } });
+      expect(error).toMatchObject({ status: 'invalid', code: 'core.invalid_cursor', fields: { cursor: expect.any(String) } });
     }
     const idOnly: KeysetOrder<SecurityEvent> = { at: null, id: 'e.id', idFormat: 'integer', direction: 'DESC' };
     const timedCursor = encodeKeyset(new Date(), '42');
-    await expect(keysetPage(ds.getRepository(SecurityEvent).createQueryBuilder('e'), idOnly, timedCursor, 2)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(keysetPage(ds.getRepository(SecurityEvent).createQueryBuilder('e'), idOnly, timedCursor, 2)).rejects.toMatchObject({ code: 'core.invalid_cursor' });
   });
 });
