@@ -127,6 +127,7 @@ function acquireDataDirLock(dataDir: string): () => void {
         throw new Error(
           `Embedded PostgreSQL data in ${dataDir} is already open in process ${holder.pid}` +
             `${holder.url ? ` (serving ${holder.url})` : ''}: stop it or connect to it, or delete ${path} if that process is not ours`,
+          { cause: error },
         );
       }
       rmSync(path, { force: true });
