@@ -23,7 +23,8 @@ const LOCK_FILE = 'embedded-postgres.lock';
 
 export interface EmbeddedPostgres {
   url: string;
-  stop(): Promise<void>;
+  /** A plain function, so that it can be handed on detached (`stops.push(pg.stop)`). */
+  stop: () => Promise<void>;
 }
 
 /**
