@@ -7,6 +7,7 @@ import { AuditQueryService } from '../server/audit/audit-query.service';
 
 const batch = Number(process.env.BENCH_EXPORT_BATCH ?? 0);
 if (batch > 0) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the instance as `this`
   const original = AuditQueryService.prototype.stream;
   AuditQueryService.prototype.stream = function stream(this: AuditQueryService, filter, _batch) {
     return original.call(this, filter, batch);

@@ -293,8 +293,8 @@ async function timedGet(url: string, cookie: string, check: (body: { data: { id:
 /** Sequential requests, page one and the deep page alternating, so that any drift of the machine hits both alike. */
 async function measurePaging(base: string, cookie: string, cursor: string, cursorId: bigint): Promise<{ first: Latency; deep: Latency }> {
   const qs = new URLSearchParams({ ...PAGE_FILTER, limit: String(PAGE) });
-  const firstUrl = `${base}/api/audit-events?${qs}`;
-  const deepUrl = `${base}/api/audit-events?${qs}&cursor=${cursor}`;
+  const firstUrl = `${base}/api/audit-events?${qs.toString()}`;
+  const deepUrl = `${base}/api/audit-events?${qs.toString()}&cursor=${cursor}`;
   const checkFirst = (b: { data: { id: string }[] }) => {
     if (b.data.length !== PAGE) throw new Error(`page one has ${b.data.length} rows`);
   };
@@ -338,7 +338,7 @@ async function explainPage(filter: AuditFilter, afterId: string | null, limit: n
 
 async function streamExport(base: string, cookie: string): Promise<{ rows: number; bytes: number; seconds: number; firstByteMs: number }> {
   const started = process.hrtime.bigint();
-  const res = await fetch(`${base}/api/audit-events/export?${new URLSearchParams(EXPORT_FILTER)}`, { headers: { cookie } });
+  const res = await fetch(`${base}/api/audit-events/export?${new URLSearchParams(EXPORT_FILTER).toString()}`, { headers: { cookie } });
   if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
   const firstByteMs = Number(process.hrtime.bigint() - started) / 1e6;
   let lines = 0;

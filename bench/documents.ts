@@ -526,7 +526,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitQuiet(maxMs: number): Promise<void> {
   if (maxMs <= 0) return;
   const started = Date.now();
-  let busy = 100;
+  let busy: number;
   for (;;) {
     const a = machineCpu();
     await sleep(2000);

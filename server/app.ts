@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { pinoHttp } from 'pino-http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +13,7 @@ import { httpLoggerOptions } from './core/core.module';
 import { AllExceptionsFilter } from './core/http/exception.filter';
 import { IdParamsInterceptor } from './core/http/id-params';
 import { listRoutes } from './core/http/route-inventory';
+import { PinoLogger } from './core/logger';
 import { SafeInputPipe } from './core/http/safe-input';
 import { sameOriginOnly } from './core/http/same-origin';
 import { createValidationPipe } from './core/http/validation';
@@ -48,7 +48,7 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLogger));
   const open = listRoutes(app, ROUTE_POLICY).filter((r) => !r.policy);
   if (open.length) throw new Error(`Routes without a declared permission: ${open.map((r) => `${r.method} ${r.path}`).join(', ')}`);
   app.set('trust proxy', config.trustProxy);
@@ -86,6 +86,6 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
 /** The worker role: a Nest application context with no HTTP port, running the queue processors. */
 export async function createWorker(config: AppConfig, clock?: Clock): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(RootModule.forRole('worker', config, clock), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLogger));
   return app;
 }

@@ -1,13 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pino } from 'pino';
 import type { Options as HttpLoggerOptions } from 'pino-http';
 import { Clock } from './clock';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { PinoLogger } from './logger';
 import { dataSourceOptions, DatabaseSchema } from './database/data-source';
 import { QueueService } from './queue/queue.service';
 import { AttemptLimiter } from './limits/attempt-limiter.service';
@@ -55,14 +56,18 @@ export class CoreModule {
         ConfigModule.forRoot(config),
         DiscoveryModule,
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl!, schema), retryAttempts: 3, retryDelay: 1000 }),
-        // Application logs through pino. No per-request logger context (`forRoutes: []`): nestjs-pino would
-        // run every request inside an AsyncLocalStorage, which on Node 20 puts a hook on every promise (9 KB
-        // and a tenth of the lookup's allocations, measured); pino-http is mounted in createHttpApp instead,
-        // and error lines name their request id themselves.
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel }, forRoutes: [] }),
       ],
-      providers: [{ provide: Clock, useValue: clock ?? new Clock() }, QueueService, AttemptLimiter],
-      exports: [Clock, QueueService, AttemptLimiter],
+      providers: [
+        { provide: Clock, useValue: clock ?? new Clock() },
+        // Application logs through pino, with no per-request logger context: that would run every request inside
+        // an AsyncLocalStorage, which on Node 20 puts a hook on every promise (9 KB and a tenth of the lookup's
+        // allocations, measured); pino-http is mounted in createHttpApp instead, and error lines name their
+        // request id themselves.
+        { provide: PinoLogger, useValue: new PinoLogger(pino({ level: config.logLevel })) },
+        QueueService,
+        AttemptLimiter,
+      ],
+      exports: [Clock, PinoLogger, QueueService, AttemptLimiter],
     };
   }
 }

@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { QueueService } from '../core/queue/queue.service';
 import { OutboxMessage } from './outbox-message.entity';
-import { TEMPLATES } from './templates';
+import type { TemplateName } from './templates';
 
 export interface NewMail {
   accountId: string | null;
-  template: keyof typeof TEMPLATES & string;
+  template: TemplateName;
   language: string;
   to: string;
   params: Record<string, string>;

@@ -51,7 +51,7 @@ const KINDS: Record<string, Record<Lang, string>> = {
   other: { fr: 'document', en: 'document' },
 };
 
-export const TEMPLATES: Record<string, Record<Lang, Template>> = {
+export const TEMPLATES = {
   verification_code: {
     fr: (p) => ({
       subject: `[${p.customerId}] Votre code de vérification`,
@@ -316,11 +316,18 @@ export const TEMPLATES: Record<string, Record<Lang, Template>> = {
       text: `Full verification of the audit trail at ${p.at}: the chain is intact.\n\nHead entry: ${p.headId}\nHash (sha256): ${p.headHash}\nEntries: ${p.count}\n\nKeep this mail: it lets you prove later that the trail was not rewritten.`,
     }),
   },
-};
+} satisfies Record<string, Record<Lang, Template>>;
 
+/** The name of a mail template: code that writes a mail with a misspelt one fails `tsc`, not the worker. */
+export type TemplateName = keyof typeof TEMPLATES;
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name);
+}
+
+/** Renders an outbox row. The row comes from the database, so its template name is checked here too. */
 export function render(template: string, language: string, params: Record<string, string>): Rendered {
-  const byLang = TEMPLATES[template];
-  if (!byLang) throw new Error(`Unknown mail template ${template}`);
+  if (!isTemplateName(template)) throw new Error(`Unknown mail template ${template}`);
   const lang: Lang = language === 'fr' ? 'fr' : 'en';
-  return byLang[lang](params);
+  return TEMPLATES[template][lang](params);
 }

@@ -159,7 +159,7 @@ describe('identity documents: the customer form and the review (browser)', () =>
       // The workers process both files (type, hash, scan, preview) before anyone can accept them.
       const watcher = await apiSignIn(app, await createStaff(app.dataSource, ['reviewer']));
       const deadline = Date.now() + PROCESSING_TIMEOUT;
-      let states: string[] = [];
+      let states: string[];
       for (;;) {
         const res = await watcher.get(`/api/identity-cases/${caseId}`);
         expect(res.status).toBe(200);

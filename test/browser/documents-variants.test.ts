@@ -9,7 +9,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { ParsedMail } from 'mailparser';
 import type { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { IdentityCase } from '../../server/documents/identity-case.entity';
 import { DEMO_PASSWORD, demoOtp, startTestApp } from '../support/app';

@@ -12,7 +12,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ParsedMail } from 'mailparser';
 import { CustomerAccount } from '../../server/accounts/customer-account.entity';
 import { maskEmail } from '../../server/accounts/masking';
 import { TwoFactorMethod } from '../../server/accounts/two-factor-method.entity';

@@ -115,7 +115,7 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
         await evidence.getByRole('textbox', { name: 'Case ID' }).fill(identityCaseId);
         const [download] = await Promise.all([page.waitForEvent('download'), evidence.getByRole('button', { name: 'Export' }).click()]);
         expect(download.suggestedFilename()).toBe(`evidence-identity-case-${identityCaseId}.json`);
-        const bundle = JSON.parse(await readFile((await download.path())!, 'utf8'));
+        const bundle = JSON.parse(await readFile(await download.path(), 'utf8'));
         expect(bundle.integrity.hashesRecomputed).toBe(true);
         expect(bundle.integrity.entries).toBeGreaterThanOrEqual(1);
         expect(bundle.identityCase.id).toBe(identityCaseId);

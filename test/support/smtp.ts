@@ -32,15 +32,17 @@ export class TestSmtp {
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', async () => {
+        stream.on('end', () => {
           if (this.refuseNext > 0) {
             this.refuseNext -= 1;
-            const err = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
-            return callback(err);
+            return callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 }));
           }
-          if (this.holdMs) await new Promise((r) => setTimeout(r, this.holdMs));
-          this.received.push(await simpleParser(Buffer.concat(chunks)));
-          callback();
+          // A mail that cannot be parsed is refused to the sender rather than lost in an unhandled rejection.
+          const accept = async () => {
+            if (this.holdMs) await new Promise((r) => setTimeout(r, this.holdMs));
+            this.received.push(await simpleParser(Buffer.concat(chunks)));
+          };
+          accept().then(() => callback(), (e: Error) => callback(e));
         });
       },
     });

@@ -150,7 +150,7 @@ function phoneRegion(env: Env, name: string, fallback: string): string {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const region = raw.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(region) || !isSupportedCountry(region as Parameters<typeof isSupportedCountry>[0])) {
+  if (!/^[A-Z]{2}$/.test(region) || !isSupportedCountry(region)) {
     throw new ConfigError(name, `must be a two-letter country code such as FR, BE, CH, GB, DE or ES, got "${raw}"`);
   }
   return region;

@@ -38,7 +38,7 @@ export class HotRead<T extends ObjectLiteral> {
   }
 
   one(row: ObjectLiteral, prefix = ''): T {
-    const entity = this.create() as ObjectLiteral;
+    const entity = this.create() as Record<string, unknown>;
     for (const p of this.properties) entity[p.property] = row[prefix + p.property];
     return entity as T;
   }

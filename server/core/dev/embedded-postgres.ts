@@ -23,7 +23,8 @@ const LOCK_FILE = 'embedded-postgres.lock';
 
 export interface EmbeddedPostgres {
   url: string;
-  stop(): Promise<void>;
+  /** A plain function, so that it can be handed on detached (`stops.push(pg.stop)`). */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -127,6 +128,7 @@ function acquireDataDirLock(dataDir: string): () => void {
         throw new Error(
           `Embedded PostgreSQL data in ${dataDir} is already open in process ${holder.pid}` +
             `${holder.url ? ` (serving ${holder.url})` : ''}: stop it or connect to it, or delete ${path} if that process is not ours`,
+          { cause: error },
         );
       }
       rmSync(path, { force: true });

@@ -10,7 +10,8 @@ export class RedisUnavailableError extends Error {
 
 export interface LocalRedis {
   url: string;
-  stop(): Promise<void>;
+  /** A plain function, so that it can be handed on detached (`stops.push(redis.stop)`). */
+  stop: () => Promise<void>;
   /** True when this call spawned redis-server; false when one already answered at the URL. */
   started: boolean;
 }

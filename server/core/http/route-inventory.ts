@@ -19,16 +19,17 @@ export function listRoutes(app: INestApplicationContext, policyKey: string, pref
   const reflector = app.get(Reflector);
   const routes: RouteInfo[] = [];
   for (const wrapper of discovery.getControllers()) {
-    const { instance, metatype } = wrapper;
+    const instance = wrapper.instance as object | undefined;
+    const metatype = wrapper.metatype;
     if (!instance || !metatype) continue;
-    const base: string | string[] = Reflect.getMetadata(PATH_METADATA, metatype) ?? '';
-    const proto = Object.getPrototypeOf(instance);
+    const base = (Reflect.getMetadata(PATH_METADATA, metatype) ?? '') as string | string[];
+    const proto = Object.getPrototypeOf(instance) as Record<string, () => unknown>;
     for (const name of scanner.getAllMethodNames(proto)) {
       const fn = proto[name];
-      const path: string | string[] | undefined = Reflect.getMetadata(PATH_METADATA, fn);
-      const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, fn);
+      const path = Reflect.getMetadata(PATH_METADATA, fn) as string | string[] | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
-      const policy = reflector.getAllAndOverride(policyKey, [fn, metatype]);
+      const policy: unknown = reflector.getAllAndOverride(policyKey, [fn, metatype]);
       for (const b of [base].flat()) {
         for (const p of [path].flat()) {
           routes.push({ method: RequestMethod[method], path: join(prefix, b, p), controller: metatype.name, handler: name, policy });

@@ -36,7 +36,7 @@ export function sameOriginOnly(publicUrl: string) {
     const origin = originOf(claimed);
     const own = originOf(`${req.protocol}://${req.host}`);
     if (origin !== null && (origin === publicOrigin || origin === own)) return next();
-    const requestId = (req as Request & { id?: unknown }).id;
+    const requestId = (req as Request & { id?: string | number }).id;
     const refused = coreError('cross_origin');
     res.status(403).json({
       statusCode: 403,

@@ -63,17 +63,17 @@ export class AttemptLimiter {
 
   /** Tries left in a bucket now (for display; a reservation still decides). */
   async remaining(limit: Limit, m: EntityManager): Promise<number> {
-    const [row] = await m.query('SELECT count(*)::int AS n FROM limit_hits WHERE bucket = $1 AND expires_at > $2', [limit.bucket, this.clock.now()]);
+    const [row] = await m.query<{ n: number }[]>('SELECT count(*)::int AS n FROM limit_hits WHERE bucket = $1 AND expires_at > $2', [limit.bucket, this.clock.now()]);
     return Math.max(0, limit.max - row.n);
   }
 
   /** 0 when the bucket has room; else how long until the oldest of the last `max` tries leaves the window. */
   private async waitMs(m: EntityManager, limit: Limit, now: Date): Promise<number> {
-    const [row] = await m.query(
+    const [row] = await m.query<{ n: number; first_out: Date | null }[]>(
       `SELECT count(*)::int AS n, min(expires_at) AS first_out
          FROM (SELECT expires_at FROM limit_hits WHERE bucket = $1 AND expires_at > $2 ORDER BY expires_at DESC LIMIT $3) h`,
       [limit.bucket, now, limit.max],
     );
-    return row.n < limit.max ? 0 : new Date(row.first_out).getTime() - now.getTime();
+    return row.n < limit.max ? 0 : new Date(row.first_out!).getTime() - now.getTime();
   }
 }

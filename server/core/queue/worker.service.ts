@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { JOB_HANDLER, JobHandlerOf } from './job-handler';
-import { JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QUEUE_NAMES } from './jobs';
+import { JOB_NAMES, JOB_QUEUE, JobName, JobPayloads, QUEUE_CONCURRENCY, QUEUE_NAMES } from './jobs';
 import { createRedis } from './redis';
 
 /** Finds the handlers, refuses to start unless each job has exactly one, and runs one BullMQ worker per queue. */
@@ -45,7 +45,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     for (const queue of QUEUE_NAMES) {
       const worker = new Worker(
         queue,
-        async (job: Job) => {
+        async (job: Job<JobPayloads[JobName]>) => {
           const handler = handlers.get(job.name as JobName);
           if (!handler || JOB_QUEUE[job.name as JobName] !== queue) throw new Error(`No handler for job ${job.name} on ${queue}`);
           return handler.handle(job.data, job);
