@@ -6,11 +6,16 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { maskEmail } from '../accounts/masking';
 import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
 import { OutboxMessage } from './outbox-message.entity';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 
 export class OutboxQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
   @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID() accountId?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 

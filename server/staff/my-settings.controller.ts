@@ -12,6 +12,7 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { notFound } from '../core/http/errors';
 import { StaffUser } from './staff-user.entity';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 
 @ValidatorConstraint({ name: 'phoneRegion' })
 class PhoneRegionConstraint implements ValidatorConstraintInterface {
@@ -25,6 +26,7 @@ class PhoneRegionConstraint implements ValidatorConstraintInterface {
 
 export class MySettingsDto {
   /** ISO 3166-1 alpha-2 (`GB`, not `UK`); empty: back to the desk's default (null fields count as absent). */
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2; empty or null: the desk default' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim().toUpperCase()) : value))
   @IsString({ message: 'must be a two-letter country code such as FR, BE, CH, GB, DE or ES' })

@@ -7,13 +7,17 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { JobHandler, JobHandlerOf } from '../core/queue/job-handler';
 import type { Alert } from './alert.entity';
 import { AlertsService } from './alerts.service';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class AlertsQuery {
+  @ApiPropertyOptional({ enum: ['open', 'acknowledged'] })
   @IsOptional() @IsIn(['open', 'acknowledged']) status?: 'open' | 'acknowledged';
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class AcknowledgeDto {
+  @ApiProperty({ minLength: 3, maxLength: 1000 })
   @IsString() @Length(3, 1000, { message: 'say what you found, in 3 to 1000 characters' }) comment: string;
 }
 

@@ -4,10 +4,13 @@ import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { RequirePermission } from '../auth/policy.decorator';
 import { CallScriptsService } from '../accounts/call-scripts.service';
+import { ApiProperty } from '@nestjs/swagger';
 
 export class UpdateCallScriptDto {
   // The service bounds the length of the text (422); this only stops absurd bodies early.
+  @ApiProperty({ maxLength: 10000 })
   @IsString({ message: 'must be a text' }) @MaxLength(10_000) fr: string;
+  @ApiProperty({ maxLength: 10000 })
   @IsString({ message: 'must be a text' }) @MaxLength(10_000) en: string;
 }
 

@@ -8,9 +8,12 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { Clock } from '../core/clock';
 import { DomainError } from '../core/http/errors';
 import { DashboardService } from './dashboard.service';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 
 export class PeriodQuery {
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: 7 days before to' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) from?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
 }
 
