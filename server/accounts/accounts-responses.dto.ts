@@ -149,3 +149,23 @@ export class StatedCheckResponse {
 export class ReminderResponse {
   @ApiProperty({ description: 'Where the reminder goes, masked' }) destination: string;
 }
+
+export class CallScriptTexts {
+  @ApiProperty() fr: string;
+  @ApiProperty() en: string;
+}
+
+/** One step of a call: what the agent reads, in both languages, and the default texts. */
+export class CallScriptResponse {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: [String], description: 'The {placeholders} a text may use' }) placeholders: string[];
+  @ApiProperty({ type: CallScriptTexts }) texts: CallScriptTexts;
+  @ApiProperty({ type: CallScriptTexts }) defaults: CallScriptTexts;
+  @ApiProperty({ type: String, nullable: true }) updatedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;
+}
+
+export class CallScriptsResponse {
+  @ApiProperty({ description: 'The address customer mails come from' }) sender: string;
+  @ApiProperty({ type: [CallScriptResponse] }) data: CallScriptResponse[];
+}
