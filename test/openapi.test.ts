@@ -45,6 +45,22 @@ describe('the OpenAPI contract', () => {
     expect(res.body.components.schemas.ApiErrorBody.required).toEqual(expect.arrayContaining(['statusCode', 'error', 'message']));
   });
 
+  it('gives every route its answer schema, and the shared error body for 401 behind a session', async () => {
+    const paths = (await admin.get('/api/docs-json')).body.paths as Record<string, Record<string, Operation>>;
+    const policies = new Map(listRoutes(t.app, ROUTE_POLICY).map((r) => [`${r.method} ${r.path}`, r.policy as { kind: string }]));
+    const gaps: string[] = [];
+    for (const [p, ops] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(ops)) {
+        const route = `${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`;
+        const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+        if (!success.length || success.some(([status, r]) => status !== '204' && !Object.values(r.content ?? {}).some((c) => c.schema))) gaps.push(`${route}: answer`);
+        const unauthenticated = operation.responses['401']?.content?.['application/json']?.schema as { $ref?: string } | undefined;
+        if (policies.get(route)?.kind !== 'public' && unauthenticated?.$ref !== '#/components/schemas/ApiErrorBody') gaps.push(`${route}: 401`);
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
   it('serves Swagger UI to admins under the app CSP: no inline script, every script from the API', async () => {
     const page = await admin.get('/api/docs');
     expect(page.status).toBe(200);

@@ -6,7 +6,9 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { maskEmail } from '../accounts/masking';
 import { decodeKeyset, encodeKeyset } from '../core/http/cursor';
 import { OutboxMessage } from './outbox-message.entity';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
+import { OutboxPage } from './outbox-responses.dto';
 
 export class OutboxQuery {
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
@@ -20,12 +22,18 @@ export class OutboxQuery {
 }
 
 /** Supervisors see each mail's state (pending, sent, failed with its last error), never its secret content. */
+@ApiTags('mail-outbox')
+@ApiCookieAuth('rd_session')
+@ApiStaffErrors()
 @Controller('mail-outbox')
 export class OutboxController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
   @RequirePermission('read', 'OutboxMessage')
+  @ApiOperation({ summary: "Customer mails' states, newest first; never their content" })
+  @ApiOkResponse({ type: OutboxPage })
+  @ApiErrors(400)
   async list(@Query() q: OutboxQuery) {
     const limit = q.limit ?? 25;
     const after = decodeKeyset(q.cursor);

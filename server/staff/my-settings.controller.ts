@@ -12,7 +12,9 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { notFound } from '../core/http/errors';
 import { StaffUser } from './staff-user.entity';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../core/http/api-errors';
+import { MySettingsResponse } from './staff-responses.dto';
 
 @ValidatorConstraint({ name: 'phoneRegion' })
 class PhoneRegionConstraint implements ValidatorConstraintInterface {
@@ -38,6 +40,9 @@ export class MySettingsDto {
  * Each staff member's own settings, whatever their roles: today the region national phone numbers typed in the
  * search box are read in first. Nobody sets another member's; every change is audited.
  */
+@ApiTags('my-settings')
+@ApiCookieAuth('rd_session')
+@ApiErrors(401)
 @Controller('my-settings')
 export class MySettingsController {
   constructor(
@@ -52,6 +57,8 @@ export class MySettingsController {
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: "The signed-in member's own settings" })
+  @ApiOkResponse({ type: MySettingsResponse })
   async get(@CurrentActor() actor: Actor) {
     const user = await this.dataSource.getRepository(StaffUser).findOneBy({ id: actor.id });
     if (!user) throw notFound('No staff member with this id');
@@ -60,6 +67,9 @@ export class MySettingsController {
 
   @Patch()
   @Authenticated()
+  @ApiOperation({ summary: "Change the signed-in member's own settings" })
+  @ApiOkResponse({ type: MySettingsResponse })
+  @ApiErrors(400)
   async patch(@CurrentActor() actor: Actor, @Body() dto: MySettingsDto) {
     return this.dataSource.transaction(async (m) => {
       const user = await m.getRepository(StaffUser).findOne({ where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });

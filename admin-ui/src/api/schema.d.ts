@@ -8,6 +8,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Search accounts by customer ID, email, phone or name */
     get: operations["AccountsController_search"];
     put?: never;
     post?: never;
@@ -24,6 +25,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The account page, contact data masked */
     get: operations["AccountsController_detail"];
     put?: never;
     post?: never;
@@ -42,6 +44,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mail the customer ID to the addresses on file */
     post: operations["AccountsController_reminder"];
     delete?: never;
     options?: never;
@@ -56,6 +59,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The account's security timeline, newest first */
     get: operations["AccountsController_events"];
     put?: never;
     post?: never;
@@ -74,6 +78,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Block the account on request */
     post: operations["AccountsController_lock"];
     delete?: never;
     options?: never;
@@ -90,6 +95,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Unblock the account */
     post: operations["AccountsController_unlock"];
     delete?: never;
     options?: never;
@@ -106,6 +112,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** The contact data in full, after a possession check of this call */
     post: operations["AccountsController_unmask"];
     delete?: never;
     options?: never;
@@ -122,6 +129,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Start the checks of a call */
     post: operations["AccountsController_startVerification"];
     delete?: never;
     options?: never;
@@ -136,6 +144,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Abuse alerts, newest first */
     get: operations["AlertsController_list"];
     put?: never;
     post?: never;
@@ -154,6 +163,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Acknowledge an alert with what was found */
     post: operations["AlertsController_acknowledge"];
     delete?: never;
     options?: never;
@@ -168,6 +178,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The audit trail, filtered, newest first */
     get: operations["AuditController_list"];
     put?: never;
     post?: never;
@@ -184,6 +195,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One audit entry */
     get: operations["AuditController_one"];
     put?: never;
     post?: never;
@@ -200,6 +212,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The filtered trail as CSV (audited) */
     get: operations["AuditController_export"];
     put?: never;
     post?: never;
@@ -216,6 +229,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Walk the whole hash chain */
     get: operations["AuditController_verify"];
     put?: never;
     post?: never;
@@ -234,6 +248,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign in: password and TOTP code; sets the session cookie */
     post: operations["AuthController_login"];
     delete?: never;
     options?: never;
@@ -250,6 +265,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** End the session */
     post: operations["AuthController_logout"];
     delete?: never;
     options?: never;
@@ -264,6 +280,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The signed-in member and their permission rules */
     get: operations["AuthController_me"];
     put?: never;
     post?: never;
@@ -280,6 +297,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** What agents read at each step of a call, and the sender address */
     get: operations["CallScriptsController_list"];
     put?: never;
     post?: never;
@@ -302,6 +320,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Rewrite one step of the call scripts, both languages */
     patch: operations["CallScriptsAdminController_update"];
     trace?: never;
   };
@@ -312,6 +331,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Activity per member and day, cases and their ages, queues, mail failures */
     get: operations["DashboardController_get"];
     put?: never;
     post?: never;
@@ -328,6 +348,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The evidence bundle of an identity case (audited) */
     get: operations["EvidenceController_identity"];
     put?: never;
     post?: never;
@@ -344,6 +365,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The evidence bundle of a recovery case (audited) */
     get: operations["EvidenceController_recovery"];
     put?: never;
     post?: never;
@@ -360,6 +382,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Database and Redis up or down */
     get: operations["HealthController_health"];
     put?: never;
     post?: never;
@@ -376,6 +399,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The admin's home blocks */
     get: operations["HomeController_admin"];
     put?: never;
     post?: never;
@@ -392,6 +416,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The agent's home blocks */
     get: operations["HomeController_agent"];
     put?: never;
     post?: never;
@@ -408,6 +433,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The reviewer's home blocks */
     get: operations["HomeController_reviewer"];
     put?: never;
     post?: never;
@@ -424,6 +450,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The supervisor's home blocks */
     get: operations["HomeController_supervisor"];
     put?: never;
     post?: never;
@@ -440,8 +467,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The review queue (submitted and in review unless a status is asked), oldest first */
     get: operations["CasesController_list"];
     put?: never;
+    /** An agent opens an identity-documents case for the caller */
     post: operations["CasesController_open"];
     delete?: never;
     options?: never;
@@ -456,6 +485,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The case page: checklist, documents, account */
     get: operations["CasesController_detail"];
     put?: never;
     post?: never;
@@ -474,6 +504,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Set the individual checklist's address variant */
     post: operations["CasesController_addressVariant"];
     delete?: never;
     options?: never;
@@ -490,6 +521,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A reviewer takes the case */
     post: operations["CasesController_claim"];
     delete?: never;
     options?: never;
@@ -506,6 +538,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Upload documents to a case the agent opened */
     post: operations["CasesController_attach"];
     delete?: never;
     options?: never;
@@ -522,6 +555,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Accept, reject or ask again one document */
     post: operations["CasesController_decide"];
     delete?: never;
     options?: never;
@@ -536,6 +570,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The original as uploaded, as an attachment */
     get: operations["CasesController_original"];
     put?: never;
     post?: never;
@@ -552,6 +587,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The re-encoded preview of a document */
     get: operations["CasesController_preview"];
     put?: never;
     post?: never;
@@ -570,6 +606,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Run the processing of a failed document again */
     post: operations["CasesController_reprocess"];
     delete?: never;
     options?: never;
@@ -586,6 +623,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Ask the customer for a document the checklist misses */
     post: operations["CasesController_requestDocument"];
     delete?: never;
     options?: never;
@@ -602,6 +640,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Choose the 2FA methods a disablement removes */
     post: operations["CasesController_chooseMethods"];
     delete?: never;
     options?: never;
@@ -616,6 +655,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Customer mails' states, newest first; never their content */
     get: operations["OutboxController_list"];
     put?: never;
     post?: never;
@@ -632,12 +672,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The signed-in member's own settings */
     get: operations["MySettingsController_get"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change the signed-in member's own settings */
     patch: operations["MySettingsController_patch"];
     trace?: never;
   };
@@ -650,6 +692,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A customer opens an identity check; the answer carries the case token, once */
     post: operations["PublicCasesController_open"];
     delete?: never;
     options?: never;
@@ -664,6 +707,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The customer follows their case */
     get: operations["PublicCasesController_view"];
     put?: never;
     post?: never;
@@ -682,6 +726,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Say the customer moved or is hosted */
     post: operations["PublicCasesController_addressVariant"];
     delete?: never;
     options?: never;
@@ -698,6 +743,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Confirm the contact address with the mailed code */
     post: operations["PublicCasesController_confirm"];
     delete?: never;
     options?: never;
@@ -714,6 +760,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Upload documents */
     post: operations["PublicCasesController_upload"];
     delete?: never;
     options?: never;
@@ -730,6 +777,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Send the case for review */
     post: operations["PublicCasesController_submit"];
     delete?: never;
     options?: never;
@@ -744,8 +792,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** What the link of a customer mail can do */
     get: operations["RecoveryLinksController_describe"];
     put?: never;
+    /** Cancel (during the hold) or report (after) the action; single use */
     post: operations["RecoveryLinksController_use"];
     delete?: never;
     options?: never;
@@ -762,6 +812,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Set the password and second factor; spends the link */
     post: operations["EnrolmentController_complete"];
     delete?: never;
     options?: never;
@@ -778,6 +829,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Read an invitation or re-enrolment link (changes nothing) */
     post: operations["EnrolmentController_view"];
     delete?: never;
     options?: never;
@@ -792,8 +844,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Recovery cases, oldest first (the approvals inbox) */
     get: operations["RecoveryController_list"];
     put?: never;
+    /** Open a recovery case from a verified identity case */
     post: operations["RecoveryController_open"];
     delete?: never;
     options?: never;
@@ -808,6 +862,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One recovery case */
     get: operations["RecoveryController_one"];
     put?: never;
     post?: never;
@@ -826,6 +881,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Four eyes: a supervisor approves */
     post: operations["RecoveryController_approve"];
     delete?: never;
     options?: never;
@@ -842,6 +898,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Cancel an open case */
     post: operations["RecoveryController_cancel"];
     delete?: never;
     options?: never;
@@ -858,6 +915,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Execute an approved case */
     post: operations["RecoveryController_execute"];
     delete?: never;
     options?: never;
@@ -874,6 +932,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A supervisor rejects */
     post: operations["RecoveryController_reject"];
     delete?: never;
     options?: never;
@@ -890,6 +949,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Revert an executed swap the old address reported */
     post: operations["RecoveryController_revert"];
     delete?: never;
     options?: never;
@@ -906,6 +966,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Swap the backup address to primary, on a verified call */
     post: operations["RecoveryController_swap"];
     delete?: never;
     options?: never;
@@ -920,8 +981,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Staff members */
     get: operations["StaffController_list"];
     put?: never;
+    /** Invite a staff member (mailed link) */
     post: operations["StaffController_create"];
     delete?: never;
     options?: never;
@@ -936,12 +999,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One staff member */
     get: operations["StaffController_one"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change roles or status; supervisor and admin roles wait for a second admin (202) */
     patch: operations["StaffController_update"];
     trace?: never;
   };
@@ -954,6 +1019,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mail a new invitation link */
     post: operations["StaffController_reinvite"];
     delete?: never;
     options?: never;
@@ -970,6 +1036,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Ask for a second-factor reset (a second admin confirms) */
     post: operations["StaffController_requestMfaReset"];
     delete?: never;
     options?: never;
@@ -986,6 +1053,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A second admin confirms a second-factor reset */
     post: operations["StaffController_confirmMfaReset"];
     delete?: never;
     options?: never;
@@ -1002,6 +1070,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A second admin refuses a second-factor reset */
     post: operations["StaffController_refuseMfaReset"];
     delete?: never;
     options?: never;
@@ -1016,6 +1085,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** What waits for a second admin */
     get: operations["StaffController_pending"];
     put?: never;
     post?: never;
@@ -1034,6 +1104,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A second admin confirms a role grant */
     post: operations["StaffController_confirmRoles"];
     delete?: never;
     options?: never;
@@ -1050,6 +1121,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** A second admin refuses a role grant */
     post: operations["StaffController_refuseRoles"];
     delete?: never;
     options?: never;
@@ -1064,6 +1136,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The checks of one call */
     get: operations["VerificationsController_state"];
     put?: never;
     post?: never;
@@ -1082,6 +1155,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Check the code the caller reads back */
     post: operations["VerificationsController_checkCode"];
     delete?: never;
     options?: never;
@@ -1098,6 +1172,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Send a one-time code to an address on file */
     post: operations["VerificationsController_sendCode"];
     delete?: never;
     options?: never;
@@ -1114,6 +1189,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Compare a value the caller states with the one on file */
     post: operations["VerificationsController_checkStated"];
     delete?: never;
     options?: never;
@@ -1125,8 +1201,183 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    AcknowledgeDto: Record<string, never>;
-    AddressVariantDto: Record<string, never>;
+    AccountDetailResponse: {
+      /** @enum {string} */
+      accountType:
+        | "individual"
+        | "company"
+        | "association"
+        | "public_administration"
+        | "sole_trader";
+      /** @description masked */
+      addressLine: string | null;
+      /** @description masked */
+      backupEmail: string | null;
+      backupEmailRequired: boolean;
+      city: string;
+      companyName: string | null;
+      country: string;
+      /** Format: date-time */
+      createdAt: string;
+      customerId: string;
+      flags: string[];
+      hasBackupEmail: boolean;
+      /** Format: uuid */
+      id: string;
+      language: string;
+      legalRepresentative: string | null;
+      /**
+       * Format: date-time
+       * @description Set while the account is locked
+       */
+      lockedAt: string | null;
+      lockReason: string | null;
+      /** @enum {boolean} */
+      masked: true;
+      name: string;
+      openCases: unknown[];
+      /** @description masked */
+      phone: string | null;
+      /** @description masked */
+      postalCode: string | null;
+      /** @description masked */
+      primaryEmail: string | null;
+      /** @enum {string} */
+      status: "active" | "locked";
+      twoFactorEnabled: boolean;
+      twoFactorMethods: components["schemas"]["TwoFactorMethodResponse"][];
+      /** @description Set by a 2FA disablement: the customer must register a new method */
+      twoFactorReenrolRequired: boolean;
+    };
+    AccountSearchHit: {
+      /** @enum {string} */
+      accountType:
+        | "individual"
+        | "company"
+        | "association"
+        | "public_administration"
+        | "sole_trader";
+      city: string;
+      companyName: string | null;
+      country: string;
+      customerId: string;
+      hasBackupEmail: boolean;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description How the search found it: the query's shape, or for a name all its words or a similar spelling
+       * @enum {string}
+       */
+      match: "customer_id" | "email" | "phone" | "words" | "similar";
+      name: string;
+      /** @description masked */
+      phone: string | null;
+      /** @description masked */
+      primaryEmail: string | null;
+      /** @enum {string} */
+      status: "active" | "locked";
+    };
+    AccountSearchPage: {
+      data: components["schemas"]["AccountSearchHit"][];
+      /** @description Always null: a search answers one page */
+      nextCursor: string | null;
+    };
+    AccountSummaryResponse: {
+      /** @enum {string} */
+      accountType:
+        | "individual"
+        | "company"
+        | "association"
+        | "public_administration"
+        | "sole_trader";
+      city: string;
+      companyName: string | null;
+      country: string;
+      customerId: string;
+      hasBackupEmail: boolean;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description masked */
+      phone: string | null;
+      /** @description masked */
+      primaryEmail: string | null;
+      /** @enum {string} */
+      status: "active" | "locked";
+    };
+    AcknowledgeDto: {
+      comment: string;
+    };
+    ActiveCode: {
+      /** @enum {string} */
+      channel: "backup_email" | "primary_email";
+      /** @description masked */
+      destination: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    AddressVariantDto: {
+      /** @enum {string} */
+      addressVariant: "standard" | "moved" | "hosted";
+    };
+    AddressVariantResponse: {
+      /** @enum {string} */
+      addressVariant: "standard" | "moved" | "hosted";
+      requiredDocuments: (
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+      )[];
+    };
+    AlertPage: {
+      data: components["schemas"]["AlertResponse"][];
+      /** @description Always null: one page */
+      nextCursor: string | null;
+    };
+    AlertResponse: {
+      ackComment: string | null;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      /** Format: uuid */
+      acknowledgedBy: string | null;
+      caseId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      details: {
+        [key: string]: unknown;
+      };
+      /** @description The audit entry that raised it */
+      eventId: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      rule:
+        | "swap_burst"
+        | "unmask_burst"
+        | "searches_without_call"
+        | "repeated_attempts"
+        | "duplicate_document"
+        | "customer_report"
+        | "off_hours"
+        | "stated_value_limit"
+        | "audit_chain_broken"
+        | "review_overdue"
+        | "verified_without_action";
+      staffEmail: string | null;
+      /** Format: uuid */
+      staffId: string | null;
+      summary: string;
+      targetId: string | null;
+    };
     ApiErrorBody: {
       /** @description Stable error code of a domain error (e.g. recovery.possession_not_proven) */
       code?: string;
@@ -1147,31 +1398,1087 @@ export interface components {
       /** @example 422 */
       statusCode: number;
     };
-    CheckCodeDto: Record<string, never>;
-    CompleteEnrolmentDto: Record<string, never>;
-    ConfirmEmailDto: Record<string, never>;
-    CreateStaffDto: Record<string, never>;
-    DecisionDto: Record<string, never>;
-    EnrolmentTokenDto: Record<string, never>;
-    LockDto: Record<string, never>;
-    LoginDto: Record<string, never>;
-    MySettingsDto: Record<string, never>;
-    OpenRecoveryDto: Record<string, never>;
-    PublicOpenCaseDto: Record<string, never>;
-    ReasonDto: Record<string, never>;
-    ReminderDto: Record<string, never>;
-    RequestDocumentDto: Record<string, never>;
-    SendCodeDto: Record<string, never>;
-    StaffOpenCaseDto: Record<string, never>;
-    StartVerificationDto: Record<string, never>;
-    StatedValueDto: Record<string, never>;
-    SwapDto: Record<string, never>;
-    TwoFactorChoiceDto: Record<string, never>;
-    UnlockDto: Record<string, never>;
-    UnmaskDto: Record<string, never>;
-    UpdateCallScriptDto: Record<string, never>;
-    UpdateStaffDto: Record<string, never>;
-    UploadFieldsDto: Record<string, never>;
+    AuditCheckpointResponse: {
+      /** Format: date-time */
+      at: string;
+      firstBrokenId: string | null;
+      lastEventId: string | null;
+      ok: boolean;
+    };
+    AuditEntryResponse: {
+      action: string;
+      actorEmail: string | null;
+      /** Format: uuid */
+      actorId: string | null;
+      actorRoles: string[];
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      caseId: string | null;
+      hash: string;
+      /** @description A bigint, as a string */
+      id: string;
+      ip: string | null;
+      /** @enum {string} */
+      outcome: "success" | "failure" | "denied";
+      prevHash: string;
+      reason: string | null;
+      requestId: string | null;
+      targetId: string | null;
+      targetType: string | null;
+    };
+    AuditPage: {
+      data: components["schemas"]["AuditEntryResponse"][];
+      nextCursor: string | null;
+    };
+    AuditVerifyResponse: {
+      checked: number;
+      firstBrokenId: string | null;
+      lastCheckpoint: components["schemas"]["AuditCheckpointResponse"] | null;
+      ok: boolean;
+    };
+    CallScriptResponse: {
+      defaults: components["schemas"]["CallScriptTexts"];
+      key: string;
+      /** @description The {placeholders} a text may use */
+      placeholders: string[];
+      texts: components["schemas"]["CallScriptTexts"];
+      /** Format: date-time */
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    CallScriptsResponse: {
+      data: components["schemas"]["CallScriptResponse"][];
+      /** @description The address customer mails come from */
+      sender: string;
+    };
+    CallScriptTexts: {
+      en: string;
+      fr: string;
+    };
+    CaseDetailResponse: {
+      account: components["schemas"]["AccountSummaryResponse"] | null;
+      /** Format: uuid */
+      accountId: string | null;
+      /** @enum {string} */
+      accountType:
+        | "individual"
+        | "company"
+        | "association"
+        | "public_administration"
+        | "sole_trader";
+      /**
+       * @description Individuals: which address proofs the checklist asks for
+       * @enum {string}
+       */
+      addressVariant: "standard" | "moved" | "hosted";
+      /** @enum {string} */
+      channel: "customer_form" | "staff";
+      checklist: components["schemas"]["ChecklistItemResponse"][];
+      contactEmailConfirmed: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description As the customer typed it */
+      customerId: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      documents: components["schemas"]["CaseDocumentResponse"][];
+      /**
+       * Format: date-time
+       * @description 72 hours after submission
+       */
+      dueAt: string | null;
+      fraudFlags: (
+        "duplicate_document" | "no_matching_account" | "account_type_mismatch"
+      )[];
+      /** Format: uuid */
+      id: string;
+      /** @description Whose name the identity document must carry */
+      identityHolder: string;
+      late: boolean;
+      /** @description Until the due time (negative when late); measured at the decision once decided */
+      msLeft: number | null;
+      /** Format: uuid */
+      openedBy: string | null;
+      /** @enum {string} */
+      purpose: "replace_email" | "disable_2fa";
+      rejectionReason: string | null;
+      /**
+       * @description While awaiting a reupload: the document asked again
+       * @enum {string|null}
+       */
+      reuploadKind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+        | null;
+      reuploadNote: string | null;
+      /** @enum {string|null} */
+      reuploadReason: "unreadable" | "cut" | "glare" | "other" | null;
+      /** Format: uuid */
+      reviewerId: string | null;
+      /** @enum {string} */
+      status:
+        | "collecting"
+        | "submitted"
+        | "in_review"
+        | "awaiting_reupload"
+        | "verified"
+        | "rejected"
+        | "expired";
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** @description A 2FA disablement: the methods chosen to go (null: all of them) */
+      twoFactorMethodIds: string[] | null;
+      twoFactorMethods: components["schemas"]["CaseTwoFactorMethod"][];
+    };
+    CaseDocumentResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @enum {string|null} */
+      decision: "accepted" | "rejected" | "reupload" | null;
+      decisionNote: string | null;
+      /** @enum {string|null} */
+      decisionReason:
+        | "unreadable"
+        | "expired"
+        | "name_mismatch"
+        | "older_than_3_months"
+        | "wrong_kind"
+        | "suspected_forgery"
+        | "other"
+        | "cut"
+        | "glare"
+        | null;
+      detectedType: string | null;
+      /** Format: date */
+      documentExpiry: string | null;
+      hasPreview: boolean;
+      height: number | null;
+      holderName: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Identity documents: stated by the customer, then confirmed by the reviewer
+       * @enum {string|null}
+       */
+      identityType:
+        "id_card" | "residence_permit" | "driving_licence" | "passport" | null;
+      /**
+       * Format: date
+       * @description Proofs: the issue date the reviewer typed
+       */
+      issuedOn: string | null;
+      /** @enum {string} */
+      kind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other";
+      name: string;
+      nameMatches: boolean | null;
+      pdfFlags: string[];
+      pdfPages: number | null;
+      processingNote: string | null;
+      /** @enum {string|null} */
+      scanVerdict: "clean" | "infected" | "error" | "not_configured" | null;
+      sha256: string | null;
+      sizeBytes: number;
+      /** @enum {string} */
+      state:
+        | "uploaded"
+        | "typed"
+        | "hashed"
+        | "scanned"
+        | "processed"
+        | "rejected"
+        | "quarantined"
+        | "failed";
+      /** @description Asked again: replaced by a new upload, no longer counted */
+      superseded: boolean;
+      /** Format: uuid */
+      uploadedBy: string | null;
+      width: number | null;
+    };
+    CaseQueuePage: {
+      data: components["schemas"]["CaseSummaryResponse"][];
+      nextCursor: string | null;
+    };
+    CaseSummaryResponse: {
+      /** Format: uuid */
+      accountId: string | null;
+      /** @enum {string} */
+      accountType:
+        | "individual"
+        | "company"
+        | "association"
+        | "public_administration"
+        | "sole_trader";
+      /**
+       * @description Individuals: which address proofs the checklist asks for
+       * @enum {string}
+       */
+      addressVariant: "standard" | "moved" | "hosted";
+      /** @enum {string} */
+      channel: "customer_form" | "staff";
+      contactEmailConfirmed: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description As the customer typed it */
+      customerId: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 72 hours after submission
+       */
+      dueAt: string | null;
+      fraudFlags: (
+        "duplicate_document" | "no_matching_account" | "account_type_mismatch"
+      )[];
+      /** Format: uuid */
+      id: string;
+      late: boolean;
+      /** @description Until the due time (negative when late); measured at the decision once decided */
+      msLeft: number | null;
+      /** Format: uuid */
+      openedBy: string | null;
+      /** @enum {string} */
+      purpose: "replace_email" | "disable_2fa";
+      rejectionReason: string | null;
+      /**
+       * @description While awaiting a reupload: the document asked again
+       * @enum {string|null}
+       */
+      reuploadKind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+        | null;
+      reuploadNote: string | null;
+      /** @enum {string|null} */
+      reuploadReason: "unreadable" | "cut" | "glare" | "other" | null;
+      /** Format: uuid */
+      reviewerId: string | null;
+      /** @enum {string} */
+      status:
+        | "collecting"
+        | "submitted"
+        | "in_review"
+        | "awaiting_reupload"
+        | "verified"
+        | "rejected"
+        | "expired";
+      /** Format: date-time */
+      submittedAt: string | null;
+    };
+    CaseTwoFactorMethod: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "totp" | "security_key" | "sms" | "backup_codes";
+      label: string;
+    };
+    CheckCodeDto: {
+      code: string;
+    };
+    ChecklistItemResponse: {
+      documentIds: string[];
+      /** @enum {string|null} */
+      identityType?:
+        "id_card" | "residence_permit" | "driving_licence" | "passport" | null;
+      /** @enum {string} */
+      kind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other";
+      /** @description What the item still lacks, e.g. identity_back */
+      missing: (
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+      )[];
+      /** @enum {string} */
+      status:
+        | "missing"
+        | "processing"
+        | "to_review"
+        | "incomplete"
+        | "accepted"
+        | "rejected"
+        | "unusable";
+    };
+    CodeCheckResponse: {
+      attemptsLeft: number;
+      possessionProven: ("backup_email" | "primary_email")[];
+      /** @enum {string} */
+      result: "match" | "no_match" | "expired" | "locked";
+    };
+    CodeSentResponse: {
+      /** @enum {string} */
+      channel: "backup_email" | "primary_email";
+      /** Format: uuid */
+      codeId: string;
+      /** @description masked */
+      destination: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    CompleteEnrolmentDto: {
+      otp: string;
+      password: string;
+      token: string;
+    };
+    ConfirmEmailDto: {
+      code: string;
+    };
+    CreateStaffDto: {
+      /** Format: email */
+      email: string;
+      /**
+       * @description Language of the invitation mail
+       * @enum {string}
+       */
+      language?: "fr" | "en";
+      name: string;
+      reason: string;
+      roles: ("agent" | "reviewer" | "supervisor" | "admin")[];
+    };
+    DecidedDocument: {
+      /** @enum {string} */
+      decision: "accepted" | "rejected" | "reupload";
+      /** Format: uuid */
+      id: string;
+      nameMatches: boolean | null;
+    };
+    DecisionDto: {
+      /** @enum {string} */
+      decision: "accepted" | "rejected" | "reupload";
+      /** Format: date */
+      expiry?: string;
+      holderName?: string;
+      /** @enum {string} */
+      identityType?:
+        "id_card" | "residence_permit" | "driving_licence" | "passport";
+      /** Format: date */
+      issuedOn?: string;
+      note?: string;
+      /** @enum {string} */
+      reasonCode?:
+        | "unreadable"
+        | "expired"
+        | "name_mismatch"
+        | "older_than_3_months"
+        | "wrong_kind"
+        | "suspected_forgery"
+        | "other"
+        | "cut"
+        | "glare";
+    };
+    DecisionResultResponse: {
+      /** @enum {string} */
+      caseStatus:
+        | "collecting"
+        | "submitted"
+        | "in_review"
+        | "awaiting_reupload"
+        | "verified"
+        | "rejected"
+        | "expired";
+      document: components["schemas"]["DecidedDocument"];
+      /**
+       * Format: uuid
+       * @description The recovery case a verified case opened
+       */
+      recoveryCaseId: string | null;
+    };
+    EmailConfirmedResponse: {
+      /** @enum {boolean} */
+      confirmed: true;
+    };
+    EnrolmentDoneResponse: {
+      email: string;
+    };
+    EnrolmentTokenDto: {
+      token: string;
+    };
+    EnrolmentViewResponse: {
+      email: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @enum {string} */
+      language: "fr" | "en";
+      name: string;
+      /** @enum {string} */
+      purpose: "invite" | "mfa_reset";
+      /** @description An SVG image as a data: URL */
+      qrCode: string;
+      totpSecret: string;
+      totpUri: string;
+    };
+    FormOpenedResponse: {
+      /** @enum {string} */
+      addressVariant: "standard" | "moved" | "hosted";
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      collectUntil: string;
+      requiredDocuments: (
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+      )[];
+      /** @description The case token, shown once: send it as X-Case-Token */
+      token: string;
+    };
+    HealthResponse: {
+      /** @enum {string} */
+      database: "up" | "down";
+      /** @enum {string} */
+      redis: "up" | "down";
+      /** @enum {string} */
+      status: "ok" | "error";
+    };
+    LockDto: {
+      callReference?: string;
+      reason: string;
+      /**
+       * Format: uuid
+       * @description Required from an agent: their verification of this call
+       */
+      verificationId?: string;
+    };
+    LoginDto: {
+      /** Format: email */
+      email: string;
+      otp: string;
+      password: string;
+    };
+    MfaResetRequestResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      reason: string;
+      /** Format: uuid */
+      requestedBy: string;
+      /** Format: uuid */
+      staffId: string;
+    };
+    MySettingsDto: {
+      /** @description ISO 3166-1 alpha-2; empty or null: the desk default */
+      phoneRegion?: string | null;
+    };
+    MySettingsResponse: {
+      defaultPhoneRegion: string;
+      /** @description ISO 3166-1 alpha-2; null: the desk default */
+      phoneRegion: string | null;
+    };
+    OpenRecoveryDto: {
+      /** Format: uuid */
+      accountId: string;
+      /** @enum {string} */
+      action: "replace_contact_email" | "disable_2fa";
+      callReference: string;
+      /** Format: uuid */
+      identityCaseId: string;
+      reason: string;
+      /** Format: uuid */
+      verificationId?: string;
+    };
+    OutboxMessageResponse: {
+      /** Format: uuid */
+      accountId: string | null;
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      language: string;
+      lastError: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string} */
+      status: "pending" | "sent" | "failed";
+      template: string;
+      /** @description masked */
+      to: string | null;
+    };
+    OutboxPage: {
+      data: components["schemas"]["OutboxMessageResponse"][];
+      nextCursor: string | null;
+    };
+    PendingRequestResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      fromRoles: ("agent" | "reviewer" | "supervisor" | "admin")[] | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "role_grant" | "mfa_reset";
+      reason: string;
+      /** Format: uuid */
+      requestedBy: string;
+      requestedByEmail: string | null;
+      /** @description Role grants only */
+      roles: ("agent" | "reviewer" | "supervisor" | "admin")[] | null;
+      staffEmail: string;
+      /** Format: uuid */
+      staffId: string;
+      staffName: string;
+    };
+    PendingRequestsResponse: {
+      data: components["schemas"]["PendingRequestResponse"][];
+    };
+    PublicCaseDocument: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string|null} */
+      identityType:
+        "id_card" | "residence_permit" | "driving_licence" | "passport" | null;
+      /** @enum {string} */
+      kind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other";
+      name: string;
+      /** @enum {boolean} */
+      received: true;
+      superseded: boolean;
+    };
+    PublicCaseResponse: {
+      /** @enum {string} */
+      accountType:
+        | "individual"
+        | "company"
+        | "association"
+        | "public_administration"
+        | "sole_trader";
+      /** @enum {string} */
+      addressVariant: "standard" | "moved" | "hosted";
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      collectUntil: string;
+      documents: components["schemas"]["PublicCaseDocument"][];
+      emailConfirmed: boolean;
+      /** @enum {string|null} */
+      identityType:
+        "id_card" | "residence_permit" | "driving_licence" | "passport" | null;
+      /** @description What is still to send */
+      missing: (
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+      )[];
+      /** @enum {string} */
+      purpose: "replace_email" | "disable_2fa";
+      requiredDocuments: (
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+      )[];
+      reupload: components["schemas"]["PublicReupload"] | null;
+      /** @enum {string} */
+      status:
+        | "collecting"
+        | "submitted"
+        | "in_review"
+        | "awaiting_reupload"
+        | "verified"
+        | "rejected"
+        | "expired";
+    };
+    PublicOpenCaseDto: {
+      /** @enum {string} */
+      accountType:
+        | "individual"
+        | "company"
+        | "association"
+        | "public_administration"
+        | "sole_trader";
+      /** @enum {string} */
+      addressVariant?: "standard" | "moved" | "hosted";
+      /** Format: email */
+      contactEmail: string;
+      customerId: string;
+      /** @enum {string} */
+      language?: "fr" | "en";
+      /** @enum {string} */
+      purpose: "replace_email" | "disable_2fa";
+    };
+    PublicReupload: {
+      /** @enum {string|null} */
+      kind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other"
+        | null;
+      note: string | null;
+      /** @enum {string|null} */
+      reason: "unreadable" | "cut" | "glare" | "other" | null;
+    };
+    ReasonDto: {
+      reason: string;
+    };
+    RecoveryCasePage: {
+      data: components["schemas"]["RecoveryCaseResponse"][];
+      nextCursor: string | null;
+    };
+    RecoveryCaseResponse: {
+      /** Format: uuid */
+      accountId: string;
+      /** @enum {string} */
+      action: "backup_to_primary" | "replace_contact_email" | "disable_2fa";
+      approvalHash: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** Format: uuid */
+      approvedBy: string | null;
+      callReference: string;
+      closedReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      executedAt: string | null;
+      /** Format: date-time */
+      holdUntil: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      identityCaseId: string | null;
+      /** @description masked */
+      newValue: string | null;
+      /** Format: uuid */
+      openedBy: string;
+      reason: string;
+      /** Format: date-time */
+      reportedAt: string | null;
+      /** Format: date-time */
+      revertedAt: string | null;
+      /** @enum {string} */
+      status:
+        | "draft"
+        | "checks_passed"
+        | "pending_approval"
+        | "approved"
+        | "on_hold"
+        | "executed"
+        | "rejected"
+        | "cancelled"
+        | "expired";
+      /** @description disable_2fa: the methods the execution removes (null: all of them) */
+      twoFactorMethodIds: string[] | null;
+      /** Format: uuid */
+      verificationId: string | null;
+      version: number;
+    };
+    RecoveryLinkResponse: {
+      /** @enum {string} */
+      action: "backup_to_primary" | "replace_contact_email" | "disable_2fa";
+      /** @enum {string} */
+      effect: "cancel" | "report" | "none";
+      /** @enum {string} */
+      status:
+        | "draft"
+        | "checks_passed"
+        | "pending_approval"
+        | "approved"
+        | "on_hold"
+        | "executed"
+        | "rejected"
+        | "cancelled"
+        | "expired";
+    };
+    RecoveryLinkUsedResponse: {
+      /** @enum {string} */
+      result: "cancelled" | "reported";
+    };
+    ReminderDto: {
+      callReference: string;
+    };
+    ReminderResponse: {
+      /** @description Where the reminder goes, masked */
+      destination: string;
+    };
+    ReprocessResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      state: "uploaded";
+    };
+    RequestDocumentDto: {
+      /** @enum {string} */
+      kind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other";
+      note?: string;
+    };
+    RoleRequestResponseDto: {
+      /** Format: date-time */
+      createdAt: string;
+      fromRoles: ("agent" | "reviewer" | "supervisor" | "admin")[];
+      /** Format: uuid */
+      id: string;
+      reason: string;
+      /** Format: uuid */
+      requestedBy: string;
+      roles: ("agent" | "reviewer" | "supervisor" | "admin")[];
+      /** Format: uuid */
+      staffId: string;
+    };
+    SecurityEventPage: {
+      data: components["schemas"]["SecurityEventResponse"][];
+      nextCursor: string | null;
+    };
+    SecurityEventResponse: {
+      /** Format: date-time */
+      at: string;
+      channel: string;
+      /** @description masked */
+      destination: string | null;
+      detail: string | null;
+      id: string;
+      /** @enum {string} */
+      kind:
+        | "login"
+        | "login_failed"
+        | "login_code_sent"
+        | "password_reset_sent"
+        | "password_changed"
+        | "2fa_enabled"
+        | "2fa_disabled"
+        | "2fa_method_added"
+        | "2fa_method_removed"
+        | "contact_email_changed"
+        | "backup_email_changed"
+        | "customer_id_reminder_sent"
+        | "verification_code_sent"
+        | "account_locked"
+        | "account_unlocked";
+    };
+    SendCodeDto: {
+      /** @enum {string} */
+      channel: "backup_email" | "primary_email";
+    };
+    SessionResponse: {
+      rules: unknown[][];
+      user: components["schemas"]["SessionUser"];
+    };
+    SessionUser: {
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      roles: ("agent" | "reviewer" | "supervisor" | "admin")[];
+    };
+    StaffCreatedResponse: {
+      /**
+       * Format: uuid
+       * @description Supervisor or admin roles wait for a second admin
+       */
+      pendingRoleRequestId: string | null;
+      user: components["schemas"]["StaffMemberResponse"];
+    };
+    StaffMemberResponse: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: "fr" | "en";
+      name: string;
+      roles: ("agent" | "reviewer" | "supervisor" | "admin")[];
+    };
+    StaffOpenCaseDto: {
+      /** Format: uuid */
+      accountId: string;
+      /** @enum {string} */
+      addressVariant?: "standard" | "moved" | "hosted";
+      callReference: string;
+      /** Format: email */
+      contactEmail?: string;
+      /** @enum {string} */
+      contactOnFile?: "primary" | "backup";
+      /** @enum {string} */
+      purpose: "replace_email" | "disable_2fa";
+      twoFactorMethodIds?: string[];
+    };
+    StaffPage: {
+      data: components["schemas"]["StaffMemberResponse"][];
+      /** @description Always null: one page */
+      nextCursor: string | null;
+    };
+    StaffUpdatePendingResponse: {
+      pendingRoleRequest: components["schemas"]["RoleRequestResponseDto"];
+      user: components["schemas"]["StaffMemberResponse"];
+    };
+    StaffUserOnly: {
+      user: components["schemas"]["StaffMemberResponse"];
+    };
+    StartVerificationDto: {
+      callReference: string;
+    };
+    StatedAttemptsLeft: {
+      backup_email: number;
+      phone: number;
+      postal_code: number;
+    };
+    StatedCheckResponse: {
+      attemptsLeft: number;
+      /** @enum {string} */
+      field: "backup_email" | "phone" | "postal_code";
+      /** @enum {string} */
+      result: "match" | "no_match" | "no_value_on_file";
+    };
+    StatedValueDto: {
+      /** @enum {string} */
+      field: "backup_email" | "phone" | "postal_code";
+      value: string;
+    };
+    SubmittedResponse: {
+      /** @enum {string} */
+      status: "submitted";
+    };
+    SwapDto: {
+      /** Format: uuid */
+      accountId: string;
+      callReference: string;
+      reason: string;
+      /** Format: uuid */
+      verificationId: string;
+    };
+    TwoFactorChoiceDto: {
+      twoFactorMethodIds: string[];
+    };
+    TwoFactorChoiceResponse: {
+      twoFactorMethodIds: string[];
+    };
+    TwoFactorMethodResponse: {
+      codesLeft: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "totp" | "security_key" | "sms" | "backup_codes";
+      label: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+    };
+    UnlockDto: {
+      reason: string;
+    };
+    UnmaskDto: {
+      reason: string;
+      /** Format: uuid */
+      verificationId: string;
+    };
+    UnmaskedContactResponse: {
+      addressLine: string;
+      backupEmail: string | null;
+      city: string;
+      country: string;
+      customerId: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {boolean} */
+      masked: false;
+      phone: string | null;
+      postalCode: string;
+      primaryEmail: string;
+    };
+    UpdateCallScriptDto: {
+      en: string;
+      fr: string;
+    };
+    UpdateStaffDto: {
+      active?: boolean;
+      reason: string;
+      roles?: ("agent" | "reviewer" | "supervisor" | "admin")[];
+    };
+    UploadBody: {
+      files: string[];
+      /** @enum {string} */
+      identityType?:
+        "id_card" | "residence_permit" | "driving_licence" | "passport";
+      /** @enum {string} */
+      kind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other";
+    };
+    UploadedDocument: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string|null} */
+      identityType:
+        "id_card" | "residence_permit" | "driving_licence" | "passport" | null;
+      /** @enum {string} */
+      kind:
+        | "identity_front"
+        | "identity_back"
+        | "proof_of_address"
+        | "old_proof_of_address"
+        | "host_proof_of_address"
+        | "hosting_attestation"
+        | "company_registration"
+        | "business_register_notice"
+        | "attestation_letterhead"
+        | "assembly_minutes"
+        | "declaration_receipt"
+        | "other";
+      name: string;
+    };
+    UploadResponse: {
+      documents: components["schemas"]["UploadedDocument"][];
+    };
+    VerificationCheckResponse: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      kind: "code" | "stated_value";
+      /** @enum {string} */
+      result: "match" | "no_match" | "expired" | "locked" | "no_value_on_file";
+      subject: string;
+    };
+    VerificationResponse: {
+      /** Format: uuid */
+      accountId: string;
+      activeCode: components["schemas"]["ActiveCode"] | null;
+      callReference: string;
+      checks: components["schemas"]["VerificationCheckResponse"][];
+      codeAttemptsLeft: number;
+      expired: boolean;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      locked: boolean;
+      possessionProven: ("backup_email" | "primary_email")[];
+      /** Format: date-time */
+      startedAt: string;
+      statedAttemptsLeft: components["schemas"]["StatedAttemptsLeft"];
+    };
   };
   responses: never;
   parameters: never;
@@ -1183,7 +2490,14 @@ export type $defs = Record<string, never>;
 export interface operations {
   AccountsController_search: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description The ticket or call the search is made for */
+        callRef?: string;
+        /** @description A customer ID, an email, a phone number or a name */
+        q: string;
+        /** @description A name search also lists similar spellings */
+        similar?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1194,7 +2508,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AccountSearchPage"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1213,7 +2556,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AccountDetailResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1236,13 +2608,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["ReminderResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   AccountsController_events: {
     parameters: {
-      query?: never;
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -1255,7 +2677,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SecurityEventPage"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1278,7 +2738,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AccountDetailResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1301,7 +2817,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AccountDetailResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1324,7 +2896,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["UnmaskedContactResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1347,13 +2966,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["VerificationResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   AlertsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        status?: "open" | "acknowledged";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1364,7 +3024,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AlertPage"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1387,13 +3076,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AlertResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   AuditController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        action?: string;
+        actor?: string;
+        caseId?: string;
+        cursor?: string;
+        from?: string;
+        limit?: number;
+        outcome?: "success" | "failure" | "denied";
+        role?: "agent" | "reviewer" | "supervisor" | "admin";
+        targetId?: string;
+        targetType?: string;
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1404,7 +3152,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1423,24 +3200,93 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AuditEntryResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   AuditController_export: {
     parameters: {
-      query?: never;
+      query?: {
+        action?: string;
+        actor?: string;
+        caseId?: string;
+        from?: string;
+        outcome?: "success" | "failure" | "denied";
+        role?: "agent" | "reviewer" | "supervisor" | "admin";
+        targetId?: string;
+        targetType?: string;
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description CSV, streamed */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1457,7 +3303,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AuditVerifyResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1478,7 +3344,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SessionResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description Too many attempts; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1497,6 +3392,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
     };
   };
   AuthController_me: {
@@ -1512,7 +3416,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SessionResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1529,7 +3444,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CallScriptsResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1552,24 +3487,108 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CallScriptResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   DashboardController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Default: 7 days before to */
+        from?: string;
+        /** @description Default: now */
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The activity board */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1584,11 +3603,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The case, its documents, audit entries and mails */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1603,11 +3654,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The case, its audit entries and mails */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1624,7 +3707,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["HealthResponse"];
+        };
+      };
+      /** @description A dependency is down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["HealthResponse"];
+        };
       };
     };
   };
@@ -1637,11 +3731,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The admin's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1654,11 +3771,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The agent's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1671,11 +3811,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The reviewer's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1688,17 +3851,52 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The supervisor's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   CasesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        accountId?: string;
+        cursor?: string;
+        limit?: number;
+        status?:
+          | "collecting"
+          | "submitted"
+          | "in_review"
+          | "awaiting_reupload"
+          | "verified"
+          | "rejected"
+          | "expired";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1709,7 +3907,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CaseQueuePage"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1730,7 +3957,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CaseDetailResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description Too many attempts; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1749,7 +4041,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CaseDetailResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1772,7 +4093,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CaseDetailResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1791,7 +4159,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CaseSummaryResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1806,7 +4212,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["UploadFieldsDto"];
+        "multipart/form-data": components["schemas"]["UploadBody"];
       };
     };
     responses: {
@@ -1814,7 +4220,81 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["UploadResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The upload is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The upload is not of an accepted type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1838,7 +4318,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["DecisionResultResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1854,11 +4390,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1874,11 +4440,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1898,7 +4494,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["ReprocessResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1921,7 +4555,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CaseSummaryResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1944,13 +4634,74 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["TwoFactorChoiceResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   OutboxController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        accountId?: string;
+        cursor?: string;
+        limit?: number;
+        status?: "pending" | "sent" | "failed";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1961,7 +4712,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["OutboxPage"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1978,7 +4758,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["MySettingsResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -1999,7 +4790,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["MySettingsResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2022,7 +4833,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["FormOpenedResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description Too many attempts; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2031,6 +4862,8 @@ export interface operations {
       query?: never;
       header: {
         "x-case-token": string;
+        /** @description The case token returned at opening or mailed by an agent */
+        "X-Case-Token": string;
       };
       path: {
         id: string;
@@ -2043,7 +4876,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["PublicCaseResponse"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2052,6 +4896,8 @@ export interface operations {
       query?: never;
       header: {
         "x-case-token": string;
+        /** @description The case token returned at opening or mailed by an agent */
+        "X-Case-Token": string;
       };
       path: {
         id: string;
@@ -2068,7 +4914,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AddressVariantResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2077,6 +4952,8 @@ export interface operations {
       query?: never;
       header: {
         "x-case-token": string;
+        /** @description The case token returned at opening or mailed by an agent */
+        "X-Case-Token": string;
       };
       path: {
         id: string;
@@ -2093,7 +4970,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["EmailConfirmedResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description Too many attempts; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2102,6 +5026,8 @@ export interface operations {
       query?: never;
       header: {
         "x-case-token": string;
+        /** @description The case token returned at opening or mailed by an agent */
+        "X-Case-Token": string;
       };
       path: {
         id: string;
@@ -2110,7 +5036,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["UploadFieldsDto"];
+        "multipart/form-data": components["schemas"]["UploadBody"];
       };
     };
     responses: {
@@ -2118,7 +5044,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["UploadResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The upload is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The upload is not of an accepted type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2127,6 +5109,8 @@ export interface operations {
       query?: never;
       header: {
         "x-case-token": string;
+        /** @description The case token returned at opening or mailed by an agent */
+        "X-Case-Token": string;
       };
       path: {
         id: string;
@@ -2139,7 +5123,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["SubmittedResponse"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2158,7 +5171,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryLinkResponse"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The link was used or has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2177,7 +5210,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryLinkUsedResponse"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The link was used or has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2198,7 +5260,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["EnrolmentDoneResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The link was used or has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2219,13 +5319,57 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["EnrolmentViewResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The link was used or has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
   RecoveryController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        accountId?: string;
+        cursor?: string;
+        identityCaseId?: string;
+        limit?: number;
+        status?:
+          | "draft"
+          | "checks_passed"
+          | "pending_approval"
+          | "approved"
+          | "on_hold"
+          | "executed"
+          | "rejected"
+          | "cancelled"
+          | "expired";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2236,7 +5380,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCasePage"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2257,7 +5430,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2276,7 +5505,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2295,7 +5553,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2318,7 +5623,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2337,7 +5689,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2360,7 +5759,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2383,7 +5829,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2404,7 +5906,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["RecoveryCaseResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2421,7 +5979,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StaffPage"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2442,7 +6020,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StaffCreatedResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2461,7 +6077,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StaffMemberResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2484,7 +6129,62 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StaffMemberResponse"];
+        };
+      };
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StaffUpdatePendingResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2503,7 +6203,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StaffMemberResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2526,7 +6264,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["MfaResetRequestResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2545,7 +6330,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StaffUserOnly"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2566,6 +6389,42 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
     };
   };
   StaffController_pending: {
@@ -2581,7 +6440,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["PendingRequestsResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2600,7 +6479,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StaffMemberResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2621,6 +6538,42 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
     };
   };
   VerificationsController_state: {
@@ -2638,7 +6591,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["VerificationResponse"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2661,7 +6643,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CodeCheckResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2684,7 +6722,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["CodeSentResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description Too many attempts; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
@@ -2707,7 +6810,72 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["StatedCheckResponse"];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
+      };
+      /** @description Too many attempts; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiErrorBody"];
+        };
       };
     };
   };
