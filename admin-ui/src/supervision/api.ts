@@ -1,4 +1,5 @@
 import { apiFetch, API_ROOT } from '../providers/http';
+import type { Schemas } from '../api/types';
 
 export type AlertRule =
   | 'swap_burst'
@@ -28,21 +29,7 @@ export const ALERT_RULES: AlertRule[] = [
 ];
 
 /** One alert as `GET /api/alerts` returns it. */
-export interface AlertRecord {
-  id: string;
-  rule: AlertRule;
-  summary: string;
-  staffId: string | null;
-  staffEmail: string | null;
-  targetId: string | null;
-  caseId: string | null;
-  eventId: string | null;
-  details: Record<string, unknown> | null;
-  createdAt: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  ackComment: string | null;
-}
+export type AlertRecord = Schemas['AlertResponse'];
 
 export interface ActivityRow {
   day: string;
@@ -91,31 +78,13 @@ export interface EvidenceBundle {
   [key: string]: unknown;
 }
 
-export interface StaffRecord {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  active: boolean;
-  createdAt: string;
-}
+// Roles widened to strings: the role pickers edit them as a plain list.
+export type StaffRecord = Omit<Schemas['StaffMemberResponse'], 'roles'> & { roles: string[] };
 
 export const STAFF_ROLES = ['agent', 'reviewer', 'supervisor', 'admin'] as const;
 
 /** `GET /api/staff/pending-requests`: what waits for a second administrator. */
-export interface PendingRequest {
-  id: string;
-  kind: 'role_grant' | 'mfa_reset';
-  staffId: string;
-  staffEmail: string;
-  staffName: string;
-  requestedBy: string;
-  requestedByEmail: string | null;
-  roles: string[] | null;
-  fromRoles: string[] | null;
-  reason: string;
-  createdAt: string;
-}
+export type PendingRequest = Schemas['PendingRequestResponse'];
 
 const post = async <T>(url: string, body?: unknown): Promise<T> =>
   (await apiFetch(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json as T;
