@@ -10,6 +10,7 @@ import { DomainError } from '../core/http/errors';
 import { DashboardService } from './dashboard.service';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
+import { DashboardResponse } from './supervision-responses.dto';
 
 export class PeriodQuery {
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: 7 days before to' })
@@ -32,7 +33,7 @@ export class DashboardController {
   @Get()
   @RequirePermission('read', 'Dashboard')
   @ApiOperation({ summary: 'Activity per member and day, cases and their ages, queues, mail failures' })
-  @ApiOkResponse({ description: 'The activity board', schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: DashboardResponse })
   @ApiErrors(400)
   async get(@Query() q: PeriodQuery) {
     const to = q.to ?? this.clock.now();

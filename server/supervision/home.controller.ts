@@ -5,6 +5,7 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { HomeService } from './home.service';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiStaffErrors } from '../core/http/api-errors';
+import { AdminHomeResponse, AgentHomeResponse, ReviewerHomeResponse, SupervisorHomeResponse } from './supervision-responses.dto';
 
 /**
  * The blocks of the console's home page, one route per role, each under the permission of the data it shows: a
@@ -21,7 +22,7 @@ export class HomeController {
   @Get('agent')
   @RequirePermission('create', 'CallerVerification')
   @ApiOperation({ summary: "The agent's home blocks" })
-  @ApiOkResponse({ description: "The agent's blocks", schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: AgentHomeResponse })
   agent(@CurrentActor() actor: Actor) {
     return this.home.agent(actor.id);
   }
@@ -29,7 +30,7 @@ export class HomeController {
   @Get('reviewer')
   @RequirePermission('review', 'Case')
   @ApiOperation({ summary: "The reviewer's home blocks" })
-  @ApiOkResponse({ description: "The reviewer's blocks", schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ReviewerHomeResponse })
   reviewer(@CurrentActor() actor: Actor) {
     return this.home.reviewer(actor.id);
   }
@@ -37,7 +38,7 @@ export class HomeController {
   @Get('supervisor')
   @RequirePermission('approve', 'RecoveryCase')
   @ApiOperation({ summary: "The supervisor's home blocks" })
-  @ApiOkResponse({ description: "The supervisor's blocks", schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: SupervisorHomeResponse })
   supervisor() {
     return this.home.supervisor();
   }
@@ -45,7 +46,7 @@ export class HomeController {
   @Get('admin')
   @RequirePermission('update', 'StaffUser')
   @ApiOperation({ summary: "The admin's home blocks" })
-  @ApiOkResponse({ description: "The admin's blocks", schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: AdminHomeResponse })
   admin() {
     return this.home.admin();
   }

@@ -1316,6 +1316,18 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
     };
+    ActivityRowResponse: {
+      /** Format: date */
+      day: string;
+      emailReplacements: number;
+      reviews: number;
+      searches: number;
+      /** @description The staff member's email, or system */
+      staff: string;
+      swaps: number;
+      twoFactorDisablements: number;
+      unmasks: number;
+    };
     AddressVariantDto: {
       /** @enum {string} */
       addressVariant: "standard" | "moved" | "hosted";
@@ -1337,6 +1349,41 @@ export interface components {
         | "declaration_receipt"
         | "other"
       )[];
+    };
+    AdminHomeRequest: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "role_grant" | "mfa_reset";
+      roles: string[] | null;
+      staffEmail: string;
+      /** Format: uuid */
+      staffId: string;
+      staffName: string;
+    };
+    AdminHomeResponse: {
+      pendingRequests: number;
+      requests: components["schemas"]["AdminHomeRequest"][];
+    };
+    AgentHomeCall: {
+      /** Format: uuid */
+      accountId: string;
+      callReference: string;
+      customerId: string;
+      /** Format: date-time */
+      expiresAt: string;
+      live: boolean;
+      locked: boolean;
+      possessionProven: ("backup_email" | "primary_email")[];
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: uuid */
+      verificationId: string;
+    };
+    AgentHomeResponse: {
+      calls: components["schemas"]["AgentHomeCall"][];
     };
     AlertPage: {
       data: components["schemas"]["AlertResponse"][];
@@ -1460,6 +1507,11 @@ export interface components {
     CallScriptTexts: {
       en: string;
       fr: string;
+    };
+    CaseCounts: {
+      identity: components["schemas"]["IdentityCaseCount"][];
+      recovery: components["schemas"]["RecoveryCaseCount"][];
+      reviewTargetHours: number;
     };
     CaseDetailResponse: {
       account: components["schemas"]["AccountSummaryResponse"] | null;
@@ -1714,6 +1766,12 @@ export interface components {
       kind: "totp" | "security_key" | "sms" | "backup_codes";
       label: string;
     };
+    ChainState: {
+      /** Format: date-time */
+      checkedAt: string;
+      fullPass: boolean;
+      ok: boolean;
+    };
     CheckCodeDto: {
       code: string;
     };
@@ -1796,6 +1854,16 @@ export interface components {
       name: string;
       reason: string;
       roles: ("agent" | "reviewer" | "supervisor" | "admin")[];
+    };
+    DashboardResponse: {
+      activity: components["schemas"]["ActivityRowResponse"][];
+      cases: components["schemas"]["CaseCounts"];
+      /** Format: date-time */
+      from: string;
+      outbox: components["schemas"]["OutboxState"];
+      queues: components["schemas"]["QueuesState"];
+      /** Format: date-time */
+      to: string;
     };
     DecidedDocument: {
       /** @enum {string} */
@@ -1901,6 +1969,12 @@ export interface components {
       /** @enum {string} */
       status: "ok" | "error";
     };
+    IdentityCaseCount: {
+      count: number;
+      late: number;
+      oldestAgeHours: number | null;
+      status: string;
+    };
     LockDto: {
       callReference?: string;
       reason: string;
@@ -1915,6 +1989,11 @@ export interface components {
       email: string;
       otp: string;
       password: string;
+    };
+    MailCounts: {
+      failed?: number;
+      pending?: number;
+      sent?: number;
     };
     MfaResetRequestResponse: {
       /** Format: date-time */
@@ -1969,6 +2048,10 @@ export interface components {
     OutboxPage: {
       data: components["schemas"]["OutboxMessageResponse"][];
       nextCursor: string | null;
+    };
+    OutboxState: {
+      byStatus: components["schemas"]["MailCounts"];
+      failedLast24h: number;
     };
     PendingRequestResponse: {
       /** Format: date-time */
@@ -2116,8 +2199,29 @@ export interface components {
       /** @enum {string|null} */
       reason: "unreadable" | "cut" | "glare" | "other" | null;
     };
+    QueueHealthResponse: {
+      active: number;
+      completed: number;
+      delayed: number;
+      failed: number;
+      name: string;
+      /** Format: date-time */
+      oldestWaitingAt: string | null;
+      waiting: number;
+    };
+    QueuesState: {
+      queues: components["schemas"]["QueueHealthResponse"][];
+      /** @enum {string} */
+      redis: "up" | "down";
+    };
     ReasonDto: {
       reason: string;
+    };
+    RecoveryCaseCount: {
+      action: string;
+      count: number;
+      oldestAgeHours: number | null;
+      status: string;
     };
     RecoveryCasePage: {
       data: components["schemas"]["RecoveryCaseResponse"][];
@@ -2221,6 +2325,30 @@ export interface components {
         | "declaration_receipt"
         | "other";
       note?: string;
+    };
+    ReviewerHomeCase: {
+      customerId: string;
+      /** Format: date-time */
+      dueAt: string;
+      hoursLeft: number;
+      /** Format: uuid */
+      id: string;
+      mine: boolean;
+      purpose: string;
+      status: string;
+      /** Format: date-time */
+      submittedAt: string;
+    };
+    ReviewerHomeResponse: {
+      /** @description Cases waiting for the customer to send one document again */
+      awaitingReupload: number;
+      cases: components["schemas"]["ReviewerHomeCase"][];
+      inReview: number;
+      mine: number;
+      near: number;
+      past: number;
+      targetHours: number;
+      waiting: number;
     };
     RoleRequestResponseDto: {
       /** Format: date-time */
@@ -2349,6 +2477,14 @@ export interface components {
     SubmittedResponse: {
       /** @enum {string} */
       status: "submitted";
+    };
+    SupervisorHomeResponse: {
+      chain: components["schemas"]["ChainState"] | null;
+      failedMails: number;
+      /** Format: date-time */
+      oldestApprovalAt: string | null;
+      openAlerts: number;
+      pendingApprovals: number;
     };
     SwapDto: {
       /** Format: uuid */
@@ -3552,15 +3688,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The activity board */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            [key: string]: unknown;
-          };
+          "application/json": components["schemas"]["DashboardResponse"];
         };
       };
       /** @description Invalid input (field messages in errors) */
@@ -3731,15 +3864,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The admin's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            [key: string]: unknown;
-          };
+          "application/json": components["schemas"]["AdminHomeResponse"];
         };
       };
       /** @description No live staff session */
@@ -3771,15 +3901,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The agent's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            [key: string]: unknown;
-          };
+          "application/json": components["schemas"]["AgentHomeResponse"];
         };
       };
       /** @description No live staff session */
@@ -3811,15 +3938,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The reviewer's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            [key: string]: unknown;
-          };
+          "application/json": components["schemas"]["ReviewerHomeResponse"];
         };
       };
       /** @description No live staff session */
@@ -3851,15 +3975,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The supervisor's blocks */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            [key: string]: unknown;
-          };
+          "application/json": components["schemas"]["SupervisorHomeResponse"];
         };
       };
       /** @description No live staff session */
