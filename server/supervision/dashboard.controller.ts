@@ -8,9 +8,12 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { Clock } from '../core/clock';
 import { DomainError } from '../core/http/errors';
 import { DashboardService } from './dashboard.service';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
-import { DashboardResponse } from './supervision-responses.dto';
+import { DashboardResponse, EvidenceEnvelope } from './supervision-responses.dto';
+
+// The envelope every bundle shares, beside the case's own fields.
+const EVIDENCE_SCHEMA = { allOf: [{ $ref: getSchemaPath(EvidenceEnvelope) }, { type: 'object' as const, additionalProperties: true }] };
 
 export class PeriodQuery {
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: 7 days before to' })
@@ -49,6 +52,7 @@ export class DashboardController {
 
 /** Evidence bundles of a case, for a security officer; each export is itself audited. */
 @ApiTags('evidence')
+@ApiExtraModels(EvidenceEnvelope)
 @ApiCookieAuth('rd_session')
 @ApiStaffErrors()
 @Controller('evidence')
@@ -58,7 +62,7 @@ export class EvidenceController {
   @Get('recovery-cases/:id')
   @RequirePermission('export', 'AuditEvent')
   @ApiOperation({ summary: 'The evidence bundle of a recovery case (audited)' })
-  @ApiOkResponse({ description: 'The case, its audit entries and mails', schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ description: 'The case, its audit entries and mails', schema: EVIDENCE_SCHEMA })
   @ApiErrors(404)
   recovery(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.evidence.recoveryCase(actor, id);
@@ -67,7 +71,7 @@ export class EvidenceController {
   @Get('identity-cases/:id')
   @RequirePermission('export', 'AuditEvent')
   @ApiOperation({ summary: 'The evidence bundle of an identity case (audited)' })
-  @ApiOkResponse({ description: 'The case, its documents, audit entries and mails', schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ description: 'The case, its documents, audit entries and mails', schema: EVIDENCE_SCHEMA })
   @ApiErrors(404)
   identity(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.evidence.identityCase(actor, id);

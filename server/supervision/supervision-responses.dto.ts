@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AuditEntryResponse } from '../audit/audit-responses.dto';
 import { ALERT_RULES } from './alert.entity';
 
 export class AlertResponse {
@@ -156,4 +157,19 @@ export class DashboardResponse {
   @ApiProperty({ type: CaseCounts }) cases: CaseCounts;
   @ApiProperty({ type: QueuesState }) queues: QueuesState;
   @ApiProperty({ type: OutboxState }) outbox: OutboxState;
+}
+
+export class EvidenceIntegrity {
+  @ApiProperty() entries: number;
+  @ApiProperty({ description: 'Every entry hash recomputed and matching' }) hashesRecomputed: boolean;
+  @ApiProperty() algorithm: string;
+}
+
+/** What every evidence bundle carries; the case's own fields (the case, its checks or documents) come beside it. */
+export class EvidenceEnvelope {
+  @ApiProperty({ enum: ['recovery_case', 'identity_case'] }) kind: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty() generatedBy: string;
+  @ApiProperty({ type: [AuditEntryResponse] }) audit: AuditEntryResponse[];
+  @ApiProperty({ type: EvidenceIntegrity }) integrity: EvidenceIntegrity;
 }

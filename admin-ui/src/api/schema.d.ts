@@ -1937,6 +1937,21 @@ export interface components {
       totpSecret: string;
       totpUri: string;
     };
+    EvidenceEnvelope: {
+      audit: components["schemas"]["AuditEntryResponse"][];
+      /** Format: date-time */
+      generatedAt: string;
+      generatedBy: string;
+      integrity: components["schemas"]["EvidenceIntegrity"];
+      /** @enum {string} */
+      kind: "recovery_case" | "identity_case";
+    };
+    EvidenceIntegrity: {
+      algorithm: string;
+      entries: number;
+      /** @description Every entry hash recomputed and matching */
+      hashesRecomputed: boolean;
+    };
     FormOpenedResponse: {
       /** @enum {string} */
       addressVariant: "standard" | "moved" | "hosted";
@@ -3742,7 +3757,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          "application/json": components["schemas"]["EvidenceEnvelope"] & {
             [key: string]: unknown;
           };
         };
@@ -3793,7 +3808,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          "application/json": components["schemas"]["EvidenceEnvelope"] & {
             [key: string]: unknown;
           };
         };

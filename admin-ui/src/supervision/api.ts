@@ -35,12 +35,8 @@ export type DashboardBody = Schemas['DashboardResponse'];
 
 export type EvidenceKind = 'identity-cases' | 'recovery-cases';
 
-export interface EvidenceBundle {
-  kind: string;
-  generatedAt: string;
-  integrity: { entries: number; hashesRecomputed: boolean; algorithm?: string };
-  [key: string]: unknown;
-}
+/** The envelope every bundle shares, beside the case's own fields. */
+export type EvidenceBundle = Schemas['EvidenceEnvelope'] & { [key: string]: unknown };
 
 // Roles widened to strings: the role pickers edit them as a plain list.
 export type StaffRecord = Omit<Schemas['StaffMemberResponse'], 'roles'> & { roles: string[] };
