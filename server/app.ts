@@ -18,6 +18,8 @@ import { SafeInputPipe } from './core/http/safe-input';
 import { sameOriginOnly } from './core/http/same-origin';
 import { createValidationPipe } from './core/http/validation';
 import { ROUTE_POLICY } from './auth/policy.decorator';
+import { OpenApiDocument } from './api-docs.controller';
+import { buildOpenApiDocument } from './openapi';
 import { RootModule } from './root.module';
 import { mountQueueBoard } from './supervision/queue-board';
 
@@ -75,6 +77,8 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
   app.setGlobalPrefix('api');
+  // Built on first request, not at boot: only admins read it.
+  app.get(OpenApiDocument).buildWith(() => buildOpenApiDocument(app));
   app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());
   app.useGlobalInterceptors(new IdParamsInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new AllExceptionsFilter());

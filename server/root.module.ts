@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApiDocsController, OpenApiDocument } from './api-docs.controller';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -25,8 +26,8 @@ export class RootModule {
     return {
       module: RootModule,
       imports: [CoreModule.forRoot({ config, schema, clock }), ...FEATURES, ...(runsWorker ? [WorkerModule] : [])],
-      controllers: role === 'worker' ? [] : [HealthController],
-      providers: role === 'worker' ? [] : [HealthService],
+      controllers: role === 'worker' ? [] : [HealthController, ApiDocsController],
+      providers: role === 'worker' ? [] : [HealthService, OpenApiDocument],
     };
   }
 }

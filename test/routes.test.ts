@@ -36,6 +36,9 @@ interface Row {
  */
 const TABLE: Record<string, Row> = {
   'GET /api/health': { path: async () => '/api/health', expect: { anonymous: 200, agent: 200, reviewer: 200, supervisor: 200, admin: 200 } },
+  'GET /api/docs-json': { path: async () => '/api/docs-json', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
+  'GET /api/docs': { path: async () => '/api/docs', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
+  'GET /api/docs/:asset': { path: async () => '/api/docs/swagger-ui.css', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
   'POST /api/auth/login': {
     path: async () => '/api/auth/login',
     body: { email: 'nobody@staff.test', password: 'x', otp: '000000' },

@@ -4,16 +4,20 @@ import type { CustomerAccount } from './customer-account.entity';
 import { maskEmail, maskPhone, maskPostalCode, maskText } from './masking';
 import type { SecurityEvent } from './security-event.entity';
 import type { TwoFactorMethod } from './two-factor-method.entity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class AccountSearchQuery {
+  @ApiProperty({ description: 'A customer ID, an email, a phone number or a name', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200, { message: 'type a customer ID, an email, a phone number or a name' })
   q: string;
 
   /** The ticket or call the search is made for; searches without one are watched for abuse. */
+  @ApiPropertyOptional({ description: 'The ticket or call the search is made for', maxLength: 100 })
   @IsOptional() @IsString() @MaxLength(100) callRef?: string;
 
   /** A name search also lists similar spellings ("Lefebvre" for "Lefèvre"), not only accounts with every word. */
+  @ApiPropertyOptional({ description: 'A name search also lists similar spellings' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
@@ -21,46 +25,56 @@ export class AccountSearchQuery {
 }
 
 export class EventsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export class StartVerificationDto {
+  @ApiProperty({ minLength: 3, maxLength: 100 })
   @IsString()
   @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
   callReference: string;
 }
 
 export class UnmaskDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'must be the id of this call’s verification' })
   verificationId: string;
 
+  @ApiProperty({ minLength: 3, maxLength: 500 })
   @IsString()
   @Length(3, 500, { message: 'say why you need the full contact data (3 to 500 characters)' })
   reason: string;
 }
 
 export class UnlockDto {
+  @ApiProperty({ minLength: 3, maxLength: 500 })
   @IsString()
   @Length(3, 500, { message: 'say why the account can be unlocked (3 to 500 characters)' })
   reason: string;
 }
 
 export class LockDto {
+  @ApiProperty({ minLength: 3, maxLength: 500 })
   @IsString()
   @Length(3, 500, { message: 'say why the account is blocked (3 to 500 characters)' })
   reason: string;
 
   /** An agent's own verification of this call (a code read back): required from an agent. */
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required from an agent: their verification of this call' })
   @IsOptional()
   @IsUUID('4', { message: 'must be the id of this call’s verification' })
   verificationId?: string;
 
+  @ApiPropertyOptional({ minLength: 3, maxLength: 100 })
   @IsOptional() @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
   callReference?: string;
 }
 
 export class ReminderDto {
+  @ApiProperty({ minLength: 3, maxLength: 100 })
   @IsString()
   @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
   callReference: string;
@@ -70,20 +84,24 @@ export const STATED_FIELDS = ['backup_email', 'phone', 'postal_code'] as const;
 export type StatedField = (typeof STATED_FIELDS)[number];
 
 export class SendCodeDto {
+  @ApiProperty({ enum: ['backup_email', 'primary_email'] })
   @IsIn(['backup_email', 'primary_email'], { message: 'must be backup_email or primary_email' })
   channel: 'backup_email' | 'primary_email';
 }
 
 export class CheckCodeDto {
+  @ApiProperty({ minLength: 6, maxLength: 6 })
   @IsString()
   @Length(6, 6, { message: 'must be the 6-digit code the caller reads' })
   code: string;
 }
 
 export class StatedValueDto {
+  @ApiProperty({ enum: STATED_FIELDS })
   @IsIn(STATED_FIELDS, { message: `must be one of ${STATED_FIELDS.join(', ')}` })
   field: StatedField;
 
+  @ApiProperty({ minLength: 1, maxLength: 254 })
   @IsString()
   @Length(1, 254)
   value: string;

@@ -1,21 +1,32 @@
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { stringify, Stringifier } from 'csv-stringify';
 import type { AuditEvent } from './audit-event.entity';
 import type { ChainedFields } from './audit-chain';
 
 export class AuditListQuery {
+  @ApiPropertyOptional({ maxLength: 254 })
   @IsOptional() @IsString() @MaxLength(254) actor?: string;
+  @ApiPropertyOptional({ enum: ['agent', 'reviewer', 'supervisor', 'admin'] })
   @IsOptional() @IsIn(['agent', 'reviewer', 'supervisor', 'admin']) role?: string;
+  @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })
   @IsOptional() @IsIn(['success', 'failure', 'denied']) outcome?: string;
+  @ApiPropertyOptional({ maxLength: 50 })
   @IsOptional() @IsString() @MaxLength(50) targetType?: string;
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @IsString() @MaxLength(200) targetId?: string;
+  @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional() @IsString() @MaxLength(100) caseId?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) from?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ maxLength: 40 })
   @IsOptional() @IsString() @MaxLength(40) cursor?: string;
 }
 

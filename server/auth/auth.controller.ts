@@ -10,6 +10,9 @@ import { AuthService } from './auth.service';
 import { defineAbilityFor, packAbility } from './permissions';
 import { Authenticated, Public } from './policy.decorator';
 import { SessionService } from './session.service';
+import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../core/http/api-errors';
+import { SessionResponse } from './auth-responses.dto';
 
 function me(user: { id: string; email: string; name: string; roles: Actor['roles'] }): MeResponse {
   return {
@@ -18,6 +21,7 @@ function me(user: { id: string; email: string; name: string; roles: Actor['roles
   };
 }
 
+@ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -29,6 +33,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public('signing in is how a session starts')
+  @ApiOperation({ summary: 'Sign in: password and TOTP code; sets the session cookie' })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(400, 401, 429)
   async login(@Body() dto: LoginDto, @Req() req: ActorRequest, @Res({ passthrough: true }) res: Response): Promise<MeResponse> {
     const { token, user } = await this.auth.login(dto.email, dto.password, dto.otp, requestMeta(req), req.get('user-agent') ?? null);
     res.cookie(this.sessions.cookieName, token, {
@@ -43,6 +50,10 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
+  @ApiOperation({ summary: 'The signed-in member and their permission rules' })
+  @ApiCookieAuth('rd_session')
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(401)
   me(@CurrentActor() actor: Actor): MeResponse {
     return me(actor);
   }
@@ -50,6 +61,10 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
+  @ApiOperation({ summary: 'End the session' })
+  @ApiCookieAuth('rd_session')
+  @ApiNoContentResponse()
+  @ApiErrors(401)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(actor);
     res.clearCookie(this.sessions.cookieName, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });

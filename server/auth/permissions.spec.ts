@@ -30,14 +30,14 @@ describe('permission rules', () => {
       'read CallScript', 'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read RecoveryCase', 'read StaffUser',
       'unlock Account', 'update Alert', 'update CallScript', 'update RecoveryCase', 'verify AuditEvent',
     ]);
-    expect(grants(ability('admin'))).toEqual(['create StaffUser', 'read Queue', 'read StaffUser', 'update Queue', 'update StaffUser']);
+    expect(grants(ability('admin'))).toEqual(['create StaffUser', 'read ApiDocs', 'read Queue', 'read StaffUser', 'update Queue', 'update StaffUser']);
   });
 
   it('combines roles as a union', () => {
     expect(grants(ability('supervisor', 'admin'))).toEqual(
       [
         'approve RecoveryCase', 'create StaffUser', 'execute RecoveryCase', 'export AuditEvent', 'lock Account', 'read Account', 'read Alert',
-        'read AuditEvent', 'read CallScript', 'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase',
+        'read ApiDocs', 'read AuditEvent', 'read CallScript', 'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase',
         'read StaffUser', 'unlock Account', 'update Alert', 'update CallScript', 'update Queue', 'update RecoveryCase', 'update StaffUser', 'verify AuditEvent',
       ],
     );

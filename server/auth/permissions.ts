@@ -10,7 +10,7 @@ import { supervisorRules } from './rules/supervisor.rules';
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'verify', 'export', 'unmask', 'notify', 'approve', 'execute', 'review', 'lock', 'unlock'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['AuditEvent', 'StaffUser', 'Queue', 'Account', 'CallerVerification', 'OutboxMessage', 'Case', 'Document', 'RecoveryCase', 'Alert', 'Dashboard', 'CallScript'] as const;
+export const SUBJECTS = ['AuditEvent', 'StaffUser', 'Queue', 'Account', 'CallerVerification', 'OutboxMessage', 'Case', 'Document', 'RecoveryCase', 'Alert', 'Dashboard', 'CallScript', 'ApiDocs'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** A loaded row tagged with its subject name (`subject('StaffUser', row)`), for record-level checks. */

@@ -1,6 +1,8 @@
 import { IsString, Length, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 
 export class EnrolmentTokenDto {
+  @ApiProperty({ minLength: 10, maxLength: 100 })
   @IsString() @Length(10, 100, { message: 'is not a valid link' }) token: string;
 }
 
@@ -9,6 +11,8 @@ export class EnrolmentTokenDto {
  * what sign-in accepts), never containing the email's local part (checked by the service).
  */
 export class CompleteEnrolmentDto extends EnrolmentTokenDto {
+  @ApiProperty({ minLength: 12, maxLength: 200 })
   @IsString() @Length(12, 200, { message: 'must be 12 to 200 characters long' }) password: string;
+  @ApiProperty({ pattern: '^\\d{6}$' })
   @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of your authenticator app' }) otp: string;
 }

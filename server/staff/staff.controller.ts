@@ -9,7 +9,13 @@ import { CreateStaffDto, ReasonDto, toRoleRequestResponse, toStaffResponse, Upda
 import type { RoleRequestResponse, StaffResponse } from './staff.dto';
 import { StaffCredentialsService } from './staff-credentials.service';
 import { StaffService } from './staff.service';
+import { ApiAcceptedResponse, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
+import { MfaResetRequestResponse, PendingRequestsResponse, StaffCreatedResponse, StaffMemberResponse, StaffPage, StaffUpdatePendingResponse, StaffUserOnly } from './staff-responses.dto';
 
+@ApiTags('staff')
+@ApiCookieAuth('rd_session')
+@ApiStaffErrors()
 @Controller('staff')
 export class StaffController {
   constructor(
@@ -20,6 +26,8 @@ export class StaffController {
 
   @Get()
   @RequirePermission('read', 'StaffUser')
+  @ApiOperation({ summary: 'Staff members' })
+  @ApiOkResponse({ type: StaffPage })
   async list(): Promise<{ data: StaffResponse[]; nextCursor: null }> {
     return { data: (await this.staff.list()).map(toStaffResponse), nextCursor: null };
   }
@@ -27,6 +35,9 @@ export class StaffController {
   /** The new member gets a link by mail to set their own password and TOTP: this answer holds no secret. */
   @Post()
   @RequirePermission('create', 'StaffUser')
+  @ApiOperation({ summary: 'Invite a staff member (mailed link)' })
+  @ApiCreatedResponse({ type: StaffCreatedResponse })
+  @ApiErrors(400, 409)
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffDto): Promise<{ user: StaffResponse; pendingRoleRequestId: string | null }> {
     const created = await this.credentials.create(actor, dto);
     return { user: toStaffResponse(created.user), pendingRoleRequestId: created.pendingRoleRequestId };
@@ -35,6 +46,8 @@ export class StaffController {
   /** What waits for a second admin: role grants and second-factor resets. */
   @Get('pending-requests')
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'What waits for a second admin' })
+  @ApiOkResponse({ type: PendingRequestsResponse })
   async pending(): Promise<{ data: PendingRequest[] }> {
     return { data: await this.staff.pendingRequests() };
   }
@@ -42,6 +55,9 @@ export class StaffController {
   @Post('role-requests/:requestId/confirm')
   @HttpCode(200)
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'A second admin confirms a role grant' })
+  @ApiOkResponse({ type: StaffMemberResponse })
+  @ApiErrors(404, 409)
   async confirmRoles(@CurrentActor() actor: Actor, @Param('requestId') requestId: string): Promise<StaffResponse> {
     return toStaffResponse(await this.roleRequests.confirm(actor, requestId));
   }
@@ -49,6 +65,9 @@ export class StaffController {
   @Post('role-requests/:requestId/refuse')
   @HttpCode(204)
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'A second admin refuses a role grant' })
+  @ApiNoContentResponse()
+  @ApiErrors(404, 409)
   async refuseRoles(@CurrentActor() actor: Actor, @Param('requestId') requestId: string): Promise<void> {
     await this.roleRequests.refuse(actor, requestId);
   }
@@ -56,12 +75,18 @@ export class StaffController {
   @Post(':id/invitation')
   @HttpCode(202)
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'Mail a new invitation link' })
+  @ApiAcceptedResponse({ type: StaffMemberResponse })
+  @ApiErrors(404, 409)
   async reinvite(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<StaffResponse> {
     return toStaffResponse(await this.credentials.reinvite(actor, id));
   }
 
   @Post(':id/mfa-reset-requests')
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'Ask for a second-factor reset (a second admin confirms)' })
+  @ApiCreatedResponse({ type: MfaResetRequestResponse })
+  @ApiErrors(400, 404, 409)
   async requestMfaReset(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
     const r = await this.credentials.requestMfaReset(actor, id, dto.reason);
     return { id: r.id, staffId: r.staffId, requestedBy: r.requestedBy, reason: r.reason, createdAt: r.createdAt.toISOString() };
@@ -71,6 +96,9 @@ export class StaffController {
   @Post('mfa-reset-requests/:requestId/confirm')
   @HttpCode(200)
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'A second admin confirms a second-factor reset' })
+  @ApiOkResponse({ type: StaffUserOnly })
+  @ApiErrors(404, 409)
   async confirmMfaReset(@CurrentActor() actor: Actor, @Param('requestId') requestId: string): Promise<{ user: StaffResponse }> {
     return { user: toStaffResponse(await this.credentials.confirmMfaReset(actor, requestId)) };
   }
@@ -78,12 +106,18 @@ export class StaffController {
   @Post('mfa-reset-requests/:requestId/refuse')
   @HttpCode(204)
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'A second admin refuses a second-factor reset' })
+  @ApiNoContentResponse()
+  @ApiErrors(404, 409)
   async refuseMfaReset(@CurrentActor() actor: Actor, @Param('requestId') requestId: string): Promise<void> {
     await this.credentials.refuseMfaReset(actor, requestId);
   }
 
   @Get(':id')
   @RequirePermission('read', 'StaffUser')
+  @ApiOperation({ summary: 'One staff member' })
+  @ApiOkResponse({ type: StaffMemberResponse })
+  @ApiErrors(404)
   async one(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<StaffResponse> {
     return toStaffResponse(await this.staff.get(actor, id));
   }
@@ -91,6 +125,10 @@ export class StaffController {
   /** 200 with the member once applied; 202 with the request when the roles grant supervisor or admin. */
   @Patch(':id')
   @RequirePermission('update', 'StaffUser')
+  @ApiOperation({ summary: 'Change roles or status; supervisor and admin roles wait for a second admin (202)' })
+  @ApiOkResponse({ type: StaffMemberResponse })
+  @ApiAcceptedResponse({ type: StaffUpdatePendingResponse })
+  @ApiErrors(400, 404, 409)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -10,7 +10,13 @@ import { IdParamFormat } from '../core/http/id-params';
 import { AuditQueryService } from '../audit/audit-query.service';
 import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from '../audit/audit.dto';
 import type { AuditEventResponse } from '../audit/audit.dto';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
+import { AuditEntryResponse, AuditPage, AuditVerifyResponse } from '../audit/audit-responses.dto';
 
+@ApiTags('audit')
+@ApiCookieAuth('rd_session')
+@ApiStaffErrors()
 @Controller('audit-events')
 export class AuditController {
   constructor(
@@ -20,6 +26,9 @@ export class AuditController {
 
   @Get()
   @RequirePermission('read', 'AuditEvent')
+  @ApiOperation({ summary: 'The audit trail, filtered, newest first' })
+  @ApiOkResponse({ type: AuditPage })
+  @ApiErrors(400)
   async list(@Query() q: AuditListQuery): Promise<{ data: AuditEventResponse[]; nextCursor: string | null }> {
     const page = await this.audit.list(q, q.limit ?? 25, q.cursor);
     return { data: page.data.map(toAuditEventResponse), nextCursor: page.nextCursor };
@@ -31,6 +40,10 @@ export class AuditController {
    */
   @Get('export')
   @RequirePermission('export', 'AuditEvent')
+  @ApiOperation({ summary: 'The filtered trail as CSV (audited)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, streamed', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrors(400)
   async export(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
     await this.writer.recordAlone({ actor: auditActor(actor), meta: actor.meta, action: 'audit.export', targetType: 'audit_events', after: { filter: { ...q } } });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -56,6 +69,8 @@ export class AuditController {
 
   @Get('verify')
   @RequirePermission('verify', 'AuditEvent')
+  @ApiOperation({ summary: 'Walk the whole hash chain' })
+  @ApiOkResponse({ type: AuditVerifyResponse })
   async verify() {
     const [result, checkpoint] = await Promise.all([this.audit.verifyAll(), this.audit.lastCheckpoint()]);
     return {
@@ -71,6 +86,9 @@ export class AuditController {
   @Get(':id')
   @RequirePermission('read', 'AuditEvent')
   @IdParamFormat('id', 'integer')
+  @ApiOperation({ summary: 'One audit entry' })
+  @ApiOkResponse({ type: AuditEntryResponse })
+  @ApiErrors(404)
   async one(@Param('id') id: string): Promise<AuditEventResponse> {
     const event = await this.audit.findOne(id);
     if (!event) throw auditError('entry_not_found');

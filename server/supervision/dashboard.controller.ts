@@ -8,12 +8,23 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { Clock } from '../core/clock';
 import { supervisionError } from './supervision.errors';
 import { DashboardService } from './dashboard.service';
+import { ApiCookieAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
+import { DashboardResponse, EvidenceEnvelope } from './supervision-responses.dto';
+
+// The envelope every bundle shares, beside the case's own fields.
+const EVIDENCE_SCHEMA = { allOf: [{ $ref: getSchemaPath(EvidenceEnvelope) }, { type: 'object' as const, additionalProperties: true }] };
 
 export class PeriodQuery {
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: 7 days before to' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) from?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' })
   @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
 }
 
+@ApiTags('dashboard')
+@ApiCookieAuth('rd_session')
+@ApiStaffErrors()
 @Controller('dashboard')
 export class DashboardController {
   constructor(
@@ -24,6 +35,9 @@ export class DashboardController {
   /** Activity per staff member and day (default: the last 7 days), cases and their ages, queues, mail failures. */
   @Get()
   @RequirePermission('read', 'Dashboard')
+  @ApiOperation({ summary: 'Activity per member and day, cases and their ages, queues, mail failures' })
+  @ApiOkResponse({ type: DashboardResponse })
+  @ApiErrors(400)
   async get(@Query() q: PeriodQuery) {
     const to = q.to ?? this.clock.now();
     const from = q.from ?? new Date(to.getTime() - 7 * 86_400_000);
@@ -37,18 +51,28 @@ export class DashboardController {
 }
 
 /** Evidence bundles of a case, for a security officer; each export is itself audited. */
+@ApiTags('evidence')
+@ApiExtraModels(EvidenceEnvelope)
+@ApiCookieAuth('rd_session')
+@ApiStaffErrors()
 @Controller('evidence')
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Get('recovery-cases/:id')
   @RequirePermission('export', 'AuditEvent')
+  @ApiOperation({ summary: 'The evidence bundle of a recovery case (audited)' })
+  @ApiOkResponse({ description: 'The case, its audit entries and mails', schema: EVIDENCE_SCHEMA })
+  @ApiErrors(404)
   recovery(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.evidence.recoveryCase(actor, id);
   }
 
   @Get('identity-cases/:id')
   @RequirePermission('export', 'AuditEvent')
+  @ApiOperation({ summary: 'The evidence bundle of an identity case (audited)' })
+  @ApiOkResponse({ description: 'The case, its documents, audit entries and mails', schema: EVIDENCE_SCHEMA })
+  @ApiErrors(404)
   identity(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.evidence.identityCase(actor, id);
   }

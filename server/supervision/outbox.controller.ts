@@ -4,21 +4,34 @@ import { Type } from 'class-transformer';
 import { RequirePermission } from '../auth/policy.decorator';
 import { maskEmail } from '../accounts/masking';
 import { OutboxQueriesService } from '../notifications/outbox-queries.service';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
+import { OutboxPage } from '../notifications/outbox-responses.dto';
 
 export class OutboxQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
   @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID() accountId?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 /** Supervisors see each mail's state (pending, sent, failed with its last error), never its secret content. */
+@ApiTags('mail-outbox')
+@ApiCookieAuth('rd_session')
+@ApiStaffErrors()
 @Controller('mail-outbox')
 export class OutboxController {
   constructor(private readonly outbox: OutboxQueriesService) {}
 
   @Get()
   @RequirePermission('read', 'OutboxMessage')
+  @ApiOperation({ summary: "Customer mails' states, newest first; never their content" })
+  @ApiOkResponse({ type: OutboxPage })
+  @ApiErrors(400)
   async list(@Query() q: OutboxQuery) {
     const page = await this.outbox.list(q);
     return {

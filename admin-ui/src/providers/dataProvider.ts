@@ -10,6 +10,7 @@ import type {
   UnmaskedContact,
   Verification,
 } from '../resources/accounts/types';
+import type { Schemas } from '../api/types';
 
 /** Body of every list endpoint: keyset pagination, no total. */
 export interface CursorPage<T = RaRecord> {
@@ -17,12 +18,7 @@ export interface CursorPage<T = RaRecord> {
   nextCursor: string | null;
 }
 
-export interface AuditChainCheck {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: string | null;
-  lastCheckpoint: { at: string; lastEventId: string; ok: boolean } | null;
-}
+export type AuditChainCheck = Schemas['AuditVerifyResponse'];
 
 const DEFAULT_PER_PAGE = 25;
 

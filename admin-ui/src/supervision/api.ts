@@ -1,121 +1,50 @@
 import { apiFetch, API_ROOT } from '../providers/http';
+import type { Schemas } from '../api/types';
+import { everyValue } from '../api/types';
 
-export type AlertRule =
-  | 'swap_burst'
-  | 'unmask_burst'
-  | 'searches_without_call'
-  | 'repeated_attempts'
-  | 'duplicate_document'
-  | 'customer_report'
-  | 'off_hours'
-  | 'stated_value_limit'
-  | 'audit_chain_broken'
-  | 'review_overdue'
-  | 'verified_without_action';
+export type AlertRule = Schemas['AlertResponse']['rule'];
 
 export const ALERT_RULES: AlertRule[] = [
-  'swap_burst',
-  'unmask_burst',
-  'searches_without_call',
-  'repeated_attempts',
-  'duplicate_document',
-  'customer_report',
-  'off_hours',
-  'stated_value_limit',
-  'audit_chain_broken',
-  'review_overdue',
-  'verified_without_action',
+  ...everyValue<AlertRule>()([
+    'swap_burst',
+    'unmask_burst',
+    'searches_without_call',
+    'repeated_attempts',
+    'duplicate_document',
+    'customer_report',
+    'off_hours',
+    'stated_value_limit',
+    'audit_chain_broken',
+    'review_overdue',
+    'verified_without_action',
+  ]),
 ];
 
 /** One alert as `GET /api/alerts` returns it. */
-export interface AlertRecord {
-  id: string;
-  rule: AlertRule;
-  summary: string;
-  staffId: string | null;
-  staffEmail: string | null;
-  targetId: string | null;
-  caseId: string | null;
-  eventId: string | null;
-  details: Record<string, unknown> | null;
-  createdAt: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  ackComment: string | null;
-}
+export type AlertRecord = Schemas['AlertResponse'];
 
-export interface ActivityRow {
-  day: string;
-  staff: string;
-  swaps: number;
-  twoFactorDisablements: number;
-  emailReplacements: number;
-  unmasks: number;
-  searches: number;
-  reviews: number;
-}
+export type ActivityRow = Schemas['ActivityRowResponse'];
 
 export const ACTIVITY_KINDS = ['swaps', 'twoFactorDisablements', 'emailReplacements', 'unmasks', 'searches', 'reviews'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-export interface QueueHealth {
-  name: string;
-  waiting: number;
-  active: number;
-  failed: number;
-  delayed: number;
-  completed: number;
-  oldestWaitingAt: string | null;
-}
+export type QueueHealth = Schemas['QueueHealthResponse'];
 
 /** `GET /api/dashboard`. */
-export interface DashboardBody {
-  from: string;
-  to: string;
-  activity: ActivityRow[];
-  cases: {
-    identity: { status: string; count: number; oldestAgeHours: number | null; late: number }[];
-    recovery: { status: string; action: string; count: number; oldestAgeHours: number | null }[];
-    reviewTargetHours: number;
-  };
-  queues: { redis: 'up' | 'down'; queues: QueueHealth[] };
-  outbox: { byStatus: { pending?: number; sent?: number; failed?: number }; failedLast24h: number };
-}
+export type DashboardBody = Schemas['DashboardResponse'];
 
 export type EvidenceKind = 'identity-cases' | 'recovery-cases';
 
-export interface EvidenceBundle {
-  kind: string;
-  generatedAt: string;
-  integrity: { entries: number; hashesRecomputed: boolean; algorithm?: string };
-  [key: string]: unknown;
-}
+/** The envelope every bundle shares, beside the case's own fields. */
+export type EvidenceBundle = Schemas['EvidenceEnvelope'] & { [key: string]: unknown };
 
-export interface StaffRecord {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  active: boolean;
-  createdAt: string;
-}
+// Roles widened to strings: the role pickers edit them as a plain list.
+export type StaffRecord = Omit<Schemas['StaffMemberResponse'], 'roles'> & { roles: string[] };
 
 export const STAFF_ROLES = ['agent', 'reviewer', 'supervisor', 'admin'] as const;
 
 /** `GET /api/staff/pending-requests`: what waits for a second administrator. */
-export interface PendingRequest {
-  id: string;
-  kind: 'role_grant' | 'mfa_reset';
-  staffId: string;
-  staffEmail: string;
-  staffName: string;
-  requestedBy: string;
-  requestedByEmail: string | null;
-  roles: string[] | null;
-  fromRoles: string[] | null;
-  reason: string;
-  createdAt: string;
-}
+export type PendingRequest = Schemas['PendingRequestResponse'];
 
 const post = async <T>(url: string, body?: unknown): Promise<T> =>
   (await apiFetch(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json as T;

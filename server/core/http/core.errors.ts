@@ -7,6 +7,7 @@ const MESSAGES = {
   too_deep: 'Invalid input: %{field}',
   invalid_cursor: 'Invalid input: cursor',
   unknown_id: 'Not found: no such id',
+  unknown_file: 'Not found: no such file',
   cross_origin: 'This request came from another site and was refused',
   queue_unavailable: 'The job queue is unavailable; try again shortly',
 };
@@ -21,6 +22,7 @@ export function coreStatus(code: CoreErrorCode): ErrorStatus {
     case 'invalid_cursor':
       return 'invalid';
     case 'unknown_id':
+    case 'unknown_file':
       return 'not_found';
     case 'cross_origin':
       return 'forbidden';

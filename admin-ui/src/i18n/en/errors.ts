@@ -11,6 +11,7 @@ export const errorsEn = {
       too_deep: 'The request is nested too deeply (%{field}).',
       invalid_cursor: 'This page of results is no longer valid: reload the list.',
       unknown_id: 'Not found: no such id.',
+      unknown_file: 'Not found: no such file.',
       cross_origin: 'This request came from another site and was refused.',
       queue_unavailable: 'The job queue is unavailable: try again shortly.',
     },

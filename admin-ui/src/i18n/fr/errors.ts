@@ -9,6 +9,7 @@ export const errorsFr: typeof errorsEn = {
       too_deep: 'La requête est trop imbriquée (%{field}).',
       invalid_cursor: 'Cette page de résultats n’est plus valable : rechargez la liste.',
       unknown_id: 'Introuvable : cet identifiant n’existe pas.',
+      unknown_file: 'Introuvable : ce fichier n’existe pas.',
       cross_origin: 'Cette requête venait d’un autre site et a été refusée.',
       queue_unavailable: 'La file des traitements est indisponible : réessayez dans un instant.',
     },

@@ -2,25 +2,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRecordContext, useStore } from 'react-admin';
 import { apiFetch } from '../../providers/http';
 import type { AccountDetail } from './types';
+import type { Schemas } from '../../api/types';
 
 export type ScriptLanguage = 'fr' | 'en';
 export const SCRIPT_LANGUAGES: ScriptLanguage[] = ['fr', 'en'];
 
 /** One step's sentence as `GET /api/call-scripts` gives it. */
-export interface CallScriptRecord {
-  key: string;
-  placeholders: string[];
-  texts: Record<ScriptLanguage, string>;
-  defaults: Record<ScriptLanguage, string>;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+export type CallScriptRecord = Schemas['CallScriptResponse'];
 
-export interface CallScripts {
-  /** The address customer mails come from: what the caller looks for in a spam folder. */
-  sender: string;
-  data: CallScriptRecord[];
-}
+/** With the address customer mails come from: what the caller looks for in a spam folder. */
+export type CallScripts = Schemas['CallScriptsResponse'];
 
 const QUERY_KEY = ['call-scripts'];
 
