@@ -40,13 +40,13 @@ describe('documents refusal codes are translated', () => {
   });
 
   it('in the review console, in English and French', () => {
-    const [en, fr] = codeBlocks('admin-ui/src/resources/identity-cases/i18n.ts');
+    const [en, fr] = [codeBlocks('admin-ui/src/i18n/en/identity-cases.ts')[0], codeBlocks('admin-ui/src/i18n/fr/identity-cases.ts')[0]];
     expect(all.filter(code => !en.includes(code))).toEqual([]);
     expect(all.filter(code => !fr.includes(code))).toEqual([]);
   });
 
   it('on the customer form, in English and French, for the public routes', () => {
-    const [en, fr] = codeBlocks('admin-ui/src/form/i18n.ts');
+    const [en, fr] = [codeBlocks('admin-ui/src/i18n/en/form.ts')[0], codeBlocks('admin-ui/src/i18n/fr/form.ts')[0]];
     const publicCodes = serverCodes('server/documents/cases.service.ts').filter(code => !STAFF_ONLY.includes(code));
     expect(publicCodes.length).toBeGreaterThan(3);
     expect(publicCodes.filter(code => !en.includes(code))).toEqual([]);

@@ -1,28 +1,5 @@
-import englishMessages from 'ra-language-english';
-import type { TranslationMessages } from 'react-admin';
-import { casesEn } from '../resources/identity-cases/i18n';
-import { formEn } from '../form/i18n';
-import { recoveryEn } from '../resources/recovery-cases/i18n';
-import { deskEn } from '../resources/accounts/desk-i18n';
-import { enrolEn } from '../pages/enrol-i18n';
-import { supervisionEn } from '../supervision/i18n';
-import { callsEn } from '../resources/accounts/calls-i18n';
-
-/** The console's own messages; `fr.ts` must provide the same keys (checked by its type). */
-export const enApp = {
-  // Identity-document cases (review console) and the customers' online form: kept in their own files.
-  cases: casesEn,
-  form: formEn,
-  // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
-  recovery: recoveryEn,
-  // Blocking an account, the member's own settings, refusals translated by code.
-  desk: deskEn,
-  // Supervision (alerts, activity, evidence, audit export) and staff administration: in their own file.
-  sup: supervisionEn,
-  // Call scripts (what to say), their supervisors' screen, the home page per role.
-  calls: callsEn,
-  // The page of a staff invitation or re-enrolment link (no session).
-  enrol: enrolEn,
+/** The console's frame: sign-in, home, menu, roles, audit trail, outbox, react-admin resource names. */
+const app = {
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Main menu',
@@ -370,6 +347,4 @@ export const enApp = {
   },
 };
 
-export type AppMessages = typeof enApp;
-
-export const en: TranslationMessages = { ...englishMessages, ...enApp };
+export default app;

@@ -1,26 +1,7 @@
-import frenchMessages from 'ra-language-french';
-import type { TranslationMessages } from 'react-admin';
-import { casesFr } from '../resources/identity-cases/i18n';
-import { formFr } from '../form/i18n';
-import { recoveryFr } from '../resources/recovery-cases/i18n';
-import { deskFr } from '../resources/accounts/desk-i18n';
-import { enrolFr } from '../pages/enrol-i18n';
-import { supervisionFr } from '../supervision/i18n';
-import { callsFr } from '../resources/accounts/calls-i18n';
-import type { AppMessages } from './en';
+import type en from '../en/app';
 
-const frApp: AppMessages = {
-  // Identity-document cases (review console) and the customers' online form: kept in their own files.
-  cases: casesFr,
-  form: formFr,
-  // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
-  recovery: recoveryFr,
-  desk: deskFr,
-  // Supervision (alerts, activity, evidence, audit export) et administration du personnel : dans leur fichier.
-  sup: supervisionFr,
-  calls: callsFr,
-  // The page of a staff invitation or re-enrolment link (no session).
-  enrol: enrolFr,
+/** The console's frame: sign-in, home, menu, roles, audit trail, outbox, react-admin resource names. */
+const app: typeof en = {
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Menu principal',
@@ -371,4 +352,4 @@ const frApp: AppMessages = {
   },
 };
 
-export const fr: TranslationMessages = { ...frenchMessages, ...frApp };
+export default app;

@@ -1,0 +1,3 @@
+const errors = {};
+
+export default { errors };
