@@ -7,11 +7,7 @@ import {
   CardContent,
   Chip,
   CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   Link,
   Stack,
   TextField,
@@ -25,6 +21,7 @@ import { monospace } from '../../theme';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
 import { supervisionApi, type AlertRecord } from '../../supervision/api';
+import { FormDialog } from '../../common/FormDialog';
 
 type Lists = { open: AlertRecord[]; acknowledged: AlertRecord[] };
 
@@ -271,36 +268,33 @@ const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertRecord; onC
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="ack-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="ack-title">{translate('sup.alerts.ack_title', { rule: ruleLabel(translate, alert.rule) })}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2 }}>
-          <DialogContentText>{alertSummary(translate, alert)}</DialogContentText>
-          <DialogContentText variant="body2">{translate('sup.alerts.ack_explain')}</DialogContentText>
-          <TextField
-            autoFocus
-            required
-            multiline
-            minRows={3}
-            name="comment"
-            label={translate('sup.alerts.comment')}
-            value={comment}
-            onChange={e => setComment(e.target.value)}
-            onBlur={() => setTouched(true)}
-            error={(touched && invalid) || !!error}
-            helperText={error ?? (touched && invalid ? translate('sup.alerts.comment_required') : ' ')}
-            slotProps={{ htmlInput: { maxLength: 1000 } }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {translate('sup.alerts.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy || canAccess === false}>
-            {translate('sup.alerts.acknowledge')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      id="ack-title"
+      title={translate('sup.alerts.ack_title', { rule: ruleLabel(translate, alert.rule) })}
+      pending={busy}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={translate('sup.alerts.acknowledge')}
+      submitDisabled={canAccess === false}
+      cancelLabel={translate('sup.alerts.cancel')}
+      contentSx={{ display: 'grid', gap: 2 }}
+>
+      <DialogContentText>{alertSummary(translate, alert)}</DialogContentText>
+      <DialogContentText variant="body2">{translate('sup.alerts.ack_explain')}</DialogContentText>
+      <TextField
+        autoFocus
+        required
+        multiline
+        minRows={3}
+        name="comment"
+        label={translate('sup.alerts.comment')}
+        value={comment}
+        onChange={e => setComment(e.target.value)}
+        onBlur={() => setTouched(true)}
+        error={(touched && invalid) || !!error}
+        helperText={error ?? (touched && invalid ? translate('sup.alerts.comment_required') : ' ')}
+        slotProps={{ htmlInput: { maxLength: 1000 } }}
+      />
+    </FormDialog>
   );
 };
