@@ -1,27 +1,23 @@
-import { DataTable, List, Pagination, SelectInput, useTranslate } from 'react-admin';
+import { DataTable, List, Pagination } from 'react-admin';
+import { StatusFilter } from '../../common/StatusFilter';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { CodeField } from '../../fields/CodeField';
 import { FlagsField, ReviewerField, StatusField, TimeLeftField, TranslatedField } from './fields';
 import { CASE_STATUSES, type CaseSummary } from './types';
 
-const statusChoices = CASE_STATUSES.map(status => ({ id: status, name: `cases.status.${status}` }));
-
-const StatusFilter = (props: { source: string; alwaysOn?: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <SelectInput
-      {...props}
-      label="cases.filter.status"
-      choices={statusChoices}
-      emptyText={translate('cases.filter.waiting')}
-      // The empty choice is the API's default (submitted + in review): show its name rather than a blank field.
-      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-      sx={{ minWidth: 220 }}
-    />
-  );
-};
-
-const filters = [<StatusFilter key="status" source="status" alwaysOn />];
+// The empty choice is the API's default (submitted + in review).
+const filters = [
+  <StatusFilter
+    key="status"
+    source="status"
+    alwaysOn
+    statuses={CASE_STATUSES}
+    prefix="cases.status"
+    label="cases.filter.status"
+    emptyText="cases.filter.waiting"
+    minWidth={220}
+  />,
+];
 
 const Column = DataTable.Col<CaseSummary>;
 

@@ -1,27 +1,23 @@
 import { Alert, CircularProgress } from '@mui/material';
-import { DataTable, List, Pagination, SelectInput, useCanAccess, useListContext, useTranslate } from 'react-admin';
+import { DataTable, List, Pagination, useCanAccess, useListContext, useTranslate } from 'react-admin';
+import { StatusFilter } from '../../common/StatusFilter';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { AccountField, OpenedByField, RecoveryActionField, RecoveryStatusField } from './fields';
 import { RECOVERY_STATUSES, type RecoveryCase } from './types';
 
-const statusChoices = RECOVERY_STATUSES.map(status => ({ id: status, name: `recovery.status.${status}` }));
-
-const StatusFilter = (props: { source: string; alwaysOn?: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <SelectInput
-      {...props}
-      label="recovery.filter.status"
-      choices={statusChoices}
-      emptyText={translate('recovery.filter.all')}
-      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-      sx={{ minWidth: 240 }}
-    />
-  );
-};
-
-const filters = [<StatusFilter key="status" source="status" alwaysOn />];
+const filters = [
+  <StatusFilter
+    key="status"
+    source="status"
+    alwaysOn
+    statuses={RECOVERY_STATUSES}
+    prefix="recovery.status"
+    label="recovery.filter.status"
+    emptyText="recovery.filter.all"
+    minWidth={240}
+  />,
+];
 
 const Column = DataTable.Col<RecoveryCase>;
 
