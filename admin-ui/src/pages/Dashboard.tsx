@@ -3,8 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   Chip,
   CircularProgress,
   Link as MuiLink,
@@ -23,6 +21,7 @@ import { apiErrorOf } from '../providers/http';
 import { formatDateTime, formatTime } from '../fields/UtcDateField';
 import { monospace } from '../theme';
 import { AdminHome, AgentHome, ReviewerHome, SupervisorHome, useHome } from './homeApi';
+import { Panel } from '../common/Panel';
 
 /**
  * The home page of each role: an agent lands on the search box and the calls of their day, a reviewer on the
@@ -55,14 +54,9 @@ export const Dashboard = () => {
 };
 
 const Block = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => (
-  <Card component="section" aria-labelledby={`home-${id}`} data-home={id}>
-    <CardContent>
-      <Typography id={`home-${id}`} variant="h6" component="h2" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </CardContent>
-  </Card>
+  <Panel id={`home-${id}`} data-home={id} title={title}>
+    {children}
+  </Panel>
 );
 
 const Loading = ({ error }: { error: unknown }) => {

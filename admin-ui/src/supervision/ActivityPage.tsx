@@ -3,8 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   Chip,
   CircularProgress,
   Table,
@@ -20,6 +18,7 @@ import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../fields/UtcDateField';
 import { apiErrorOf } from '../providers/http';
 import { ACTIVITY_KINDS, supervisionApi, type ActivityKind, type DashboardBody } from './api';
+import { Panel } from '../common/Panel';
 
 const COLORS: Record<ActivityKind, string> = {
   swaps: '#c0392b',
@@ -134,17 +133,6 @@ export const ActivityPage = () => {
   );
 };
 
-const Panel = ({ title, id, children }: { title: string; id: string; children: ReactNode }) => (
-  <Card component="section" aria-labelledby={id} sx={{ minWidth: 0 }}>
-    <CardContent>
-      <Typography id={id} variant="h6" component="h2" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </CardContent>
-  </Card>
-);
-
 const Board = ({ body }: { body: DashboardBody }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -176,7 +164,7 @@ const Board = ({ body }: { body: DashboardBody }) => {
 
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0,1fr)', lg: 'minmax(0,3fr) minmax(0,2fr)' } }}>
-      <Panel id="activity-per-day" title={translate('sup.activity.per_day')}>
+      <Panel sx={{ minWidth: 0 }} id="activity-per-day" title={translate('sup.activity.per_day')}>
         <Typography variant="body2" color="text.secondary" gutterBottom>
           {translate('sup.activity.period', { from: body.from.slice(0, 10), to: new Date(new Date(body.to).getTime() - 1).toISOString().slice(0, 10) })}
         </Typography>
@@ -199,7 +187,7 @@ const Board = ({ body }: { body: DashboardBody }) => {
           </Box>
         )}
       </Panel>
-      <Panel id="activity-per-staff" title={translate('sup.activity.per_staff')}>
+      <Panel sx={{ minWidth: 0 }} id="activity-per-staff" title={translate('sup.activity.per_staff')}>
         {perStaff.length === 0 ? (
           <Typography color="text.secondary">{translate('sup.activity.no_activity')}</Typography>
         ) : (
@@ -219,7 +207,7 @@ const Board = ({ body }: { body: DashboardBody }) => {
         )}
       </Panel>
 
-      <Panel id="activity-identity-cases" title={translate('sup.activity.identity_cases')}>
+      <Panel sx={{ minWidth: 0 }} id="activity-identity-cases" title={translate('sup.activity.identity_cases')}>
         {body.cases.identity.length === 0 ? (
           <Typography color="text.secondary">{translate('sup.activity.no_cases')}</Typography>
         ) : (
@@ -247,7 +235,7 @@ const Board = ({ body }: { body: DashboardBody }) => {
           </Table>
         )}
       </Panel>
-      <Panel id="activity-recovery-cases" title={translate('sup.activity.recovery_cases')}>
+      <Panel sx={{ minWidth: 0 }} id="activity-recovery-cases" title={translate('sup.activity.recovery_cases')}>
         {body.cases.recovery.length === 0 ? (
           <Typography color="text.secondary">{translate('sup.activity.no_cases')}</Typography>
         ) : (
@@ -274,7 +262,7 @@ const Board = ({ body }: { body: DashboardBody }) => {
         )}
       </Panel>
 
-      <Panel id="activity-queues" title={translate('sup.activity.queues')}>
+      <Panel sx={{ minWidth: 0 }} id="activity-queues" title={translate('sup.activity.queues')}>
         <Alert severity={body.queues.redis === 'up' ? 'success' : 'error'} sx={{ mb: 1 }}>
           {translate(body.queues.redis === 'up' ? 'sup.activity.redis_up' : 'sup.activity.redis_down')}
         </Alert>
@@ -311,7 +299,7 @@ const Board = ({ body }: { body: DashboardBody }) => {
           </Box>
         )}
       </Panel>
-      <Panel id="activity-mail" title={translate('sup.activity.mail')}>
+      <Panel sx={{ minWidth: 0 }} id="activity-mail" title={translate('sup.activity.mail')}>
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', gap: 1.5 }}>
           <Figure label={translate('sup.activity.mail_pending')} value={body.outbox.byStatus.pending ?? 0} />
           <Figure label={translate('sup.activity.mail_sent')} value={body.outbox.byStatus.sent ?? 0} />
@@ -321,7 +309,7 @@ const Board = ({ body }: { body: DashboardBody }) => {
       </Panel>
 
       <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
-        <Panel id="activity-table" title={translate('sup.activity.table')}>
+        <Panel sx={{ minWidth: 0 }} id="activity-table" title={translate('sup.activity.table')}>
           {body.activity.length === 0 ? (
             <Typography color="text.secondary">{translate('sup.activity.no_activity')}</Typography>
           ) : (

@@ -40,6 +40,7 @@ import { useCanAccessKind } from './access';
 import { CaseButtons } from './CaseButtons';
 import { AccountCustomerId, RecoveryStatusChips, StaffName, useDuration } from './fields';
 import type { RecoveryCase } from './types';
+import { Panel } from '../../common/Panel';
 
 const CaseTitle = () => {
   const record = useRecordContext<RecoveryCase>();
@@ -83,20 +84,6 @@ const When = ({ iso }: { iso: string | null }) => {
     </Typography>
   );
 };
-
-const Section = ({ id, title, children, action }: { id: string; title: string; children: ReactNode; action?: ReactNode }) => (
-  <Card component="section" aria-labelledby={id}>
-    <CardContent>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1.5 }}>
-        <Typography id={id} variant="h6" component="h2" sx={{ flex: 1 }}>
-          {title}
-        </Typography>
-        {action}
-      </Box>
-      {children}
-    </CardContent>
-  </Card>
-);
 
 const Grid = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>{children}</Box>
@@ -200,7 +187,7 @@ const ChangeSection = ({ record }: { record: RecoveryCase }) => {
   const createPath = useCreatePath();
   const identityCases = useCanAccessKind('show', 'identity-cases');
   return (
-    <Section id="recovery-change-title" title={translate('recovery.show.change')}>
+    <Panel id="recovery-change-title" title={translate('recovery.show.change')}>
       <Typography variant="body2" sx={{ mb: 1.5 }} data-testid="recovery-effect">
         {record.action === 'disable_2fa' ? (
           <TwoFactorEffect record={record} />
@@ -257,7 +244,7 @@ const ChangeSection = ({ record }: { record: RecoveryCase }) => {
           )}
         </Item>
       </Box>
-    </Section>
+    </Panel>
   );
 };
 
@@ -283,7 +270,7 @@ const LifecycleSection = ({ record }: { record: RecoveryCase }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
-    <Section id="recovery-lifecycle-title" title={translate('recovery.show.lifecycle')}>
+    <Panel id="recovery-lifecycle-title" title={translate('recovery.show.lifecycle')}>
       <Box sx={{ display: 'grid', gap: 1, mb: 1.5 }}>
         {record.status === 'pending_approval' && <Alert severity="warning">{translate('recovery.show.pending')}</Alert>}
         {record.status === 'on_hold' && record.holdUntil && <HoldNotice holdUntil={record.holdUntil} />}
@@ -318,7 +305,7 @@ const LifecycleSection = ({ record }: { record: RecoveryCase }) => {
           <Code>{record.version}</Code>
         </Item>
       </Grid>
-    </Section>
+    </Panel>
   );
 };
 
@@ -346,7 +333,7 @@ const AuditTimeline = ({ record }: { record: RecoveryCase }) => {
   });
   const entries = [...(data ?? [])].sort((a, b) => a.at.localeCompare(b.at));
   return (
-    <Section id="recovery-timeline-title" title={translate('recovery.show.timeline')}>
+    <Panel id="recovery-timeline-title" title={translate('recovery.show.timeline')}>
       {isPending ? (
         <CircularProgress size={24} />
       ) : error ? (
@@ -409,7 +396,7 @@ const AuditTimeline = ({ record }: { record: RecoveryCase }) => {
           ))}
         </Box>
       )}
-    </Section>
+    </Panel>
   );
 };
 
@@ -423,7 +410,7 @@ const Mails = ({ record }: { record: RecoveryCase }) => {
   });
   const since = record.createdAt;
   return (
-    <Section id="recovery-mails-title" title={translate('recovery.show.mails')}>
+    <Panel id="recovery-mails-title" title={translate('recovery.show.mails')}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('recovery.show.mails_hint')}
       </Typography>
@@ -476,6 +463,6 @@ const Mails = ({ record }: { record: RecoveryCase }) => {
           </Table>
         </Box>
       )}
-    </Section>
+    </Panel>
   );
 };
