@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useStore, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
@@ -8,6 +8,7 @@ import { useCall } from './CallContext';
 import { CallReferenceForm } from './CallReferenceForm';
 import { CallScript } from './CallScript';
 import type { AccountDetail } from './types';
+import { Panel } from '../../common/Panel';
 
 /**
  * "I don't know my customer ID": the ID goes to the primary email on file, never to the caller, so it needs no
@@ -40,33 +41,28 @@ const Reminder = () => {
   };
 
   return (
-    <Card component="section" aria-labelledby="reminder-title">
-      <CardContent>
-        <Typography id="reminder-title" variant="h6" component="h2">
-          {translate('rd.accounts.sections.reminder')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
-          {translate('rd.accounts.reminder.description', { destination: account.primaryEmail ?? '—' })}
-        </Typography>
-        <CallScript step="customer_id.reminder" values={{ maskedAddress: account.primaryEmail }} />
-        <CallReferenceForm
-          name="reminderCallReference"
-          value={reference}
-          onChange={setTyped}
-          onSubmit={send}
-          submitLabel={translate('rd.accounts.reminder.button')}
-          icon={<SendIcon />}
-          variant="outlined"
-          fieldWidth="160px"
-        />
-        <Box role="status" aria-live="polite">
-          {sentTo && (
-            <Alert severity="success" sx={{ mt: 1 }}>
-              {translate('rd.accounts.reminder.sent', { destination: sentTo })}
-            </Alert>
-          )}
-        </Box>
-      </CardContent>
-    </Card>
+    <Panel id="reminder-title" title={translate('rd.accounts.sections.reminder')}>
+      <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
+        {translate('rd.accounts.reminder.description', { destination: account.primaryEmail ?? '—' })}
+      </Typography>
+      <CallScript step="customer_id.reminder" values={{ maskedAddress: account.primaryEmail }} />
+      <CallReferenceForm
+        name="reminderCallReference"
+        value={reference}
+        onChange={setTyped}
+        onSubmit={send}
+        submitLabel={translate('rd.accounts.reminder.button')}
+        icon={<SendIcon />}
+        variant="outlined"
+        fieldWidth="160px"
+      />
+      <Box role="status" aria-live="polite">
+        {sentTo && (
+          <Alert severity="success" sx={{ mt: 1 }}>
+            {translate('rd.accounts.reminder.sent', { destination: sentTo })}
+          </Alert>
+        )}
+      </Box>
+    </Panel>
   );
 };

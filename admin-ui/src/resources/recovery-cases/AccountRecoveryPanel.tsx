@@ -3,8 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   Divider,
   FormControlLabel,
   FormLabel,
@@ -38,6 +36,7 @@ import { recoveryApi } from './api';
 import { ConditionList, type Condition } from './fields';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { RecoveryCase } from './types';
+import { Panel } from '../../common/Panel';
 
 /**
  * The recovery actions of the call workspace, for those whose rules allow `create` on `RecoveryCase` (phone
@@ -49,10 +48,10 @@ export const AccountRecoveryPanel = () => {
   const { canAccess, isPending } = useCanAccessKind('create', 'recovery-cases');
   const account = useRecordContext<AccountDetail>();
   if (isPending || !canAccess || !account) return null;
-  return <Panel account={account} />;
+  return <RecoveryActions account={account} />;
 };
 
-const Panel = ({ account }: { account: AccountDetail }) => {
+const RecoveryActions = ({ account }: { account: AccountDetail }) => {
   const translate = useTranslate();
   const accountId = String(account.id);
   // The evidence documents-based actions rest on; the list follows react-admin's refresh.
@@ -63,29 +62,24 @@ const Panel = ({ account }: { account: AccountDetail }) => {
   const identityCases = verified.data ?? [];
 
   return (
-    <Card component="section" aria-labelledby="recovery-actions-title" data-testid="recovery-actions">
-      <CardContent>
-        <Typography id="recovery-actions-title" variant="h6" component="h2">
-          {translate('recovery.workspace.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {translate('recovery.workspace.intro')}
-        </Typography>
-        <SwapAction account={account} />
-        <Divider sx={{ my: 2 }} />
-        <TwoFactorLostAction account={account} />
-        <Divider sx={{ my: 2 }} />
-        <Typography variant="subtitle2" component="h3" gutterBottom>
-          {translate('recovery.workspace.by_hand.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-          {translate('recovery.workspace.by_hand.intro')}
-        </Typography>
-        <DocumentsAction account={account} action="replace_contact_email" identityCases={identityCases} />
-        <Divider sx={{ my: 2 }} />
-        <DocumentsAction account={account} action="disable_2fa" identityCases={identityCases} />
-      </CardContent>
-    </Card>
+    <Panel id="recovery-actions-title" title={translate('recovery.workspace.title')} data-testid="recovery-actions">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('recovery.workspace.intro')}
+      </Typography>
+      <SwapAction account={account} />
+      <Divider sx={{ my: 2 }} />
+      <TwoFactorLostAction account={account} />
+      <Divider sx={{ my: 2 }} />
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        {translate('recovery.workspace.by_hand.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        {translate('recovery.workspace.by_hand.intro')}
+      </Typography>
+      <DocumentsAction account={account} action="replace_contact_email" identityCases={identityCases} />
+      <Divider sx={{ my: 2 }} />
+      <DocumentsAction account={account} action="disable_2fa" identityCases={identityCases} />
+    </Panel>
   );
 };
 
