@@ -10,7 +10,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Tooltip,
   Typography,
@@ -24,6 +23,7 @@ import { monospace } from '../../theme';
 import { useCall } from './CallContext';
 import { RecentMailsNotice } from './RecentMailsNotice';
 import type { AccountDetail, SecurityEvent } from './types';
+import { TableHeader } from '../../common/TableHeader';
 
 const PAGE_SIZE = 25;
 
@@ -101,14 +101,14 @@ export const SecurityTimeline = () => {
         {events.length > 0 && (
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small" aria-labelledby="timeline-title">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('rd.accounts.timeline.columns.at')}</TableCell>
-                  <TableCell>{translate('rd.accounts.timeline.columns.event')}</TableCell>
-                  <TableCell>{translate('rd.accounts.timeline.columns.channel')}</TableCell>
-                  <TableCell>{translate('rd.accounts.timeline.columns.detail')}</TableCell>
-                </TableRow>
-              </TableHead>
+              <TableHeader
+                columns={[
+                  translate('rd.accounts.timeline.columns.at'),
+                  translate('rd.accounts.timeline.columns.event'),
+                  translate('rd.accounts.timeline.columns.channel'),
+                  translate('rd.accounts.timeline.columns.detail'),
+                ]}
+              />
               <TableBody>
                 {events.map(event => (
                   <TableRow key={event.id} data-kind={event.kind}>

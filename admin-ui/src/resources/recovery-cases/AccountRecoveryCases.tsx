@@ -1,4 +1,4 @@
-import { Alert, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Link, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { LinkBase, useCanAccess, useCreatePath, useGetIdentity, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
@@ -8,6 +8,7 @@ import { useCanAccessKind } from './access';
 import { RecoveryStatusChips } from './fields';
 import type { RecoveryCase } from './types';
 import { Panel } from '../../common/Panel';
+import { TableHeader } from '../../common/TableHeader';
 
 /**
  * The recovery cases of the account on its page, newest first: all of them for supervisors, their own for agents
@@ -45,13 +46,13 @@ const Cases = ({ accountId }: { accountId: string }) => {
         </Typography>
       ) : (
         <Table size="small" aria-labelledby="account-recovery-cases-title">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('recovery.fields.createdAt')}</TableCell>
-              <TableCell>{translate('recovery.fields.action')}</TableCell>
-              <TableCell>{translate('recovery.fields.status')}</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeader
+            columns={[
+              translate('recovery.fields.createdAt'),
+              translate('recovery.fields.action'),
+              translate('recovery.fields.status'),
+            ]}
+          />
           <TableBody>
             {rows.map(row => (
               <TableRow key={row.id}>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Box,
-  Chip,
-  CircularProgress,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Chip, CircularProgress, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
@@ -17,6 +6,7 @@ import { monospace } from '../../theme';
 import type { OutboxMessage } from '../mail-outbox/types';
 import type { RecoveryCase } from './types';
 import { Panel } from '../../common/Panel';
+import { TableHeader } from '../../common/TableHeader';
 
 /** The account's mails (state, never content), the ones since the case was opened marked. */
 export const CaseMails = ({ record }: { record: RecoveryCase }) => {
@@ -43,13 +33,13 @@ export const CaseMails = ({ record }: { record: RecoveryCase }) => {
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-labelledby="recovery-mails-title" data-testid="recovery-mails">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('resources.mail-outbox.fields.template')}</TableCell>
-                <TableCell>{translate('resources.mail-outbox.fields.to')}</TableCell>
-                <TableCell>{translate('resources.mail-outbox.fields.status')}</TableCell>
-              </TableRow>
-            </TableHead>
+            <TableHeader
+              columns={[
+                translate('resources.mail-outbox.fields.template'),
+                translate('resources.mail-outbox.fields.to'),
+                translate('resources.mail-outbox.fields.status'),
+              ]}
+            />
             <TableBody>
               {data.map(mail => {
                 const recent = mail.createdAt >= since;

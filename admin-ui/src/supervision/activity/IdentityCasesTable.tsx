@@ -1,7 +1,8 @@
-import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Chip, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Panel } from '../../common/Panel';
 import type { DashboardBody } from '../api';
+import { TableHeader } from '../../common/TableHeader';
 
 /** Identity cases by status against the review target. */
 export const IdentityCasesTable = ({ body }: { body: DashboardBody }) => {
@@ -13,14 +14,14 @@ export const IdentityCasesTable = ({ body }: { body: DashboardBody }) => {
         <Typography color="text.secondary">{translate('sup.activity.no_cases')}</Typography>
       ) : (
         <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('sup.activity.status')}</TableCell>
-              <TableCell align="right">{translate('sup.activity.count')}</TableCell>
-              <TableCell align="right">{translate('sup.activity.oldest')}</TableCell>
-              <TableCell align="right">{translate('sup.activity.late', { hours: lateHours })}</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeader
+            columns={[
+              translate('sup.activity.status'),
+              { label: translate('sup.activity.count'), align: 'right' },
+              { label: translate('sup.activity.oldest'), align: 'right' },
+              { label: translate('sup.activity.late', { hours: lateHours }), align: 'right' },
+            ]}
+          />
           <TableBody>
             {body.cases.identity.map(row => (
               <TableRow key={row.status} sx={row.late > 0 ? { bgcolor: 'rgba(211, 47, 47, 0.08)' } : undefined}>

@@ -1,8 +1,9 @@
-import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Alert, Box, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Panel } from '../../common/Panel';
 import { formatDateTime } from '../../fields/UtcDateField';
 import type { DashboardBody } from '../api';
+import { TableHeader } from '../../common/TableHeader';
 
 /** Redis and the job queues: backlog, failures, the oldest waiting job. */
 export const QueuesPanel = ({ body }: { body: DashboardBody }) => {
@@ -16,17 +17,17 @@ export const QueuesPanel = ({ body }: { body: DashboardBody }) => {
       {body.queues.queues.length > 0 && (
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('sup.activity.queue')}</TableCell>
-                <TableCell align="right">{translate('sup.activity.waiting')}</TableCell>
-                <TableCell align="right">{translate('sup.activity.active')}</TableCell>
-                <TableCell align="right">{translate('sup.activity.failed_jobs')}</TableCell>
-                <TableCell align="right">{translate('sup.activity.delayed')}</TableCell>
-                <TableCell align="right">{translate('sup.activity.completed')}</TableCell>
-                <TableCell>{translate('sup.activity.oldest_waiting')}</TableCell>
-              </TableRow>
-            </TableHead>
+            <TableHeader
+              columns={[
+                translate('sup.activity.queue'),
+                { label: translate('sup.activity.waiting'), align: 'right' },
+                { label: translate('sup.activity.active'), align: 'right' },
+                { label: translate('sup.activity.failed_jobs'), align: 'right' },
+                { label: translate('sup.activity.delayed'), align: 'right' },
+                { label: translate('sup.activity.completed'), align: 'right' },
+                translate('sup.activity.oldest_waiting'),
+              ]}
+            />
             <TableBody>
               {body.queues.queues.map(q => (
                 <TableRow key={q.name}>

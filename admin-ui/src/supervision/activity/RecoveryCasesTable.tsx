@@ -1,7 +1,8 @@
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Panel } from '../../common/Panel';
 import type { DashboardBody } from '../api';
+import { TableHeader } from '../../common/TableHeader';
 
 /** Recovery cases by action and status. */
 export const RecoveryCasesTable = ({ body }: { body: DashboardBody }) => {
@@ -12,14 +13,14 @@ export const RecoveryCasesTable = ({ body }: { body: DashboardBody }) => {
         <Typography color="text.secondary">{translate('sup.activity.no_cases')}</Typography>
       ) : (
         <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('sup.activity.action')}</TableCell>
-              <TableCell>{translate('sup.activity.status')}</TableCell>
-              <TableCell align="right">{translate('sup.activity.count')}</TableCell>
-              <TableCell align="right">{translate('sup.activity.oldest')}</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeader
+            columns={[
+              translate('sup.activity.action'),
+              translate('sup.activity.status'),
+              { label: translate('sup.activity.count'), align: 'right' },
+              { label: translate('sup.activity.oldest'), align: 'right' },
+            ]}
+          />
           <TableBody>
             {body.cases.recovery.map(row => (
               <TableRow key={`${row.action}|${row.status}`}>
