@@ -14,7 +14,7 @@ import { EvidenceButton } from './EvidenceButton';
 import { ExportCsvButton } from './ExportCsvButton';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
-import { OutcomeField, TargetField } from './fields';
+import { AuditActionField, OutcomeField, RolesField, TargetField } from './fields';
 import type { AuditEvent } from './types';
 
 // The API wants ISO instants; the browser's datetime input gives local wall-clock time.
@@ -79,8 +79,8 @@ export const AuditEventList = () => (
         <UtcDateField source="at" stacked />
       </Column>
       <Column source="actorEmail" disableSort />
-      <Column source="actorRoles" field={CodeField} disableSort />
-      <Column source="action" field={CodeField} disableSort />
+      <Column source="actorRoles" field={RolesField} disableSort />
+      <Column source="action" field={AuditActionField} disableSort />
       <Column source="outcome" field={OutcomeField} disableSort />
       <Column label="resources.audit-events.fields.target" disableSort>
         <TargetField truncate={8} />
