@@ -29,6 +29,10 @@ const app = {
       roles: 'Roles: %{roles}',
       hint: 'The menu lists the sections your role gives access to.',
     },
+    languages: {
+      en: 'English',
+      fr: 'French',
+    },
     roles: {
       agent: 'Phone-support agent',
       reviewer: 'Compliance reviewer',

@@ -31,6 +31,10 @@ const app: typeof en = {
       roles: 'Rôles : %{roles}',
       hint: 'Le menu présente les rubriques auxquelles votre rôle donne accès.',
     },
+    languages: {
+      en: 'Anglais',
+      fr: 'Français',
+    },
     roles: {
       agent: 'Agent du support téléphonique',
       reviewer: 'Analyste conformité',

@@ -14,7 +14,10 @@ import { EvidenceButton } from './EvidenceButton';
 import { ExportCsvButton } from './ExportCsvButton';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
-import { AuditActionField, OutcomeField, RolesField, TargetField } from './fields';
+import { AuditActionField, OutcomeField, TargetField } from './fields';
+import { EnumField } from '../../fields/EnumField';
+
+const RoleListField = (props: { source: string }) => <EnumField {...props} prefix="rd.roles" />;
 import type { AuditEvent } from './types';
 
 // The API wants ISO instants; the browser's datetime input gives local wall-clock time.
@@ -79,7 +82,7 @@ export const AuditEventList = () => (
         <UtcDateField source="at" stacked />
       </Column>
       <Column source="actorEmail" disableSort />
-      <Column source="actorRoles" field={RolesField} disableSort />
+      <Column source="actorRoles" field={RoleListField} disableSort />
       <Column source="action" field={AuditActionField} disableSort />
       <Column source="outcome" field={OutcomeField} disableSort />
       <Column label="resources.audit-events.fields.target" disableSort>

@@ -73,15 +73,3 @@ export const AuditActionField = (_props: { source: 'action'; label?: string }) =
     </Tooltip>
   );
 };
-
-/** The actor's roles, translated. */
-export const RolesField = ({ emptyText }: { source: 'actorRoles'; label?: string; emptyText?: string }) => {
-  const record = useRecordContext<AuditEvent>();
-  const translate = useTranslate();
-  const roles = record?.actorRoles ?? [];
-  return (
-    <Typography component="span" variant="body2">
-      {roles.length ? roles.map(role => translate(`rd.roles.${role}`, { _: role })).join(', ') : emptyText}
-    </Typography>
-  );
-};

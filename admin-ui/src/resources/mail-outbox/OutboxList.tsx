@@ -3,6 +3,7 @@ import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { AccountLinkField, LastErrorField, OutboxStatusField, TemplateField } from './fields';
 import type { OutboxMessage } from './types';
+import { EnumField } from '../../fields/EnumField';
 
 const statusChoices = (['pending', 'sent', 'failed'] as const).map(status => ({
   id: status,
@@ -37,7 +38,9 @@ export const OutboxList = () => (
         <UtcDateField source="createdAt" stacked />
       </Column>
       <Column source="template" field={TemplateField} disableSort />
-      <Column source="language" field={CodeField} disableSort />
+      <Column source="language" disableSort>
+        <EnumField source="language" prefix="rd.languages" />
+      </Column>
       <Column source="to" field={CodeField} disableSort />
       <Column source="status" field={OutboxStatusField} disableSort />
       <Column source="attempts" field={TextField} disableSort />

@@ -24,9 +24,7 @@ export const ChangeSection = ({ record }: { record: RecoveryCase }) => {
         )}
       </Typography>
       <Grid>
-        <Item label={translate('recovery.fields.action')}>
-          <Code>{record.action}</Code>
-        </Item>
+        <Item label={translate('recovery.fields.action')}>{translate(`recovery.action.${record.action}`, { _: record.action })}</Item>
         <Item label={translate('recovery.fields.customerId')}>
           <AccountCustomerId accountId={record.accountId} />
         </Item>
