@@ -1,0 +1,49 @@
+import { Link as MuiLink, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../fields/UtcDateField';
+import { AdminHome, useHome } from './homeApi';
+import { Block, Loading, Count, Counts } from './homeParts';
+
+export const AdminBlock = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data, error } = useHome<AdminHome>('admin', true);
+  return (
+    <Block id="admin" title={translate('calls.home.admin.title')}>
+      {!data ? (
+        <Loading error={error} />
+      ) : data.pendingRequests === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate('calls.home.admin.none')}
+        </Typography>
+      ) : (
+        <>
+          <Counts>
+            <Count value={data.pendingRequests} label={translate('calls.home.admin.pending')} to="/staff" tone="warning" />
+          </Counts>
+          <List dense aria-label={translate('calls.home.admin.pending')}>
+            {data.requests.map(r => (
+              <ListItem key={r.id} disableGutters>
+                <ListItemText
+                  primary={
+                    <MuiLink component={Link} to={`/staff/${r.staffId}/show`}>
+                      {r.staffName}
+                    </MuiLink>
+                  }
+                  secondary={[
+                    translate(`sup.staff.pending_kind_${r.kind}`),
+                    r.roles ? r.roles.map(role => translate(`rd.roles.${role}`, { _: role })).join(', ') : null,
+                    formatDateTime(r.createdAt, locale),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+    </Block>
+  );
+};
