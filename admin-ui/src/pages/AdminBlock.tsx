@@ -1,9 +1,10 @@
-import { Link as MuiLink, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Link as MuiLink, List, ListItem, ListItemText } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../fields/UtcDateField';
 import { AdminHome, useHome } from './homeApi';
 import { Block, Loading, Count, Counts } from './homeParts';
+import { Note } from '../common/Note';
 
 export const AdminBlock = () => {
   const translate = useTranslate();
@@ -14,9 +15,7 @@ export const AdminBlock = () => {
       {!data ? (
         <Loading error={error} />
       ) : data.pendingRequests === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('calls.home.admin.none')}
-        </Typography>
+        <Note>{translate('calls.home.admin.none')}</Note>
       ) : (
         <>
           <Counts>

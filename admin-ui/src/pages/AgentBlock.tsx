@@ -9,6 +9,7 @@ import { formatTime } from '../fields/UtcDateField';
 import { monospace } from '../theme';
 import { AgentHome, useHome } from './homeApi';
 import { Block, Loading } from './homeParts';
+import { Note } from '../common/Note';
 
 export const AgentBlock = () => {
   const translate = useTranslate();
@@ -56,9 +57,7 @@ export const AgentBlock = () => {
       {!data ? (
         <Loading error={error} />
       ) : data.calls.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('calls.home.agent.no_calls')}
-        </Typography>
+        <Note>{translate('calls.home.agent.no_calls')}</Note>
       ) : (
         <List dense aria-label={translate('calls.home.agent.calls')}>
           {data.calls.map(call => (

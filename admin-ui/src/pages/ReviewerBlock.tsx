@@ -1,10 +1,11 @@
-import { Box, Chip, Link as MuiLink, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Box, Chip, Link as MuiLink, List, ListItem, ListItemText } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../fields/UtcDateField';
 import { monospace } from '../theme';
 import { ReviewerHome, useHome } from './homeApi';
 import { Block, Loading, Count, Counts, listFilter } from './homeParts';
+import { Note } from '../common/Note';
 
 export const ReviewerBlock = () => {
   const translate = useTranslate();
@@ -29,9 +30,7 @@ export const ReviewerBlock = () => {
             <Count value={data.past} label={translate('calls.home.reviewer.past', { hours: data.targetHours })} to="/identity-cases" tone="error" />
           </Counts>
           {data.cases.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              {translate('calls.home.reviewer.none_late', { hours: data.targetHours })}
-            </Typography>
+            <Note>{translate('calls.home.reviewer.none_late', { hours: data.targetHours })}</Note>
           ) : (
             <List dense aria-label={translate('calls.home.reviewer.late_list')}>
               {data.cases.map(c => (

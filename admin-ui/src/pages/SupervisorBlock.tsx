@@ -1,9 +1,10 @@
-import { Alert, Box, Link as MuiLink, Typography } from '@mui/material';
+import { Alert, Box, Link as MuiLink } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../fields/UtcDateField';
 import { SupervisorHome, useHome } from './homeApi';
 import { Block, Loading, Count, Counts, listFilter } from './homeParts';
+import { Note } from '../common/Note';
 
 export const SupervisorBlock = () => {
   const translate = useTranslate();
@@ -26,9 +27,7 @@ export const SupervisorBlock = () => {
             <Count value={data.failedMails} label={translate('calls.home.supervisor.failed_mails')} to={`/mail-outbox${listFilter({ status: 'failed' })}`} tone="error" />
           </Counts>
           {data.oldestApprovalAt && (
-            <Typography variant="body2" color="text.secondary">
-              {translate('calls.home.supervisor.oldest_approval', { date: formatDateTime(data.oldestApprovalAt, locale) })}
-            </Typography>
+            <Note>{translate('calls.home.supervisor.oldest_approval', { date: formatDateTime(data.oldestApprovalAt, locale) })}</Note>
           )}
           <Box sx={{ mt: 1 }} data-chain={data.chain ? (data.chain.ok ? 'ok' : 'broken') : 'unchecked'}>
             {!data.chain ? (

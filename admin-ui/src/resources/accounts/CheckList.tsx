@@ -1,9 +1,10 @@
-import { Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatTime } from '../../fields/UtcDateField';
 import { CheckResultChip } from './fields';
 import type { Verification } from './types';
 import { TableHeader } from '../../common/TableHeader';
+import { Note } from '../../common/Note';
 
 /** Every check of the call, oldest first, as the server recorded it. */
 export const CheckList = ({ checks }: { checks: Verification['checks'] }) => {
@@ -11,9 +12,7 @@ export const CheckList = ({ checks }: { checks: Verification['checks'] }) => {
   const [locale] = useLocaleState();
   if (checks.length === 0) {
     return (
-      <Typography variant="body2" color="text.secondary">
-        {translate('rd.accounts.verification.no_checks')}
-      </Typography>
+      <Note>{translate('rd.accounts.verification.no_checks')}</Note>
     );
   }
   return (

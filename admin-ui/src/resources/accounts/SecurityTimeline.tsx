@@ -10,7 +10,6 @@ import {
   TableCell,
   TableRow,
   Tooltip,
-  Typography,
 } from '@mui/material';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
@@ -23,6 +22,7 @@ import { RecentMailsNotice } from './RecentMailsNotice';
 import type { AccountDetail, SecurityEvent } from './types';
 import { TableHeader } from '../../common/TableHeader';
 import { Panel } from '../../common/Panel';
+import { Note } from '../../common/Note';
 
 const PAGE_SIZE = 25;
 
@@ -92,9 +92,7 @@ export const SecurityTimeline = () => {
       )}
       <RecentMailsNotice events={events} />
       {events.length === 0 && !loading && !error && (
-        <Typography variant="body2" color="text.secondary">
-          {translate('rd.accounts.timeline.empty')}
-        </Typography>
+        <Note>{translate('rd.accounts.timeline.empty')}</Note>
       )}
       {events.length > 0 && (
         <Box sx={{ overflowX: 'auto' }}>

@@ -6,6 +6,7 @@ import { monospace } from '../../theme';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { type AlertRecord } from '../../supervision/api';
 import { ruleLabel, alertSummary } from './alertLabels';
+import { Note } from '../../common/Note';
 
 export const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge?: (alert: AlertRecord) => void }) => {
   const translate = useTranslate();
@@ -37,9 +38,7 @@ export const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAckn
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, flex: 1 }}>
             {rule}
           </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {translate('sup.alerts.raised')} {formatDateTime(alert.createdAt, locale)}
-          </Typography>
+          <Note>{translate('sup.alerts.raised')} {formatDateTime(alert.createdAt, locale)}</Note>
           {open && onAcknowledge && (
             <Button variant="contained" size="small" onClick={() => onAcknowledge(alert)}>
               {translate('sup.alerts.acknowledge')}

@@ -8,6 +8,7 @@ import { DocumentCard } from './DocumentCard';
 import { type CaseDetail, type DecisionResult } from './types';
 import { CaseHeader } from './CaseHeader';
 import { AccountCard } from './AccountCard';
+import { Note } from '../../common/Note';
 
 /** Poll while a document is still being processed: the preview and the actions appear by themselves. */
 const OPEN_CASES = ['collecting', 'submitted', 'in_review', 'awaiting_reupload'];
@@ -92,9 +93,7 @@ export const CaseWorkspace = () => {
           {translate('cases.documents.title')}
         </Typography>
         {record.documents.length === 0 && (
-          <Typography variant="body2" color="text.secondary">
-            {translate('cases.documents.none')}
-          </Typography>
+          <Note>{translate('cases.documents.none')}</Note>
         )}
         {record.documents.map(doc => (
           <DocumentCard

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress } from '@mui/material';
 import ClaimIcon from '@mui/icons-material/AssignmentInd';
 import { useNotify, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { casesApi } from './api';
 import { type CaseDetail } from './types';
+import { Note } from '../../common/Note';
 
 /** Claiming: the reviewer takes the case; the server refuses whoever opened it or uploaded for it (four eyes). */
 export const ClaimArea = ({ record, mine, onClaimed }: { record: CaseDetail; mine: boolean; onClaimed(): void }) => {
@@ -50,9 +51,7 @@ export const ClaimArea = ({ record, mine, onClaimed }: { record: CaseDetail; min
         >
           {translate('cases.claim.button')}
         </Button>
-        <Typography variant="body2" color="text.secondary">
-          {translate('cases.claim.hint')}
-        </Typography>
+        <Note>{translate('cases.claim.hint')}</Note>
       </Box>
       {refusal && (
         <Alert severity="error" role="alert">

@@ -7,6 +7,7 @@ import { useTranslate } from 'react-admin';
 import { DecisionDialog, type Mode } from './DecisionDialog';
 import { DecisionSummary } from './DecisionSummary';
 import type { CaseDocument, DecisionResult } from './types';
+import { Note } from '../../common/Note';
 
 interface Props {
   caseId: string;
@@ -29,9 +30,7 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
 
   if (!canDecide) {
     return waitingReason ? (
-      <Typography variant="body2" color="text.secondary">
-        {waitingReason}
-      </Typography>
+      <Note>{waitingReason}</Note>
     ) : null;
   }
 

@@ -1,4 +1,4 @@
-import { Alert, Link, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Alert, Link, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { LinkBase, useCanAccess, useCreatePath, useGetIdentity, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
@@ -9,6 +9,7 @@ import { RecoveryStatusChips } from './fields';
 import type { RecoveryCase } from './types';
 import { Panel } from '../../common/Panel';
 import { TableHeader } from '../../common/TableHeader';
+import { Note } from '../../common/Note';
 
 /**
  * The recovery cases of the account on its page, newest first: all of them for supervisors, their own for agents
@@ -41,9 +42,7 @@ const Cases = ({ accountId }: { accountId: string }) => {
       {error ? (
         <Alert severity="error">{translate('recovery.workspace.cases_failed', { message: apiErrorOf(error).message })}</Alert>
       ) : rows.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('recovery.workspace.cases_empty')}
-        </Typography>
+        <Note>{translate('recovery.workspace.cases_empty')}</Note>
       ) : (
         <Table size="small" aria-labelledby="account-recovery-cases-title">
           <TableHeader

@@ -6,6 +6,7 @@ import { monospace } from '../../theme';
 import type { AuditEvent } from '../audit-events/types';
 import type { RecoveryCase } from './types';
 import { Panel } from '../../common/Panel';
+import { Note } from '../../common/Note';
 
 /** `recovery.backup_to_primary.execute` → "Executed". */
 const actionLabel = (translate: ReturnType<typeof useTranslate>, action: string) => {
@@ -37,9 +38,7 @@ export const CaseAuditTrail = ({ record }: { record: RecoveryCase }) => {
       ) : error ? (
         <Alert severity="error">{translate('recovery.show.timeline_failed', { message: apiErrorOf(error).message })}</Alert>
       ) : entries.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('recovery.show.timeline_empty')}
-        </Typography>
+        <Note>{translate('recovery.show.timeline_empty')}</Note>
       ) : (
         <Box component="ol" aria-labelledby="recovery-timeline-title" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="recovery-timeline">
           {entries.map(entry => (
@@ -80,9 +79,7 @@ export const CaseAuditTrail = ({ record }: { record: RecoveryCase }) => {
                 </Link>
               </Typography>
               {entry.reason && (
-                <Typography variant="body2" color="text.secondary">
-                  {translate('recovery.fields.reason')}: {entry.reason}
-                </Typography>
+                <Note>{translate('recovery.fields.reason')}: {entry.reason}</Note>
               )}
               {(entry.before || entry.after) && (
                 <Typography variant="body2" color="text.secondary" sx={{ fontFamily: monospace, fontSize: '0.78rem', overflowWrap: 'anywhere' }}>

@@ -7,6 +7,7 @@ import type { OutboxMessage } from '../mail-outbox/types';
 import type { RecoveryCase } from './types';
 import { Panel } from '../../common/Panel';
 import { TableHeader } from '../../common/TableHeader';
+import { Note } from '../../common/Note';
 
 /** The account's mails (state, never content), the ones since the case was opened marked. */
 export const CaseMails = ({ record }: { record: RecoveryCase }) => {
@@ -27,9 +28,7 @@ export const CaseMails = ({ record }: { record: RecoveryCase }) => {
       ) : error ? (
         <Alert severity="error">{translate('recovery.show.mails_failed', { message: apiErrorOf(error).message })}</Alert>
       ) : !data || data.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('recovery.show.mails_empty')}
-        </Typography>
+        <Note>{translate('recovery.show.mails_empty')}</Note>
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-labelledby="recovery-mails-title" data-testid="recovery-mails">

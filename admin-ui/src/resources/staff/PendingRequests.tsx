@@ -18,6 +18,7 @@ import { useCanAccess, useGetIdentity, useLocaleState, useNotify, useRefresh, us
 import { apiErrorOf } from '../../providers/http';
 import { supervisionApi, type PendingRequest } from '../../supervision/api';
 import { TableHeader } from '../../common/TableHeader';
+import { Note } from '../../common/Note';
 
 /**
  * What waits for a second administrator (role grants of supervisor or admin, second-factor resets), above the staff
@@ -80,9 +81,7 @@ const PendingRequestsCard = () => {
         {rows === null ? (
           <CircularProgress size={20} />
         ) : rows.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('sup.staff.pending_empty')}
-          </Typography>
+          <Note>{translate('sup.staff.pending_empty')}</Note>
         ) : (
           <Table size="small" aria-labelledby="staff-pending">
             <TableHeader

@@ -1,11 +1,23 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, FormControlLabel, Switch, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  FormControlLabel,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
 import KeyIcon from '@mui/icons-material/KeyOutlined';
 import MailIcon from '@mui/icons-material/ForwardToInboxOutlined';
 import { useCanAccess, useGetIdentity, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { supervisionApi, type StaffRecord } from '../../supervision/api';
 import { RoleChecks } from './RoleChecks';
+import { Note } from '../../common/Note';
 
 const sameRoles = (a: string[], b: string[]) => [...a].sort().join(',') === [...b].sort().join(',');
 
@@ -151,9 +163,7 @@ const ReinvitePanel = ({ record }: { record: StaffRecord }) => {
   };
   return (
     <PanelCard id="staff-invite" title={translate('sup.staff.reinvite_title')}>
-      <Typography variant="body2" color="text.secondary">
-        {translate('sup.staff.reinvite_explain')}
-      </Typography>
+      <Note>{translate('sup.staff.reinvite_explain')}</Note>
       <Box>
         <Button variant="outlined" onClick={send} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <MailIcon />}>
           {translate('sup.staff.reinvite')}
@@ -195,9 +205,7 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
 
   return (
     <PanelCard id="staff-mfa" title={translate('sup.staff.mfa_title')}>
-      <Typography variant="body2" color="text.secondary">
-        {translate('sup.staff.mfa_explain')}
-      </Typography>
+      <Note>{translate('sup.staff.mfa_explain')}</Note>
       <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <TextField
           name="mfaReason"

@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Panel } from '../../common/Panel';
 import type { DashboardBody } from '../api';
+import { Note } from '../../common/Note';
 
 /** The outbox: mails by status and the failures of the last 24 hours. */
 export const MailPanel = ({ body }: { body: DashboardBody }) => {
@@ -23,8 +24,6 @@ const Figure = ({ label, value, alarm }: { label: string; value: number; alarm?:
     <Typography variant="h5" component="p" sx={{ color: alarm && value > 0 ? 'error.main' : undefined, fontWeight: 600 }}>
       {value}
     </Typography>
-    <Typography variant="body2" color="text.secondary">
-      {label}
-    </Typography>
+    <Note>{label}</Note>
   </Box>
 );
