@@ -2,19 +2,17 @@ import { Link as MuiLink, List, ListItem, ListItemText } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../fields/UtcDateField';
-import { AdminHome, useHome } from './homeApi';
-import { Block, Loading, Count, Counts } from './homeParts';
+import type { AdminHome } from './homeApi';
+import { HomeBlock, Count, Counts } from './homeParts';
 import { Note } from '../common/Note';
 
 export const AdminBlock = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data, error } = useHome<AdminHome>('admin', true);
   return (
-    <Block id="admin" title={translate('calls.home.admin.title')}>
-      {!data ? (
-        <Loading error={error} />
-      ) : data.pendingRequests === 0 ? (
+    <HomeBlock<AdminHome> role="admin">
+      {data =>
+        data.pendingRequests === 0 ? (
         <Note>{translate('calls.home.admin.none')}</Note>
       ) : (
         <>
@@ -42,7 +40,8 @@ export const AdminBlock = () => {
             ))}
           </List>
         </>
-      )}
-    </Block>
+      )
+      }
+    </HomeBlock>
   );
 };

@@ -3,19 +3,17 @@ import { Link } from 'react-router-dom';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../fields/UtcDateField';
 import { monospace } from '../theme';
-import { ReviewerHome, useHome } from './homeApi';
-import { Block, Loading, Count, Counts, listFilter } from './homeParts';
+import type { ReviewerHome } from './homeApi';
+import { HomeBlock, Count, Counts, listFilter } from './homeParts';
 import { Note } from '../common/Note';
 
 export const ReviewerBlock = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data, error } = useHome<ReviewerHome>('reviewer', true);
   return (
-    <Block id="reviewer" title={translate('calls.home.reviewer.title')}>
-      {!data ? (
-        <Loading error={error} />
-      ) : (
+    <HomeBlock<ReviewerHome> role="reviewer">
+      {data =>
+        (
         <>
           <Counts>
             <Count value={data.waiting} label={translate('calls.home.reviewer.waiting')} to={`/identity-cases${listFilter({ status: 'submitted' })}`} />
@@ -57,7 +55,8 @@ export const ReviewerBlock = () => {
             </List>
           )}
         </>
-      )}
-    </Block>
+      )
+      }
+    </HomeBlock>
   );
 };

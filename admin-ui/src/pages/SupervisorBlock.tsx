@@ -2,19 +2,17 @@ import { Alert, Box, Link as MuiLink } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../fields/UtcDateField';
-import { SupervisorHome, useHome } from './homeApi';
-import { Block, Loading, Count, Counts, listFilter } from './homeParts';
+import type { SupervisorHome } from './homeApi';
+import { HomeBlock, Count, Counts, listFilter } from './homeParts';
 import { Note } from '../common/Note';
 
 export const SupervisorBlock = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data, error } = useHome<SupervisorHome>('supervisor', true);
   return (
-    <Block id="supervisor" title={translate('calls.home.supervisor.title')}>
-      {!data ? (
-        <Loading error={error} />
-      ) : (
+    <HomeBlock<SupervisorHome> role="supervisor">
+      {data =>
+        (
         <>
           <Counts>
             <Count
@@ -48,7 +46,8 @@ export const SupervisorBlock = () => {
             )}
           </Box>
         </>
-      )}
-    </Block>
+      )
+      }
+    </HomeBlock>
   );
 };

@@ -3,6 +3,7 @@ import { Alert, Box, CircularProgress, Link as MuiLink, Typography } from '@mui/
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { apiErrorOf } from '../providers/http';
+import { useHome } from './homeApi';
 import { Panel } from '../common/Panel';
 
 export const Block = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => (
@@ -32,3 +33,14 @@ export const Count = ({ value, label, to, tone }: { value: number; label: string
 export const Counts = ({ children }: { children: ReactNode }) => <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', mb: 1 }}>{children}</Box>;
 
 export const listFilter = (filter: Record<string, string>) => `?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** A role's block that shows its answer once loaded (or why it could not load). */
+export function HomeBlock<T>({ role, children }: { role: 'reviewer' | 'supervisor' | 'admin'; children(data: T): ReactNode }) {
+  const translate = useTranslate();
+  const { data, error } = useHome<T>(role, true);
+  return (
+    <Block id={role} title={translate(`calls.home.${role}.title`)}>
+      {data ? children(data) : <Loading error={error} />}
+    </Block>
+  );
+}
