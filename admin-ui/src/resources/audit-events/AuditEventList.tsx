@@ -1,14 +1,4 @@
-import {
-  ColumnsButton,
-  DataTable,
-  DateTimeInput,
-  FilterButton,
-  List,
-  Pagination,
-  SelectInput,
-  TextInput,
-  TopToolbar,
-} from 'react-admin';
+import { ColumnsButton, DataTable, DateTimeInput, FilterButton, SelectInput, TextInput, TopToolbar } from 'react-admin';
 import { VerifyChainPanel } from './VerifyChainPanel';
 import { EvidenceButton } from './EvidenceButton';
 import { ExportCsvButton } from './ExportCsvButton';
@@ -19,6 +9,7 @@ import { EnumField } from '../../fields/EnumField';
 
 const RoleListField = (props: { source: string }) => <EnumField {...props} prefix="rd.roles" />;
 import type { AuditEvent } from './types';
+import { PagedList } from '../../common/PagedList';
 
 // The API wants ISO instants; the browser's datetime input gives local wall-clock time.
 const toIso = (value: string) => {
@@ -66,15 +57,9 @@ const ListActions = () => (
  * evidence exports go through the server, which audits them.
  */
 export const AuditEventList = () => (
-  <List
+  <PagedList
     filters={filters}
     actions={<ListActions />}
-    perPage={25}
-    exporter={false}
-    empty={false}
-    pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-    // A narrow screen scrolls the table inside its card, not the whole page under the menu.
-    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
   >
     <VerifyChainPanel />
     <DataTable bulkActionButtons={false} rowClick="show" size="small">
@@ -94,5 +79,5 @@ export const AuditEventList = () => (
         <CodeField source="requestId" truncate={8} />
       </Column>
     </DataTable>
-  </List>
+  </PagedList>
 );
