@@ -35,23 +35,16 @@ const MODE_LOOK: Record<Mode, { color: 'success' | 'error' | 'warning'; icon: Re
  * other; the customer is mailed a link to send that one document). It leaves the page usable (no backdrop, on the
  * right side) so the reviewer reads the preview while typing what it says.
  */
-export const DecisionDialog = ({
-  mode,
-  caseId,
-  accountType,
-  doc,
-  kindLabel,
-  onClose,
-  onDecided,
-}: {
-  mode: Mode;
+/** The document a decision is about, as the panel and its dialog both need it. */
+export interface DecisionTarget {
   caseId: string;
   accountType: string;
   doc: CaseDocument;
   kindLabel: string;
-  onClose(): void;
   onDecided(result: DecisionResult): void;
-}) => {
+}
+
+export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onClose, onDecided }: DecisionTarget & { mode: Mode; onClose(): void }) => {
   const translate = useTranslate();
   const identity = mode === 'accept' && IDENTITY_KINDS.includes(doc.kind);
   const dated = mode === 'accept' && DATED_KINDS.includes(doc.kind);

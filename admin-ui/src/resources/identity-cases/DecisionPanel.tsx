@@ -4,25 +4,20 @@ import AcceptIcon from '@mui/icons-material/CheckCircleOutlined';
 import RejectIcon from '@mui/icons-material/HighlightOff';
 import ReuploadIcon from '@mui/icons-material/Replay';
 import { useTranslate } from 'react-admin';
-import { DecisionDialog, type Mode } from './DecisionDialog';
+import { DecisionDialog, type DecisionTarget, type Mode } from './DecisionDialog';
 import { DecisionSummary } from './DecisionSummary';
-import type { CaseDocument, DecisionResult } from './types';
 import { Note } from '../../common/Note';
 
-interface Props {
-  caseId: string;
-  accountType: string;
-  doc: CaseDocument;
-  kindLabel: string;
+interface Props extends DecisionTarget {
   /** Claimed by the signed-in reviewer and still in review. */
   canDecide: boolean;
   /** Why the buttons are not offered, when the user reviews but cannot decide yet. */
   waitingReason: string | null;
-  onDecided(result: DecisionResult): void;
 }
 
 /** A document's decision: what was decided, or the accept / reject / ask-again actions for the reviewer holding the case. */
-export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, waitingReason, onDecided }: Props) => {
+export const DecisionPanel = ({ canDecide, waitingReason, ...target }: Props) => {
+  const { doc } = target;
   const translate = useTranslate();
   const [mode, setMode] = useState<Mode | null>(null);
 
@@ -62,15 +57,7 @@ export const DecisionPanel = ({ caseId, accountType, doc, kindLabel, canDecide, 
         </Typography>
       )}
       {mode && (
-        <DecisionDialog
-          mode={mode}
-          caseId={caseId}
-          accountType={accountType}
-          doc={doc}
-          kindLabel={kindLabel}
-          onClose={() => setMode(null)}
-          onDecided={onDecided}
-        />
+        <DecisionDialog mode={mode} {...target} onClose={() => setMode(null)} />
       )}
     </Box>
   );
