@@ -5,7 +5,6 @@ import {
   Button,
   CircularProgress,
   IconButton,
-  Table,
   TableBody,
   TableCell,
   TableRow,
@@ -23,6 +22,7 @@ import type { AccountDetail, SecurityEvent } from './types';
 import { TableHeader } from '../../common/TableHeader';
 import { Panel } from '../../common/Panel';
 import { Note } from '../../common/Note';
+import { ScrollTable } from '../../common/ScrollTable';
 
 const PAGE_SIZE = 25;
 
@@ -95,54 +95,52 @@ export const SecurityTimeline = () => {
         <Note>{translate('rd.accounts.timeline.empty')}</Note>
       )}
       {events.length > 0 && (
-        <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-labelledby="timeline-title">
-            <TableHeader
-              columns={[
-                translate('rd.accounts.timeline.columns.at'),
-                translate('rd.accounts.timeline.columns.event'),
-                translate('rd.accounts.timeline.columns.channel'),
-                translate('rd.accounts.timeline.columns.detail'),
-              ]}
-            />
-            <TableBody>
-              {events.map(event => (
-                <TableRow key={event.id} data-kind={event.kind}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    <Tooltip title={translate('rd.utc', { iso: event.at })}>
-                      <time dateTime={event.at}>
-                        {formatDate(event.at, locale)}
-                        <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-                          {formatTime(event.at, locale)}
-                        </Box>
-                      </time>
-                    </Tooltip>
-                  </TableCell>
-                  <TableCell
-                    sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}
-                  >
-                    {translate(`rd.accounts.timeline.kind.${event.kind}`, { _: event.kind })}
-                  </TableCell>
-                  <TableCell>
-                    {translate(`rd.accounts.timeline.channel.${event.channel}`, { _: event.channel })}
-                    {event.destination && (
-                      <Box
-                        component="span"
-                        sx={{ display: 'block', fontFamily: monospace, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
-                        aria-label={translate('rd.accounts.timeline.columns.destination')}
-                      >
-                        {`→ ${event.destination}`}
+        <ScrollTable aria-labelledby="timeline-title">
+          <TableHeader
+            columns={[
+              translate('rd.accounts.timeline.columns.at'),
+              translate('rd.accounts.timeline.columns.event'),
+              translate('rd.accounts.timeline.columns.channel'),
+              translate('rd.accounts.timeline.columns.detail'),
+            ]}
+          />
+          <TableBody>
+            {events.map(event => (
+              <TableRow key={event.id} data-kind={event.kind}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <Tooltip title={translate('rd.utc', { iso: event.at })}>
+                    <time dateTime={event.at}>
+                      {formatDate(event.at, locale)}
+                      <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                        {formatTime(event.at, locale)}
                       </Box>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Box>
+                    </time>
+                  </Tooltip>
+                </TableCell>
+                <TableCell
+                  sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}
+                >
+                  {translate(`rd.accounts.timeline.kind.${event.kind}`, { _: event.kind })}
+                </TableCell>
+                <TableCell>
+                  {translate(`rd.accounts.timeline.channel.${event.channel}`, { _: event.channel })}
+                  {event.destination && (
+                    <Box
+                      component="span"
+                      sx={{ display: 'block', fontFamily: monospace, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
+                      aria-label={translate('rd.accounts.timeline.columns.destination')}
+                    >
+                      {`→ ${event.destination}`}
+                    </Box>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </ScrollTable>
       )}
       {(loading || nextCursor) && (
         <Box sx={{ mt: 1.5, display: 'flex', justifyContent: 'center' }}>

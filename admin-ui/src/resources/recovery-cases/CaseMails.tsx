@@ -1,4 +1,4 @@
-import { Alert, Box, Chip, CircularProgress, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Alert, Chip, CircularProgress, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
@@ -8,6 +8,7 @@ import type { RecoveryCase } from './types';
 import { Panel } from '../../common/Panel';
 import { TableHeader } from '../../common/TableHeader';
 import { Note } from '../../common/Note';
+import { ScrollTable } from '../../common/ScrollTable';
 
 /** The account's mails (state, never content), the ones since the case was opened marked. */
 export const CaseMails = ({ record }: { record: RecoveryCase }) => {
@@ -30,45 +31,43 @@ export const CaseMails = ({ record }: { record: RecoveryCase }) => {
       ) : !data || data.length === 0 ? (
         <Note>{translate('recovery.show.mails_empty')}</Note>
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-labelledby="recovery-mails-title" data-testid="recovery-mails">
-            <TableHeader
-              columns={[
-                translate('resources.mail-outbox.fields.template'),
-                translate('resources.mail-outbox.fields.to'),
-                translate('resources.mail-outbox.fields.status'),
-              ]}
-            />
-            <TableBody>
-              {data.map(mail => {
-                const recent = mail.createdAt >= since;
-                return (
-                  <TableRow key={mail.id} sx={recent ? { '& td:first-of-type': { boxShadow: 'inset 3px 0 0 #2f4858' } } : undefined}>
-                    <TableCell>
-                      {translate(`recovery.mail_template.${mail.template}`, {
-                        _: translate(`rd.outbox.template.${mail.template}`, { _: mail.template }),
-                      })}
-                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                        <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt, locale)}</time>
-                        {recent && ` · ${translate('recovery.show.since_case')}`}
-                      </Typography>
-                    </TableCell>
-                    <TableCell sx={{ fontFamily: monospace, whiteSpace: 'nowrap' }}>{mail.to}</TableCell>
-                    <TableCell>
-                      <Chip
-                        size="small"
-                        variant={mail.status === 'failed' ? 'filled' : 'outlined'}
-                        color={mail.status === 'sent' ? 'success' : mail.status === 'failed' ? 'error' : 'default'}
-                        label={translate(`rd.outbox.status.${mail.status}`, { _: mail.status })}
-                        title={mail.lastError ?? undefined}
-                      />
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Box>
+        <ScrollTable aria-labelledby="recovery-mails-title" data-testid="recovery-mails">
+          <TableHeader
+            columns={[
+              translate('resources.mail-outbox.fields.template'),
+              translate('resources.mail-outbox.fields.to'),
+              translate('resources.mail-outbox.fields.status'),
+            ]}
+          />
+          <TableBody>
+            {data.map(mail => {
+              const recent = mail.createdAt >= since;
+              return (
+                <TableRow key={mail.id} sx={recent ? { '& td:first-of-type': { boxShadow: 'inset 3px 0 0 #2f4858' } } : undefined}>
+                  <TableCell>
+                    {translate(`recovery.mail_template.${mail.template}`, {
+                      _: translate(`rd.outbox.template.${mail.template}`, { _: mail.template }),
+                    })}
+                    <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                      <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt, locale)}</time>
+                      {recent && ` · ${translate('recovery.show.since_case')}`}
+                    </Typography>
+                  </TableCell>
+                  <TableCell sx={{ fontFamily: monospace, whiteSpace: 'nowrap' }}>{mail.to}</TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      variant={mail.status === 'failed' ? 'filled' : 'outlined'}
+                      color={mail.status === 'sent' ? 'success' : mail.status === 'failed' ? 'error' : 'default'}
+                      label={translate(`rd.outbox.status.${mail.status}`, { _: mail.status })}
+                      title={mail.lastError ?? undefined}
+                    />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </ScrollTable>
       )}
     </Panel>
   );
