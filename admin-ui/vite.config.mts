@@ -23,6 +23,14 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group)[\\/]/, priority: 20 },
+            // The translator the customer form shares with the console (node-polyglot and what it requires): in its own
+            // chunk, so the public form does not download the console's vendor code. A dependency missing here only
+            // lands in `vendor` (bigger form download, still correct).
+            {
+              name: 'polyglot',
+              test: /node_modules[\\/](node-polyglot|ra-i18n-polyglot|object\.entries|warning|hasown|async-function|async-generator-function|call-bind|call-bind-apply-helpers|call-bound|define-data-property|define-properties|dunder-proto|es-define-property|es-errors|es-object-atoms|function-bind|generator-function|get-intrinsic|get-proto|gopd|has-property-descriptors|has-symbols|js-tokens|loose-envify|math-intrinsics|object-keys|set-function-length)[\\/]/,
+              priority: 15,
+            },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },

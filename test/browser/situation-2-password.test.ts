@@ -128,7 +128,7 @@ describe('situation 2: "I lost my password" (browser)', () => {
         await sp.waitForURL(/#\/audit-events/);
         await sp.locator('input[name="action"]').fill('call_script.update');
         await sp.waitForURL(/call_script\.update/);
-        await sp.locator('table tbody tr').filter({ hasText: SUPERVISOR }).filter({ hasText: 'call_script.update' }).first().waitFor();
+        await sp.locator('table tbody tr').filter({ hasText: SUPERVISOR }).filter({ hasText: 'Call script updated' }).first().waitFor();
         const entries = await app.dataSource.getRepository(AuditEvent).findBy({ action: 'call_script.update', targetId: 'password.reset_sent' });
         expect(entries).toHaveLength(1);
         expect(entries[0].after).toEqual({ en: NEW_EN, fr: NEW_FR });

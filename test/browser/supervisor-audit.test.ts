@@ -58,7 +58,7 @@ describe('staff console: audit trail (browser)', () => {
         const ownLogin = page
           .locator('table tbody tr')
           .filter({ hasText: SUPERVISOR })
-          .filter({ hasText: 'auth.login' })
+          .filter({ hasText: 'Staff sign-in' })
           .filter({ hasText: 'Success' });
         await ownLogin.first().waitFor();
 

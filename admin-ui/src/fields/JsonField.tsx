@@ -1,6 +1,7 @@
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { monospace } from '../theme';
+import { Note } from '../common/Note';
 
 interface Props {
   source: string;
@@ -14,9 +15,7 @@ export const JsonField = ({ source }: Props) => {
   const value = record?.[source];
   if (value === null || value === undefined) {
     return (
-      <Typography variant="body2" color="text.secondary">
-        {translate('rd.none')}
-      </Typography>
+      <Note>{translate('rd.none')}</Note>
     );
   }
   return (

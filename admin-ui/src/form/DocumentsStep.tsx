@@ -13,7 +13,7 @@ import {
   type PublicCase,
 } from './api';
 import type { FormLocale, Translate } from './i18n';
-import { ErrorMessage, StepHeading, problemText } from './parts';
+import { ErrorMessage, StepHeading, problemText, type StepProps } from './parts';
 import { liveDocuments, missingItems, missingLabel, requiredSlots, slotLabel, statedIdentityType, type Slot } from './slots';
 
 export const formatDate = (iso: string, locale: FormLocale) => {
@@ -34,21 +34,7 @@ function optionalKinds(view: PublicCase): DocumentKind[] {
  * then one slot per document. A chosen file is sent at once, with its progress; the list of what is still missing
  * stays in view until nothing is.
  */
-export const DocumentsStep = ({
-  access,
-  view,
-  t,
-  locale,
-  refresh,
-  onContinue,
-}: {
-  access: CaseAccess;
-  view: PublicCase;
-  t: Translate;
-  locale: FormLocale;
-  refresh(): Promise<PublicCase | null>;
-  onContinue(): void;
-}) => {
+export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: StepProps & { onContinue(): void }) => {
   const [identityType, setIdentityType] = useState<IdentityType | null>(() => statedIdentityType(view));
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const [blocked, setBlocked] = useState<string | null>(null);
@@ -179,19 +165,7 @@ export const MissingBox = ({ missing, t }: { missing: string[]; t: Translate }) 
 );
 
 /** An individual's address situation: it decides which proofs of address the checklist asks for. */
-const AddressSituation = ({
-  access,
-  view,
-  t,
-  locale,
-  refresh,
-}: {
-  access: CaseAccess;
-  view: PublicCase;
-  t: Translate;
-  locale: FormLocale;
-  refresh(): Promise<unknown>;
-}) => {
+const AddressSituation = ({ access, view, t, locale, refresh }: StepProps) => {
   const current = view.addressVariant ?? 'standard';
   const [saving, setSaving] = useState<AddressVariant | null>(null);
   const [problem, setProblem] = useState<string | null>(null);

@@ -7,7 +7,7 @@ import { DocumentsStep } from './DocumentsStep';
 import { SendStep } from './SendStep';
 import { DoneStep } from './DoneStep';
 import { ReuploadStep } from './ReuploadStep';
-import { ErrorMessage, StepHeading } from './parts';
+import { ErrorMessage, StepHeading, type StepProps } from './parts';
 
 type Route = { name: 'details' } | { name: 'case'; access: CaseAccess } | { name: 'lost' };
 
@@ -196,8 +196,9 @@ const CaseFlow = ({
     );
   }
 
+  const stepProps: StepProps = { access, view, t, locale, refresh };
   if (view.status === 'awaiting_reupload') {
-    return <ReuploadStep access={access} view={view} t={t} locale={locale} refresh={refresh} />;
+    return <ReuploadStep {...stepProps} />;
   }
   if (view.status !== 'collecting') {
     return <DoneStep view={view} t={t} onNewRequest={startOver} />;
@@ -210,17 +211,10 @@ const CaseFlow = ({
         <ConfirmStep access={access} contactEmail={contactEmail} t={t} locale={locale} onConfirmed={refresh} onNewRequest={startOver} />
       )}
       {step === 3 && (
-        <DocumentsStep
-          access={access}
-          view={view}
-          t={t}
-          locale={locale}
-          refresh={refresh}
-          onContinue={() => setReviewing(true)}
-        />
+        <DocumentsStep {...stepProps} onContinue={() => setReviewing(true)} />
       )}
       {step === 4 && (
-        <SendStep access={access} view={view} t={t} locale={locale} refresh={refresh} onBack={() => setReviewing(false)} />
+        <SendStep {...stepProps} onBack={() => setReviewing(false)} />
       )}
       <p className="rd-footer">
         <button type="button" className="rd-link-button" onClick={startOver}>

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api';
 import { FormApp } from './FormApp';
-import { useFormLocale, type FormLocale } from './i18n';
-import { linkTranslator, type LinkTranslate } from './link-i18n';
+import { translator, useFormLocale, type FormLocale, type Translate } from './i18n';
 import { ErrorMessage } from './parts';
 
 /**
@@ -104,7 +103,7 @@ const titleKey = (state: State) =>
 
 const LinkApp = () => {
   const { locale, setLocale, t: formT } = useFormLocale();
-  const t = linkTranslator(locale);
+  const t = translator(locale, 'link');
   const [token] = useState(takeToken);
   const [state, setState] = useState<State>({ name: 'loading' });
   const title = t(titleKey(state));
@@ -189,7 +188,7 @@ const ResultHeading = ({ children }: { children: ReactNode }) => {
   );
 };
 
-const what = (t: LinkTranslate, view: LinkView, tense: 'pending' | 'done') => {
+const what = (t: Translate, view: LinkView, tense: 'pending' | 'done') => {
   const text = t(`what.${tense}.${view.action}`);
   return text.startsWith('what.') ? t('what.unknown') : text;
 };
@@ -201,7 +200,7 @@ const LinkBody = ({
   onRetry,
 }: {
   state: State;
-  t: LinkTranslate;
+  t: Translate;
   onUse(view: LinkView): void;
   onRetry(): void;
 }) => {

@@ -1,26 +1,12 @@
-import type { CaseAccess, PublicCase } from './api';
 import { DocumentSlot, formatDate } from './DocumentsStep';
-import type { FormLocale, Translate } from './i18n';
-import { StepHeading } from './parts';
+import { StepHeading, type StepProps } from './parts';
 import { missingLabel, statedIdentityType } from './slots';
 
 /**
  * The reviewer asked for one document again (unreadable, cut, glare…): the page says why, in the customer's
  * language, and offers that document's slot only. The file sent sends the request back to review at once.
  */
-export const ReuploadStep = ({
-  access,
-  view,
-  t,
-  locale,
-  refresh,
-}: {
-  access: CaseAccess;
-  view: PublicCase;
-  t: Translate;
-  locale: FormLocale;
-  refresh(): Promise<PublicCase | null>;
-}) => {
+export const ReuploadStep = ({ access, view, t, locale, refresh }: StepProps) => {
   const asked = view.reupload;
   const type = statedIdentityType(view);
   const kind = asked?.kind ?? null;

@@ -1,25 +1,10 @@
 import { useState } from 'react';
-import { ApiError, formApi, type CaseAccess, type PublicCase } from './api';
-import type { FormLocale, Translate } from './i18n';
-import { ErrorMessage, StepHeading, problemText } from './parts';
+import { ApiError, formApi } from './api';
+import { ErrorMessage, StepHeading, problemText, type StepProps } from './parts';
 import { liveDocuments, missingItems, missingLabel, requiredSlots, slotLabel, statedIdentityType, type Slot } from './slots';
 
 /** Step 4: what will be sent, then the submission. The server says what is still missing if anything is. */
-export const SendStep = ({
-  access,
-  view,
-  t,
-  locale,
-  refresh,
-  onBack,
-}: {
-  access: CaseAccess;
-  view: PublicCase;
-  t: Translate;
-  locale: FormLocale;
-  refresh(): Promise<PublicCase | null>;
-  onBack(): void;
-}) => {
+export const SendStep = ({ access, view, t, locale, refresh, onBack }: StepProps & { onBack(): void }) => {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 

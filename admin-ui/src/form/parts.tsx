@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { ApiError } from './api';
+import { ApiError, type CaseAccess, type PublicCase } from './api';
 import type { FormLocale, Translate } from './i18n';
 
 // The first heading shown is left alone (the page just loaded); each later step moves the focus to its heading,
@@ -51,4 +51,13 @@ export function problemText(error: unknown, context: Context, t: Translate, loca
     return error.message.endsWith('.') ? error.message : `${error.message}.`;
   }
   return generic;
+}
+
+/** What every step of an open case gets from the form: the case, its access, the language and a reload. */
+export interface StepProps {
+  access: CaseAccess;
+  view: PublicCase;
+  t: Translate;
+  locale: FormLocale;
+  refresh(): Promise<PublicCase | null>;
 }

@@ -1,9 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, AlertTitle, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { LocalesMenuButton, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useDocumentLanguage } from '../layout/Layout';
 import { monospace } from '../theme';
+import { Note } from '../common/Note';
 
 /**
  * The page of a staff invitation or re-enrolment mail: `/#/enrol/<token>`, outside authentication (a react-admin
@@ -198,9 +209,7 @@ const EnrolForm = ({ token, view, onDone, onGone }: { token: string; view: Enrol
   return (
     <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2 }}>
       <Typography>{translate('enrol.hello', { name: view.name, email: view.email })}</Typography>
-      <Typography variant="body2" color="text.secondary">
-        {translate('enrol.expires', { date: new Date(view.expiresAt).toLocaleString(locale) })}
-      </Typography>
+      <Note>{translate('enrol.expires', { date: new Date(view.expiresAt).toLocaleString(locale) })}</Note>
       <Typography>{translate('enrol.step_app')}</Typography>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <Box component="img" src={view.qrCode} alt={translate('enrol.qr_alt')} sx={{ width: 192, height: 192, bgcolor: '#fff' }} />

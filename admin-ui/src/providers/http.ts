@@ -1,6 +1,4 @@
 import { fetchUtils, HttpError } from 'react-admin';
-import { errorsEn } from '../i18n/en/errors';
-import { errorsFr } from '../i18n/fr/errors';
 import { i18nProvider } from './i18nProvider';
 
 export const API_ROOT = '/api';
@@ -20,15 +18,6 @@ const messageOf = (body: ApiErrorBody | undefined, fallback: string): string => 
   return typeof message === 'string' && message !== '' ? message : fallback;
 };
 
-// Read directly until the console's message files (i18n/<lang>/index.ts) include them; the provider's own
-// `errors.*` keys win once they do.
-const ERROR_MESSAGES: Record<string, unknown> = { en: errorsEn, fr: errorsFr };
-
-const templateAt = (messages: unknown, key: string): string | undefined => {
-  const found = key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
-  return typeof found === 'string' ? found : undefined;
-};
-
 /**
  * A refusal in the console's language: `errors.<code>` with the answer's params, or the server's English message
  * when the console has no translation for the code.
@@ -39,9 +28,8 @@ function refusalText(body: ApiErrorBody | undefined, fallback: string): string {
   if (!code) return english;
   const key = `errors.${code}`;
   const params = body?.params && typeof body.params === 'object' ? body.params : {};
-  const template = templateAt(ERROR_MESSAGES[i18nProvider.getLocale()], key) ?? english;
-  // Polyglot fills the `%{name}` of the default (`_`) too, so the fallback is interpolated like a found key.
-  return i18nProvider.translate(key, { ...params, _: template });
+  // The server's English is the fallback for a code the console does not know yet (`_`).
+  return i18nProvider.translate(key, { ...params, _: english });
 }
 
 /**

@@ -1,6 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { en } from '../i18n/en';
-import { fr } from '../i18n/fr';
+import { en } from '../i18n/en/index';
+import { fr } from '../i18n/fr/index';
 import { store } from './store';
 
 const messages = { en, fr } as const;

@@ -191,3 +191,5 @@ export const errorsEn = {
     },
   },
 };
+
+export default errorsEn;

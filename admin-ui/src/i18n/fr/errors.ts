@@ -200,3 +200,5 @@ export const errorsFr: typeof errorsEn = {
     },
   },
 };
+
+export default errorsFr;

@@ -1,8 +1,10 @@
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatTime } from '../../fields/UtcDateField';
 import { CheckResultChip } from './fields';
 import type { Verification } from './types';
+import { TableHeader } from '../../common/TableHeader';
+import { Note } from '../../common/Note';
 
 /** Every check of the call, oldest first, as the server recorded it. */
 export const CheckList = ({ checks }: { checks: Verification['checks'] }) => {
@@ -10,20 +12,18 @@ export const CheckList = ({ checks }: { checks: Verification['checks'] }) => {
   const [locale] = useLocaleState();
   if (checks.length === 0) {
     return (
-      <Typography variant="body2" color="text.secondary">
-        {translate('rd.accounts.verification.no_checks')}
-      </Typography>
+      <Note>{translate('rd.accounts.verification.no_checks')}</Note>
     );
   }
   return (
     <Table size="small" aria-label={translate('rd.accounts.verification.checks')}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate('rd.accounts.verification.columns.at')}</TableCell>
-          <TableCell>{translate('rd.accounts.verification.columns.check')}</TableCell>
-          <TableCell>{translate('rd.accounts.verification.columns.result')}</TableCell>
-        </TableRow>
-      </TableHead>
+      <TableHeader
+        columns={[
+          translate('rd.accounts.verification.columns.at'),
+          translate('rd.accounts.verification.columns.check'),
+          translate('rd.accounts.verification.columns.result'),
+        ]}
+      />
       <TableBody>
         {checks.map((check, index) => (
           <TableRow key={`${check.at}-${index}`}>

@@ -3,17 +3,12 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   CircularProgress,
   IconButton,
-  Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Tooltip,
-  Typography,
 } from '@mui/material';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
@@ -24,6 +19,10 @@ import { monospace } from '../../theme';
 import { useCall } from './CallContext';
 import { RecentMailsNotice } from './RecentMailsNotice';
 import type { AccountDetail, SecurityEvent } from './types';
+import { TableHeader } from '../../common/TableHeader';
+import { Panel } from '../../common/Panel';
+import { Note } from '../../common/Note';
+import { ScrollTable } from '../../common/ScrollTable';
 
 const PAGE_SIZE = 25;
 
@@ -73,93 +72,87 @@ export const SecurityTimeline = () => {
   }, [load, timelineVersion]);
 
   return (
-    <Card component="section" aria-labelledby="timeline-title">
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Typography id="timeline-title" variant="h6" component="h2" sx={{ flex: 1 }}>
-            {translate('rd.accounts.sections.timeline')}
-          </Typography>
-          <Tooltip title={translate('rd.accounts.timeline.refresh')}>
-            <span>
-              <IconButton size="small" onClick={() => load(null)} disabled={loading} aria-label={translate('rd.accounts.timeline.refresh')}>
-                <RefreshIcon fontSize="small" />
-              </IconButton>
-            </span>
-          </Tooltip>
-        </Box>
-        {error && (
-          <Alert severity="error" sx={{ my: 1 }}>
-            {translate('rd.accounts.timeline.failed', { message: error })}
-          </Alert>
-        )}
-        <RecentMailsNotice events={events} />
-        {events.length === 0 && !loading && !error && (
-          <Typography variant="body2" color="text.secondary">
-            {translate('rd.accounts.timeline.empty')}
-          </Typography>
-        )}
-        {events.length > 0 && (
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-labelledby="timeline-title">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('rd.accounts.timeline.columns.at')}</TableCell>
-                  <TableCell>{translate('rd.accounts.timeline.columns.event')}</TableCell>
-                  <TableCell>{translate('rd.accounts.timeline.columns.channel')}</TableCell>
-                  <TableCell>{translate('rd.accounts.timeline.columns.detail')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {events.map(event => (
-                  <TableRow key={event.id} data-kind={event.kind}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <Tooltip title={translate('rd.utc', { iso: event.at })}>
-                        <time dateTime={event.at}>
-                          {formatDate(event.at, locale)}
-                          <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-                            {formatTime(event.at, locale)}
-                          </Box>
-                        </time>
-                      </Tooltip>
-                    </TableCell>
-                    <TableCell
-                      sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}
+    <Panel
+      id="timeline-title"
+      title={translate('rd.accounts.sections.timeline')}
+      action={
+        <Tooltip title={translate('rd.accounts.timeline.refresh')}>
+          <span>
+            <IconButton size="small" onClick={() => load(null)} disabled={loading} aria-label={translate('rd.accounts.timeline.refresh')}>
+              <RefreshIcon fontSize="small" />
+            </IconButton>
+          </span>
+        </Tooltip>
+      }
+    >
+      {error && (
+        <Alert severity="error" sx={{ my: 1 }}>
+          {translate('rd.accounts.timeline.failed', { message: error })}
+        </Alert>
+      )}
+      <RecentMailsNotice events={events} />
+      {events.length === 0 && !loading && !error && (
+        <Note>{translate('rd.accounts.timeline.empty')}</Note>
+      )}
+      {events.length > 0 && (
+        <ScrollTable aria-labelledby="timeline-title">
+          <TableHeader
+            columns={[
+              translate('rd.accounts.timeline.columns.at'),
+              translate('rd.accounts.timeline.columns.event'),
+              translate('rd.accounts.timeline.columns.channel'),
+              translate('rd.accounts.timeline.columns.detail'),
+            ]}
+          />
+          <TableBody>
+            {events.map(event => (
+              <TableRow key={event.id} data-kind={event.kind}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <Tooltip title={translate('rd.utc', { iso: event.at })}>
+                    <time dateTime={event.at}>
+                      {formatDate(event.at, locale)}
+                      <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                        {formatTime(event.at, locale)}
+                      </Box>
+                    </time>
+                  </Tooltip>
+                </TableCell>
+                <TableCell
+                  sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}
+                >
+                  {translate(`rd.accounts.timeline.kind.${event.kind}`, { _: event.kind })}
+                </TableCell>
+                <TableCell>
+                  {translate(`rd.accounts.timeline.channel.${event.channel}`, { _: event.channel })}
+                  {event.destination && (
+                    <Box
+                      component="span"
+                      sx={{ display: 'block', fontFamily: monospace, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
+                      aria-label={translate('rd.accounts.timeline.columns.destination')}
                     >
-                      {translate(`rd.accounts.timeline.kind.${event.kind}`, { _: event.kind })}
-                    </TableCell>
-                    <TableCell>
-                      {translate(`rd.accounts.timeline.channel.${event.channel}`, { _: event.channel })}
-                      {event.destination && (
-                        <Box
-                          component="span"
-                          sx={{ display: 'block', fontFamily: monospace, fontSize: '0.8125rem', whiteSpace: 'nowrap' }}
-                          aria-label={translate('rd.accounts.timeline.columns.destination')}
-                        >
-                          {`→ ${event.destination}`}
-                        </Box>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        )}
-        {(loading || nextCursor) && (
-          <Box sx={{ mt: 1.5, display: 'flex', justifyContent: 'center' }}>
-            {loading ? (
-              <CircularProgress size={24} />
-            ) : (
-              <Button variant="text" onClick={() => load(nextCursor)}>
-                {translate('rd.accounts.timeline.load_more')}
-              </Button>
-            )}
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+                      {`→ ${event.destination}`}
+                    </Box>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </ScrollTable>
+      )}
+      {(loading || nextCursor) && (
+        <Box sx={{ mt: 1.5, display: 'flex', justifyContent: 'center' }}>
+          {loading ? (
+            <CircularProgress size={24} />
+          ) : (
+            <Button variant="text" onClick={() => load(nextCursor)}>
+              {translate('rd.accounts.timeline.load_more')}
+            </Button>
+          )}
+        </Box>
+      )}
+    </Panel>
   );
 };

@@ -8,6 +8,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import type { AccountDetail } from './types';
 import { CallScript } from './CallScript';
+import { Note } from '../../common/Note';
 
 const icons: Record<string, SvgIconComponent> = {
   totp: AppIcon,
@@ -40,9 +41,7 @@ export const TwoFactorSection = () => {
           />
         </Typography>
         {methods.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('rd.accounts.two_factor.none')}
-          </Typography>
+          <Note>{translate('rd.accounts.two_factor.none')}</Note>
         ) : (
           <List dense disablePadding>
             {methods.map(method => {

@@ -1,21 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-  Tooltip,
-} from '@mui/material';
+import { Button, TextField, Tooltip } from '@mui/material';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 import { apiErrorOf } from '../../providers/http';
 import { useCall } from './CallContext';
+import { FormDialog } from '../../common/FormDialog';
 
 const MIN_REASON = 3;
 const MAX_REASON = 500;
@@ -86,51 +76,36 @@ const Unmask = () => {
           <span>{button}</span>
         </Tooltip>
       )}
-      <Dialog open={open} onClose={() => !pending && setOpen(false)} aria-labelledby="unmask-title" fullWidth maxWidth="sm">
-        <form onSubmit={submit} noValidate>
-          <DialogTitle id="unmask-title">{translate('rd.accounts.unmask.title')}</DialogTitle>
-          <DialogContent>
-            <DialogContentText sx={{ mb: 2 }}>
-              {translate('rd.accounts.unmask.explain', {
-                channels: proven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', '),
-              })}
-            </DialogContentText>
-            {refusal && (
-              <Alert severity="error" sx={{ mb: 2 }}>
-                {refusal}
-              </Alert>
-            )}
-            <TextField
-              autoFocus
-              name="reason"
-              value={reason}
-              onChange={event => setReason(event.target.value)}
-              label={translate('rd.accounts.unmask.reason')}
-              helperText={errors.reason ?? translate('rd.accounts.unmask.reason_help')}
-              error={Boolean(errors.reason)}
-              required
-              fullWidth
-              multiline
-              minRows={2}
-              slotProps={{ htmlInput: { maxLength: MAX_REASON } }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)} disabled={pending}>
-              {translate('ra.action.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              color="warning"
-              disabled={pending}
-              startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <VisibilityIcon />}
-            >
-              {translate('rd.accounts.unmask.confirm')}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <FormDialog
+        open={open}
+        id="unmask-title"
+        title={translate('rd.accounts.unmask.title')}
+        refusal={refusal}
+        pending={pending}
+        onClose={() => setOpen(false)}
+        onSubmit={submit}
+        submitLabel={translate('rd.accounts.unmask.confirm')}
+        submitIcon={<VisibilityIcon />}
+        color="warning"
+        intro={translate('rd.accounts.unmask.explain', {
+          channels: proven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', '),
+        })}
+  >
+        <TextField
+          autoFocus
+          name="reason"
+          value={reason}
+          onChange={event => setReason(event.target.value)}
+          label={translate('rd.accounts.unmask.reason')}
+          helperText={errors.reason ?? translate('rd.accounts.unmask.reason_help')}
+          error={Boolean(errors.reason)}
+          required
+          fullWidth
+          multiline
+          minRows={2}
+          slotProps={{ htmlInput: { maxLength: MAX_REASON } }}
+        />
+      </FormDialog>
     </>
   );
 };

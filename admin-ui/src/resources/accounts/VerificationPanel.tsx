@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Divider, LinearProgress, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, CircularProgress, Divider, LinearProgress, Typography } from '@mui/material';
 import TimerIcon from '@mui/icons-material/Timer';
 import CallEndIcon from '@mui/icons-material/CallEnd';
 import { useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { formatTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
+import { Panel } from '../../common/Panel';
 import { useCall, useNow } from './CallContext';
 import { CallLanguageSwitch, CallScript } from './CallScript';
 import { CheckList } from './CheckList';
@@ -40,46 +41,38 @@ const Verifying = () => {
   const verification = call.verification;
 
   return (
-    <Card component="section" aria-labelledby="verification-title">
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Typography id="verification-title" variant="h6" component="h2" sx={{ flex: 1 }}>
-            {translate('rd.accounts.sections.call')}
+    <Panel id="verification-title" title={translate('rd.accounts.sections.call')} action={<CallLanguageSwitch />}>
+      <RecentMailsForCall />
+      {verification && <CallLine verification={verification} onEnd={call.forget} />}
+      {call.loadError && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {call.loadError}
+        </Alert>
+      )}
+      {!verification && call.loading && <CircularProgress size={24} sx={{ mt: 2 }} />}
+      {!verification && !call.loading && (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ my: 1.5 }}>
+            {translate('rd.accounts.verification.intro')}
           </Typography>
-          <CallLanguageSwitch />
-        </Box>
-        <RecentMailsForCall />
-        {verification && <CallLine verification={verification} onEnd={call.forget} />}
-        {call.loadError && (
-          <Alert severity="error" sx={{ mt: 1 }}>
-            {call.loadError}
+          <CallScript step="verification.start" />
+          <StartVerificationForm />
+        </>
+      )}
+      {verification && call.expired && (
+        <>
+          <Alert severity="warning" sx={{ my: 1.5 }}>
+            {translate('rd.accounts.verification.expired', {
+              minutes: Math.round(
+                (new Date(verification.expiresAt).getTime() - new Date(verification.startedAt).getTime()) / 60_000,
+              ),
+            })}
           </Alert>
-        )}
-        {!verification && call.loading && <CircularProgress size={24} sx={{ mt: 2 }} />}
-        {!verification && !call.loading && (
-          <>
-            <Typography variant="body2" color="text.secondary" sx={{ my: 1.5 }}>
-              {translate('rd.accounts.verification.intro')}
-            </Typography>
-            <CallScript step="verification.start" />
-            <StartVerificationForm />
-          </>
-        )}
-        {verification && call.expired && (
-          <>
-            <Alert severity="warning" sx={{ my: 1.5 }}>
-              {translate('rd.accounts.verification.expired', {
-                minutes: Math.round(
-                  (new Date(verification.expiresAt).getTime() - new Date(verification.startedAt).getTime()) / 60_000,
-                ),
-              })}
-            </Alert>
-            <StartVerificationForm defaultReference={verification.callReference} />
-          </>
-        )}
-        {verification && !call.expired && <OpenCall verification={verification} />}
-      </CardContent>
-    </Card>
+          <StartVerificationForm defaultReference={verification.callReference} />
+        </>
+      )}
+      {verification && !call.expired && <OpenCall verification={verification} />}
+    </Panel>
   );
 };
 

@@ -1,21 +1,15 @@
-import {
-  ColumnsButton,
-  DataTable,
-  DateTimeInput,
-  FilterButton,
-  List,
-  Pagination,
-  SelectInput,
-  TextInput,
-  TopToolbar,
-} from 'react-admin';
+import { ColumnsButton, DataTable, DateTimeInput, FilterButton, SelectInput, TextInput, TopToolbar } from 'react-admin';
 import { VerifyChainPanel } from './VerifyChainPanel';
 import { EvidenceButton } from './EvidenceButton';
 import { ExportCsvButton } from './ExportCsvButton';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
-import { OutcomeField, TargetField } from './fields';
+import { AuditActionField, OutcomeField, TargetField } from './fields';
+import { EnumField } from '../../fields/EnumField';
+
+const RoleListField = (props: { source: string }) => <EnumField {...props} prefix="rd.roles" />;
 import type { AuditEvent } from './types';
+import { PagedList } from '../../common/PagedList';
 
 // The API wants ISO instants; the browser's datetime input gives local wall-clock time.
 const toIso = (value: string) => {
@@ -63,15 +57,9 @@ const ListActions = () => (
  * evidence exports go through the server, which audits them.
  */
 export const AuditEventList = () => (
-  <List
+  <PagedList
     filters={filters}
     actions={<ListActions />}
-    perPage={25}
-    exporter={false}
-    empty={false}
-    pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-    // A narrow screen scrolls the table inside its card, not the whole page under the menu.
-    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
   >
     <VerifyChainPanel />
     <DataTable bulkActionButtons={false} rowClick="show" size="small">
@@ -79,8 +67,8 @@ export const AuditEventList = () => (
         <UtcDateField source="at" stacked />
       </Column>
       <Column source="actorEmail" disableSort />
-      <Column source="actorRoles" field={CodeField} disableSort />
-      <Column source="action" field={CodeField} disableSort />
+      <Column source="actorRoles" field={RoleListField} disableSort />
+      <Column source="action" field={AuditActionField} disableSort />
       <Column source="outcome" field={OutcomeField} disableSort />
       <Column label="resources.audit-events.fields.target" disableSort>
         <TargetField truncate={8} />
@@ -91,5 +79,5 @@ export const AuditEventList = () => (
         <CodeField source="requestId" truncate={8} />
       </Column>
     </DataTable>
-  </List>
+  </PagedList>
 );

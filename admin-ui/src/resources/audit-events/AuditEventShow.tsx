@@ -3,7 +3,8 @@ import { Box } from '@mui/material';
 import { CodeField } from '../../fields/CodeField';
 import { JsonField } from '../../fields/JsonField';
 import { UtcDateField } from '../../fields/UtcDateField';
-import { OutcomeField, TargetField } from './fields';
+import { AuditActionField, OutcomeField, TargetField } from './fields';
+import { EnumField } from '../../fields/EnumField';
 
 /** The two masked snapshots side by side; `label={false}` tells the layout not to add a label of its own. */
 const BeforeAfter = (_props: { label: false }) => (
@@ -24,8 +25,8 @@ export const AuditEventShow = () => (
       <UtcDateField source="at" />
       <TextField source="actorEmail" emptyText="—" />
       <CodeField source="actorId" emptyText="—" />
-      <CodeField source="actorRoles" emptyText="—" />
-      <CodeField source="action" />
+      <EnumField source="actorRoles" prefix="rd.roles" emptyText="—" />
+      <AuditActionField source="action" />
       <OutcomeField source="outcome" />
       <TargetField label="resources.audit-events.fields.target" emptyText="—" />
       <CodeField source="caseId" emptyText="—" />

@@ -3,12 +3,7 @@ import {
   Alert,
   Box,
   Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   FormControlLabel,
   Radio,
   RadioGroup,
@@ -20,6 +15,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useCanAccess, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { downloadJson, supervisionApi, UUID, type EvidenceBundle, type EvidenceKind } from '../../supervision/api';
+import { FormDialog } from '../../common/FormDialog';
 
 /** "Case evidence": for those allowed to `export` the audit trail; the server audits each export. */
 export const EvidenceButton = () => {
@@ -72,64 +68,61 @@ const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
   const integrity = result?.bundle.integrity;
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="evidence-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="evidence-title">{translate('sup.evidence.title')}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2 }}>
-          <DialogContentText variant="body2">{translate('sup.evidence.description')}</DialogContentText>
-          <Box>
-            <Typography variant="body2" id="evidence-kind" color="text.secondary">
-              {translate('sup.evidence.kind')}
-            </Typography>
-            <RadioGroup row aria-labelledby="evidence-kind" value={kind} onChange={e => setKind(e.target.value as EvidenceKind)}>
-              <FormControlLabel value="identity-cases" control={<Radio />} label={translate('sup.evidence.kind_identity')} />
-              <FormControlLabel value="recovery-cases" control={<Radio />} label={translate('sup.evidence.kind_recovery')} />
-            </RadioGroup>
-          </Box>
-          <TextField
-            autoFocus
-            required
-            name="caseId"
-            label={translate('sup.evidence.case_id')}
-            value={caseId}
-            onChange={e => setCaseId(e.target.value)}
-            onBlur={() => setTouched(true)}
-            error={touched && invalid}
-            helperText={touched && invalid ? translate('sup.evidence.case_id_invalid') : translate('sup.evidence.case_id_help')}
-            slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: 'monospace' } } }}
-          />
-          <Box role="status" aria-live="polite">
-            {error && <Alert severity="error">{error}</Alert>}
-            {result && integrity && (
-              <Alert severity={integrity.hashesRecomputed ? 'success' : 'error'} data-testid="evidence-integrity">
-                <div>{translate('sup.evidence.done', { file: result.fileName })}</div>
-                <div>
-                  {translate('sup.evidence.integrity', {
-                    smart_count: integrity.entries,
-                    ok: translate(integrity.hashesRecomputed ? 'sup.evidence.integrity_ok' : 'sup.evidence.integrity_broken'),
-                  })}
-                </div>
-                <Button
-                  size="small"
-                  startIcon={<DownloadIcon />}
-                  onClick={() => downloadJson(result.bundle, result.fileName)}
-                  sx={{ mt: 0.5 }}
-                >
-                  {translate('sup.evidence.download_again')}
-                </Button>
-              </Alert>
-            )}
-          </Box>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {translate('sup.evidence.close')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
-            {translate('sup.evidence.submit')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      id="evidence-title"
+      title={translate('sup.evidence.title')}
+      pending={busy}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={translate('sup.evidence.submit')}
+      submitIcon={<DownloadIcon />}
+      cancelLabel={translate('sup.evidence.close')}
+      contentSx={{ display: 'grid', gap: 2 }}
+>
+      <DialogContentText variant="body2">{translate('sup.evidence.description')}</DialogContentText>
+      <Box>
+        <Typography variant="body2" id="evidence-kind" color="text.secondary">
+          {translate('sup.evidence.kind')}
+        </Typography>
+        <RadioGroup row aria-labelledby="evidence-kind" value={kind} onChange={e => setKind(e.target.value as EvidenceKind)}>
+          <FormControlLabel value="identity-cases" control={<Radio />} label={translate('sup.evidence.kind_identity')} />
+          <FormControlLabel value="recovery-cases" control={<Radio />} label={translate('sup.evidence.kind_recovery')} />
+        </RadioGroup>
+      </Box>
+      <TextField
+        autoFocus
+        required
+        name="caseId"
+        label={translate('sup.evidence.case_id')}
+        value={caseId}
+        onChange={e => setCaseId(e.target.value)}
+        onBlur={() => setTouched(true)}
+        error={touched && invalid}
+        helperText={touched && invalid ? translate('sup.evidence.case_id_invalid') : translate('sup.evidence.case_id_help')}
+        slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: 'monospace' } } }}
+      />
+      <Box role="status" aria-live="polite">
+        {error && <Alert severity="error">{error}</Alert>}
+        {result && integrity && (
+          <Alert severity={integrity.hashesRecomputed ? 'success' : 'error'} data-testid="evidence-integrity">
+            <div>{translate('sup.evidence.done', { file: result.fileName })}</div>
+            <div>
+              {translate('sup.evidence.integrity', {
+                smart_count: integrity.entries,
+                ok: translate(integrity.hashesRecomputed ? 'sup.evidence.integrity_ok' : 'sup.evidence.integrity_broken'),
+              })}
+            </div>
+            <Button
+              size="small"
+              startIcon={<DownloadIcon />}
+              onClick={() => downloadJson(result.bundle, result.fileName)}
+              sx={{ mt: 0.5 }}
+            >
+              {translate('sup.evidence.download_again')}
+            </Button>
+          </Alert>
+        )}
+      </Box>
+    </FormDialog>
   );
 };

@@ -4,6 +4,7 @@ import VerifiedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import { LinkBase, useCanAccess, useCreatePath, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { AppDataProvider, AuditChainCheck } from '../../providers/dataProvider';
 import { formatDateTime } from '../../fields/UtcDateField';
+import { Note } from '../../common/Note';
 
 type State =
   | { status: 'idle' }
@@ -47,9 +48,7 @@ const VerifyChain = () => {
           <Typography id="audit-verify-title" variant="subtitle1" component="h2">
             {translate('rd.audit.verify.title')}
           </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {translate('rd.audit.verify.description')}
-          </Typography>
+          <Note>{translate('rd.audit.verify.description')}</Note>
         </Box>
         <Button
           variant="outlined"

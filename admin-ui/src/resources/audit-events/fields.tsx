@@ -47,3 +47,29 @@ export const TargetField = ({ emptyText, truncate }: { label?: string; emptyText
     </Typography>
   );
 };
+
+/** An audit action in the reader's language; `recovery.<action>.<verb>` is composed from its two parts. */
+export const auditActionLabel = (translate: ReturnType<typeof useTranslate>, action: string) => {
+  const recovery = /^recovery\.(\w+)\.(\w+)$/.exec(action);
+  if (recovery) {
+    return translate('rd.audit.recovery', {
+      action: translate(`recovery.action.${recovery[1]}`, { _: recovery[1] }),
+      verb: translate(`recovery.audit_action.${recovery[2]}`, { _: recovery[2] }),
+    });
+  }
+  return translate(`rd.audit.action.${action}`, { _: action });
+};
+
+/** The action, translated; its code (what the action filter takes) shows on hover. */
+export const AuditActionField = (_props: { source: 'action'; label?: string }) => {
+  const record = useRecordContext<AuditEvent>();
+  const translate = useTranslate();
+  if (!record?.action) return null;
+  return (
+    <Tooltip title={record.action}>
+      <Typography component="span" variant="body2">
+        {auditActionLabel(translate, record.action)}
+      </Typography>
+    </Tooltip>
+  );
+};

@@ -1,27 +1,24 @@
-import { DataTable, List, Pagination, SelectInput, useTranslate } from 'react-admin';
+import { DataTable } from 'react-admin';
+import { StatusFilter } from '../../common/StatusFilter';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { CodeField } from '../../fields/CodeField';
 import { FlagsField, ReviewerField, StatusField, TimeLeftField, TranslatedField } from './fields';
 import { CASE_STATUSES, type CaseSummary } from './types';
+import { PagedList } from '../../common/PagedList';
 
-const statusChoices = CASE_STATUSES.map(status => ({ id: status, name: `cases.status.${status}` }));
-
-const StatusFilter = (props: { source: string; alwaysOn?: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <SelectInput
-      {...props}
-      label="cases.filter.status"
-      choices={statusChoices}
-      emptyText={translate('cases.filter.waiting')}
-      // The empty choice is the API's default (submitted + in review): show its name rather than a blank field.
-      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-      sx={{ minWidth: 220 }}
-    />
-  );
-};
-
-const filters = [<StatusFilter key="status" source="status" alwaysOn />];
+// The empty choice is the API's default (submitted + in review).
+const filters = [
+  <StatusFilter
+    key="status"
+    source="status"
+    alwaysOn
+    statuses={CASE_STATUSES}
+    prefix="cases.status"
+    label="cases.filter.status"
+    emptyText="cases.filter.waiting"
+    minWidth={220}
+  />,
+];
 
 const Column = DataTable.Col<CaseSummary>;
 
@@ -30,15 +27,10 @@ const Column = DataTable.Col<CaseSummary>;
  * submission). The status filter shows the other cases. Nothing sorts client-side, nothing is exported.
  */
 export const CaseList = () => (
-  <List
+  <PagedList
     filters={filters}
     // One filter, always shown; no creation here (agents open cases from the account page), no export.
     actions={false}
-    perPage={25}
-    exporter={false}
-    empty={false}
-    pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
   >
     <DataTable bulkActionButtons={false} rowClick="show" size="small">
       <Column label="cases.fields.customerId" disableSort sx={{ whiteSpace: 'nowrap' }}>
@@ -69,6 +61,6 @@ export const CaseList = () => (
         <TranslatedField source="channel" prefix="cases.channel" />
       </Column>
     </DataTable>
-  </List>
+  </PagedList>
 );
 

@@ -1,27 +1,11 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Chip,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Link,
-  MenuItem,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, Link, MenuItem, TextField, Typography } from '@mui/material';
 import AskIcon from '@mui/icons-material/MarkEmailUnread';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
 import { refusalOf } from './refusal';
 import { ADDRESS_VARIANTS, type CaseDetail, type ItemStatus } from './types';
+import { FormDialog } from '../../common/FormDialog';
 
 type ChipColor = 'default' | 'info' | 'warning' | 'success' | 'error' | 'primary';
 
@@ -155,15 +139,21 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
     }
   };
   return (
-    <Dialog open onClose={() => !pending && onClose()} aria-labelledby="request-document-title" fullWidth maxWidth="sm">
-      <DialogTitle id="request-document-title">{translate('cases.request.title', { kind: kindLabel })}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{translate('cases.request.help')}</DialogContentText>
-        {refusal && (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {refusal}
-          </Alert>
-        )}
+    <FormDialog
+      id="request-document-title"
+      title={translate('cases.request.title', { kind: kindLabel })}
+      intro={translate('cases.request.help')}
+      refusal={refusal}
+      pending={pending}
+      onClose={onClose}
+      onSubmit={event => {
+        event.preventDefault();
+        void send();
+      }}
+      submitLabel={translate('cases.request.confirm')}
+      submitIcon={<AskIcon />}
+      color="warning"
+    >
         <TextField
           autoFocus
           name="note"
@@ -176,16 +166,7 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
           minRows={2}
           slotProps={{ htmlInput: { maxLength: 1000 } }}
         />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={pending}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button variant="contained" color="warning" disabled={pending} startIcon={pending ? <CircularProgress size={16} /> : <AskIcon />} onClick={() => void send()}>
-          {translate('cases.request.confirm')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 };
 

@@ -8,6 +8,7 @@ import { DocumentViewer } from './DocumentViewer';
 import { ReprocessButton } from './ReprocessButton';
 import { formatBytes } from './fields';
 import { PROCESSING_STEPS, type CaseDocument, type DecisionResult } from './types';
+import { Note } from '../../common/Note';
 
 interface Props {
   caseId: string;
@@ -58,9 +59,7 @@ export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide,
             {canSeeFiles ? (
               <DocumentViewer caseId={caseId} doc={doc} kindLabel={kindLabel} />
             ) : (
-              <Typography variant="body2" color="text.secondary">
-                {translate('cases.viewer.no_access')}
-              </Typography>
+              <Note>{translate('cases.viewer.no_access')}</Note>
             )}
           </Box>
           <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>

@@ -1,13 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
   Checkbox,
   FormControlLabel,
   FormGroup,
@@ -24,6 +17,7 @@ import { casesApi } from './api';
 import { refusalOf } from './refusal';
 import { CASE_PURPOSES, type CasePurpose } from './types';
 import { CallScript } from '../accounts/CallScript';
+import { FormDialog } from '../../common/FormDialog';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -139,136 +133,123 @@ const OpenCase = ({
       <Button variant="outlined" startIcon={<OpenCaseIcon />} onClick={show} disabled={disabled} aria-describedby={describedBy}>
         {translate(fixedPurpose ? `cases.open.button_${fixedPurpose}` : 'cases.open.button')}
       </Button>
-      <Dialog open={open} onClose={() => !pending && setOpen(false)} aria-labelledby="open-case-title" fullWidth maxWidth="sm">
-        <form onSubmit={submit} noValidate>
-          <DialogTitle id="open-case-title">{translate(fixedPurpose ? `cases.open.button_${fixedPurpose}` : 'cases.open.title')}</DialogTitle>
-          <DialogContent>
-            <DialogContentText sx={{ mb: 2 }}>{translate(isTwoFa ? 'cases.open.description_disable_2fa' : 'cases.open.description')}</DialogContentText>
-            {refusal && (
-              <Alert severity="error" sx={{ mb: 2 }} role="alert">
-                {refusal}
-              </Alert>
-            )}
-            {!fixedPurpose && (
-              <>
-                <FormLabel id="open-case-purpose">{translate('cases.open.purpose')}</FormLabel>
-                <RadioGroup
-                  aria-labelledby="open-case-purpose"
-                  name="purpose"
-                  value={purpose}
-                  onChange={event => pickPurpose(event.target.value as CasePurpose)}
-                  sx={{ mb: 2 }}
-                >
-                  {CASE_PURPOSES.map(value => (
-                    <FormControlLabel key={value} value={value} control={<Radio />} label={translate(`cases.purpose.${value}`)} />
-                  ))}
-                </RadioGroup>
-              </>
-            )}
-            {isTwoFa && (
-              <>
-                <FormLabel id="open-case-methods">{translate('cases.open.methods')}</FormLabel>
-                <FormGroup aria-labelledby="open-case-methods" sx={{ mb: errors.twoFactorMethodIds ? 0 : 2 }}>
-                  {methods.map(method => (
-                    <FormControlLabel
-                      key={method.id}
-                      control={
-                        <Checkbox
-                          name="twoFactorMethodIds"
-                          value={method.id}
-                          checked={chosen.includes(method.id)}
-                          onChange={event =>
-                            setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
-                          }
-                        />
-                      }
-                      label={`${translate(`rd.accounts.two_factor.kind.${method.kind}`, { _: method.kind })} — ${method.label}`}
-                    />
-                  ))}
-                </FormGroup>
-                {errors.twoFactorMethodIds && (
-                  <FormHelperText error sx={{ mb: 2 }}>
-                    {errors.twoFactorMethodIds}
-                  </FormHelperText>
-                )}
-              </>
-            )}
-            {contactChoices.length > 1 && (
-              <>
-                <FormLabel id="open-case-contact">{translate('cases.open.send_to')}</FormLabel>
-                <RadioGroup
-                  aria-labelledby="open-case-contact"
-                  name="contact"
-                  value={contact}
-                  onChange={event => setContact(event.target.value as Contact)}
-                  sx={{ mb: 2 }}
-                >
-                  {contactChoices.map(value => (
-                    <FormControlLabel
-                      key={value}
-                      value={value}
-                      control={<Radio />}
-                      label={translate(`cases.open.send_to_${value}`, {
-                        address: value === 'backup' ? (account.backupEmail ?? '') : (account.primaryEmail ?? ''),
-                      })}
-                    />
-                  ))}
-                </RadioGroup>
-              </>
-            )}
-            {contact === 'new' && (
-              <TextField
-                name="contactEmail"
-                type="email"
-                label={translate('cases.open.contact_email')}
-                value={contactEmail}
-                onChange={event => setContactEmail(event.target.value)}
-                error={Boolean(errors.contactEmail)}
-                helperText={errors.contactEmail ?? translate('cases.open.contact_email_help')}
-                required
-                fullWidth
-                autoComplete="off"
-                slotProps={{ htmlInput: { maxLength: 254 } }}
-                sx={{ mb: 2 }}
-              />
-            )}
-            <TextField
-              name="callReference"
-              label={translate('cases.open.call_ref')}
-              value={callReference}
-              onChange={event => setCallReference(event.target.value)}
-              error={Boolean(errors.callReference)}
-              helperText={errors.callReference ?? translate('cases.open.call_ref_help')}
-              required
-              fullWidth
-              autoComplete="off"
-              slotProps={{ htmlInput: { maxLength: 100 } }}
-            />
-            {isTwoFa && (
-              <CallScript
-                step="case_2fa.opened"
-                values={{
-                  maskedAddress:
-                    contact === 'new' ? contactEmail.trim() : contact === 'backup' ? account.backupEmail : account.primaryEmail,
-                }}
-              />
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)} disabled={pending}>
-              {translate('ra.action.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              disabled={pending}
-              startIcon={pending ? <CircularProgress size={16} /> : <OpenCaseIcon />}
+      <FormDialog
+        open={open}
+        id="open-case-title"
+        title={translate(fixedPurpose ? `cases.open.button_${fixedPurpose}` : 'cases.open.title')}
+        intro={translate(isTwoFa ? 'cases.open.description_disable_2fa' : 'cases.open.description')}
+        refusal={refusal}
+        pending={pending}
+        onClose={() => setOpen(false)}
+        onSubmit={submit}
+        submitLabel={translate('cases.open.submit')}
+        submitIcon={<OpenCaseIcon />}
+  >
+        {!fixedPurpose && (
+          <>
+            <FormLabel id="open-case-purpose">{translate('cases.open.purpose')}</FormLabel>
+            <RadioGroup
+              aria-labelledby="open-case-purpose"
+              name="purpose"
+              value={purpose}
+              onChange={event => pickPurpose(event.target.value as CasePurpose)}
+              sx={{ mb: 2 }}
             >
-              {translate('cases.open.submit')}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+              {CASE_PURPOSES.map(value => (
+                <FormControlLabel key={value} value={value} control={<Radio />} label={translate(`cases.purpose.${value}`)} />
+              ))}
+            </RadioGroup>
+          </>
+        )}
+        {isTwoFa && (
+          <>
+            <FormLabel id="open-case-methods">{translate('cases.open.methods')}</FormLabel>
+            <FormGroup aria-labelledby="open-case-methods" sx={{ mb: errors.twoFactorMethodIds ? 0 : 2 }}>
+              {methods.map(method => (
+                <FormControlLabel
+                  key={method.id}
+                  control={
+                    <Checkbox
+                      name="twoFactorMethodIds"
+                      value={method.id}
+                      checked={chosen.includes(method.id)}
+                      onChange={event =>
+                        setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                      }
+                    />
+                  }
+                  label={`${translate(`rd.accounts.two_factor.kind.${method.kind}`, { _: method.kind })} — ${method.label}`}
+                />
+              ))}
+            </FormGroup>
+            {errors.twoFactorMethodIds && (
+              <FormHelperText error sx={{ mb: 2 }}>
+                {errors.twoFactorMethodIds}
+              </FormHelperText>
+            )}
+          </>
+        )}
+        {contactChoices.length > 1 && (
+          <>
+            <FormLabel id="open-case-contact">{translate('cases.open.send_to')}</FormLabel>
+            <RadioGroup
+              aria-labelledby="open-case-contact"
+              name="contact"
+              value={contact}
+              onChange={event => setContact(event.target.value as Contact)}
+              sx={{ mb: 2 }}
+            >
+              {contactChoices.map(value => (
+                <FormControlLabel
+                  key={value}
+                  value={value}
+                  control={<Radio />}
+                  label={translate(`cases.open.send_to_${value}`, {
+                    address: value === 'backup' ? (account.backupEmail ?? '') : (account.primaryEmail ?? ''),
+                  })}
+                />
+              ))}
+            </RadioGroup>
+          </>
+        )}
+        {contact === 'new' && (
+          <TextField
+            name="contactEmail"
+            type="email"
+            label={translate('cases.open.contact_email')}
+            value={contactEmail}
+            onChange={event => setContactEmail(event.target.value)}
+            error={Boolean(errors.contactEmail)}
+            helperText={errors.contactEmail ?? translate('cases.open.contact_email_help')}
+            required
+            fullWidth
+            autoComplete="off"
+            slotProps={{ htmlInput: { maxLength: 254 } }}
+            sx={{ mb: 2 }}
+          />
+        )}
+        <TextField
+          name="callReference"
+          label={translate('cases.open.call_ref')}
+          value={callReference}
+          onChange={event => setCallReference(event.target.value)}
+          error={Boolean(errors.callReference)}
+          helperText={errors.callReference ?? translate('cases.open.call_ref_help')}
+          required
+          fullWidth
+          autoComplete="off"
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
+        {isTwoFa && (
+          <CallScript
+            step="case_2fa.opened"
+            values={{
+              maskedAddress:
+                contact === 'new' ? contactEmail.trim() : contact === 'backup' ? account.backupEmail : account.primaryEmail,
+            }}
+          />
+        )}
+      </FormDialog>
     </>
   );
 };

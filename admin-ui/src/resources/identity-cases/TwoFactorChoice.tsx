@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, CardContent, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
+import { Alert, Button, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
 import { refusalOf } from './refusal';
 import type { CaseDetail } from './types';
+import { Panel } from '../../common/Panel';
 
 /**
  * A 2FA disablement: which of the account's registered methods go (the stolen phone's app, not the security key).
@@ -39,42 +40,37 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
   };
 
   return (
-    <Card component="section" aria-labelledby="case-two-factor-title" data-testid="case-two-factor">
-      <CardContent>
-        <Typography id="case-two-factor-title" variant="h6" component="h2" gutterBottom>
-          {translate('cases.two_factor.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {translate(record.twoFactorMethodIds ? 'cases.two_factor.chosen' : 'cases.two_factor.all')}
-        </Typography>
-        {refusal && (
-          <Alert severity="error" role="alert" sx={{ mb: 1 }}>
-            {refusal}
-          </Alert>
-        )}
-        <FormGroup aria-labelledby="case-two-factor-title">
-          {methods.map(method => (
-            <FormControlLabel
-              key={method.id}
-              control={
-                <Checkbox
-                  checked={chosen.includes(method.id)}
-                  disabled={!editable || pending}
-                  onChange={event =>
-                    setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
-                  }
-                />
-              }
-              label={`${translate(`rd.accounts.two_factor.kind.${method.kind}`, { _: method.kind })} — ${method.label}`}
-            />
-          ))}
-        </FormGroup>
-        {editable && (
-          <Button variant="outlined" startIcon={<SaveIcon />} onClick={save} disabled={!changed || chosen.length === 0 || pending} sx={{ mt: 1 }}>
-            {translate('cases.two_factor.save')}
-          </Button>
-        )}
-      </CardContent>
-    </Card>
+    <Panel id="case-two-factor-title" title={translate('cases.two_factor.title')} data-testid="case-two-factor">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate(record.twoFactorMethodIds ? 'cases.two_factor.chosen' : 'cases.two_factor.all')}
+      </Typography>
+      {refusal && (
+        <Alert severity="error" role="alert" sx={{ mb: 1 }}>
+          {refusal}
+        </Alert>
+      )}
+      <FormGroup aria-labelledby="case-two-factor-title">
+        {methods.map(method => (
+          <FormControlLabel
+            key={method.id}
+            control={
+              <Checkbox
+                checked={chosen.includes(method.id)}
+                disabled={!editable || pending}
+                onChange={event =>
+                  setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                }
+              />
+            }
+            label={`${translate(`rd.accounts.two_factor.kind.${method.kind}`, { _: method.kind })} — ${method.label}`}
+          />
+        ))}
+      </FormGroup>
+      {editable && (
+        <Button variant="outlined" startIcon={<SaveIcon />} onClick={save} disabled={!changed || chosen.length === 0 || pending} sx={{ mt: 1 }}>
+          {translate('cases.two_factor.save')}
+        </Button>
+      )}
+    </Panel>
   );
 };

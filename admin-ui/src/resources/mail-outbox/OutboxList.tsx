@@ -1,8 +1,10 @@
-import { DataTable, List, Pagination, SelectInput, TextField } from 'react-admin';
+import { DataTable, SelectInput, TextField } from 'react-admin';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { AccountLinkField, LastErrorField, OutboxStatusField, TemplateField } from './fields';
 import type { OutboxMessage } from './types';
+import { EnumField } from '../../fields/EnumField';
+import { PagedList } from '../../common/PagedList';
 
 const statusChoices = (['pending', 'sent', 'failed'] as const).map(status => ({
   id: status,
@@ -24,20 +26,17 @@ const rowSx = (record: OutboxMessage) =>
  * shown (codes are erased once sent); the address is masked.
  */
 export const OutboxList = () => (
-  <List
+  <PagedList
     filters={filters}
-    perPage={25}
-    exporter={false}
-    empty={false}
-    pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
   >
     <DataTable bulkActionButtons={false} rowClick={false} size="small" rowSx={rowSx}>
       <Column source="createdAt" disableSort>
         <UtcDateField source="createdAt" stacked />
       </Column>
       <Column source="template" field={TemplateField} disableSort />
-      <Column source="language" field={CodeField} disableSort />
+      <Column source="language" disableSort>
+        <EnumField source="language" prefix="rd.languages" />
+      </Column>
       <Column source="to" field={CodeField} disableSort />
       <Column source="status" field={OutboxStatusField} disableSort />
       <Column source="attempts" field={TextField} disableSort />
@@ -47,5 +46,5 @@ export const OutboxList = () => (
       </Column>
       <Column source="accountId" field={AccountLinkField} disableSort />
     </DataTable>
-  </List>
+  </PagedList>
 );

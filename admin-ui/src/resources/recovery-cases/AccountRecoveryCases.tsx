@@ -1,4 +1,4 @@
-import { Alert, Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Link, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { LinkBase, useCanAccess, useCreatePath, useGetIdentity, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
@@ -7,6 +7,9 @@ import type { AccountDetail } from '../accounts/types';
 import { useCanAccessKind } from './access';
 import { RecoveryStatusChips } from './fields';
 import type { RecoveryCase } from './types';
+import { Panel } from '../../common/Panel';
+import { TableHeader } from '../../common/TableHeader';
+import { Note } from '../../common/Note';
 
 /**
  * The recovery cases of the account on its page, newest first: all of them for supervisors, their own for agents
@@ -35,50 +38,43 @@ const Cases = ({ accountId }: { accountId: string }) => {
   const rows = [...(data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
   return (
-    <Card component="section" aria-labelledby="account-recovery-cases-title">
-      <CardContent>
-        <Typography id="account-recovery-cases-title" variant="h6" component="h2" gutterBottom>
-          {translate('recovery.workspace.cases')}
-        </Typography>
-        {error ? (
-          <Alert severity="error">{translate('recovery.workspace.cases_failed', { message: apiErrorOf(error).message })}</Alert>
-        ) : rows.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('recovery.workspace.cases_empty')}
-          </Typography>
-        ) : (
-          <Table size="small" aria-labelledby="account-recovery-cases-title">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('recovery.fields.createdAt')}</TableCell>
-                <TableCell>{translate('recovery.fields.action')}</TableCell>
-                <TableCell>{translate('recovery.fields.status')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map(row => (
-                <TableRow key={row.id}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {canOpen(row) ? (
-                      <Link component={LinkBase} to={createPath({ resource: 'recovery-cases', type: 'show', id: row.id })}>
-                        <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
-                      </Link>
-                    ) : (
+    <Panel id="account-recovery-cases-title" title={translate('recovery.workspace.cases')}>
+      {error ? (
+        <Alert severity="error">{translate('recovery.workspace.cases_failed', { message: apiErrorOf(error).message })}</Alert>
+      ) : rows.length === 0 ? (
+        <Note>{translate('recovery.workspace.cases_empty')}</Note>
+      ) : (
+        <Table size="small" aria-labelledby="account-recovery-cases-title">
+          <TableHeader
+            columns={[
+              translate('recovery.fields.createdAt'),
+              translate('recovery.fields.action'),
+              translate('recovery.fields.status'),
+            ]}
+          />
+          <TableBody>
+            {rows.map(row => (
+              <TableRow key={row.id}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {canOpen(row) ? (
+                    <Link component={LinkBase} to={createPath({ resource: 'recovery-cases', type: 'show', id: row.id })}>
                       <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
-                    )}
-                  </TableCell>
-                  <TableCell>{translate(`recovery.action.${row.action}`, { _: row.action })}</TableCell>
-                  <TableCell>
-                    <RecoveryStatusChips record={row} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        {/* A caller asking where their documents case stands: verified, the change waits for a second person. */}
-        {rows.some(row => row.status === 'pending_approval' && row.identityCaseId) && <CallScript step="case.verified" />}
-      </CardContent>
-    </Card>
+                    </Link>
+                  ) : (
+                    <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
+                  )}
+                </TableCell>
+                <TableCell>{translate(`recovery.action.${row.action}`, { _: row.action })}</TableCell>
+                <TableCell>
+                  <RecoveryStatusChips record={row} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {/* A caller asking where their documents case stands: verified, the change waits for a second person. */}
+      {rows.some(row => row.status === 'pending_approval' && row.identityCaseId) && <CallScript step="case.verified" />}
+    </Panel>
   );
 };

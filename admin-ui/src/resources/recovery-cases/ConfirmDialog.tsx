@@ -1,17 +1,8 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import {
-  Alert,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
+import { TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
+import { FormDialog } from '../../common/FormDialog';
 
 const MIN = 3;
 
@@ -99,66 +90,52 @@ export const ConfirmDialog = ({
   };
 
   return (
-    <Dialog open={open} onClose={() => !pending && onClose()} aria-labelledby={id} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={id}>{title}</DialogTitle>
-        <DialogContent>
-          <DialogContentText component="div" sx={{ mb: 2 }}>
-            {text}
-          </DialogContentText>
-          {refusal && (
-            <Alert severity="error" sx={{ mb: 2 }} role="alert">
-              {refusal}
-            </Alert>
-          )}
-          {children}
-          {callReference !== undefined && (
-            <TextField
-              name="recoveryCallReference"
-              label={translate('recovery.workspace.call_ref')}
-              value={reference}
-              onChange={event => setReference(event.target.value)}
-              error={Boolean(errors.callReference)}
-              helperText={errors.callReference ?? translate('recovery.workspace.call_ref_help')}
-              required
-              fullWidth
-              autoComplete="off"
-              slotProps={{ htmlInput: { maxLength: 100 } }}
-              sx={{ mb: 2 }}
-            />
-          )}
-          {withReason && (
-            <TextField
-              autoFocus
-              name="recoveryReason"
-              label={translate('recovery.dialog.reason')}
-              value={reason}
-              onChange={event => setReason(event.target.value)}
-              error={Boolean(errors.reason)}
-              helperText={errors.reason ?? reasonHelp ?? translate('recovery.dialog.reason_help')}
-              required
-              fullWidth
-              multiline
-              minRows={2}
-              slotProps={{ htmlInput: { maxLength: 500 } }}
-            />
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={pending}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            color={color}
-            disabled={pending || incomplete}
-            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : confirmIcon}
-          >
-            {confirmLabel}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      id={id}
+      title={title}
+      intro={text}
+      refusal={refusal}
+      pending={pending}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={confirmLabel}
+      submitIcon={confirmIcon}
+      color={color}
+      submitDisabled={incomplete}
+>
+      {children}
+      {callReference !== undefined && (
+        <TextField
+          name="recoveryCallReference"
+          label={translate('recovery.workspace.call_ref')}
+          value={reference}
+          onChange={event => setReference(event.target.value)}
+          error={Boolean(errors.callReference)}
+          helperText={errors.callReference ?? translate('recovery.workspace.call_ref_help')}
+          required
+          fullWidth
+          autoComplete="off"
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+          sx={{ mb: 2 }}
+        />
+      )}
+      {withReason && (
+        <TextField
+          autoFocus
+          name="recoveryReason"
+          label={translate('recovery.dialog.reason')}
+          value={reason}
+          onChange={event => setReason(event.target.value)}
+          error={Boolean(errors.reason)}
+          helperText={errors.reason ?? reasonHelp ?? translate('recovery.dialog.reason_help')}
+          required
+          fullWidth
+          multiline
+          minRows={2}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      )}
+    </FormDialog>
   );
 };

@@ -1,27 +1,24 @@
 import { Alert, CircularProgress } from '@mui/material';
-import { DataTable, List, Pagination, SelectInput, useCanAccess, useListContext, useTranslate } from 'react-admin';
+import { DataTable, useCanAccess, useListContext, useTranslate } from 'react-admin';
+import { StatusFilter } from '../../common/StatusFilter';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { AccountField, OpenedByField, RecoveryActionField, RecoveryStatusField } from './fields';
 import { RECOVERY_STATUSES, type RecoveryCase } from './types';
+import { PagedList } from '../../common/PagedList';
 
-const statusChoices = RECOVERY_STATUSES.map(status => ({ id: status, name: `recovery.status.${status}` }));
-
-const StatusFilter = (props: { source: string; alwaysOn?: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <SelectInput
-      {...props}
-      label="recovery.filter.status"
-      choices={statusChoices}
-      emptyText={translate('recovery.filter.all')}
-      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-      sx={{ minWidth: 240 }}
-    />
-  );
-};
-
-const filters = [<StatusFilter key="status" source="status" alwaysOn />];
+const filters = [
+  <StatusFilter
+    key="status"
+    source="status"
+    alwaysOn
+    statuses={RECOVERY_STATUSES}
+    prefix="recovery.status"
+    label="recovery.filter.status"
+    emptyText="recovery.filter.all"
+    minWidth={240}
+  />,
+];
 
 const Column = DataTable.Col<RecoveryCase>;
 
@@ -54,15 +51,11 @@ export const RecoveryCaseList = () => {
   if (isPending) return <CircularProgress sx={{ m: 4 }} />;
   const approver = Boolean(canAccess);
   return (
-    <List
+    <PagedList
       title={<ListTitle approver={approver} />}
       filters={filters}
       filterDefaultValues={approver ? { status: 'pending_approval' } : undefined}
       perPage={50}
-      exporter={false}
-      empty={false}
-      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-      sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
     >
       <Hint approver={approver} />
       <DataTable bulkActionButtons={false} rowClick="show" size="small">
@@ -88,6 +81,6 @@ export const RecoveryCaseList = () => {
           <UtcDateField source="holdUntil" stacked />
         </Column>
       </DataTable>
-    </List>
+    </PagedList>
   );
 };

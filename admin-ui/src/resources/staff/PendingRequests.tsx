@@ -1,8 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useCanAccess, useGetIdentity, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { supervisionApi, type PendingRequest } from '../../supervision/api';
+import { TableHeader } from '../../common/TableHeader';
+import { Note } from '../../common/Note';
 
 /**
  * What waits for a second administrator (role grants of supervisor or admin, second-factor resets), above the staff
@@ -65,22 +81,20 @@ const PendingRequestsCard = () => {
         {rows === null ? (
           <CircularProgress size={20} />
         ) : rows.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('sup.staff.pending_empty')}
-          </Typography>
+          <Note>{translate('sup.staff.pending_empty')}</Note>
         ) : (
           <Table size="small" aria-labelledby="staff-pending">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('sup.staff.pending_kind')}</TableCell>
-                <TableCell>{translate('sup.staff.pending_member')}</TableCell>
-                <TableCell>{translate('sup.staff.pending_change')}</TableCell>
-                <TableCell>{translate('sup.staff.pending_requested_by')}</TableCell>
-                <TableCell>{translate('sup.staff.pending_reason')}</TableCell>
-                <TableCell>{translate('sup.staff.pending_date')}</TableCell>
-                <TableCell>{translate('sup.staff.pending_actions')}</TableCell>
-              </TableRow>
-            </TableHead>
+            <TableHeader
+              columns={[
+                translate('sup.staff.pending_kind'),
+                translate('sup.staff.pending_member'),
+                translate('sup.staff.pending_change'),
+                translate('sup.staff.pending_requested_by'),
+                translate('sup.staff.pending_reason'),
+                translate('sup.staff.pending_date'),
+                translate('sup.staff.pending_actions'),
+              ]}
+            />
             <TableBody>
               {rows.map(row => {
                 const own = row.requestedBy === identity?.id;

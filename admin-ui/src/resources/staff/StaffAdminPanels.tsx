@@ -1,11 +1,25 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, FormControlLabel, Switch, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  FormControlLabel,
+  Switch,
+  TextField,
+  Typography,
+  type SxProps,
+  type Theme,
+} from '@mui/material';
 import KeyIcon from '@mui/icons-material/KeyOutlined';
 import MailIcon from '@mui/icons-material/ForwardToInboxOutlined';
 import { useCanAccess, useGetIdentity, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { supervisionApi, type StaffRecord } from '../../supervision/api';
 import { RoleChecks } from './RoleChecks';
+import { Note } from '../../common/Note';
 
 const sameRoles = (a: string[], b: string[]) => [...a].sort().join(',') === [...b].sort().join(',');
 
@@ -109,17 +123,7 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
           control={<Switch name="active" checked={active} onChange={e => setActive(e.target.checked)} />}
           label={translate('sup.staff.active')}
         />
-        <TextField
-          name="reason"
-          required
-          size="small"
-          label={translate('sup.staff.reason')}
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          error={submitted && !!reasonError}
-          helperText={submitted && reasonError ? reasonError : translate('sup.staff.reason_help')}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-        />
+        <ReasonField name="reason" value={reason} onChange={setReason} error={submitted ? reasonError : null} />
         <Box role="alert">{error && <Alert severity="error">{error}</Alert>}</Box>
         <Box>
           <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : undefined}>
@@ -151,9 +155,7 @@ const ReinvitePanel = ({ record }: { record: StaffRecord }) => {
   };
   return (
     <PanelCard id="staff-invite" title={translate('sup.staff.reinvite_title')}>
-      <Typography variant="body2" color="text.secondary">
-        {translate('sup.staff.reinvite_explain')}
-      </Typography>
+      <Note>{translate('sup.staff.reinvite_explain')}</Note>
       <Box>
         <Button variant="outlined" onClick={send} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <MailIcon />}>
           {translate('sup.staff.reinvite')}
@@ -195,22 +197,9 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
 
   return (
     <PanelCard id="staff-mfa" title={translate('sup.staff.mfa_title')}>
-      <Typography variant="body2" color="text.secondary">
-        {translate('sup.staff.mfa_explain')}
-      </Typography>
+      <Note>{translate('sup.staff.mfa_explain')}</Note>
       <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <TextField
-          name="mfaReason"
-          required
-          size="small"
-          sx={{ flex: 1, minWidth: 260 }}
-          label={translate('sup.staff.reason')}
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          error={submitted && !!reasonError}
-          helperText={submitted && reasonError ? reasonError : translate('sup.staff.reason_help')}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-        />
+        <ReasonField name="mfaReason" value={reason} onChange={setReason} error={submitted ? reasonError : null} sx={{ flex: 1, minWidth: 260 }} />
         <Button type="submit" variant="outlined" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <KeyIcon />}>
           {translate('sup.staff.mfa_request')}
         </Button>
@@ -220,5 +209,36 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
         {requested && <Alert severity="success">{translate('sup.staff.mfa_requested')}</Alert>}
       </Box>
     </PanelCard>
+  );
+};
+
+/** Why an administrator asks for a change (3 to 500 characters, recorded in the audit trail). */
+const ReasonField = ({
+  name,
+  value,
+  onChange,
+  error,
+  sx,
+}: {
+  name: string;
+  value: string;
+  onChange(value: string): void;
+  error: string | null;
+  sx?: SxProps<Theme>;
+}) => {
+  const translate = useTranslate();
+  return (
+    <TextField
+      name={name}
+      required
+      size="small"
+      sx={sx}
+      label={translate('sup.staff.reason')}
+      value={value}
+      onChange={e => onChange(e.target.value)}
+      error={Boolean(error)}
+      helperText={error ?? translate('sup.staff.reason_help')}
+      slotProps={{ htmlInput: { maxLength: 500 } }}
+    />
   );
 };

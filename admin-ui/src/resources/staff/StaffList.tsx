@@ -1,6 +1,6 @@
 import { BooleanField, CreateButton, DataTable, List, TopToolbar, useCanAccess } from 'react-admin';
-import { CodeField } from '../../fields/CodeField';
 import { PendingRequests } from './PendingRequests';
+import { EnumField } from '../../fields/EnumField';
 
 const StaffActions = () => {
   const { canAccess } = useCanAccess({ action: 'create', resource: 'staff' });
@@ -14,7 +14,9 @@ export const StaffList = () => (
       <DataTable bulkActionButtons={false} rowClick="show" size="small">
         <DataTable.Col source="name" disableSort />
         <DataTable.Col source="email" disableSort />
-        <DataTable.Col source="roles" field={CodeField} disableSort />
+        <DataTable.Col source="roles" disableSort>
+          <EnumField source="roles" prefix="rd.roles" />
+        </DataTable.Col>
         <DataTable.Col source="active" field={BooleanField} disableSort />
       </DataTable>
     </List>

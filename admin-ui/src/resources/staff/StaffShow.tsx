@@ -2,6 +2,7 @@ import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { StaffAdminPanels } from './StaffAdminPanels';
+import { EnumField } from '../../fields/EnumField';
 
 export const StaffShow = () => (
   <Show>
@@ -9,7 +10,7 @@ export const StaffShow = () => (
       <CodeField source="id" />
       <TextField source="name" />
       <TextField source="email" />
-      <CodeField source="roles" />
+      <EnumField source="roles" prefix="rd.roles" />
       <BooleanField source="active" />
       <UtcDateField source="createdAt" />
     </SimpleShowLayout>

@@ -1,26 +1,7 @@
-import frenchMessages from 'ra-language-french';
-import type { TranslationMessages } from 'react-admin';
-import { casesFr } from '../resources/identity-cases/i18n';
-import { formFr } from '../form/i18n';
-import { recoveryFr } from '../resources/recovery-cases/i18n';
-import { deskFr } from '../resources/accounts/desk-i18n';
-import { enrolFr } from '../pages/enrol-i18n';
-import { supervisionFr } from '../supervision/i18n';
-import { callsFr } from '../resources/accounts/calls-i18n';
-import type { AppMessages } from './en';
+import type en from '../en/app';
 
-const frApp: AppMessages = {
-  // Identity-document cases (review console) and the customers' online form: kept in their own files.
-  cases: casesFr,
-  form: formFr,
-  // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
-  recovery: recoveryFr,
-  desk: deskFr,
-  // Supervision (alerts, activity, evidence, audit export) et administration du personnel : dans leur fichier.
-  sup: supervisionFr,
-  calls: callsFr,
-  // The page of a staff invitation or re-enrolment link (no session).
-  enrol: enrolFr,
+/** The console's frame: sign-in, home, menu, roles, audit trail, outbox, react-admin resource names. */
+const app: typeof en = {
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Menu principal',
@@ -50,6 +31,10 @@ const frApp: AppMessages = {
       roles: 'Rôles : %{roles}',
       hint: 'Le menu présente les rubriques auxquelles votre rôle donne accès.',
     },
+    languages: {
+      en: 'Anglais',
+      fr: 'Français',
+    },
     roles: {
       agent: 'Agent du support téléphonique',
       reviewer: 'Analyste conformité',
@@ -57,6 +42,56 @@ const frApp: AppMessages = {
       admin: 'Administrateur',
     },
     audit: {
+      // Audit actions by code (dots are part of the code, not nesting).
+      action: {
+        'account.customer_id_reminder': 'Rappel d’identifiant client envoyé',
+        'account.lock': 'Compte bloqué',
+        'account.search': 'Recherche de compte',
+        'account.unlock': 'Compte débloqué',
+        'account.unmask': 'Coordonnées démasquées',
+        'alert.acknowledge': 'Alerte prise en compte',
+        'alert.raise': 'Alerte levée',
+        'audit.export': 'Journal d’audit exporté',
+        'auth.login': 'Connexion d’un agent',
+        'auth.login.throttled': 'Connexion freinée',
+        'auth.logout': 'Déconnexion d’un agent',
+        'call_script.update': 'Script d’appel modifié',
+        'case.address_variant.change': 'Situation d’adresse modifiée',
+        'case.claim': 'Dossier pris en charge',
+        'case.contact_email.confirm': 'E-mail de contact confirmé',
+        'case.document.request': 'Document demandé',
+        'case.documents.add': 'Documents joints',
+        'case.fraud_flag': 'Dossier signalé pour fraude',
+        'case.open': 'Dossier d’identité ouvert',
+        'case.reject': 'Dossier d’identité refusé',
+        'case.review_overdue': 'Examen en retard',
+        'case.submit': 'Dossier d’identité envoyé',
+        'case.two_factor_methods.choose': 'Méthodes de double authentification choisies',
+        'case.verify': 'Dossier d’identité vérifié',
+        'document.accept': 'Document accepté',
+        'document.purge': 'Document purgé',
+        'document.reject': 'Document refusé',
+        'document.reprocess': 'Document retraité',
+        'document.reupload': 'Nouvel envoi demandé',
+        'evidence.export': 'Preuves du dossier exportées',
+        'queue.admin': 'Tableau des files ouvert',
+        'staff.create': 'Membre du personnel créé',
+        'staff.enrolment.complete': 'Inscription terminée',
+        'staff.enrolment.refused': 'Lien d’inscription refusé',
+        'staff.enrolment.sent': 'Lien d’inscription envoyé',
+        'staff.mfa_reset.confirm': 'Réinitialisation 2FA confirmée',
+        'staff.mfa_reset.refuse': 'Réinitialisation 2FA refusée',
+        'staff.mfa_reset.request': 'Réinitialisation 2FA demandée',
+        'staff.roles.confirm': 'Changement de rôles confirmé',
+        'staff.roles.refuse': 'Changement de rôles refusé',
+        'staff.roles.request': 'Changement de rôles demandé',
+        'staff.settings.update': 'Réglages personnels modifiés',
+        'verification.code.send': 'Code de vérification envoyé',
+        'verification.start': 'Vérification de l’appelant commencée',
+        'verification.stated.throttled': 'Vérification de l’appelant freinée',
+      },
+      // `recovery.<action>.<verb>` : le nom de l’action et ce qui lui est arrivé.
+      recovery: '%{action} : %{verb}',
       outcome: {
         success: 'Réussite',
         failure: 'Échec',
@@ -371,4 +406,4 @@ const frApp: AppMessages = {
   },
 };
 
-export const fr: TranslationMessages = { ...frenchMessages, ...frApp };
+export default app;

@@ -1,113 +1,7 @@
-/** Messages of the call scripts (what to say), the supervisors' scripts screen and the home page per role. */
-export const callsEn = {
-  script: {
-    label: 'What to say to the caller',
-    say: 'Say:',
-    language: 'Language of the call',
-    language_fr: 'French',
-    language_en: 'English',
-    call_in_fr: 'Call in French',
-    call_in_en: 'Call in English',
-  },
-  notice: {
-    signin_code:
-      'Security code sent by the customer’s own sign-in on %{date} at %{time} to %{destination}. It is not a code of this call: the customer was asked for it when signing in.',
-    password_reset: 'Password reset mail sent on %{date} at %{time} to %{destination} (the customer asked for it on the sign-in page).',
-  },
-  steps: {
-    verification: { start: 'Start of the check' },
-    code: {
-      send_backup_email: 'Code sent to the backup email',
-      send_primary_email: 'Code sent to the primary email',
-      spam: 'Spam folder reminder',
-      match: 'Code correct',
-      no_match: 'Code does not match',
-      expired: 'Code expired',
-      locked: 'Code checks locked',
-    },
-    stated: { ask: 'Asking for a value on file' },
-    customer_id: { reminder: 'Customer ID reminder' },
-    password: { reset_sent: 'Password reset mail sent', self_service: 'Password reset (self-service)' },
-    signin_code: { explain: 'Security code sent by the customer’s sign-in' },
-    swap: { done: 'Backup email made primary' },
-    case_2fa: { opened: '"Disable 2FA" documents case opened' },
-    case: { verified: 'Documents verified, waiting for approval' },
-    account: { blocked: 'Account blocked', unblocked: 'Account unblocked' },
-    twofa: { reenrol: '2FA re-enrolment needed' },
-  },
-  scripts: {
-    menu: 'Call scripts',
-    title: 'What agents say on calls',
-    intro_edit:
-      'Each step of a call shows its sentence to the agent, in the call’s language. Edit French and English side by side; words in braces are filled with the call’s values. Every change is recorded in the audit trail.',
-    intro_read: 'The sentences agents read to callers at each step of a call. Supervisors edit them.',
-    preview: 'Preview:',
-    no_placeholders: 'No value to fill',
-    placeholder: {
-      maskedAddress: 'The masked address the mail goes to',
-      sender: 'The address our mails come from',
-      customerId: 'The account’s customer ID',
-      time: 'The time the mail was sent',
-    },
-    save: 'Save',
-    restore: 'Back to the default text',
-    saved: 'Sentence saved: %{step}',
-    updated: 'Changed by %{who} on %{date}',
-    default: 'Default text',
-  },
-  errors: {
-    unknown_placeholder: 'Only the values listed for this step can be used in braces',
-    invalid_script: 'Each sentence must be 1 to 600 characters',
-  },
-  home: {
-    failed: 'Could not be loaded: %{message}',
-    agent: {
-      title: 'Find the caller’s account',
-      search: 'Customer ID, email, phone or name',
-      search_button: 'Search',
-      calls: 'Your calls today',
-      no_calls: 'No call yet today. Start one from an account’s page.',
-      call_line: 'Call %{reference} · started at %{time}',
-      live: 'In progress',
-      ended: 'Ended',
-      verified: 'Caller verified',
-      locked: 'Code checks locked',
-    },
-    reviewer: {
-      title: 'Identity documents queue',
-      waiting: 'waiting for review',
-      in_review: 'in review',
-      mine: 'in review by you',
-      awaiting_reupload: 'waiting for a document sent again',
-      near: 'less than 12 h before the %{hours} h target',
-      past: 'past the %{hours} h target',
-      late_list: 'Cases near or past the target',
-      none_late: 'No case is near or past the %{hours} h target.',
-      due: '%{status} · %{hours} h left (answer due %{due})',
-      overdue: '%{status} · %{hours} h late (answer was due %{due})',
-      yours: 'Yours',
-    },
-    supervisor: {
-      title: 'Waiting for a supervisor',
-      approvals: 'recovery actions to approve',
-      oldest_approval: 'Oldest waiting since %{date}',
-      alerts: 'open alerts',
-      failed_mails: 'customer mails failed',
-      chain_unchecked: 'The audit chain has not been checked yet.',
-      chain_ok: 'Audit chain intact at the last check (%{date}).',
-      chain_ok_full: 'Audit chain intact at the last full check (%{date}).',
-      chain_broken: 'The audit chain was found broken at the check of %{date}.',
-      chain_open: 'Open the audit trail',
-    },
-    admin: {
-      title: 'Staff administration',
-      pending: 'requests waiting for a second administrator',
-      none: 'No staff request is waiting for you.',
-    },
-  },
-};
+import type en from '../en/call-scripts';
 
-export const callsFr: typeof callsEn = {
+/** Call scripts (what to say), their supervisors' screen, the home page per role. */
+const calls: (typeof en)['calls'] = {
   script: {
     label: 'Ce qu’il faut dire à l’appelant',
     say: 'Dites :',
@@ -214,3 +108,5 @@ export const callsFr: typeof callsEn = {
     },
   },
 };
+
+export default { calls };

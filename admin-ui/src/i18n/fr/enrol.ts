@@ -1,36 +1,7 @@
-/** Texts of the page a staff member opens from their invitation or re-enrolment mail (no session). */
-export const enrolEn = {
-  title_invite: 'Activate your Recovery Desk account',
-  title_mfa_reset: 'Enrol your new second factor',
-  hello: 'Hello %{name} (%{email}).',
-  expires: 'This link works once and expires on %{date}.',
-  loading: 'Loading…',
-  invalid: 'This link is not valid. Check that you opened the whole link from the mail, or ask an administrator for a new invitation.',
-  gone: 'This link was used already or has expired. Ask an administrator for a new one.',
-  unreachable: 'The server cannot be reached. Try again in a moment.',
-  step_app: '1. Add this account to your authenticator app: scan the QR code, or type the secret by hand.',
-  qr_alt: 'QR code to scan with your authenticator app',
-  secret: 'Secret (manual entry)',
-  step_password_invite: '2. Choose your password: 12 characters at least (a sentence is fine). Nobody else will ever know it.',
-  step_password_mfa_reset: '2. Confirm it is you with your current password.',
-  password: 'Password',
-  password_confirm: 'Password again',
-  password_short: '12 characters at least',
-  password_mismatch: 'The two passwords differ',
-  step_code: '3. Type the 6-digit code your app shows now.',
-  otp: 'Code',
-  otp_format: 'The 6 digits of your app',
-  submit_invite: 'Activate my account',
-  submit_mfa_reset: 'Enrol this authenticator',
-  sending: 'Sending…',
-  done_title: 'All set',
-  done: 'Your account is ready. Sign in with your email, your password and a code from your app.',
-  sign_in: 'Go to sign-in',
-};
+import type en from '../en/enrol';
 
-export type EnrolMessages = typeof enrolEn;
-
-export const enrolFr: EnrolMessages = {
+/** The page of a staff invitation or re-enrolment link (no session). */
+const enrol: (typeof en)['enrol'] = {
   title_invite: 'Activez votre compte Recovery Desk',
   title_mfa_reset: 'Enregistrez votre nouveau second facteur',
   hello: 'Bonjour %{name} (%{email}).',
@@ -58,3 +29,5 @@ export const enrolFr: EnrolMessages = {
   done: 'Votre compte est prêt. Connectez-vous avec votre e-mail, votre mot de passe et un code de votre application.',
   sign_in: 'Aller à la connexion',
 };
+
+export default { enrol };

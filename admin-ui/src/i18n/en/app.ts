@@ -1,28 +1,5 @@
-import englishMessages from 'ra-language-english';
-import type { TranslationMessages } from 'react-admin';
-import { casesEn } from '../resources/identity-cases/i18n';
-import { formEn } from '../form/i18n';
-import { recoveryEn } from '../resources/recovery-cases/i18n';
-import { deskEn } from '../resources/accounts/desk-i18n';
-import { enrolEn } from '../pages/enrol-i18n';
-import { supervisionEn } from '../supervision/i18n';
-import { callsEn } from '../resources/accounts/calls-i18n';
-
-/** The console's own messages; `fr.ts` must provide the same keys (checked by its type). */
-export const enApp = {
-  // Identity-document cases (review console) and the customers' online form: kept in their own files.
-  cases: casesEn,
-  form: formEn,
-  // Recovery actions (account page, recovery cases, approvals inbox): in their own file.
-  recovery: recoveryEn,
-  // Blocking an account, the member's own settings, refusals translated by code.
-  desk: deskEn,
-  // Supervision (alerts, activity, evidence, audit export) and staff administration: in their own file.
-  sup: supervisionEn,
-  // Call scripts (what to say), their supervisors' screen, the home page per role.
-  calls: callsEn,
-  // The page of a staff invitation or re-enrolment link (no session).
-  enrol: enrolEn,
+/** The console's frame: sign-in, home, menu, roles, audit trail, outbox, react-admin resource names. */
+const app = {
   rd: {
     app_title: 'Recovery Desk',
     main_menu: 'Main menu',
@@ -52,6 +29,10 @@ export const enApp = {
       roles: 'Roles: %{roles}',
       hint: 'The menu lists the sections your role gives access to.',
     },
+    languages: {
+      en: 'English',
+      fr: 'French',
+    },
     roles: {
       agent: 'Phone-support agent',
       reviewer: 'Compliance reviewer',
@@ -59,6 +40,56 @@ export const enApp = {
       admin: 'Administrator',
     },
     audit: {
+      // Audit actions by code (dots are part of the code, not nesting).
+      action: {
+        'account.customer_id_reminder': 'Customer ID reminder sent',
+        'account.lock': 'Account blocked',
+        'account.search': 'Account search',
+        'account.unlock': 'Account unblocked',
+        'account.unmask': 'Contact data unmasked',
+        'alert.acknowledge': 'Alert acknowledged',
+        'alert.raise': 'Alert raised',
+        'audit.export': 'Audit trail exported',
+        'auth.login': 'Staff sign-in',
+        'auth.login.throttled': 'Sign-in throttled',
+        'auth.logout': 'Staff sign-out',
+        'call_script.update': 'Call script updated',
+        'case.address_variant.change': 'Address situation changed',
+        'case.claim': 'Case claimed',
+        'case.contact_email.confirm': 'Contact email confirmed',
+        'case.document.request': 'Document requested',
+        'case.documents.add': 'Documents attached',
+        'case.fraud_flag': 'Case flagged for fraud',
+        'case.open': 'Identity case opened',
+        'case.reject': 'Identity case rejected',
+        'case.review_overdue': 'Review overdue',
+        'case.submit': 'Identity case submitted',
+        'case.two_factor_methods.choose': 'Two-factor methods chosen',
+        'case.verify': 'Identity case verified',
+        'document.accept': 'Document accepted',
+        'document.purge': 'Document purged',
+        'document.reject': 'Document rejected',
+        'document.reprocess': 'Document reprocessed',
+        'document.reupload': 'New upload asked',
+        'evidence.export': 'Case evidence exported',
+        'queue.admin': 'Queue dashboard opened',
+        'staff.create': 'Staff member created',
+        'staff.enrolment.complete': 'Enrolment completed',
+        'staff.enrolment.refused': 'Enrolment link refused',
+        'staff.enrolment.sent': 'Enrolment link sent',
+        'staff.mfa_reset.confirm': '2FA reset confirmed',
+        'staff.mfa_reset.refuse': '2FA reset refused',
+        'staff.mfa_reset.request': '2FA reset requested',
+        'staff.roles.confirm': 'Role change confirmed',
+        'staff.roles.refuse': 'Role change refused',
+        'staff.roles.request': 'Role change requested',
+        'staff.settings.update': 'Own settings updated',
+        'verification.code.send': 'Verification code sent',
+        'verification.start': 'Caller checks started',
+        'verification.stated.throttled': 'Caller checks throttled',
+      },
+      // `recovery.<action>.<verb>`: the action's name and what happened to it.
+      recovery: '%{action}: %{verb}',
       outcome: {
         success: 'Success',
         failure: 'Failure',
@@ -370,6 +401,4 @@ export const enApp = {
   },
 };
 
-export type AppMessages = typeof enApp;
-
-export const en: TranslationMessages = { ...englishMessages, ...enApp };
+export default app;

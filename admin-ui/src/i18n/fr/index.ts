@@ -1,0 +1,18 @@
+import frenchMessages from 'ra-language-french';
+import type { TranslationMessages } from 'react-admin';
+import app from './app';
+import accounts from './accounts';
+import callScripts from './call-scripts';
+import enrol from './enrol';
+import errors from './errors';
+import form from './form';
+import identityCases from './identity-cases';
+import link from './link';
+import recoveryCases from './recovery-cases';
+import supervision from './supervision';
+
+/** The one place the console's messages are merged: one file per resource, each under its own namespace. */
+export const fr: TranslationMessages = {
+  ...frenchMessages,
+  ...app, ...accounts, ...callScripts, ...enrol, ...errors, ...form, ...identityCases, ...link, ...recoveryCases, ...supervision,
+};
