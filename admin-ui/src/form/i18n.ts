@@ -29,7 +29,7 @@ function initialLocale(): FormLocale {
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-// A missing key comes back as itself: callers test for that to fall back (`codes.<code>`, `what.<action>`).
+// A missing key comes back as itself: callers test for that to fall back (`what.<action>`).
 // The page shows no react-admin screen, so it carries none of the `ra.*` messages the type asks for.
 const provider = (locale: FormLocale) =>
   polyglotI18nProvider(() => MESSAGES[locale] as unknown as TranslationMessages, locale, { allowMissing: true });

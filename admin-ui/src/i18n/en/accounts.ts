@@ -1,5 +1,4 @@
-/** Blocking an account on request, the staff member's own settings, and the refusals translated by their
- * stable code (`desk.errors.<code>`). */
+/** Blocking an account on request and the staff member's own settings. */
 const desk = {
   lock: {
     banner_title: 'Account blocked',
@@ -46,20 +45,6 @@ const desk = {
       CA: 'Canada',
       US: 'United States',
     },
-  },
-  errors: {
-    account_locked: 'This account is blocked: no recovery action until a supervisor unblocks it.',
-    caller_not_verified: 'Verify the caller on this call first (a code read back): an agent blocks only the caller’s own account.',
-    account_already_locked: 'This account is already blocked.',
-    account_not_locked: 'This account is not blocked.',
-    identity_case_unknown: 'No documents case of this account has this reference.',
-    identity_case_wrong_purpose: 'This documents case was opened for another action.',
-    identity_case_not_verified: 'This documents case is not verified yet.',
-    recovery_case_already_open: 'This account already has an open case for this action.',
-    identity_case_used: 'These documents were already used for a recovery action: the customer must send a new request.',
-    contact_email_unconfirmed: 'The customer never confirmed the new address with its code.',
-    already_primary: 'The new address is already the primary email.',
-    no_2fa_method: 'None of the chosen two-factor methods is left on the account.',
   },
 };
 

@@ -55,10 +55,6 @@ const calls = {
     updated: 'Changed by %{who} on %{date}',
     default: 'Default text',
   },
-  errors: {
-    unknown_placeholder: 'Only the values listed for this step can be used in braces',
-    invalid_script: 'Each sentence must be 1 to 600 characters',
-  },
   home: {
     failed: 'Could not be loaded: %{message}',
     agent: {

@@ -150,13 +150,6 @@ const form = {
     asked_mark_missing: 'asked',
     unknown: 'This request is waiting for a document, but we cannot show which. Contact us by replying to our email.',
   },
-  codes: {
-    not_the_requested_document: 'Only the document asked again can be sent now.',
-    documents_missing: 'Documents are still missing: see the list above.',
-    identity_type_not_applicable: 'Only an identity document has a type.',
-    variant_not_applicable: 'Address situations apply only to individual accounts.',
-    too_many_code_mails: 'Too many codes were sent to this email address. Try again in an hour.',
-  },
   holder: {
     individual: 'the account holder',
     company: 'the company’s legal manager',
@@ -217,7 +210,6 @@ const form = {
     network: 'The service cannot be reached. Check your connection and try again.',
     not_found: 'This request cannot be found, or the link has expired. Start a new request.',
     throttled: 'Too many requests were opened from here or for this customer ID. Try again later.',
-    throttled_address: 'Too many codes were sent to this email address. Try again in an hour.',
     too_large: 'Too large: at most 10 MB a file, and at most 5 files at once.',
     unsupported: 'This file is not a JPG, PNG or PDF file (whatever its name says).',
     empty: 'This file is empty.',

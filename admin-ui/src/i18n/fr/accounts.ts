@@ -1,7 +1,6 @@
 import type en from '../en/accounts';
 
-/** Blocking an account on request, the staff member's own settings, and the refusals translated by their
- * stable code (`desk.errors.<code>`). */
+/** Blocking an account on request and the staff member's own settings. */
 const desk: (typeof en)['desk'] = {
   lock: {
     banner_title: 'Compte bloqué',
@@ -49,20 +48,6 @@ const desk: (typeof en)['desk'] = {
       CA: 'Canada',
       US: 'États-Unis',
     },
-  },
-  errors: {
-    account_locked: 'Ce compte est bloqué : aucune action de récupération avant son déblocage par un superviseur.',
-    caller_not_verified: 'Vérifiez d’abord l’appelant sur cet appel (code relu) : un conseiller ne bloque que le compte de l’appelant.',
-    account_already_locked: 'Ce compte est déjà bloqué.',
-    account_not_locked: 'Ce compte n’est pas bloqué.',
-    identity_case_unknown: 'Aucun dossier de justificatifs de ce compte n’a cette référence.',
-    identity_case_wrong_purpose: 'Ce dossier de justificatifs a été ouvert pour une autre action.',
-    identity_case_not_verified: 'Ce dossier de justificatifs n’est pas encore validé.',
-    recovery_case_already_open: 'Ce compte a déjà un dossier ouvert pour cette action.',
-    identity_case_used: 'Ces justificatifs ont déjà servi à une action de récupération : le client doit faire une nouvelle demande.',
-    contact_email_unconfirmed: 'Le client n’a jamais confirmé la nouvelle adresse avec son code.',
-    already_primary: 'La nouvelle adresse est déjà l’adresse principale.',
-    no_2fa_method: 'Aucune des méthodes de double authentification choisies ne reste sur le compte.',
   },
 };
 

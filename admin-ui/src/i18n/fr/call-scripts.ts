@@ -57,10 +57,6 @@ const calls: (typeof en)['calls'] = {
     updated: 'Modifiée par %{who} le %{date}',
     default: 'Texte par défaut',
   },
-  errors: {
-    unknown_placeholder: 'Seules les valeurs listées pour cette étape peuvent figurer entre accolades',
-    invalid_script: 'Chaque phrase doit faire de 1 à 600 caractères',
-  },
   home: {
     failed: 'Chargement impossible : %{message}',
     agent: {

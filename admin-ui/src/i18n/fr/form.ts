@@ -153,13 +153,6 @@ const form: (typeof en)['form'] = {
     asked_mark_missing: 'demandé',
     unknown: 'Cette demande attend un document, mais nous ne pouvons pas afficher lequel. Contactez-nous en répondant à notre e-mail.',
   },
-  codes: {
-    not_the_requested_document: 'Seul le document demandé à nouveau peut être envoyé maintenant.',
-    documents_missing: 'Des documents manquent encore : voir la liste ci-dessus.',
-    identity_type_not_applicable: 'Seule une pièce d’identité a un type.',
-    variant_not_applicable: 'Les situations de domicile ne concernent que les comptes de particuliers.',
-    too_many_code_mails: 'Trop de codes ont été envoyés à cette adresse e-mail. Réessayez dans une heure.',
-  },
   holder: {
     individual: 'du titulaire du compte',
     company: 'du représentant légal de l’entreprise',
@@ -220,7 +213,6 @@ const form: (typeof en)['form'] = {
     network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
     not_found: 'Cette demande est introuvable, ou le lien a expiré. Commencez une nouvelle demande.',
     throttled: 'Trop de demandes ont été ouvertes depuis cet endroit ou pour cet identifiant client. Réessayez plus tard.',
-    throttled_address: 'Trop de codes ont été envoyés à cette adresse e-mail. Réessayez dans une heure.',
     too_large: 'Trop volumineux : 10 Mo au plus par fichier, et 5 fichiers au plus à la fois.',
     unsupported: 'Ce fichier n’est pas un fichier JPG, PNG ou PDF (quel que soit son nom).',
     empty: 'Ce fichier est vide.',

@@ -72,8 +72,7 @@ const ScriptEditor = ({ script, sender, canEdit }: { script: CallScriptRecord; s
       notify('calls.scripts.saved', { type: 'info', messageArgs: { step: title } });
     } catch (failure) {
       const problem = apiErrorOf(failure);
-      const code = (failure as { body?: { code?: string } }).body?.code;
-      const message = code ? translate(`calls.errors.${code}`, { _: problem.message }) : problem.message;
+      const message = problem.message;
       setErrors(Object.fromEntries(Object.entries(problem.errors).map(([field, text]) => [field, `${message} (${text})`])));
       notify(message, { type: 'error' });
     } finally {

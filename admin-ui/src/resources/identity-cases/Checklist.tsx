@@ -3,7 +3,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, Link, MenuItem, TextField,
 import AskIcon from '@mui/icons-material/MarkEmailUnread';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
-import { refusalOf } from './refusal';
+import { apiErrorOf } from '../../providers/http';
 import { ADDRESS_VARIANTS, type CaseDetail, type ItemStatus } from './types';
 import { FormDialog } from '../../common/FormDialog';
 
@@ -133,7 +133,7 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
       onClose();
       onDone();
     } catch (error) {
-      setRefusal(refusalOf(error, translate).message);
+      setRefusal(apiErrorOf(error).message);
     } finally {
       setPending(false);
     }
@@ -188,7 +188,7 @@ const VariantSelect = ({ caseId, variant, onChanged }: { caseId: string; variant
       notify('cases.checklist.variant_changed', { type: 'success' });
       onChanged?.();
     } catch (error) {
-      setRefusal(refusalOf(error, translate).message);
+      setRefusal(apiErrorOf(error).message);
     } finally {
       setPending(false);
     }

@@ -6,7 +6,7 @@ import ReuploadIcon from '@mui/icons-material/Replay';
 import { useTranslate } from 'react-admin';
 import { FormDialog } from '../../common/FormDialog';
 import { casesApi } from './api';
-import { refusalOf } from './refusal';
+import { apiErrorOf } from '../../providers/http';
 import {
   DATED_KINDS,
   IDENTITY_KINDS,
@@ -96,7 +96,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
       onClose();
       onDecided(result);
     } catch (error) {
-      const problem = refusalOf(error, translate);
+      const problem = apiErrorOf(error);
       setRefusal(problem.message);
       setServerErrors(problem.errors);
     } finally {

@@ -14,7 +14,7 @@ import OpenCaseIcon from '@mui/icons-material/NoteAdd';
 import { useCanAccess, useCreatePath, useNotify, useRedirect, useTranslate } from 'react-admin';
 import type { AccountDetail } from '../accounts/types';
 import { casesApi } from './api';
-import { refusalOf } from './refusal';
+import { apiErrorOf } from '../../providers/http';
 import { CASE_PURPOSES, type CasePurpose } from './types';
 import { CallScript } from '../accounts/CallScript';
 import { FormDialog } from '../../common/FormDialog';
@@ -120,7 +120,7 @@ const OpenCase = ({
       setOpen(false);
       redirect(createPath({ resource: 'identity-cases', type: 'show', id: opened.id }));
     } catch (error) {
-      const problem = refusalOf(error, translate);
+      const problem = apiErrorOf(error);
       setErrors(problem.errors);
       setRefusal(problem.message);
     } finally {

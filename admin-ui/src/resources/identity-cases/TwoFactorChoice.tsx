@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, FormControlLabel, FormGroup, Typography } from
 import SaveIcon from '@mui/icons-material/Save';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
-import { refusalOf } from './refusal';
+import { apiErrorOf } from '../../providers/http';
 import type { CaseDetail } from './types';
 import { Panel } from '../../common/Panel';
 
@@ -33,7 +33,7 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
       notify('cases.two_factor.saved', { type: 'success' });
       onChange();
     } catch (error) {
-      setRefusal(refusalOf(error, translate).message);
+      setRefusal(apiErrorOf(error).message);
     } finally {
       setPending(false);
     }
