@@ -1,8 +1,8 @@
 import { In, IsNull } from 'typeorm';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { keysetPage } from '../core/database/keyset';
 import type { Page } from '../core/database/keyset';
-import type { HotRead } from '../core/database/hot-read';
+import { HotRead } from '../core/database/hot-read';
 import { CallerVerification } from './caller-verification.entity';
 import { CustomerAccount } from './customer-account.entity';
 import { allWordsSql, SEARCH_LIMIT, SIMILAR_SETUP, SIMILAR_SQL } from './name-search';
@@ -14,9 +14,19 @@ import { VerificationCode } from './verification-code.entity';
 // The accounts module's reads beyond a findOneBy. They take the caller's EntityManager, so a read made inside a
 // write's transaction stays inside it (pass `dataSource.manager` outside one).
 
-/** The desk's most frequent request: a hot read (see HotRead) of the accounts with this customer ID. */
-export async function accountsByCustomerId(m: EntityManager, read: HotRead<CustomerAccount>, customerId: string): Promise<CustomerAccount[]> {
-  return read.hydrate(await m.query(`SELECT ${read.columns} FROM customer_accounts WHERE customer_id = $1`, [customerId]));
+/** The desk's most frequent request, the accounts with a customer ID: a hot read (see HotRead), the SQL written once. */
+export class AccountsByCustomerId {
+  private readonly read: HotRead<CustomerAccount>;
+  private readonly sql: string;
+
+  constructor(dataSource: DataSource) {
+    this.read = new HotRead(dataSource, CustomerAccount);
+    this.sql = `SELECT ${this.read.columns} FROM customer_accounts WHERE customer_id = $1`;
+  }
+
+  async find(m: EntityManager, customerId: string): Promise<CustomerAccount[]> {
+    return this.read.hydrate(await m.query(this.sql, [customerId]));
+  }
 }
 
 /** Accounts with this primary or backup e-mail, by customer ID. */

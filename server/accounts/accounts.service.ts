@@ -15,9 +15,8 @@ import { StaffUser } from '../auth/staff-user.entity';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
-import { HotRead } from '../core/database/hot-read';
 import { wordPatterns } from './name-search';
-import { accountsByCustomerId, accountsByEmail, accountsByPhones, accountsWithAllWords, accountsWithSimilarName, securityTimeline, twoFactorMethodsOf } from './accounts-queries.service';
+import { AccountsByCustomerId, accountsByEmail, accountsByPhones, accountsWithAllWords, accountsWithSimilarName, securityTimeline, twoFactorMethodsOf } from './accounts-queries.service';
 
 /** How a search result was found: the shape of the query, or for a name, all its words or a similar spelling. */
 export type SearchMatch = 'customer_id' | 'email' | 'phone' | 'words' | 'similar';
@@ -42,7 +41,7 @@ function maskedQuery(q: AccountQuery): string {
 
 @Injectable()
 export class AccountsService {
-  private readonly accountRead: HotRead<CustomerAccount>;
+  private readonly byCustomerId: AccountsByCustomerId;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,7 +50,7 @@ export class AccountsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {
-    this.accountRead = new HotRead(dataSource, CustomerAccount);
+    this.byCustomerId = new AccountsByCustomerId(dataSource);
   }
 
   /**
@@ -74,7 +73,7 @@ export class AccountsService {
     let nameStage: NameStage | undefined;
     switch (query.kind) {
       case 'customer_id':
-        found = (await accountsByCustomerId(m, this.accountRead, query.customerId)).map((account) => ({ account, match: 'customer_id' }));
+        found = (await this.byCustomerId.find(m, query.customerId)).map((account) => ({ account, match: 'customer_id' }));
         break;
       case 'email':
         found = (await accountsByEmail(m, query.email)).map((account) => ({ account, match: 'email' }));
