@@ -54,6 +54,37 @@ export function controllersWithSql(files: { file: string; source: string }[]): s
   return files.filter((f) => f.file.endsWith('.controller.ts') && SQL_IN_CONTROLLER.test(f.source)).map((f) => f.file);
 }
 
+/**
+ * Where reads may be written: a module's reads beyond a findOneBy live in its one query file (`*-queries.service.ts`;
+ * the audit's is audit-query.service.ts). Elsewhere a query builder only writes (`createQueryBuilder()` then
+ * update/insert/delete), raw SQL only writes or takes an advisory lock, and a find has no order or relations.
+ * Reads taken as locks (`findOne({ lock })`) stay with the write they guard.
+ */
+const READ_HOMES: { pattern: RegExp; why: string }[] = [
+  { pattern: /-quer(y|ies)\.service\.ts$/, why: "the module's query file" },
+  { pattern: /^core\/(database|limits)\//, why: 'the database tooling (migrations, keyset, hot reads) and the limiter own their SQL' },
+  { pattern: /^cli\/|\/demo-[a-z-]+\.ts$/, why: 'seeds and command-line tools, not request paths' },
+  { pattern: /^health\.service\.ts$/, why: 'the probe is `SELECT 1`' },
+  { pattern: /^accounts\/name-search\.ts$/, why: "the name search's SQL text, pure and unit-tested, run by accounts-queries" },
+  { pattern: /^audit\/audit\.service\.ts$/, why: '`SELECT … FROM audit_append(…)` appends: a write' },
+  { pattern: /\.spec\.ts$/, why: 'tests' },
+];
+const READS: { pattern: RegExp; what: string }[] = [
+  { pattern: /createQueryBuilder\((?!\s*\)\s*\.(update|insert|delete)\()/g, what: 'a query builder that reads' },
+  { pattern: /[`'"]\s*SELECT\b(?!\s+pg_advisory_xact_lock\()/g, what: 'a SELECT' },
+  { pattern: /\.(find|findOne|findOneOrFail|findAndCount)\(\{[^;]*?\b(order|relations)\s*:/g, what: 'a find with order or relations' },
+];
+
+/** Reads outside their module's query file, as `file:line: what` lines. */
+export function readsOutsideQueryFiles(files: { file: string; source: string }[]): string[] {
+  return files
+    .filter((f) => !READ_HOMES.some((h) => h.pattern.test(f.file.split(sep).join('/'))))
+    .flatMap((f) => READS.flatMap((r) => [...f.source.matchAll(r.pattern)].map((m) => {
+      const line = f.source.slice(0, m.index).split('\n').length;
+      return `${f.file}:${line}: ${r.what}`;
+    })));
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const path = join(dir, d.name);
@@ -78,6 +109,18 @@ describe('layers', () => {
       { file: 'x/y.controller.ts', source: 'return this.ds.query(`SELECT 1`);' },
       { file: 'x/x.service.ts', source: "qb = repo.createQueryBuilder('x');" },
     ])).toEqual(['x/x.controller.ts', 'x/y.controller.ts']);
+  });
+
+  it("reads live in their module's query file; services keep only writes and the locks they take", () => {
+    const files = sourceFiles(SERVER).map((f) => ({ file: relative(SERVER, f), source: readFileSync(f, 'utf8') }));
+    expect(readsOutsideQueryFiles(files)).toEqual([]);
+    expect(readsOutsideQueryFiles([
+      { file: 'x/x.service.ts', source: "const n = await m.getRepository(X).createQueryBuilder('x').getCount();" },
+      { file: 'x/y.service.ts', source: "await m.query('UPDATE x SET a = 1');\nconst [r] = await m.query(`\n  SELECT count(*) FROM x`);" },
+      { file: 'x/z.service.ts', source: "await m.createQueryBuilder().update(X).set({ a: 1 }).execute();\nawait m.query('SELECT pg_advisory_xact_lock($1)', [k]);" },
+      { file: 'x/w.service.ts', source: "repo.find({ where: { id: In(ids) }, order: { at: 'ASC' } });\nrepo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });" },
+      { file: 'x/x-queries.service.ts', source: "return m.getRepository(X).createQueryBuilder('x').getMany();" },
+    ])).toEqual(['x/x.service.ts:1: a query builder that reads', 'x/y.service.ts:2: a SELECT', 'x/w.service.ts:1: a find with order or relations']);
   });
 
   it('names the file and the import of an upward edge, and reads every form of import', () => {

@@ -4,7 +4,6 @@ import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
-import { keysetPage } from '../core/database/keyset';
 import { accountsError } from './accounts.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CustomerAccount } from './customer-account.entity';
@@ -16,8 +15,8 @@ import { StaffUser } from '../auth/staff-user.entity';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
-import { HotRead } from '../core/database/hot-read';
-import { allWordsSql, SEARCH_LIMIT, SIMILAR_SETUP, SIMILAR_SQL, wordPatterns } from './name-search';
+import { wordPatterns } from './name-search';
+import { AccountsByCustomerId, accountsByEmail, accountsByPhones, accountsWithAllWords, accountsWithSimilarName, securityTimeline, twoFactorMethodsOf } from './accounts-queries.service';
 
 /** How a search result was found: the shape of the query, or for a name, all its words or a similar spelling. */
 export type SearchMatch = 'customer_id' | 'email' | 'phone' | 'words' | 'similar';
@@ -42,8 +41,7 @@ function maskedQuery(q: AccountQuery): string {
 
 @Injectable()
 export class AccountsService {
-  private readonly accountRead: HotRead<CustomerAccount>;
-  private readonly byCustomerIdSql: string;
+  private readonly byCustomerId: AccountsByCustomerId;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,8 +50,7 @@ export class AccountsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {
-    this.accountRead = new HotRead(dataSource, CustomerAccount);
-    this.byCustomerIdSql = `SELECT ${this.accountRead.columns} FROM customer_accounts WHERE customer_id = $1`;
+    this.byCustomerId = new AccountsByCustomerId(dataSource);
   }
 
   /**
@@ -71,30 +68,20 @@ export class AccountsService {
     if (query.kind === 'too_short') {
       throw accountsError('search_too_short', {}, { fields: { q: 'at least 3 characters' } });
     }
-    const repo = this.dataSource.getRepository(CustomerAccount);
+    const m = this.dataSource.manager;
     let found: SearchHit[];
     let nameStage: NameStage | undefined;
     switch (query.kind) {
       case 'customer_id':
-        // The desk's most frequent request: a hot read (see HotRead), the SQL written once.
-        found = this.accountRead
-          .hydrate(await this.dataSource.query(this.byCustomerIdSql, [query.customerId]))
-          .map((account) => ({ account, match: 'customer_id' }));
+        found = (await this.byCustomerId.find(m, query.customerId)).map((account) => ({ account, match: 'customer_id' }));
         break;
       case 'email':
-        found = (
-          await repo
-            .createQueryBuilder('a')
-            .where('a.primaryEmail = :email OR a.backupEmail = :email', { email: query.email })
-            .orderBy('a.customerId')
-            .limit(SEARCH_LIMIT)
-            .getMany()
-        ).map((account) => ({ account, match: 'email' }));
+        found = (await accountsByEmail(m, query.email)).map((account) => ({ account, match: 'email' }));
         break;
       case 'phone':
         // Every reading at once on the phone index (a handful of equality lookups), ranked afterwards.
         found = rankPhoneMatches(
-          await repo.find({ where: { phone: In(query.candidates.map((c) => c.e164)) }, order: { customerId: 'ASC' }, take: SEARCH_LIMIT }),
+          await accountsByPhones(m, query.candidates.map((c) => c.e164)),
           query.candidates,
         ).map((account) => ({ account, match: 'phone' }));
         break;
@@ -122,12 +109,12 @@ export class AccountsService {
   private async searchByName(text: string, asCustomerId: string, similar: boolean): Promise<{ hits: SearchHit[]; stage: NameStage }> {
     const patterns = wordPatterns(text);
     if (!similar && patterns.length) {
-      const hits = await this.loadHits(this.dataSource.manager, await this.dataSource.query(allWordsSql(patterns.length), [text, asCustomerId, ...patterns]));
+      const m = this.dataSource.manager;
+      const hits = await this.loadHits(m, await accountsWithAllWords(m, text, asCustomerId, patterns));
       if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' };
     }
     const hits = await this.dataSource.transaction(async (m) => {
-      await m.query(SIMILAR_SETUP);
-      return this.loadHits(m, await m.query(SIMILAR_SQL, [text, asCustomerId]));
+      return this.loadHits(m, await accountsWithSimilarName(m, text, asCustomerId));
     });
     return { hits, stage: 'similar' };
   }
@@ -150,15 +137,14 @@ export class AccountsService {
 
   async detail(id: string): Promise<{ account: CustomerAccount; methods: TwoFactorMethod[] }> {
     const account = await this.get(id);
-    const methods = await this.dataSource.getRepository(TwoFactorMethod).find({ where: { accountId: id }, order: { createdAt: 'ASC' } });
+    const methods = await twoFactorMethodsOf(this.dataSource.manager, id);
     return { account, methods };
   }
 
   /** The security timeline, newest first, keyset-paginated on (at, id). */
   async events(id: string, limit: number, cursor: string | undefined): Promise<{ data: SecurityEvent[]; nextCursor: string | null }> {
     await this.get(id);
-    const qb = this.dataSource.getRepository(SecurityEvent).createQueryBuilder('e').where('e.accountId = :id', { id });
-    return keysetPage(qb, { at: { sql: 'e.at', of: (e) => e.at }, id: 'e.id', idFormat: 'integer', direction: 'DESC' }, cursor, limit);
+    return securityTimeline(this.dataSource.manager, id, limit, cursor);
   }
 
   /** "I don't know my customer ID": the ID goes to the primary email on file, never to the caller. */

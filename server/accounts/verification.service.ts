@@ -22,6 +22,7 @@ import { CheckResult, VerificationCheck } from './verification-check.entity';
 import { VerificationCode } from './verification-code.entity';
 import { isUuid } from '../core/ids';
 import { sameSecret } from '../core/secrets';
+import { activeCode, checksOf, openVerification } from './accounts-queries.service';
 
 export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_FAILURES = 5;
@@ -77,13 +78,7 @@ export class VerificationService {
     return this.dataSource.transaction(async (m) => {
       const account = await this.accounts.get(accountId, m);
       const now = this.clock.now();
-      const open = await m
-        .getRepository(CallerVerification)
-        .createQueryBuilder('v')
-        .where('v.accountId = :accountId AND v.agentId = :agentId AND v.callReference = :callReference AND v.expiresAt > :now', {
-          accountId: account.id, agentId: actor.id, callReference, now,
-        })
-        .getOne();
+      const open = await openVerification(m, { accountId: account.id, agentId: actor.id, callReference, now });
       if (open) return open;
       const verification = await m.save(
         m.create(CallerVerification, {
@@ -168,9 +163,7 @@ export class VerificationService {
       const v = await this.load(actor, id, m, true);
       this.assertOpen(v);
       if (v.lockedAt) return { v, result: 'locked' as CheckResult, error: 'code_checks_locked' as const };
-      const active = await m.getRepository(VerificationCode).findOne({
-        where: { verificationId: v.id, consumedAt: IsNull(), supersededAt: IsNull() }, order: { sentAt: 'DESC' },
-      });
+      const active = await activeCode(m, v.id);
       if (!active) return { v, result: null, error: 'no_code_sent' as const };
       const now = this.clock.now();
       let result: CheckResult;
@@ -240,8 +233,8 @@ export class VerificationService {
   async state(actor: Actor, id: string) {
     const v = await this.load(actor, id);
     const [checks, active] = await Promise.all([
-      this.dataSource.getRepository(VerificationCheck).find({ where: { verificationId: v.id }, order: { at: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(VerificationCode).findOne({ where: { verificationId: v.id, consumedAt: IsNull(), supersededAt: IsNull() }, order: { sentAt: 'DESC' } }),
+      checksOf(this.dataSource.manager, v.id),
+      activeCode(this.dataSource.manager, v.id),
     ]);
     const now = this.clock.now().getTime();
     return {

@@ -11,6 +11,7 @@ import { auditActor } from './actor';
 import { LOGIN_FAILED, LOGIN_TARGET, LoginThrottleService } from './login-throttle.service';
 import { SessionService } from './session.service';
 import { verifyTotp } from './totp';
+import { staffForLogin } from './auth-queries.service';
 
 /** Verified against when the email is unknown, so both paths cost the same time. */
 let dummyHash: Promise<string> | undefined;
@@ -43,12 +44,7 @@ export class AuthService {
       });
     }
 
-    const user = await this.dataSource
-      .getRepository(StaffUser)
-      .createQueryBuilder('u')
-      .addSelect(['u.passwordHash', 'u.totpSecret', 'u.totpLastStep'])
-      .where('u.email = :email', { email: normalized })
-      .getOne();
+    const user = await staffForLogin(this.dataSource.manager, normalized);
 
     const passwordOk = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
     // No password or no second factor yet: the member has not completed their invitation or re-enrolment link.

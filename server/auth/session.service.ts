@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
-import type { ObjectLiteral } from 'typeorm';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock';
-import { HotRead } from '../core/database/hot-read';
+import { SessionLookup } from './auth-queries.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffSession } from './staff-session.entity';
 
@@ -28,18 +27,10 @@ export class SessionService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {
-    this.sessionRead = new HotRead(dataSource, StaffSession);
-    this.staffRead = new HotRead(dataSource, StaffUser);
-    // The guard's lookup, run on every request: one round trip (findOne with a relation was two queries) and
-    // no query building (see HotRead).
-    this.resolveSql = `SELECT ${this.sessionRead.columnsOf('s')}, ${this.staffRead.columnsOf('u', 'staff.')}
-      FROM staff_sessions s JOIN staff_users u ON u.id = s.staff_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL`;
+    this.lookup = new SessionLookup(dataSource);
   }
 
-  private readonly sessionRead: HotRead<StaffSession>;
-  private readonly staffRead: HotRead<StaffUser>;
-  private readonly resolveSql: string;
+  private readonly lookup: SessionLookup;
 
   get cookieName(): string {
     return this.config.cookieSecure ? '__Host-rd_session' : 'rd_session';
@@ -74,11 +65,9 @@ export class SessionService {
   async resolve(token: string | undefined): Promise<ResolvedSession | SessionProblem> {
     if (!token || token.length > 200) return 'missing';
     const repo = this.dataSource.getRepository(StaffSession);
-    const [row] = (await this.dataSource.query(this.resolveSql, [this.hash(token)])) as ObjectLiteral[];
-    if (!row) return 'missing';
-    const session = this.sessionRead.one(row);
-    const user = this.staffRead.one(row, 'staff.');
-    session.staff = user;
+    const found = await this.lookup.find(this.dataSource.manager, this.hash(token));
+    if (!found) return 'missing';
+    const { session, user } = found;
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;
     if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleLimit) {

@@ -26,6 +26,7 @@ import { DocumentStore } from './document-store';
 import { isAllowed, sniff } from './file-inspection';
 import type { FormLanguage } from './form-language';
 import { AddressVariant, CasePurpose, IdentityCase } from './identity-case.entity';
+import { caseWithTokenHash, documentsOf, formCodeMailsSince, lockCaseWithCodeHash, recentFormOpenings } from './documents-queries.service';
 import { isUuid } from '../core/ids';
 import { sameSecret } from '../core/secrets';
 
@@ -143,11 +144,9 @@ export class CasesService {
   ) {
     const customerIdGiven = normalizeCustomerId(dto.customerId);
     const now = this.clock.now().getTime();
-    const [counts] = await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM identity_cases WHERE created_ip = $1 AND created_at > $2)::int AS ip,
-              (SELECT count(*) FROM identity_cases WHERE customer_id_given = $3 AND created_at > $4)::int AS customer`,
-      [meta.ip, new Date(now - 3600_000), customerIdGiven, new Date(now - 86_400_000)],
-    );
+    const counts = await recentFormOpenings(this.dataSource.manager, {
+      ip: meta.ip, ipSince: new Date(now - 3600_000), customerIdGiven, customerSince: new Date(now - 86_400_000),
+    });
     if (counts.ip >= OPENINGS_PER_IP_PER_HOUR || counts.customer >= OPENINGS_PER_CUSTOMER_PER_DAY) {
       throw documentsError('too_many_requests', { retryAfterSeconds: 3600 }, { headers: { 'Retry-After': '3600' } });
     }
@@ -184,10 +183,7 @@ export class CasesService {
   private async reserveCodeMail(m: EntityManager, address: string, now: number): Promise<void> {
     const to = address.toLowerCase();
     await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`form-code-mail:${to}`]);
-    const [{ sent }] = await m.query(
-      `SELECT count(*)::int AS sent FROM identity_cases WHERE contact_email = $1 AND channel = 'customer_form' AND created_at > $2`,
-      [to, new Date(now - 3600_000)],
-    );
+    const sent = await formCodeMailsSince(m, to, new Date(now - 3600_000));
     if (sent >= this.config.formCodeMailsPerAddressPerHour) {
       throw documentsError('too_many_code_mails', { retryAfterSeconds: 3600 }, { headers: { 'Retry-After': '3600' } });
     }
@@ -265,7 +261,7 @@ export class CasesService {
   /** The customer's token for a case; a wrong token is answered exactly like an unknown case. */
   async byToken(caseId: string, token: string | undefined): Promise<IdentityCase> {
     const row = isUuid(caseId) && token
-      ? await this.dataSource.getRepository(IdentityCase).createQueryBuilder('c').addSelect('c.accessTokenHash').where('c.id = :caseId', { caseId }).getOne()
+      ? await caseWithTokenHash(this.dataSource.manager, caseId)
       : null;
     if (!row || !sameSecret(row.accessTokenHash, this.hmac('case-token', token!))) throw documentsError('request_not_found');
     return row;
@@ -274,7 +270,7 @@ export class CasesService {
   async confirmEmail(caseId: string, token: string | undefined, code: string, meta: RequestMeta): Promise<{ confirmed: true }> {
     await this.byToken(caseId, token);
     return this.dataSource.transaction(async (m) => {
-      const row = await m.getRepository(IdentityCase).createQueryBuilder('c').addSelect('c.emailCodeHash').setLock('pessimistic_write').where('c.id = :caseId', { caseId }).getOneOrFail();
+      const row = await lockCaseWithCodeHash(m, caseId);
       if (row.contactEmailConfirmedAt) return { confirmed: true as const };
       if (row.emailCodeFailures >= MAX_EMAIL_CODE_FAILURES) throw documentsError('too_many_wrong_codes');
       if (!row.emailCodeExpiresAt || row.emailCodeExpiresAt.getTime() <= this.clock.now().getTime()) throw documentsError('code_expired');
@@ -424,7 +420,7 @@ export class CasesService {
   /** What the customer's form may show: the state of their own request, nothing about the account. */
   async publicView(caseId: string, token: string | undefined) {
     const c = await this.byToken(caseId, token);
-    const docs = await this.dataSource.getRepository(CaseDocument).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
+    const docs = await documentsOf(this.dataSource.manager, c.id);
     return {
       caseId: c.id, status: c.status, purpose: c.purpose, accountType: c.accountType, emailConfirmed: c.contactEmailConfirmedAt !== null,
       addressVariant: c.addressVariant, requiredDocuments: requiredKinds(c.accountType, c.addressVariant), collectUntil: c.collectUntil.toISOString(),

@@ -10,6 +10,7 @@ import { scanWithClamd } from './clamd';
 import { DocumentStore } from './document-store';
 import { inspectPdf, isAllowed, reencodeImage, sniff, UnusableFile } from './file-inspection';
 import { IdentityCase } from './identity-case.entity';
+import { stuckDocuments, twinCases } from './documents-queries.service';
 import { ImageBudget } from './image-budget';
 
 /** The document's plain bytes, read and decrypted once per run of the pipeline, on the first step that needs them. */
@@ -99,16 +100,9 @@ export class DocumentProcessor {
     const sha256 = createHash('sha256').update(data).digest('hex');
     await this.dataSource.transaction(async (m) => {
       const thisCase = await m.getRepository(IdentityCase).findOneByOrFail({ id: doc.caseId });
-      const twins = await m
-        .getRepository(CaseDocument)
-        .createQueryBuilder('d')
-        .innerJoin(IdentityCase, 'c', 'c.id = d.caseId')
-        .select('DISTINCT d.caseId', 'caseId')
-        .where('d.sha256 = :sha256 AND d.caseId <> :caseId', { sha256, caseId: doc.caseId })
-        .andWhere('(c.accountId IS DISTINCT FROM :accountId OR c.customerIdGiven <> :given)', { accountId: thisCase.accountId, given: thisCase.customerIdGiven })
-        .getRawMany<{ caseId: string }>();
+      const twins = await twinCases(m, sha256, thisCase);
       if (twins.length) {
-        const ids = [doc.caseId, ...twins.map((t) => t.caseId)];
+        const ids = [doc.caseId, ...twins];
         await m.query(
           `UPDATE identity_cases SET fraud_flags = array_append(fraud_flags, 'duplicate_document')
            WHERE id = ANY($1) AND NOT ('duplicate_document' = ANY(fraud_flags))`,
@@ -150,10 +144,6 @@ export class DocumentProcessor {
 
   /** Documents stuck in a state (their job lost with Redis, or their worker gone): the reconciler's list. */
   async stuck(olderThan: Date, limit = 500): Promise<{ id: string; updatedAt: Date }[]> {
-    const found: { id: string; updated_at: Date }[] = await this.dataSource.query(
-      `SELECT id, updated_at FROM case_documents WHERE state <> ALL($1) AND updated_at < $2 ORDER BY updated_at LIMIT $3`,
-      [FINAL_STATES, olderThan, limit],
-    );
-    return found.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+    return stuckDocuments(this.dataSource.manager, olderThan, limit);
   }
 }

@@ -6,6 +6,7 @@ import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { DocumentStore } from './document-store';
+import { purgeable } from './documents-queries.service';
 
 /**
  * Identity documents are kept only as long as needed: once a case has ended (verified, rejected or expired)
@@ -23,13 +24,7 @@ export class DocumentRetention {
 
   async purge(batch = 500): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - this.config.documentRetentionDays * 86_400_000);
-    const rows: { id: string; case_id: string; storage_key: string }[] = await this.dataSource.query(
-      `SELECT d.id, d.case_id, d.storage_key FROM case_documents d JOIN identity_cases c ON c.id = d.case_id
-       WHERE d.purged_at IS NULL AND (
-         (c.status IN ('verified', 'rejected') AND c.decided_at < $1) OR (c.status = 'expired' AND c.collect_until < $1))
-       LIMIT $2`,
-      [cutoff, batch],
-    );
+    const rows = await purgeable(this.dataSource.manager, cutoff, batch);
     for (const row of rows) {
       await Promise.all(['', '.clean', '.preview'].map((suffix) => this.store.remove(row.storage_key + suffix)));
       await this.dataSource.transaction(async (m) => {

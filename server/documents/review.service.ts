@@ -4,6 +4,7 @@ import { CustomerAccount } from '../accounts/customer-account.entity';
 import type { AccountType } from '../accounts/customer-account.entity';
 import { toSummary } from '../accounts/accounts.dto';
 import { TwoFactorMethod } from '../accounts/two-factor-method.entity';
+import { twoFactorMethodsOf } from '../accounts/accounts-queries.service';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
@@ -11,7 +12,6 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { keysetPage } from '../core/database/keyset';
 import { documentsError } from './documents.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseDocument, DATED_KINDS, IDENTITY_KINDS, REUPLOAD_REASONS } from './case-document.entity';
@@ -27,6 +27,7 @@ import { downloadName } from './download-name';
 import { DocumentStore } from './document-store';
 import { sniff } from './file-inspection';
 import { IdentityCase } from './identity-case.entity';
+import { documentsOf, reviewQueue } from './documents-queries.service';
 import { namesMatch, notExpired } from './name-match';
 import { isUuid } from '../core/ids';
 
@@ -70,16 +71,7 @@ export class ReviewService {
 
   /** The review queue: submitted and in-review cases, oldest first (or any status when asked). Keyset pages. */
   async queue(actor: Actor, q: { status?: string; accountId?: string; limit?: number; cursor?: string }) {
-    const qb = this.dataSource.getRepository(IdentityCase).createQueryBuilder('c');
-    if (q.status) qb.where('c.status = :status', { status: q.status });
-    else qb.where("c.status IN ('submitted', 'in_review')");
-    if (q.accountId) qb.andWhere('c.accountId = :accountId', { accountId: q.accountId });
-    // Filtered in SQL by the same rule as the record check: who may not read others' cases sees their own.
-    if (!actor.ability.can('read', asSubject('Case', { openedBy: null, status: null }))) {
-      qb.andWhere("(c.openedBy = :me OR c.status = 'verified')", { me: actor.id });
-    }
-    const at = { sql: 'COALESCE(c.submitted_at, c.created_at)', of: (c: IdentityCase) => c.submittedAt ?? c.createdAt };
-    const page = await keysetPage(qb, { at, id: 'c.id', idFormat: 'uuid', direction: 'ASC' }, q.cursor, q.limit ?? 25);
+    const page = await reviewQueue(this.dataSource.manager, actor, q);
     return { data: page.data.map((c) => this.summary(c)), nextCursor: page.nextCursor };
   }
 
@@ -94,9 +86,9 @@ export class ReviewService {
   async detail(actor: Actor, caseId: string) {
     const c = await this.load(actor, caseId);
     const [docs, account, methods] = await Promise.all([
-      this.dataSource.getRepository(CaseDocument).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } }),
+      documentsOf(this.dataSource.manager, c.id),
       c.accountId ? this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null,
-      c.accountId && c.purpose === 'disable_2fa' ? this.dataSource.getRepository(TwoFactorMethod).find({ where: { accountId: c.accountId }, order: { createdAt: 'ASC' } }) : [],
+      c.accountId && c.purpose === 'disable_2fa' ? twoFactorMethodsOf(this.dataSource.manager, c.accountId) : [],
     ]);
     return {
       ...this.summary(c),

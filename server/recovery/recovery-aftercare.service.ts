@@ -11,7 +11,7 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { recoveryError } from './recovery.errors';
 import { OutboxService } from '../notifications/outbox.service';
-import { activeSupervisors } from '../staff/supervisors';
+import { activeSupervisors } from '../staff/staff-queries.service';
 import { RecoveryCase } from './recovery-case.entity';
 import { RecoveryLink } from './recovery-link.entity';
 import { OPEN_STATUSES } from './recovery-state';

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import { asSubject } from '../auth/permissions';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { CaseDocument } from '../documents/case-document.entity';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { keysetPage } from '../core/database/keyset';
 import type { Page } from '../core/database/keyset';
 import { RecoveryCase } from './recovery-case.entity';
 import type { RecoveryListQuery } from './recovery.dto';
 
-/** The recovery module's reads: the case lists and the reconciler's due cases. */
+/** The recovery module's reads: the case lists, the reconciler's due cases and the checks its writes make. */
 @Injectable()
 export class RecoveryQueriesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -42,4 +45,33 @@ export class RecoveryQueriesService {
       .getMany();
     return due.map((c) => c.id);
   }
+}
+
+// Reads done inside a write's transaction take its EntityManager, so they see (and lock-order with) that transaction.
+
+/** How many of the identity case's documents the staff member decided or uploaded. */
+export function documentsTouchedBy(m: EntityManager, identityCaseId: string, staffId: string): Promise<number> {
+  return m.getRepository(CaseDocument).createQueryBuilder('d')
+    .where('d.caseId = :cid AND (d.decidedBy = :me OR d.uploadedBy = :me)', { cid: identityCaseId, me: staffId }).getCount();
+}
+
+/** How many `recovery_requested` notices went out to the address since the case opened. */
+export function noticesSent(m: EntityManager, accountId: string, to: string, since: Date): Promise<number> {
+  return m.getRepository(OutboxMessage).createQueryBuilder('o')
+    .where('o.accountId = :aid AND o.toAddress = :to AND o.template = :t AND o.createdAt >= :since AND o.status = :sent', {
+      aid: accountId, to, t: 'recovery_requested', since, sent: 'sent',
+    }).getCount();
+}
+
+/** The case's latest approval in the audit trail. */
+export function lastApproval(m: EntityManager, c: Pick<RecoveryCase, 'id' | 'action'>): Promise<AuditEvent | null> {
+  return m.getRepository(AuditEvent).findOne({ where: { caseId: c.id, action: `recovery.${c.action}.approve` }, order: { id: 'DESC' } });
+}
+
+/** Blocks of the account and "this was not me" reports recorded after the audit event `afterId`. */
+export function blocksAfter(m: EntityManager, accountId: string, afterId: string): Promise<number> {
+  return m.getRepository(AuditEvent).createQueryBuilder('e')
+    .where("e.targetType = 'account' AND e.targetId = :aid AND e.id > :after AND (e.action = 'account.lock' OR e.action LIKE 'recovery.%.report')", {
+      aid: accountId, after: afterId,
+    }).getCount();
 }

@@ -6,10 +6,10 @@ import { CustomerAccount } from '../accounts/customer-account.entity';
 import { maskEmail } from '../accounts/masking';
 import { SecurityEvent } from '../accounts/security-event.entity';
 import { TwoFactorMethod } from '../accounts/two-factor-method.entity';
+import { twoFactorMethodsOf } from '../accounts/accounts-queries.service';
 import { VerificationService } from '../accounts/verification.service';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import type { AuditActor, RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
@@ -19,12 +19,11 @@ import type { DomainError } from '../core/http/errors';
 import { accountsError } from '../accounts/accounts.errors';
 import { recoveryError } from './recovery.errors';
 import { QueueService } from '../core/queue/queue.service';
-import { CaseDocument } from '../documents/case-document.entity';
 import { IdentityCase } from '../documents/identity-case.entity';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { RecoveryCase } from './recovery-case.entity';
 import { RecoveryLink } from './recovery-link.entity';
+import { blocksAfter, documentsTouchedBy, lastApproval, noticesSent } from './recovery-queries.service';
 import { move, OPEN_STATUSES, RecoveryAction, RecoveryStatus, TransitionRefused } from './recovery-state';
 import { isUuid } from '../core/ids';
 import { isUniqueViolation } from '../core/database/database-errors';
@@ -278,7 +277,7 @@ export class RecoveryService {
 
   /** The methods a 2FA disablement removes: those chosen on the identity case that still exist, else all. */
   private async methodsToRemove(m: EntityManager, accountId: string, idCase: IdentityCase): Promise<TwoFactorMethod[]> {
-    const all = await m.getRepository(TwoFactorMethod).find({ where: { accountId }, order: { createdAt: 'ASC' } });
+    const all = await twoFactorMethodsOf(m, accountId);
     return idCase.twoFactorMethodIds ? all.filter((x) => idCase.twoFactorMethodIds!.includes(x.id)) : all;
   }
 
@@ -313,7 +312,7 @@ export class RecoveryService {
     twoFactor?: { removed: TwoFactorMethod[]; kept: TwoFactorMethod[] },
   ): Promise<string[]> {
     if (c.action === 'disable_2fa' && !twoFactor && c.twoFactorMethodIds) {
-      const all = await m.getRepository(TwoFactorMethod).find({ where: { accountId: account.id }, order: { createdAt: 'ASC' } });
+      const all = await twoFactorMethodsOf(m, account.id);
       twoFactor = { removed: all.filter((x) => c.twoFactorMethodIds!.includes(x.id)), kept: all.filter((x) => !c.twoFactorMethodIds!.includes(x.id)) };
     }
     const addresses = [...new Set([account.primaryEmail, account.backupEmail, c.newValue, ...(c.previous ? [c.previous.primaryEmail, c.previous.backupEmail] : [])]
@@ -351,8 +350,7 @@ export class RecoveryService {
       if (c.openedBy === actor.id) throw recoveryError('own_case');
       if (c.identityCaseId) {
         const idCase = await m.getRepository(IdentityCase).findOneByOrFail({ id: c.identityCaseId });
-        const touched = await m.getRepository(CaseDocument).createQueryBuilder('d')
-          .where('d.caseId = :cid AND (d.decidedBy = :me OR d.uploadedBy = :me)', { cid: idCase.id, me: actor.id }).getCount();
+        const touched = await documentsTouchedBy(m, idCase.id, actor.id);
         if (idCase.reviewerId === actor.id || idCase.openedBy === actor.id || touched) {
           throw recoveryError('reviewed_documents');
         }
@@ -397,23 +395,15 @@ export class RecoveryService {
       if (c.holdUntil && now.getTime() < c.holdUntil.getTime()) throw recoveryError('hold_not_over', { holdUntil: c.holdUntil.toISOString() });
       const account = await this.lockAccount(m, c.accountId);
       assertNotLocked(account);
-      const notified = await m.getRepository(OutboxMessage).createQueryBuilder('o')
-        .where('o.accountId = :aid AND o.toAddress = :to AND o.template = :t AND o.createdAt >= :since AND o.status = :sent', {
-          aid: account.id, to: account.primaryEmail.toLowerCase(), t: 'recovery_requested', since: c.createdAt, sent: 'sent',
-        }).getCount();
+      const notified = await noticesSent(m, account.id, account.primaryEmail.toLowerCase(), c.createdAt);
       if (!notified) throw recoveryError('notice_not_accepted');
       const who: AuditActor | null = actor ? auditActor(actor) : null;
       // A block after the approval (a takeover feared) voids it: the unblock must not let an approved change run
       // unannounced. The customer is told it was cancelled; a new procedure starts from new documents.
       // Ordered by the audit trail (one sequence, in commit order), not by clocks: a block or a "this was not me"
       // report on this account recorded after this case's approval.
-      const approval = await m.getRepository(AuditEvent).findOne({ where: { caseId: c.id, action: `recovery.${c.action}.approve` }, order: { id: 'DESC' } });
-      const blockedSince = approval
-        ? await m.getRepository(AuditEvent).createQueryBuilder('e')
-          .where("e.targetType = 'account' AND e.targetId = :aid AND e.id > :after AND (e.action = 'account.lock' OR e.action LIKE 'recovery.%.report')", {
-            aid: account.id, after: approval.id,
-          }).getCount()
-        : 0;
+      const approval = await lastApproval(m, c);
+      const blockedSince = approval ? await blocksAfter(m, account.id, approval.id) : 0;
       if (blockedSince) {
         await this.transition(m, c, 'cancelled', { closedReason: 'approval void: the account was blocked after the approval' });
         await this.audit.record(m, {

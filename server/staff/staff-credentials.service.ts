@@ -13,6 +13,7 @@ import { MfaResetRequest } from './mfa-reset-request.entity';
 import { RoleRequestsService } from './role-requests.service';
 import { StaffEnrolmentService } from './staff-enrolment.service';
 import { PRIVILEGED_ROLES, StaffLanguage, StaffRole, StaffUser } from '../auth/staff-user.entity';
+import { staffWithPasswordHash } from './staff-queries.service';
 
 export interface Created {
   user: StaffUser;
@@ -63,7 +64,7 @@ export class StaffCredentialsService {
   async reinvite(actor: Actor, staffId: string): Promise<StaffUser> {
     const { user, mailId } = await this.dataSource.transaction(async (m) => {
       const found = isUuid(staffId)
-        ? await m.getRepository(StaffUser).createQueryBuilder('u').addSelect('u.passwordHash').setLock('pessimistic_write').where('u.id = :id', { id: staffId }).getOne()
+        ? await staffWithPasswordHash(m, staffId, true)
         : null;
       if (!found) throw staffError('not_found');
       if (found.passwordHash) throw staffError('already_enrolled');

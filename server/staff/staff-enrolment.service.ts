@@ -14,6 +14,7 @@ import { staffError } from './staff.errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { EnrolmentPurpose, StaffEnrolment } from './staff-enrolment.entity';
 import { StaffUser } from '../auth/staff-user.entity';
+import { enrolmentByTokenHash, staffWithPasswordHash } from './staff-queries.service';
 
 export interface EnrolmentView {
   purpose: EnrolmentPurpose;
@@ -104,7 +105,7 @@ export class StaffEnrolmentService {
       }
       passwordHash = await argon2.hash(password);
     } else {
-      const current = await this.dataSource.getRepository(StaffUser).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: staff.id }).getOne();
+      const current = await staffWithPasswordHash(this.dataSource.manager, staff.id);
       if (!current?.passwordHash || !(await argon2.verify(current.passwordHash, password).catch(() => false))) {
         throw staffError('wrong_password', {}, { fields: { password: 'give your current password' } });
       }
@@ -130,7 +131,7 @@ export class StaffEnrolmentService {
   /** The link's row if it can still be used; a spent or expired one is refused and audited, an unknown one is 404. */
   private async usable(m: EntityManager, token: string, meta: RequestMeta): Promise<{ link: StaffEnrolment; staff: StaffUser }> {
     const link = typeof token === 'string' && token.length <= 100
-      ? await m.getRepository(StaffEnrolment).createQueryBuilder('e').addSelect('e.totpSecret').where('e.token_hash = :h', { h: this.tokenHash(token) }).getOne()
+      ? await enrolmentByTokenHash(m, this.tokenHash(token))
       : null;
     if (!link) throw staffError('link_invalid');
     const staff = await m.getRepository(StaffUser).findOneBy({ id: link.staffId });

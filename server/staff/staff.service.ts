@@ -5,7 +5,7 @@ import { asSubject } from '../auth/permissions';
 import { SessionService } from '../auth/session.service';
 import { AuditService } from '../audit/audit.service';
 import { staffError } from './staff.errors';
-import { pendingRequests } from './pending-requests';
+import { allStaff, pendingRequests } from './staff-queries.service';
 import type { PendingRequest } from './pending-requests';
 import { RoleRequest } from './role-request.entity';
 import { grantsPrivilege, RoleRequestsService } from './role-requests.service';
@@ -29,12 +29,12 @@ export class StaffService {
   ) {}
 
   list(): Promise<StaffUser[]> {
-    return this.dataSource.getRepository(StaffUser).find({ order: { email: 'ASC' } });
+    return allStaff(this.dataSource.manager);
   }
 
   /** What waits for a second admin: role grants and second-factor resets. */
   pendingRequests(): Promise<PendingRequest[]> {
-    return pendingRequests(this.dataSource);
+    return pendingRequests(this.dataSource.manager);
   }
 
   async get(actor: Actor, id: string): Promise<StaffUser> {

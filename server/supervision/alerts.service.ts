@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { SYSTEM_META } from '../audit/audit.types';
 import { Clock } from '../core/clock';
@@ -10,12 +9,13 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { supervisionError } from './supervision.errors';
 import { OutboxService } from '../notifications/outbox.service';
-import { activeSupervisors } from '../staff/supervisors';
+import { activeSupervisors } from '../staff/staff-queries.service';
 import { evaluate, Finding, TrailCounts } from './alert-rules';
 import { Alert } from './alert.entity';
 import { ScanCursor } from './scan-cursor.entity';
 import { isUuid } from '../core/ids';
 import { REVIEW_TARGET_MS } from '../documents/review.service';
+import { actorActionsLastHour, alertList, attemptsOnAccountLastDay, auditEventsAfter, overdueWithoutAlert, pendingAlertMails } from './supervision-queries.service';
 
 const CURSOR = 'alerts';
 
@@ -35,22 +35,8 @@ export class AlertsService {
 
   private trail(m: EntityManager): TrailCounts {
     return {
-      byActorLastHour: async (actorId, action, at, where) => {
-        const [row] = await m.query(
-          `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND action = $2 AND at > $3 AND at <= $4
-           ${where === 'without_call' ? `AND coalesce(after->>'callReference', '') = ''` : ''}`,
-          [actorId, action, new Date(at.getTime() - 3600_000), at],
-        );
-        return row.n;
-      },
-      attemptsOnAccountLastDay: async (accountId, at) => {
-        const [row] = await m.query(
-          `SELECT count(*)::int AS n FROM audit_events WHERE target_type = 'account' AND target_id = $1 AND at > $2 AND at <= $3
-           AND (action ~ '^recovery\\.[a-z_0-9]+\\.(open|execute)$' OR (action IN ('verification.code.check', 'verification.stated.check') AND outcome <> 'success'))`,
-          [accountId, new Date(at.getTime() - 86_400_000), at],
-        );
-        return row.n;
-      },
+      byActorLastHour: (actorId, action, at, where) => actorActionsLastHour(m, actorId, action, at, where),
+      attemptsOnAccountLastDay: (accountId, at) => attemptsOnAccountLastDay(m, accountId, at),
     };
   }
 
@@ -58,7 +44,7 @@ export class AlertsService {
     const outcome = await this.dataSource.transaction(async (m) => {
       await m.query(`INSERT INTO scan_cursors (name, last_event_id) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [CURSOR]);
       const cursor = await m.getRepository(ScanCursor).findOneOrFail({ where: { name: CURSOR }, lock: { mode: 'pessimistic_write' } });
-      const events = await m.getRepository(AuditEvent).find({ where: { id: MoreThan(cursor.lastEventId) }, order: { id: 'ASC' }, take: batch });
+      const events = await auditEventsAfter(m, cursor.lastEventId, batch);
       const raised: Alert[] = await this.overdueReviews(m);
       if (!events.length) {
         await this.notify(m, raised);
@@ -91,13 +77,7 @@ export class AlertsService {
    */
   private async overdueReviews(m: EntityManager): Promise<Alert[]> {
     const now = this.clock.now();
-    const rows: { id: string; customerId: string; submittedAt: Date }[] = await m.query(
-      `SELECT c.id, c.customer_id_given AS "customerId", c.submitted_at AS "submittedAt" FROM identity_cases c
-       WHERE c.status IN ('submitted', 'in_review') AND c.submitted_at <= $1
-         AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.dedupe_key = 'review_overdue:' || c.id || ':' || floor(extract(epoch FROM c.submitted_at) * 1000)::bigint)
-       ORDER BY c.submitted_at LIMIT 200`,
-      [new Date(now.getTime() - REVIEW_TARGET_MS)],
-    );
+    const rows = await overdueWithoutAlert(m, new Date(now.getTime() - REVIEW_TARGET_MS));
     const raised: Alert[] = [];
     for (const c of rows) {
       const dueAt = new Date(c.submittedAt.getTime() + REVIEW_TARGET_MS);
@@ -148,13 +128,11 @@ export class AlertsService {
   }
 
   private async relayPending(): Promise<void> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM mail_outbox WHERE status = 'pending' AND template = 'staff_alert' ORDER BY created_at LIMIT 500`);
-    await this.outbox.relay(rows.map((r) => r.id));
+    await this.outbox.relay(await pendingAlertMails(this.dataSource.manager));
   }
 
   async list(status: 'open' | 'acknowledged' | undefined, limit: number) {
-    const where = status === 'open' ? { acknowledgedAt: IsNull() } : status === 'acknowledged' ? { acknowledgedAt: MoreThan(new Date(0)) } : {};
-    return this.dataSource.getRepository(Alert).find({ where, order: { createdAt: 'DESC' }, take: limit });
+    return alertList(this.dataSource.manager, status, limit);
   }
 
   async acknowledge(actor: Actor, id: string, comment: string): Promise<Alert> {

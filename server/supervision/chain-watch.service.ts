@@ -6,7 +6,7 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { JobHandler, JobHandlerOf } from '../core/queue/job-handler';
 import { OutboxService } from '../notifications/outbox.service';
-import { activeSupervisors } from '../staff/supervisors';
+import { activeSupervisors } from '../staff/staff-queries.service';
 import { AlertsService } from './alerts.service';
 
 export interface WatchResult {

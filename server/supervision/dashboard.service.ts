@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../core/clock';
 import { QueueService } from '../core/queue/queue.service';
 import { REVIEW_TARGET_MS } from '../documents/review.service';
+import { activityCounts, identityCasesByStatus, outboxCounts, recoveryCasesByStatus } from './supervision-queries.service';
 
 /** The actions the activity board counts, by what a supervisor calls them. */
 export const ACTIVITY_ACTIONS: Record<string, string[]> = {
@@ -25,11 +26,7 @@ export class DashboardService {
   /** Per staff member and day, the sensitive actions of the period (from the audit trail, by its indexes). */
   async activity(from: Date, to: Date) {
     const actions = Object.values(ACTIVITY_ACTIONS).flat();
-    const rows: { staff: string; day: string; action: string; n: number }[] = await this.dataSource.query(
-      `SELECT coalesce(actor_email, 'system') AS staff, to_char(date_trunc('day', at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, action, count(*)::int AS n
-       FROM audit_events WHERE at >= $1 AND at < $2 AND action = ANY($3) GROUP BY 1, 2, 3 ORDER BY 2, 1`,
-      [from, to, actions],
-    );
+    const rows = await activityCounts(this.dataSource.manager, from, to, actions);
     const byKey = new Map<string, Record<string, number | string>>();
     for (const r of rows) {
       const key = `${r.day}|${r.staff}`;
@@ -43,15 +40,8 @@ export class DashboardService {
 
   async cases() {
     const now = this.clock.now();
-    const identity: { status: string; n: number; oldest: Date | null; late: number }[] = await this.dataSource.query(
-      `SELECT status, count(*)::int AS n, min(coalesce(submitted_at, created_at)) AS oldest,
-              count(*) FILTER (WHERE status IN ('submitted', 'in_review') AND submitted_at < $1)::int AS late
-       FROM identity_cases GROUP BY status ORDER BY status`,
-      [new Date(now.getTime() - REVIEW_TARGET_MS)],
-    );
-    const recovery: { status: string; action: string; n: number; oldest: Date | null }[] = await this.dataSource.query(
-      `SELECT status, action, count(*)::int AS n, min(created_at) AS oldest FROM recovery_cases GROUP BY status, action ORDER BY status, action`,
-    );
+    const identity = await identityCasesByStatus(this.dataSource.manager, new Date(now.getTime() - REVIEW_TARGET_MS));
+    const recovery = await recoveryCasesByStatus(this.dataSource.manager);
     const age = (d: Date | null) => (d ? Math.round((now.getTime() - new Date(d).getTime()) / 3600_000) : null);
     return {
       identity: identity.map((r) => ({ status: r.status, count: r.n, oldestAgeHours: age(r.oldest), late: r.late })),
@@ -74,8 +64,7 @@ export class DashboardService {
   }
 
   async outbox() {
-    const rows: { status: string; n: number }[] = await this.dataSource.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status`);
-    const [recent] = await this.dataSource.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'failed' AND created_at > $1`, [new Date(this.clock.now().getTime() - 86_400_000)]);
-    return { byStatus: Object.fromEntries(rows.map((r) => [r.status, r.n])), failedLast24h: recent.n };
+    const counts = await outboxCounts(this.dataSource.manager, new Date(this.clock.now().getTime() - 86_400_000));
+    return { byStatus: Object.fromEntries(counts.byStatus.map((r) => [r.status, r.n])), failedLast24h: counts.failedSince };
   }
 }

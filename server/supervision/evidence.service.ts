@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CallerVerification } from '../accounts/caller-verification.entity';
 import { CustomerAccount } from '../accounts/customer-account.entity';
 import { maskEmail } from '../accounts/masking';
-import { VerificationCheck } from '../accounts/verification-check.entity';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { chainHash } from '../audit/audit-chain';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { toAuditEventResponse } from '../audit/audit.dto';
 import { Clock } from '../core/clock';
 import { supervisionError } from './supervision.errors';
-import { CaseDocument } from '../documents/case-document.entity';
 import { IdentityCase } from '../documents/identity-case.entity';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { RecoveryCase } from '../recovery/recovery-case.entity';
 import { isUuid } from '../core/ids';
+import { checksOf } from '../accounts/accounts-queries.service';
+import { documentsOf } from '../documents/documents-queries.service';
+import { auditOfCases, mailsSince } from './supervision-queries.service';
 
 
 /**
@@ -39,8 +38,7 @@ export class EvidenceService {
       this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }),
       c.identityCaseId ? this.identityPart(c.identityCaseId) : null,
       c.verificationId ? this.checks(c.verificationId) : [],
-      this.dataSource.getRepository(OutboxMessage).createQueryBuilder('o')
-        .where('o.accountId = :aid AND o.createdAt >= :since', { aid: c.accountId, since: c.createdAt }).orderBy('o.createdAt').getMany(),
+      mailsSince(this.dataSource.manager, c.accountId, c.createdAt),
     ]);
     const caseIds = [c.id, ...(c.identityCaseId ? [c.identityCaseId] : [])];
     return this.finish(actor, 'recovery_case', c.id, {
@@ -65,7 +63,7 @@ export class EvidenceService {
   private async identityPart(id: string) {
     const c = await this.dataSource.getRepository(IdentityCase).findOneBy({ id });
     if (!c) return null;
-    const docs = await this.dataSource.getRepository(CaseDocument).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
+    const docs = await documentsOf(this.dataSource.manager, c.id);
     return {
       id: c.id, purpose: c.purpose, status: c.status, accountType: c.accountType, customerId: c.customerIdGiven, fraudFlags: c.fraudFlags,
       reviewerId: c.reviewerId, submittedAt: c.submittedAt, decidedAt: c.decidedAt, rejectionReason: c.rejectionReason, addressVariant: c.addressVariant,
@@ -79,12 +77,12 @@ export class EvidenceService {
 
   private async checks(verificationId: string) {
     const v = await this.dataSource.getRepository(CallerVerification).findOneBy({ id: verificationId });
-    const checks = await this.dataSource.getRepository(VerificationCheck).find({ where: { verificationId }, order: { at: 'ASC', id: 'ASC' } });
+    const checks = await checksOf(this.dataSource.manager, verificationId);
     return { verificationId, callReference: v?.callReference ?? null, agentId: v?.agentId ?? null, checks: checks.map((c) => ({ at: c.at, kind: c.kind, subject: c.subject, result: c.result })) };
   }
 
   private async finish(actor: Actor, kind: string, id: string, body: Record<string, unknown>, caseIds: string[]) {
-    const entries = await this.dataSource.getRepository(AuditEvent).find({ where: { caseId: In(caseIds) }, order: { id: 'ASC' } });
+    const entries = await auditOfCases(this.dataSource.manager, caseIds);
     const recomputed = entries.every((e) => chainHash(e.prevHash, e) === e.hash);
     await this.audit.recordAlone({ actor: auditActor(actor), meta: actor.meta, action: 'evidence.export', targetType: kind, targetId: id, caseId: id, after: { entries: entries.length } });
     return {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../core/clock';
 import { REVIEW_TARGET_MS } from '../documents/review.service';
-import { pendingRequests } from '../staff/pending-requests';
+import { pendingRequests } from '../staff/staff-queries.service';
+import { agentCallsSince, lateCounts, reviewQueueCounts, supervisorCounts, waitingSubmittedBefore } from './supervision-queries.service';
 
 /** A case within this much of the 72 h answer target is "near". */
 export const NEAR_TARGET_MS = 12 * 3600_000;
@@ -24,14 +25,7 @@ export class HomeService {
   async agent(agentId: string) {
     const now = this.clock.now();
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    const rows: { id: string; account_id: string; customer_id: string; call_reference: string; started_at: Date; expires_at: Date; possession_proven: string[]; locked_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT v.id, v.account_id, a.customer_id, v.call_reference, v.started_at, v.expires_at, v.possession_proven, v.locked_at
-           FROM caller_verifications v JOIN customer_accounts a ON a.id = v.account_id
-          WHERE v.agent_id = $1 AND v.started_at >= $2
-          ORDER BY v.started_at DESC LIMIT 50`,
-        [agentId, dayStart],
-      );
+    const rows = await agentCallsSince(this.dataSource.manager, agentId, dayStart);
     return {
       calls: rows.map((r) => ({
         verificationId: r.id, accountId: r.account_id, customerId: r.customer_id, callReference: r.call_reference,
@@ -44,25 +38,10 @@ export class HomeService {
   /** Queue counts and the cases near (under 12 h left) or past the 72 h target. */
   async reviewer(reviewerId: string) {
     const now = this.clock.now().getTime();
-    const [counts] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status = 'submitted')::int AS waiting,
-              count(*) FILTER (WHERE status = 'in_review')::int AS in_review,
-              count(*) FILTER (WHERE status = 'in_review' AND reviewer_id = $1)::int AS mine,
-              count(*) FILTER (WHERE status = 'awaiting_reupload')::int AS awaiting_reupload
-         FROM identity_cases WHERE status IN ('submitted', 'in_review', 'awaiting_reupload')`,
-      [reviewerId],
-    );
+    const counts = await reviewQueueCounts(this.dataSource.manager, reviewerId);
     const nearFrom = new Date(now - (REVIEW_TARGET_MS - NEAR_TARGET_MS));
-    const rows: { id: string; customer_id_given: string; purpose: string; status: string; submitted_at: Date; reviewer_id: string | null }[] = await this.dataSource.query(
-      `SELECT id, customer_id_given, purpose, status, submitted_at, reviewer_id FROM identity_cases
-        WHERE status IN ('submitted', 'in_review') AND submitted_at < $1 ORDER BY submitted_at LIMIT ${LIST_LIMIT}`,
-      [nearFrom],
-    );
-    const [late] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE submitted_at < $1)::int AS past, count(*) FILTER (WHERE submitted_at >= $1)::int AS near
-         FROM identity_cases WHERE status IN ('submitted', 'in_review') AND submitted_at < $2`,
-      [new Date(now - REVIEW_TARGET_MS), nearFrom],
-    );
+    const rows = await waitingSubmittedBefore(this.dataSource.manager, nearFrom, LIST_LIMIT);
+    const late = await lateCounts(this.dataSource.manager, new Date(now - REVIEW_TARGET_MS), nearFrom);
     return {
       waiting: counts.waiting, inReview: counts.in_review, mine: counts.mine, awaitingReupload: counts.awaiting_reupload, near: late.near, past: late.past,
       targetHours: REVIEW_TARGET_MS / 3600_000,
@@ -78,12 +57,7 @@ export class HomeService {
 
   /** Approvals waiting, open alerts, the last audit-chain check, failed mails. */
   async supervisor() {
-    const [approvals] = await this.dataSource.query(
-      `SELECT count(*)::int AS n, min(created_at) AS oldest FROM recovery_cases WHERE status = 'pending_approval'`,
-    );
-    const [alerts] = await this.dataSource.query(`SELECT count(*)::int AS n FROM alerts WHERE acknowledged_at IS NULL`);
-    const [checkpoint] = await this.dataSource.query(`SELECT at, ok, "full" FROM audit_checkpoints ORDER BY id DESC LIMIT 1`);
-    const [mails] = await this.dataSource.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'failed'`);
+    const { approvals, alerts, checkpoint, mails } = await supervisorCounts(this.dataSource.manager);
     return {
       pendingApprovals: approvals.n, oldestApprovalAt: approvals.oldest ? new Date(approvals.oldest).toISOString() : null,
       openAlerts: alerts.n,
@@ -94,7 +68,7 @@ export class HomeService {
 
   /** Staff requests waiting for a second admin. */
   async admin() {
-    const pending = await pendingRequests(this.dataSource);
+    const pending = await pendingRequests(this.dataSource.manager);
     return {
       pendingRequests: pending.length,
       requests: pending.slice(0, LIST_LIMIT).map((r) => ({ id: r.id, kind: r.kind, staffId: r.staffId, staffName: r.staffName, staffEmail: r.staffEmail, roles: r.roles, createdAt: r.createdAt })),
