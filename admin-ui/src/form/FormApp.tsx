@@ -210,12 +210,8 @@ const CaseFlow = ({
       {step === 2 && (
         <ConfirmStep access={access} contactEmail={contactEmail} t={t} locale={locale} onConfirmed={refresh} onNewRequest={startOver} />
       )}
-      {step === 3 && (
-        <DocumentsStep {...stepProps} onContinue={() => setReviewing(true)} />
-      )}
-      {step === 4 && (
-        <SendStep {...stepProps} onBack={() => setReviewing(false)} />
-      )}
+      {step === 3 && <DocumentsStep {...stepProps} onContinue={() => setReviewing(true)} />}
+      {step === 4 && <SendStep {...stepProps} onBack={() => setReviewing(false)} />}
       <p className="rd-footer">
         <button type="button" className="rd-link-button" onClick={startOver}>
           {t('new_request')}

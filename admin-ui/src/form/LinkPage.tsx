@@ -193,17 +193,7 @@ const what = (t: Translate, view: LinkView, tense: 'pending' | 'done') => {
   return text.startsWith('what.') ? t('what.unknown') : text;
 };
 
-const LinkBody = ({
-  state,
-  t,
-  onUse,
-  onRetry,
-}: {
-  state: State;
-  t: Translate;
-  onUse(view: LinkView): void;
-  onRetry(): void;
-}) => {
+const LinkBody = ({ state, t, onUse, onRetry }: { state: State; t: Translate; onUse(view: LinkView): void; onRetry(): void }) => {
   if (state.name === 'loading') {
     return (
       <p role="status" className="rd-loading">
@@ -245,14 +235,18 @@ const LinkBody = ({
   if (view.effect === 'none') {
     return (
       <section className="rd-card">
-        <p className="rd-big" style={{ marginTop: 0 }}>{t('none.text')}</p>
+        <p className="rd-big" style={{ marginTop: 0 }}>
+          {t('none.text')}
+        </p>
       </section>
     );
   }
   const kind = view.effect; // 'cancel' | 'report'
   return (
     <section className="rd-card">
-      <p className="rd-big" style={{ marginTop: 0 }}>{t(`${kind}.what`, { what: what(t, view, kind === 'cancel' ? 'pending' : 'done') })}</p>
+      <p className="rd-big" style={{ marginTop: 0 }}>
+        {t(`${kind}.what`, { what: what(t, view, kind === 'cancel' ? 'pending' : 'done') })}
+      </p>
       <p>{t(`${kind}.advice`)}</p>
       {state.problem && <ErrorMessage>{state.problem}</ErrorMessage>}
       <div className="rd-actions">

@@ -89,7 +89,12 @@ const ERROR_MESSAGES: Record<string, unknown> = { en: errorsEn.errors, fr: error
 
 function translatedRefusal(code: string | undefined, params: unknown, locale: string): string | undefined {
   if (!code) return undefined;
-  const found = code.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), ERROR_MESSAGES[locale]);
+  const found = code
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      ERROR_MESSAGES[locale],
+    );
   if (typeof found !== 'string') return undefined;
   const values = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
   return found.replace(/%\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
@@ -134,10 +139,8 @@ const id = (caseId: string) => `/${encodeURIComponent(caseId)}`;
 
 export const formApi = {
   // The page's language goes with the request: every mail of the case is written in it.
-  open: (
-    input: { customerId: string; accountType: AccountType; purpose: Purpose; contactEmail: string },
-    locale: 'fr' | 'en',
-  ) => call<OpenedCase>('', { method: 'POST', body: JSON.stringify({ ...input, language: locale }), locale }),
+  open: (input: { customerId: string; accountType: AccountType; purpose: Purpose; contactEmail: string }, locale: 'fr' | 'en') =>
+    call<OpenedCase>('', { method: 'POST', body: JSON.stringify({ ...input, language: locale }), locale }),
 
   view: (access: CaseAccess, locale: string) => call<PublicCase>(id(access.caseId), { token: access.token, locale }),
 
@@ -180,7 +183,7 @@ export const formApi = {
       xhr.setRequestHeader('Accept', 'application/json');
       xhr.setRequestHeader('Accept-Language', locale);
       xhr.setRequestHeader('X-Case-Token', access.token);
-      xhr.upload.onprogress = event => {
+      xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && options.onProgress) options.onProgress(event.loaded / event.total);
       };
       xhr.onerror = () => reject(new ApiError(0, ''));

@@ -66,8 +66,7 @@ let serverMayHaveSession = true;
 let generation = 0;
 let pendingNotice: string | null = null;
 
-const isPacked = (rules: SessionBody['rules']): rules is PackRule<Rule>[] =>
-  rules.length > 0 && Array.isArray(rules[0]);
+const isPacked = (rules: SessionBody['rules']): rules is PackRule<Rule>[] => rules.length > 0 && Array.isArray(rules[0]);
 
 function remember(body: SessionBody): Session {
   const rules = Array.isArray(body.rules) ? body.rules : [];
@@ -201,8 +200,6 @@ export const authProvider: AuthProvider = {
       return false;
     }
     const caslAction = ACTIONS[action] ?? action;
-    return record
-      ? current.ability.can(caslAction, caslSubject(subjectType, { ...record }))
-      : current.ability.can(caslAction, subjectType);
+    return record ? current.ability.can(caslAction, caslSubject(subjectType, { ...record })) : current.ability.can(caslAction, subjectType);
   },
 };

@@ -76,8 +76,7 @@ function query(filter: Record<string, unknown>, extra: Record<string, string | n
   return params.toString();
 }
 
-const path = (resource: string, id?: Identifier) =>
-  id === undefined ? `/${resource}` : `/${resource}/${encodeURIComponent(String(id))}`;
+const path = (resource: string, id?: Identifier) => (id === undefined ? `/${resource}` : `/${resource}/${encodeURIComponent(String(id))}`);
 
 async function fetchPage(
   resource: string,
@@ -167,8 +166,7 @@ export const dataProvider: AppDataProvider = {
 
   getList: (resource, params) => getCursorPage(resource, params),
 
-  getManyReference: (resource, params) =>
-    getCursorPage(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+  getManyReference: (resource, params) => getCursorPage(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
 
   async getOne(resource, { id, signal }) {
     const { json } = await apiFetch(path(resource, id), { signal });
@@ -176,7 +174,7 @@ export const dataProvider: AppDataProvider = {
   },
 
   async getMany(resource, { ids, signal }) {
-    const records = await Promise.all(ids.map(id => apiFetch(path(resource, id), { signal }).then(r => r.json)));
+    const records = await Promise.all(ids.map((id) => apiFetch(path(resource, id), { signal }).then((r) => r.json)));
     return { data: records };
   },
 
@@ -194,9 +192,7 @@ export const dataProvider: AppDataProvider = {
   },
 
   async updateMany(resource, { ids, data }) {
-    await Promise.all(
-      ids.map(id => apiFetch(path(resource, id), { method: 'PATCH', body: JSON.stringify(data) })),
-    );
+    await Promise.all(ids.map((id) => apiFetch(path(resource, id), { method: 'PATCH', body: JSON.stringify(data) })));
     return { data: ids };
   },
 
@@ -206,7 +202,7 @@ export const dataProvider: AppDataProvider = {
   },
 
   async deleteMany(resource, { ids }) {
-    await Promise.all(ids.map(id => apiFetch(path(resource, id), { method: 'DELETE' })));
+    await Promise.all(ids.map((id) => apiFetch(path(resource, id), { method: 'DELETE' })));
     return { data: ids };
   },
 
@@ -224,18 +220,15 @@ export const dataProvider: AppDataProvider = {
   },
 
   /** Opens the checks of a call (the same call reference again returns the open one). */
-  startVerification: (accountId, callReference) =>
-    post<Verification>(`${path('accounts', accountId)}/verifications`, { callReference }),
+  startVerification: (accountId, callReference) => post<Verification>(`${path('accounts', accountId)}/verifications`, { callReference }),
 
   async getVerification(verificationId) {
     return (await apiFetch(path('verifications', verificationId))).json as Verification;
   },
 
-  sendVerificationCode: (verificationId, channel) =>
-    post<CodeSent>(`${path('verifications', verificationId)}/codes`, { channel }),
+  sendVerificationCode: (verificationId, channel) => post<CodeSent>(`${path('verifications', verificationId)}/codes`, { channel }),
 
-  checkVerificationCode: (verificationId, code) =>
-    post<CodeCheck>(`${path('verifications', verificationId)}/code-checks`, { code }),
+  checkVerificationCode: (verificationId, code) => post<CodeCheck>(`${path('verifications', verificationId)}/code-checks`, { code }),
 
   checkStatedValue: (verificationId, field, value) =>
     post<StatedCheck>(`${path('verifications', verificationId)}/stated-values`, { field, value }),

@@ -62,7 +62,7 @@ export const ActivityPage = () => {
           name="from"
           label={translate('sup.activity.from')}
           value={draft.from}
-          onChange={e => setDraft({ ...draft, from: e.target.value })}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField
@@ -73,7 +73,7 @@ export const ActivityPage = () => {
           name="to"
           label={translate('sup.activity.to')}
           value={draft.to}
-          onChange={e => setDraft({ ...draft, to: e.target.value })}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <Button type="submit" variant="contained" disabled={loading}>

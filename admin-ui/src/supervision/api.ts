@@ -80,14 +80,15 @@ export const supervisionApi = {
   pendingRequests: async () => ((await apiFetch('/staff/pending-requests')).json as { data: PendingRequest[] }).data ?? [],
 
   decideRequest: (request: Pick<PendingRequest, 'id' | 'kind'>, decision: 'confirm' | 'refuse') =>
-    post<unknown>(`/staff/${request.kind === 'role_grant' ? 'role-requests' : 'mfa-reset-requests'}/${encodeURIComponent(request.id)}/${decision}`),
+    post<unknown>(
+      `/staff/${request.kind === 'role_grant' ? 'role-requests' : 'mfa-reset-requests'}/${encodeURIComponent(request.id)}/${decision}`,
+    ),
 
   requestMfaReset: (staffId: string, reason: string) =>
     post<{ id: string; staffId: string; requestedBy: string; reason: string; createdAt: string }>(
       `/staff/${encodeURIComponent(staffId)}/mfa-reset-requests`,
       { reason },
     ),
-
 };
 
 /** Same-origin URL of the CSV export: a plain link, the session cookie goes along and the server answers an attachment. */

@@ -76,7 +76,7 @@ export const AccountSearchForm = () => {
         name="q"
         type="search"
         value={text}
-        onChange={event => onTextChange(event.target.value)}
+        onChange={(event) => onTextChange(event.target.value)}
         label={translate('rd.accounts.search.q')}
         helperText={fieldErrors.q ?? translate('rd.accounts.search.q_help')}
         error={Boolean(fieldErrors.q)}
@@ -86,9 +86,7 @@ export const AccountSearchForm = () => {
         slotProps={{
           input: {
             startAdornment: (
-              <InputAdornment position="start">
-                {isFetching ? <CircularProgress size={20} /> : <SearchIcon />}
-              </InputAdornment>
+              <InputAdornment position="start">{isFetching ? <CircularProgress size={20} /> : <SearchIcon />}</InputAdornment>
             ),
           },
           htmlInput: { maxLength: 200, 'aria-describedby': 'account-search-hint' },
@@ -97,7 +95,7 @@ export const AccountSearchForm = () => {
       <TextField
         name="callRef"
         value={callRef}
-        onChange={event => setCallRef(event.target.value)}
+        onChange={(event) => setCallRef(event.target.value)}
         label={translate('rd.accounts.search.call_ref')}
         helperText={fieldErrors.callRef ?? translate('rd.accounts.search.call_ref_help')}
         error={Boolean(fieldErrors.callRef)}
@@ -107,7 +105,7 @@ export const AccountSearchForm = () => {
       />
       <Tooltip title={translate('rd.accounts.search.similar_help')}>
         <FormControlLabel
-          control={<Switch name="similar" checked={similar} onChange={event => onSimilarChange(event.target.checked)} />}
+          control={<Switch name="similar" checked={similar} onChange={(event) => onSimilarChange(event.target.checked)} />}
           label={translate('rd.accounts.search.similar')}
           sx={{ mt: 1 }}
         />

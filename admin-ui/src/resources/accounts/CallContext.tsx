@@ -131,9 +131,23 @@ export const CallProvider = ({ accountId, children }: { accountId: string; child
       unmasked,
       setUnmasked,
       timelineVersion,
-      touchTimeline: () => setTimelineVersion(version => version + 1),
+      touchTimeline: () => setTimelineVersion((version) => version + 1),
     }),
-    [accountId, verification, expired, loading, loadError, dataProvider, setCallReference, setVerificationId, verificationId, load, lastCode, unmasked, timelineVersion],
+    [
+      accountId,
+      verification,
+      expired,
+      loading,
+      loadError,
+      dataProvider,
+      setCallReference,
+      setVerificationId,
+      verificationId,
+      load,
+      lastCode,
+      unmasked,
+      timelineVersion,
+    ],
   );
 
   return <CallContext.Provider value={value}>{children}</CallContext.Provider>;

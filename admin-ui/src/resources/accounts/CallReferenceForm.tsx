@@ -48,7 +48,7 @@ export const CallReferenceForm = ({ name, value, onChange, onSubmit, submitLabel
         name={name}
         size="small"
         value={value}
-        onChange={event => onChange(event.target.value)}
+        onChange={(event) => onChange(event.target.value)}
         label={translate('rd.accounts.verification.call_ref')}
         error={Boolean(errors.callReference)}
         helperText={errors.callReference ?? ' '}

@@ -67,7 +67,7 @@ export const CodeCheckForm = () => {
           name="code"
           size="small"
           value={code}
-          onChange={event => setCode(digitsOnly(event.target.value))}
+          onChange={(event) => setCode(digitsOnly(event.target.value))}
           label={translate('rd.accounts.verification.enter_code')}
           error={Boolean(errors.code)}
           helperText={errors.code ?? translate('rd.accounts.verification.code_attempts', { smart_count: verification.codeAttemptsLeft })}
@@ -102,7 +102,7 @@ export const CodeCheckForm = () => {
 
 const CodeOutcome = ({ outcome }: { outcome: CodeCheck }) => {
   const translate = useTranslate();
-  const channels = outcome.possessionProven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', ');
+  const channels = outcome.possessionProven.map((c) => translate(`rd.accounts.verification.subject.${c}`)).join(', ');
   switch (outcome.result) {
     case 'match':
       return (

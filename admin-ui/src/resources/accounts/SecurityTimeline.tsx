@@ -1,15 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  CircularProgress,
-  IconButton,
-  TableBody,
-  TableCell,
-  TableRow,
-  Tooltip,
-} from '@mui/material';
+import { Alert, Box, Button, CircularProgress, IconButton, TableBody, TableCell, TableRow, Tooltip } from '@mui/material';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
@@ -55,7 +45,7 @@ export const SecurityTimeline = () => {
       try {
         const page = await dataProvider.getAccountEvents(accountId, { cursor, limit: PAGE_SIZE });
         if (asked !== generation.current) return;
-        setEvents(previous => (cursor ? [...previous, ...page.data] : page.data));
+        setEvents((previous) => (cursor ? [...previous, ...page.data] : page.data));
         setNextCursor(page.nextCursor);
         setError(null);
       } catch (failure) {
@@ -91,9 +81,7 @@ export const SecurityTimeline = () => {
         </Alert>
       )}
       <RecentMailsNotice events={events} />
-      {events.length === 0 && !loading && !error && (
-        <Note>{translate('rd.accounts.timeline.empty')}</Note>
-      )}
+      {events.length === 0 && !loading && !error && <Note>{translate('rd.accounts.timeline.empty')}</Note>}
       {events.length > 0 && (
         <ScrollTable aria-labelledby="timeline-title">
           <TableHeader
@@ -105,7 +93,7 @@ export const SecurityTimeline = () => {
             ]}
           />
           <TableBody>
-            {events.map(event => (
+            {events.map((event) => (
               <TableRow key={event.id} data-kind={event.kind}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <Tooltip title={translate('rd.utc', { iso: event.at })}>
@@ -117,9 +105,7 @@ export const SecurityTimeline = () => {
                     </time>
                   </Tooltip>
                 </TableCell>
-                <TableCell
-                  sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}
-                >
+                <TableCell sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}>
                   {translate(`rd.accounts.timeline.kind.${event.kind}`, { _: event.kind })}
                 </TableCell>
                 <TableCell>
@@ -134,9 +120,7 @@ export const SecurityTimeline = () => {
                     </Box>
                   )}
                 </TableCell>
-                <TableCell>
-                  {event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}
-                </TableCell>
+                <TableCell>{event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}</TableCell>
               </TableRow>
             ))}
           </TableBody>

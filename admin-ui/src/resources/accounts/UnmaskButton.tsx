@@ -62,7 +62,14 @@ const Unmask = () => {
   };
 
   const button = (
-    <Button variant="contained" color="warning" size="small" startIcon={<VisibilityIcon />} disabled={!allowed} onClick={() => setOpen(true)}>
+    <Button
+      variant="contained"
+      color="warning"
+      size="small"
+      startIcon={<VisibilityIcon />}
+      disabled={!allowed}
+      onClick={() => setOpen(true)}
+    >
       {translate('rd.accounts.unmask.button')}
     </Button>
   );
@@ -88,14 +95,14 @@ const Unmask = () => {
         submitIcon={<VisibilityIcon />}
         color="warning"
         intro={translate('rd.accounts.unmask.explain', {
-          channels: proven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', '),
+          channels: proven.map((c) => translate(`rd.accounts.verification.subject.${c}`)).join(', '),
         })}
-  >
+      >
         <TextField
           autoFocus
           name="reason"
           value={reason}
-          onChange={event => setReason(event.target.value)}
+          onChange={(event) => setReason(event.target.value)}
           label={translate('rd.accounts.unmask.reason')}
           helperText={errors.reason ?? translate('rd.accounts.unmask.reason_help')}
           error={Boolean(errors.reason)}

@@ -23,10 +23,7 @@ export const AlertList = () => {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const [open, acknowledged] = await Promise.all([
-        supervisionApi.alerts('open'),
-        supervisionApi.alerts('acknowledged', 50),
-      ]);
+      const [open, acknowledged] = await Promise.all([supervisionApi.alerts('open'), supervisionApi.alerts('acknowledged', 50)]);
       setLists({ open, acknowledged });
       setError(null);
     } catch (e) {

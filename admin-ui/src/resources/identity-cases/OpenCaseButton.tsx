@@ -1,15 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Checkbox,
-  FormControlLabel,
-  FormGroup,
-  FormHelperText,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  TextField,
-} from '@mui/material';
+import { Button, Checkbox, FormControlLabel, FormGroup, FormHelperText, FormLabel, Radio, RadioGroup, TextField } from '@mui/material';
 import OpenCaseIcon from '@mui/icons-material/NoteAdd';
 import { useCanAccess, useCreatePath, useNotify, useRedirect, useTranslate } from 'react-admin';
 import type { AccountDetail } from '../accounts/types';
@@ -49,7 +39,13 @@ export const OpenCaseButton = ({
   const { canAccess, isPending } = useCanAccess({ action: 'create', resource: 'identity-cases' });
   if (isPending || !canAccess) return null;
   return (
-    <OpenCase account={account} initialCallReference={callReference ?? ''} fixedPurpose={purpose} disabled={disabled} describedBy={describedBy} />
+    <OpenCase
+      account={account}
+      initialCallReference={callReference ?? ''}
+      fixedPurpose={purpose}
+      disabled={disabled}
+      describedBy={describedBy}
+    />
   );
 };
 
@@ -87,11 +83,11 @@ const OpenCase = ({
   const pickPurpose = (value: CasePurpose) => {
     setPurpose(value);
     setContact(value === 'disable_2fa' ? (account.hasBackupEmail ? 'backup' : 'primary') : 'new');
-    setChosen(value === 'disable_2fa' ? methods.filter(m => ON_PHONE.includes(m.kind)).map(m => m.id) : []);
+    setChosen(value === 'disable_2fa' ? methods.filter((m) => ON_PHONE.includes(m.kind)).map((m) => m.id) : []);
   };
 
   const show = () => {
-    setCallReference(current => current || initialCallReference);
+    setCallReference((current) => current || initialCallReference);
     pickPurpose(purpose);
     setErrors({});
     setRefusal(null);
@@ -144,7 +140,7 @@ const OpenCase = ({
         onSubmit={submit}
         submitLabel={translate('cases.open.submit')}
         submitIcon={<OpenCaseIcon />}
-  >
+      >
         {!fixedPurpose && (
           <>
             <FormLabel id="open-case-purpose">{translate('cases.open.purpose')}</FormLabel>
@@ -152,10 +148,10 @@ const OpenCase = ({
               aria-labelledby="open-case-purpose"
               name="purpose"
               value={purpose}
-              onChange={event => pickPurpose(event.target.value as CasePurpose)}
+              onChange={(event) => pickPurpose(event.target.value as CasePurpose)}
               sx={{ mb: 2 }}
             >
-              {CASE_PURPOSES.map(value => (
+              {CASE_PURPOSES.map((value) => (
                 <FormControlLabel key={value} value={value} control={<Radio />} label={translate(`cases.purpose.${value}`)} />
               ))}
             </RadioGroup>
@@ -165,7 +161,7 @@ const OpenCase = ({
           <>
             <FormLabel id="open-case-methods">{translate('cases.open.methods')}</FormLabel>
             <FormGroup aria-labelledby="open-case-methods" sx={{ mb: errors.twoFactorMethodIds ? 0 : 2 }}>
-              {methods.map(method => (
+              {methods.map((method) => (
                 <FormControlLabel
                   key={method.id}
                   control={
@@ -173,8 +169,8 @@ const OpenCase = ({
                       name="twoFactorMethodIds"
                       value={method.id}
                       checked={chosen.includes(method.id)}
-                      onChange={event =>
-                        setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                      onChange={(event) =>
+                        setChosen((current) => (event.target.checked ? [...current, method.id] : current.filter((id) => id !== method.id)))
                       }
                     />
                   }
@@ -196,10 +192,10 @@ const OpenCase = ({
               aria-labelledby="open-case-contact"
               name="contact"
               value={contact}
-              onChange={event => setContact(event.target.value as Contact)}
+              onChange={(event) => setContact(event.target.value as Contact)}
               sx={{ mb: 2 }}
             >
-              {contactChoices.map(value => (
+              {contactChoices.map((value) => (
                 <FormControlLabel
                   key={value}
                   value={value}
@@ -218,7 +214,7 @@ const OpenCase = ({
             type="email"
             label={translate('cases.open.contact_email')}
             value={contactEmail}
-            onChange={event => setContactEmail(event.target.value)}
+            onChange={(event) => setContactEmail(event.target.value)}
             error={Boolean(errors.contactEmail)}
             helperText={errors.contactEmail ?? translate('cases.open.contact_email_help')}
             required
@@ -232,7 +228,7 @@ const OpenCase = ({
           name="callReference"
           label={translate('cases.open.call_ref')}
           value={callReference}
-          onChange={event => setCallReference(event.target.value)}
+          onChange={(event) => setCallReference(event.target.value)}
           error={Boolean(errors.callReference)}
           helperText={errors.callReference ?? translate('cases.open.call_ref_help')}
           required
@@ -244,8 +240,7 @@ const OpenCase = ({
           <CallScript
             step="case_2fa.opened"
             values={{
-              maskedAddress:
-                contact === 'new' ? contactEmail.trim() : contact === 'backup' ? account.backupEmail : account.primaryEmail,
+              maskedAddress: contact === 'new' ? contactEmail.trim() : contact === 'backup' ? account.backupEmail : account.primaryEmail,
             }}
           />
         )}

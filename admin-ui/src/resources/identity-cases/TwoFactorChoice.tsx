@@ -16,7 +16,7 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
   const translate = useTranslate();
   const notify = useNotify();
   const methods = record.twoFactorMethods ?? [];
-  const saved = record.twoFactorMethodIds ?? methods.map(m => m.id);
+  const saved = record.twoFactorMethodIds ?? methods.map((m) => m.id);
   const [chosen, setChosen] = useState<string[]>(saved);
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -50,15 +50,15 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
         </Alert>
       )}
       <FormGroup aria-labelledby="case-two-factor-title">
-        {methods.map(method => (
+        {methods.map((method) => (
           <FormControlLabel
             key={method.id}
             control={
               <Checkbox
                 checked={chosen.includes(method.id)}
                 disabled={!editable || pending}
-                onChange={event =>
-                  setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                onChange={(event) =>
+                  setChosen((current) => (event.target.checked ? [...current, method.id] : current.filter((id) => id !== method.id)))
                 }
               />
             }
@@ -67,7 +67,13 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
         ))}
       </FormGroup>
       {editable && (
-        <Button variant="outlined" startIcon={<SaveIcon />} onClick={save} disabled={!changed || chosen.length === 0 || pending} sx={{ mt: 1 }}>
+        <Button
+          variant="outlined"
+          startIcon={<SaveIcon />}
+          onClick={save}
+          disabled={!changed || chosen.length === 0 || pending}
+          sx={{ mt: 1 }}
+        >
           {translate('cases.two_factor.save')}
         </Button>
       )}

@@ -72,7 +72,8 @@ export const ConfirmDialog = ({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (callReference !== undefined && reference.trim().length < MIN) found.callReference = translate('recovery.workspace.call_ref_required');
+    if (callReference !== undefined && reference.trim().length < MIN)
+      found.callReference = translate('recovery.workspace.call_ref_required');
     if (withReason && reason.trim().length < MIN) found.reason = translate('recovery.dialog.reason_required');
     setErrors(found);
     setRefusal(null);
@@ -103,14 +104,14 @@ export const ConfirmDialog = ({
       submitIcon={confirmIcon}
       color={color}
       submitDisabled={incomplete}
->
+    >
       {children}
       {callReference !== undefined && (
         <TextField
           name="recoveryCallReference"
           label={translate('recovery.workspace.call_ref')}
           value={reference}
-          onChange={event => setReference(event.target.value)}
+          onChange={(event) => setReference(event.target.value)}
           error={Boolean(errors.callReference)}
           helperText={errors.callReference ?? translate('recovery.workspace.call_ref_help')}
           required
@@ -126,7 +127,7 @@ export const ConfirmDialog = ({
           name="recoveryReason"
           label={translate('recovery.dialog.reason')}
           value={reason}
-          onChange={event => setReason(event.target.value)}
+          onChange={(event) => setReason(event.target.value)}
           error={Boolean(errors.reason)}
           helperText={errors.reason ?? reasonHelp ?? translate('recovery.dialog.reason_help')}
           required

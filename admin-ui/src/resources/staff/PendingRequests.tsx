@@ -68,7 +68,7 @@ const PendingRequestsCard = () => {
 
   const change = (row: PendingRequest) =>
     row.kind === 'role_grant'
-      ? `${(row.fromRoles ?? []).map(r => translate(`rd.roles.${r}`)).join(', ') || '—'} → ${(row.roles ?? []).map(r => translate(`rd.roles.${r}`)).join(', ')}`
+      ? `${(row.fromRoles ?? []).map((r) => translate(`rd.roles.${r}`)).join(', ') || '—'} → ${(row.roles ?? []).map((r) => translate(`rd.roles.${r}`)).join(', ')}`
       : translate('sup.staff.pending_kind_mfa_reset');
 
   return (
@@ -96,7 +96,7 @@ const PendingRequestsCard = () => {
               ]}
             />
             <TableBody>
-              {rows.map(row => {
+              {rows.map((row) => {
                 const own = row.requestedBy === identity?.id;
                 return (
                   <TableRow key={row.id}>

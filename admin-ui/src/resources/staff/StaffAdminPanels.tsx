@@ -120,7 +120,7 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
       <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 1.5 }}>
         <RoleChecks value={roles} onChange={setRoles} error={submitted ? rolesError : null} />
         <FormControlLabel
-          control={<Switch name="active" checked={active} onChange={e => setActive(e.target.checked)} />}
+          control={<Switch name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />}
           label={translate('sup.staff.active')}
         />
         <ReasonField name="reason" value={reason} onChange={setReason} error={submitted ? reasonError : null} />
@@ -199,7 +199,13 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
     <PanelCard id="staff-mfa" title={translate('sup.staff.mfa_title')}>
       <Note>{translate('sup.staff.mfa_explain')}</Note>
       <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <ReasonField name="mfaReason" value={reason} onChange={setReason} error={submitted ? reasonError : null} sx={{ flex: 1, minWidth: 260 }} />
+        <ReasonField
+          name="mfaReason"
+          value={reason}
+          onChange={setReason}
+          error={submitted ? reasonError : null}
+          sx={{ flex: 1, minWidth: 260 }}
+        />
         <Button type="submit" variant="outlined" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <KeyIcon />}>
           {translate('sup.staff.mfa_request')}
         </Button>
@@ -235,7 +241,7 @@ const ReasonField = ({
       sx={sx}
       label={translate('sup.staff.reason')}
       value={value}
-      onChange={e => onChange(e.target.value)}
+      onChange={(e) => onChange(e.target.value)}
       error={Boolean(error)}
       helperText={error ?? translate('sup.staff.reason_help')}
       slotProps={{ htmlInput: { maxLength: 500 } }}
