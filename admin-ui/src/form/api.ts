@@ -101,6 +101,15 @@ function translatedRefusal(code: string | undefined, params: unknown, locale: st
 }
 
 /** A refused answer's body as an ApiError, its refusal translated in the form's language. */
+/** The answer's JSON, or null when it is empty or not JSON (a proxy's HTML error page). */
+export function parseBody(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
 function refusal(status: number, body: unknown, locale: string): ApiError {
   const problem = (body ?? {}) as { message?: unknown; errors?: unknown; code?: unknown; params?: unknown };
   const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
@@ -125,12 +134,7 @@ async function call<T>(path: string, init: RequestInit & { token?: string; local
     throw new ApiError(0, '');
   }
   const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
+  const body = parseBody(text);
   if (!response.ok) throw refusal(response.status, body, init.locale);
   return body as T;
 }
@@ -189,12 +193,7 @@ export const formApi = {
       xhr.onerror = () => reject(new ApiError(0, ''));
       xhr.onabort = () => reject(new ApiError(0, ''));
       xhr.onload = () => {
-        let body: unknown = null;
-        try {
-          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-        } catch {
-          body = null;
-        }
+        const body = parseBody(xhr.responseText);
         if (xhr.status >= 200 && xhr.status < 300) {
           resolve(body as { documents: { id: string; kind: DocumentKind; name: string }[] });
           return;

@@ -24,7 +24,7 @@ export const AgentBlock = () => {
     event.preventDefault();
     if (!q.trim()) return;
     setSearchParams({ filter: { q: q.trim(), ...(callRef.trim() ? { callRef: callRef.trim() } : {}) } });
-    navigate('/accounts');
+    void navigate('/accounts');
   };
   return (
     <Block id="agent" title={translate('calls.home.agent.title')}>

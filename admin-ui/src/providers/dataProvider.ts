@@ -46,11 +46,13 @@ function cursorsFor(resource: string, filter: Record<string, unknown>, perPage: 
   return entry.cursors;
 }
 
-const toParam = (value: unknown): string | null => {
+/** A filter value as a query parameter; null for an empty one (dropped). */
+export const toParam = (value: unknown): string | null => {
   if (value === undefined || value === null || value === '') return null;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
 };
 
 /** Filters go out as plain query parameters; empty ones are dropped, arrays repeat the key. */
@@ -130,7 +132,7 @@ async function searchPage(
   signal?: AbortSignal,
 ): Promise<GetListResult> {
   const none: GetListResult = { data: [], total: 0, pageInfo: { hasNextPage: false, hasPreviousPage: page > 1 } };
-  if (page > 1 || typeof filter[required] !== 'string' || (filter[required] as string).trim() === '') return none;
+  if (page > 1 || typeof filter[required] !== 'string' || filter[required].trim() === '') return none;
   const { json } = await apiFetch(`${path(resource)}?${query(filter, {})}`, { signal });
   const data = Array.isArray((json as CursorPage)?.data) ? (json as CursorPage).data : [];
   return { data, total: data.length, pageInfo: { hasNextPage: false, hasPreviousPage: false } };
@@ -198,7 +200,7 @@ export const dataProvider: AppDataProvider = {
 
   async delete(resource, { id, previousData }) {
     const { json } = await apiFetch(path(resource, id), { method: 'DELETE' });
-    return { data: (json ?? previousData ?? { id }) as any };
+    return { data: json ?? previousData ?? { id } };
   },
 
   async deleteMany(resource, { ids }) {

@@ -1,3 +1,4 @@
+import { toParam } from '../providers/dataProvider';
 import { apiFetch, API_ROOT } from '../providers/http';
 import type { Schemas } from '../api/types';
 import { everyValue } from '../api/types';
@@ -95,8 +96,8 @@ export const supervisionApi = {
 export const auditExportUrl = (filter: Record<string, unknown>) => {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.append(name, value instanceof Date ? value.toISOString() : String(value));
+    const param = toParam(value);
+    if (param !== null) params.append(name, param);
   }
   const query = params.toString();
   return `${API_ROOT}/audit-events/export${query ? `?${query}` : ''}`;

@@ -57,7 +57,7 @@ export const DecisionDialog = ({
   const identity = mode === 'accept' && IDENTITY_KINDS.includes(doc.kind);
   const dated = mode === 'accept' && DATED_KINDS.includes(doc.kind);
   const reasons: readonly string[] = mode === 'reject' ? REJECTION_CODES : mode === 'reupload' ? REUPLOAD_REASONS : [];
-  const [identityType, setIdentityType] = useState<IdentityType | ''>((doc.identityType as IdentityType | null) ?? '');
+  const [identityType, setIdentityType] = useState<IdentityType | ''>(doc.identityType ?? '');
   const [holderName, setHolderName] = useState('');
   const [expiry, setExpiry] = useState('');
   const [issuedOn, setIssuedOn] = useState('');

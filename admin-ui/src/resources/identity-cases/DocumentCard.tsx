@@ -186,7 +186,7 @@ const ProcessingState = ({ doc }: { doc: CaseDocument }) => {
       </Box>
     );
   }
-  const reached = PROCESSING_STEPS.indexOf(doc.state as (typeof PROCESSING_STEPS)[number]);
+  const reached = PROCESSING_STEPS.indexOf(doc.state);
   return (
     <Box
       component="ol"

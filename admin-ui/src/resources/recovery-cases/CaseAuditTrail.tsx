@@ -17,7 +17,7 @@ const actionLabel = (translate: ReturnType<typeof useTranslate>, action: string)
 const compact = (value: Record<string, unknown> | null) =>
   value
     ? Object.entries(value)
-        .map(([key, v]) => `${key}: ${v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .map(([key, v]) => `${key}: ${v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v)}`)
         .join(' · ')
     : '';
 
