@@ -86,7 +86,7 @@ function useToken(): string | null {
     }
   });
   useEffect(() => {
-    if (token) navigate('/enrol', { replace: true });
+    if (token) void navigate('/enrol', { replace: true });
   }, [token, navigate]);
   return kept;
 }
@@ -96,14 +96,13 @@ export const EnrolPage = () => {
   const translate = useTranslate();
   const [locale, setLocale] = useLocaleState();
   const token = useToken();
-  const [state, setState] = useState<State>({ name: 'loading' });
+  const [loaded, setState] = useState<State>({ name: 'loading' });
+  // Without a token there is nothing to load: derived here rather than set by the effect.
+  const state: State = token ? loaded : { name: 'failed', key: 'invalid' };
   const languageSet = useRef(false);
 
   useEffect(() => {
-    if (!token) {
-      setState({ name: 'failed', key: 'invalid' });
-      return;
-    }
+    if (!token) return;
     let live = true;
     call<EnrolmentView>('/view', { token }, locale).then(
       (view) => {
@@ -118,7 +117,7 @@ export const EnrolPage = () => {
     return () => {
       live = false;
     };
-    // Loaded once per token: a language switch must not fetch again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded once per token: a language switch must not fetch again.
   }, [token]);
 
   return (

@@ -16,21 +16,26 @@ export const ActivityPage = () => {
   const [draft, setDraft] = useState(period);
   const [body, setBody] = useState<DashboardBody | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // Loading until the answer for the period asked last has come: derived, so the effect sets no state itself.
+  const [answered, setAnswered] = useState<typeof period | null>(null);
+  const loading = answered !== period;
 
-  const load = useCallback(async (p: { from: string; to: string }) => {
-    setLoading(true);
-    try {
-      const from = startOfUtcDay(p.from).toISOString();
-      const to = new Date(startOfUtcDay(p.to).getTime() + DAY_MS).toISOString();
-      setBody(await supervisionApi.dashboard(from, to));
-      setError(null);
-    } catch (e) {
-      const { message, errors } = apiErrorOf(e);
-      setError(errors.from ?? errors.to ?? message);
-    } finally {
-      setLoading(false);
-    }
+  const load = useCallback((p: { from: string; to: string }) => {
+    const from = startOfUtcDay(p.from).toISOString();
+    const to = new Date(startOfUtcDay(p.to).getTime() + DAY_MS).toISOString();
+    return supervisionApi
+      .dashboard(from, to)
+      .then(
+        (next) => {
+          setBody(next);
+          setError(null);
+        },
+        (e: unknown) => {
+          const { message, errors } = apiErrorOf(e);
+          setError(errors.from ?? errors.to ?? message);
+        },
+      )
+      .finally(() => setAnswered(p));
   }, []);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, CircularProgress, TextField } from '@mui/material';
 import PinIcon from '@mui/icons-material/Pin';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -24,12 +24,15 @@ export const CodeCheckForm = () => {
   const verification = call.verification;
   // A new code makes the last answer about the previous one stale.
   const waitingSince = verification?.activeCode?.expiresAt;
-  useEffect(() => {
+  // Adjusted during render (React's pattern for state following a prop), not in an effect.
+  const [answeredSince, setAnsweredSince] = useState(waitingSince);
+  if (answeredSince !== waitingSince) {
+    setAnsweredSince(waitingSince);
     if (waitingSince) {
       setOutcome(null);
       setRefusal(null);
     }
-  }, [waitingSince]);
+  }
   if (!verification) return null;
   const closed = call.expired || verification.locked;
 

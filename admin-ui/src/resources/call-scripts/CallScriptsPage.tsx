@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, TextField, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import RestoreIcon from '@mui/icons-material/Restore';
@@ -59,7 +59,12 @@ const ScriptEditor = ({ script, sender, canEdit }: { script: CallScriptRecord; s
   const [texts, setTexts] = useState(script.texts);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
-  useEffect(() => setTexts(script.texts), [script.texts]);
+  // Follows the saved value by adjusting state during render (React's pattern), not in an effect.
+  const [savedTexts, setSavedTexts] = useState(script.texts);
+  if (savedTexts !== script.texts) {
+    setSavedTexts(script.texts);
+    setTexts(script.texts);
+  }
   const changed = SCRIPT_LANGUAGES.some((l) => texts[l] !== script.texts[l]);
   const title = translate(`calls.steps.${script.key}`, { _: script.key });
 

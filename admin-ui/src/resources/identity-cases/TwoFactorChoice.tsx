@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { useNotify, useTranslate } from 'react-admin';
@@ -21,7 +21,12 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const savedKey = saved.join(',');
-  useEffect(() => setChosen(savedKey ? savedKey.split(',') : []), [savedKey]);
+  // Follows the saved value by adjusting state during render (React's pattern), not in an effect.
+  const [shownKey, setShownKey] = useState(savedKey);
+  if (shownKey !== savedKey) {
+    setShownKey(savedKey);
+    setChosen(savedKey ? savedKey.split(',') : []);
+  }
   if (record.purpose !== 'disable_2fa' || methods.length === 0) return null;
   const changed = [...chosen].sort().join(',') !== [...saved].sort().join(',');
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
@@ -59,15 +59,17 @@ export const ConfirmDialog = ({
   const [refusal, setRefusal] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
-    setReason('');
-    setReference(callReference ?? '');
-    setErrors({});
-    setRefusal(null);
-    // Each opening starts afresh, with the call's reference as it is now.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  // Each opening starts afresh, with the call's reference as it is now (state adjusted during render).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (open) {
+      setReason('');
+      setReference(callReference ?? '');
+      setErrors({});
+      setRefusal(null);
+    }
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

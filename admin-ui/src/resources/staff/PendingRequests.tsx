@@ -40,13 +40,15 @@ const PendingRequestsCard = () => {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setRows(await supervisionApi.pendingRequests());
-    } catch (e) {
-      setError(apiErrorOf(e).message);
-    }
-  }, []);
+  // State is set in the promise's callbacks, never synchronously: the mount effect below calls this.
+  const load = useCallback(
+    () =>
+      supervisionApi.pendingRequests().then(
+        (next) => setRows(next),
+        (e: unknown) => setError(apiErrorOf(e).message),
+      ),
+    [],
+  );
   useEffect(() => {
     void load();
   }, [load]);

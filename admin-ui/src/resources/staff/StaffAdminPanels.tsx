@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -73,10 +73,13 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Follows the saved record by adjusting state during render (React's pattern), not in an effect.
+  const [saved, setSaved] = useState({ roles: record.roles, active: record.active });
+  if (saved.roles !== record.roles || saved.active !== record.active) {
+    setSaved({ roles: record.roles, active: record.active });
     setRoles(record.roles);
     setActive(record.active);
-  }, [record.roles, record.active]);
+  }
 
   const changed = { roles: !sameRoles(roles, record.roles), active: active !== record.active };
   const reasonError = reason.trim().length >= 3 ? null : translate('sup.staff.reason_required');
