@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, FormControlLabel, FormGroup, FormHelperText, FormLabel, Radio, RadioGroup, TextField } from '@mui/material';
+import { Button, Checkbox, FormControlLabel, FormGroup, FormHelperText, FormLabel, Radio, RadioGroup } from '@mui/material';
 import OpenCaseIcon from '@mui/icons-material/NoteAdd';
 import { useCanAccess, useCreatePath, useNotify, useRedirect, useTranslate } from 'react-admin';
 import type { AccountDetail } from '../accounts/types';
@@ -8,6 +8,7 @@ import { apiErrorOf } from '../../providers/http';
 import { CASE_PURPOSES, type CasePurpose } from './types';
 import { CallScript } from '../accounts/CallScript';
 import { FormDialog } from '../../common/FormDialog';
+import { TextInput } from '../../common/TextInput';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -209,32 +210,28 @@ const OpenCase = ({
           </>
         )}
         {contact === 'new' && (
-          <TextField
+          <TextInput
             name="contactEmail"
             type="email"
             label={translate('cases.open.contact_email')}
             value={contactEmail}
-            onChange={(event) => setContactEmail(event.target.value)}
-            error={Boolean(errors.contactEmail)}
-            helperText={errors.contactEmail ?? translate('cases.open.contact_email_help')}
+            onValueChange={setContactEmail}
+            error={errors.contactEmail}
+            help={translate('cases.open.contact_email_help')}
             required
-            fullWidth
-            autoComplete="off"
-            slotProps={{ htmlInput: { maxLength: 254 } }}
+            maxLength={254}
             sx={{ mb: 2 }}
           />
         )}
-        <TextField
+        <TextInput
           name="callReference"
           label={translate('cases.open.call_ref')}
           value={callReference}
-          onChange={(event) => setCallReference(event.target.value)}
-          error={Boolean(errors.callReference)}
-          helperText={errors.callReference ?? translate('cases.open.call_ref_help')}
+          onValueChange={setCallReference}
+          error={errors.callReference}
+          help={translate('cases.open.call_ref_help')}
           required
-          fullWidth
-          autoComplete="off"
-          slotProps={{ htmlInput: { maxLength: 100 } }}
+          maxLength={100}
         />
         {isTwoFa && (
           <CallScript

@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { FormDialog } from '../../common/FormDialog';
+import { TextInput } from '../../common/TextInput';
 
 const MIN = 3;
 
@@ -109,34 +109,31 @@ export const ConfirmDialog = ({
     >
       {children}
       {callReference !== undefined && (
-        <TextField
+        <TextInput
           name="recoveryCallReference"
           label={translate('recovery.workspace.call_ref')}
           value={reference}
-          onChange={(event) => setReference(event.target.value)}
-          error={Boolean(errors.callReference)}
-          helperText={errors.callReference ?? translate('recovery.workspace.call_ref_help')}
+          onValueChange={setReference}
+          error={errors.callReference}
+          help={translate('recovery.workspace.call_ref_help')}
           required
-          fullWidth
-          autoComplete="off"
-          slotProps={{ htmlInput: { maxLength: 100 } }}
+          maxLength={100}
           sx={{ mb: 2 }}
         />
       )}
       {withReason && (
-        <TextField
+        <TextInput
           autoFocus
           name="recoveryReason"
           label={translate('recovery.dialog.reason')}
           value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          error={Boolean(errors.reason)}
-          helperText={errors.reason ?? reasonHelp ?? translate('recovery.dialog.reason_help')}
+          onValueChange={setReason}
+          error={errors.reason}
+          help={reasonHelp ?? translate('recovery.dialog.reason_help')}
           required
-          fullWidth
           multiline
           minRows={2}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
+          maxLength={500}
         />
       )}
     </FormDialog>
