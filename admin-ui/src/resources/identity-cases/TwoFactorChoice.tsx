@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, FormControlLabel, FormGroup, Typography } from
 import SaveIcon from '@mui/icons-material/Save';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
-import { apiErrorOf } from '../../providers/http';
+import { useAction } from '../../common/useAction';
 import type { CaseDetail } from './types';
 import { Panel } from '../../common/Panel';
 
@@ -18,8 +18,7 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
   const methods = record.twoFactorMethods ?? [];
   const saved = record.twoFactorMethodIds ?? methods.map((m) => m.id);
   const [chosen, setChosen] = useState<string[]>(saved);
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { pending, refusal, run } = useAction();
   const savedKey = saved.join(',');
   // Follows the saved value by adjusting state during render (React's pattern), not in an effect.
   const [shownKey, setShownKey] = useState(savedKey);
@@ -30,19 +29,12 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
   if (record.purpose !== 'disable_2fa' || methods.length === 0) return null;
   const changed = [...chosen].sort().join(',') !== [...saved].sort().join(',');
 
-  const save = async () => {
-    setPending(true);
-    setRefusal(null);
-    try {
+  const save = () =>
+    run(async () => {
       await casesApi.chooseTwoFactorMethods(record.id, chosen);
       notify('cases.two_factor.saved', { type: 'success' });
       onChange();
-    } catch (error) {
-      setRefusal(apiErrorOf(error).message);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   return (
     <Panel id="case-two-factor-title" title={translate('cases.two_factor.title')} data-testid="case-two-factor">

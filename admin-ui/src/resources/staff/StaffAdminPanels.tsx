@@ -17,6 +17,7 @@ import KeyIcon from '@mui/icons-material/KeyOutlined';
 import MailIcon from '@mui/icons-material/ForwardToInboxOutlined';
 import { useCanAccess, useGetIdentity, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
+import { useAction } from '../../common/useAction';
 import { supervisionApi, type StaffRecord } from '../../supervision/api';
 import { RoleChecks } from './RoleChecks';
 import { Note } from '../../common/Note';
@@ -142,20 +143,12 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
 const ReinvitePanel = ({ record }: { record: StaffRecord }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { pending: busy, refusal: error, run } = useAction();
+  const send = () =>
+    run(async () => {
       await supervisionApi.reinviteStaff(record.id);
       notify('sup.staff.reinvited', { type: 'success' });
-    } catch (e) {
-      setError(apiErrorOf(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <PanelCard id="staff-invite" title={translate('sup.staff.reinvite_title')}>
       <Note>{translate('sup.staff.reinvite_explain')}</Note>
@@ -174,8 +167,7 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
   const translate = useTranslate();
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending: busy, refusal: error, run } = useAction();
   const [requested, setRequested] = useState(false);
   const reasonError = reason.trim().length >= 3 ? null : translate('sup.staff.reason_required');
 
@@ -183,19 +175,15 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
     event.preventDefault();
     setSubmitted(true);
     if (reasonError) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await supervisionApi.requestMfaReset(record.id, reason.trim());
-      setRequested(true);
-      setReason('');
-      setSubmitted(false);
-    } catch (e) {
-      const { message, errors } = apiErrorOf(e);
-      setError(errors.reason ?? message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await supervisionApi.requestMfaReset(record.id, reason.trim());
+        setRequested(true);
+        setReason('');
+        setSubmitted(false);
+      },
+      (problem) => problem.errors.reason,
+    );
   };
 
   return (
