@@ -59,28 +59,20 @@ export const ActivityPage = () => {
         <Typography variant="h5" component="h1" sx={{ flex: 1, minWidth: 160 }}>
           {translate('sup.activity.title')}
         </Typography>
-        <TextField
-          type="date"
-          fullWidth={false}
-          sx={{ width: 180 }}
-          size="small"
-          name="from"
-          label={translate('sup.activity.from')}
-          value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          type="date"
-          fullWidth={false}
-          sx={{ width: 180 }}
-          size="small"
-          name="to"
-          label={translate('sup.activity.to')}
-          value={draft.to}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        {(['from', 'to'] as const).map((bound) => (
+          <TextField
+            key={bound}
+            type="date"
+            fullWidth={false}
+            sx={{ width: 180 }}
+            size="small"
+            name={bound}
+            label={translate(`sup.activity.${bound}`)}
+            value={draft[bound]}
+            onChange={(e) => setDraft({ ...draft, [bound]: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        ))}
         <Button type="submit" variant="contained" disabled={loading}>
           {translate('sup.activity.apply')}
         </Button>

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, Link, MenuItem, TextField,
 import AskIcon from '@mui/icons-material/MarkEmailUnread';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
-import { apiErrorOf } from '../../providers/http';
+import { useAction } from '../../common/useAction';
 import { ADDRESS_VARIANTS, type CaseDetail, type ItemStatus } from './types';
 import { FormDialog } from '../../common/FormDialog';
 
@@ -131,22 +131,15 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
   const translate = useTranslate();
   const notify = useNotify();
   const [note, setNote] = useState('');
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { pending, refusal, run } = useAction();
   const kindLabel = translate(`cases.kind.${kind}`, { _: kind });
   const send = async () => {
-    setPending(true);
-    setRefusal(null);
-    try {
+    await run(async () => {
       await casesApi.requestDocument(caseId, kind, note.trim() || undefined);
       notify('cases.request.done', { type: 'success' });
       onClose();
       onDone();
-    } catch (error) {
-      setRefusal(apiErrorOf(error).message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
   return (
     <FormDialog
@@ -187,21 +180,14 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
 const VariantSelect = ({ caseId, variant, onChanged }: { caseId: string; variant: string; onChanged?(): void }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { pending, refusal, run } = useAction();
   const change = async (next: string) => {
     if (next === variant) return;
-    setPending(true);
-    setRefusal(null);
-    try {
+    await run(async () => {
       await casesApi.setAddressVariant(caseId, next);
       notify('cases.checklist.variant_changed', { type: 'success' });
       onChanged?.();
-    } catch (error) {
-      setRefusal(apiErrorOf(error).message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
   return (
     <Box sx={{ my: 1 }} data-testid="checklist-variant">

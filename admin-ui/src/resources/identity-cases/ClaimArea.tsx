@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, Box, Button, CircularProgress } from '@mui/material';
 import ClaimIcon from '@mui/icons-material/AssignmentInd';
 import { useNotify, useTranslate } from 'react-admin';
