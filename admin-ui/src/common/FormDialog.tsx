@@ -59,7 +59,7 @@ export const FormDialog = ({
   const translate = useTranslate();
   return (
     <Dialog open={open} onClose={() => !pending && onClose()} aria-labelledby={id} fullWidth maxWidth="sm" {...dialogProps}>
-      <form onSubmit={event => void onSubmit(event)} noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <DialogTitle id={id}>{title}</DialogTitle>
         <DialogContent sx={contentSx}>
           {intro && (

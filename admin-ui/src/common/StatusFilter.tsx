@@ -18,7 +18,7 @@ export const StatusFilter = ({ statuses, prefix, emptyText, minWidth, ...props }
   return (
     <SelectInput
       {...props}
-      choices={statuses.map(status => ({ id: status, name: `${prefix}.${status}` }))}
+      choices={statuses.map((status) => ({ id: status, name: `${prefix}.${status}` }))}
       emptyText={translate(emptyText)}
       slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
       sx={{ minWidth }}

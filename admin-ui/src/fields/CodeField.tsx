@@ -28,11 +28,7 @@ export const CodeField = ({ source, emptyText, truncate }: Props) => {
     </Typography>
   );
   if (truncate && text.length > truncate + 1) {
-    return (
-      <Tooltip title={text}>
-        {code(`${text.slice(0, truncate)}…`)}
-      </Tooltip>
-    );
+    return <Tooltip title={text}>{code(`${text.slice(0, truncate)}…`)}</Tooltip>;
   }
   return code(text);
 };

@@ -17,7 +17,7 @@ export const EnumField = ({ source, prefix, emptyText }: Props) => {
   const values = (Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value]).map(String);
   return (
     <Typography component="span" variant="body2" color={values.length ? undefined : 'text.secondary'}>
-      {values.length ? values.map(v => translate(`${prefix}.${v}`, { _: v })).join(', ') : emptyText}
+      {values.length ? values.map((v) => translate(`${prefix}.${v}`, { _: v })).join(', ') : emptyText}
     </Typography>
   );
 };

@@ -14,9 +14,7 @@ export const JsonField = ({ source }: Props) => {
   const translate = useTranslate();
   const value = record?.[source];
   if (value === null || value === undefined) {
-    return (
-      <Note>{translate('rd.none')}</Note>
-    );
+    return <Note>{translate('rd.none')}</Note>;
   }
   return (
     <Box

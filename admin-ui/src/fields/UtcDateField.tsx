@@ -43,9 +43,7 @@ export const UtcDateField = ({ source, stacked }: Props) => {
 };
 
 /** Time of day only (the date is today's on a call screen), in the console's language. */
-export const formatTime = (iso: string, locale: string) =>
-  toDate(iso)?.toLocaleTimeString(locale, { timeStyle: 'medium' }) ?? iso;
+export const formatTime = (iso: string, locale: string) => toDate(iso)?.toLocaleTimeString(locale, { timeStyle: 'medium' }) ?? iso;
 
 /** Date only, in the console's language. */
-export const formatDate = (iso: string, locale: string) =>
-  toDate(iso)?.toLocaleDateString(locale, { dateStyle: 'medium' }) ?? iso;
+export const formatDate = (iso: string, locale: string) => toDate(iso)?.toLocaleDateString(locale, { dateStyle: 'medium' }) ?? iso;

@@ -81,7 +81,7 @@ export const ConfirmStep = ({
               autoComplete="one-time-code"
               maxLength={7}
               value={code}
-              onChange={event => setCode(event.target.value)}
+              onChange={(event) => setCode(event.target.value)}
               aria-invalid={Boolean(fieldError)}
               aria-describedby={fieldError ? 'hint-code error-code' : 'hint-code'}
               required

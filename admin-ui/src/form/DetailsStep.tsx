@@ -45,7 +45,7 @@ export const DetailsStep = ({
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length) {
-      const first = (['customerId', 'accountType', 'purpose', 'contactEmail'] as Field[]).find(f => found[f]);
+      const first = (['customerId', 'accountType', 'purpose', 'contactEmail'] as Field[]).find((f) => found[f]);
       document.getElementById(first === 'purpose' ? 'purpose-replace_email' : `field-${first}`)?.focus();
       return;
     }
@@ -102,12 +102,16 @@ export const DetailsStep = ({
             spellCheck={false}
             maxLength={40}
             value={customerId}
-            onChange={event => setCustomerId(event.target.value)}
+            onChange={(event) => setCustomerId(event.target.value)}
             aria-invalid={Boolean(errors.customerId)}
             aria-describedby={describedBy('customerId')}
             required
           />
-          {errors.customerId && <p className="rd-field-error" id="error-customerId">{errors.customerId}</p>}
+          {errors.customerId && (
+            <p className="rd-field-error" id="error-customerId">
+              {errors.customerId}
+            </p>
+          )}
         </div>
 
         <div className="rd-field">
@@ -121,19 +125,23 @@ export const DetailsStep = ({
             id="field-accountType"
             name="accountType"
             value={accountType}
-            onChange={event => setAccountType(event.target.value as AccountType | '')}
+            onChange={(event) => setAccountType(event.target.value as AccountType | '')}
             aria-invalid={Boolean(errors.accountType)}
             aria-describedby={describedBy('accountType')}
             required
           >
             <option value="">{t('details.choose')}</option>
-            {ACCOUNT_TYPES.map(type => (
+            {ACCOUNT_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`account_type.${type}`)}
               </option>
             ))}
           </select>
-          {errors.accountType && <p className="rd-field-error" id="error-accountType">{errors.accountType}</p>}
+          {errors.accountType && (
+            <p className="rd-field-error" id="error-accountType">
+              {errors.accountType}
+            </p>
+          )}
         </div>
 
         <fieldset
@@ -144,7 +152,7 @@ export const DetailsStep = ({
           <legend>
             {t('details.purpose')} <span className="rd-required">({t('required_mark')})</span>
           </legend>
-          {PURPOSES.map(value => (
+          {PURPOSES.map((value) => (
             <div className="rd-radio" key={value}>
               <input
                 type="radio"
@@ -163,7 +171,11 @@ export const DetailsStep = ({
               </div>
             </div>
           ))}
-          {errors.purpose && <p className="rd-field-error" id="error-purpose">{errors.purpose}</p>}
+          {errors.purpose && (
+            <p className="rd-field-error" id="error-purpose">
+              {errors.purpose}
+            </p>
+          )}
         </fieldset>
 
         <div className="rd-field">
@@ -182,12 +194,16 @@ export const DetailsStep = ({
             inputMode="email"
             maxLength={254}
             value={contactEmail}
-            onChange={event => setContactEmail(event.target.value)}
+            onChange={(event) => setContactEmail(event.target.value)}
             aria-invalid={Boolean(errors.contactEmail)}
             aria-describedby={describedBy('contactEmail')}
             required
           />
-          {errors.contactEmail && <p className="rd-field-error" id="error-contactEmail">{errors.contactEmail}</p>}
+          {errors.contactEmail && (
+            <p className="rd-field-error" id="error-contactEmail">
+              {errors.contactEmail}
+            </p>
+          )}
         </div>
 
         {problem && <ErrorMessage>{problem}</ErrorMessage>}

@@ -23,8 +23,8 @@ export const formatDate = (iso: string, locale: FormLocale) => {
 
 /** Kinds sent that the current checklist does not ask for (e.g. after the address situation changed), then "other". */
 function optionalKinds(view: PublicCase): DocumentKind[] {
-  const extra = [...new Set(liveDocuments(view).map(doc => doc.kind))].filter(
-    kind => !view.requiredDocuments.includes(kind) && kind !== 'identity_back' && kind !== 'other',
+  const extra = [...new Set(liveDocuments(view).map((doc) => doc.kind))].filter(
+    (kind) => !view.requiredDocuments.includes(kind) && kind !== 'identity_back' && kind !== 'other',
   );
   return [...extra, 'other'];
 }
@@ -42,7 +42,7 @@ export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: 
   const missing = missingItems(view, identityType);
   const uploading = Object.values(busy).some(Boolean);
 
-  const setSlotBusy = (kind: string, value: boolean) => setBusy(current => ({ ...current, [kind]: value }));
+  const setSlotBusy = (kind: string, value: boolean) => setBusy((current) => ({ ...current, [kind]: value }));
 
   const goOn = async () => {
     if (uploading) {
@@ -52,7 +52,7 @@ export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: 
     const latest = (await refresh()) ?? view;
     const still = missingItems(latest, identityType);
     if (still.length) {
-      setBlocked(t('documents.missing', { list: still.map(item => missingLabel(item, identityType, t)).join(', ') }));
+      setBlocked(t('documents.missing', { list: still.map((item) => missingLabel(item, identityType, t)).join(', ') }));
       document.getElementById('missing-box')?.focus();
       return;
     }
@@ -81,15 +81,9 @@ export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: 
       <fieldset className="rd-choice" data-testid="identity-type">
         <legend>{t('documents.identity_question')}</legend>
         <p className="rd-hint">{t('documents.identity_hint', { holder })}</p>
-        {IDENTITY_TYPES.map(type => (
+        {IDENTITY_TYPES.map((type) => (
           <label key={type} className="rd-radio">
-            <input
-              type="radio"
-              name="identityType"
-              value={type}
-              checked={identityType === type}
-              onChange={() => setIdentityType(type)}
-            />{' '}
+            <input type="radio" name="identityType" value={type} checked={identityType === type} onChange={() => setIdentityType(type)} />{' '}
             {t(`identity_type.${type}`)}
             <span className="rd-hint"> — {t(`identity_type_hint.${type}`)}</span>
           </label>
@@ -100,7 +94,7 @@ export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: 
 
       <h3>{t('documents.required_title')}</h3>
       {!identityType && <p className="rd-note">{t('documents.choose_type_first')}</p>}
-      {requiredSlots(view, identityType).map(slot => (
+      {requiredSlots(view, identityType).map((slot) => (
         <DocumentSlot
           key={slot.kind}
           access={access}
@@ -109,17 +103,17 @@ export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: 
           hint={slot.side ? t(`identity_side_hint.${slot.side}`) : t(`kind_hint.${slot.kind}`, { holder })}
           mark="required"
           identityType={slot.side ? identityType : null}
-          received={liveDocuments(view).filter(doc => doc.kind === slot.kind)}
+          received={liveDocuments(view).filter((doc) => doc.kind === slot.kind)}
           t={t}
           locale={locale}
           refresh={refresh}
-          onBusy={value => setSlotBusy(slot.kind, value)}
+          onBusy={(value) => setSlotBusy(slot.kind, value)}
         />
       ))}
 
       <details className="rd-optional">
         <summary>{t('documents.optional_title')}</summary>
-        {optionalKinds(view).map(kind => (
+        {optionalKinds(view).map((kind) => (
           <DocumentSlot
             key={kind}
             access={access}
@@ -128,16 +122,16 @@ export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: 
             hint={t(`kind_hint.${kind}`, { holder })}
             mark="optional"
             identityType={null}
-            received={liveDocuments(view).filter(doc => doc.kind === kind)}
+            received={liveDocuments(view).filter((doc) => doc.kind === kind)}
             t={t}
             locale={locale}
             refresh={refresh}
-            onBusy={value => setSlotBusy(kind, value)}
+            onBusy={(value) => setSlotBusy(kind, value)}
           />
         ))}
       </details>
 
-      <MissingBox missing={missing.map(item => missingLabel(item, identityType, t))} t={t} />
+      <MissingBox missing={missing.map((item) => missingLabel(item, identityType, t))} t={t} />
       {blocked && <ErrorMessage>{blocked}</ErrorMessage>}
       <button type="button" className="rd-button" onClick={() => void goOn()}>
         {t('documents.continue')}
@@ -148,12 +142,18 @@ export const DocumentsStep = ({ access, view, t, locale, refresh, onContinue }: 
 
 /** What is still to send, always in view (and read out when it changes). */
 export const MissingBox = ({ missing, t }: { missing: string[]; t: Translate }) => (
-  <div id="missing-box" tabIndex={-1} className={missing.length ? 'rd-missing' : 'rd-missing rd-missing-none'} data-testid="missing-box" aria-live="polite">
+  <div
+    id="missing-box"
+    tabIndex={-1}
+    className={missing.length ? 'rd-missing' : 'rd-missing rd-missing-none'}
+    data-testid="missing-box"
+    aria-live="polite"
+  >
     {missing.length ? (
       <>
         <strong>{t('documents.still_missing_title')}</strong>
         <ul>
-          {missing.map(label => (
+          {missing.map((label) => (
             <li key={label}>{label}</li>
           ))}
         </ul>
@@ -187,7 +187,7 @@ const AddressSituation = ({ access, view, t, locale, refresh }: StepProps) => {
   return (
     <fieldset className="rd-choice" data-testid="address-variant" aria-busy={Boolean(saving)}>
       <legend>{t('address.title')}</legend>
-      {ADDRESS_VARIANTS.map(variant => (
+      {ADDRESS_VARIANTS.map((variant) => (
         <label key={variant} className="rd-radio">
           <input
             type="radio"
@@ -255,7 +255,7 @@ export const DocumentSlot = ({
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [lastReceived, setLastReceived] = useState<string | null>(null);
   const inputId = `file-${kind}`;
-  const busy = uploads.some(u => u.status === 'uploading');
+  const busy = uploads.some((u) => u.status === 'uploading');
   const markText =
     mark === 'asked'
       ? t('reupload.asked_mark')
@@ -268,16 +268,16 @@ export const DocumentSlot = ({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [busy]);
 
-  const patch = (key: number, change: Partial<Upload>) => setUploads(list => list.map(u => (u.key === key ? { ...u, ...change } : u)));
+  const patch = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   const send = async (upload: Upload) => {
     patch(upload.key, { status: 'uploading', percent: 0, message: undefined });
     try {
       await formApi.uploadOne(access, kind, upload.file, locale, {
         identityType,
-        onProgress: fraction => patch(upload.key, { percent: Math.min(99, Math.round(fraction * 100)) }),
+        onProgress: (fraction) => patch(upload.key, { percent: Math.min(99, Math.round(fraction * 100)) }),
       });
-      setUploads(list => list.filter(u => u.key !== upload.key));
+      setUploads((list) => list.filter((u) => u.key !== upload.key));
       setLastReceived(upload.file.name);
       await refresh();
     } catch (error) {
@@ -296,8 +296,15 @@ export const DocumentSlot = ({
           : file.size > MAX_FILE_BYTES
             ? t('documents.too_big', { name: file.name })
             : null;
-      const upload: Upload = { key: nextKey++, file, status: refused ? 'failed' : 'uploading', percent: 0, message: refused ?? undefined, retryable: !refused };
-      setUploads(list => [...list, upload]);
+      const upload: Upload = {
+        key: nextKey++,
+        file,
+        status: refused ? 'failed' : 'uploading',
+        percent: 0,
+        message: refused ?? undefined,
+        retryable: !refused,
+      };
+      setUploads((list) => [...list, upload]);
       if (!refused) void send(upload);
     }
   };
@@ -316,7 +323,7 @@ export const DocumentSlot = ({
           <span className="rd-muted">{t('documents.none_yet')}</span>
         ) : (
           <ul>
-            {received.map(doc => (
+            {received.map((doc) => (
               <li key={doc.id}>
                 <span aria-hidden="true">✓ </span>
                 {doc.name}
@@ -327,7 +334,7 @@ export const DocumentSlot = ({
       </div>
       {uploads.length > 0 && (
         <ul className="rd-uploads" aria-label={t('documents.uploads_label')}>
-          {uploads.map(upload => (
+          {uploads.map((upload) => (
             <li key={upload.key} className={`rd-upload-row rd-upload-${upload.status}`} data-status={upload.status}>
               <span className="rd-upload-name">{upload.file.name}</span>
               {upload.status === 'uploading' ? (
@@ -351,7 +358,7 @@ export const DocumentSlot = ({
                     <button
                       type="button"
                       className="rd-link-button"
-                      onClick={() => setUploads(list => list.filter(u => u.key !== upload.key))}
+                      onClick={() => setUploads((list) => list.filter((u) => u.key !== upload.key))}
                     >
                       {t('documents.dismiss')}
                     </button>
@@ -375,7 +382,7 @@ export const DocumentSlot = ({
           accept={ACCEPT}
           disabled={Boolean(slot.side) && !identityType}
           aria-describedby={`hint-${kind}`}
-          onChange={event => chosen(Array.from(event.target.files ?? []))}
+          onChange={(event) => chosen(Array.from(event.target.files ?? []))}
         />
         <label htmlFor={inputId} className="rd-button rd-button-secondary rd-file-label">
           {t(received.length ? 'documents.choose_more' : 'documents.choose')}

@@ -152,16 +152,19 @@ const CaseFlow = ({
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [reviewing, setReviewing] = useState(false);
 
-  const refresh = useCallback(async (): Promise<PublicCase | null> => {
-    try {
-      const next = await formApi.view(access, locale);
-      setView(next);
-      setLoadError(null);
-      return next;
-    } catch (error) {
-      setLoadError(error instanceof ApiError ? error : new ApiError(0, ''));
-      return null;
-    }
+  // State is set in the promise's callbacks, never synchronously: the mount effect below may call this.
+  const refresh = useCallback((): Promise<PublicCase | null> => {
+    return formApi.view(access, locale).then(
+      (next) => {
+        setView(next);
+        setLoadError(null);
+        return next;
+      },
+      (error: unknown) => {
+        setLoadError(error instanceof ApiError ? error : new ApiError(0, ''));
+        return null;
+      },
+    );
     // The language only changes the server's wording, not the state: no reload when it changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [access]);
@@ -210,12 +213,8 @@ const CaseFlow = ({
       {step === 2 && (
         <ConfirmStep access={access} contactEmail={contactEmail} t={t} locale={locale} onConfirmed={refresh} onNewRequest={startOver} />
       )}
-      {step === 3 && (
-        <DocumentsStep {...stepProps} onContinue={() => setReviewing(true)} />
-      )}
-      {step === 4 && (
-        <SendStep {...stepProps} onBack={() => setReviewing(false)} />
-      )}
+      {step === 3 && <DocumentsStep {...stepProps} onContinue={() => setReviewing(true)} />}
+      {step === 4 && <SendStep {...stepProps} onBack={() => setReviewing(false)} />}
       <p className="rd-footer">
         <button type="button" className="rd-link-button" onClick={startOver}>
           {t('new_request')}

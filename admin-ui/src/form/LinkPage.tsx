@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError } from './api';
+import { ApiError, parseBody } from './api';
 import { FormApp } from './FormApp';
 import { translator, useFormLocale, type FormLocale, type Translate } from './i18n';
 import { ErrorMessage } from './parts';
@@ -59,12 +59,7 @@ async function linkCall<T>(token: string, method: 'GET' | 'POST', locale: FormLo
     throw new ApiError(0, '');
   }
   const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
+  const body = parseBody(text);
   if (!response.ok) {
     const message = (body as { message?: unknown } | null)?.message;
     throw new ApiError(response.status, typeof message === 'string' ? message : '');
@@ -105,7 +100,8 @@ const LinkApp = () => {
   const { locale, setLocale, t: formT } = useFormLocale();
   const t = translator(locale, 'link');
   const [token] = useState(takeToken);
-  const [state, setState] = useState<State>({ name: 'loading' });
+  // Without a token there is nothing to load: the page is invalid from its first render.
+  const [state, setState] = useState<State>(() => (token ? { name: 'loading' } : { name: 'invalid' }));
   const title = t(titleKey(state));
 
   // After the form's own title (set by useFormLocale): this page says what it is for.
@@ -113,19 +109,16 @@ const LinkApp = () => {
     document.title = `${title} — ${formT('brand')}`;
   }, [title, formT]);
 
+  // State is set in the promise's callbacks, never synchronously: the mount effect below calls this.
   const load = useCallback(async () => {
-    if (!token) {
-      setState({ name: 'invalid' });
-      return;
-    }
-    setState({ name: 'loading' });
-    try {
-      const view = await linkCall<LinkView>(token, 'GET', locale);
-      setState({ name: 'ready', view, sending: false, problem: null });
-    } catch (error) {
-      const status = error instanceof ApiError ? error.status : 0;
-      setState(status === 404 ? { name: 'invalid' } : { name: 'unreachable', key: status === 0 ? 'errors.network' : 'errors.generic' });
-    }
+    if (!token) return;
+    await linkCall<LinkView>(token, 'GET', locale).then(
+      (view) => setState({ name: 'ready', view, sending: false, problem: null }),
+      (error: unknown) => {
+        const status = error instanceof ApiError ? error.status : 0;
+        setState(status === 404 ? { name: 'invalid' } : { name: 'unreachable', key: status === 0 ? 'errors.network' : 'errors.generic' });
+      },
+    );
     // The language changes the wording only: no reload when it changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token]);
@@ -169,7 +162,15 @@ const LinkApp = () => {
       </header>
       <main className="rd-main" id="main">
         <h1>{title}</h1>
-        <LinkBody state={state} t={t} onUse={use} onRetry={() => void load()} />
+        <LinkBody
+          state={state}
+          t={t}
+          onUse={use}
+          onRetry={() => {
+            setState({ name: 'loading' });
+            void load();
+          }}
+        />
         <p className="rd-hint">{t('help')}</p>
         <p className="rd-hint">{t('genuine')}</p>
       </main>
@@ -193,17 +194,7 @@ const what = (t: Translate, view: LinkView, tense: 'pending' | 'done') => {
   return text.startsWith('what.') ? t('what.unknown') : text;
 };
 
-const LinkBody = ({
-  state,
-  t,
-  onUse,
-  onRetry,
-}: {
-  state: State;
-  t: Translate;
-  onUse(view: LinkView): void;
-  onRetry(): void;
-}) => {
+const LinkBody = ({ state, t, onUse, onRetry }: { state: State; t: Translate; onUse(view: LinkView): void; onRetry(): void }) => {
   if (state.name === 'loading') {
     return (
       <p role="status" className="rd-loading">
@@ -245,14 +236,18 @@ const LinkBody = ({
   if (view.effect === 'none') {
     return (
       <section className="rd-card">
-        <p className="rd-big" style={{ marginTop: 0 }}>{t('none.text')}</p>
+        <p className="rd-big" style={{ marginTop: 0 }}>
+          {t('none.text')}
+        </p>
       </section>
     );
   }
   const kind = view.effect; // 'cancel' | 'report'
   return (
     <section className="rd-card">
-      <p className="rd-big" style={{ marginTop: 0 }}>{t(`${kind}.what`, { what: what(t, view, kind === 'cancel' ? 'pending' : 'done') })}</p>
+      <p className="rd-big" style={{ marginTop: 0 }}>
+        {t(`${kind}.what`, { what: what(t, view, kind === 'cancel' ? 'pending' : 'done') })}
+      </p>
       <p>{t(`${kind}.advice`)}</p>
       {state.problem && <ErrorMessage>{state.problem}</ErrorMessage>}
       <div className="rd-actions">

@@ -13,7 +13,7 @@ export const SendStep = ({ access, view, t, locale, refresh, onBack }: StepProps
   const required = requiredSlots(view, type);
   const slots: Slot[] = [
     ...required,
-    ...[...new Set(docs.map(doc => doc.kind))].filter(kind => !required.some(slot => slot.kind === kind)).map(kind => ({ kind })),
+    ...[...new Set(docs.map((doc) => doc.kind))].filter((kind) => !required.some((slot) => slot.kind === kind)).map((kind) => ({ kind })),
   ];
 
   const submit = async () => {
@@ -28,7 +28,7 @@ export const SendStep = ({ access, view, t, locale, refresh, onBack }: StepProps
         const missing = missingItems(latest, statedIdentityType(latest));
         setProblem(
           missing.length
-            ? t('documents.missing', { list: missing.map(item => missingLabel(item, statedIdentityType(latest), t)).join(', ') })
+            ? t('documents.missing', { list: missing.map((item) => missingLabel(item, statedIdentityType(latest), t)).join(', ') })
             : problemText(error, 'submit', t, locale),
         );
       } else {
@@ -45,15 +45,15 @@ export const SendStep = ({ access, view, t, locale, refresh, onBack }: StepProps
       <StepHeading>{t('send.title')}</StepHeading>
       <p>{t('send.intro')}</p>
       <ul className="rd-summary">
-        {slots.map(slot => {
-          const files = docs.filter(doc => doc.kind === slot.kind);
+        {slots.map((slot) => {
+          const files = docs.filter((doc) => doc.kind === slot.kind);
           return (
             <li key={slot.kind} className={files.length ? 'rd-summary-ok' : 'rd-summary-missing'}>
               <span aria-hidden="true">{files.length ? '✓ ' : '✗ '}</span>
               <strong>{slot.side ? slotLabel(slot, type, t) : t(`kind.${slot.kind}`)}</strong>
               {' — '}
               {files.length
-                ? t('send.files', { smart_count: files.length, names: files.map(doc => doc.name).join(', ') })
+                ? t('send.files', { smart_count: files.length, names: files.map((doc) => doc.name).join(', ') })
                 : t('send.missing_item')}
             </li>
           );

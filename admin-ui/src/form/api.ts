@@ -89,13 +89,27 @@ const ERROR_MESSAGES: Record<string, unknown> = { en: errorsEn.errors, fr: error
 
 function translatedRefusal(code: string | undefined, params: unknown, locale: string): string | undefined {
   if (!code) return undefined;
-  const found = code.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), ERROR_MESSAGES[locale]);
+  const found = code
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      ERROR_MESSAGES[locale],
+    );
   if (typeof found !== 'string') return undefined;
   const values = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
   return found.replace(/%\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 /** A refused answer's body as an ApiError, its refusal translated in the form's language. */
+/** The answer's JSON, or null when it is empty or not JSON (a proxy's HTML error page). */
+export function parseBody(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
 function refusal(status: number, body: unknown, locale: string): ApiError {
   const problem = (body ?? {}) as { message?: unknown; errors?: unknown; code?: unknown; params?: unknown };
   const message = Array.isArray(problem.message) ? problem.message.join(' ') : typeof problem.message === 'string' ? problem.message : '';
@@ -120,12 +134,7 @@ async function call<T>(path: string, init: RequestInit & { token?: string; local
     throw new ApiError(0, '');
   }
   const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
+  const body = parseBody(text);
   if (!response.ok) throw refusal(response.status, body, init.locale);
   return body as T;
 }
@@ -134,10 +143,8 @@ const id = (caseId: string) => `/${encodeURIComponent(caseId)}`;
 
 export const formApi = {
   // The page's language goes with the request: every mail of the case is written in it.
-  open: (
-    input: { customerId: string; accountType: AccountType; purpose: Purpose; contactEmail: string },
-    locale: 'fr' | 'en',
-  ) => call<OpenedCase>('', { method: 'POST', body: JSON.stringify({ ...input, language: locale }), locale }),
+  open: (input: { customerId: string; accountType: AccountType; purpose: Purpose; contactEmail: string }, locale: 'fr' | 'en') =>
+    call<OpenedCase>('', { method: 'POST', body: JSON.stringify({ ...input, language: locale }), locale }),
 
   view: (access: CaseAccess, locale: string) => call<PublicCase>(id(access.caseId), { token: access.token, locale }),
 
@@ -180,18 +187,13 @@ export const formApi = {
       xhr.setRequestHeader('Accept', 'application/json');
       xhr.setRequestHeader('Accept-Language', locale);
       xhr.setRequestHeader('X-Case-Token', access.token);
-      xhr.upload.onprogress = event => {
+      xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && options.onProgress) options.onProgress(event.loaded / event.total);
       };
       xhr.onerror = () => reject(new ApiError(0, ''));
       xhr.onabort = () => reject(new ApiError(0, ''));
       xhr.onload = () => {
-        let body: unknown = null;
-        try {
-          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-        } catch {
-          body = null;
-        }
+        const body = parseBody(xhr.responseText);
         if (xhr.status >= 200 && xhr.status < 300) {
           resolve(body as { documents: { id: string; kind: DocumentKind; name: string }[] });
           return;

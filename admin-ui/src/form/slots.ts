@@ -9,24 +9,31 @@ export interface Slot {
 }
 
 /** The documents that still count (not asked again by the reviewer). */
-export const liveDocuments = (view: PublicCase) => view.documents.filter(doc => !doc.superseded);
+export const liveDocuments = (view: PublicCase) => view.documents.filter((doc) => !doc.superseded);
 
 /** The identity type as stated with the files already sent (the latest), else none yet. */
 export function statedIdentityType(view: PublicCase): IdentityType | null {
   if (view.identityType) return view.identityType;
-  const stated = liveDocuments(view).filter(doc => doc.identityType);
-  return stated.length ? stated[stated.length - 1].identityType ?? null : null;
+  const stated = liveDocuments(view).filter((doc) => doc.identityType);
+  return stated.length ? (stated[stated.length - 1].identityType ?? null) : null;
 }
 
 /** The identity slots for a type: front and back for a two-sided document, one page for a passport. */
 export function identitySlots(type: IdentityType | null): Slot[] {
   if (!type) return [];
-  return TWO_SIDED.includes(type) ? [{ kind: 'identity_front', side: 'front' }, { kind: 'identity_back', side: 'back' }] : [{ kind: 'identity_front', side: 'page' }];
+  return TWO_SIDED.includes(type)
+    ? [
+        { kind: 'identity_front', side: 'front' },
+        { kind: 'identity_back', side: 'back' },
+      ]
+    : [{ kind: 'identity_front', side: 'page' }];
 }
 
 /** The required slots, in the checklist's order; the identity document first (once its type is known). */
 export function requiredSlots(view: PublicCase, type: IdentityType | null): Slot[] {
-  return view.requiredDocuments.flatMap(kind => (kind === 'identity_front' ? identitySlots(type) : kind === 'identity_back' ? [] : [{ kind }]));
+  return view.requiredDocuments.flatMap((kind) =>
+    kind === 'identity_front' ? identitySlots(type) : kind === 'identity_back' ? [] : [{ kind }],
+  );
 }
 
 /**
@@ -34,7 +41,7 @@ export function requiredSlots(view: PublicCase, type: IdentityType | null): Slot
  * stands for the identity document when its type is not chosen yet.
  */
 export function missingItems(view: PublicCase, type: IdentityType | null): (DocumentKind | 'identity')[] {
-  const sent = new Set(liveDocuments(view).map(doc => doc.kind));
+  const sent = new Set(liveDocuments(view).map((doc) => doc.kind));
   const local: (DocumentKind | 'identity')[] = [];
   for (const kind of view.requiredDocuments) {
     if (kind === 'identity_front') {
@@ -45,7 +52,7 @@ export function missingItems(view: PublicCase, type: IdentityType | null): (Docu
   if (!view.missing) return local;
   // The server's list, plus what only the page knows (the type chosen here before any file was sent).
   // With no type chosen yet, the identity document is one item ("choose its type"), whatever side the server counts.
-  const server: (DocumentKind | 'identity')[] = view.missing.flatMap(kind =>
+  const server: (DocumentKind | 'identity')[] = view.missing.flatMap((kind) =>
     !type && (kind === 'identity_front' || kind === 'identity_back') ? ['identity' as const] : [kind],
   );
   for (const item of local) if (!server.includes(item)) server.push(item);

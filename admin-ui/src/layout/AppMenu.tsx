@@ -17,7 +17,7 @@ import { QueuesMenuItem } from '../supervision/QueuesMenuItem';
  */
 export const AppMenu = () => {
   const definitions = useResourceDefinitions();
-  const names = Object.keys(definitions).filter(name => definitions[name].hasList);
+  const names = Object.keys(definitions).filter((name) => definitions[name].hasList);
   const { canAccess, isPending } = useCanAccessResources({ action: 'list', resources: names });
   const createPath = useCreatePath();
   const getResourceLabel = useGetResourceLabel();
@@ -28,8 +28,8 @@ export const AppMenu = () => {
       <Menu.DashboardItem />
       {!isPending &&
         names
-          .filter(name => canAccess?.[name] === true)
-          .map(name => (
+          .filter((name) => canAccess?.[name] === true)
+          .map((name) => (
             <MenuItemLink
               key={name}
               to={createPath({ resource: name, type: 'list' })}

@@ -11,36 +11,36 @@ export const AdminBlock = () => {
   const [locale] = useLocaleState();
   return (
     <HomeBlock<AdminHome> role="admin">
-      {data =>
+      {(data) =>
         data.pendingRequests === 0 ? (
-        <Note>{translate('calls.home.admin.none')}</Note>
-      ) : (
-        <>
-          <Counts>
-            <Count value={data.pendingRequests} label={translate('calls.home.admin.pending')} to="/staff" tone="warning" />
-          </Counts>
-          <List dense aria-label={translate('calls.home.admin.pending')}>
-            {data.requests.map(r => (
-              <ListItem key={r.id} disableGutters>
-                <ListItemText
-                  primary={
-                    <MuiLink component={Link} to={`/staff/${r.staffId}/show`}>
-                      {r.staffName}
-                    </MuiLink>
-                  }
-                  secondary={[
-                    translate(`sup.staff.pending_kind_${r.kind}`),
-                    r.roles ? r.roles.map(role => translate(`rd.roles.${role}`, { _: role })).join(', ') : null,
-                    formatDateTime(r.createdAt, locale),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )
+          <Note>{translate('calls.home.admin.none')}</Note>
+        ) : (
+          <>
+            <Counts>
+              <Count value={data.pendingRequests} label={translate('calls.home.admin.pending')} to="/staff" tone="warning" />
+            </Counts>
+            <List dense aria-label={translate('calls.home.admin.pending')}>
+              {data.requests.map((r) => (
+                <ListItem key={r.id} disableGutters>
+                  <ListItemText
+                    primary={
+                      <MuiLink component={Link} to={`/staff/${r.staffId}/show`}>
+                        {r.staffName}
+                      </MuiLink>
+                    }
+                    secondary={[
+                      translate(`sup.staff.pending_kind_${r.kind}`),
+                      r.roles ? r.roles.map((role) => translate(`rd.roles.${role}`, { _: role })).join(', ') : null,
+                      formatDateTime(r.createdAt, locale),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          </>
+        )
       }
     </HomeBlock>
   );

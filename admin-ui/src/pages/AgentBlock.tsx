@@ -24,7 +24,7 @@ export const AgentBlock = () => {
     event.preventDefault();
     if (!q.trim()) return;
     setSearchParams({ filter: { q: q.trim(), ...(callRef.trim() ? { callRef: callRef.trim() } : {}) } });
-    navigate('/accounts');
+    void navigate('/accounts');
   };
   return (
     <Block id="agent" title={translate('calls.home.agent.title')}>
@@ -33,7 +33,7 @@ export const AgentBlock = () => {
           name="homeSearch"
           size="small"
           value={q}
-          onChange={e => setQ(e.target.value)}
+          onChange={(e) => setQ(e.target.value)}
           label={translate('calls.home.agent.search')}
           autoFocus
           sx={{ flex: '1 1 auto', maxWidth: 520 }}
@@ -42,7 +42,7 @@ export const AgentBlock = () => {
           name="homeCallRef"
           size="small"
           value={callRef}
-          onChange={e => setCallRef(e.target.value)}
+          onChange={(e) => setCallRef(e.target.value)}
           label={translate('rd.accounts.verification.call_ref')}
           sx={{ width: 200 }}
           slotProps={{ htmlInput: { maxLength: 100 } }}
@@ -60,7 +60,7 @@ export const AgentBlock = () => {
         <Note>{translate('calls.home.agent.no_calls')}</Note>
       ) : (
         <List dense aria-label={translate('calls.home.agent.calls')}>
-          {data.calls.map(call => (
+          {data.calls.map((call) => (
             <ListItem key={call.verificationId} disableGutters>
               <ListItemText
                 primary={
@@ -70,7 +70,10 @@ export const AgentBlock = () => {
                     </Box>
                   </MuiLink>
                 }
-                secondary={translate('calls.home.agent.call_line', { reference: call.callReference, time: formatTime(call.startedAt, locale) })}
+                secondary={translate('calls.home.agent.call_line', {
+                  reference: call.callReference,
+                  time: formatTime(call.startedAt, locale),
+                })}
               />
               <Chip
                 size="small"

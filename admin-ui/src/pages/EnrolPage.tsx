@@ -1,15 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  Alert,
-  AlertTitle,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  CircularProgress,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
 import { LocalesMenuButton, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useDocumentLanguage } from '../layout/Layout';
@@ -70,7 +60,11 @@ async function call<T>(path: string, body: object, locale: string): Promise<T> {
 }
 
 const failureKey = (e: unknown): 'invalid' | 'gone' | 'unreachable' =>
-  e instanceof CallError && e.status === 410 ? 'gone' : e instanceof CallError && e.status >= 400 && e.status < 500 ? 'invalid' : 'unreachable';
+  e instanceof CallError && e.status === 410
+    ? 'gone'
+    : e instanceof CallError && e.status >= 400 && e.status < 500
+      ? 'invalid'
+      : 'unreachable';
 
 /** The token leaves the address bar (and the history) at once; the tab keeps it so a reload still works. */
 function useToken(): string | null {
@@ -92,7 +86,7 @@ function useToken(): string | null {
     }
   });
   useEffect(() => {
-    if (token) navigate('/enrol', { replace: true });
+    if (token) void navigate('/enrol', { replace: true });
   }, [token, navigate]);
   return kept;
 }
@@ -102,33 +96,35 @@ export const EnrolPage = () => {
   const translate = useTranslate();
   const [locale, setLocale] = useLocaleState();
   const token = useToken();
-  const [state, setState] = useState<State>({ name: 'loading' });
+  const [loaded, setState] = useState<State>({ name: 'loading' });
+  // Without a token there is nothing to load: derived here rather than set by the effect.
+  const state: State = token ? loaded : { name: 'failed', key: 'invalid' };
   const languageSet = useRef(false);
 
   useEffect(() => {
-    if (!token) {
-      setState({ name: 'failed', key: 'invalid' });
-      return;
-    }
+    if (!token) return;
     let live = true;
     call<EnrolmentView>('/view', { token }, locale).then(
-      view => {
+      (view) => {
         if (!live) return;
         // The mail was in the member's language: the page starts in it too (the switcher still works).
         if (!languageSet.current && view.language !== locale) setLocale(view.language);
         languageSet.current = true;
         setState({ name: 'ready', view });
       },
-      e => live && setState({ name: 'failed', key: failureKey(e) }),
+      (e) => live && setState({ name: 'failed', key: failureKey(e) }),
     );
     return () => {
       live = false;
     };
-    // Loaded once per token: a language switch must not fetch again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded once per token: a language switch must not fetch again.
   }, [token]);
 
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', bgcolor: 'background.default', p: 2 }}>
+    <Box
+      component="main"
+      sx={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', bgcolor: 'background.default', p: 2 }}
+    >
       <Card sx={{ width: '100%', maxWidth: 640, mt: 4 }}>
         <CardContent sx={{ display: 'grid', gap: 2 }}>
           <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
@@ -144,7 +140,12 @@ export const EnrolPage = () => {
           )}
           {state.name === 'failed' && <Alert severity="error">{translate(`enrol.${state.key}`)}</Alert>}
           {state.name === 'ready' && token && (
-            <EnrolForm token={token} view={state.view} onDone={() => setState({ name: 'done' })} onGone={() => setState({ name: 'failed', key: 'gone' })} />
+            <EnrolForm
+              token={token}
+              view={state.view}
+              onDone={() => setState({ name: 'done' })}
+              onGone={() => setState({ name: 'failed', key: 'gone' })}
+            />
           )}
           {state.name === 'done' && (
             <Alert severity="success" role="status">
@@ -221,7 +222,16 @@ const EnrolForm = ({ token, view, onDone, onGone }: { token: string; view: Enrol
             component="code"
             data-testid="totp-secret"
             aria-labelledby="enrol-secret-label"
-            sx={{ fontFamily: monospace, fontSize: '1rem', p: 1, border: 1, borderColor: 'divider', borderRadius: 1, overflowWrap: 'anywhere', userSelect: 'all' }}
+            sx={{
+              fontFamily: monospace,
+              fontSize: '1rem',
+              p: 1,
+              border: 1,
+              borderColor: 'divider',
+              borderRadius: 1,
+              overflowWrap: 'anywhere',
+              userSelect: 'all',
+            }}
           >
             {view.totpSecret}
           </Box>
@@ -235,7 +245,7 @@ const EnrolForm = ({ token, view, onDone, onGone }: { token: string; view: Enrol
         label={translate('enrol.password')}
         autoComplete={invite ? 'new-password' : 'current-password'}
         value={password}
-        onChange={e => setPassword(e.target.value)}
+        onChange={(e) => setPassword(e.target.value)}
         error={!!errorOf('password')}
         helperText={errorOf('password') ?? ' '}
         slotProps={{ htmlInput: { maxLength: 200 } }}
@@ -248,7 +258,7 @@ const EnrolForm = ({ token, view, onDone, onGone }: { token: string; view: Enrol
           label={translate('enrol.password_confirm')}
           autoComplete="new-password"
           value={again}
-          onChange={e => setAgain(e.target.value)}
+          onChange={(e) => setAgain(e.target.value)}
           error={!!errorOf('again')}
           helperText={errorOf('again') ?? ' '}
           slotProps={{ htmlInput: { maxLength: 200 } }}
@@ -261,7 +271,7 @@ const EnrolForm = ({ token, view, onDone, onGone }: { token: string; view: Enrol
         label={translate('enrol.otp')}
         autoComplete="one-time-code"
         value={otp}
-        onChange={e => setOtp(e.target.value.replace(/\s+/g, ''))}
+        onChange={(e) => setOtp(e.target.value.replace(/\s+/g, ''))}
         error={!!errorOf('otp')}
         helperText={errorOf('otp') ?? ' '}
         slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6 } }}

@@ -90,14 +90,7 @@ const LoginForm = () => {
           validate={validateOtp}
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6, pattern: '[0-9]{6}' } }}
         />
-        <Button
-          variant="contained"
-          type="submit"
-          color="primary"
-          disabled={submitting}
-          fullWidth
-          sx={{ mt: 2 }}
-        >
+        <Button variant="contained" type="submit" color="primary" disabled={submitting} fullWidth sx={{ mt: 2 }}>
           {submitting ? <CircularProgress size={19} thickness={3} color="inherit" /> : translate('rd.login.submit')}
         </Button>
       </CardContent>

@@ -83,7 +83,12 @@ export const MySettingsPage = () => {
               ))}
             </TextField>
             <Box>
-              <Button type="submit" variant="contained" disabled={pending} startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <SaveIcon />}>
+              <Button
+                type="submit"
+                variant="contained"
+                disabled={pending}
+                startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <SaveIcon />}
+              >
                 {translate('desk.settings.save')}
               </Button>
             </Box>

@@ -12,26 +12,43 @@ export const ReviewerBlock = () => {
   const [locale] = useLocaleState();
   return (
     <HomeBlock<ReviewerHome> role="reviewer">
-      {data =>
-        (
+      {(data) => (
         <>
           <Counts>
-            <Count value={data.waiting} label={translate('calls.home.reviewer.waiting')} to={`/identity-cases${listFilter({ status: 'submitted' })}`} />
-            <Count value={data.inReview} label={translate('calls.home.reviewer.in_review')} to={`/identity-cases${listFilter({ status: 'in_review' })}`} />
+            <Count
+              value={data.waiting}
+              label={translate('calls.home.reviewer.waiting')}
+              to={`/identity-cases${listFilter({ status: 'submitted' })}`}
+            />
+            <Count
+              value={data.inReview}
+              label={translate('calls.home.reviewer.in_review')}
+              to={`/identity-cases${listFilter({ status: 'in_review' })}`}
+            />
             <Count value={data.mine} label={translate('calls.home.reviewer.mine')} to="/identity-cases" />
             <Count
               value={data.awaitingReupload}
               label={translate('calls.home.reviewer.awaiting_reupload')}
               to={`/identity-cases${listFilter({ status: 'awaiting_reupload' })}`}
             />
-            <Count value={data.near} label={translate('calls.home.reviewer.near', { hours: data.targetHours })} to="/identity-cases" tone="warning" />
-            <Count value={data.past} label={translate('calls.home.reviewer.past', { hours: data.targetHours })} to="/identity-cases" tone="error" />
+            <Count
+              value={data.near}
+              label={translate('calls.home.reviewer.near', { hours: data.targetHours })}
+              to="/identity-cases"
+              tone="warning"
+            />
+            <Count
+              value={data.past}
+              label={translate('calls.home.reviewer.past', { hours: data.targetHours })}
+              to="/identity-cases"
+              tone="error"
+            />
           </Counts>
           {data.cases.length === 0 ? (
             <Note>{translate('calls.home.reviewer.none_late', { hours: data.targetHours })}</Note>
           ) : (
             <List dense aria-label={translate('calls.home.reviewer.late_list')}>
-              {data.cases.map(c => (
+              {data.cases.map((c) => (
                 <ListItem key={c.id} disableGutters>
                   <ListItemText
                     primary={
@@ -55,8 +72,7 @@ export const ReviewerBlock = () => {
             </List>
           )}
         </>
-      )
-      }
+      )}
     </HomeBlock>
   );
 };

@@ -11,8 +11,7 @@ export const SupervisorBlock = () => {
   const [locale] = useLocaleState();
   return (
     <HomeBlock<SupervisorHome> role="supervisor">
-      {data =>
-        (
+      {(data) => (
         <>
           <Counts>
             <Count
@@ -22,7 +21,12 @@ export const SupervisorBlock = () => {
               tone="warning"
             />
             <Count value={data.openAlerts} label={translate('calls.home.supervisor.alerts')} to="/alerts" tone="error" />
-            <Count value={data.failedMails} label={translate('calls.home.supervisor.failed_mails')} to={`/mail-outbox${listFilter({ status: 'failed' })}`} tone="error" />
+            <Count
+              value={data.failedMails}
+              label={translate('calls.home.supervisor.failed_mails')}
+              to={`/mail-outbox${listFilter({ status: 'failed' })}`}
+              tone="error"
+            />
           </Counts>
           {data.oldestApprovalAt && (
             <Note>{translate('calls.home.supervisor.oldest_approval', { date: formatDateTime(data.oldestApprovalAt, locale) })}</Note>
@@ -46,8 +50,7 @@ export const SupervisorBlock = () => {
             )}
           </Box>
         </>
-      )
-      }
+      )}
     </HomeBlock>
   );
 };

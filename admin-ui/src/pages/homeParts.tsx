@@ -30,7 +30,9 @@ export const Count = ({ value, label, to, tone }: { value: number; label: string
   </MuiLink>
 );
 
-export const Counts = ({ children }: { children: ReactNode }) => <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', mb: 1 }}>{children}</Box>;
+export const Counts = ({ children }: { children: ReactNode }) => (
+  <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', mb: 1 }}>{children}</Box>
+);
 
 export const listFilter = (filter: Record<string, string>) => `?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 

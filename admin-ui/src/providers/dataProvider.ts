@@ -46,11 +46,13 @@ function cursorsFor(resource: string, filter: Record<string, unknown>, perPage: 
   return entry.cursors;
 }
 
-const toParam = (value: unknown): string | null => {
+/** A filter value as a query parameter; null for an empty one (dropped). */
+export const toParam = (value: unknown): string | null => {
   if (value === undefined || value === null || value === '') return null;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
 };
 
 /** Filters go out as plain query parameters; empty ones are dropped, arrays repeat the key. */
@@ -76,8 +78,7 @@ function query(filter: Record<string, unknown>, extra: Record<string, string | n
   return params.toString();
 }
 
-const path = (resource: string, id?: Identifier) =>
-  id === undefined ? `/${resource}` : `/${resource}/${encodeURIComponent(String(id))}`;
+const path = (resource: string, id?: Identifier) => (id === undefined ? `/${resource}` : `/${resource}/${encodeURIComponent(String(id))}`);
 
 async function fetchPage(
   resource: string,
@@ -131,7 +132,7 @@ async function searchPage(
   signal?: AbortSignal,
 ): Promise<GetListResult> {
   const none: GetListResult = { data: [], total: 0, pageInfo: { hasNextPage: false, hasPreviousPage: page > 1 } };
-  if (page > 1 || typeof filter[required] !== 'string' || (filter[required] as string).trim() === '') return none;
+  if (page > 1 || typeof filter[required] !== 'string' || filter[required].trim() === '') return none;
   const { json } = await apiFetch(`${path(resource)}?${query(filter, {})}`, { signal });
   const data = Array.isArray((json as CursorPage)?.data) ? (json as CursorPage).data : [];
   return { data, total: data.length, pageInfo: { hasNextPage: false, hasPreviousPage: false } };
@@ -167,8 +168,7 @@ export const dataProvider: AppDataProvider = {
 
   getList: (resource, params) => getCursorPage(resource, params),
 
-  getManyReference: (resource, params) =>
-    getCursorPage(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+  getManyReference: (resource, params) => getCursorPage(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
 
   async getOne(resource, { id, signal }) {
     const { json } = await apiFetch(path(resource, id), { signal });
@@ -176,7 +176,7 @@ export const dataProvider: AppDataProvider = {
   },
 
   async getMany(resource, { ids, signal }) {
-    const records = await Promise.all(ids.map(id => apiFetch(path(resource, id), { signal }).then(r => r.json)));
+    const records = await Promise.all(ids.map((id) => apiFetch(path(resource, id), { signal }).then((r) => r.json)));
     return { data: records };
   },
 
@@ -194,19 +194,17 @@ export const dataProvider: AppDataProvider = {
   },
 
   async updateMany(resource, { ids, data }) {
-    await Promise.all(
-      ids.map(id => apiFetch(path(resource, id), { method: 'PATCH', body: JSON.stringify(data) })),
-    );
+    await Promise.all(ids.map((id) => apiFetch(path(resource, id), { method: 'PATCH', body: JSON.stringify(data) })));
     return { data: ids };
   },
 
   async delete(resource, { id, previousData }) {
     const { json } = await apiFetch(path(resource, id), { method: 'DELETE' });
-    return { data: (json ?? previousData ?? { id }) as any };
+    return { data: json ?? previousData ?? { id } };
   },
 
   async deleteMany(resource, { ids }) {
-    await Promise.all(ids.map(id => apiFetch(path(resource, id), { method: 'DELETE' })));
+    await Promise.all(ids.map((id) => apiFetch(path(resource, id), { method: 'DELETE' })));
     return { data: ids };
   },
 
@@ -224,18 +222,15 @@ export const dataProvider: AppDataProvider = {
   },
 
   /** Opens the checks of a call (the same call reference again returns the open one). */
-  startVerification: (accountId, callReference) =>
-    post<Verification>(`${path('accounts', accountId)}/verifications`, { callReference }),
+  startVerification: (accountId, callReference) => post<Verification>(`${path('accounts', accountId)}/verifications`, { callReference }),
 
   async getVerification(verificationId) {
     return (await apiFetch(path('verifications', verificationId))).json as Verification;
   },
 
-  sendVerificationCode: (verificationId, channel) =>
-    post<CodeSent>(`${path('verifications', verificationId)}/codes`, { channel }),
+  sendVerificationCode: (verificationId, channel) => post<CodeSent>(`${path('verifications', verificationId)}/codes`, { channel }),
 
-  checkVerificationCode: (verificationId, code) =>
-    post<CodeCheck>(`${path('verifications', verificationId)}/code-checks`, { code }),
+  checkVerificationCode: (verificationId, code) => post<CodeCheck>(`${path('verifications', verificationId)}/code-checks`, { code }),
 
   checkStatedValue: (verificationId, field, value) =>
     post<StatedCheck>(`${path('verifications', verificationId)}/stated-values`, { field, value }),

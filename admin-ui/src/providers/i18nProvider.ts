@@ -6,8 +6,7 @@ import { store } from './store';
 const messages = { en, fr } as const;
 type SupportedLocale = keyof typeof messages;
 
-const isSupported = (locale: unknown): locale is SupportedLocale =>
-  typeof locale === 'string' && locale in messages;
+const isSupported = (locale: unknown): locale is SupportedLocale => typeof locale === 'string' && locale in messages;
 
 export const browserLocale = (): SupportedLocale =>
   typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
@@ -16,11 +15,7 @@ export const browserLocale = (): SupportedLocale =>
 const savedLocale = store.getItem<string>('locale');
 const initialLocale: SupportedLocale = isSupported(savedLocale) ? savedLocale : browserLocale();
 
-export const i18nProvider = polyglotI18nProvider(
-  locale => (isSupported(locale) ? messages[locale] : messages.en),
-  initialLocale,
-  [
-    { locale: 'en', name: 'English' },
-    { locale: 'fr', name: 'Français' },
-  ],
-);
+export const i18nProvider = polyglotI18nProvider((locale) => (isSupported(locale) ? messages[locale] : messages.en), initialLocale, [
+  { locale: 'en', name: 'English' },
+  { locale: 'fr', name: 'Français' },
+]);

@@ -27,7 +27,7 @@ export const store: Store = {
   },
   getItem: (key, defaultValue) => pick(key).getItem(key, defaultValue),
   setItem: (key, value) => pick(key).setItem(key, value),
-  removeItem: key => pick(key).removeItem(key),
+  removeItem: (key) => pick(key).removeItem(key),
   removeItems(keyPrefix) {
     base.removeItems(keyPrefix);
     volatile.removeItems(keyPrefix);
@@ -39,5 +39,5 @@ export const store: Store = {
     if (locale) base.setItem('locale', locale);
   },
   subscribe: (key, callback) => pick(key).subscribe(key, callback),
-  listItems: keyPrefix => ({ ...base.listItems?.(keyPrefix), ...volatile.listItems?.(keyPrefix) }),
+  listItems: (keyPrefix) => ({ ...base.listItems?.(keyPrefix), ...volatile.listItems?.(keyPrefix) }),
 };

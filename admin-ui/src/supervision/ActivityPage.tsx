@@ -16,21 +16,26 @@ export const ActivityPage = () => {
   const [draft, setDraft] = useState(period);
   const [body, setBody] = useState<DashboardBody | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // Loading until the answer for the period asked last has come: derived, so the effect sets no state itself.
+  const [answered, setAnswered] = useState<typeof period | null>(null);
+  const loading = answered !== period;
 
-  const load = useCallback(async (p: { from: string; to: string }) => {
-    setLoading(true);
-    try {
-      const from = startOfUtcDay(p.from).toISOString();
-      const to = new Date(startOfUtcDay(p.to).getTime() + DAY_MS).toISOString();
-      setBody(await supervisionApi.dashboard(from, to));
-      setError(null);
-    } catch (e) {
-      const { message, errors } = apiErrorOf(e);
-      setError(errors.from ?? errors.to ?? message);
-    } finally {
-      setLoading(false);
-    }
+  const load = useCallback((p: { from: string; to: string }) => {
+    const from = startOfUtcDay(p.from).toISOString();
+    const to = new Date(startOfUtcDay(p.to).getTime() + DAY_MS).toISOString();
+    return supervisionApi
+      .dashboard(from, to)
+      .then(
+        (next) => {
+          setBody(next);
+          setError(null);
+        },
+        (e: unknown) => {
+          const { message, errors } = apiErrorOf(e);
+          setError(errors.from ?? errors.to ?? message);
+        },
+      )
+      .finally(() => setAnswered(p));
   }, []);
 
   useEffect(() => {
@@ -54,28 +59,20 @@ export const ActivityPage = () => {
         <Typography variant="h5" component="h1" sx={{ flex: 1, minWidth: 160 }}>
           {translate('sup.activity.title')}
         </Typography>
-        <TextField
-          type="date"
-          fullWidth={false}
-          sx={{ width: 180 }}
-          size="small"
-          name="from"
-          label={translate('sup.activity.from')}
-          value={draft.from}
-          onChange={e => setDraft({ ...draft, from: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          type="date"
-          fullWidth={false}
-          sx={{ width: 180 }}
-          size="small"
-          name="to"
-          label={translate('sup.activity.to')}
-          value={draft.to}
-          onChange={e => setDraft({ ...draft, to: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        {(['from', 'to'] as const).map((bound) => (
+          <TextField
+            key={bound}
+            type="date"
+            fullWidth={false}
+            sx={{ width: 180 }}
+            size="small"
+            name={bound}
+            label={translate(`sup.activity.${bound}`)}
+            value={draft[bound]}
+            onChange={(e) => setDraft({ ...draft, [bound]: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        ))}
         <Button type="submit" variant="contained" disabled={loading}>
           {translate('sup.activity.apply')}
         </Button>

@@ -1,3 +1,4 @@
+import { toParam } from '../providers/dataProvider';
 import { apiFetch, API_ROOT } from '../providers/http';
 import type { Schemas } from '../api/types';
 import { everyValue } from '../api/types';
@@ -80,22 +81,23 @@ export const supervisionApi = {
   pendingRequests: async () => ((await apiFetch('/staff/pending-requests')).json as { data: PendingRequest[] }).data ?? [],
 
   decideRequest: (request: Pick<PendingRequest, 'id' | 'kind'>, decision: 'confirm' | 'refuse') =>
-    post<unknown>(`/staff/${request.kind === 'role_grant' ? 'role-requests' : 'mfa-reset-requests'}/${encodeURIComponent(request.id)}/${decision}`),
+    post<unknown>(
+      `/staff/${request.kind === 'role_grant' ? 'role-requests' : 'mfa-reset-requests'}/${encodeURIComponent(request.id)}/${decision}`,
+    ),
 
   requestMfaReset: (staffId: string, reason: string) =>
     post<{ id: string; staffId: string; requestedBy: string; reason: string; createdAt: string }>(
       `/staff/${encodeURIComponent(staffId)}/mfa-reset-requests`,
       { reason },
     ),
-
 };
 
 /** Same-origin URL of the CSV export: a plain link, the session cookie goes along and the server answers an attachment. */
 export const auditExportUrl = (filter: Record<string, unknown>) => {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filter)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.append(name, value instanceof Date ? value.toISOString() : String(value));
+    const param = toParam(value);
+    if (param !== null) params.append(name, param);
   }
   const query = params.toString();
   return `${API_ROOT}/audit-events/export${query ? `?${query}` : ''}`;

@@ -5,7 +5,8 @@ const desk = {
     banner: 'Blocked on %{date}. Reason: %{reason}',
     banner_no_reason: 'Blocked on %{date}.',
     banner_unknown: 'Blocked before the desk recorded dates and reasons: see the audit trail.',
-    recovery_refused: 'While the account is blocked, every recovery action is refused (email swap, documents case, approval, execution). Only a supervisor can unblock it.',
+    recovery_refused:
+      'While the account is blocked, every recovery action is refused (email swap, documents case, approval, execution). Only a supervisor can unblock it.',
     block: 'Block account',
     block_title: 'Block this account',
     block_text:

@@ -117,15 +117,13 @@ const app = {
         call_ref: 'Call reference',
         call_ref_help: 'The call or ticket the search is for (recorded in the audit trail)',
         submit: 'Search',
-        hint:
-          'Type a customer ID (ab12345-ovh, any case, with or without -ovh), an email, a phone number in any writing, or a name (accents ignored).',
+        hint: 'Type a customer ID (ab12345-ovh, any case, with or without -ovh), an email, a phone number in any writing, or a name (accents ignored).',
         results: '%{smart_count} account found |||| %{smart_count} accounts found',
         capped: 'Only the first %{smart_count} accounts are shown: narrow the search.',
         no_result: 'No account matches “%{q}”.',
         similar: 'Similar spellings',
         similar_help: 'Also names spelled differently (Lefebvre for Lefèvre)',
-        similar_shown:
-          'No account has all the words of “%{q}”: these names are spelled similarly. Check the spelling with the caller.',
+        similar_shown: 'No account has all the words of “%{q}”: these names are spelled similarly. Check the spelling with the caller.',
       },
       type: {
         individual: 'Individual',
@@ -152,8 +150,7 @@ const app = {
         locked: 'This account is locked.',
         no_backup_email:
           'No backup email on file: the phone desk cannot swap emails for this account. If the primary email no longer works, the customer must use the online identity-verification procedure (identity documents, answer within 72 hours).',
-        backup_email_required:
-          'Since the last email swap, the customer must register a new backup email: remind them to do so.',
+        backup_email_required: 'Since the last email swap, the customer must register a new backup email: remind them to do so.',
       },
       sections: {
         contact: 'Contact details',
@@ -305,8 +302,7 @@ const app = {
         done: 'Contact data unmasked; the access is recorded in the audit trail.',
       },
       reminder: {
-        description:
-          'Sends the customer ID to the primary email on file (%{destination}), never to the caller: no verification needed.',
+        description: 'Sends the customer ID to the primary email on file (%{destination}), never to the caller: no verification needed.',
         button: 'Send the customer ID',
         sent: 'Customer ID sent to %{destination}.',
       },

@@ -58,19 +58,16 @@ export const errorsEn = {
       locked: 'This account is blocked: no recovery action until a supervisor unblocks it.',
       already_locked: 'This account is already blocked.',
       not_locked: 'This account is not blocked.',
-      caller_not_verified:
-        'Verify the caller on this call first (a code read back): an agent blocks only the caller’s own account.',
+      caller_not_verified: 'Verify the caller on this call first (a code read back): an agent blocks only the caller’s own account.',
       verification_not_found: 'No verification with this id.',
       verification_other_account: 'This verification belongs to another account.',
       verification_expired: 'This call’s verification has expired: start a new one for the call.',
       code_checks_locked: 'Too many wrong codes on this call: code checks are locked for it.',
       no_code_sent: 'No code is waiting for this call: send one first.',
       too_many_codes: 'At most %{max} codes can be sent during one call.',
-      no_backup_email:
-        'This account has no backup email: send the code to the primary email, or use the documents procedure.',
+      no_backup_email: 'This account has no backup email: send the code to the primary email, or use the documents procedure.',
       stated_tries_exhausted: 'No more tries for this value on this call (%{max} at most).',
-      stated_throttled:
-        'No more stated-value tries on this account for now, whatever the call: try again in %{hours} hour(s).',
+      stated_throttled: 'No more stated-value tries on this account for now, whatever the call: try again in %{hours} hour(s).',
       contact_masked: 'The caller has not passed a code check on this call: contact data stays masked.',
       call_script_not_found: 'No call script with this key.',
       unknown_placeholder: 'Only the values listed for this step can be used in braces',
@@ -82,8 +79,7 @@ export const errorsEn = {
       unknown_2fa_method: 'A chosen 2FA method is not one of this account: refresh the page.',
       methods_only_for_2fa: '2FA methods are chosen only for a 2FA disablement.',
       contact_choice: 'Give either a new address or an address on file.',
-      contact_on_file_not_for_replacement:
-        'An email replacement needs the new address the customer wants, not one on file.',
+      contact_on_file_not_for_replacement: 'An email replacement needs the new address the customer wants, not one on file.',
       no_backup_email: 'This account has no backup email.',
       request_not_found: 'No such request, or the link has expired.',
       too_many_wrong_codes: 'Too many wrong codes: start a new request.',
@@ -129,8 +125,7 @@ export const errorsEn = {
       identity_type_required: 'Choose the type of the identity document.',
       identity_fields_required: 'Type the holder’s name and the expiry date read on the document.',
       passport_has_no_back: 'A passport has no back: correct the type, or ask the customer for a new upload.',
-      identity_type_conflict:
-        'The other side was accepted as another type of document: use the same type for both sides.',
+      identity_type_conflict: 'The other side was accepted as another type of document: use the same type for both sides.',
       name_mismatch: 'The name on the document does not match the expected holder (%{expectedName}): reject it.',
       identity_expired: 'This identity document has expired: reject it.',
       issued_on_required: 'Type the issue date read on the proof.',
@@ -157,13 +152,11 @@ export const errorsEn = {
       no_backup_email:
         'This account has no backup email: the phone desk cannot help; the customer must use the identity-documents procedure.',
       backup_same_as_primary: 'The backup email is the same as the primary email.',
-      possession_not_proven:
-        'The caller has not proven possession of the backup email on this call: send a code to it first.',
+      possession_not_proven: 'The caller has not proven possession of the backup email on this call: send a code to it first.',
       identity_case_unknown: 'No documents case of this account has this reference.',
       identity_case_wrong_purpose: 'This documents case was opened for another action.',
       identity_case_not_verified: 'This documents case is not verified yet.',
-      identity_case_used:
-        'These documents were already used for a recovery action: the customer must send a new request.',
+      identity_case_used: 'These documents were already used for a recovery action: the customer must send a new request.',
       contact_email_unconfirmed: 'The customer never confirmed the new address with its code.',
       already_primary: 'The new address is already the primary email.',
       no_2fa_method: 'None of the chosen two-factor methods is left on the account.',
@@ -171,8 +164,7 @@ export const errorsEn = {
       reviewed_documents: 'You reviewed or handled the documents of this case: another supervisor must approve it.',
       not_on_hold: 'This case is not waiting to be executed.',
       hold_not_over: 'The hold lasts until %{holdUntil}: not before.',
-      notice_not_accepted:
-        'The mail to the current address has not been accepted by the mail server yet: execution waits for it.',
+      notice_not_accepted: 'The mail to the current address has not been accepted by the mail server yet: execution waits for it.',
       approval_void: 'The approval no longer matches the account or the change: the case was cancelled.',
       link_invalid: 'This link is no longer valid.',
       not_executed: 'This request can no longer be answered.',

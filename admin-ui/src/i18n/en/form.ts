@@ -23,8 +23,7 @@ const form = {
   details: {
     title: 'Your request',
     customer_id: 'Customer ID',
-    customer_id_hint:
-      'For example ab12345-ovh. It is at the top right of your invoices and in the subject of our emails.',
+    customer_id_hint: 'For example ab12345-ovh. It is at the top right of your invoices and in the subject of our emails.',
     account_type: 'Account type',
     account_type_hint: 'As chosen when the account was created.',
     choose: 'Choose…',
@@ -145,7 +144,8 @@ const form = {
     },
     note: 'The reviewer’s note:',
     how: 'Take a new picture or scan of the whole document, flat, in good light, without flash. As soon as it is received, your request goes back to review: there is nothing else to send.',
-    how_missing: 'Send a picture or scan of the whole document, flat, in good light, without flash. As soon as it is received, your request goes back to review: there is nothing else to send.',
+    how_missing:
+      'Send a picture or scan of the whole document, flat, in good light, without flash. As soon as it is received, your request goes back to review: there is nothing else to send.',
     asked_mark: 'asked again',
     asked_mark_missing: 'asked',
     unknown: 'This request is waiting for a document, but we cannot show which. Contact us by replying to our email.',

@@ -77,8 +77,7 @@ const cases = {
   show: {
     account: 'Account',
     open_account: 'Open the account',
-    no_account:
-      'No account matches the customer ID given: nothing can be verified against it. Reject the documents (wrong kind or other).',
+    no_account: 'No account matches the customer ID given: nothing can be verified against it. Reject the documents (wrong kind or other).',
     holder: 'The identity document must be that of %{holder}.',
     rejection: 'Case rejected: %{reason}.',
     verified: 'Case verified: every required document is accepted. The customer was told by email.',
@@ -107,7 +106,8 @@ const cases = {
         'Association: identity document of the president + minutes of the last general assembly + declaration receipt + attestation on letterhead.',
       sole_trader: 'Sole trader: identity document + national business register notice.',
     },
-    common: 'Identity documents: two-sided where the document has two sides, full name, date of birth and expiry, not expired. Proofs under 3 months. Any invalid document cancels the procedure.',
+    common:
+      'Identity documents: two-sided where the document has two sides, full name, date of birth and expiry, not expired. Proofs under 3 months. Any invalid document cancels the procedure.',
     variant_label: 'Address situation:',
     variant_field: 'Address situation',
     variant_help: 'Change it if the documents show another situation: the checklist follows.',
@@ -233,8 +233,7 @@ const cases = {
     reason_required: 'Choose a reason',
     holder_required: 'Type the name read on the document',
     expiry_required: 'Type the expiry date read on the document',
-    reject_warning:
-      'Rejecting this document rejects the whole case: the customer is told by email and must start a new request.',
+    reject_warning: 'Rejecting this document rejects the whole case: the customer is told by email and must start a new request.',
     confirm_accept: 'Accept the document',
     confirm_reject: 'Reject the document and the case',
     done_accepted: 'Document accepted.',
@@ -315,7 +314,8 @@ const cases = {
   },
   two_factor: {
     title: '2FA methods to remove',
-    chosen: 'Ticked when the case was opened (or by the reviewer): only these are removed once the disablement is approved; the others stay.',
+    chosen:
+      'Ticked when the case was opened (or by the reviewer): only these are removed once the disablement is approved; the others stay.',
     all: 'No choice was made (a request from the online form): every method goes. The reviewer who claimed the case can untick those the customer still has.',
     save: 'Save the choice',
     saved: 'Choice saved: the disablement will remove these methods only.',

@@ -14,5 +14,14 @@ import supervision from './supervision';
 /** The one place the console's messages are merged: one file per resource, each under its own namespace. */
 export const en: TranslationMessages = {
   ...englishMessages,
-  ...app, ...accounts, ...callScripts, ...enrol, ...errors, ...form, ...identityCases, ...link, ...recoveryCases, ...supervision,
+  ...app,
+  ...accounts,
+  ...callScripts,
+  ...enrol,
+  ...errors,
+  ...form,
+  ...identityCases,
+  ...link,
+  ...recoveryCases,
+  ...supervision,
 };

@@ -14,8 +14,7 @@ const link = {
   report: {
     title: 'Report a change you did not ask for',
     what: 'Our support made this change on your account: %{what}.',
-    advice:
-      'If you did not ask for it, tell us now: we lock your account at once to protect it, and our team checks what happened.',
+    advice: 'If you did not ask for it, tell us now: we lock your account at once to protect it, and our team checks what happened.',
     button: 'This was not me',
     sending: 'Sending…',
     done_title: 'Report received',

@@ -86,7 +86,8 @@ const recovery = {
       all_methods: 'every method of the account',
     },
     hold: {
-      waiting: 'On hold until %{time} (%{left} left): the customer can still cancel from the mails. Executed by itself at the end of the hold.',
+      waiting:
+        'On hold until %{time} (%{left} left): the customer can still cancel from the mails. Executed by itself at the end of the hold.',
       over: 'The hold ended at %{time}: the case can be executed (the worker does it by itself).',
     },
     pending: 'Waiting for a supervisor other than the one who opened it, and other than anyone who handled its documents.',

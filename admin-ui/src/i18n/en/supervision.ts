@@ -20,7 +20,8 @@ const sup = {
     submit: 'Export',
     close: 'Close',
     done: 'Evidence downloaded: %{file}',
-    integrity: 'Integrity: %{smart_count} audit entry, hashes recomputed: %{ok} |||| Integrity: %{smart_count} audit entries, hashes recomputed: %{ok}',
+    integrity:
+      'Integrity: %{smart_count} audit entry, hashes recomputed: %{ok} |||| Integrity: %{smart_count} audit entries, hashes recomputed: %{ok}',
     integrity_ok: 'all match',
     integrity_broken: 'MISMATCH',
     download_again: 'Download again',
@@ -71,7 +72,8 @@ const sup = {
     },
     /** Summaries the console words itself; other rules show the server's summary. */
     summary: {
-      stated_value_limit: 'Stated-value checks on one account reached their daily limit, over one or several calls: someone may be guessing the data on file.',
+      stated_value_limit:
+        'Stated-value checks on one account reached their daily limit, over one or several calls: someone may be guessing the data on file.',
       review_overdue: 'Documents case %{caseRef} of customer %{customerId} has had no decision 72 hours after it was submitted.',
       verified_without_action:
         'Documents case %{caseRef} is verified but its recovery action could not open by itself (account blocked, or the same action already open): open it by hand from the account page, or tell the customer.',

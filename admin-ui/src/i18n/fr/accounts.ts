@@ -18,7 +18,8 @@ const desk: (typeof en)['desk'] = {
     blocked: 'Le compte est bloqué ; les adresses du client sont prévenues.',
     unblock: 'Débloquer',
     unblock_title: 'Débloquer ce compte',
-    unblock_text: 'Les actions de récupération redeviennent possibles. Chaque adresse du compte reçoit un e-mail. Indiquez pourquoi le compte peut être débloqué.',
+    unblock_text:
+      'Les actions de récupération redeviennent possibles. Chaque adresse du compte reçoit un e-mail. Indiquez pourquoi le compte peut être débloqué.',
     unblock_confirm: 'Débloquer le compte',
     unblocked: 'Le compte est débloqué ; les adresses du client sont prévenues.',
     reason_help: 'Visible par l’équipe dans l’historique et le journal d’audit (3 à 500 caractères)',

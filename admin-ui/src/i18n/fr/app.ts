@@ -101,8 +101,7 @@ const app: typeof en = {
         title: "Intégrité du journal d'audit",
         description: 'Recalcule la chaîne d’empreintes sur le serveur, de la première entrée à la dernière.',
         button: 'Vérifier la chaîne',
-        intact:
-          'Chaîne intacte — %{smart_count} entrée vérifiée |||| Chaîne intacte — %{smart_count} entrées vérifiées',
+        intact: 'Chaîne intacte — %{smart_count} entrée vérifiée |||| Chaîne intacte — %{smart_count} entrées vérifiées',
         broken: "Chaîne rompue à l'entrée %{id}",
         checked: '%{smart_count} entrée vérifiée |||| %{smart_count} entrées vérifiées',
         checkpoint: 'Dernier point de contrôle : %{at} (%{status})',
@@ -120,8 +119,7 @@ const app: typeof en = {
         call_ref: "Référence d'appel",
         call_ref_help: "L'appel ou le ticket de la recherche (inscrit au journal d'audit)",
         submit: 'Rechercher',
-        hint:
-          "Saisissez un identifiant client (ab12345-ovh, majuscules ou minuscules, avec ou sans -ovh), une adresse e-mail, un numéro de téléphone sous toute forme, ou un nom (accents ignorés).",
+        hint: 'Saisissez un identifiant client (ab12345-ovh, majuscules ou minuscules, avec ou sans -ovh), une adresse e-mail, un numéro de téléphone sous toute forme, ou un nom (accents ignorés).',
         results: '%{smart_count} compte trouvé |||| %{smart_count} comptes trouvés',
         capped: 'Seuls les %{smart_count} premiers comptes sont affichés : précisez la recherche.',
         no_result: 'Aucun compte ne correspond à « %{q} ».',
@@ -169,8 +167,7 @@ const app: typeof en = {
         none: '—',
         masked: 'Masquées',
         unmasked: 'Démasquées',
-        masked_note:
-          "Masquées tant que l'appelant n'a pas validé un code pendant cet appel. Ne communiquez rien avant.",
+        masked_note: "Masquées tant que l'appelant n'a pas validé un code pendant cet appel. Ne communiquez rien avant.",
         unmasked_note:
           "Affichées en clair pour l'appel %{callRef}. Cet accès est inscrit au journal d'audit ; les données disparaissent à la fin de l'appel.",
         hide: 'Masquer à nouveau',
@@ -188,7 +185,7 @@ const app: typeof en = {
         never_used: 'jamais utilisée',
         codes_left: '%{smart_count} code restant |||| %{smart_count} codes restants',
         no_codes_left:
-          "Plus aucun code de secours : le client doit utiliser une autre méthode, ou demander la désactivation de la double authentification (pièces justificatives).",
+          'Plus aucun code de secours : le client doit utiliser une autre méthode, ou demander la désactivation de la double authentification (pièces justificatives).',
         reenrol_required:
           'Réinscription 2FA requise : des méthodes ont été retirées par une désactivation de la 2FA ; le client doit enregistrer une nouvelle méthode (l’exigence tombe quand il le fait).',
       },
@@ -244,7 +241,7 @@ const app: typeof en = {
         expired: 'La vérification de cet appel a expiré (%{minutes} minutes). Commencez-en une nouvelle pour continuer.',
         new_call: "Terminer l'appel",
         proven: 'Appelant vérifié : possession prouvée (%{channels}).',
-        not_proven: "Appelant pas encore vérifié : ne communiquez rien sur le compte.",
+        not_proven: 'Appelant pas encore vérifié : ne communiquez rien sur le compte.',
         locked: 'Trop de codes erronés : la saisie de code est bloquée pour cet appel.',
         send_code: '1. Envoyer un code',
         to_backup_email: "À l'adresse de secours",

@@ -14,7 +14,8 @@ const calls: (typeof en)['calls'] = {
   notice: {
     signin_code:
       'Code de sécurité envoyé par la connexion du client elle-même le %{date} à %{time} à %{destination}. Ce n’est pas un code de cet appel : le client l’a reçu en se connectant.',
-    password_reset: 'Mail de réinitialisation du mot de passe envoyé le %{date} à %{time} à %{destination} (demandé par le client sur la page de connexion).',
+    password_reset:
+      'Mail de réinitialisation du mot de passe envoyé le %{date} à %{time} à %{destination} (demandé par le client sur la page de connexion).',
   },
   steps: {
     verification: { start: 'Début de la vérification' },

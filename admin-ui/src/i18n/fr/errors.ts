@@ -41,8 +41,7 @@ export const errorsFr: typeof errorsEn = {
       role_request_not_found: 'Aucune demande de changement de rôles en cours n’a cet identifiant.',
       role_request_own_request: 'Vous avez demandé ce changement de rôles : un autre administrateur doit le confirmer.',
       own_role_request: 'Personne ne confirme un changement de ses propres rôles.',
-      roles_changed:
-        'Les rôles de ce membre de l’équipe ont changé depuis la demande : refusez-la et refaites-en une.',
+      roles_changed: 'Les rôles de ce membre de l’équipe ont changé depuis la demande : refusez-la et refaites-en une.',
       wrong_code: 'Code incorrect : vérifiez l’heure de votre appareil et essayez le code suivant.',
       password_contains_email: 'Choisissez un autre mot de passe : il ne doit pas contenir votre adresse e-mail.',
       wrong_password: 'Mot de passe incorrect : saisissez votre mot de passe actuel.',
@@ -53,13 +52,11 @@ export const errorsFr: typeof errorsEn = {
     },
     accounts: {
       not_found: 'Aucun compte n’a cet identifiant.',
-      search_too_short:
-        'Saisissez au moins 3 caractères d’un nom, ou un identifiant client, un e-mail ou un numéro de téléphone complet.',
+      search_too_short: 'Saisissez au moins 3 caractères d’un nom, ou un identifiant client, un e-mail ou un numéro de téléphone complet.',
       locked: 'Ce compte est bloqué : aucune action de récupération avant son déblocage par un superviseur.',
       already_locked: 'Ce compte est déjà bloqué.',
       not_locked: 'Ce compte n’est pas bloqué.',
-      caller_not_verified:
-        'Vérifiez d’abord l’appelant sur cet appel (code relu) : un conseiller ne bloque que le compte de l’appelant.',
+      caller_not_verified: 'Vérifiez d’abord l’appelant sur cet appel (code relu) : un conseiller ne bloque que le compte de l’appelant.',
       verification_not_found: 'Aucune vérification n’a cet identifiant.',
       verification_other_account: 'Cette vérification concerne un autre compte.',
       verification_expired: 'La vérification de cet appel a expiré : commencez-en une nouvelle pour l’appel.',
@@ -71,18 +68,15 @@ export const errorsFr: typeof errorsEn = {
       stated_tries_exhausted: 'Plus d’essai pour cette valeur sur cet appel (%{max} au plus).',
       stated_throttled:
         'Plus d’essai de valeur déclarée sur ce compte pour le moment, quel que soit l’appel : réessayez dans %{hours} heure(s).',
-      contact_masked:
-        'L’appelant n’a pas réussi de vérification par code sur cet appel : les coordonnées restent masquées.',
+      contact_masked: 'L’appelant n’a pas réussi de vérification par code sur cet appel : les coordonnées restent masquées.',
       call_script_not_found: 'Aucun script d’appel n’a cette clé.',
       unknown_placeholder: 'Seules les valeurs listées pour cette étape peuvent figurer entre accolades',
       invalid_script: 'Chaque phrase doit faire de 1 à 600 caractères',
     },
     documents: {
-      too_many_requests:
-        'Trop de demandes ont été ouvertes depuis ici ou pour cet identifiant client. Réessayez plus tard.',
+      too_many_requests: 'Trop de demandes ont été ouvertes depuis ici ou pour cet identifiant client. Réessayez plus tard.',
       too_many_code_mails: 'Trop de codes ont été envoyés à cette adresse e-mail. Réessayez dans une heure.',
-      unknown_2fa_method:
-        'Une méthode de double authentification choisie n’est pas de ce compte : actualisez la page.',
+      unknown_2fa_method: 'Une méthode de double authentification choisie n’est pas de ce compte : actualisez la page.',
       methods_only_for_2fa:
         'Les méthodes de double authentification ne se choisissent que pour une désactivation de la double authentification.',
       contact_choice: 'Donnez soit une nouvelle adresse, soit une adresse du dossier.',
@@ -116,17 +110,14 @@ export const errorsFr: typeof errorsEn = {
       email_not_confirmed: 'Confirmez d’abord votre adresse e-mail avec le code que nous avons envoyé.',
       documents_missing: 'Des documents manquent encore : voir la liste ci-dessus.',
       case_not_found: 'Aucun dossier n’a cet identifiant.',
-      checklist_forbidden:
-        'Seuls le conseiller qui a ouvert ce dossier ou un analyste modifient sa liste de pièces.',
-      own_case:
-        'Vous avez ouvert ce dossier ou envoyé des documents pour lui : un autre analyste doit le décider.',
+      checklist_forbidden: 'Seuls le conseiller qui a ouvert ce dossier ou un analyste modifient sa liste de pièces.',
+      own_case: 'Vous avez ouvert ce dossier ou envoyé des documents pour lui : un autre analyste doit le décider.',
       already_claimed: 'Un autre analyste a pris ce dossier.',
       not_waiting_for_review: 'Ce dossier n’attend pas d’analyse.',
       claim_before_methods: 'Prenez ce dossier avant de choisir les méthodes à retirer.',
       claim_before_decision: 'Prenez ce dossier avant de décider de ses documents.',
       claim_before_request: 'Prenez ce dossier avant de demander un document.',
-      not_a_2fa_case:
-        'Seule une désactivation de la double authentification d’un compte connu retire des méthodes.',
+      not_a_2fa_case: 'Seule une désactivation de la double authentification d’un compte connu retire des méthodes.',
       document_not_found: 'Aucun document de ce dossier n’a cet identifiant.',
       already_decided: 'Une décision a déjà été prise sur ce document : actualisez la page.',
       processing_failed: 'Le traitement de ce fichier a échoué : relancez-le, ou refusez le fichier.',
@@ -135,10 +126,8 @@ export const errorsFr: typeof errorsEn = {
       no_matching_account: 'Aucun compte ne correspond à l’identifiant client de ce dossier : refusez-le.',
       identity_type_required: 'Choisissez le type de la pièce d’identité.',
       identity_fields_required: 'Saisissez le nom du titulaire et la date d’expiration lus sur la pièce.',
-      passport_has_no_back:
-        'Un passeport n’a pas de verso : corrigez le type, ou demandez un nouvel envoi au client.',
-      identity_type_conflict:
-        'L’autre face a été acceptée comme un autre type de pièce : utilisez le même type pour les deux faces.',
+      passport_has_no_back: 'Un passeport n’a pas de verso : corrigez le type, ou demandez un nouvel envoi au client.',
+      identity_type_conflict: 'L’autre face a été acceptée comme un autre type de pièce : utilisez le même type pour les deux faces.',
       name_mismatch: 'Le nom sur la pièce ne correspond pas au titulaire attendu (%{expectedName}) : refusez-la.',
       identity_expired: 'Cette pièce d’identité a expiré : refusez-la.',
       issued_on_required: 'Saisissez la date d’émission lue sur le justificatif.',
@@ -165,23 +154,19 @@ export const errorsFr: typeof errorsEn = {
       no_backup_email:
         'Ce compte n’a pas d’e-mail de secours : le support téléphonique ne peut pas aider ; le client doit passer par la procédure des justificatifs.',
       backup_same_as_primary: 'L’e-mail de secours est le même que l’e-mail principal.',
-      possession_not_proven:
-        'L’appelant n’a pas prouvé sur cet appel qu’il détient l’e-mail de secours : envoyez-y d’abord un code.',
+      possession_not_proven: 'L’appelant n’a pas prouvé sur cet appel qu’il détient l’e-mail de secours : envoyez-y d’abord un code.',
       identity_case_unknown: 'Aucun dossier de justificatifs de ce compte n’a cette référence.',
       identity_case_wrong_purpose: 'Ce dossier de justificatifs a été ouvert pour une autre action.',
       identity_case_not_verified: 'Ce dossier de justificatifs n’est pas encore validé.',
-      identity_case_used:
-        'Ces justificatifs ont déjà servi à une action de récupération : le client doit faire une nouvelle demande.',
+      identity_case_used: 'Ces justificatifs ont déjà servi à une action de récupération : le client doit faire une nouvelle demande.',
       contact_email_unconfirmed: 'Le client n’a jamais confirmé la nouvelle adresse avec son code.',
       already_primary: 'La nouvelle adresse est déjà l’adresse principale.',
       no_2fa_method: 'Aucune des méthodes de double authentification choisies ne reste sur le compte.',
       own_case: 'Vous avez ouvert ce dossier : un autre superviseur doit l’approuver.',
-      reviewed_documents:
-        'Vous avez analysé ou traité les documents de ce dossier : un autre superviseur doit l’approuver.',
+      reviewed_documents: 'Vous avez analysé ou traité les documents de ce dossier : un autre superviseur doit l’approuver.',
       not_on_hold: 'Ce dossier n’attend pas d’être exécuté.',
       hold_not_over: 'Le délai d’attente court jusqu’au %{holdUntil} : pas avant.',
-      notice_not_accepted:
-        'Le serveur de messagerie n’a pas encore accepté l’e-mail à l’adresse actuelle : l’exécution l’attend.',
+      notice_not_accepted: 'Le serveur de messagerie n’a pas encore accepté l’e-mail à l’adresse actuelle : l’exécution l’attend.',
       approval_void: 'L’approbation ne correspond plus au compte ou au changement : le dossier a été annulé.',
       link_invalid: 'Ce lien n’est plus valable.',
       not_executed: 'On ne peut plus répondre à cette demande.',

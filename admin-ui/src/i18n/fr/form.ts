@@ -25,15 +25,13 @@ const form: (typeof en)['form'] = {
   details: {
     title: 'Votre demande',
     customer_id: 'Identifiant client',
-    customer_id_hint:
-      'Par exemple ab12345-ovh. Il figure en haut à droite de vos factures et dans l’objet de nos e-mails.',
+    customer_id_hint: 'Par exemple ab12345-ovh. Il figure en haut à droite de vos factures et dans l’objet de nos e-mails.',
     account_type: 'Type de compte',
     account_type_hint: 'Celui choisi à la création du compte.',
     choose: 'Choisir…',
     purpose: 'Que souhaitez-vous ?',
     purpose_replace_email: 'Remplacer mon adresse e-mail de contact',
-    purpose_replace_email_hint:
-      'Mon adresse de contact ne fonctionne plus et aucune adresse de secours valide ne figure sur mon compte.',
+    purpose_replace_email_hint: 'Mon adresse de contact ne fonctionne plus et aucune adresse de secours valide ne figure sur mon compte.',
     purpose_disable_2fa: 'Désactiver la double authentification',
     purpose_disable_2fa_hint: 'J’ai perdu toutes mes méthodes (téléphone, clé de sécurité, codes de secours).',
     contact_email_new: 'La nouvelle adresse',
@@ -148,7 +146,8 @@ const form: (typeof en)['form'] = {
     },
     note: 'La remarque du vérificateur :',
     how: 'Prenez une nouvelle photo ou un nouveau scan du document entier, à plat, bien éclairé, sans flash. Dès sa réception, votre demande repart en vérification : vous n’avez rien d’autre à envoyer.',
-    how_missing: 'Envoyez une photo ou un scan du document entier, à plat, bien éclairé, sans flash. Dès sa réception, votre demande repart en vérification : vous n’avez rien d’autre à envoyer.',
+    how_missing:
+      'Envoyez une photo ou un scan du document entier, à plat, bien éclairé, sans flash. Dès sa réception, votre demande repart en vérification : vous n’avez rien d’autre à envoyer.',
     asked_mark: 'demandé à nouveau',
     asked_mark_missing: 'demandé',
     unknown: 'Cette demande attend un document, mais nous ne pouvons pas afficher lequel. Contactez-nous en répondant à notre e-mail.',
@@ -177,7 +176,8 @@ const form: (typeof en)['form'] = {
   kind_hint: {
     identity_front: 'Carte d’identité, permis de conduire ou passeport %{holder}.',
     identity_back: 'Nécessaire pour un document à deux faces (carte d’identité, permis) ; pas pour un passeport.',
-    proof_of_address: 'À votre nom, de moins de 3 mois (facture d’énergie ou de téléphone, avis d’imposition…) ; si vous avez déménagé, pour la nouvelle adresse.',
+    proof_of_address:
+      'À votre nom, de moins de 3 mois (facture d’énergie ou de téléphone, avis d’imposition…) ; si vous avez déménagé, pour la nouvelle adresse.',
     old_proof_of_address: 'À votre nom, pour l’adresse quittée, de moins de 3 mois (par exemple la facture de clôture).',
     host_proof_of_address: 'Si vous êtes hébergé : le justificatif de domicile de votre hébergeant, de moins de 3 mois.',
     hosting_attestation: 'Si vous êtes hébergé : l’attestation signée de votre hébergeant.',

@@ -236,8 +236,7 @@ const cases: (typeof en)['cases'] = {
     reason_required: 'Choisissez un motif',
     holder_required: 'Saisissez le nom lu sur le document',
     expiry_required: 'Saisissez la date d’expiration lue sur le document',
-    reject_warning:
-      'Refuser ce document refuse tout le dossier : le client est prévenu par e-mail et doit commencer une nouvelle demande.',
+    reject_warning: 'Refuser ce document refuse tout le dossier : le client est prévenu par e-mail et doit commencer une nouvelle demande.',
     confirm_accept: 'Accepter le document',
     confirm_reject: 'Refuser le document et le dossier',
     done_accepted: 'Document accepté.',
@@ -319,7 +318,8 @@ const cases: (typeof en)['cases'] = {
   },
   two_factor: {
     title: 'Méthodes 2FA à retirer',
-    chosen: 'Cochées à l’ouverture du dossier (ou par le vérificateur) : seules celles-ci sont retirées une fois la désactivation approuvée ; les autres restent.',
+    chosen:
+      'Cochées à l’ouverture du dossier (ou par le vérificateur) : seules celles-ci sont retirées une fois la désactivation approuvée ; les autres restent.',
     all: 'Aucun choix n’a été fait (demande venue du formulaire en ligne) : toutes les méthodes partent. Le vérificateur qui a pris le dossier peut décocher celles que le client a encore.',
     save: 'Enregistrer le choix',
     saved: 'Choix enregistré : la désactivation ne retirera que ces méthodes.',

@@ -32,7 +32,8 @@ const link: (typeof en)['link'] = {
     text: 'Ce lien ne peut plus être utilisé : il a déjà servi, ou il a expiré. Chaque lien ne fonctionne qu’une fois.',
   },
   help: 'Inquiet pour votre compte ? Appelez notre support au 1007 (+33 9 72 10 10 07 depuis l’étranger).',
-  genuine: 'Nos véritables e-mails portent toujours votre identifiant client dans leur objet. Nous ne vous demandons jamais votre mot de passe.',
+  genuine:
+    'Nos véritables e-mails portent toujours votre identifiant client dans leur objet. Nous ne vous demandons jamais votre mot de passe.',
   retry: 'Réessayer',
   errors: {
     network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',

@@ -93,8 +93,7 @@ const recovery: (typeof en)['recovery'] = {
         'En délai d’attente jusqu’au %{time} (encore %{left}) : le client peut encore annuler depuis les e-mails. Exécuté automatiquement à la fin du délai.',
       over: 'Le délai d’attente a pris fin le %{time} : le dossier peut être exécuté (le traitement automatique s’en charge).',
     },
-    pending:
-      'En attente d’un superviseur autre que celui qui l’a ouvert, et autre que toute personne ayant traité ses justificatifs.',
+    pending: 'En attente d’un superviseur autre que celui qui l’a ouvert, et autre que toute personne ayant traité ses justificatifs.',
     reported: 'Le client a signalé ce changement (« ce n’était pas moi ») le %{time} : le compte est bloqué.',
     reverted: 'Retour arrière le %{time} : les adresses précédentes du compte sont rétablies.',
     closed: 'Clos : %{reason}',
@@ -123,7 +122,8 @@ const recovery: (typeof en)['recovery'] = {
     reject_title: 'Refuser ce dossier',
     reject_text: 'Le dossier est clos et le client en est informé à chaque adresse connue.',
     execute_title: 'Exécuter cette action maintenant',
-    execute_text: 'Le délai d’attente est écoulé : le changement est appliqué au compte maintenant et le client est prévenu à chaque adresse.',
+    execute_text:
+      'Le délai d’attente est écoulé : le changement est appliqué au compte maintenant et le client est prévenu à chaque adresse.',
     cancel_title: 'Annuler ce dossier',
     cancel_text: 'Le dossier est clos sans rien changer au compte ; le client en est informé à chaque adresse connue.',
     revert_title: 'Revenir sur cet échange',
@@ -234,7 +234,8 @@ const recovery: (typeof en)['recovery'] = {
     pick_case: 'Dossier de justificatifs vérifié',
     case_option: 'Dossier %{ref} — vérifié le %{date}',
     no_verified_case: 'Aucun dossier vérifié de ce type pour ce compte parmi ceux que vous pouvez voir.',
-    opened: 'Dossier ouvert, en attente de l’approbation d’un superviseur. Le client a été prévenu à chaque adresse, avec un lien pour annuler.',
+    opened:
+      'Dossier ouvert, en attente de l’approbation d’un superviseur. Le client a été prévenu à chaque adresse, avec un lien pour annuler.',
     cases: 'Dossiers de récupération de ce compte',
     cases_empty: 'Aucun.',
     cases_failed: 'Les dossiers de récupération n’ont pas pu être chargés : %{message}',

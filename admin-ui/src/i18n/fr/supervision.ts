@@ -74,7 +74,8 @@ const sup: (typeof en)['sup'] = {
       verified_without_action: 'Justificatifs validés, aucune action ouverte',
     },
     summary: {
-      stated_value_limit: 'Les vérifications de valeurs déclarées sur un compte ont atteint leur limite du jour, sur un ou plusieurs appels : quelqu’un cherche peut-être à deviner les données enregistrées.',
+      stated_value_limit:
+        'Les vérifications de valeurs déclarées sur un compte ont atteint leur limite du jour, sur un ou plusieurs appels : quelqu’un cherche peut-être à deviner les données enregistrées.',
       review_overdue: 'Le dossier de justificatifs %{caseRef} du client %{customerId} n’a pas de décision 72 heures après son envoi.',
       verified_without_action:
         'Le dossier de justificatifs %{caseRef} est validé mais son action de récupération n’a pas pu s’ouvrir d’elle-même (compte bloqué, ou même action déjà ouverte) : ouvrez-la à la main depuis la fiche du compte, ou prévenez le client.',
@@ -152,7 +153,8 @@ const sup: (typeof en)['sup'] = {
     active: 'Actif (peut se connecter)',
     save: 'Enregistrer',
     saved: 'Modifications enregistrées.',
-    role_requested: 'Les rôles superviseur et administrateur demandent un second administrateur : votre demande attend dans les demandes en attente.',
+    role_requested:
+      'Les rôles superviseur et administrateur demandent un second administrateur : votre demande attend dans les demandes en attente.',
     nothing_changed: 'Rien à enregistrer.',
     self_note: 'Personne ne modifie ses propres rôles ni son statut : un autre administrateur doit le faire.',
     reinvite_title: 'Invitation',

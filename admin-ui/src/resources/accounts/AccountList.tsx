@@ -59,7 +59,7 @@ const Results = () => {
           {translate('rd.accounts.search.results', { smart_count: count })}
         </Typography>
       )}
-      {!isPending && filterValues.similar !== true && data?.some(a => a.match === 'similar') && (
+      {!isPending && filterValues.similar !== true && data?.some((a) => a.match === 'similar') && (
         <Alert severity="warning" sx={{ mx: 2, mb: 1 }}>
           {translate('rd.accounts.search.similar_shown', { q })}
         </Alert>

@@ -30,7 +30,9 @@ export const AccountLock = () => {
   const id = account?.id ?? '';
   const mayLock = useCanAccess({ action: 'lock', resource: 'accounts', record: { id: `${id}#verified`, callerVerified: true } });
   const lockNow = useCanAccess({
-    action: 'lock', resource: 'accounts', record: { id: `${id}#${verifiedCall ? 'verified' : 'unverified'}`, callerVerified: Boolean(verifiedCall) },
+    action: 'lock',
+    resource: 'accounts',
+    record: { id: `${id}#${verifiedCall ? 'verified' : 'unverified'}`, callerVerified: Boolean(verifiedCall) },
   });
   const unlock = useCanAccess({ action: 'unlock', resource: 'accounts', record: { id } });
   const [dialog, setDialog] = useState<'lock' | 'unlock' | null>(null);

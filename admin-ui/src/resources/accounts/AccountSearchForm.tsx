@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Box, Button, CircularProgress, FormControlLabel, InputAdornment, Switch, TextField, Tooltip } from '@mui/material';
+import { Box, Button, CircularProgress, FormControlLabel, InputAdornment, Switch, Tooltip } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useListContext, useStore, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
+import { TextInput } from '../../common/TextInput';
 
 /** Free text shorter than this is refused by the API; typing searches by itself only from here on. */
 export const MIN_SEARCH_CHARS = 3;
@@ -71,43 +72,41 @@ export const AccountSearchForm = () => {
       noValidate
       sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', p: 2 }}
     >
-      <TextField
+      <TextInput
+        fullWidth={false}
         autoFocus
         name="q"
         type="search"
         value={text}
-        onChange={event => onTextChange(event.target.value)}
+        onValueChange={onTextChange}
         label={translate('rd.accounts.search.q')}
-        helperText={fieldErrors.q ?? translate('rd.accounts.search.q_help')}
-        error={Boolean(fieldErrors.q)}
-        autoComplete="off"
+        help={translate('rd.accounts.search.q_help')}
+        error={fieldErrors.q}
         spellCheck={false}
         sx={{ flex: '3 1 360px' }}
         slotProps={{
           input: {
             startAdornment: (
-              <InputAdornment position="start">
-                {isFetching ? <CircularProgress size={20} /> : <SearchIcon />}
-              </InputAdornment>
+              <InputAdornment position="start">{isFetching ? <CircularProgress size={20} /> : <SearchIcon />}</InputAdornment>
             ),
           },
           htmlInput: { maxLength: 200, 'aria-describedby': 'account-search-hint' },
         }}
       />
-      <TextField
+      <TextInput
+        fullWidth={false}
         name="callRef"
         value={callRef}
-        onChange={event => setCallRef(event.target.value)}
+        onValueChange={setCallRef}
         label={translate('rd.accounts.search.call_ref')}
-        helperText={fieldErrors.callRef ?? translate('rd.accounts.search.call_ref_help')}
-        error={Boolean(fieldErrors.callRef)}
-        autoComplete="off"
+        help={translate('rd.accounts.search.call_ref_help')}
+        error={fieldErrors.callRef}
         sx={{ flex: '1 1 200px' }}
-        slotProps={{ htmlInput: { maxLength: 100 } }}
+        maxLength={100}
       />
       <Tooltip title={translate('rd.accounts.search.similar_help')}>
         <FormControlLabel
-          control={<Switch name="similar" checked={similar} onChange={event => onSimilarChange(event.target.checked)} />}
+          control={<Switch name="similar" checked={similar} onChange={(event) => onSimilarChange(event.target.checked)} />}
           label={translate('rd.accounts.search.similar')}
           sx={{ mt: 1 }}
         />

@@ -54,42 +54,50 @@ export const CallProvider = ({ accountId, children }: { accountId: string; child
   const [verificationId, setVerificationId] = useStore<string | null>(verificationKey(accountId), null);
   const [, setCallReference] = useStore<string>(CALL_REFERENCE_KEY, '');
   const [verification, setVerification] = useState<Verification | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(() => Boolean(verificationId));
   const [loadError, setLoadError] = useState<string | null>(null);
   const [lastCode, setLastCode] = useState<CodeSent | null>(null);
   const [unmasked, setUnmasked] = useState<UnmaskedContact | null>(null);
   const [timelineVersion, setTimelineVersion] = useState(0);
   const [timeUp, setTimeUp] = useState(false);
 
+  // State is set in the promise's callbacks only (the effect below calls this); callers set `loading` first.
   const load = useCallback(
-    async (id: string) => {
-      setLoading(true);
-      try {
-        const state = await dataProvider.getVerification(id);
-        setVerification(state);
-        setLoadError(null);
-      } catch (error) {
-        const { status, message } = apiErrorOf(error);
-        // Gone, or not this agent's call: nothing to resume.
-        if (status === 404) {
-          setVerificationId(null);
-          setVerification(null);
-        } else {
-          setLoadError(message);
-        }
-      } finally {
-        setLoading(false);
-      }
-    },
+    (id: string) =>
+      dataProvider
+        .getVerification(id)
+        .then(
+          (state) => {
+            setVerification(state);
+            setLoadError(null);
+          },
+          (error: unknown) => {
+            const { status, message } = apiErrorOf(error);
+            // Gone, or not this agent's call: nothing to resume.
+            if (status === 404) {
+              setVerificationId(null);
+              setVerification(null);
+            } else {
+              setLoadError(message);
+            }
+          },
+        )
+        .finally(() => setLoading(false)),
     [dataProvider, setVerificationId],
   );
 
-  useEffect(() => {
+  // Another call (or none): what was shown for the previous one goes, during render rather than in an effect.
+  const [shownFor, setShownFor] = useState(verificationId);
+  if (shownFor !== verificationId) {
+    setShownFor(verificationId);
     setLastCode(null);
     setUnmasked(null);
     setTimeUp(false);
-    if (verificationId) load(verificationId);
+    if (verificationId) setLoading(true);
     else setVerification(null);
+  }
+  useEffect(() => {
+    if (verificationId) void load(verificationId);
   }, [verificationId, load]);
 
   // The countdown reaching zero ends the call on this page, unmasked data included.
@@ -101,9 +109,6 @@ export const CallProvider = ({ accountId, children }: { accountId: string; child
   }, [verification]);
 
   const expired = Boolean(verification && (verification.expired || timeUp));
-  useEffect(() => {
-    if (expired) setUnmasked(null);
-  }, [expired]);
 
   const value = useMemo<CallState>(
     () => ({
@@ -120,7 +125,9 @@ export const CallProvider = ({ accountId, children }: { accountId: string; child
         setVerificationId(state.id);
       },
       async refresh() {
-        if (verificationId) await load(verificationId);
+        if (!verificationId) return;
+        setLoading(true);
+        await load(verificationId);
       },
       forget() {
         setVerificationId(null);
@@ -128,12 +135,27 @@ export const CallProvider = ({ accountId, children }: { accountId: string; child
       },
       lastCode,
       setLastCode,
-      unmasked,
+      // An ended call shows no unmasked data.
+      unmasked: expired ? null : unmasked,
       setUnmasked,
       timelineVersion,
-      touchTimeline: () => setTimelineVersion(version => version + 1),
+      touchTimeline: () => setTimelineVersion((version) => version + 1),
     }),
-    [accountId, verification, expired, loading, loadError, dataProvider, setCallReference, setVerificationId, verificationId, load, lastCode, unmasked, timelineVersion],
+    [
+      accountId,
+      verification,
+      expired,
+      loading,
+      loadError,
+      dataProvider,
+      setCallReference,
+      setVerificationId,
+      verificationId,
+      load,
+      lastCode,
+      unmasked,
+      timelineVersion,
+    ],
   );
 
   return <CallContext.Provider value={value}>{children}</CallContext.Provider>;

@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Box, Button, CircularProgress, TextField } from '@mui/material';
+import { Box, Button, CircularProgress } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
+import { TextInput } from '../../common/TextInput';
 
 interface Props {
   name: string;
@@ -44,18 +45,18 @@ export const CallReferenceForm = ({ name, value, onChange, onSubmit, submitLabel
 
   return (
     <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-      <TextField
+      <TextInput
+        fullWidth={false}
         name={name}
         size="small"
         value={value}
-        onChange={event => onChange(event.target.value)}
+        onValueChange={onChange}
         label={translate('rd.accounts.verification.call_ref')}
-        error={Boolean(errors.callReference)}
-        helperText={errors.callReference ?? ' '}
-        autoComplete="off"
+        error={errors.callReference}
+        help={' '}
         required
         sx={{ flex: `1 1 ${fieldWidth}` }}
-        slotProps={{ htmlInput: { maxLength: 100 } }}
+        maxLength={100}
       />
       <Button
         type="submit"

@@ -20,7 +20,7 @@ export const CallScript = ({ step, values = {} }: Props) => {
   // Reviewers see the timeline too, but have no call to speak on: they are not asked for the sentences.
   const { canAccess } = useCanAccess({ action: 'list', resource: 'call-scripts' });
   const { data } = useCallScripts(canAccess === true);
-  const script = data?.data.find(s => s.key === step);
+  const script = data?.data.find((s) => s.key === step);
   if (!canAccess || !data || !script) return null;
   const text = fillScript(script.texts[language], { sender: data.sender, ...values });
   return (
@@ -64,7 +64,7 @@ export const CallLanguageSwitch = () => {
       onChange={(_, next) => next && setLanguage(next)}
       aria-label={translate('calls.script.language')}
     >
-      {SCRIPT_LANGUAGES.map(l => (
+      {SCRIPT_LANGUAGES.map((l) => (
         <ToggleButton key={l} value={l} lang={l} aria-label={translate(`calls.script.call_in_${l}`)}>
           {l.toUpperCase()}
         </ToggleButton>

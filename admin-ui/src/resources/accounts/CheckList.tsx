@@ -11,9 +11,7 @@ export const CheckList = ({ checks }: { checks: Verification['checks'] }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (checks.length === 0) {
-    return (
-      <Note>{translate('rd.accounts.verification.no_checks')}</Note>
-    );
+    return <Note>{translate('rd.accounts.verification.no_checks')}</Note>;
   }
   return (
     <Table size="small" aria-label={translate('rd.accounts.verification.checks')}>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, CircularProgress, TextField } from '@mui/material';
 import PinIcon from '@mui/icons-material/Pin';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -24,12 +24,15 @@ export const CodeCheckForm = () => {
   const verification = call.verification;
   // A new code makes the last answer about the previous one stale.
   const waitingSince = verification?.activeCode?.expiresAt;
-  useEffect(() => {
+  // Adjusted during render (React's pattern for state following a prop), not in an effect.
+  const [answeredSince, setAnsweredSince] = useState(waitingSince);
+  if (answeredSince !== waitingSince) {
+    setAnsweredSince(waitingSince);
     if (waitingSince) {
       setOutcome(null);
       setRefusal(null);
     }
-  }, [waitingSince]);
+  }
   if (!verification) return null;
   const closed = call.expired || verification.locked;
 
@@ -67,7 +70,7 @@ export const CodeCheckForm = () => {
           name="code"
           size="small"
           value={code}
-          onChange={event => setCode(digitsOnly(event.target.value))}
+          onChange={(event) => setCode(digitsOnly(event.target.value))}
           label={translate('rd.accounts.verification.enter_code')}
           error={Boolean(errors.code)}
           helperText={errors.code ?? translate('rd.accounts.verification.code_attempts', { smart_count: verification.codeAttemptsLeft })}
@@ -102,7 +105,7 @@ export const CodeCheckForm = () => {
 
 const CodeOutcome = ({ outcome }: { outcome: CodeCheck }) => {
   const translate = useTranslate();
-  const channels = outcome.possessionProven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', ');
+  const channels = outcome.possessionProven.map((c) => translate(`rd.accounts.verification.subject.${c}`)).join(', ');
   switch (outcome.result) {
     case 'match':
       return (

@@ -59,11 +59,8 @@ export const ContactSection = () => {
             })}
           </Alert>
         )}
-        <Box
-          data-masked={full ? 'false' : 'true'}
-          sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}
-        >
-          {CONTACT_FIELDS.map(name => (
+        <Box data-masked={full ? 'false' : 'true'} sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+          {CONTACT_FIELDS.map((name) => (
             <Item key={name} label={translate(`resources.accounts.fields.${name}`)}>
               {full ? (
                 <MaskedText value={full[name]} full />

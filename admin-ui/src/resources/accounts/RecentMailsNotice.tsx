@@ -15,7 +15,7 @@ const RECENT_MS = 7 * 86_400_000;
 const spokenTime = (iso: string, language: string) => new Date(iso).toLocaleTimeString(language, { timeStyle: 'short' });
 
 const latest = (events: SecurityEvent[], kind: string) =>
-  events.find(e => e.kind === kind && Date.now() - new Date(e.at).getTime() < RECENT_MS);
+  events.find((e) => e.kind === kind && Date.now() - new Date(e.at).getTime() < RECENT_MS);
 
 /**
  * What the customer's own sign-in side mailed lately, said as what it is: the security code a sign-in sent to
@@ -29,13 +29,20 @@ export const RecentMailsNotice = ({ events }: { events: SecurityEvent[] }) => {
   const signIn = latest(events, 'login_code_sent');
   const reset = latest(events, 'password_reset_sent');
   if (!signIn && !reset) return null;
-  const when = (e: SecurityEvent) => ({ date: formatDate(e.at, locale), time: formatTime(e.at, locale), destination: e.destination ?? '—' });
+  const when = (e: SecurityEvent) => ({
+    date: formatDate(e.at, locale),
+    time: formatTime(e.at, locale),
+    destination: e.destination ?? '—',
+  });
   return (
     <Box sx={{ my: 1 }}>
       {signIn && (
         <Alert severity="info" sx={{ mb: 1 }} data-notice="signin_code">
           {translate('calls.notice.signin_code', when(signIn))}
-          <CallScript step="signin_code.explain" values={{ time: spokenTime(signIn.at, callLanguage), maskedAddress: signIn.destination }} />
+          <CallScript
+            step="signin_code.explain"
+            values={{ time: spokenTime(signIn.at, callLanguage), maskedAddress: signIn.destination }}
+          />
         </Alert>
       )}
       {reset && (
@@ -59,7 +66,7 @@ export const RecentMailsForCall = () => {
     if (!accountId) return;
     let current = true;
     dataProvider.getAccountEvents(accountId, { cursor: null, limit: 25 }).then(
-      page => current && setEvents(page.data),
+      (page) => current && setEvents(page.data),
       () => current && setEvents([]),
     );
     return () => {

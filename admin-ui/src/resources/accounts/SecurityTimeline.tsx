@@ -1,15 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  CircularProgress,
-  IconButton,
-  TableBody,
-  TableCell,
-  TableRow,
-  Tooltip,
-} from '@mui/material';
+import { Alert, Box, Button, CircularProgress, IconButton, TableBody, TableCell, TableRow, Tooltip } from '@mui/material';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
@@ -42,34 +32,51 @@ export const SecurityTimeline = () => {
   const accountId = account?.id;
   const [events, setEvents] = useState<SecurityEvent[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // A first page is loading until the answer for this account and timeline version has come (derived, so the
+  // effect sets no state itself); `busy` covers the refresh and next-page buttons.
+  const [settled, setSettled] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const wanted = `${accountId}:${timelineVersion}`;
+  const loading = busy || (Boolean(accountId) && settled !== wanted);
   const [error, setError] = useState<string | null>(null);
   // Answers to an older request (another account, an earlier refresh) are dropped.
   const generation = useRef(0);
 
-  const load = useCallback(
-    async (cursor: string | null) => {
+  const fetchPage = useCallback(
+    async (cursor: string | null, key: string) => {
       if (!accountId) return;
       const asked = ++generation.current;
-      setLoading(true);
-      try {
-        const page = await dataProvider.getAccountEvents(accountId, { cursor, limit: PAGE_SIZE });
-        if (asked !== generation.current) return;
-        setEvents(previous => (cursor ? [...previous, ...page.data] : page.data));
-        setNextCursor(page.nextCursor);
-        setError(null);
-      } catch (failure) {
-        if (asked === generation.current) setError(apiErrorOf(failure).message);
-      } finally {
-        if (asked === generation.current) setLoading(false);
-      }
+      await dataProvider
+        .getAccountEvents(accountId, { cursor, limit: PAGE_SIZE })
+        .then(
+          (page) => {
+            if (asked !== generation.current) return;
+            setEvents((previous) => (cursor ? [...previous, ...page.data] : page.data));
+            setNextCursor(page.nextCursor);
+            setError(null);
+          },
+          (failure: unknown) => {
+            if (asked === generation.current) setError(apiErrorOf(failure).message);
+          },
+        )
+        .finally(() => {
+          if (asked !== generation.current) return;
+          setSettled(key);
+          setBusy(false);
+        });
     },
     [accountId, dataProvider],
   );
 
   useEffect(() => {
-    load(null);
-  }, [load, timelineVersion]);
+    void fetchPage(null, wanted);
+  }, [fetchPage, wanted]);
+
+  const load = (cursor: string | null) => {
+    if (!accountId) return;
+    setBusy(true);
+    void fetchPage(cursor, wanted);
+  };
 
   return (
     <Panel
@@ -91,9 +98,7 @@ export const SecurityTimeline = () => {
         </Alert>
       )}
       <RecentMailsNotice events={events} />
-      {events.length === 0 && !loading && !error && (
-        <Note>{translate('rd.accounts.timeline.empty')}</Note>
-      )}
+      {events.length === 0 && !loading && !error && <Note>{translate('rd.accounts.timeline.empty')}</Note>}
       {events.length > 0 && (
         <ScrollTable aria-labelledby="timeline-title">
           <TableHeader
@@ -105,7 +110,7 @@ export const SecurityTimeline = () => {
             ]}
           />
           <TableBody>
-            {events.map(event => (
+            {events.map((event) => (
               <TableRow key={event.id} data-kind={event.kind}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <Tooltip title={translate('rd.utc', { iso: event.at })}>
@@ -117,9 +122,7 @@ export const SecurityTimeline = () => {
                     </time>
                   </Tooltip>
                 </TableCell>
-                <TableCell
-                  sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}
-                >
+                <TableCell sx={{ minWidth: 160, ...(NOTABLE.has(event.kind) ? { fontWeight: 600, color: 'warning.dark' } : {}) }}>
                   {translate(`rd.accounts.timeline.kind.${event.kind}`, { _: event.kind })}
                 </TableCell>
                 <TableCell>
@@ -134,9 +137,7 @@ export const SecurityTimeline = () => {
                     </Box>
                   )}
                 </TableCell>
-                <TableCell>
-                  {event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}
-                </TableCell>
+                <TableCell>{event.detail ? translate(`rd.accounts.timeline.detail.${event.detail}`, { _: event.detail }) : '—'}</TableCell>
               </TableRow>
             ))}
           </TableBody>

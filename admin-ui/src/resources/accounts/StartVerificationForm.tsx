@@ -16,7 +16,7 @@ export const StartVerificationForm = ({ defaultReference }: { defaultReference?:
       name="callReference"
       value={reference}
       onChange={setReference}
-      onSubmit={value => call.start(value)}
+      onSubmit={(value) => call.start(value)}
       submitLabel={translate('rd.accounts.verification.start')}
       icon={<PhoneIcon />}
       variant="contained"

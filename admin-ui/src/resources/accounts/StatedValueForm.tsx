@@ -63,7 +63,7 @@ export const StatedValueForm = () => {
           name="field"
           size="small"
           value={field}
-          onChange={event => {
+          onChange={(event) => {
             setField(event.target.value as StatedField);
             setOutcome(null);
           }}
@@ -73,7 +73,7 @@ export const StatedValueForm = () => {
           disabled={closed}
           sx={{ width: 160 }}
         >
-          {STATED_FIELDS.map(name => (
+          {STATED_FIELDS.map((name) => (
             <MenuItem key={name} value={name}>
               {fieldLabel(name)}
             </MenuItem>
@@ -83,7 +83,7 @@ export const StatedValueForm = () => {
           name="value"
           size="small"
           value={value}
-          onChange={event => setValue(event.target.value)}
+          onChange={(event) => setValue(event.target.value)}
           label={translate('rd.accounts.verification.stated_value')}
           error={Boolean(errors.value)}
           helperText={errors.value ?? ' '}
@@ -107,10 +107,7 @@ export const StatedValueForm = () => {
       </Typography>
       <Box role="status" aria-live="polite">
         {outcome && (
-          <Alert
-            severity={outcome.result === 'match' ? 'success' : outcome.result === 'no_match' ? 'warning' : 'info'}
-            sx={{ mt: 1 }}
-          >
+          <Alert severity={outcome.result === 'match' ? 'success' : outcome.result === 'no_match' ? 'warning' : 'info'} sx={{ mt: 1 }}>
             {translate(`rd.accounts.verification.outcome.stated_${outcome.result}`, {
               field: fieldLabel(outcome.field),
               tries: translate('rd.accounts.verification.tries_left', { smart_count: outcome.attemptsLeft }),

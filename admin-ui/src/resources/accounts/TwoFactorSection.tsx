@@ -44,7 +44,7 @@ export const TwoFactorSection = () => {
           <Note>{translate('rd.accounts.two_factor.none')}</Note>
         ) : (
           <List dense disablePadding>
-            {methods.map(method => {
+            {methods.map((method) => {
               const Icon = icons[method.kind] ?? KeyIcon;
               const dates = [
                 translate('rd.accounts.two_factor.created', { date: formatDateTime(method.createdAt, locale) }),
@@ -75,7 +75,7 @@ export const TwoFactorSection = () => {
           </Alert>
         )}
         {account.twoFactorReenrolRequired && <CallScript step="twofa.reenrol" />}
-        {methods.some(m => m.kind === 'backup_codes' && m.codesLeft === 0) && (
+        {methods.some((m) => m.kind === 'backup_codes' && m.codesLeft === 0) && (
           <Alert severity="info" sx={{ mt: 1 }}>
             {translate('rd.accounts.two_factor.no_codes_left')}
           </Alert>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, TextField, Tooltip } from '@mui/material';
+import { Button, Tooltip } from '@mui/material';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { useCanAccess, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 import { apiErrorOf } from '../../providers/http';
 import { useCall } from './CallContext';
 import { FormDialog } from '../../common/FormDialog';
+import { TextInput } from '../../common/TextInput';
 
 const MIN_REASON = 3;
 const MAX_REASON = 500;
@@ -62,7 +63,14 @@ const Unmask = () => {
   };
 
   const button = (
-    <Button variant="contained" color="warning" size="small" startIcon={<VisibilityIcon />} disabled={!allowed} onClick={() => setOpen(true)}>
+    <Button
+      variant="contained"
+      color="warning"
+      size="small"
+      startIcon={<VisibilityIcon />}
+      disabled={!allowed}
+      onClick={() => setOpen(true)}
+    >
       {translate('rd.accounts.unmask.button')}
     </Button>
   );
@@ -88,19 +96,18 @@ const Unmask = () => {
         submitIcon={<VisibilityIcon />}
         color="warning"
         intro={translate('rd.accounts.unmask.explain', {
-          channels: proven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', '),
+          channels: proven.map((c) => translate(`rd.accounts.verification.subject.${c}`)).join(', '),
         })}
-  >
-        <TextField
+      >
+        <TextInput
           autoFocus
           name="reason"
           value={reason}
-          onChange={event => setReason(event.target.value)}
+          onValueChange={setReason}
           label={translate('rd.accounts.unmask.reason')}
-          helperText={errors.reason ?? translate('rd.accounts.unmask.reason_help')}
-          error={Boolean(errors.reason)}
+          help={translate('rd.accounts.unmask.reason_help')}
+          error={errors.reason}
           required
-          fullWidth
           multiline
           minRows={2}
           slotProps={{ htmlInput: { maxLength: MAX_REASON } }}

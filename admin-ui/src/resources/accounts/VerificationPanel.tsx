@@ -63,9 +63,7 @@ const Verifying = () => {
         <>
           <Alert severity="warning" sx={{ my: 1.5 }}>
             {translate('rd.accounts.verification.expired', {
-              minutes: Math.round(
-                (new Date(verification.expiresAt).getTime() - new Date(verification.startedAt).getTime()) / 60_000,
-              ),
+              minutes: Math.round((new Date(verification.expiresAt).getTime() - new Date(verification.startedAt).getTime()) / 60_000),
             })}
           </Alert>
           <StartVerificationForm defaultReference={verification.callReference} />
@@ -128,7 +126,7 @@ const CallLine = ({ verification, onEnd }: { verification: Verification; onEnd: 
 const OpenCall = ({ verification }: { verification: Verification }) => {
   const translate = useTranslate();
   const proven = verification.possessionProven;
-  const channels = proven.map(c => translate(`rd.accounts.verification.subject.${c}`)).join(', ');
+  const channels = proven.map((c) => translate(`rd.accounts.verification.subject.${c}`)).join(', ');
   return (
     <Box>
       <Box role="status" aria-live="polite">

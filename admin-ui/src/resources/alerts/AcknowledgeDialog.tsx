@@ -49,7 +49,7 @@ export const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertReco
       submitDisabled={canAccess === false}
       cancelLabel={translate('sup.alerts.cancel')}
       contentSx={{ display: 'grid', gap: 2 }}
->
+    >
       <DialogContentText>{alertSummary(translate, alert)}</DialogContentText>
       <DialogContentText variant="body2">{translate('sup.alerts.ack_explain')}</DialogContentText>
       <TextField
@@ -60,7 +60,7 @@ export const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertReco
         name="comment"
         label={translate('sup.alerts.comment')}
         value={comment}
-        onChange={e => setComment(e.target.value)}
+        onChange={(e) => setComment(e.target.value)}
         onBlur={() => setTouched(true)}
         error={(touched && invalid) || !!error}
         helperText={error ?? (touched && invalid ? translate('sup.alerts.comment_required') : ' ')}

@@ -38,7 +38,9 @@ export const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAckn
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, flex: 1 }}>
             {rule}
           </Typography>
-          <Note>{translate('sup.alerts.raised')} {formatDateTime(alert.createdAt, locale)}</Note>
+          <Note>
+            {translate('sup.alerts.raised')} {formatDateTime(alert.createdAt, locale)}
+          </Note>
           {open && onAcknowledge && (
             <Button variant="contained" size="small" onClick={() => onAcknowledge(alert)}>
               {translate('sup.alerts.acknowledge')}
@@ -53,19 +55,29 @@ export const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAckn
               {trailOfStaff && (
                 <>
                   {' '}
-                  (<Link component={LinkBase} to={trailOfStaff}>{translate('sup.alerts.staff_trail')}</Link>)
+                  (
+                  <Link component={LinkBase} to={trailOfStaff}>
+                    {translate('sup.alerts.staff_trail')}
+                  </Link>
+                  )
                 </>
               )}
             </span>
           )}
           {alert.targetId && (
             <span>
-              {translate('sup.alerts.target_label')} <Box component="span" sx={{ fontFamily: monospace }}>{alert.targetId}</Box>
+              {translate('sup.alerts.target_label')}{' '}
+              <Box component="span" sx={{ fontFamily: monospace }}>
+                {alert.targetId}
+              </Box>
             </span>
           )}
           {alert.caseId && (
             <span>
-              {translate('sup.alerts.case_label')} <Box component="span" sx={{ fontFamily: monospace }}>{alert.caseId}</Box>
+              {translate('sup.alerts.case_label')}{' '}
+              <Box component="span" sx={{ fontFamily: monospace }}>
+                {alert.caseId}
+              </Box>
             </span>
           )}
           {alert.eventId && (

@@ -17,28 +17,32 @@ export const AlertList = () => {
   const translate = useTranslate();
   const [lists, setLists] = useState<Lists | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // True from the start: the mount effect fetches at once.
+  const [loading, setLoading] = useState(true);
   const [acknowledging, setAcknowledging] = useState<AlertRecord | null>(null);
 
-  const load = useCallback(async () => {
+  // State is set in the promise's callbacks only, so the mount effect may call it; `load` marks the reload first.
+  const fetchLists = useCallback(
+    () =>
+      Promise.all([supervisionApi.alerts('open'), supervisionApi.alerts('acknowledged', 50)])
+        .then(
+          ([open, acknowledged]) => {
+            setLists({ open, acknowledged });
+            setError(null);
+          },
+          (e: unknown) => setError(apiErrorOf(e).message),
+        )
+        .finally(() => setLoading(false)),
+    [],
+  );
+  const load = () => {
     setLoading(true);
-    try {
-      const [open, acknowledged] = await Promise.all([
-        supervisionApi.alerts('open'),
-        supervisionApi.alerts('acknowledged', 50),
-      ]);
-      setLists({ open, acknowledged });
-      setError(null);
-    } catch (e) {
-      setError(apiErrorOf(e).message);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+    return fetchLists();
+  };
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void fetchLists();
+  }, [fetchLists]);
 
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>

@@ -23,7 +23,7 @@ export const AlertSection = ({
       <Typography color="text.secondary">{empty}</Typography>
     ) : (
       <Stack spacing={1.5} component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-        {alerts.map(alert => (
+        {alerts.map((alert) => (
           <AlertCard key={alert.id} alert={alert} onAcknowledge={onAcknowledge} />
         ))}
       </Stack>

@@ -18,12 +18,12 @@ const toIso = (value: string) => {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 };
 
-const outcomeChoices = (['success', 'failure', 'denied'] as const).map(outcome => ({
+const outcomeChoices = (['success', 'failure', 'denied'] as const).map((outcome) => ({
   id: outcome,
   name: `rd.audit.outcome.${outcome}`,
 }));
 
-const roleChoices = (['agent', 'reviewer', 'supervisor', 'admin'] as const).map(role => ({
+const roleChoices = (['agent', 'reviewer', 'supervisor', 'admin'] as const).map((role) => ({
   id: role,
   name: `rd.roles.${role}`,
 }));
@@ -57,10 +57,7 @@ const ListActions = () => (
  * evidence exports go through the server, which audits them.
  */
 export const AuditEventList = () => (
-  <PagedList
-    filters={filters}
-    actions={<ListActions />}
-  >
+  <PagedList filters={filters} actions={<ListActions />}>
     <VerifyChainPanel />
     <DataTable bulkActionButtons={false} rowClick="show" size="small">
       <Column source="at" disableSort>

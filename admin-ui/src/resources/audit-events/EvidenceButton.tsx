@@ -1,15 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  DialogContentText,
-  FormControlLabel,
-  Radio,
-  RadioGroup,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, DialogContentText, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import EvidenceIcon from '@mui/icons-material/Inventory2Outlined';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useCanAccess, useTranslate } from 'react-admin';
@@ -78,13 +68,13 @@ const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
       submitIcon={<DownloadIcon />}
       cancelLabel={translate('sup.evidence.close')}
       contentSx={{ display: 'grid', gap: 2 }}
->
+    >
       <DialogContentText variant="body2">{translate('sup.evidence.description')}</DialogContentText>
       <Box>
         <Typography variant="body2" id="evidence-kind" color="text.secondary">
           {translate('sup.evidence.kind')}
         </Typography>
-        <RadioGroup row aria-labelledby="evidence-kind" value={kind} onChange={e => setKind(e.target.value as EvidenceKind)}>
+        <RadioGroup row aria-labelledby="evidence-kind" value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind)}>
           <FormControlLabel value="identity-cases" control={<Radio />} label={translate('sup.evidence.kind_identity')} />
           <FormControlLabel value="recovery-cases" control={<Radio />} label={translate('sup.evidence.kind_recovery')} />
         </RadioGroup>
@@ -95,7 +85,7 @@ const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
         name="caseId"
         label={translate('sup.evidence.case_id')}
         value={caseId}
-        onChange={e => setCaseId(e.target.value)}
+        onChange={(e) => setCaseId(e.target.value)}
         onBlur={() => setTouched(true)}
         error={touched && invalid}
         helperText={touched && invalid ? translate('sup.evidence.case_id_invalid') : translate('sup.evidence.case_id_help')}
@@ -112,12 +102,7 @@ const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
                 ok: translate(integrity.hashesRecomputed ? 'sup.evidence.integrity_ok' : 'sup.evidence.integrity_broken'),
               })}
             </div>
-            <Button
-              size="small"
-              startIcon={<DownloadIcon />}
-              onClick={() => downloadJson(result.bundle, result.fileName)}
-              sx={{ mt: 0.5 }}
-            >
+            <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadJson(result.bundle, result.fileName)} sx={{ mt: 0.5 }}>
               {translate('sup.evidence.download_again')}
             </Button>
           </Alert>

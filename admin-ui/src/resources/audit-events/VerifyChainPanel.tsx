@@ -7,10 +7,7 @@ import { formatDateTime } from '../../fields/UtcDateField';
 import { Note } from '../../common/Note';
 
 type State =
-  | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'done'; result: AuditChainCheck }
-  | { status: 'failed'; message: string };
+  { status: 'idle' } | { status: 'running' } | { status: 'done'; result: AuditChainCheck } | { status: 'failed'; message: string };
 
 /**
  * Asks the server to recompute the audit trail's hash chain and says whether it is intact.
@@ -38,11 +35,7 @@ const VerifyChain = () => {
   };
 
   return (
-    <Box
-      component="section"
-      aria-labelledby="audit-verify-title"
-      sx={{ px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider' }}
-    >
+    <Box component="section" aria-labelledby="audit-verify-title" sx={{ px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Box sx={{ flex: 1, minWidth: 240 }}>
           <Typography id="audit-verify-title" variant="subtitle1" component="h2">
@@ -94,10 +87,7 @@ const ChainResult = ({
           {result.firstBrokenId && (
             <>
               {' — '}
-              <Link
-                component={LinkBase}
-                to={createPath({ resource: 'audit-events', type: 'show', id: result.firstBrokenId })}
-              >
+              <Link component={LinkBase} to={createPath({ resource: 'audit-events', type: 'show', id: result.firstBrokenId })}>
                 {translate('rd.audit.verify.open_entry')}
               </Link>
             </>

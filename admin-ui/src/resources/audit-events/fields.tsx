@@ -42,8 +42,7 @@ export const TargetField = ({ emptyText, truncate }: { label?: string; emptyText
   );
   return (
     <Typography component="span" variant="body2">
-      {record.targetType}{' '}
-      {shortened ? <Tooltip title={id}>{idElement}</Tooltip> : idElement}
+      {record.targetType} {shortened ? <Tooltip title={id}>{idElement}</Tooltip> : idElement}
     </Typography>
   );
 };

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, TextField, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import RestoreIcon from '@mui/icons-material/Restore';
@@ -42,7 +42,7 @@ export const CallScriptsPage = () => {
       {error && <Alert severity="error">{translate('calls.home.failed', { message: apiErrorOf(error).message })}</Alert>}
       {data && (
         <Box sx={{ display: 'grid', gap: 2 }}>
-          {data.data.map(script => (
+          {data.data.map((script) => (
             <ScriptEditor key={script.key} script={script} sender={data.sender} canEdit={Boolean(canEdit)} />
           ))}
         </Box>
@@ -59,8 +59,13 @@ const ScriptEditor = ({ script, sender, canEdit }: { script: CallScriptRecord; s
   const [texts, setTexts] = useState(script.texts);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
-  useEffect(() => setTexts(script.texts), [script.texts]);
-  const changed = SCRIPT_LANGUAGES.some(l => texts[l] !== script.texts[l]);
+  // Follows the saved value by adjusting state during render (React's pattern), not in an effect.
+  const [savedTexts, setSavedTexts] = useState(script.texts);
+  if (savedTexts !== script.texts) {
+    setSavedTexts(script.texts);
+    setTexts(script.texts);
+  }
+  const changed = SCRIPT_LANGUAGES.some((l) => texts[l] !== script.texts[l]);
   const title = translate(`calls.steps.${script.key}`, { _: script.key });
 
   const submit = async (event: FormEvent) => {
@@ -92,7 +97,15 @@ const ScriptEditor = ({ script, sender, canEdit }: { script: CallScriptRecord; s
               {translate('calls.scripts.no_placeholders')}
             </Typography>
           ) : (
-            script.placeholders.map(p => <Chip key={p} size="small" variant="outlined" label={`{${p}}`} title={translate(`calls.scripts.placeholder.${p}`, { _: p })} />)
+            script.placeholders.map((p) => (
+              <Chip
+                key={p}
+                size="small"
+                variant="outlined"
+                label={`{${p}}`}
+                title={translate(`calls.scripts.placeholder.${p}`, { _: p })}
+              />
+            ))
           )}
         </Box>
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
@@ -102,7 +115,7 @@ const ScriptEditor = ({ script, sender, canEdit }: { script: CallScriptRecord; s
                 name={`${script.key}.${language}`}
                 label={translate(`calls.script.language_${language}`)}
                 value={texts[language]}
-                onChange={e => setTexts(current => ({ ...current, [language]: e.target.value }))}
+                onChange={(e) => setTexts((current) => ({ ...current, [language]: e.target.value }))}
                 multiline
                 minRows={2}
                 fullWidth
@@ -111,7 +124,12 @@ const ScriptEditor = ({ script, sender, canEdit }: { script: CallScriptRecord; s
                 helperText={errors[language] ?? `${texts[language].length} / 600`}
                 slotProps={{ htmlInput: { lang: language, maxLength: 600 } }}
               />
-              <Typography variant="body2" lang={language} sx={{ mt: 0.5, p: 1, bgcolor: 'action.hover', borderRadius: 1 }} data-preview={language}>
+              <Typography
+                variant="body2"
+                lang={language}
+                sx={{ mt: 0.5, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}
+                data-preview={language}
+              >
                 <Box component="span" sx={{ fontWeight: 600, mr: 0.5 }}>
                   {translate('calls.scripts.preview')}
                 </Box>
@@ -131,11 +149,16 @@ const ScriptEditor = ({ script, sender, canEdit }: { script: CallScriptRecord; s
               <Button
                 startIcon={<RestoreIcon />}
                 onClick={() => setTexts(script.defaults)}
-                disabled={pending || SCRIPT_LANGUAGES.every(l => texts[l] === script.defaults[l])}
+                disabled={pending || SCRIPT_LANGUAGES.every((l) => texts[l] === script.defaults[l])}
               >
                 {translate('calls.scripts.restore')}
               </Button>
-              <Button type="submit" variant="contained" startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <SaveIcon />} disabled={pending || !changed}>
+              <Button
+                type="submit"
+                variant="contained"
+                startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <SaveIcon />}
+                disabled={pending || !changed}
+              >
                 {translate('calls.scripts.save')}
               </Button>
             </>

@@ -23,7 +23,7 @@ const AttachForm = ({ record, onAttached }: { record: CaseDetail; onAttached(): 
   const translate = useTranslate();
   const notify = useNotify();
   const input = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState<string>(record.checklist.find(item => item.status === 'missing')?.kind ?? 'identity_front');
+  const [kind, setKind] = useState<string>(record.checklist.find((item) => item.status === 'missing')?.kind ?? 'identity_front');
   const [chosen, setChosen] = useState(0);
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -66,10 +66,10 @@ const AttachForm = ({ record, onAttached }: { record: CaseDetail; onAttached(): 
             name="kind"
             label={translate('cases.attach.kind')}
             value={kind}
-            onChange={event => setKind(event.target.value)}
+            onChange={(event) => setKind(event.target.value)}
             sx={{ flex: '0 1 320px', minWidth: 240 }}
           >
-            {DOCUMENT_KINDS.map(value => (
+            {DOCUMENT_KINDS.map((value) => (
               <MenuItem key={value} value={value}>
                 {translate(`cases.kind.${value}`)}
               </MenuItem>
@@ -84,7 +84,7 @@ const AttachForm = ({ record, onAttached }: { record: CaseDetail; onAttached(): 
               name="files"
               multiple
               accept={ACCEPT}
-              onChange={event => setChosen(event.target.files?.length ?? 0)}
+              onChange={(event) => setChosen(event.target.files?.length ?? 0)}
             />
           </Button>
           <Typography variant="body2" color="text.secondary" aria-live="polite">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { DataTable } from 'react-admin';
 import { StatusFilter } from '../../common/StatusFilter';
 import { UtcDateField } from '../../fields/UtcDateField';
@@ -22,6 +23,18 @@ const filters = [
 
 const Column = DataTable.Col<CaseSummary>;
 
+// The queue's columns after the customer id, by field (the label is `cases.fields.<field>`); none sorts.
+const columns: [string, ReactNode][] = [
+  ['purpose', <TranslatedField source="purpose" prefix="cases.purpose" />],
+  ['accountType', <TranslatedField source="accountType" prefix="cases.account_type" />],
+  ['status', <StatusField />],
+  ['flags', <FlagsField />],
+  ['submittedAt', <UtcDateField source="submittedAt" stacked />],
+  ['timeLeft', <TimeLeftField />],
+  ['reviewer', <ReviewerField />],
+  ['channel', <TranslatedField source="channel" prefix="cases.channel" />],
+];
+
 /**
  * The review queue: submitted and in-review cases, oldest first (the API's order: the 72-hour clock runs from
  * submission). The status filter shows the other cases. Nothing sorts client-side, nothing is exported.
@@ -36,31 +49,11 @@ export const CaseList = () => (
       <Column label="cases.fields.customerId" disableSort sx={{ whiteSpace: 'nowrap' }}>
         <CodeField source="customerId" />
       </Column>
-      <Column label="cases.fields.purpose" disableSort>
-        <TranslatedField source="purpose" prefix="cases.purpose" />
-      </Column>
-      <Column label="cases.fields.accountType" disableSort>
-        <TranslatedField source="accountType" prefix="cases.account_type" />
-      </Column>
-      <Column label="cases.fields.status" disableSort>
-        <StatusField />
-      </Column>
-      <Column label="cases.fields.flags" disableSort>
-        <FlagsField />
-      </Column>
-      <Column label="cases.fields.submittedAt" disableSort>
-        <UtcDateField source="submittedAt" stacked />
-      </Column>
-      <Column label="cases.fields.timeLeft" disableSort>
-        <TimeLeftField />
-      </Column>
-      <Column label="cases.fields.reviewer" disableSort>
-        <ReviewerField />
-      </Column>
-      <Column label="cases.fields.channel" disableSort>
-        <TranslatedField source="channel" prefix="cases.channel" />
-      </Column>
+      {columns.map(([field, cell]) => (
+        <Column key={field} label={`cases.fields.${field}`} disableSort>
+          {cell}
+        </Column>
+      ))}
     </DataTable>
   </PagedList>
 );
-

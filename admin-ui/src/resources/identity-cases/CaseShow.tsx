@@ -4,8 +4,7 @@ import { CaseWorkspace } from './CaseWorkspace';
 
 const POLL_MS = 3000;
 
-const stillProcessing = (record: CaseDetail | undefined) =>
-  Boolean(record?.documents?.some(doc => !FINAL_STATES.includes(doc.state)));
+const stillProcessing = (record: CaseDetail | undefined) => Boolean(record?.documents?.some((doc) => !FINAL_STATES.includes(doc.state)));
 
 const CaseTitle = () => {
   const record = useRecordContext<CaseDetail>();
@@ -19,7 +18,7 @@ export const CaseShow = () => (
     actions={false}
     component="div"
     emptyWhileLoading={false}
-    queryOptions={{ refetchInterval: query => (stillProcessing(query.state.data as CaseDetail | undefined) ? POLL_MS : false) }}
+    queryOptions={{ refetchInterval: (query) => (stillProcessing(query.state.data as CaseDetail | undefined) ? POLL_MS : false) }}
   >
     <CaseWorkspace />
   </Show>

@@ -41,8 +41,8 @@ export const CaseWorkspace = () => {
         : result.document.decision === 'reupload'
           ? 'cases.decision.done_reupload'
           : result.document.decision === 'rejected'
-          ? 'cases.decision.done_rejected'
-          : 'cases.decision.done_accepted';
+            ? 'cases.decision.done_rejected'
+            : 'cases.decision.done_accepted';
     notify(key, { type: result.document.decision === 'accepted' ? 'success' : 'warning' });
     void refetch();
   };
@@ -75,7 +75,9 @@ export const CaseWorkspace = () => {
         <Alert severity="warning" data-testid="reupload-asked">
           {translate('cases.show.awaiting_reupload', {
             kind: record.reuploadKind ? translate(`cases.kind.${record.reuploadKind}`, { _: record.reuploadKind }) : '—',
-            reason: record.reuploadReason ? translate(`cases.reupload_reasons.${record.reuploadReason}`, { _: record.reuploadReason }) : '—',
+            reason: record.reuploadReason
+              ? translate(`cases.reupload_reasons.${record.reuploadReason}`, { _: record.reuploadReason })
+              : '—',
           })}
           {record.reuploadNote && <> “{record.reuploadNote}”</>}
         </Alert>
@@ -92,10 +94,8 @@ export const CaseWorkspace = () => {
         <Typography id="case-documents-title" variant="h6" component="h2">
           {translate('cases.documents.title')}
         </Typography>
-        {record.documents.length === 0 && (
-          <Note>{translate('cases.documents.none')}</Note>
-        )}
-        {record.documents.map(doc => (
+        {record.documents.length === 0 && <Note>{translate('cases.documents.none')}</Note>}
+        {record.documents.map((doc) => (
           <DocumentCard
             key={doc.id}
             caseId={record.id}

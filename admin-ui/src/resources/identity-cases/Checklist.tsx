@@ -3,7 +3,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, Link, MenuItem, TextField,
 import AskIcon from '@mui/icons-material/MarkEmailUnread';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
-import { apiErrorOf } from '../../providers/http';
+import { useAction } from '../../common/useAction';
 import { ADDRESS_VARIANTS, type CaseDetail, type ItemStatus } from './types';
 import { FormDialog } from '../../common/FormDialog';
 
@@ -38,11 +38,13 @@ export const Checklist = ({
   const translate = useTranslate();
   const [asking, setAsking] = useState<string | null>(null);
   const items = record.checklist;
-  const variant = record.accountType === 'individual' ? record.addressVariant ?? 'standard' : null;
+  const variant = record.accountType === 'individual' ? (record.addressVariant ?? 'standard') : null;
   const label = (item: (typeof items)[number]) =>
     item.kind === 'identity_front'
       ? item.identityType
-        ? translate('cases.checklist.identity_typed', { type: translate(`cases.identity_type.${item.identityType}`, { _: item.identityType }) })
+        ? translate('cases.checklist.identity_typed', {
+            type: translate(`cases.identity_type.${item.identityType}`, { _: item.identityType }),
+          })
         : translate('cases.checklist.identity')
       : translate(`cases.kind.${item.kind}`, { _: item.kind });
   return (
@@ -66,7 +68,7 @@ export const Checklist = ({
           {translate('cases.checklist.common')}
         </Typography>
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }} data-testid="case-checklist">
-          {items.map(item => (
+          {items.map((item) => (
             <Box
               component="li"
               key={item.kind}
@@ -76,7 +78,13 @@ export const Checklist = ({
             >
               <Box sx={{ minWidth: 0 }}>
                 {item.documentIds.length ? (
-                  <Link component="button" type="button" variant="body2" onClick={() => scrollTo(item.documentIds[0])} sx={{ textAlign: 'left' }}>
+                  <Link
+                    component="button"
+                    type="button"
+                    variant="body2"
+                    onClick={() => scrollTo(item.documentIds[0])}
+                    sx={{ textAlign: 'left' }}
+                  >
                     {label(item)}
                   </Link>
                 ) : (
@@ -84,11 +92,13 @@ export const Checklist = ({
                 )}
                 {item.documentIds.length > 0 && (item.missing ?? []).length > 0 && (
                   <Typography variant="caption" color="warning.dark" component="p" data-testid="checklist-missing">
-                    {(item.missing ?? []).map(kind => translate(`cases.checklist.missing_part.${kind}`, { _: translate(`cases.kind.${kind}`, { _: kind }) })).join(', ')}
+                    {(item.missing ?? [])
+                      .map((kind) => translate(`cases.checklist.missing_part.${kind}`, { _: translate(`cases.kind.${kind}`, { _: kind }) }))
+                      .join(', ')}
                   </Typography>
                 )}
                 {canRequest &&
-                  (item.missing ?? []).map(kind => (
+                  (item.missing ?? []).map((kind) => (
                     <Button
                       key={kind}
                       size="small"
@@ -121,22 +131,15 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
   const translate = useTranslate();
   const notify = useNotify();
   const [note, setNote] = useState('');
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { pending, refusal, run } = useAction();
   const kindLabel = translate(`cases.kind.${kind}`, { _: kind });
   const send = async () => {
-    setPending(true);
-    setRefusal(null);
-    try {
+    await run(async () => {
       await casesApi.requestDocument(caseId, kind, note.trim() || undefined);
       notify('cases.request.done', { type: 'success' });
       onClose();
       onDone();
-    } catch (error) {
-      setRefusal(apiErrorOf(error).message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
   return (
     <FormDialog
@@ -146,7 +149,7 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
       refusal={refusal}
       pending={pending}
       onClose={onClose}
-      onSubmit={event => {
+      onSubmit={(event) => {
         event.preventDefault();
         void send();
       }}
@@ -154,18 +157,18 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
       submitIcon={<AskIcon />}
       color="warning"
     >
-        <TextField
-          autoFocus
-          name="note"
-          label={translate('cases.decision.note')}
-          value={note}
-          onChange={event => setNote(event.target.value)}
-          helperText={translate('cases.request.note_help')}
-          fullWidth
-          multiline
-          minRows={2}
-          slotProps={{ htmlInput: { maxLength: 1000 } }}
-        />
+      <TextField
+        autoFocus
+        name="note"
+        label={translate('cases.decision.note')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        helperText={translate('cases.request.note_help')}
+        fullWidth
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 1000 } }}
+      />
     </FormDialog>
   );
 };
@@ -177,21 +180,14 @@ const RequestDialog = ({ caseId, kind, onClose, onDone }: { caseId: string; kind
 const VariantSelect = ({ caseId, variant, onChanged }: { caseId: string; variant: string; onChanged?(): void }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { pending, refusal, run } = useAction();
   const change = async (next: string) => {
     if (next === variant) return;
-    setPending(true);
-    setRefusal(null);
-    try {
+    await run(async () => {
       await casesApi.setAddressVariant(caseId, next);
       notify('cases.checklist.variant_changed', { type: 'success' });
       onChanged?.();
-    } catch (error) {
-      setRefusal(apiErrorOf(error).message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
   return (
     <Box sx={{ my: 1 }} data-testid="checklist-variant">
@@ -202,11 +198,11 @@ const VariantSelect = ({ caseId, variant, onChanged }: { caseId: string; variant
         label={translate('cases.checklist.variant_field')}
         value={variant}
         disabled={pending}
-        onChange={event => void change(event.target.value)}
+        onChange={(event) => void change(event.target.value)}
         helperText={translate('cases.checklist.variant_help')}
         sx={{ minWidth: 280 }}
       >
-        {ADDRESS_VARIANTS.map(v => (
+        {ADDRESS_VARIANTS.map((v) => (
           <MenuItem key={v} value={v}>
             {translate(`cases.variant.${v}`)}
           </MenuItem>

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Alert, Box, Button, CircularProgress } from '@mui/material';
 import ClaimIcon from '@mui/icons-material/AssignmentInd';
 import { useNotify, useTranslate } from 'react-admin';
-import { apiErrorOf } from '../../providers/http';
+import { useAction } from '../../common/useAction';
 import { casesApi } from './api';
 import { type CaseDetail } from './types';
 import { Note } from '../../common/Note';
@@ -11,8 +10,7 @@ import { Note } from '../../common/Note';
 export const ClaimArea = ({ record, mine, onClaimed }: { record: CaseDetail; mine: boolean; onClaimed(): void }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { pending, refusal, run } = useAction();
 
   if (record.status === 'in_review') {
     return (
@@ -23,22 +21,18 @@ export const ClaimArea = ({ record, mine, onClaimed }: { record: CaseDetail; min
   }
   if (record.status !== 'submitted') return null;
 
-  const claim = async () => {
-    setPending(true);
-    setRefusal(null);
-    try {
-      await casesApi.claim(record.id);
-      notify('cases.claim.done', { type: 'success' });
-      onClaimed();
-    } catch (error) {
-      const problem = apiErrorOf(error);
-      setRefusal(problem.message);
-      // 409: someone claimed it meanwhile; show who has it now.
-      if (problem.status === 409) onClaimed();
-    } finally {
-      setPending(false);
-    }
-  };
+  const claim = () =>
+    run(
+      async () => {
+        await casesApi.claim(record.id);
+        notify('cases.claim.done', { type: 'success' });
+        onClaimed();
+      },
+      (problem) => {
+        // 409: someone claimed it meanwhile; show who has it now.
+        if (problem.status === 409) onClaimed();
+      },
+    );
 
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>

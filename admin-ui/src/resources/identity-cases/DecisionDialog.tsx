@@ -44,12 +44,20 @@ export interface DecisionTarget {
   onDecided(result: DecisionResult): void;
 }
 
-export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onClose, onDecided }: DecisionTarget & { mode: Mode; onClose(): void }) => {
+export const DecisionDialog = ({
+  mode,
+  caseId,
+  accountType,
+  doc,
+  kindLabel,
+  onClose,
+  onDecided,
+}: DecisionTarget & { mode: Mode; onClose(): void }) => {
   const translate = useTranslate();
   const identity = mode === 'accept' && IDENTITY_KINDS.includes(doc.kind);
   const dated = mode === 'accept' && DATED_KINDS.includes(doc.kind);
   const reasons: readonly string[] = mode === 'reject' ? REJECTION_CODES : mode === 'reupload' ? REUPLOAD_REASONS : [];
-  const [identityType, setIdentityType] = useState<IdentityType | ''>((doc.identityType as IdentityType | null) ?? '');
+  const [identityType, setIdentityType] = useState<IdentityType | ''>(doc.identityType ?? '');
   const [holderName, setHolderName] = useState('');
   const [expiry, setExpiry] = useState('');
   const [issuedOn, setIssuedOn] = useState('');
@@ -64,7 +72,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
 
   /** A field the user changes no longer carries the server's objection to its old value. */
   const edited = (field: string) =>
-    setServerErrors(current => {
+    setServerErrors((current) => {
       if (!(field in current)) return current;
       const { [field]: _gone, ...rest } = current;
       return rest;
@@ -136,7 +144,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
         sx: { pointerEvents: 'none', '& .MuiDialog-container': { justifyContent: { md: 'flex-end' } } },
         slotProps: { paper: { sx: { pointerEvents: 'auto', boxShadow: 8 } } },
       }}
->
+    >
       {mode === 'reject' && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           {translate('cases.decision.reject_warning')}
@@ -150,7 +158,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
             name="identityType"
             label={translate('cases.decision.identity_type')}
             value={identityType}
-            onChange={event => {
+            onChange={(event) => {
               setIdentityType(event.target.value as IdentityType);
               edited('identityType');
             }}
@@ -167,7 +175,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
             fullWidth
             sx={{ mb: 2 }}
           >
-            {IDENTITY_TYPES.map(type => (
+            {IDENTITY_TYPES.map((type) => (
               <MenuItem key={type} value={type}>
                 {translate(`cases.identity_type.${type}`)}
               </MenuItem>
@@ -177,12 +185,15 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
             name="holderName"
             label={translate('cases.decision.holder_name')}
             value={holderName}
-            onChange={event => {
+            onChange={(event) => {
               setHolderName(event.target.value);
               edited('holderName');
             }}
             error={Boolean(shown.holderName)}
-            helperText={shown.holderName ?? translate('cases.decision.holder_help', { holder: translate(`cases.holder.${accountType}`, { _: accountType }) })}
+            helperText={
+              shown.holderName ??
+              translate('cases.decision.holder_help', { holder: translate(`cases.holder.${accountType}`, { _: accountType }) })
+            }
             required
             fullWidth
             autoComplete="off"
@@ -194,7 +205,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
             type="date"
             label={translate('cases.decision.expiry')}
             value={expiry}
-            onChange={event => {
+            onChange={(event) => {
               setExpiry(event.target.value);
               edited('expiry');
             }}
@@ -214,7 +225,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
           type="date"
           label={translate('cases.decision.issued_on')}
           value={issuedOn}
-          onChange={event => {
+          onChange={(event) => {
             setIssuedOn(event.target.value);
             edited('issuedOn');
           }}
@@ -233,7 +244,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
           name="reasonCode"
           label={translate('cases.decision.reason')}
           value={reasonCode}
-          onChange={event => {
+          onChange={(event) => {
             setReasonCode(event.target.value);
             edited('reasonCode');
           }}
@@ -243,7 +254,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
           fullWidth
           sx={{ mb: 1 }}
         >
-          {reasons.map(code => (
+          {reasons.map((code) => (
             <MenuItem key={code} value={code}>
               {translate(`cases.${mode === 'reupload' ? 'reupload_reasons' : 'reasons'}.${code}`)}
             </MenuItem>
@@ -255,7 +266,7 @@ export const DecisionDialog = ({ mode, caseId, accountType, doc, kindLabel, onCl
         name="note"
         label={translate('cases.decision.note')}
         value={note}
-        onChange={event => {
+        onChange={(event) => {
           setNote(event.target.value);
           edited('note');
         }}

@@ -24,9 +24,7 @@ export const DecisionPanel = ({ canDecide, waitingReason, ...target }: Props) =>
   if (doc.decision) return <DecisionSummary doc={doc} decision={doc.decision} />;
 
   if (!canDecide) {
-    return waitingReason ? (
-      <Note>{waitingReason}</Note>
-    ) : null;
+    return waitingReason ? <Note>{waitingReason}</Note> : null;
   }
 
   const processed = doc.state === 'processed';
@@ -47,7 +45,13 @@ export const DecisionPanel = ({ canDecide, waitingReason, ...target }: Props) =>
         >
           {translate('cases.decision.reupload')}
         </Button>
-        <Button variant="outlined" color="error" startIcon={<RejectIcon />} onClick={() => setMode('reject')} disabled={!processed && !unusable}>
+        <Button
+          variant="outlined"
+          color="error"
+          startIcon={<RejectIcon />}
+          onClick={() => setMode('reject')}
+          disabled={!processed && !unusable}
+        >
           {translate('cases.decision.reject')}
         </Button>
       </Box>
@@ -56,9 +60,7 @@ export const DecisionPanel = ({ canDecide, waitingReason, ...target }: Props) =>
           {translate(failed ? 'cases.decision.failed_file' : unusable ? 'cases.decision.unusable_file' : 'cases.decision.not_processed')}
         </Typography>
       )}
-      {mode && (
-        <DecisionDialog mode={mode} {...target} onClose={() => setMode(null)} />
-      )}
+      {mode && <DecisionDialog mode={mode} {...target} onClose={() => setMode(null)} />}
     </Box>
   );
 };

@@ -25,7 +25,17 @@ interface Props {
 }
 
 /** One document: the viewer on the left; what processing found and the decision on the right. */
-export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide, canReprocess, onReprocessed, waitingReason, onDecided }: Props) => {
+export const DocumentCard = ({
+  caseId,
+  accountType,
+  doc,
+  canSeeFiles,
+  canDecide,
+  canReprocess,
+  onReprocessed,
+  waitingReason,
+  onDecided,
+}: Props) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const kind = translate(`cases.kind.${doc.kind}`, { _: doc.kind });
@@ -33,7 +43,14 @@ export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide,
   const kindLabel = doc.identityType ? `${kind} — ${translate(`cases.identity_type.${doc.identityType}`, { _: doc.identityType })}` : kind;
   const titleId = `document-${doc.id}-title`;
   return (
-    <Card component="section" aria-labelledby={titleId} id={`document-${doc.id}`} data-testid="case-document" data-kind={doc.kind} data-superseded={doc.superseded ? 'true' : undefined}>
+    <Card
+      component="section"
+      aria-labelledby={titleId}
+      id={`document-${doc.id}`}
+      data-testid="case-document"
+      data-kind={doc.kind}
+      data-superseded={doc.superseded ? 'true' : undefined}
+    >
       <CardContent>
         <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap', mb: 1.5 }}>
           <Typography id={titleId} variant="h6" component="h3">
@@ -43,7 +60,8 @@ export const DocumentCard = ({ caseId, accountType, doc, canSeeFiles, canDecide,
             {doc.name}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            · {formatBytes(doc.sizeBytes, locale)} · {translate('cases.documents.received', { date: formatDateTime(doc.createdAt, locale) })} ·{' '}
+            · {formatBytes(doc.sizeBytes, locale)} ·{' '}
+            {translate('cases.documents.received', { date: formatDateTime(doc.createdAt, locale) })} ·{' '}
             {translate(doc.uploadedBy ? 'cases.documents.by_staff' : 'cases.documents.by_customer')}
           </Typography>
         </Box>
@@ -136,7 +154,7 @@ const DocumentFacts = ({ doc }: { doc: CaseDocument }) => {
           <Fact label={translate('cases.meta.pdf_flags')}>
             {doc.pdfFlags.length ? (
               <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-                {doc.pdfFlags.map(flag => (
+                {doc.pdfFlags.map((flag) => (
                   <Chip key={flag} size="small" color="warning" label={translate(`cases.pdf_flags.${flag}`, { _: flag })} />
                 ))}
               </Box>
@@ -168,9 +186,14 @@ const ProcessingState = ({ doc }: { doc: CaseDocument }) => {
       </Box>
     );
   }
-  const reached = PROCESSING_STEPS.indexOf(doc.state as (typeof PROCESSING_STEPS)[number]);
+  const reached = PROCESSING_STEPS.indexOf(doc.state);
   return (
-    <Box component="ol" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, listStyle: 'none', p: 0, m: 0 }} data-testid="document-state" data-state={doc.state}>
+    <Box
+      component="ol"
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, listStyle: 'none', p: 0, m: 0 }}
+      data-testid="document-state"
+      data-state={doc.state}
+    >
       {PROCESSING_STEPS.map((step, index) => {
         const done = index <= reached;
         const current = index === reached;

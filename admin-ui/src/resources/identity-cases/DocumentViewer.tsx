@@ -107,8 +107,8 @@ const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; 
   const fit = Math.min(frameSize.width / turnedWidth, frameSize.height / turnedHeight, 1);
   const scale = fit * zoom;
 
-  const zoomBy = (factor: number) => setZoom(z => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z * factor)));
-  const rotateBy = (degrees: number) => setRotation(r => (r + degrees + 360) % 360);
+  const zoomBy = (factor: number) => setZoom((z) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z * factor)));
+  const rotateBy = (degrees: number) => setRotation((r) => (r + degrees + 360) % 360);
 
   const tool = (title: string, onClick: () => void, icon: React.ReactNode, disabled = false) => (
     <Tooltip title={title}>
@@ -122,14 +122,17 @@ const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; 
 
   return (
     <Box>
-      <Box
-        role="toolbar"
-        aria-label={label}
-        sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 0.5, mb: 0.5 }}
-      >
+      <Box role="toolbar" aria-label={label} sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 0.5, mb: 0.5 }}>
         {tool(translate('cases.viewer.zoom_out'), () => zoomBy(1 / 1.25), <ZoomOutIcon />, zoom <= MIN_ZOOM)}
         {tool(translate('cases.viewer.zoom_in'), () => zoomBy(1.25), <ZoomInIcon />, zoom >= MAX_ZOOM)}
-        {tool(translate('cases.viewer.reset'), () => { setZoom(1); setRotation(0); }, <FitIcon />)}
+        {tool(
+          translate('cases.viewer.reset'),
+          () => {
+            setZoom(1);
+            setRotation(0);
+          },
+          <FitIcon />,
+        )}
         {tool(translate('cases.viewer.rotate_left'), () => rotateBy(-90), <RotateLeftIcon />)}
         {tool(translate('cases.viewer.rotate_right'), () => rotateBy(90), <RotateRightIcon />)}
         <Typography variant="caption" color="text.secondary" sx={{ mx: 1 }} aria-live="polite">
@@ -144,13 +147,15 @@ const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; 
         tabIndex={0}
         aria-label={label}
         role="region"
-        onKeyDown={event => {
+        onKeyDown={(event) => {
           if (event.key === '+' || event.key === '=') zoomBy(1.25);
           else if (event.key === '-') zoomBy(1 / 1.25);
           else if (event.key === 'r') rotateBy(90);
           else if (event.key === 'R') rotateBy(-90);
-          else if (event.key === '0') { setZoom(1); setRotation(0); }
-          else return;
+          else if (event.key === '0') {
+            setZoom(1);
+            setRotation(0);
+          } else return;
           event.preventDefault();
         }}
         sx={{
@@ -173,7 +178,7 @@ const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; 
               alt={alt}
               data-testid="document-preview"
               draggable={false}
-              onLoad={event => {
+              onLoad={(event) => {
                 const image = event.currentTarget;
                 setNatural({ width: image.naturalWidth, height: image.naturalHeight });
               }}

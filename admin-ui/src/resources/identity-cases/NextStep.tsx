@@ -24,7 +24,7 @@ const Opened = ({ identityCaseId }: { identityCaseId: string }) => {
   if (!data?.length) return null;
   return (
     <>
-      {data.map(c => (
+      {data.map((c) => (
         <Alert key={c.id} severity="info" data-testid="case-next-step">
           {translate('cases.show.next_step', { action: translate(`recovery.action.${c.action}`, { _: c.action }) })}{' '}
           <RecoveryStatusChips record={c} />{' '}

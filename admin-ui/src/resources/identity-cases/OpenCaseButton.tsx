@@ -1,15 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Checkbox,
-  FormControlLabel,
-  FormGroup,
-  FormHelperText,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  TextField,
-} from '@mui/material';
+import { Button, Checkbox, FormControlLabel, FormGroup, FormHelperText, FormLabel, Radio, RadioGroup } from '@mui/material';
 import OpenCaseIcon from '@mui/icons-material/NoteAdd';
 import { useCanAccess, useCreatePath, useNotify, useRedirect, useTranslate } from 'react-admin';
 import type { AccountDetail } from '../accounts/types';
@@ -18,6 +8,7 @@ import { apiErrorOf } from '../../providers/http';
 import { CASE_PURPOSES, type CasePurpose } from './types';
 import { CallScript } from '../accounts/CallScript';
 import { FormDialog } from '../../common/FormDialog';
+import { TextInput } from '../../common/TextInput';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -49,7 +40,13 @@ export const OpenCaseButton = ({
   const { canAccess, isPending } = useCanAccess({ action: 'create', resource: 'identity-cases' });
   if (isPending || !canAccess) return null;
   return (
-    <OpenCase account={account} initialCallReference={callReference ?? ''} fixedPurpose={purpose} disabled={disabled} describedBy={describedBy} />
+    <OpenCase
+      account={account}
+      initialCallReference={callReference ?? ''}
+      fixedPurpose={purpose}
+      disabled={disabled}
+      describedBy={describedBy}
+    />
   );
 };
 
@@ -87,11 +84,11 @@ const OpenCase = ({
   const pickPurpose = (value: CasePurpose) => {
     setPurpose(value);
     setContact(value === 'disable_2fa' ? (account.hasBackupEmail ? 'backup' : 'primary') : 'new');
-    setChosen(value === 'disable_2fa' ? methods.filter(m => ON_PHONE.includes(m.kind)).map(m => m.id) : []);
+    setChosen(value === 'disable_2fa' ? methods.filter((m) => ON_PHONE.includes(m.kind)).map((m) => m.id) : []);
   };
 
   const show = () => {
-    setCallReference(current => current || initialCallReference);
+    setCallReference((current) => current || initialCallReference);
     pickPurpose(purpose);
     setErrors({});
     setRefusal(null);
@@ -144,7 +141,7 @@ const OpenCase = ({
         onSubmit={submit}
         submitLabel={translate('cases.open.submit')}
         submitIcon={<OpenCaseIcon />}
-  >
+      >
         {!fixedPurpose && (
           <>
             <FormLabel id="open-case-purpose">{translate('cases.open.purpose')}</FormLabel>
@@ -152,10 +149,10 @@ const OpenCase = ({
               aria-labelledby="open-case-purpose"
               name="purpose"
               value={purpose}
-              onChange={event => pickPurpose(event.target.value as CasePurpose)}
+              onChange={(event) => pickPurpose(event.target.value as CasePurpose)}
               sx={{ mb: 2 }}
             >
-              {CASE_PURPOSES.map(value => (
+              {CASE_PURPOSES.map((value) => (
                 <FormControlLabel key={value} value={value} control={<Radio />} label={translate(`cases.purpose.${value}`)} />
               ))}
             </RadioGroup>
@@ -165,7 +162,7 @@ const OpenCase = ({
           <>
             <FormLabel id="open-case-methods">{translate('cases.open.methods')}</FormLabel>
             <FormGroup aria-labelledby="open-case-methods" sx={{ mb: errors.twoFactorMethodIds ? 0 : 2 }}>
-              {methods.map(method => (
+              {methods.map((method) => (
                 <FormControlLabel
                   key={method.id}
                   control={
@@ -173,8 +170,8 @@ const OpenCase = ({
                       name="twoFactorMethodIds"
                       value={method.id}
                       checked={chosen.includes(method.id)}
-                      onChange={event =>
-                        setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                      onChange={(event) =>
+                        setChosen((current) => (event.target.checked ? [...current, method.id] : current.filter((id) => id !== method.id)))
                       }
                     />
                   }
@@ -196,10 +193,10 @@ const OpenCase = ({
               aria-labelledby="open-case-contact"
               name="contact"
               value={contact}
-              onChange={event => setContact(event.target.value as Contact)}
+              onChange={(event) => setContact(event.target.value as Contact)}
               sx={{ mb: 2 }}
             >
-              {contactChoices.map(value => (
+              {contactChoices.map((value) => (
                 <FormControlLabel
                   key={value}
                   value={value}
@@ -213,39 +210,34 @@ const OpenCase = ({
           </>
         )}
         {contact === 'new' && (
-          <TextField
+          <TextInput
             name="contactEmail"
             type="email"
             label={translate('cases.open.contact_email')}
             value={contactEmail}
-            onChange={event => setContactEmail(event.target.value)}
-            error={Boolean(errors.contactEmail)}
-            helperText={errors.contactEmail ?? translate('cases.open.contact_email_help')}
+            onValueChange={setContactEmail}
+            error={errors.contactEmail}
+            help={translate('cases.open.contact_email_help')}
             required
-            fullWidth
-            autoComplete="off"
-            slotProps={{ htmlInput: { maxLength: 254 } }}
+            maxLength={254}
             sx={{ mb: 2 }}
           />
         )}
-        <TextField
+        <TextInput
           name="callReference"
           label={translate('cases.open.call_ref')}
           value={callReference}
-          onChange={event => setCallReference(event.target.value)}
-          error={Boolean(errors.callReference)}
-          helperText={errors.callReference ?? translate('cases.open.call_ref_help')}
+          onValueChange={setCallReference}
+          error={errors.callReference}
+          help={translate('cases.open.call_ref_help')}
           required
-          fullWidth
-          autoComplete="off"
-          slotProps={{ htmlInput: { maxLength: 100 } }}
+          maxLength={100}
         />
         {isTwoFa && (
           <CallScript
             step="case_2fa.opened"
             values={{
-              maskedAddress:
-                contact === 'new' ? contactEmail.trim() : contact === 'backup' ? account.backupEmail : account.primaryEmail,
+              maskedAddress: contact === 'new' ? contactEmail.trim() : contact === 'backup' ? account.backupEmail : account.primaryEmail,
             }}
           />
         )}

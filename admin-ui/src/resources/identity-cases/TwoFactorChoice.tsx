@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { useNotify, useTranslate } from 'react-admin';
 import { casesApi } from './api';
-import { apiErrorOf } from '../../providers/http';
+import { useAction } from '../../common/useAction';
 import type { CaseDetail } from './types';
 import { Panel } from '../../common/Panel';
 
@@ -16,28 +16,25 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
   const translate = useTranslate();
   const notify = useNotify();
   const methods = record.twoFactorMethods ?? [];
-  const saved = record.twoFactorMethodIds ?? methods.map(m => m.id);
+  const saved = record.twoFactorMethodIds ?? methods.map((m) => m.id);
   const [chosen, setChosen] = useState<string[]>(saved);
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { pending, refusal, run } = useAction();
   const savedKey = saved.join(',');
-  useEffect(() => setChosen(savedKey ? savedKey.split(',') : []), [savedKey]);
+  // Follows the saved value by adjusting state during render (React's pattern), not in an effect.
+  const [shownKey, setShownKey] = useState(savedKey);
+  if (shownKey !== savedKey) {
+    setShownKey(savedKey);
+    setChosen(savedKey ? savedKey.split(',') : []);
+  }
   if (record.purpose !== 'disable_2fa' || methods.length === 0) return null;
   const changed = [...chosen].sort().join(',') !== [...saved].sort().join(',');
 
-  const save = async () => {
-    setPending(true);
-    setRefusal(null);
-    try {
+  const save = () =>
+    run(async () => {
       await casesApi.chooseTwoFactorMethods(record.id, chosen);
       notify('cases.two_factor.saved', { type: 'success' });
       onChange();
-    } catch (error) {
-      setRefusal(apiErrorOf(error).message);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   return (
     <Panel id="case-two-factor-title" title={translate('cases.two_factor.title')} data-testid="case-two-factor">
@@ -50,15 +47,15 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
         </Alert>
       )}
       <FormGroup aria-labelledby="case-two-factor-title">
-        {methods.map(method => (
+        {methods.map((method) => (
           <FormControlLabel
             key={method.id}
             control={
               <Checkbox
                 checked={chosen.includes(method.id)}
                 disabled={!editable || pending}
-                onChange={event =>
-                  setChosen(current => (event.target.checked ? [...current, method.id] : current.filter(id => id !== method.id)))
+                onChange={(event) =>
+                  setChosen((current) => (event.target.checked ? [...current, method.id] : current.filter((id) => id !== method.id)))
                 }
               />
             }
@@ -67,7 +64,13 @@ export const TwoFactorChoice = ({ record, editable, onChange }: { record: CaseDe
         ))}
       </FormGroup>
       {editable && (
-        <Button variant="outlined" startIcon={<SaveIcon />} onClick={save} disabled={!changed || chosen.length === 0 || pending} sx={{ mt: 1 }}>
+        <Button
+          variant="outlined"
+          startIcon={<SaveIcon />}
+          onClick={save}
+          disabled={!changed || chosen.length === 0 || pending}
+          sx={{ mt: 1 }}
+        >
           {translate('cases.two_factor.save')}
         </Button>
       )}

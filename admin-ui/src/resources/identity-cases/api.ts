@@ -6,8 +6,7 @@ const documentPath = (caseId: string, documentId: string) => `${casePath(caseId)
 
 /** Calls of the review console beyond list/show (those go through the data provider). */
 export const casesApi = {
-  claim: async (caseId: string) =>
-    (await apiFetch(`${casePath(caseId)}/claim`, { method: 'POST' })).json as CaseSummary,
+  claim: async (caseId: string) => (await apiFetch(`${casePath(caseId)}/claim`, { method: 'POST' })).json as CaseSummary,
 
   decide: async (caseId: string, documentId: string, input: DecisionInput) =>
     (await apiFetch(`${documentPath(caseId, documentId)}/decision`, { method: 'POST', body: JSON.stringify(input) }))
@@ -25,7 +24,8 @@ export const casesApi = {
 
   /** Individuals: which address proofs the checklist asks for (standard, moved, hosted). */
   setAddressVariant: async (caseId: string, addressVariant: string) =>
-    (await apiFetch(`${casePath(caseId)}/address-variant`, { method: 'POST', body: JSON.stringify({ addressVariant }) })).json as CaseDetail,
+    (await apiFetch(`${casePath(caseId)}/address-variant`, { method: 'POST', body: JSON.stringify({ addressVariant }) }))
+      .json as CaseDetail,
 
   /** Asks the customer for a document the checklist misses (e.g. an ID card's back never sent). */
   requestDocument: async (caseId: string, kind: string, note?: string) =>
@@ -47,8 +47,7 @@ export const casesApi = {
     contactOnFile?: 'primary' | 'backup';
     twoFactorMethodIds?: string[];
     callReference: string;
-  }) =>
-    (await apiFetch('/identity-cases', { method: 'POST', body: JSON.stringify(input) })).json as CaseDetail,
+  }) => (await apiFetch('/identity-cases', { method: 'POST', body: JSON.stringify(input) })).json as CaseDetail,
 };
 
 /** Same-origin URLs for `<img>` and the download link: the session cookie goes along, nothing else is needed. */

@@ -38,14 +38,9 @@ export const FlagChips = ({ flags }: { flags: string[] }) => {
   if (!flags.length) return null;
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
-      {flags.map(flag => (
+      {flags.map((flag) => (
         <Tooltip key={flag} title={translate(`cases.flag_help.${flag}`, { _: flag })}>
-          <Chip
-            size="small"
-            color="warning"
-            icon={<FlagIcon />}
-            label={translate(`cases.flags.${flag}`, { _: flag })}
-          />
+          <Chip size="small" color="warning" icon={<FlagIcon />} label={translate(`cases.flags.${flag}`, { _: flag })} />
         </Tooltip>
       ))}
     </Box>

@@ -14,7 +14,15 @@ export type DecisionInput = Schemas['DecisionDto'];
 export type DecisionResult = Schemas['DecisionResultResponse'];
 
 export type CaseStatus = CaseSummary['status'];
-export const CASE_STATUSES = everyValue<CaseStatus>()(['collecting', 'submitted', 'in_review', 'awaiting_reupload', 'verified', 'rejected', 'expired']);
+export const CASE_STATUSES = everyValue<CaseStatus>()([
+  'collecting',
+  'submitted',
+  'in_review',
+  'awaiting_reupload',
+  'verified',
+  'rejected',
+  'expired',
+]);
 export type CasePurpose = CaseSummary['purpose'];
 export const CASE_PURPOSES = everyValue<CasePurpose>()(['replace_email', 'disable_2fa']);
 export type FraudFlag = CaseSummary['fraudFlags'][number];
@@ -59,7 +67,15 @@ export type ProcessingState = CaseDocument['state'];
 export const PROCESSING_STEPS = ['uploaded', 'typed', 'hashed', 'scanned', 'processed'] as const satisfies readonly ProcessingState[];
 export const FINAL_STATES: string[] = ['processed', 'rejected', 'quarantined', 'failed'] satisfies ProcessingState[];
 
-export const REJECTION_CODES = ['unreadable', 'expired', 'name_mismatch', 'older_than_3_months', 'wrong_kind', 'suspected_forgery', 'other'] as const satisfies readonly NonNullable<DecisionInput['reasonCode']>[];
+export const REJECTION_CODES = [
+  'unreadable',
+  'expired',
+  'name_mismatch',
+  'older_than_3_months',
+  'wrong_kind',
+  'suspected_forgery',
+  'other',
+] as const satisfies readonly NonNullable<DecisionInput['reasonCode']>[];
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export type ItemStatus = ChecklistItem['status'];

@@ -6,7 +6,7 @@ import type { OutboxMessage } from './types';
 import { EnumField } from '../../fields/EnumField';
 import { PagedList } from '../../common/PagedList';
 
-const statusChoices = (['pending', 'sent', 'failed'] as const).map(status => ({
+const statusChoices = (['pending', 'sent', 'failed'] as const).map((status) => ({
   id: status,
   name: `rd.outbox.status.${status}`,
 }));
@@ -17,18 +17,14 @@ const Column = DataTable.Col<OutboxMessage>;
 
 // Failed mails stand out: a red edge and a tinted row, the error in full in its own column.
 const rowSx = (record: OutboxMessage) =>
-  record.status === 'failed'
-    ? { bgcolor: 'rgba(211, 47, 47, 0.06)', '& td:first-of-type': { boxShadow: 'inset 4px 0 0 #d32f2f' } }
-    : {};
+  record.status === 'failed' ? { bgcolor: 'rgba(211, 47, 47, 0.06)', '& td:first-of-type': { boxShadow: 'inset 4px 0 0 #d32f2f' } } : {};
 
 /**
  * The customer mails (codes, reminders) and their delivery, newest first, for supervisors. The content is never
  * shown (codes are erased once sent); the address is masked.
  */
 export const OutboxList = () => (
-  <PagedList
-    filters={filters}
-  >
+  <PagedList filters={filters}>
     <DataTable bulkActionButtons={false} rowClick={false} size="small" rowSx={rowSx}>
       <Column source="createdAt" disableSort>
         <UtcDateField source="createdAt" stacked />

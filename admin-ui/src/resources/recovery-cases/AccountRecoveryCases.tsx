@@ -1,5 +1,14 @@
 import { Alert, Link, Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { LinkBase, useCanAccess, useCreatePath, useGetIdentity, useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import {
+  LinkBase,
+  useCanAccess,
+  useCreatePath,
+  useGetIdentity,
+  useGetList,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { apiErrorOf } from '../../providers/http';
 import { CallScript } from '../accounts/CallScript';
@@ -46,14 +55,10 @@ const Cases = ({ accountId }: { accountId: string }) => {
       ) : (
         <Table size="small" aria-labelledby="account-recovery-cases-title">
           <TableHeader
-            columns={[
-              translate('recovery.fields.createdAt'),
-              translate('recovery.fields.action'),
-              translate('recovery.fields.status'),
-            ]}
+            columns={[translate('recovery.fields.createdAt'), translate('recovery.fields.action'), translate('recovery.fields.status')]}
           />
           <TableBody>
-            {rows.map(row => (
+            {rows.map((row) => (
               <TableRow key={row.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {canOpen(row) ? (
@@ -74,7 +79,7 @@ const Cases = ({ accountId }: { accountId: string }) => {
         </Table>
       )}
       {/* A caller asking where their documents case stands: verified, the change waits for a second person. */}
-      {rows.some(row => row.status === 'pending_approval' && row.identityCaseId) && <CallScript step="case.verified" />}
+      {rows.some((row) => row.status === 'pending_approval' && row.identityCaseId) && <CallScript step="case.verified" />}
     </Panel>
   );
 };

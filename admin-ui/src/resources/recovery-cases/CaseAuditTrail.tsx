@@ -17,7 +17,7 @@ const actionLabel = (translate: ReturnType<typeof useTranslate>, action: string)
 const compact = (value: Record<string, unknown> | null) =>
   value
     ? Object.entries(value)
-        .map(([key, v]) => `${key}: ${v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+        .map(([key, v]) => `${key}: ${v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v)}`)
         .join(' · ')
     : '';
 
@@ -40,8 +40,13 @@ export const CaseAuditTrail = ({ record }: { record: RecoveryCase }) => {
       ) : entries.length === 0 ? (
         <Note>{translate('recovery.show.timeline_empty')}</Note>
       ) : (
-        <Box component="ol" aria-labelledby="recovery-timeline-title" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="recovery-timeline">
-          {entries.map(entry => (
+        <Box
+          component="ol"
+          aria-labelledby="recovery-timeline-title"
+          sx={{ listStyle: 'none', m: 0, p: 0 }}
+          data-testid="recovery-timeline"
+        >
+          {entries.map((entry) => (
             <Box
               component="li"
               key={entry.id}
@@ -64,7 +69,12 @@ export const CaseAuditTrail = ({ record }: { record: RecoveryCase }) => {
                   {actionLabel(translate, entry.action)}
                 </Typography>
                 {entry.outcome !== 'success' && (
-                  <Chip size="small" color="error" variant="outlined" label={translate(`rd.audit.outcome.${entry.outcome}`, { _: entry.outcome })} />
+                  <Chip
+                    size="small"
+                    color="error"
+                    variant="outlined"
+                    label={translate(`rd.audit.outcome.${entry.outcome}`, { _: entry.outcome })}
+                  />
                 )}
                 <Typography component="time" variant="body2" color="text.secondary" dateTime={entry.at}>
                   {formatDateTime(entry.at, locale)}
@@ -74,15 +84,25 @@ export const CaseAuditTrail = ({ record }: { record: RecoveryCase }) => {
                 {entry.actorEmail ?? translate('recovery.system')}
                 {entry.ip ? ` · ${entry.ip}` : ''}
                 {' · '}
-                <Link component={LinkBase} to={createPath({ resource: 'audit-events', type: 'show', id: entry.id })} sx={{ fontFamily: monospace, fontSize: '0.8rem' }}>
+                <Link
+                  component={LinkBase}
+                  to={createPath({ resource: 'audit-events', type: 'show', id: entry.id })}
+                  sx={{ fontFamily: monospace, fontSize: '0.8rem' }}
+                >
                   {entry.action}
                 </Link>
               </Typography>
               {entry.reason && (
-                <Note>{translate('recovery.fields.reason')}: {entry.reason}</Note>
+                <Note>
+                  {translate('recovery.fields.reason')}: {entry.reason}
+                </Note>
               )}
               {(entry.before || entry.after) && (
-                <Typography variant="body2" color="text.secondary" sx={{ fontFamily: monospace, fontSize: '0.78rem', overflowWrap: 'anywhere' }}>
+                <Typography
+                  variant="body2"
+                  color="text.secondary"
+                  sx={{ fontFamily: monospace, fontSize: '0.78rem', overflowWrap: 'anywhere' }}
+                >
                   {entry.before ? `${compact(entry.before)} → ` : ''}
                   {compact(entry.after)}
                 </Typography>

@@ -124,8 +124,8 @@ export const CaseButtons = ({ record }: { record: RecoveryCase }) => {
         })}
       </Box>
       {buttons
-        .filter(b => b.disabledReason)
-        .map(b => (
+        .filter((b) => b.disabledReason)
+        .map((b) => (
           <Alert key={b.kind} severity="info" sx={{ mt: 1 }}>
             {b.disabledReason}
           </Alert>
@@ -147,7 +147,7 @@ export const CaseButtons = ({ record }: { record: RecoveryCase }) => {
           confirmIcon={ICONS[kind]}
           color={COLORS[kind]}
           withReason={WITH_REASON[kind]}
-          onConfirm={values => run(kind, values)}
+          onConfirm={(values) => run(kind, values)}
         />
       ))}
     </Box>

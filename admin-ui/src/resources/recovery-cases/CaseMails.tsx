@@ -40,7 +40,7 @@ export const CaseMails = ({ record }: { record: RecoveryCase }) => {
             ]}
           />
           <TableBody>
-            {data.map(mail => {
+            {data.map((mail) => {
               const recent = mail.createdAt >= since;
               return (
                 <TableRow key={mail.id} sx={recent ? { '& td:first-of-type': { boxShadow: 'inset 3px 0 0 #2f4858' } } : undefined}>

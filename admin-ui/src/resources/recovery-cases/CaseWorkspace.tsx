@@ -18,7 +18,15 @@ export const CaseWorkspace = () => {
   if (isPending || !record) return <CircularProgress sx={{ m: 4 }} aria-label={translate('ra.page.loading')} />;
 
   return (
-    <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
+    <Box
+      sx={{
+        mt: 2,
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+        alignItems: 'start',
+      }}
+    >
       <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
         <CaseHeader record={record} onRefresh={refresh} />
         <ChangeSection record={record} />

@@ -62,7 +62,12 @@ export const ChangeSection = ({ record }: { record: RecoveryCase }) => {
       <Box sx={{ mt: 1.5 }}>
         <Item label={translate('recovery.fields.approvalHash')}>
           {record.approvalHash ? (
-            <Typography component="code" variant="body2" sx={{ fontFamily: monospace, overflowWrap: 'anywhere', fontSize: '0.8rem' }} data-testid="approval-hash">
+            <Typography
+              component="code"
+              variant="body2"
+              sx={{ fontFamily: monospace, overflowWrap: 'anywhere', fontSize: '0.8rem' }}
+              data-testid="approval-hash"
+            >
               {record.approvalHash}
             </Typography>
           ) : (

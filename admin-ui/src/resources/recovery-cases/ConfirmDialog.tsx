@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { TextField } from '@mui/material';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { FormDialog } from '../../common/FormDialog';
+import { TextInput } from '../../common/TextInput';
 
 const MIN = 3;
 
@@ -59,20 +59,23 @@ export const ConfirmDialog = ({
   const [refusal, setRefusal] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
-    setReason('');
-    setReference(callReference ?? '');
-    setErrors({});
-    setRefusal(null);
-    // Each opening starts afresh, with the call's reference as it is now.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  // Each opening starts afresh, with the call's reference as it is now (state adjusted during render).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (open) {
+      setReason('');
+      setReference(callReference ?? '');
+      setErrors({});
+      setRefusal(null);
+    }
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (callReference !== undefined && reference.trim().length < MIN) found.callReference = translate('recovery.workspace.call_ref_required');
+    if (callReference !== undefined && reference.trim().length < MIN)
+      found.callReference = translate('recovery.workspace.call_ref_required');
     if (withReason && reason.trim().length < MIN) found.reason = translate('recovery.dialog.reason_required');
     setErrors(found);
     setRefusal(null);
@@ -103,37 +106,34 @@ export const ConfirmDialog = ({
       submitIcon={confirmIcon}
       color={color}
       submitDisabled={incomplete}
->
+    >
       {children}
       {callReference !== undefined && (
-        <TextField
+        <TextInput
           name="recoveryCallReference"
           label={translate('recovery.workspace.call_ref')}
           value={reference}
-          onChange={event => setReference(event.target.value)}
-          error={Boolean(errors.callReference)}
-          helperText={errors.callReference ?? translate('recovery.workspace.call_ref_help')}
+          onValueChange={setReference}
+          error={errors.callReference}
+          help={translate('recovery.workspace.call_ref_help')}
           required
-          fullWidth
-          autoComplete="off"
-          slotProps={{ htmlInput: { maxLength: 100 } }}
+          maxLength={100}
           sx={{ mb: 2 }}
         />
       )}
       {withReason && (
-        <TextField
+        <TextInput
           autoFocus
           name="recoveryReason"
           label={translate('recovery.dialog.reason')}
           value={reason}
-          onChange={event => setReason(event.target.value)}
-          error={Boolean(errors.reason)}
-          helperText={errors.reason ?? reasonHelp ?? translate('recovery.dialog.reason_help')}
+          onValueChange={setReason}
+          error={errors.reason}
+          help={reasonHelp ?? translate('recovery.dialog.reason_help')}
           required
-          fullWidth
           multiline
           minRows={2}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
+          maxLength={500}
         />
       )}
     </FormDialog>

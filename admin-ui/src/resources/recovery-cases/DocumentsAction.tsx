@@ -39,7 +39,7 @@ export const DocumentsAction = ({
   const t = (name: string, args?: Record<string, unknown>) => translate(`recovery.workspace.${key}.${name}`, args);
   const verification = call.verification;
   const callOpen = Boolean(verification && !call.expired);
-  const candidates = identityCases.filter(c => c.purpose === PURPOSE[action]);
+  const candidates = identityCases.filter((c) => c.purpose === PURPOSE[action]);
 
   const conditions: Condition[] =
     action === 'disable_2fa'
@@ -52,7 +52,7 @@ export const DocumentsAction = ({
           { key: 'not_locked', label: t('conditions.not_locked'), met: account.status !== 'locked' },
           { key: 'documents', label: t('conditions.documents'), met: candidates.length > 0 },
         ];
-  const ready = conditions.every(c => c.met);
+  const ready = conditions.every((c) => c.met);
   const Icon = action === 'disable_2fa' ? TwoFactorIcon : ReplaceIcon;
 
   const show = () => {
@@ -117,10 +117,10 @@ export const DocumentsAction = ({
             aria-labelledby={`${key}-pick`}
             name={`${key}IdentityCase`}
             value={picked}
-            onChange={event => setPicked(event.target.value)}
+            onChange={(event) => setPicked(event.target.value)}
             sx={{ mb: 2 }}
           >
-            {candidates.map(c => (
+            {candidates.map((c) => (
               <FormControlLabel
                 key={c.id}
                 value={c.id}

@@ -27,7 +27,11 @@ const ListTitle = ({ approver }: { approver: boolean }) => {
   const translate = useTranslate();
   const { filterValues } = useListContext();
   return (
-    <>{approver && filterValues?.status === 'pending_approval' ? translate('recovery.inbox') : translate('recovery.menu', { smart_count: 2 })}</>
+    <>
+      {approver && filterValues?.status === 'pending_approval'
+        ? translate('recovery.inbox')
+        : translate('recovery.menu', { smart_count: 2 })}
+    </>
   );
 };
 

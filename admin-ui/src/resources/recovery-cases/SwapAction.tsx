@@ -57,7 +57,7 @@ export const SwapAction = ({ account }: { account: AccountDetail }) => {
       met: callOpen && Boolean(verification?.possessionProven.includes('backup_email')),
     },
   ];
-  const ready = conditions.every(c => c.met);
+  const ready = conditions.every((c) => c.met);
 
   const confirm = async ({ reason, callReference }: { reason: string; callReference: string }) => {
     if (!verification) return;

@@ -9,8 +9,8 @@ export const TwoFactorEffect = ({ record }: { record: RecoveryCase }) => {
   const methods = account?.twoFactorMethods ?? [];
   const name = (m: { kind: string; label: string }) => `${translate(`rd.accounts.two_factor.kind.${m.kind}`, { _: m.kind })} “${m.label}”`;
   const ids = record.twoFactorMethodIds;
-  const removed = ids ? methods.filter(m => ids.includes(m.id)) : methods;
-  const kept = ids ? methods.filter(m => !ids.includes(m.id)) : [];
+  const removed = ids ? methods.filter((m) => ids.includes(m.id)) : methods;
+  const kept = ids ? methods.filter((m) => !ids.includes(m.id)) : [];
   const gone = ids ? ids.length - removed.length : 0;
   const list = [
     ...(ids ? removed.map(name) : [translate('recovery.show.effect.all_methods')]),

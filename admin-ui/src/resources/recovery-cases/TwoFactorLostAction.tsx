@@ -29,7 +29,7 @@ export const TwoFactorLostAction = ({ account }: { account: AccountDetail }) => 
           account={account}
           purpose="disable_2fa"
           callReference={call.verification?.callReference}
-          disabled={!conditions.every(c => c.met)}
+          disabled={!conditions.every((c) => c.met)}
           describedBy="twofa-lost-conditions"
         />
       </Box>

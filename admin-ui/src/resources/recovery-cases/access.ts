@@ -13,7 +13,7 @@ export function useCanAccessKind(action: string, resource: string): { canAccess:
     let live = true;
     const asked = authProvider?.canAccess ? authProvider.canAccess({ action, resource }) : Promise.resolve(true);
     asked.then(
-      canAccess => live && setState({ canAccess: Boolean(canAccess), isPending: false }),
+      (canAccess) => live && setState({ canAccess: Boolean(canAccess), isPending: false }),
       () => live && setState({ canAccess: false, isPending: false }),
     );
     return () => {

@@ -164,7 +164,7 @@ export const ConditionList = ({ id, labelledBy, conditions }: { id: string; labe
   const translate = useTranslate();
   return (
     <List dense disablePadding id={id} aria-labelledby={labelledBy}>
-      {conditions.map(condition => (
+      {conditions.map((condition) => (
         <ListItem key={condition.key} disableGutters sx={{ py: 0 }} data-condition={condition.key} data-met={condition.met}>
           <ListItemIcon sx={{ minWidth: 30 }}>
             {condition.met ? (

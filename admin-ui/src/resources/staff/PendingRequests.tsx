@@ -40,13 +40,15 @@ const PendingRequestsCard = () => {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setRows(await supervisionApi.pendingRequests());
-    } catch (e) {
-      setError(apiErrorOf(e).message);
-    }
-  }, []);
+  // State is set in the promise's callbacks, never synchronously: the mount effect below calls this.
+  const load = useCallback(
+    () =>
+      supervisionApi.pendingRequests().then(
+        (next) => setRows(next),
+        (e: unknown) => setError(apiErrorOf(e).message),
+      ),
+    [],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -68,7 +70,7 @@ const PendingRequestsCard = () => {
 
   const change = (row: PendingRequest) =>
     row.kind === 'role_grant'
-      ? `${(row.fromRoles ?? []).map(r => translate(`rd.roles.${r}`)).join(', ') || '—'} → ${(row.roles ?? []).map(r => translate(`rd.roles.${r}`)).join(', ')}`
+      ? `${(row.fromRoles ?? []).map((r) => translate(`rd.roles.${r}`)).join(', ') || '—'} → ${(row.roles ?? []).map((r) => translate(`rd.roles.${r}`)).join(', ')}`
       : translate('sup.staff.pending_kind_mfa_reset');
 
   return (
@@ -96,7 +98,7 @@ const PendingRequestsCard = () => {
               ]}
             />
             <TableBody>
-              {rows.map(row => {
+              {rows.map((row) => {
                 const own = row.requestedBy === identity?.id;
                 return (
                   <TableRow key={row.id}>

@@ -19,14 +19,14 @@ export const RoleChecks = ({
     <FormControl component="fieldset" error={!!error} disabled={disabled}>
       <FormLabel component="legend">{translate('sup.staff.roles')}</FormLabel>
       <FormGroup row>
-        {STAFF_ROLES.map(role => (
+        {STAFF_ROLES.map((role) => (
           <FormControlLabel
             key={role}
             control={
               <Checkbox
                 name={`role-${role}`}
                 checked={value.includes(role)}
-                onChange={e => onChange(e.target.checked ? [...value, role] : value.filter(r => r !== role))}
+                onChange={(e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))}
               />
             }
             label={translate(`rd.roles.${role}`)}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -17,6 +17,7 @@ import KeyIcon from '@mui/icons-material/KeyOutlined';
 import MailIcon from '@mui/icons-material/ForwardToInboxOutlined';
 import { useCanAccess, useGetIdentity, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
+import { useAction } from '../../common/useAction';
 import { supervisionApi, type StaffRecord } from '../../supervision/api';
 import { RoleChecks } from './RoleChecks';
 import { Note } from '../../common/Note';
@@ -73,10 +74,13 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Follows the saved record by adjusting state during render (React's pattern), not in an effect.
+  const [saved, setSaved] = useState({ roles: record.roles, active: record.active });
+  if (saved.roles !== record.roles || saved.active !== record.active) {
+    setSaved({ roles: record.roles, active: record.active });
     setRoles(record.roles);
     setActive(record.active);
-  }, [record.roles, record.active]);
+  }
 
   const changed = { roles: !sameRoles(roles, record.roles), active: active !== record.active };
   const reasonError = reason.trim().length >= 3 ? null : translate('sup.staff.reason_required');
@@ -120,7 +124,7 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
       <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 1.5 }}>
         <RoleChecks value={roles} onChange={setRoles} error={submitted ? rolesError : null} />
         <FormControlLabel
-          control={<Switch name="active" checked={active} onChange={e => setActive(e.target.checked)} />}
+          control={<Switch name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />}
           label={translate('sup.staff.active')}
         />
         <ReasonField name="reason" value={reason} onChange={setReason} error={submitted ? reasonError : null} />
@@ -139,20 +143,12 @@ const ManagePanel = ({ record }: { record: StaffRecord }) => {
 const ReinvitePanel = ({ record }: { record: StaffRecord }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { pending: busy, refusal: error, run } = useAction();
+  const send = () =>
+    run(async () => {
       await supervisionApi.reinviteStaff(record.id);
       notify('sup.staff.reinvited', { type: 'success' });
-    } catch (e) {
-      setError(apiErrorOf(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <PanelCard id="staff-invite" title={translate('sup.staff.reinvite_title')}>
       <Note>{translate('sup.staff.reinvite_explain')}</Note>
@@ -171,8 +167,7 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
   const translate = useTranslate();
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending: busy, refusal: error, run } = useAction();
   const [requested, setRequested] = useState(false);
   const reasonError = reason.trim().length >= 3 ? null : translate('sup.staff.reason_required');
 
@@ -180,26 +175,28 @@ const MfaResetPanel = ({ record }: { record: StaffRecord }) => {
     event.preventDefault();
     setSubmitted(true);
     if (reasonError) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await supervisionApi.requestMfaReset(record.id, reason.trim());
-      setRequested(true);
-      setReason('');
-      setSubmitted(false);
-    } catch (e) {
-      const { message, errors } = apiErrorOf(e);
-      setError(errors.reason ?? message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await supervisionApi.requestMfaReset(record.id, reason.trim());
+        setRequested(true);
+        setReason('');
+        setSubmitted(false);
+      },
+      (problem) => problem.errors.reason,
+    );
   };
 
   return (
     <PanelCard id="staff-mfa" title={translate('sup.staff.mfa_title')}>
       <Note>{translate('sup.staff.mfa_explain')}</Note>
       <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <ReasonField name="mfaReason" value={reason} onChange={setReason} error={submitted ? reasonError : null} sx={{ flex: 1, minWidth: 260 }} />
+        <ReasonField
+          name="mfaReason"
+          value={reason}
+          onChange={setReason}
+          error={submitted ? reasonError : null}
+          sx={{ flex: 1, minWidth: 260 }}
+        />
         <Button type="submit" variant="outlined" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <KeyIcon />}>
           {translate('sup.staff.mfa_request')}
         </Button>
@@ -235,7 +232,7 @@ const ReasonField = ({
       sx={sx}
       label={translate('sup.staff.reason')}
       value={value}
-      onChange={e => onChange(e.target.value)}
+      onChange={(e) => onChange(e.target.value)}
       error={Boolean(error)}
       helperText={error ?? translate('sup.staff.reason_help')}
       slotProps={{ htmlInput: { maxLength: 500 } }}

@@ -70,20 +70,59 @@ export const StaffCreate = () => {
                   {translate('sup.staff.role_pending_created')}
                 </Typography>
               )}
-              <Button variant="contained" sx={{ mt: 2 }} onClick={() => redirect(createPath({ resource: 'staff', type: 'show', id: created.user.id }))}>
+              <Button
+                variant="contained"
+                sx={{ mt: 2 }}
+                onClick={() => redirect(createPath({ resource: 'staff', type: 'show', id: created.user.id }))}
+              >
                 {translate('sup.staff.open_member')}
               </Button>
             </Alert>
           ) : (
             <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2 }}>
-              <TextField name="email" type="email" required label={translate('resources.staff.fields.email')} value={email} onChange={e => setEmail(e.target.value)} error={!!errorOf('email')} helperText={errorOf('email') ?? ' '} />
-              <TextField name="name" required label={translate('resources.staff.fields.name')} value={name} onChange={e => setName(e.target.value)} error={!!errorOf('name')} helperText={errorOf('name') ?? ' '} />
+              <TextField
+                name="email"
+                type="email"
+                required
+                label={translate('resources.staff.fields.email')}
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                error={!!errorOf('email')}
+                helperText={errorOf('email') ?? ' '}
+              />
+              <TextField
+                name="name"
+                required
+                label={translate('resources.staff.fields.name')}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                error={!!errorOf('name')}
+                helperText={errorOf('name') ?? ' '}
+              />
               <RoleChecks value={roles} onChange={setRoles} error={errorOf('roles')} />
-              <TextField select name="language" label={translate('sup.staff.language')} value={language} onChange={e => setLanguage(e.target.value)} sx={{ maxWidth: 320 }}>
+              <TextField
+                select
+                name="language"
+                label={translate('sup.staff.language')}
+                value={language}
+                onChange={(e) => setLanguage(e.target.value)}
+                sx={{ maxWidth: 320 }}
+              >
                 <MenuItem value="fr">Français</MenuItem>
                 <MenuItem value="en">English</MenuItem>
               </TextField>
-              <TextField name="reason" required multiline minRows={2} label={translate('sup.staff.reason')} value={reason} onChange={e => setReason(e.target.value)} error={!!errorOf('reason')} helperText={errorOf('reason') ?? translate('sup.staff.reason_help')} slotProps={{ htmlInput: { maxLength: 500 } }} />
+              <TextField
+                name="reason"
+                required
+                multiline
+                minRows={2}
+                label={translate('sup.staff.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                error={!!errorOf('reason')}
+                helperText={errorOf('reason') ?? translate('sup.staff.reason_help')}
+                slotProps={{ htmlInput: { maxLength: 500 } }}
+              />
               {error && <Alert severity="error">{error}</Alert>}
               <Box>
                 <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : undefined}>

@@ -18,7 +18,7 @@ export const ActivityTable = ({ body }: { body: DashboardBody }) => {
             <TableRow>
               <TableCell>{translate('sup.activity.day')}</TableCell>
               <TableCell>{translate('sup.activity.staff')}</TableCell>
-              {ACTIVITY_KINDS.map(kind => (
+              {ACTIVITY_KINDS.map((kind) => (
                 <TableCell key={kind} align="right">
                   {kindLabel(kind)}
                 </TableCell>
@@ -26,11 +26,11 @@ export const ActivityTable = ({ body }: { body: DashboardBody }) => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {body.activity.map(row => (
+            {body.activity.map((row) => (
               <TableRow key={`${row.day}|${row.staff}`}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.day}</TableCell>
                 <TableCell>{row.staff}</TableCell>
-                {ACTIVITY_KINDS.map(kind => (
+                {ACTIVITY_KINDS.map((kind) => (
                   <TableCell key={kind} align="right">
                     {row[kind] || ''}
                   </TableCell>

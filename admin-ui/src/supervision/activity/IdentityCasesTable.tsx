@@ -23,11 +23,13 @@ export const IdentityCasesTable = ({ body }: { body: DashboardBody }) => {
             ]}
           />
           <TableBody>
-            {body.cases.identity.map(row => (
+            {body.cases.identity.map((row) => (
               <TableRow key={row.status} sx={row.late > 0 ? { bgcolor: 'rgba(211, 47, 47, 0.08)' } : undefined}>
                 <TableCell>{translate(`cases.status.${row.status}`, { _: row.status })}</TableCell>
                 <TableCell align="right">{row.count}</TableCell>
-                <TableCell align="right">{row.oldestAgeHours === null ? '—' : translate('sup.activity.hours', { h: row.oldestAgeHours })}</TableCell>
+                <TableCell align="right">
+                  {row.oldestAgeHours === null ? '—' : translate('sup.activity.hours', { h: row.oldestAgeHours })}
+                </TableCell>
                 <TableCell align="right" sx={row.late > 0 ? { color: 'error.main', fontWeight: 700 } : undefined}>
                   {row.late > 0 ? <Chip size="small" color="error" label={row.late} /> : row.late}
                 </TableCell>

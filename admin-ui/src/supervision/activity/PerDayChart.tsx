@@ -11,8 +11,8 @@ export const PerDayChart = ({ body }: { body: DashboardBody }) => {
   const translate = useTranslate();
   const kindLabel = (kind: ActivityKind) => translate(`sup.activity.kind.${kind}`);
   const perDay = useMemo(() => {
-    const empty = (day: string): Record<string, number | string> => ({ day, ...Object.fromEntries(ACTIVITY_KINDS.map(k => [k, 0])) });
-    const days = new Map(daysOf(body.from, body.to).map(day => [day, empty(day)]));
+    const empty = (day: string): Record<string, number | string> => ({ day, ...Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, 0])) });
+    const days = new Map(daysOf(body.from, body.to).map((day) => [day, empty(day)]));
     for (const row of body.activity) {
       const entry = days.get(row.day) ?? empty(row.day);
       for (const kind of ACTIVITY_KINDS) entry[kind] = Number(entry[kind] ?? 0) + (row[kind] ?? 0);
@@ -24,7 +24,10 @@ export const PerDayChart = ({ body }: { body: DashboardBody }) => {
   return (
     <Panel sx={{ minWidth: 0 }} id="activity-per-day" title={translate('sup.activity.per_day')}>
       <Typography variant="body2" color="text.secondary" gutterBottom>
-        {translate('sup.activity.period', { from: body.from.slice(0, 10), to: new Date(new Date(body.to).getTime() - 1).toISOString().slice(0, 10) })}
+        {translate('sup.activity.period', {
+          from: body.from.slice(0, 10),
+          to: new Date(new Date(body.to).getTime() - 1).toISOString().slice(0, 10),
+        })}
       </Typography>
       {body.activity.length === 0 ? (
         <Typography color="text.secondary">{translate('sup.activity.no_activity')}</Typography>
@@ -37,7 +40,7 @@ export const PerDayChart = ({ body }: { body: DashboardBody }) => {
               <YAxis allowDecimals={false} fontSize={12} />
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              {ACTIVITY_KINDS.map(kind => (
+              {ACTIVITY_KINDS.map((kind) => (
                 <Bar key={kind} dataKey={kind} name={kindLabel(kind)} stackId="a" fill={COLORS[kind]} isAnimationActive={false} />
               ))}
             </BarChart>

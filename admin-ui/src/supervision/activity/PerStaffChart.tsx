@@ -18,7 +18,7 @@ export const PerStaffChart = ({ body }: { body: DashboardBody }) => {
       entry.unmasks += row.unmasks;
       byStaff.set(row.staff, entry);
     }
-    return [...byStaff.values()].filter(e => e.swaps + e.unmasks > 0).sort((a, b) => b.swaps + b.unmasks - (a.swaps + a.unmasks));
+    return [...byStaff.values()].filter((e) => e.swaps + e.unmasks > 0).sort((a, b) => b.swaps + b.unmasks - (a.swaps + a.unmasks));
   }, [body]);
 
   return (

@@ -29,7 +29,7 @@ export const QueuesPanel = ({ body }: { body: DashboardBody }) => {
             ]}
           />
           <TableBody>
-            {body.queues.queues.map(q => (
+            {body.queues.queues.map((q) => (
               <TableRow key={q.name}>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{q.name}</TableCell>
                 <TableCell align="right">{q.waiting}</TableCell>

@@ -22,12 +22,14 @@ export const RecoveryCasesTable = ({ body }: { body: DashboardBody }) => {
             ]}
           />
           <TableBody>
-            {body.cases.recovery.map(row => (
+            {body.cases.recovery.map((row) => (
               <TableRow key={`${row.action}|${row.status}`}>
                 <TableCell>{translate(`recovery.action.${row.action}`, { _: row.action })}</TableCell>
                 <TableCell>{translate(`recovery.status.${row.status}`, { _: row.status })}</TableCell>
                 <TableCell align="right">{row.count}</TableCell>
-                <TableCell align="right">{row.oldestAgeHours === null ? '—' : translate('sup.activity.hours', { h: row.oldestAgeHours })}</TableCell>
+                <TableCell align="right">
+                  {row.oldestAgeHours === null ? '—' : translate('sup.activity.hours', { h: row.oldestAgeHours })}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
