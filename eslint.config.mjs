@@ -43,6 +43,12 @@ export default tseslint.config(
     rules: off(unsafeAny),
   },
   {
+    // Raw SQL rows come back typed `any` from TypeORM's query(); these files name each read's row type in its
+    // declared return type, which is the contract callers rely on. Everywhere else in server/ the rules stay on.
+    files: ['server/**/*-queries.service.ts', 'server/**/demo-*.ts'],
+    rules: off(unsafeAny),
+  },
+  {
     files: ['admin-ui/**'],
     languageOptions: { globals: globals.browser },
     ...reactHooks.configs.flat.recommended,

@@ -17,7 +17,9 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|m?j)s$': swc },
   // Nest 12 and a few others ship ESM only; jest on Node 20 must transform them to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|otplib|@otplib|@noble|@scure)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|otplib|@otplib|@noble|@scure)/)',
+  ],
   // file-type publishes only `import` conditions; point jest (CommonJS) at its entry, which swc transforms.
   moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   setupFiles: ['<rootDir>/test/support/env.ts'],

@@ -147,9 +147,13 @@ async function prepareDatabase(): Promise<number> {
     await client.query('SET statement_timeout = 0');
     await client.query('SET synchronous_commit = off');
     // Seeded entries are numbered 1..ROWS by the series (`i`), whatever ids the identity gives them.
-    const { rows: [{ seeded }] } = await client.query(`SELECT count(*)::int AS seeded FROM audit_events WHERE actor_email LIKE 'staff__@example.test'`);
+    const {
+      rows: [{ seeded }],
+    } = await client.query(`SELECT count(*)::int AS seeded FROM audit_events WHERE actor_email LIKE 'staff__@example.test'`);
     if (seeded < ROWS) {
-      console.log(`Seeding ${(ROWS - seeded).toLocaleString('en')} audit entries in chunks of ${CHUNK.toLocaleString('en')} (once: the database is kept for the next runs)…`);
+      console.log(
+        `Seeding ${(ROWS - seeded).toLocaleString('en')} audit entries in chunks of ${CHUNK.toLocaleString('en')} (once: the database is kept for the next runs)…`,
+      );
       const started = Date.now();
       const secondsPerRow = (365 * 24 * 3600) / ROWS;
       for (let lo = seeded + 1; lo <= ROWS; lo += CHUNK) {
@@ -161,7 +165,9 @@ async function prepareDatabase(): Promise<number> {
       await client.query('VACUUM (ANALYZE) audit_events');
       console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    const { rows: [{ n }] } = await client.query('SELECT count(*)::int AS n FROM audit_events');
+    const {
+      rows: [{ n }],
+    } = await client.query('SELECT count(*)::int AS n FROM audit_events');
     return n;
   } finally {
     await client.end();
@@ -231,7 +237,9 @@ async function signIn(url: string): Promise<string> {
     }
     if (attempt === 3) throw new Error(`sign-in of ${SUPERVISOR.email} failed: ${res.status} ${await res.text()}`);
     const wait = 30_000 - (Date.now() % 30_000) + 1_000;
-    console.log(`Sign-in refused (${res.status}, the code was probably used by a previous run): waiting ${Math.ceil(wait / 1000)} s for the next one`);
+    console.log(
+      `Sign-in refused (${res.status}, the code was probably used by a previous run): waiting ${Math.ceil(wait / 1000)} s for the next one`,
+    );
     await new Promise((r) => setTimeout(r, wait));
   }
   throw new Error('unreachable');
@@ -280,7 +288,11 @@ interface Latency {
   n: number;
 }
 
-async function timedGet(url: string, cookie: string, check: (body: { data: { id: string }[]; nextCursor: string | null }) => void): Promise<number> {
+async function timedGet(
+  url: string,
+  cookie: string,
+  check: (body: { data: { id: string }[]; nextCursor: string | null }) => void,
+): Promise<number> {
   const started = process.hrtime.bigint();
   const res = await fetch(url, { headers: { cookie } });
   const text = await res.text();
@@ -299,7 +311,8 @@ async function measurePaging(base: string, cookie: string, cursor: string, curso
     if (b.data.length !== PAGE) throw new Error(`page one has ${b.data.length} rows`);
   };
   const checkDeep = (b: { data: { id: string }[] }) => {
-    if (b.data.length !== PAGE || BigInt(b.data[0].id) >= cursorId) throw new Error(`the deep page is not after the cursor: ${JSON.stringify(b.data[0])}`);
+    if (b.data.length !== PAGE || BigInt(b.data[0].id) >= cursorId)
+      throw new Error(`the deep page is not after the cursor: ${JSON.stringify(b.data[0])}`);
   };
   const first: number[] = [];
   const deep: number[] = [];
@@ -326,7 +339,10 @@ async function explainPage(filter: AuditFilter, afterId: string | null, limit: n
     const service = new AuditQueryService(ds, undefined as never);
     const qb = service['filtered'](filter);
     if (afterId) qb.andWhere('e.id < :afterId', { afterId });
-    const [sql, params] = qb.orderBy('e.id', 'DESC').limit(limit + 1).getQueryAndParameters();
+    const [sql, params] = qb
+      .orderBy('e.id', 'DESC')
+      .limit(limit + 1)
+      .getQueryAndParameters();
     const rows: Record<string, string>[] = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     return { sql, plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
   } finally {
@@ -360,19 +376,27 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 async function main(): Promise<void> {
-  console.log(`Recovery Desk audit benchmark: ${ROWS.toLocaleString('en')} entries, page depth ${DEPTH.toLocaleString('en')}, export of ${BUSY_EMAIL}'s entries`);
+  console.log(
+    `Recovery Desk audit benchmark: ${ROWS.toLocaleString('en')} entries, page depth ${DEPTH.toLocaleString('en')}, export of ${BUSY_EMAIL}'s entries`,
+  );
   const total = await prepareDatabase();
 
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();
   // The cursor of depth DEPTH: the id of the DEPTH-th matching row, newest first (the API's order).
-  const deepRow = await client.query<{ id: string }>(
-    `SELECT id FROM audit_events WHERE action = $1 ORDER BY id DESC OFFSET $2 LIMIT 1`, [PAGE_FILTER.action, DEPTH - 1]);
+  const deepRow = await client.query<{ id: string }>(`SELECT id FROM audit_events WHERE action = $1 ORDER BY id DESC OFFSET $2 LIMIT 1`, [
+    PAGE_FILTER.action,
+    DEPTH - 1,
+  ]);
   if (!deepRow.rowCount) throw new Error(`fewer than ${DEPTH} entries match action=${PAGE_FILTER.action}`);
   const cursorId = deepRow.rows[0].id;
   const cursor = encodeKeyset(null, cursorId);
-  const { rows: [{ matching }] } = await client.query(`SELECT count(*)::int AS matching FROM audit_events WHERE action = $1`, [PAGE_FILTER.action]);
-  const { rows: [{ exportRows }] } = await client.query(`SELECT count(*)::int AS "exportRows" FROM audit_events WHERE actor_email = $1`, [BUSY_EMAIL]);
+  const {
+    rows: [{ matching }],
+  } = await client.query(`SELECT count(*)::int AS matching FROM audit_events WHERE action = $1`, [PAGE_FILTER.action]);
+  const {
+    rows: [{ exportRows }],
+  } = await client.query(`SELECT count(*)::int AS "exportRows" FROM audit_events WHERE actor_email = $1`, [BUSY_EMAIL]);
   await client.end();
 
   console.log(`Starting the API (node dist/server/main.js api)…`);
@@ -406,13 +430,20 @@ async function main(): Promise<void> {
     const peak = Math.max(sampler.peak, hwm > hwmBefore ? hwm : 0);
     const aboveIdle = (peak - idle) / MB;
 
-    console.log(`Paging: ${REQUESTS} requests each (after ${WARMUP} warm-up), page one vs depth ${DEPTH.toLocaleString('en')} (cursor id ${cursorId})…`);
+    console.log(
+      `Paging: ${REQUESTS} requests each (after ${WARMUP} warm-up), page one vs depth ${DEPTH.toLocaleString('en')} (cursor id ${cursorId})…`,
+    );
     const paging = await measurePaging(api.url, cookie, cursor, BigInt(cursorId));
     const deepPlan = await explainPage(PAGE_FILTER, cursorId, PAGE);
     const firstPlan = await explainPage(PAGE_FILTER, null, PAGE);
     // The export's last batch is its deepest one: where a plan would go wrong, it is there.
     const exportPlan = await explainPage(EXPORT_FILTER, String(BigInt(cursorId) / 5n), 2000 - 1);
-    const planLine = (plan: string) => plan.split('\n').filter((l) => /Scan|Limit|Execution Time/.test(l)).map((l) => l.trim()).join(' | ');
+    const planLine = (plan: string) =>
+      plan
+        .split('\n')
+        .filter((l) => /Scan|Limit|Execution Time/.test(l))
+        .map((l) => l.trim())
+        .join(' | ');
     // Keyset paging needs an index scan in id order that stops after 26 rows: (action, id) or the primary key
     // with a filter (the planner's choice for a filter this common); a Sort or a Seq Scan would read every match.
     const deepIndex = /Index (Only )?Scan/.test(deepPlan.plan) && !/Sort|Seq Scan/.test(deepPlan.plan);
@@ -423,10 +454,20 @@ async function main(): Promise<void> {
     const rowsPerSecond = exp.rows / exp.seconds;
 
     console.log('');
-    console.log(`Over ${total.toLocaleString('en')} audit entries; ${matching.toLocaleString('en')} match action=${PAGE_FILTER.action}. Latencies in ms, sequential, through the API.`);
-    console.log(`Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min) at the end`);
+    console.log(
+      `Over ${total.toLocaleString('en')} audit entries; ${matching.toLocaleString('en')} match action=${PAGE_FILTER.action}. Latencies in ms, sequential, through the API.`,
+    );
+    console.log(
+      `Machine: ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')} (1 / 5 / 15 min) at the end`,
+    );
     console.log(`${''.padEnd(40)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'n'.padStart(6)}`);
-    const line = (label: string, l: Latency) => console.log(`${label.padEnd(40)} ${fmt(l.p50, 2).padStart(8)} ${fmt(l.p95, 2).padStart(8)} ${fmt(l.p99, 2).padStart(8)} ${String(l.n).padStart(6)}`);
+    const line = (label: string, l: Latency) =>
+      console.log(
+        `${label.padEnd(40)} ${fmt(l.p50, 2).padStart(8)} ${fmt(l.p95, 2).padStart(8)} ${fmt(l.p99, 2).padStart(8)} ${String(l.n).padStart(6)}`,
+      );
     line(`page one (${PAGE} rows)`, paging.first);
     line(`depth ${DEPTH.toLocaleString('en')} (${PAGE} rows)`, paging.deep);
     console.log('');
@@ -437,16 +478,36 @@ async function main(): Promise<void> {
     console.log(`Export batch plan (actor, deep): ${planLine(exportPlan.plan)}`);
     if (env.BENCH_SHOW_PLAN) console.log(firstPlan.plan.replace(/^/gm, '    ') + '\n' + exportPlan.plan.replace(/^/gm, '    '));
     console.log('');
-    console.log(`Export: ${exp.rows.toLocaleString('en')} rows (${exportRows.toLocaleString('en')} expected), ${fmt(exp.bytes / MB)} MB of CSV in ${fmt(exp.seconds, 1)} s `
-      + `(first byte after ${fmt(exp.firstByteMs, 0)} ms): ${fmt(rowsPerSecond, 0)} rows/s`);
-    console.log(`Server RSS: idle ${fmt(idle / MB)} MB, peak ${fmt(peak / MB)} MB (${sampler.samples} samples every 100 ms, and VmHWM ${fmt(hwm / MB)} MB), after ${fmt(afterExport / MB)} MB`);
+    console.log(
+      `Export: ${exp.rows.toLocaleString('en')} rows (${exportRows.toLocaleString('en')} expected), ${fmt(exp.bytes / MB)} MB of CSV in ${fmt(exp.seconds, 1)} s ` +
+        `(first byte after ${fmt(exp.firstByteMs, 0)} ms): ${fmt(rowsPerSecond, 0)} rows/s`,
+    );
+    console.log(
+      `Server RSS: idle ${fmt(idle / MB)} MB, peak ${fmt(peak / MB)} MB (${sampler.samples} samples every 100 ms, and VmHWM ${fmt(hwm / MB)} MB), after ${fmt(afterExport / MB)} MB`,
+    );
     console.log('');
     const checks: [string, boolean, string][] = [
-      [`deep page p95 ≤ ${ROW_TARGET} × page one p95`, p95Ratio <= ROW_TARGET, `${fmt(paging.deep.p95, 2)} / ${fmt(paging.first.p95, 2)} ms = ${fmt(p95Ratio, 2)} ×`],
-      [`deep page p50 ≤ ${ROW_TARGET} × page one p50`, p50Ratio <= ROW_TARGET, `${fmt(paging.deep.p50, 2)} / ${fmt(paging.first.p50, 2)} ms = ${fmt(p50Ratio, 2)} ×`],
+      [
+        `deep page p95 ≤ ${ROW_TARGET} × page one p95`,
+        p95Ratio <= ROW_TARGET,
+        `${fmt(paging.deep.p95, 2)} / ${fmt(paging.first.p95, 2)} ms = ${fmt(p95Ratio, 2)} ×`,
+      ],
+      [
+        `deep page p50 ≤ ${ROW_TARGET} × page one p50`,
+        p50Ratio <= ROW_TARGET,
+        `${fmt(paging.deep.p50, 2)} / ${fmt(paging.first.p50, 2)} ms = ${fmt(p50Ratio, 2)} ×`,
+      ],
       ['deep page: index scan in id order, no sort', deepIndex, deepIndex ? `Index Scan using ${deepIndexName}` : 'no (see the plan)'],
-      ['export complete', exp.rows === exportRows, `${exp.rows.toLocaleString('en')} / ${exportRows.toLocaleString('en')} rows, ${fmt(rowsPerSecond, 0)} rows/s`],
-      [`export peak RSS < ${MEMORY_TARGET_MB} MB above idle`, aboveIdle < MEMORY_TARGET_MB, `+${fmt(aboveIdle)} MB (${fmt(idle / MB)} → ${fmt(peak / MB)} MB)`],
+      [
+        'export complete',
+        exp.rows === exportRows,
+        `${exp.rows.toLocaleString('en')} / ${exportRows.toLocaleString('en')} rows, ${fmt(rowsPerSecond, 0)} rows/s`,
+      ],
+      [
+        `export peak RSS < ${MEMORY_TARGET_MB} MB above idle`,
+        aboveIdle < MEMORY_TARGET_MB,
+        `+${fmt(aboveIdle)} MB (${fmt(idle / MB)} → ${fmt(peak / MB)} MB)`,
+      ],
     ];
     for (const [label, ok, value] of checks) console.log(`${verdict(ok)}  ${label.padEnd(44)} ${value}`);
   } finally {

@@ -157,7 +157,7 @@ function noisyPixels(width: number, height: number, amplitude: number, seed: num
     const gy = ((y * 255) / height) | 0;
     for (let x = 0; x < width; x++) {
       const n = next();
-      px[i++] = ((x * 255) / width) + ((n & 255) % span) - amplitude;
+      px[i++] = (x * 255) / width + ((n & 255) % span) - amplitude;
       px[i++] = gy + (((n >>> 8) & 255) % span) - amplitude;
       px[i++] = tint + (((n >>> 16) & 255) % span) - amplitude;
     }
@@ -173,7 +173,9 @@ function jpeg(width: number, height: number, amplitude: number, seed: number): P
 }
 
 function png(width: number, height: number, amplitude: number, seed: number): Promise<Buffer> {
-  return sharp(noisyPixels(width, height, amplitude, seed), { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(noisyPixels(width, height, amplitude, seed), { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** A PDF of `pages` pages of text, with a scanned image on the first pages (one per image given). */
@@ -183,7 +185,12 @@ async function pdf(pages: number, seed: number, scans: Buffer[]): Promise<Buffer
   for (let p = 0; p < pages; p++) {
     const page = doc.addPage([595, 842]);
     for (let l = 0; l < 28; l++) {
-      page.drawText(`Bench document ${seed}, page ${p + 1}, line ${l + 1}: electricity bill, 12 rue de la Paix, 75002 Paris`, { x: 40, y: 800 - l * 16, size: 9, font });
+      page.drawText(`Bench document ${seed}, page ${p + 1}, line ${l + 1}: electricity bill, 12 rue de la Paix, 75002 Paris`, {
+        x: 40,
+        y: 800 - l * 16,
+        size: 9,
+        font,
+      });
     }
     if (scans[p]) page.drawImage(await doc.embedJpg(scans[p]), { x: 40, y: 40, width: 400, height: 300 });
   }
@@ -216,12 +223,14 @@ async function generate(dir: string, set: FileSet, count: number): Promise<Input
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const f = await makeFile(set, i);
-    if (f.data.length > UPLOAD_MAX_BYTES) throw new Error(`generated ${set} file ${i} is ${f.data.length} bytes, over the ${UPLOAD_MAX_MB} MB upload limit`);
+    if (f.data.length > UPLOAD_MAX_BYTES)
+      throw new Error(`generated ${set} file ${i} is ${f.data.length} bytes, over the ${UPLOAD_MAX_MB} MB upload limit`);
     const name = `${set}-${String(i).padStart(4, '0')}.${f.ext}`;
     const file = path.join(dir, name);
     await fsp.writeFile(file, f.data);
     files.push({ name, path: file, mime: f.mime, kind: KINDS[i % KINDS.length], size: f.data.length, pages: f.pages });
-    if ((i + 1) % 50 === 0 || i + 1 === count) console.log(`  ${set}: ${i + 1} / ${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    if ((i + 1) % 50 === 0 || i + 1 === count)
+      console.log(`  ${set}: ${i + 1} / ${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   return files;
 }
@@ -535,7 +544,8 @@ async function waitQuiet(maxMs: number): Promise<void> {
     if (busy < 15 || Date.now() - started >= maxMs) break;
   }
   const waited = Date.now() - started;
-  if (busy >= 15) console.log(`  (the machine is still ${fmt(busy, 0)} % busy with other work after ${secs(waited)}: going on; see the CPU rows)`);
+  if (busy >= 15)
+    console.log(`  (the machine is still ${fmt(busy, 0)} % busy with other work after ${secs(waited)}: going on; see the CPU rows)`);
   else if (waited > 2500) console.log(`  (waited ${secs(waited)} for the machine to quiet down)`);
 }
 
@@ -580,7 +590,12 @@ async function openCase(baseUrl: string): Promise<OpenedCase> {
   const res = await fetch(`${baseUrl}/api/public/identity-cases`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ customerId: `bd${String(caseSeq).padStart(6, '0')}`, accountType: 'individual', purpose: 'replace_email', contactEmail: `bench${caseSeq}@example.org` }),
+    body: JSON.stringify({
+      customerId: `bd${String(caseSeq).padStart(6, '0')}`,
+      accountType: 'individual',
+      purpose: 'replace_email',
+      contactEmail: `bench${caseSeq}@example.org`,
+    }),
   });
   if (res.status !== 201) throw new Error(`opening a case answered ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { caseId: string; token: string };
@@ -603,20 +618,31 @@ async function upload(baseUrl: string, c: OpenedCase, file: InputFile): Promise<
   const boundary = `----rdbench${randomBytes(12).toString('hex')}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${file.kind}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: ${file.mime}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: ${file.mime}\r\n\r\n`,
+    ),
     data,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = http.request(`${baseUrl}/api/public/identity-cases/${c.caseId}/documents`, {
-      method: 'POST',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length, 'x-case-token': c.token, 'x-forwarded-for': c.ip },
-    }, (r) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => resolve({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      r.on('error', reject);
-    });
+    const req = http.request(
+      `${baseUrl}/api/public/identity-cases/${c.caseId}/documents`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': body.length,
+          'x-case-token': c.token,
+          'x-forwarded-for': c.ip,
+        },
+      },
+      (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        r.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -626,21 +652,35 @@ async function upload(baseUrl: string, c: OpenedCase, file: InputFile): Promise<
 
 async function waitFinal(ds: DataSource, ids: string[], startedAt: number, worker: ChildProcess): Promise<void> {
   for (;;) {
-    if (worker.exitCode !== null || worker.signalCode !== null) throw new Error(`the worker exited (${worker.exitCode ?? worker.signalCode}) before the documents were final`);
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) AND state = ANY($2)`, [ids, FINAL_STATES]);
+    if (worker.exitCode !== null || worker.signalCode !== null)
+      throw new Error(`the worker exited (${worker.exitCode ?? worker.signalCode}) before the documents were final`);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) AND state = ANY($2)`, [
+      ids,
+      FINAL_STATES,
+    ]);
     if (n >= ids.length) return;
-    if (performance.now() - startedAt > PHASE_TIMEOUT_MS) throw new Error(`only ${n} of ${ids.length} documents final after ${PHASE_TIMEOUT_MS / 60_000} min`);
+    if (performance.now() - startedAt > PHASE_TIMEOUT_MS)
+      throw new Error(`only ${n} of ${ids.length} documents final after ${PHASE_TIMEOUT_MS / 60_000} min`);
     await sleep(50);
   }
 }
 
 async function statesOf(ds: DataSource, ids: string[]): Promise<Record<string, number>> {
-  const rows: { state: string; n: number }[] = await ds.query(`SELECT state, count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) GROUP BY state`, [ids]);
+  const rows: { state: string; n: number }[] = await ds.query(
+    `SELECT state, count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) GROUP BY state`,
+    [ids],
+  );
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
 /** Uploads `files` (each to its case) and waits until every document is final in PostgreSQL. */
-async function fullSlice(app: INestApplication, baseUrl: string, worker: ChildProcess, files: { file: InputFile; c: OpenedCase }[], uploadConcurrency: number): Promise<FullSlice> {
+async function fullSlice(
+  app: INestApplication,
+  baseUrl: string,
+  worker: ChildProcess,
+  files: { file: InputFile; c: OpenedCase }[],
+  uploadConcurrency: number,
+): Promise<FullSlice> {
   const ds = app.get(DataSource);
   const ids: string[] = [];
   const failedUploads: string[] = [];
@@ -666,7 +706,9 @@ async function fullSlice(app: INestApplication, baseUrl: string, worker: ChildPr
   const idSet = new Set(ids);
   let jobs: Job[] = [];
   for (const until = Date.now() + 5000; Date.now() < until; await sleep(50)) {
-    jobs = (await app.get(QueueService).queue('documents').getJobs(['completed', 'failed'], 0, -1)).filter((j) => idSet.has(j.data?.documentId));
+    jobs = (await app.get(QueueService).queue('documents').getJobs(['completed', 'failed'], 0, -1)).filter((j) =>
+      idSet.has(j.data?.documentId),
+    );
     if (jobs.length >= ids.length) break;
   }
   const runs = jobs.filter((j) => j.processedOn && j.finishedOn);
@@ -734,7 +776,16 @@ async function baselineChild(): Promise<void> {
         const key = store.newKey();
         await store.put(key, data);
         const doc = await docs.save(
-          docs.create({ caseId: item.caseId, kind: item.kind as CaseDocument['kind'], originalName: item.name, sizeBytes: data.length, storageKey: key, uploadedBy: null, state: 'uploaded', pdfFlags: [] }),
+          docs.create({
+            caseId: item.caseId,
+            kind: item.kind as CaseDocument['kind'],
+            originalName: item.name,
+            sizeBytes: data.length,
+            storageKey: key,
+            uploadedBy: null,
+            state: 'uploaded',
+            pdfFlags: [],
+          }),
         );
         const b = performance.now();
         await processor.process(doc.id);
@@ -781,9 +832,22 @@ async function baselineCases(ds: DataSource, files: number): Promise<string[]> {
     caseSeq += 1;
     const row = await repo.save(
       repo.create({
-        accountId: null, customerIdGiven: `bb${String(caseSeq).padStart(6, '0')}-ovh`, accountType: 'individual', purpose: 'replace_email', status: 'collecting',
-        contactEmail: `bench${caseSeq}@example.org`, contactEmailConfirmedAt: null, emailCodeExpiresAt: null, emailCodeFailures: 0, channel: 'customer_form',
-        openedBy: null, reviewerId: null, fraudFlags: ['no_matching_account'], rejectionReason: null, createdIp: '10.78.0.1', collectUntil: new Date(Date.now() + 14 * 86_400_000),
+        accountId: null,
+        customerIdGiven: `bb${String(caseSeq).padStart(6, '0')}-ovh`,
+        accountType: 'individual',
+        purpose: 'replace_email',
+        status: 'collecting',
+        contactEmail: `bench${caseSeq}@example.org`,
+        contactEmailConfirmedAt: null,
+        emailCodeExpiresAt: null,
+        emailCodeFailures: 0,
+        channel: 'customer_form',
+        openedBy: null,
+        reviewerId: null,
+        fraudFlags: ['no_matching_account'],
+        rejectionReason: null,
+        createdIp: '10.78.0.1',
+        collectUntil: new Date(Date.now() + 14 * 86_400_000),
       }),
     );
     ids.push(row.id);
@@ -811,7 +875,10 @@ const LAUNCHER = path.resolve(__dirname, '../../server/bin/node-with-allocator.s
 async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
   const main = path.resolve(__dirname, '../server/main.js');
   const probe = path.resolve(__dirname, 'documents-probe.js');
-  const child = spawn('sh', [LAUNCHER, '--require', probe, main, 'worker'], { env: workerEnv, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn('sh', [LAUNCHER, '--require', probe, main, 'worker'], {
+    env: workerEnv,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const watch = new MemoryWatch(child, 'worker');
   await new Promise<void>((resolve, reject) => {
     let buffered = '';
@@ -837,7 +904,10 @@ async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<{ child: Child
 
 async function startBaseline(childEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
   const probe = path.resolve(__dirname, 'documents-probe.js');
-  const child = spawn('sh', [LAUNCHER, '--require', probe, __filename, '--baseline'], { env: childEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn('sh', [LAUNCHER, '--require', probe, __filename, '--baseline'], {
+    env: childEnv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const watch = new MemoryWatch(child, 'baseline');
   await nextMessage(child, 'ready');
   return { child, watch };
@@ -871,7 +941,14 @@ function table(rows: string[][]): string {
 }
 
 function memRow(label: string, p: MemPhase, idle: number, peak: number): string[] {
-  return [label, `${mbs(p.startRss)} MB`, `${mbs(peak)} MB`, `${mbs(peak - idle)} MB`, `${mbs(p.heapUsed)} MB`, `${mbs(p.arrayBuffers)} MB`];
+  return [
+    label,
+    `${mbs(p.startRss)} MB`,
+    `${mbs(peak)} MB`,
+    `${mbs(peak - idle)} MB`,
+    `${mbs(p.heapUsed)} MB`,
+    `${mbs(p.arrayBuffers)} MB`,
+  ];
 }
 
 // ------------------------------------------------------------------------------------------------- main
@@ -900,12 +977,16 @@ async function main(): Promise<void> {
   let baseline: { child: ChildProcess; watch: MemoryWatch } | undefined;
   let clamd: Awaited<ReturnType<typeof startFakeClamd>> | undefined;
   try {
-    console.log(`Recovery Desk document processing bench: ${FILES} files in ${ROUNDS} rounds + ${BIG} uploads of ~10 MB, concurrency ${CONCURRENCY}, ${cores} CPUs, scanner: ${CLAMD ? 'fake clamd (OK)' : 'none'}`);
+    console.log(
+      `Recovery Desk document processing bench: ${FILES} files in ${ROUNDS} rounds + ${BIG} uploads of ~10 MB, concurrency ${CONCURRENCY}, ${cores} CPUs, scanner: ${CLAMD ? 'fake clamd (OK)' : 'none'}`,
+    );
     console.log(`Generating the files (seeded, the same every run) in ${tmp}…`);
     const mainFiles = await generate(path.join(tmp, 'inputs'), 'main', FILES);
     const bigFiles = await generate(path.join(tmp, 'inputs'), 'big', BIG);
 
-    console.log(`Database ${new URL(DATABASE_URL).pathname.slice(1)} made anew and migrated; queue keys ${QUEUE_PREFIX}:* cleared on ${REDIS_URL}`);
+    console.log(
+      `Database ${new URL(DATABASE_URL).pathname.slice(1)} made anew and migrated; queue keys ${QUEUE_PREFIX}:* cleared on ${REDIS_URL}`,
+    );
     await recreateDatabase();
     await clearQueues();
     if (CLAMD) clamd = await startFakeClamd();
@@ -914,7 +995,12 @@ async function main(): Promise<void> {
     for (const k of ['CLAMD_URL', 'SMTP_URL', 'ROLE', 'PORT']) if (!(k in childEnv)) delete process.env[k];
     const extraEnv = childEnvFlags();
     Object.assign(childEnv, extraEnv);
-    if (Object.keys(extraEnv).length) console.log(`Extra environment of the worker and the baseline process: ${Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    if (Object.keys(extraEnv).length)
+      console.log(
+        `Extra environment of the worker and the baseline process: ${Object.entries(extraEnv)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      );
 
     app = await createHttpApp(loadConfig(process.env, { role: 'api', port: 0 }));
     await app.listen(0, '127.0.0.1');
@@ -929,7 +1015,7 @@ async function main(): Promise<void> {
     const fullBigCases = await openCases(baseUrl, BIG);
     const baseCases = await baselineCases(ds, FILES);
     const baseBigCases = await baselineCases(ds, BIG);
-    for (const started = Date.now(); ; ) {
+    for (const started = Date.now(); ;) {
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'pending'`);
       if (n === 0) break;
       if (Date.now() - started > 60_000) {
@@ -946,7 +1032,15 @@ async function main(): Promise<void> {
     // full/baseline, then baseline/full, and so on (ABBA), so that other work on the machine and any drift
     // (caches, table growth) weigh on both sides alike. Each side sees every file exactly once.
     console.log(`Throughput: ${describe(mainFiles)}, ${ROUNDS} round(s), ${UPLOAD_CONCURRENCY} uploads in flight on the full path…`);
-    const full: Side & { uploadMs: number; uploadSelfMs: number; failed: string[]; jobs: JobStats[] } = { files: 0, ms: 0, states: {}, uploadMs: 0, uploadSelfMs: 0, failed: [], jobs: [] };
+    const full: Side & { uploadMs: number; uploadSelfMs: number; failed: string[]; jobs: JobStats[] } = {
+      files: 0,
+      ms: 0,
+      states: {},
+      uploadMs: 0,
+      uploadSelfMs: 0,
+      failed: [],
+      jobs: [],
+    };
     const base: Side & { storeSumMs: number; processSumMs: number } = { files: 0, ms: 0, states: {}, storeSumMs: 0, processSumMs: 0 };
     const perRound: { order: string; full: number; base: number; fullOthers: number; baseOthers: number; attempts: number }[] = [];
     const merge = (into: Record<string, number>, from: Record<string, number>) => {
@@ -964,11 +1058,21 @@ async function main(): Promise<void> {
         for (const side of fullFirst ? ['full', 'base'] : ['base', 'full']) {
           await waitQuiet(QUIET_WAIT_MS);
           if (side === 'full') {
-            f = await fullSlice(app, baseUrl, worker.child, slice.map(({ file, i }) => ({ file, c: fullCases[Math.floor(i / FILES_PER_CASE)] })), UPLOAD_CONCURRENCY);
+            f = await fullSlice(
+              app,
+              baseUrl,
+              worker.child,
+              slice.map(({ file, i }) => ({ file, c: fullCases[Math.floor(i / FILES_PER_CASE)] })),
+              UPLOAD_CONCURRENCY,
+            );
             f.states = await statesOf(ds, f.ids);
             await forget(ds, documentsDir, f.ids);
           } else {
-            b = await baselineSlice(ds, baseline.child, slice.map(({ file, i }) => ({ file, caseId: baseCases[Math.floor(i / FILES_PER_CASE)] })));
+            b = await baselineSlice(
+              ds,
+              baseline.child,
+              slice.map(({ file, i }) => ({ file, caseId: baseCases[Math.floor(i / FILES_PER_CASE)] })),
+            );
             b.states = await statesOf(ds, b.ids);
             await forget(ds, documentsDir, b.ids);
           }
@@ -982,11 +1086,23 @@ async function main(): Promise<void> {
         }
         console.log(line);
         merge(full.states, f!.states!);
-        Object.assign(full, { files: full.files + f!.ids.length, ms: full.ms + f!.ms, uploadMs: full.uploadMs + f!.uploadMs, uploadSelfMs: full.uploadSelfMs + f!.uploadSelfMs, cpu: addCpu(full.cpu, f!.cpu) });
+        Object.assign(full, {
+          files: full.files + f!.ids.length,
+          ms: full.ms + f!.ms,
+          uploadMs: full.uploadMs + f!.uploadMs,
+          uploadSelfMs: full.uploadSelfMs + f!.uploadSelfMs,
+          cpu: addCpu(full.cpu, f!.cpu),
+        });
         full.failed.push(...f!.failedUploads);
         full.jobs.push(f!.jobs);
         merge(base.states, b!.states!);
-        Object.assign(base, { files: base.files + b!.ids.length, ms: base.ms + b!.ms, storeSumMs: base.storeSumMs + b!.storeSumMs, processSumMs: base.processSumMs + b!.processSumMs, cpu: addCpu(base.cpu, b!.cpu) });
+        Object.assign(base, {
+          files: base.files + b!.ids.length,
+          ms: base.ms + b!.ms,
+          storeSumMs: base.storeSumMs + b!.storeSumMs,
+          processSumMs: base.processSumMs + b!.processSumMs,
+          cpu: addCpu(base.cpu, b!.cpu),
+        });
         perRound.push({ order, full: f!.ms, base: b!.ms, fullOthers, baseOthers, attempts: attempt });
         break;
       }
@@ -1000,11 +1116,21 @@ async function main(): Promise<void> {
     if (bigFiles.length) {
       console.log(`Memory: ${describe(bigFiles)}, full path then baseline…`);
       worker.watch.begin('big');
-      const f = await fullSlice(app, baseUrl, worker.child, bigFiles.map((file, i) => ({ file, c: fullBigCases[Math.floor(i / FILES_PER_CASE)] })), UPLOAD_CONCURRENCY);
+      const f = await fullSlice(
+        app,
+        baseUrl,
+        worker.child,
+        bigFiles.map((file, i) => ({ file, c: fullBigCases[Math.floor(i / FILES_PER_CASE)] })),
+        UPLOAD_CONCURRENCY,
+      );
       fullBig = { mem: worker.watch.end(), slice: f };
       await forget(ds, documentsDir, f.ids);
       baseline.watch.begin('big');
-      const b = await baselineSlice(ds, baseline.child, bigFiles.map((file, i) => ({ file, caseId: baseBigCases[Math.floor(i / FILES_PER_CASE)] })));
+      const b = await baselineSlice(
+        ds,
+        baseline.child,
+        bigFiles.map((file, i) => ({ file, caseId: baseBigCases[Math.floor(i / FILES_PER_CASE)] })),
+      );
       baseBig = { mem: baseline.watch.end(), slice: b };
       await forget(ds, documentsDir, b.ids);
       console.log(`  full path ${secs(f.ms)}, baseline ${secs(b.ms)}`);
@@ -1021,49 +1147,86 @@ async function main(): Promise<void> {
     const jobs = full.jobs;
     const runSumMs = jobs.reduce((s, j) => s + j.runSumMs, 0);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-    const states = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${v} ${k}`).join(', ');
+    const states = (s: Record<string, number>) =>
+      Object.entries(s)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ');
     const perFile = (ms: number, n: number) => `${fmt(ms / n, 0)} ms/file`;
 
     console.log('');
     console.log(`Files: ${describe(mainFiles)}`);
     if (bigFiles.length) console.log(`Memory set: ${describe(bigFiles)}`);
-    console.log(`Scanner: ${CLAMD ? 'fake clamd answering OK (both sides)' : 'none (CLAMD_URL unset on both sides: the scan step records not_configured)'}; PDF previews: ${fs.existsSync('/usr/bin/pdftoppm') ? 'pdftoppm' : 'none (no pdftoppm)'}`);
+    console.log(
+      `Scanner: ${CLAMD ? 'fake clamd answering OK (both sides)' : 'none (CLAMD_URL unset on both sides: the scan step records not_configured)'}; PDF previews: ${fs.existsSync('/usr/bin/pdftoppm') ? 'pdftoppm' : 'none (no pdftoppm)'}`,
+    );
     console.log('');
-    console.log(table([
-      ['', 'full path', 'baseline'],
-      ['clock covers', 'first upload sent → all final in PG', `read + store + insert + process(), ${CONCURRENCY} in flight`],
-      ['files', String(full.files), String(base.files)],
-      ['MB', mbs(bytes), mbs(bytes)],
-      [`wall time (${ROUNDS} rounds)`, secs(full.ms), secs(base.ms)],
-      ['files / s', fmt(fullRate), fmt(baseRate)],
-      ['MB / s', fmt(bytes / MB / (full.ms / 1000)), fmt(bytes / MB / (base.ms / 1000))],
-      ['final states', states(full.states), states(base.states)],
-      ['uploads / storing', `${secs(full.uploadMs)} wall (${full.failed.length} failed)`, `${secs(base.storeSumMs)} summed over files`],
-      ['processing, summed over files', `${secs(runSumMs)} in ${jobs.reduce((s, j) => s + j.count, 0)} jobs`, `${secs(base.processSumMs)} in process()`],
-      ['slot use (summed / (wall × 4))', `${fmt((100 * runSumMs) / (full.ms * CONCURRENCY), 0)} %`, `${fmt((100 * (base.processSumMs + base.storeSumMs)) / (base.ms * CONCURRENCY), 0)} %`],
-      ['CPU: worker / baseline process', perFile(fullCpu.childMs, full.files), perFile(baseCpu.childMs, base.files)],
-      ['CPU: this process (API + client)', perFile(fullCpu.selfMs, full.files), perFile(baseCpu.selfMs, base.files)],
-      ['  of which while uploading', perFile(full.uploadSelfMs, full.files), ''],
-      ['CPU: postgres (bench DB) + redis', perFile(fullCpu.postgresMs + fullCpu.redisMs, full.files), perFile(baseCpu.postgresMs + baseCpu.redisMs, base.files)],
-      ['CPU: all of the above', perFile(ownCpu(fullCpu), full.files), perFile(ownCpu(baseCpu), base.files)],
-      [`CPU: other processes (of ${cores} CPUs)`, `${fmt((100 * fullCpu.othersMs) / (full.ms * cores), 0)} %`, `${fmt((100 * baseCpu.othersMs) / (base.ms * cores), 0)} %`],
-    ]));
+    console.log(
+      table([
+        ['', 'full path', 'baseline'],
+        ['clock covers', 'first upload sent → all final in PG', `read + store + insert + process(), ${CONCURRENCY} in flight`],
+        ['files', String(full.files), String(base.files)],
+        ['MB', mbs(bytes), mbs(bytes)],
+        [`wall time (${ROUNDS} rounds)`, secs(full.ms), secs(base.ms)],
+        ['files / s', fmt(fullRate), fmt(baseRate)],
+        ['MB / s', fmt(bytes / MB / (full.ms / 1000)), fmt(bytes / MB / (base.ms / 1000))],
+        ['final states', states(full.states), states(base.states)],
+        ['uploads / storing', `${secs(full.uploadMs)} wall (${full.failed.length} failed)`, `${secs(base.storeSumMs)} summed over files`],
+        [
+          'processing, summed over files',
+          `${secs(runSumMs)} in ${jobs.reduce((s, j) => s + j.count, 0)} jobs`,
+          `${secs(base.processSumMs)} in process()`,
+        ],
+        [
+          'slot use (summed / (wall × 4))',
+          `${fmt((100 * runSumMs) / (full.ms * CONCURRENCY), 0)} %`,
+          `${fmt((100 * (base.processSumMs + base.storeSumMs)) / (base.ms * CONCURRENCY), 0)} %`,
+        ],
+        ['CPU: worker / baseline process', perFile(fullCpu.childMs, full.files), perFile(baseCpu.childMs, base.files)],
+        ['CPU: this process (API + client)', perFile(fullCpu.selfMs, full.files), perFile(baseCpu.selfMs, base.files)],
+        ['  of which while uploading', perFile(full.uploadSelfMs, full.files), ''],
+        [
+          'CPU: postgres (bench DB) + redis',
+          perFile(fullCpu.postgresMs + fullCpu.redisMs, full.files),
+          perFile(baseCpu.postgresMs + baseCpu.redisMs, base.files),
+        ],
+        ['CPU: all of the above', perFile(ownCpu(fullCpu), full.files), perFile(ownCpu(baseCpu), base.files)],
+        [
+          `CPU: other processes (of ${cores} CPUs)`,
+          `${fmt((100 * fullCpu.othersMs) / (full.ms * cores), 0)} %`,
+          `${fmt((100 * baseCpu.othersMs) / (base.ms * cores), 0)} %`,
+        ],
+      ]),
+    );
     console.log(
       `Full path pipeline: first job started ${fmt(mean(jobs.map((j) => j.firstStartMs)), 0)} ms after the first upload of a round (mean), all final seen ${fmt(mean(jobs.map((j) => j.lastFinishToSeenMs)), 0)} ms after the last job finished (mean), ${jobs.reduce((s, j) => s + j.attempts, 0)} attempts for ${full.files} jobs.`,
     );
     if (ROUNDS > 1) {
-      console.log(table([
-        ['round', 'order', 'full path', 'baseline', 'ratio', 'others (full / base)', 'attempts'],
-        ...perRound.map((r, i) => [String(i + 1), r.order, secs(r.full), secs(r.base), fmt(r.base / r.full, 3), `${fmt(100 * r.fullOthers, 0)} % / ${fmt(100 * r.baseOthers, 0)} %`, String(r.attempts)]),
-      ]));
+      console.log(
+        table([
+          ['round', 'order', 'full path', 'baseline', 'ratio', 'others (full / base)', 'attempts'],
+          ...perRound.map((r, i) => [
+            String(i + 1),
+            r.order,
+            secs(r.full),
+            secs(r.base),
+            fmt(r.base / r.full, 3),
+            `${fmt(100 * r.fullOthers, 0)} % / ${fmt(100 * r.baseOthers, 0)} %`,
+            String(r.attempts),
+          ]),
+        ]),
+      );
     }
     if (full.failed.length) console.log(`Failed uploads: ${full.failed.slice(0, 5).join(' | ')}`);
     const disturbed = Math.max(fullCpu.othersMs / (full.ms * cores), baseCpu.othersMs / (base.ms * cores));
     if (disturbed > 0.05) {
-      console.log(`WARNING: other processes took up to ${fmt(100 * disturbed, 0)} % of the machine during the runs: the wall-clock ratio is disturbed; the CPU ratio (CPU per file of the bench's own processes) is the steadier figure. Run again on a quiet machine.`);
+      console.log(
+        `WARNING: other processes took up to ${fmt(100 * disturbed, 0)} % of the machine during the runs: the wall-clock ratio is disturbed; the CPU ratio (CPU per file of the bench's own processes) is the steadier figure. Run again on a quiet machine.`,
+      );
     }
     console.log('');
-    console.log('Memory (RSS; peak = the larger of VmHWM, reset at the phase start, and the 100 ms samples; JS heap and Buffers = highest probe report):');
+    console.log(
+      'Memory (RSS; peak = the larger of VmHWM, reset at the phase start, and the 100 ms samples; JS heap and Buffers = highest probe report):',
+    );
     const memRows = [['', 'RSS at start', 'peak', 'peak − idle', 'JS heap', 'Buffers']];
     memRows.push([`worker, idle (before any upload)`, `${mbs(workerIdle)} MB`, '', '', '', '']);
     memRows.push(memRow(`worker, ${mainFiles.length} files`, fullMem, workerIdle, worker.watch.peak(fullMem)));
@@ -1076,7 +1239,9 @@ async function main(): Promise<void> {
     const workerPeak = worker.watch.peak(fullBig?.mem ?? fullMem);
     const workerPeakAll = Math.max(worker.watch.peak(fullMem), fullBig ? worker.watch.peak(fullBig.mem) : 0);
     console.log('');
-    console.log(`${verdict(ratio >= RATIO_TARGET)}  throughput ratio full path / baseline ≥ ${RATIO_TARGET}: ${fmt(fullRate)} / ${fmt(baseRate)} files/s = ${fmt(ratio, 3)}   (CPU ratio: ${fmt(cpuRatio, 3)})`);
+    console.log(
+      `${verdict(ratio >= RATIO_TARGET)}  throughput ratio full path / baseline ≥ ${RATIO_TARGET}: ${fmt(fullRate)} / ${fmt(baseRate)} files/s = ${fmt(ratio, 3)}   (CPU ratio: ${fmt(cpuRatio, 3)})`,
+    );
     console.log(
       `${verdict(workerPeak < MEMORY_TARGET_MB * MB)}  worker peak RSS < ${MEMORY_TARGET_MB} MB ${fullBig ? 'with ~10 MB uploads' : '(no ~10 MB uploads: --big 0)'}: ${mbs(workerPeak)} MB (${mbs(workerPeak - workerIdle)} MB above idle; whole run ${mbs(workerPeakAll)} MB)`,
     );

@@ -150,7 +150,8 @@ async function prepareDatabase(): Promise<void> {
       const started = Date.now();
       await seedAccounts(ds, ACCOUNTS, {
         onProgress: (done, total) => {
-          if (done % 200_000 < 50_000 || done === total) console.log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+          if (done % 200_000 < 50_000 || done === total)
+            console.log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
         },
       });
       console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -218,14 +219,28 @@ function startBareServer(pool: Pool, agent: { id: string; email: string; roles: 
         caseId: null,
         reason: null,
         before: null,
-        after: { kind: 'customer_id', query: customerId, results: found.rows.length, accountIds: found.rows.map((r) => r.id), callReference: null },
+        after: {
+          kind: 'customer_id',
+          query: customerId,
+          results: found.rows.length,
+          accountIds: found.rows.map((r) => r.id),
+          callReference: null,
+        },
         ip: req.socket.remoteAddress ?? null,
         requestId: randomUUID(),
       };
       if (withAudit) await writeAudit(pool, fields);
       const data = found.rows.map((a) => ({
-        id: a.id, customerId: a.customer_id, accountType: a.account_type, name: a.name, companyName: a.company_name,
-        primaryEmail: maskEmail(a.primary_email), phone: maskPhone(a.phone), city: a.city, country: a.country, status: a.status,
+        id: a.id,
+        customerId: a.customer_id,
+        accountType: a.account_type,
+        name: a.name,
+        companyName: a.company_name,
+        primaryEmail: maskEmail(a.primary_email),
+        phone: maskPhone(a.phone),
+        city: a.city,
+        country: a.country,
+        status: a.status,
         hasBackupEmail: a.backup_email !== null,
       }));
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ data, nextCursor: null }));
@@ -274,7 +289,9 @@ async function signIn(url: string): Promise<string> {
     }
     if (attempt === 3) throw new Error(`sign-in of ${AGENT.email} failed: ${res.status} ${await res.text()}`);
     const wait = 30_000 - (Date.now() % 30_000) + 1_000;
-    console.log(`Sign-in refused (${res.status}, the code was probably used by a previous run): waiting ${Math.ceil(wait / 1000)} s for the next one`);
+    console.log(
+      `Sign-in refused (${res.status}, the code was probably used by a previous run): waiting ${Math.ceil(wait / 1000)} s for the next one`,
+    );
     await new Promise((r) => setTimeout(r, wait));
   }
   throw new Error('unreachable');
@@ -299,7 +316,11 @@ async function explainNameSearch(pool: Pool, text: string): Promise<{ words: str
   const plan = (res: QueryResult) => res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
   try {
     const patterns = wordPatterns(text);
-    const words = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${allWordsSql(patterns.length)}`, [text, normalizeCustomerId(text), ...patterns]);
+    const words = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${allWordsSql(patterns.length)}`, [
+      text,
+      normalizeCustomerId(text),
+      ...patterns,
+    ]);
     await client.query('BEGIN');
     await client.query(SIMILAR_SETUP);
     const similar = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${SIMILAR_SQL}`, [text, normalizeCustomerId(text)]);
@@ -329,7 +350,9 @@ async function verifyAuditTail(pool: Pool, n: number): Promise<{ checked: number
 // ------------------------------------------------------------------------------------------------- main
 
 async function main(): Promise<void> {
-  console.log(`Recovery Desk lookup benchmark: ${ACCOUNTS.toLocaleString('en')} accounts, ${CONNECTIONS} connections, ${DURATION} s a run (${WARMUP} s warm-up)`);
+  console.log(
+    `Recovery Desk lookup benchmark: ${ACCOUNTS.toLocaleString('en')} accounts, ${CONNECTIONS} connections, ${DURATION} s a run (${WARMUP} s warm-up)`,
+  );
   await prepareDatabase();
 
   const pool = new Pool({ connectionString: DATABASE_URL, max: POOL_SIZE });
@@ -337,9 +360,12 @@ async function main(): Promise<void> {
   const agentRow = (await pool.query('SELECT id, email, roles FROM staff_users WHERE email = $1', [AGENT.email])).rows[0];
   if (!agentRow) throw new Error(`no ${AGENT.email} in the bench database`);
   // Customer IDs spread over the table, in the shapes agents type (mostly as printed, some upper case or bare).
-  const sample = (await pool.query<{ customer_id: string; name: string }>(
-    `SELECT customer_id, name FROM customer_accounts WHERE random() < 4000.0 / greatest($1::int, 1) LIMIT 4000`, [accounts],
-  )).rows;
+  const sample = (
+    await pool.query<{ customer_id: string; name: string }>(
+      `SELECT customer_id, name FROM customer_accounts WHERE random() < 4000.0 / greatest($1::int, 1) LIMIT 4000`,
+      [accounts],
+    )
+  ).rows;
   const idPaths = sample.map((r, i) => {
     const shape = i % 10 === 0 ? r.customer_id.toUpperCase() : i % 10 === 1 ? r.customer_id.replace(/-ovh$/, '') : r.customer_id;
     return `/api/accounts?q=${encodeURIComponent(shape)}`;
@@ -404,9 +430,17 @@ async function main(): Promise<void> {
   let bareNoAudit: LoadResult | undefined;
   let similarResult: LoadResult | undefined;
   if (breakdown) {
-    similarResult = await measure('breakdown: full stack, name search asking for similar spellings (the typo stage)', full.url, namePaths.map((p) => `${p}&similar=true`));
+    similarResult = await measure(
+      'breakdown: full stack, name search asking for similar spellings (the typo stage)',
+      full.url,
+      namePaths.map((p) => `${p}&similar=true`),
+    );
     meResult = await measure('breakdown: full stack, GET /api/auth/me (session + guard, no lookup, no audit)', full.url, ['/api/auth/me']);
-    bareNoAudit = await measure('breakdown: bare, lookup without the audit write', bareUrl, idPaths.map((p) => p.replace('/api/accounts', '/no-audit/accounts')));
+    bareNoAudit = await measure(
+      'breakdown: bare, lookup without the audit write',
+      bareUrl,
+      idPaths.map((p) => p.replace('/api/accounts', '/no-audit/accounts')),
+    );
   }
 
   const explainName = await explainNameSearch(pool, 'elodie lefevre');
@@ -422,13 +456,24 @@ async function main(): Promise<void> {
   const fullFailures = rounds.reduce((n, r) => n + failures(r.full), 0);
 
   console.log('');
-  console.log(`Over ${accounts.toLocaleString('en')} accounts, ${CONNECTIONS} connections, ${DURATION} s each (latencies in ms, 2xx answers only):`);
+  console.log(
+    `Over ${accounts.toLocaleString('en')} accounts, ${CONNECTIONS} connections, ${DURATION} s each (latencies in ms, 2xx answers only):`,
+  );
   // Servers, PostgreSQL and the load generator share this machine: a busy machine skews the ratios.
-  console.log(`Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min) at the end`);
-  console.log(`${''.padEnd(34)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'requests'.padStart(9)} ${'failed'.padStart(7)}`);
+  console.log(
+    `Machine: ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} (1 / 5 / 15 min) at the end`,
+  );
+  console.log(
+    `${''.padEnd(34)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'requests'.padStart(9)} ${'failed'.padStart(7)}`,
+  );
   rounds.forEach((r, i) => {
     console.log(row(`round ${i + 1}: bare node:http + pg, by ID`, r.bare));
-    console.log(`${row(`round ${i + 1}: full stack, by ID`, r.full)}   ratio ${fmt(r.full.rps / r.bare.rps, 2)} ×, p99 ${fmt(r.full.p99 / r.bare.p99, 2)} ×`);
+    console.log(
+      `${row(`round ${i + 1}: full stack, by ID`, r.full)}   ratio ${fmt(r.full.rps / r.bare.rps, 2)} ×, p99 ${fmt(r.full.p99 / r.bare.p99, 2)} ×`,
+    );
   });
   console.log(row('full stack, name search', nameResult));
   if (meResult && bareNoAudit && similarResult) {
@@ -439,18 +484,33 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Exact lookup plan: ${idPlan.replace(/\s+/g, ' ').trim()}`);
   const nameUsesTrigram = usesTrigram(explainName.words) && usesTrigram(explainName.similar);
-  for (const [stage, plan] of [['all words', explainName.words], ['similar spellings', explainName.similar]] as const) {
-    console.log(`Name search plan, ${stage} stage, uses the trigram index (customer_accounts_search_trgm): ${usesTrigram(plan) ? 'yes' : 'NO'}`);
+  for (const [stage, plan] of [
+    ['all words', explainName.words],
+    ['similar spellings', explainName.similar],
+  ] as const) {
+    console.log(
+      `Name search plan, ${stage} stage, uses the trigram index (customer_accounts_search_trgm): ${usesTrigram(plan) ? 'yes' : 'NO'}`,
+    );
     if (!usesTrigram(plan) || env.BENCH_SHOW_PLAN) console.log(plan.replace(/^/gm, '    '));
   }
-  console.log(`Audit chain, last ${audit.checked} entries (both servers' writes): ${audit.broken ? `BROKEN at id ${audit.broken}` : 'intact'}`);
+  console.log(
+    `Audit chain, last ${audit.checked} entries (both servers' writes): ${audit.broken ? `BROKEN at id ${audit.broken}` : 'intact'}`,
+  );
   console.log('');
   const checks: [string, boolean, string][] = [
     ['full-stack throughput ≥ 0.5 × bare', throughputRatio >= 0.5, `${fmt(throughputRatio, 2)} × (median of ${ROUNDS} rounds)`],
     ['full-stack p99 ≤ 2 × bare p99', p99Ratio <= 2, `${fmt(p99Ratio, 2)} × (median of ${ROUNDS} rounds)`],
     ['name search p95 ≤ 5 × exact lookup p95', nameRatio <= 5, `${fmt(nameRatio, 2)} × (exact: median p95 of the rounds)`],
-    ['name search plans use the trigram index', nameUsesTrigram, nameUsesTrigram ? 'Bitmap Index Scan on customer_accounts_search_trgm (both stages)' : 'no'],
-    ['no failed requests', bareFailures + fullFailures + failures(nameResult) === 0, `${bareFailures} / ${fullFailures} / ${failures(nameResult)}`],
+    [
+      'name search plans use the trigram index',
+      nameUsesTrigram,
+      nameUsesTrigram ? 'Bitmap Index Scan on customer_accounts_search_trgm (both stages)' : 'no',
+    ],
+    [
+      'no failed requests',
+      bareFailures + fullFailures + failures(nameResult) === 0,
+      `${bareFailures} / ${fullFailures} / ${failures(nameResult)}`,
+    ],
   ];
   for (const [label, ok, value] of checks) console.log(`${verdict(ok)}  ${label.padEnd(42)} ${value}`);
 

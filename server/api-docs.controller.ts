@@ -29,11 +29,17 @@ export class OpenApiDocument {
 const UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, { body: () => Readable; type: string }> = {
   'swagger-ui.css': { body: () => fs.createReadStream(path.join(UI_DIR, 'swagger-ui.css')), type: 'text/css; charset=utf-8' },
-  'swagger-ui-bundle.js': { body: () => fs.createReadStream(path.join(UI_DIR, 'swagger-ui-bundle.js')), type: 'text/javascript; charset=utf-8' },
+  'swagger-ui-bundle.js': {
+    body: () => fs.createReadStream(path.join(UI_DIR, 'swagger-ui-bundle.js')),
+    type: 'text/javascript; charset=utf-8',
+  },
   // Swagger UI's start-up: a file rather than an inline script, which the app's CSP refuses. No validatorUrl: the
   // default badge would send the contract to validator.swagger.io.
   'swagger-ui-init.js': {
-    body: () => Readable.from(["window.ui = SwaggerUIBundle({ url: '/api/docs-json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });\n"]),
+    body: () =>
+      Readable.from([
+        "window.ui = SwaggerUIBundle({ url: '/api/docs-json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });\n",
+      ]),
     type: 'text/javascript; charset=utf-8',
   },
 };

@@ -28,7 +28,7 @@ function serveConsole(app: NestExpressApplication, uiDir: string): void {
   const index = path.join(uiDir, 'index.html');
   const form = path.join(uiDir, 'form.html');
   if (!fs.existsSync(index)) return;
-  const http = app.getHttpAdapter().getInstance() as express.Express;
+  const http = app.getHttpAdapter().getInstance();
   // The customers' online form: a page of its own, no staff login.
   http.get(/^\/form\/?$/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
@@ -46,10 +46,13 @@ function serveConsole(app: NestExpressApplication, uiDir: string): void {
 
 /** The HTTP application (api or all role), configured the same way for main and for the tests. */
 export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(RootModule.forRole(config.role === 'worker' ? 'api' : config.role, config, clock), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    RootModule.forRole(config.role === 'worker' ? 'api' : config.role, config, clock),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(PinoLogger));
   const open = listRoutes(app, ROUTE_POLICY).filter((r) => !r.policy);
   if (open.length) throw new Error(`Routes without a declared permission: ${open.map((r) => `${r.method} ${r.path}`).join(', ')}`);

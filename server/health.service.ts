@@ -17,8 +17,14 @@ export class HealthService {
 
   async probe(): Promise<{ database: State; redis: State }> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.dataSource.query('SELECT 1'), 1500).then((): State => 'up', (): State => 'down'),
-      withTimeout(this.queues.ping(), 1500).then((): State => 'up', (): State => 'down'),
+      withTimeout(this.dataSource.query('SELECT 1'), 1500).then(
+        (): State => 'up',
+        (): State => 'down',
+      ),
+      withTimeout(this.queues.ping(), 1500).then(
+        (): State => 'up',
+        (): State => 'down',
+      ),
     ]);
     return { database, redis };
   }

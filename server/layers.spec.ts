@@ -79,10 +79,14 @@ const READS: { pattern: RegExp; what: string }[] = [
 export function readsOutsideQueryFiles(files: { file: string; source: string }[]): string[] {
   return files
     .filter((f) => !READ_HOMES.some((h) => h.pattern.test(f.file.split(sep).join('/'))))
-    .flatMap((f) => READS.flatMap((r) => [...f.source.matchAll(r.pattern)].map((m) => {
-      const line = f.source.slice(0, m.index).split('\n').length;
-      return `${f.file}:${line}: ${r.what}`;
-    })));
+    .flatMap((f) =>
+      READS.flatMap((r) =>
+        [...f.source.matchAll(r.pattern)].map((m) => {
+          const line = f.source.slice(0, m.index).split('\n').length;
+          return `${f.file}:${line}: ${r.what}`;
+        }),
+      ),
+    );
 }
 
 function sourceFiles(dir: string): string[] {
@@ -104,23 +108,42 @@ describe('layers', () => {
   it('controllers hold no SQL: they validate, call one service method and answer', () => {
     const files = sourceFiles(SERVER).map((f) => ({ file: relative(SERVER, f), source: readFileSync(f, 'utf8') }));
     expect(controllersWithSql(files)).toEqual([]);
-    expect(controllersWithSql([
-      { file: 'x/x.controller.ts', source: "const rows = await this.dataSource.getRepository(X).find();" },
-      { file: 'x/y.controller.ts', source: 'return this.ds.query(`SELECT 1`);' },
-      { file: 'x/x.service.ts', source: "qb = repo.createQueryBuilder('x');" },
-    ])).toEqual(['x/x.controller.ts', 'x/y.controller.ts']);
+    expect(
+      controllersWithSql([
+        { file: 'x/x.controller.ts', source: 'const rows = await this.dataSource.getRepository(X).find();' },
+        { file: 'x/y.controller.ts', source: 'return this.ds.query(`SELECT 1`);' },
+        { file: 'x/x.service.ts', source: "qb = repo.createQueryBuilder('x');" },
+      ]),
+    ).toEqual(['x/x.controller.ts', 'x/y.controller.ts']);
   });
 
   it("reads live in their module's query file; services keep only writes and the locks they take", () => {
     const files = sourceFiles(SERVER).map((f) => ({ file: relative(SERVER, f), source: readFileSync(f, 'utf8') }));
     expect(readsOutsideQueryFiles(files)).toEqual([]);
-    expect(readsOutsideQueryFiles([
-      { file: 'x/x.service.ts', source: "const n = await m.getRepository(X).createQueryBuilder('x').getCount();" },
-      { file: 'x/y.service.ts', source: "await m.query('UPDATE x SET a = 1');\nconst [r] = await m.query(`\n  SELECT count(*) FROM x`);" },
-      { file: 'x/z.service.ts', source: "await m.createQueryBuilder().update(X).set({ a: 1 }).execute();\nawait m.query('SELECT pg_advisory_xact_lock($1)', [k]);" },
-      { file: 'x/w.service.ts', source: "repo.find({ where: { id: In(ids) }, order: { at: 'ASC' } });\nrepo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });" },
-      { file: 'x/x-queries.service.ts', source: "return m.getRepository(X).createQueryBuilder('x').getMany();" },
-    ])).toEqual(['x/x.service.ts:1: a query builder that reads', 'x/y.service.ts:2: a SELECT', 'x/w.service.ts:1: a find with order or relations']);
+    expect(
+      readsOutsideQueryFiles([
+        { file: 'x/x.service.ts', source: "const n = await m.getRepository(X).createQueryBuilder('x').getCount();" },
+        {
+          file: 'x/y.service.ts',
+          source: "await m.query('UPDATE x SET a = 1');\nconst [r] = await m.query(`\n  SELECT count(*) FROM x`);",
+        },
+        {
+          file: 'x/z.service.ts',
+          source:
+            "await m.createQueryBuilder().update(X).set({ a: 1 }).execute();\nawait m.query('SELECT pg_advisory_xact_lock($1)', [k]);",
+        },
+        {
+          file: 'x/w.service.ts',
+          source:
+            "repo.find({ where: { id: In(ids) }, order: { at: 'ASC' } });\nrepo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });",
+        },
+        { file: 'x/x-queries.service.ts', source: "return m.getRepository(X).createQueryBuilder('x').getMany();" },
+      ]),
+    ).toEqual([
+      'x/x.service.ts:1: a query builder that reads',
+      'x/y.service.ts:2: a SELECT',
+      'x/w.service.ts:1: a find with order or relations',
+    ]);
   });
 
   it('names the file and the import of an upward edge, and reads every form of import', () => {

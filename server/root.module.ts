@@ -17,7 +17,16 @@ import { StaffModule } from './staff/staff.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
 /** The feature modules; their controllers serve in the api role, their job handlers run in the worker role. */
-const FEATURES = [AuditModule, NotificationsModule, AuthModule, StaffModule, AccountsModule, DocumentsModule, RecoveryModule, SupervisionModule];
+const FEATURES = [
+  AuditModule,
+  NotificationsModule,
+  AuthModule,
+  StaffModule,
+  AccountsModule,
+  DocumentsModule,
+  RecoveryModule,
+  SupervisionModule,
+];
 
 @Module({})
 export class RootModule {

@@ -21,7 +21,11 @@ describe('block on request (account lock)', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
-    t = await startTestApp({ clock, worker: true, config: { smtpUrl, mailRetryBaseMs: 50, publicUrl: 'http://desk.test', recoveryHoldHours: 24 } });
+    t = await startTestApp({
+      clock,
+      worker: true,
+      config: { smtpUrl, mailRetryBaseMs: 50, publicUrl: 'http://desk.test', recoveryHoldHours: 24 },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -30,7 +34,12 @@ describe('block on request (account lock)', () => {
 
   const accounts = () => t.dataSource.getRepository(CustomerAccount);
 
-  async function verification(agent: Client, account: CustomerAccount, prove: 'backup_email' | 'primary_email' | null, callReference = 'CALL-LOCK') {
+  async function verification(
+    agent: Client,
+    account: CustomerAccount,
+    prove: 'backup_email' | 'primary_email' | null,
+    callReference = 'CALL-LOCK',
+  ) {
     const v = (await agent.post(`/api/accounts/${account.id}/verifications`).send({ callReference }).expect(201)).body;
     if (prove) {
       const to = prove === 'backup_email' ? account.backupEmail! : account.primaryEmail;
@@ -56,15 +65,26 @@ describe('block on request (account lock)', () => {
     expect(noCode.status).toBe(403);
     expect(noCode.body.code).toBe('accounts.caller_not_verified');
     // Another agent's verification is not found; one of another account is refused.
-    const foreign = await verification(await signIn(t, await createStaff(t.dataSource, ['agent'])), account, 'primary_email', 'CALL-FOREIGN');
+    const foreign = await verification(
+      await signIn(t, await createStaff(t.dataSource, ['agent'])),
+      account,
+      'primary_email',
+      'CALL-FOREIGN',
+    );
     expect((await agent.post(`/api/accounts/${account.id}/lock`).send({ reason: 'x-y-z', verificationId: foreign })).status).toBe(404);
     const proven = await verification(agent, account, 'primary_email');
     expect((await agent.post(`/api/accounts/${other.id}/lock`).send({ reason: 'wrong account', verificationId: proven })).status).toBe(422);
     expect((await agent.post(`/api/accounts/${account.id}/lock`).send({ reason: '', verificationId: proven })).status).toBe(400);
 
-    const locked = await agent.post(`/api/accounts/${account.id}/lock`).send({ reason: 'caller says the account was hacked', verificationId: proven });
+    const locked = await agent
+      .post(`/api/accounts/${account.id}/lock`)
+      .send({ reason: 'caller says the account was hacked', verificationId: proven });
     expect(locked.status).toBe(200);
-    expect(locked.body).toMatchObject({ status: 'locked', lockReason: 'caller says the account was hacked', lockedAt: clock.now().toISOString() });
+    expect(locked.body).toMatchObject({
+      status: 'locked',
+      lockReason: 'caller says the account was hacked',
+      lockedAt: clock.now().toISOString(),
+    });
     for (const to of [account.primaryEmail, account.backupEmail!]) {
       const mail = await smtp.waitFor((m) => smtp.to(to).includes(m) && /bloqué|blocked/.test(m.subject ?? ''));
       expect(mail.subject).toContain(account.customerId);
@@ -83,7 +103,9 @@ describe('block on request (account lock)', () => {
     // Unlocking is the supervisors', with a reason; the customer is told again.
     expect((await agent.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'please' })).status).toBe(403);
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-    const unlocked = await supervisor.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'customer called back, checked by documents' });
+    const unlocked = await supervisor
+      .post(`/api/accounts/${account.id}/unlock`)
+      .send({ reason: 'customer called back, checked by documents' });
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toMatchObject({ status: 'active', lockReason: null, lockedAt: null });
     for (const to of [account.primaryEmail, account.backupEmail!]) {
@@ -104,14 +126,24 @@ describe('block on request (account lock)', () => {
     const proven = await verification(agent, account, 'backup_email', 'CALL-SWAP');
     await supervisor.post(`/api/accounts/${account.id}/lock`).send({ reason: 'customer asked by mail to the DPO' }).expect(200);
 
-    const swap = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId: proven, callReference: 'CALL-SWAP', reason: 'lost mailbox' });
+    const swap = await agent
+      .post('/api/recovery-cases/swaps')
+      .send({ accountId: account.id, verificationId: proven, callReference: 'CALL-SWAP', reason: 'lost mailbox' });
     expect(swap.status).toBe(409);
     expect(swap.body.code).toBe('accounts.locked');
-    const docs = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'new.one@example.org', callReference: 'CALL-DOCS' });
+    const docs = await agent
+      .post('/api/identity-cases')
+      .send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'new.one@example.org', callReference: 'CALL-DOCS' });
     expect(docs.status).toBe(409);
     expect(docs.body.code).toBe('accounts.locked');
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
-    const open = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'T-LOCK', reason: 'documents verified' });
+    const open = await agent.post('/api/recovery-cases').send({
+      accountId: account.id,
+      action: 'replace_contact_email',
+      identityCaseId: idCase.id,
+      callReference: 'T-LOCK',
+      reason: 'documents verified',
+    });
     expect(open.status).toBe(409);
     expect(open.body.code).toBe('accounts.locked');
     expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
@@ -121,7 +153,13 @@ describe('block on request (account lock)', () => {
     const account = await createAccount(t.dataSource);
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-    const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'T-HOLD', reason: 'documents verified' });
+    const opened = await agent.post('/api/recovery-cases').send({
+      accountId: account.id,
+      action: 'replace_contact_email',
+      identityCaseId: idCase.id,
+      callReference: 'T-HOLD',
+      reason: 'documents verified',
+    });
     expect(opened.status).toBe(201);
     const caseId = opened.body.id as string;
     await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /requested|Demande/.test(m.subject ?? ''));
@@ -157,9 +195,13 @@ describe('block on request (account lock)', () => {
     // change is cancelled (never run unannounced after an unblock) and every address is told.
     await s3.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'customer back in control' }).expect(200);
     expect((await reconcile.handle()).enqueued).toBeGreaterThanOrEqual(1);
-    await until(async () => (await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).status === 'cancelled', 15_000);
+    await until(
+      async () => (await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).status === 'cancelled',
+      15_000,
+    );
     expect(await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).toMatchObject({
-      closedReason: 'approval void: the account was blocked after the approval', executedAt: null,
+      closedReason: 'approval void: the account was blocked after the approval',
+      executedAt: null,
     });
     expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
     await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /cancelled|annulée/.test(m.subject ?? ''));
@@ -173,7 +215,13 @@ describe('block on request (account lock)', () => {
     const s2 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
     await s1.post(`/api/accounts/${account.id}/lock`).send({ reason: 'suspicious calls' }).expect(200);
     await s1.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'checked with the customer' }).expect(200);
-    const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'T-AFTER', reason: 'documents verified' });
+    const opened = await agent.post('/api/recovery-cases').send({
+      accountId: account.id,
+      action: 'replace_contact_email',
+      identityCaseId: idCase.id,
+      callReference: 'T-AFTER',
+      reason: 'documents verified',
+    });
     expect(opened.status).toBe(201);
     await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /requested|Demande/.test(m.subject ?? ''));
     await s2.post(`/api/recovery-cases/${opened.body.id}/approve`).expect(200);

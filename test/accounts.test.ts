@@ -19,9 +19,21 @@ describe('accounts on the call', () => {
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
     t = await startTestApp({ clock, worker: true, config: { smtpUrl, mailRetryBaseMs: 50 } });
-    dupont = await createAccount(t.dataSource, { customerId: 'dp12345-ovh', name: 'Pierre Dupont', primaryEmail: 'pierre.dupont@example.com', backupEmail: 'p.dupont.secours@example.net', phone: '+33612345612', postalCode: '75011' });
+    dupont = await createAccount(t.dataSource, {
+      customerId: 'dp12345-ovh',
+      name: 'Pierre Dupont',
+      primaryEmail: 'pierre.dupont@example.com',
+      backupEmail: 'p.dupont.secours@example.net',
+      phone: '+33612345612',
+      postalCode: '75011',
+    });
     lefevre = await createAccount(t.dataSource, { name: 'Élodie Lefèvre', backupEmail: null, language: 'en', phone: '+32470123456' });
-    acme = await createAccount(t.dataSource, { accountType: 'company', name: 'Jean Martin', companyName: 'Société Générale des Nuages', legalRepresentative: 'Jean Martin' });
+    acme = await createAccount(t.dataSource, {
+      accountType: 'company',
+      name: 'Jean Martin',
+      companyName: 'Société Générale des Nuages',
+      legalRepresentative: 'Jean Martin',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -33,18 +45,19 @@ describe('accounts on the call', () => {
   }
 
   describe('lookup', () => {
-    it.each([
-      ['dp12345-ovh'], ['DP12345-OVH'], ['dp12345'], [' DP12345 '],
-    ])('finds an account by customer ID written %p', async (q) => {
+    it.each([['dp12345-ovh'], ['DP12345-OVH'], ['dp12345'], [' DP12345 ']])('finds an account by customer ID written %p', async (q) => {
       const res = await (await agent()).get('/api/accounts').query({ q });
       expect(res.status).toBe(200);
       expect(res.body.data.map((a: { customerId: string }) => a.customerId)).toEqual(['dp12345-ovh']);
     });
 
-    it.each([['PIERRE.DUPONT@EXAMPLE.COM'], ['p.dupont.secours@example.net']])('finds an account by primary or backup email %p', async (q) => {
-      const res = await (await agent()).get('/api/accounts').query({ q });
-      expect(res.body.data.map((a: { id: string }) => a.id)).toEqual([dupont.id]);
-    });
+    it.each([['PIERRE.DUPONT@EXAMPLE.COM'], ['p.dupont.secours@example.net']])(
+      'finds an account by primary or backup email %p',
+      async (q) => {
+        const res = await (await agent()).get('/api/accounts').query({ q });
+        expect(res.body.data.map((a: { id: string }) => a.id)).toEqual([dupont.id]);
+      },
+    );
 
     it.each([['06 12 34 56 12'], ['06.12.34.56.12'], ['+33 6 12 34 56 12'], ['0033612345612'], ['+33 (0)6 12 34 56 12']])(
       'finds an account by phone written %p',
@@ -79,7 +92,11 @@ describe('accounts on the call', () => {
 
       // Asked for, similar spellings come with the exact name, which ranks first.
       const asked = await a.get('/api/accounts').query({ q: 'elodie lefevre', similar: 'true' });
-      expect(ids(asked).map(([id]) => id).slice(0, 2)).toEqual([lefevre.id, lefebvre.id]);
+      expect(
+        ids(asked)
+          .map(([id]) => id)
+          .slice(0, 2),
+      ).toEqual([lefevre.id, lefebvre.id]);
       expect(ids(asked).every(([, match]) => match === 'similar')).toBe(true);
 
       // LIKE wildcards typed by the agent are plain characters: "jean_martin" is not all the words of "Jean Martin".
@@ -121,7 +138,13 @@ describe('accounts on the call', () => {
       const a = await signIn(t, staff);
       await a.get('/api/accounts').query({ q: 'pierre.dupont@example.com', callRef: 'TICKET-42' });
       const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, action: 'account.search' });
-      expect(entry.after).toMatchObject({ kind: 'email', query: 'p***@e***.com', results: 1, accountIds: [dupont.id], callReference: 'TICKET-42' });
+      expect(entry.after).toMatchObject({
+        kind: 'email',
+        query: 'p***@e***.com',
+        results: 1,
+        accountIds: [dupont.id],
+        callReference: 'TICKET-42',
+      });
       expect(JSON.stringify(entry)).not.toMatch(/pierre\.dupont/);
       await a.get('/api/accounts').query({ q: 'elodie lefevrre', callRef: 'TICKET-43' });
       const byName = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, reason: 'TICKET-43' });
@@ -156,9 +179,29 @@ describe('accounts on the call', () => {
       const base = clock.now().getTime();
       const repo = t.dataSource.getRepository(SecurityEvent);
       for (let i = 0; i < 5; i++) {
-        await repo.save(repo.create({ accountId: acme.id, at: new Date(base - i * 60_000), kind: 'login', channel: 'web', destinationMasked: null, detail: `n${i}`, ip: null }));
+        await repo.save(
+          repo.create({
+            accountId: acme.id,
+            at: new Date(base - i * 60_000),
+            kind: 'login',
+            channel: 'web',
+            destinationMasked: null,
+            detail: `n${i}`,
+            ip: null,
+          }),
+        );
       }
-      await repo.save(repo.create({ accountId: acme.id, at: new Date(base - 60_000), kind: 'login_code_sent', channel: 'email', destinationMasked: 'j***@e***.com', detail: 'same time', ip: null }));
+      await repo.save(
+        repo.create({
+          accountId: acme.id,
+          at: new Date(base - 60_000),
+          kind: 'login_code_sent',
+          channel: 'email',
+          destinationMasked: 'j***@e***.com',
+          detail: 'same time',
+          ip: null,
+        }),
+      );
       const a = await agent();
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -180,7 +223,9 @@ describe('accounts on the call', () => {
       expect(sent.status).toBe(202);
       expect(sent.body).toMatchObject({ channel: 'backup_email', destination: 'p***@e***.net' });
 
-      const mail = await smtp.waitFor((m) => m.subject === '[dp12345-ovh] Votre code de vérification' && smtp.to('p.dupont.secours@example.net').includes(m));
+      const mail = await smtp.waitFor(
+        (m) => m.subject === '[dp12345-ovh] Votre code de vérification' && smtp.to('p.dupont.secours@example.net').includes(m),
+      );
       const code = codeIn(mail);
       const check = await a.post(`/api/verifications/${v.id}/code-checks`).send({ code });
       expect(check.body).toMatchObject({ result: 'match', possessionProven: ['backup_email'] });
@@ -188,7 +233,9 @@ describe('accounts on the call', () => {
       const again = await a.post(`/api/verifications/${v.id}/code-checks`).send({ code });
       expect(again.status).toBe(409);
 
-      const outbox = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ accountId: dupont.id, template: 'verification_code', status: 'sent' });
+      const outbox = await t.dataSource
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ accountId: dupont.id, template: 'verification_code', status: 'sent' });
       expect(outbox.params.code).toBeUndefined();
       expect(JSON.stringify(await t.dataSource.getRepository(AuditEvent).findBy({ targetId: dupont.id }))).not.toContain(code);
     });
@@ -208,7 +255,8 @@ describe('accounts on the call', () => {
       const v = (await a.post(`/api/accounts/${dupont.id}/verifications`).send({ callReference: 'CALL-LOCK' })).body;
       await a.post(`/api/verifications/${v.id}/codes`).send({ channel: 'primary_email' });
       const results: string[] = [];
-      for (let i = 0; i < 5; i++) results.push((await a.post(`/api/verifications/${v.id}/code-checks`).send({ code: 'abcdef' })).body.result);
+      for (let i = 0; i < 5; i++)
+        results.push((await a.post(`/api/verifications/${v.id}/code-checks`).send({ code: 'abcdef' })).body.result);
       expect(results).toEqual(['no_match', 'no_match', 'no_match', 'no_match', 'locked']);
       const after = await a.post(`/api/verifications/${v.id}/code-checks`).send({ code: '123456' });
       expect(after.status).toBe(409);
@@ -251,7 +299,9 @@ describe('accounts on the call', () => {
       expect(audits.length).toBeGreaterThanOrEqual(5);
       expect(JSON.stringify(audits)).not.toMatch(/75011|75012|secours|612345612/);
       // Stated values alone never unmask: facts anyone can learn are not possession.
-      expect((await a.post(`/api/accounts/${dupont.id}/unmask`).send({ verificationId: v.id, reason: 'caller knew it all' })).status).toBe(403);
+      expect((await a.post(`/api/accounts/${dupont.id}/unmask`).send({ verificationId: v.id, reason: 'caller knew it all' })).status).toBe(
+        403,
+      );
     });
 
     it('keeps each agent to their own calls', async () => {
@@ -279,7 +329,13 @@ describe('accounts on the call', () => {
 
       const res = await a.post(`/api/accounts/${dupont.id}/unmask`).send({ verificationId: v.id, reason: 'confirm address' });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ masked: false, primaryEmail: 'pierre.dupont@example.com', backupEmail: 'p.dupont.secours@example.net', phone: '+33612345612', postalCode: '75011' });
+      expect(res.body).toMatchObject({
+        masked: false,
+        primaryEmail: 'pierre.dupont@example.com',
+        backupEmail: 'p.dupont.secours@example.net',
+        phone: '+33612345612',
+        postalCode: '75011',
+      });
       const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ actorId: staff.user.id, action: 'account.unmask' });
       expect(entry).toMatchObject({ targetId: dupont.id, reason: 'confirm address' });
       expect(JSON.stringify(entry)).not.toMatch(/pierre\.dupont/);

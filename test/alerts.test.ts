@@ -30,7 +30,11 @@ describe('abuse alerts', () => {
 
   async function act(staff: TestStaff | null, input: Omit<AuditInput, 'actor' | 'meta'>, times = 1, everyMs = 60_000) {
     for (let i = 0; i < times; i++) {
-      await audit.recordAlone({ actor: staff ? { id: staff.user.id, email: staff.email, roles: staff.user.roles } : null, meta: { ip: '10.0.0.1', requestId: null }, ...input });
+      await audit.recordAlone({
+        actor: staff ? { id: staff.user.id, email: staff.email, roles: staff.user.roles } : null,
+        meta: { ip: '10.0.0.1', requestId: null },
+        ...input,
+      });
       clock.advance(everyMs);
     }
   }
@@ -43,9 +47,11 @@ describe('abuse alerts', () => {
   it('raises one alert for a burst of swaps by one agent, none for normal work', async () => {
     const busy = await createStaff(t.dataSource, ['agent']);
     const normal = await createStaff(t.dataSource, ['agent']);
-    for (let i = 0; i < 5; i++) await act(normal, { action: 'recovery.backup_to_primary.execute', targetType: 'account', targetId: `acc-n${i}` });
+    for (let i = 0; i < 5; i++)
+      await act(normal, { action: 'recovery.backup_to_primary.execute', targetType: 'account', targetId: `acc-n${i}` });
     expect(await raised('swap_burst')).toEqual([]);
-    for (let i = 0; i < 8; i++) await act(busy, { action: 'recovery.backup_to_primary.execute', targetType: 'account', targetId: `acc-b${i}` });
+    for (let i = 0; i < 8; i++)
+      await act(busy, { action: 'recovery.backup_to_primary.execute', targetType: 'account', targetId: `acc-b${i}` });
     const found = await raised('swap_burst');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ staffId: busy.user.id, summary: expect.stringContaining('6 backup→primary swaps') });
@@ -73,8 +79,20 @@ describe('abuse alerts', () => {
   });
 
   it('raises duplicate documents and customer reports at once', async () => {
-    await act(null, { action: 'case.fraud_flag', targetType: 'document', targetId: 'doc-1', caseId: 'case-1', after: { cases: ['case-1', 'case-2'] } });
-    await act(null, { action: 'recovery.backup_to_primary.report', outcome: 'failure', targetType: 'account', targetId: 'acct-r', caseId: 'rc-1' });
+    await act(null, {
+      action: 'case.fraud_flag',
+      targetType: 'document',
+      targetId: 'doc-1',
+      caseId: 'case-1',
+      after: { cases: ['case-1', 'case-2'] },
+    });
+    await act(null, {
+      action: 'recovery.backup_to_primary.report',
+      outcome: 'failure',
+      targetType: 'account',
+      targetId: 'acct-r',
+      caseId: 'rc-1',
+    });
     expect(await raised('duplicate_document')).toHaveLength(1);
     expect(await raised('customer_report')).toHaveLength(1);
   });
@@ -102,7 +120,9 @@ describe('abuse alerts', () => {
     const open = await client.get('/api/alerts').query({ status: 'open' });
     expect(open.status).toBe(200);
     const first = open.body.data[0];
-    const ack = await client.post(`/api/alerts/${first.id}/acknowledge`).send({ comment: 'Called the agent: a batch of legitimate tickets' });
+    const ack = await client
+      .post(`/api/alerts/${first.id}/acknowledge`)
+      .send({ comment: 'Called the agent: a batch of legitimate tickets' });
     expect(ack.body).toMatchObject({ acknowledgedBy: supervisor.user.id, ackComment: 'Called the agent: a batch of legitimate tickets' });
     expect((await client.post(`/api/alerts/${first.id}/acknowledge`).send({ comment: 'again' })).status).toBe(409);
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));

@@ -44,7 +44,8 @@ describe('audit chain watch', () => {
   const write = async (n: number, tag: string) => {
     const audit = t.app.get(AuditService);
     const rows: AuditEvent[] = [];
-    for (let i = 0; i < n; i++) rows.push(await audit.recordAlone({ ...SYSTEM, action: 'test.watch', reason: `${tag}${i}`, after: { masked: 'p***@e***.com' } }));
+    for (let i = 0; i < n; i++)
+      rows.push(await audit.recordAlone({ ...SYSTEM, action: 'test.watch', reason: `${tag}${i}`, after: { masked: 'p***@e***.com' } }));
     return rows;
   };
   const runJob = () => t.app.get(AuditCheckpointHandler).handle();
@@ -113,9 +114,15 @@ describe('audit chain watch', () => {
     // Edit the checkpoint's own head entry and re-hash it: the chain links again, the stored anchor does not.
     const head = rows[2];
     const edited = { ...head, reason: 'rewritten' };
-    await asSuperuser(`UPDATE audit_events SET reason = $2, hash = $3 WHERE id = $1`, [head.id, edited.reason, chainHash(head.prevHash, edited)]);
+    await asSuperuser(`UPDATE audit_events SET reason = $2, hash = $3 WHERE id = $1`, [
+      head.id,
+      edited.reason,
+      chainHash(head.prevHash, edited),
+    ]);
     const [{ max: lastCheckpoint }] = await t.dataSource.query(`SELECT max(id) FROM audit_checkpoints`);
-    expect(await t.dataSource.query(`SELECT last_event_id AS id FROM audit_checkpoints WHERE id = $1`, [lastCheckpoint])).toEqual([{ id: head.id }]);
+    expect(await t.dataSource.query(`SELECT last_event_id AS id FROM audit_checkpoints WHERE id = $1`, [lastCheckpoint])).toEqual([
+      { id: head.id },
+    ]);
     expect((await t.app.get(AuditQueryService).verifyAll()).ok).toBe(true);
 
     clock.advance(DAY);

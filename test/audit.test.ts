@@ -28,7 +28,9 @@ describe('audit trail', () => {
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
     const audit = t.app.get(AuditService);
     const row = await audit.recordAlone({ ...SYSTEM, action: 'test.append-only' });
-    await expect(t.dataSource.query(`UPDATE audit_events SET reason = 'x' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(t.dataSource.query(`UPDATE audit_events SET reason = 'x' WHERE id = $1`, [row.id])).rejects.toThrow(
+      /append-only: UPDATE refused/,
+    );
     await expect(t.dataSource.query(`DELETE FROM audit_events WHERE id = $1`, [row.id])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(t.dataSource.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     expect(await t.dataSource.getRepository(AuditEvent).countBy({ id: row.id })).toBe(1);
@@ -42,7 +44,9 @@ describe('audit trail', () => {
     await t.dataSource.query(`
       CREATE OR REPLACE FUNCTION test_fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.action = 'staff.roles.change' THEN RAISE EXCEPTION 'audit insert failed'; END IF; RETURN NEW; END $$`);
-    await t.dataSource.query(`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`);
+    await t.dataSource.query(
+      `CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`,
+    );
     try {
       const res = await agent.patch(`/api/staff/${target.user.id}`).send({ roles: ['agent', 'reviewer'], reason: 'promotion' });
       expect(res.status).toBe(500);
@@ -57,8 +61,12 @@ describe('audit trail', () => {
     expect(ok.status).toBe(200);
     const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'staff.roles.change', targetId: target.user.id });
     expect(entry).toMatchObject({
-      actorId: admin.user.id, actorEmail: admin.email, actorRoles: ['admin'], reason: 'promotion',
-      before: { roles: ['agent'], active: true }, after: { roles: ['agent', 'reviewer'], active: true },
+      actorId: admin.user.id,
+      actorEmail: admin.email,
+      actorRoles: ['admin'],
+      reason: 'promotion',
+      before: { roles: ['agent'], active: true },
+      after: { roles: ['agent', 'reviewer'], active: true },
     });
   });
 
@@ -67,13 +75,21 @@ describe('audit trail', () => {
     const audit = t.app.get(AuditService);
     const target = `acct-${Date.now()}`;
     for (let i = 0; i < 7; i++) {
-      await audit.recordAlone({ ...SYSTEM, action: i % 2 ? 'test.odd' : 'test.even', targetType: 'account', targetId: target, reason: `n${i}` });
+      await audit.recordAlone({
+        ...SYSTEM,
+        action: i % 2 ? 'test.odd' : 'test.even',
+        targetType: 'account',
+        targetId: target,
+        reason: `n${i}`,
+      });
     }
     const agent = await signIn(t, supervisor);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await agent.get('/api/audit-events').query({ targetType: 'account', targetId: target, limit: 3, ...(cursor ? { cursor } : {}) });
+      const res = await agent
+        .get('/api/audit-events')
+        .query({ targetType: 'account', targetId: target, limit: 3, ...(cursor ? { cursor } : {}) });
       expect(res.status).toBe(200);
       seen.push(...res.body.data.map((e: { reason: string }) => e.reason));
       cursor = res.body.nextCursor;
@@ -112,7 +128,12 @@ describe('audit trail', () => {
               await m.query('SELECT pg_sleep(0.01)');
               return entry;
             })
-          : audit.recordAlone({ ...SYSTEM, action: 'test.concurrent', reason: `Élodie Lefèvre ✓ ${i}`, after: { note: 'naïve café 🙂', i } }),
+          : audit.recordAlone({
+              ...SYSTEM,
+              action: 'test.concurrent',
+              reason: `Élodie Lefèvre ✓ ${i}`,
+              after: { note: 'naïve café 🙂', i },
+            }),
       ),
     );
     for (const entry of written) expect(entry.hash).toBe(chainHash(entry.prevHash, entry));
@@ -169,7 +190,8 @@ describe('audit chain tampering (own database)', () => {
     const audit = new AuditService(ds, new Clock());
     const query = new AuditQueryService(ds, new Clock());
     const rows: AuditEvent[] = [];
-    for (let i = 0; i < 5; i++) rows.push(await audit.recordAlone({ ...SYSTEM, action: 'test.tamper', reason: `r${i}`, after: { masked: 'p***@e***.com' } }));
+    for (let i = 0; i < 5; i++)
+      rows.push(await audit.recordAlone({ ...SYSTEM, action: 'test.tamper', reason: `r${i}`, after: { masked: 'p***@e***.com' } }));
     expect(await query.verifyAll()).toEqual({ ok: true, checked: 5, firstBrokenId: null, lastEventId: rows[4].id });
     expect((await query.checkpoint()).ok).toBe(true);
 
@@ -215,20 +237,27 @@ describe('audit export', () => {
     const target = `export-${Date.now()}`;
     // More rows than one batch, written in one go to keep the test quick.
     await t.dataSource.transaction(async (m) => {
-      for (let i = 0; i < 2105; i++) await audit.record(m, { ...SYSTEM, action: 'test.export', targetType: 'account', targetId: target, reason: `r${i}, "quoted"` });
+      for (let i = 0; i < 2105; i++)
+        await audit.record(m, { ...SYSTEM, action: 'test.export', targetType: 'account', targetId: target, reason: `r${i}, "quoted"` });
     });
     const staff = await createStaff(t.dataSource, ['supervisor']);
     const supervisor = await signIn(t, staff);
-    const res = await supervisor.get('/api/audit-events/export').query({ targetId: target }).buffer(true).parse((r, cb) => {
-      let text = '';
-      r.on('data', (d: Buffer) => (text += d.toString()));
-      r.on('end', () => cb(null, text));
-    });
+    const res = await supervisor
+      .get('/api/audit-events/export')
+      .query({ targetId: target })
+      .buffer(true)
+      .parse((r, cb) => {
+        let text = '';
+        r.on('data', (d: Buffer) => (text += d.toString()));
+        r.on('end', () => cb(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-/);
     const lines = (res.body as string).trim().split('\n');
-    expect(lines[0]).toBe('id,at,actorEmail,actorRoles,action,outcome,targetType,targetId,caseId,reason,before,after,ip,requestId,prevHash,hash');
+    expect(lines[0]).toBe(
+      'id,at,actorEmail,actorRoles,action,outcome,targetType,targetId,caseId,reason,before,after,ip,requestId,prevHash,hash',
+    );
     expect(lines).toHaveLength(2106);
     expect(lines[1]).toContain('"r2104, ""quoted"""');
     expect(lines[2105]).toContain('"r0, ""quoted"""');
@@ -251,11 +280,15 @@ describe('audit export', () => {
     }
 
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-    const res = await supervisor.get('/api/audit-events/export').query({ from: since }).buffer(true).parse((r, cb) => {
-      let text = '';
-      r.on('data', (d: Buffer) => (text += d.toString()));
-      r.on('end', () => cb(null, text));
-    });
+    const res = await supervisor
+      .get('/api/audit-events/export')
+      .query({ from: since })
+      .buffer(true)
+      .parse((r, cb) => {
+        let text = '';
+        r.on('data', (d: Buffer) => (text += d.toString()));
+        r.on('end', () => cb(null, text));
+      });
     expect(res.status).toBe(200);
     const [header, ...rows] = parseCsv(res.body as string);
     const col = (name: string) => header.indexOf(name);

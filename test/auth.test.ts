@@ -24,7 +24,9 @@ describe('staff sign-in and sessions', () => {
   it('signs in with password and TOTP, sets a strict HttpOnly cookie, and /me returns the user and packed rules', async () => {
     const s = await createStaff(t.dataSource, ['supervisor']);
     clock.advance(30_000);
-    const res = await request(t.url).post('/api/auth/login').send({ email: s.email.toUpperCase(), password: s.password, otp: await codeFor(s.secret) });
+    const res = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: s.email.toUpperCase(), password: s.password, otp: await codeFor(s.secret) });
     expect(res.status).toBe(200);
     expect(res.body.user).toEqual({ id: s.user.id, email: s.email, name: s.user.name, roles: ['supervisor'] });
     const cookie = String(res.headers['set-cookie']);
@@ -45,7 +47,9 @@ describe('staff sign-in and sessions', () => {
   it('never stores the session token itself', async () => {
     const s = await createStaff(t.dataSource, ['agent']);
     clock.advance(30_000);
-    const res = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
+    const res = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
     const token = String(res.headers['set-cookie']).split(';')[0].split('=')[1];
     const rows = await t.dataSource.getRepository(StaffSession).findBy({ staffId: s.user.id });
     expect(rows).toHaveLength(1);
@@ -95,14 +99,18 @@ describe('staff sign-in and sessions', () => {
       expect(r.status).toBe(401);
     }
     clock.advance(30_000);
-    const blocked = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
+    const blocked = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.body.code).toBe('auth.login_throttled');
     expect(blocked.body.params.retryAfterSeconds).toBe(Number(blocked.headers['retry-after']));
 
     clock.advance(15 * 60_000);
-    const later = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
+    const later = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
     expect(later.status).toBe(200);
   });
 
@@ -127,7 +135,9 @@ describe('staff sign-in and sessions', () => {
     const token = decodeURIComponent(/rd_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]);
     const resolved = await t.app.get(SessionService).resolve(token);
     if (typeof resolved === 'string') throw new Error(`session ${resolved}`);
-    const orm = await t.dataSource.getRepository(StaffSession).findOneOrFail({ where: { id: resolved.session.id }, relations: { staff: true } });
+    const orm = await t.dataSource
+      .getRepository(StaffSession)
+      .findOneOrFail({ where: { id: resolved.session.id }, relations: { staff: true } });
     expect(resolved.session).toStrictEqual(orm);
     expect(resolved.user).toBe(resolved.session.staff);
   });
@@ -138,7 +148,9 @@ describe('staff sign-in and sessions', () => {
     clock.advance(60_000);
     const statuses = await Promise.all(Array.from({ length: 20 }, () => agent.get('/api/auth/me').then((r) => r.status)));
     expect(statuses.every((status) => status === 200)).toBe(true);
-    const [row] = await t.dataSource.query('SELECT last_seen_at FROM staff_sessions WHERE staff_id = $1 AND revoked_at IS NULL', [s.user.id]);
+    const [row] = await t.dataSource.query('SELECT last_seen_at FROM staff_sessions WHERE staff_id = $1 AND revoked_at IS NULL', [
+      s.user.id,
+    ]);
     expect(new Date(row.last_seen_at).getTime()).toBe(clock.now().getTime());
   });
 
@@ -163,7 +175,9 @@ describe('staff sign-in and sessions', () => {
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('auth.staff_disabled');
     clock.advance(30_000);
-    const again = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
+    const again = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: s.email, password: s.password, otp: await codeFor(s.secret) });
     expect(again.status).toBe(401);
   });
 
@@ -197,11 +211,15 @@ describe('per-IP sign-in throttle', () => {
     // Earlier failures of this database from 127.0.0.1 fall outside the window of this clock.
     clock.advance(24 * 3600_000);
     for (let i = 0; i < 4; i++) {
-      const r = await request(t.url).post('/api/auth/login').send({ email: `spray-${i}-${Date.now()}@staff.test`, password: 'x', otp: '000000' });
+      const r = await request(t.url)
+        .post('/api/auth/login')
+        .send({ email: `spray-${i}-${Date.now()}@staff.test`, password: 'x', otp: '000000' });
       expect(r.status).toBe(401);
     }
     const s = await createStaff(t.dataSource, ['agent']);
-    const res = await request(t.url).post('/api/auth/login').send({ email: s.email, password: s.password, otp: await totpCode(s.secret, clock.now().getTime()) });
+    const res = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: s.email, password: s.password, otp: await totpCode(s.secret, clock.now().getTime()) });
     expect(res.status).toBe(429);
   });
 });

@@ -23,17 +23,26 @@ describe('call scripts', () => {
     const res = await agent.get('/api/call-scripts').expect(200);
     expect(res.body.sender).toBe('support@provider.test');
     const spam = res.body.data.find((s: { key: string }) => s.key === 'code.spam');
-    expect(spam).toMatchObject({ placeholders: ['sender'], texts: { fr: CALL_SCRIPTS['code.spam'].fr, en: CALL_SCRIPTS['code.spam'].en }, updatedBy: null });
+    expect(spam).toMatchObject({
+      placeholders: ['sender'],
+      texts: { fr: CALL_SCRIPTS['code.spam'].fr, en: CALL_SCRIPTS['code.spam'].en },
+      updatedBy: null,
+    });
   });
 
   it('lets a supervisor edit a sentence, audited with the texts before and after, and agents read the new one', async () => {
     const supervisor = await createStaff(t.dataSource, ['supervisor']);
     const client = await signIn(t, supervisor);
-    const texts = { en: 'I am mailing a code to {maskedAddress}: read it to me, please.', fr: 'Je vous envoie un code à {maskedAddress} : lisez-le-moi.' };
+    const texts = {
+      en: 'I am mailing a code to {maskedAddress}: read it to me, please.',
+      fr: 'Je vous envoie un code à {maskedAddress} : lisez-le-moi.',
+    };
     const res = await client.patch('/api/call-scripts/code.send_primary_email').send(texts).expect(200);
     expect(res.body).toMatchObject({ key: 'code.send_primary_email', texts, updatedBy: supervisor.email });
 
-    const [entry] = await t.dataSource.getRepository(AuditEvent).find({ where: { action: 'call_script.update', targetId: 'code.send_primary_email' } });
+    const [entry] = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'call_script.update', targetId: 'code.send_primary_email' } });
     expect(entry.actorId).toBe(supervisor.user.id);
     expect(entry.before).toEqual({ en: CALL_SCRIPTS['code.send_primary_email'].en, fr: CALL_SCRIPTS['code.send_primary_email'].fr });
     expect(entry.after).toEqual(texts);
@@ -55,12 +64,21 @@ describe('call scripts', () => {
 
   it('refuses unknown placeholders (422), empty or too long texts (422) and unknown keys (404)', async () => {
     const client = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-    const bad = await client.patch('/api/call-scripts/code.spam').send({ en: 'Look for a mail from {senderName}.', fr: 'Un mail de {sender}.' }).expect(422);
+    const bad = await client
+      .patch('/api/call-scripts/code.spam')
+      .send({ en: 'Look for a mail from {senderName}.', fr: 'Un mail de {sender}.' })
+      .expect(422);
     expect(bad.body.code).toBe('accounts.unknown_placeholder');
     expect(Object.keys(bad.body.errors)).toEqual(['en']);
-    const stray = await client.patch('/api/call-scripts/code.spam').send({ en: 'A mail from {sender.', fr: 'Un mail de {sender}.' }).expect(422);
+    const stray = await client
+      .patch('/api/call-scripts/code.spam')
+      .send({ en: 'A mail from {sender.', fr: 'Un mail de {sender}.' })
+      .expect(422);
     expect(stray.body.code).toBe('accounts.unknown_placeholder');
-    const empty = await client.patch('/api/call-scripts/code.spam').send({ en: '  ', fr: 'x'.repeat(601) }).expect(422);
+    const empty = await client
+      .patch('/api/call-scripts/code.spam')
+      .send({ en: '  ', fr: 'x'.repeat(601) })
+      .expect(422);
     expect(empty.body.code).toBe('accounts.invalid_script');
     expect(Object.keys(empty.body.errors).sort()).toEqual(['en', 'fr']);
     await client.patch('/api/call-scripts/no.such.step').send({ en: 'a', fr: 'b' }).expect(404);

@@ -89,9 +89,13 @@ describe('demo accounts seed', () => {
       WHERE account_type IN ('company', 'association', 'public_administration')
         AND (coalesce(company_name, '') = '' OR coalesce(legal_representative, '') = '')`);
     expect(missing.n).toBe(0);
-    const mairies = await one<{ n: number }>(`SELECT count(*)::int AS n FROM customer_accounts WHERE account_type = 'public_administration' AND company_name LIKE 'Mairie %'`);
+    const mairies = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM customer_accounts WHERE account_type = 'public_administration' AND company_name LIKE 'Mairie %'`,
+    );
     expect(mairies.n).toBeGreaterThan(0);
-    const individualsWithCompany = await one<{ n: number }>(`SELECT count(*)::int AS n FROM customer_accounts WHERE account_type = 'individual' AND (company_name IS NOT NULL OR legal_representative IS NOT NULL)`);
+    const individualsWithCompany = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM customer_accounts WHERE account_type = 'individual' AND (company_name IS NOT NULL OR legal_representative IS NOT NULL)`,
+    );
     expect(individualsWithCompany.n).toBe(0);
   });
 
@@ -115,7 +119,9 @@ describe('demo accounts seed', () => {
       'SELECT min(n)::int AS lo, max(n)::int AS hi FROM (SELECT count(*) AS n FROM account_2fa_methods GROUP BY account_id) s',
     );
     expect(perAccount).toEqual({ lo: 1, hi: 3 });
-    const kinds = await ds.query('SELECT kind, count(*)::int AS n, min(codes_left) AS lo, max(codes_left) AS hi FROM account_2fa_methods GROUP BY kind ORDER BY kind');
+    const kinds = await ds.query(
+      'SELECT kind, count(*)::int AS n, min(codes_left) AS lo, max(codes_left) AS hi FROM account_2fa_methods GROUP BY kind ORDER BY kind',
+    );
     expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['backup_codes', 'security_key', 'sms', 'totp']);
     for (const k of kinds) {
       if (k.kind === 'backup_codes') {
@@ -126,7 +132,9 @@ describe('demo accounts seed', () => {
       }
     }
     // SMS only where there is a phone, labelled with the masked number.
-    const sms = await ds.query(`SELECT m.label, a.phone FROM account_2fa_methods m JOIN customer_accounts a ON a.id = m.account_id WHERE m.kind = 'sms'`);
+    const sms = await ds.query(
+      `SELECT m.label, a.phone FROM account_2fa_methods m JOIN customer_accounts a ON a.id = m.account_id WHERE m.kind = 'sms'`,
+    );
     for (const s of sms) expect(s.label).toBe(`SMS ${maskPhone(s.phone)}`);
   });
 
@@ -150,15 +158,27 @@ describe('demo accounts seed', () => {
   });
 
   it('writes security events of the last six months, masked like masking.ts does', async () => {
-    const span = await one<{ bad_kind: number; bad_channel: number; too_old: number; future: number }>(`SELECT
+    const span = await one<{ bad_kind: number; bad_channel: number; too_old: number; future: number }>(
+      `SELECT
       count(*) FILTER (WHERE NOT (kind = ANY ($1)))::int AS bad_kind,
       count(*) FILTER (WHERE channel NOT IN ('web', 'api', 'email', 'sms', 'phone_support'))::int AS bad_channel,
       count(*) FILTER (WHERE at < now() - interval '184 days')::int AS too_old,
       count(*) FILTER (WHERE at > now())::int AS future
-      FROM account_security_events`, [[...SECURITY_EVENT_KINDS]]);
+      FROM account_security_events`,
+      [[...SECURITY_EVENT_KINDS]],
+    );
     expect(span).toEqual({ bad_kind: 0, bad_channel: 0, too_old: 0, future: 0 });
     const kinds = (await ds.query('SELECT DISTINCT kind FROM account_security_events')).map((r: { kind: string }) => r.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['login', 'login_failed', 'login_code_sent', 'password_reset_sent', '2fa_method_added', 'verification_code_sent']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'login',
+        'login_failed',
+        'login_code_sent',
+        'password_reset_sent',
+        '2fa_method_added',
+        'verification_code_sent',
+      ]),
+    );
 
     const emailed = await ds.query(`SELECT e.kind, e.destination_masked, a.primary_email, a.backup_email FROM account_security_events e
       JOIN customer_accounts a ON a.id = e.account_id WHERE e.channel = 'email' ORDER BY e.id LIMIT 500`);
@@ -190,9 +210,19 @@ describe('demo accounts seed', () => {
         [demo.customerId],
       );
       expect(row).toMatchObject({
-        account_type: demo.accountType, name: demo.name, company_name: demo.companyName, legal_representative: demo.legalRepresentative,
-        primary_email: demo.primaryEmail, backup_email: demo.backupEmail, phone: demo.phone, address_line: demo.addressLine,
-        postal_code: demo.postalCode, city: demo.city, country: demo.country, language: demo.language, status: 'active',
+        account_type: demo.accountType,
+        name: demo.name,
+        company_name: demo.companyName,
+        legal_representative: demo.legalRepresentative,
+        primary_email: demo.primaryEmail,
+        backup_email: demo.backupEmail,
+        phone: demo.phone,
+        address_line: demo.addressLine,
+        postal_code: demo.postalCode,
+        city: demo.city,
+        country: demo.country,
+        language: demo.language,
+        status: 'active',
       });
       const methods = await ds.query('SELECT kind FROM account_2fa_methods WHERE account_id = $1 ORDER BY kind', [row.id]);
       expect(methods.map((m: { kind: string }) => m.kind)).toEqual(demo.twoFactor.map((m) => m.kind).sort());
@@ -200,12 +230,16 @@ describe('demo accounts seed', () => {
       expect(events.n).toBe(demo.events.length);
     }
     expect(DEMO_ACCOUNTS.withBackup).toMatchObject({
-      customerId: 'dp12345-ovh', name: 'Pierre Dupont', primaryEmail: 'pierre.dupont@example.com',
-      backupEmail: 'p.dupont.secours@example.net', phone: '+33612345612',
+      customerId: 'dp12345-ovh',
+      name: 'Pierre Dupont',
+      primaryEmail: 'pierre.dupont@example.com',
+      backupEmail: 'p.dupont.secours@example.net',
+      phone: '+33612345612',
     });
     expect(DEMO_ACCOUNTS.withoutBackup.backupEmail).toBeNull();
     expect(DEMO_ACCOUNTS.company.legalRepresentative).toBeTruthy();
-    const resets = await ds.query(`SELECT e.destination_masked FROM account_security_events e JOIN customer_accounts a ON a.id = e.account_id
+    const resets =
+      await ds.query(`SELECT e.destination_masked FROM account_security_events e JOIN customer_accounts a ON a.id = e.account_id
       WHERE a.customer_id = 'dp12345-ovh' AND e.kind = 'password_reset_sent'`);
     expect(resets).toEqual([{ destination_masked: 'p***@e***.com' }, { destination_masked: 'p***@e***.com' }]);
   });
@@ -221,11 +255,14 @@ describe('demo accounts seed', () => {
     const plan = await ds.transaction(async (m) => {
       await m.query('SET LOCAL enable_seqscan = off');
       return (await m.query(`EXPLAIN SELECT customer_id FROM customer_accounts WHERE search_text % rd_fold($1)`, ['elodie lefevre']))
-        .map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+        .map((r: Record<string, string>) => r['QUERY PLAN'])
+        .join('\n');
     });
     expect(plan).toContain('customer_accounts_search_trgm');
     // And the generated accounts have such names too: "Françoise" typed plainly.
-    const generated = await ds.query(`SELECT name FROM customer_accounts WHERE search_text % rd_fold('francoise') AND name LIKE 'Françoise %' LIMIT 1`);
+    const generated = await ds.query(
+      `SELECT name FROM customer_accounts WHERE search_text % rd_fold('francoise') AND name LIKE 'Françoise %' LIMIT 1`,
+    );
     expect(generated).toHaveLength(1);
   });
 });

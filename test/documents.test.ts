@@ -23,7 +23,10 @@ describe('identity documents', () => {
 
   beforeAll(async () => {
     const [smtpUrl, clamdUrl] = await Promise.all([smtp.start(), clamd.start()]);
-    t = await startTestApp({ worker: true, config: { smtpUrl, clamdUrl, uploadMaxBytes: 1024 * 1024, uploadMaxFiles: 3, trustProxy: true } });
+    t = await startTestApp({
+      worker: true,
+      config: { smtpUrl, clamdUrl, uploadMaxBytes: 1024 * 1024, uploadMaxFiles: 3, trustProxy: true },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -37,23 +40,41 @@ describe('identity documents', () => {
   function customer() {
     ipSeq += 1;
     const ip = `203.0.113.${ipSeq}`;
-    return { post: (p: string) => request(t.url).post(p).set('X-Forwarded-For', ip), get: (p: string) => request(t.url).get(p).set('X-Forwarded-For', ip) };
+    return {
+      post: (p: string) => request(t.url).post(p).set('X-Forwarded-For', ip),
+      get: (p: string) => request(t.url).get(p).set('X-Forwarded-For', ip),
+    };
   }
 
   async function openCase(customerId: string, accountType = 'individual', contactEmail = `c${Date.now()}${ipSeq}@example.org`) {
     const c = customer();
     const res = await c.post('/api/public/identity-cases').send({ customerId, accountType, purpose: 'replace_email', contactEmail });
     expect(res.status).toBe(201);
-    return { ...res.body, contactEmail, c } as { caseId: string; token: string; requiredDocuments: string[]; contactEmail: string; c: ReturnType<typeof customer> };
+    return { ...res.body, contactEmail, c } as {
+      caseId: string;
+      token: string;
+      requiredDocuments: string[];
+      contactEmail: string;
+      c: ReturnType<typeof customer>;
+    };
   }
 
   async function confirm(opened: Awaited<ReturnType<typeof openCase>>) {
-    const mail = await smtp.waitFor((m) => smtp.to(opened.contactEmail).includes(m) && /Confirm your email|Confirmez/.test(m.subject ?? ''));
-    const res = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/confirm-email`).set('X-Case-Token', opened.token).send({ code: codeIn(mail) });
+    const mail = await smtp.waitFor(
+      (m) => smtp.to(opened.contactEmail).includes(m) && /Confirm your email|Confirmez/.test(m.subject ?? ''),
+    );
+    const res = await opened.c
+      .post(`/api/public/identity-cases/${opened.caseId}/confirm-email`)
+      .set('X-Case-Token', opened.token)
+      .send({ code: codeIn(mail) });
     expect(res.status).toBe(200);
   }
 
-  function upload(opened: { caseId: string; token: string; c: ReturnType<typeof customer> }, kind: string, files: { data: Buffer; name: string }[]) {
+  function upload(
+    opened: { caseId: string; token: string; c: ReturnType<typeof customer> },
+    kind: string,
+    files: { data: Buffer; name: string }[],
+  ) {
     let req = opened.c.post(`/api/public/identity-cases/${opened.caseId}/documents`).set('X-Case-Token', opened.token).field('kind', kind);
     for (const f of files) req = req.attach('files', f.data, f.name);
     return req;
@@ -81,7 +102,13 @@ describe('identity documents', () => {
     it('limits openings per customer ID', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await customer().post('/api/public/identity-cases').send({ customerId: 'rl12345', accountType: 'individual', purpose: 'disable_2fa', contactEmail: `rl${i}@example.org` })).status);
+        statuses.push(
+          (
+            await customer()
+              .post('/api/public/identity-cases')
+              .send({ customerId: 'rl12345', accountType: 'individual', purpose: 'disable_2fa', contactEmail: `rl${i}@example.org` })
+          ).status,
+        );
       }
       expect(statuses).toEqual([201, 201, 201, 429]);
     });
@@ -90,7 +117,13 @@ describe('identity documents', () => {
       const c = customer();
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
-        statuses.push((await c.post('/api/public/identity-cases').send({ customerId: `ip${i}0000`, accountType: 'individual', purpose: 'disable_2fa', contactEmail: `ip${i}@example.org` })).status);
+        statuses.push(
+          (
+            await c
+              .post('/api/public/identity-cases')
+              .send({ customerId: `ip${i}0000`, accountType: 'individual', purpose: 'disable_2fa', contactEmail: `ip${i}@example.org` })
+          ).status,
+        );
       }
       expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
       expect(statuses[10]).toBe(429);
@@ -99,7 +132,9 @@ describe('identity documents', () => {
     it('refuses a wrong token exactly like an unknown case', async () => {
       const opened = await openCase('tk12345');
       const wrong = await request(t.url).get(`/api/public/identity-cases/${opened.caseId}`).set('X-Case-Token', 'nope');
-      const none = await request(t.url).get('/api/public/identity-cases/00000000-0000-4000-8000-000000000000').set('X-Case-Token', opened.token);
+      const none = await request(t.url)
+        .get('/api/public/identity-cases/00000000-0000-4000-8000-000000000000')
+        .set('X-Case-Token', opened.token);
       expect([wrong.status, none.status]).toEqual([404, 404]);
       expect([wrong.body.code, none.body.code]).toEqual(['documents.request_not_found', 'documents.request_not_found']);
       expect(wrong.body.message).toBe(none.body.message);
@@ -111,7 +146,10 @@ describe('identity documents', () => {
       const early = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/submit`).set('X-Case-Token', opened.token);
       expect(early.status).toBe(422);
       expect(early.body.code).toBe('documents.email_not_confirmed');
-      const wrong = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/confirm-email`).set('X-Case-Token', opened.token).send({ code: '000000' });
+      const wrong = await opened.c
+        .post(`/api/public/identity-cases/${opened.caseId}/confirm-email`)
+        .set('X-Case-Token', opened.token)
+        .send({ code: '000000' });
       expect(wrong.status).toBe(422);
       await confirm(opened);
       await upload(opened, 'identity_front', [{ data: await jpegWithExif(), name: 'id.jpg' }]).expect(201);
@@ -162,7 +200,11 @@ describe('identity documents', () => {
 
     it('refuses too many files with 413', async () => {
       const p = await pdf(1);
-      const res = await upload(opened, 'other', [1, 2, 3, 4].map((i) => ({ data: p, name: `${i}.pdf` })));
+      const res = await upload(
+        opened,
+        'other',
+        [1, 2, 3, 4].map((i) => ({ data: p, name: `${i}.pdf` })),
+      );
       expect(res.status).toBe(413);
       expect(res.body.code).toBe('documents.too_many_files');
     });
@@ -172,13 +214,24 @@ describe('identity documents', () => {
       const body = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 trunc`;
       const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const u = new URL(`${t.url}/api/public/identity-cases/${opened.caseId}/documents`);
-        const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`, 'x-case-token': opened.token, 'x-forwarded-for': '198.51.100.7',
-        } }, (res) => {
-          let text = '';
-          res.on('data', (d) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-        });
+        const req = http.request(
+          {
+            host: u.hostname,
+            port: u.port,
+            path: u.pathname,
+            method: 'POST',
+            headers: {
+              'content-type': `multipart/form-data; boundary=${boundary}`,
+              'x-case-token': opened.token,
+              'x-forwarded-for': '198.51.100.7',
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (d) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -187,7 +240,10 @@ describe('identity documents', () => {
     });
 
     it('refuses a request that is not multipart with 415, and an unknown kind with 400', async () => {
-      const notMultipart = await opened.c.post(`/api/public/identity-cases/${opened.caseId}/documents`).set('X-Case-Token', opened.token).send({ kind: 'other' });
+      const notMultipart = await opened.c
+        .post(`/api/public/identity-cases/${opened.caseId}/documents`)
+        .set('X-Case-Token', opened.token)
+        .send({ kind: 'other' });
       expect(notMultipart.status).toBe(415);
       const badKind = await upload(opened, 'selfie', [{ data: await png(), name: 'a.png' }]);
       expect(badKind.status).toBe(400);
@@ -210,8 +266,14 @@ describe('identity documents', () => {
   describe('the processing pipeline', () => {
     it('processes real images and PDFs: upright, metadata stripped, re-encoded, with previews, PDF pages and flags', async () => {
       const opened = await openCase('pp12345');
-      await upload(opened, 'identity_front', [{ data: await jpegWithExif(640, 400), name: 'front.jpg' }, { data: await png(), name: 'back.png' }]).expect(201);
-      await upload(opened, 'proof_of_address', [{ data: await pdf(3), name: 'bill.pdf' }, { data: await pdfWithJavaScript(), name: 'active.pdf' }]).expect(201);
+      await upload(opened, 'identity_front', [
+        { data: await jpegWithExif(640, 400), name: 'front.jpg' },
+        { data: await png(), name: 'back.png' },
+      ]).expect(201);
+      await upload(opened, 'proof_of_address', [
+        { data: await pdf(3), name: 'bill.pdf' },
+        { data: await pdfWithJavaScript(), name: 'active.pdf' },
+      ]).expect(201);
       const docs = await processed(opened.caseId, 4);
       const byName = Object.fromEntries(docs.map((d) => [d.originalName, d]));
       expect(docs.every((d) => d.state === 'processed' && d.scanVerdict === 'clean' && /^[0-9a-f]{64}$/.test(d.sha256 ?? ''))).toBe(true);
@@ -252,10 +314,19 @@ describe('identity documents', () => {
     });
 
     it('quarantines when the scanner is down', async () => {
-      const down = await startTestApp({ worker: true, config: { clamdUrl: 'tcp://127.0.0.1:1', queuePrefix: `rddown${process.env.TEST_WORKER_TAG}` } });
+      const down = await startTestApp({
+        worker: true,
+        config: { clamdUrl: 'tcp://127.0.0.1:1', queuePrefix: `rddown${process.env.TEST_WORKER_TAG}` },
+      });
       try {
-        const opened = await customer().post('/api/public/identity-cases').send({ customerId: 'dn12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'dn@example.org' });
-        const up = await request(down.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token).field('kind', 'identity_front').attach('files', await png(), 'a.png');
+        const opened = await customer()
+          .post('/api/public/identity-cases')
+          .send({ customerId: 'dn12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'dn@example.org' });
+        const up = await request(down.url)
+          .post(`/api/public/identity-cases/${opened.body.caseId}/documents`)
+          .set('X-Case-Token', opened.body.token)
+          .field('kind', 'identity_front')
+          .attach('files', await png(), 'a.png');
         expect(up.status).toBe(201);
         const [doc] = await processed(opened.body.caseId, 1);
         expect(doc).toMatchObject({ state: 'quarantined', scanVerdict: 'error' });
@@ -301,7 +372,9 @@ describe('identity documents', () => {
       expect(item.late).toBe(false);
       expect(item.msLeft).toBeGreaterThan(71 * 3600_000);
 
-      expect((await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted' })).status).toBe(409);
+      expect(
+        (await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted' })).status,
+      ).toBe(409);
       expect((await reviewer.post(`/api/identity-cases/${opened.caseId}/claim`)).status).toBe(200);
       const detail = (await reviewer.get(`/api/identity-cases/${opened.caseId}`)).body;
       expect(detail.checklist).toEqual([
@@ -309,34 +382,56 @@ describe('identity documents', () => {
         { kind: 'proof_of_address', status: 'to_review', documentIds: [proof], missing: [] },
       ]);
 
-      const noFields = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted' });
+      const noFields = await reviewer
+        .post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`)
+        .send({ decision: 'accepted' });
       expect(noFields.status).toBe(400);
       expect(Object.keys(noFields.body.errors).sort()).toEqual(['expiry', 'holderName', 'identityType']);
       expect(noFields.body.code).toBe('documents.identity_type_required');
-      const mismatch = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'Jean Dupont', expiry: '2031-01-01', identityType: 'passport' });
+      const mismatch = await reviewer
+        .post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`)
+        .send({ decision: 'accepted', holderName: 'Jean Dupont', expiry: '2031-01-01', identityType: 'passport' });
       expect(mismatch.status).toBe(422);
       expect(mismatch.body.code).toBe('documents.name_mismatch');
-      const expired = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2020-01-01', identityType: 'passport' });
+      const expired = await reviewer
+        .post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`)
+        .send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2020-01-01', identityType: 'passport' });
       expect(expired.status).toBe(422);
 
-      const first = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`).send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2031-01-01', identityType: 'passport' });
+      const first = await reviewer
+        .post(`/api/identity-cases/${opened.caseId}/documents/${front}/decision`)
+        .send({ decision: 'accepted', holderName: 'LEFEVRE Elodie', expiry: '2031-01-01', identityType: 'passport' });
       expect(first.body).toMatchObject({ caseStatus: 'in_review', document: { decision: 'accepted', nameMatches: true } });
-      const second = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`).send({ decision: 'accepted', issuedOn: new Date().toISOString().slice(0, 10) });
+      const second = await reviewer
+        .post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`)
+        .send({ decision: 'accepted', issuedOn: new Date().toISOString().slice(0, 10) });
       expect(second.body.caseStatus).toBe('verified');
       const mail = await smtp.waitFor((m) => smtp.to(opened.contactEmail).includes(m) && /validés|verified/.test(m.subject ?? ''));
       expect(mail.subject).toMatch(/^\[tt\d+-ovh\]/);
-      expect((await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`).send({ decision: 'rejected', reasonCode: 'unreadable' })).status).toBe(409);
+      expect(
+        (
+          await reviewer
+            .post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`)
+            .send({ decision: 'rejected', reasonCode: 'unreadable' })
+        ).status,
+      ).toBe(409);
     });
 
     it('rejects the whole case on one rejected document, and tells the customer why', async () => {
       const { opened, proof } = await submittedCase();
       const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
       await reviewer.post(`/api/identity-cases/${opened.caseId}/claim`).expect(200);
-      const noReason = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`).send({ decision: 'rejected' });
+      const noReason = await reviewer
+        .post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`)
+        .send({ decision: 'rejected' });
       expect(noReason.status).toBe(400);
-      const res = await reviewer.post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`).send({ decision: 'rejected', reasonCode: 'older_than_3_months' });
+      const res = await reviewer
+        .post(`/api/identity-cases/${opened.caseId}/documents/${proof}/decision`)
+        .send({ decision: 'rejected', reasonCode: 'older_than_3_months' });
       expect(res.body.caseStatus).toBe('rejected');
-      const mail = await smtp.waitFor((m) => smtp.to(opened.contactEmail).includes(m) && /ne peut pas aboutir|cannot go ahead/.test(m.subject ?? ''));
+      const mail = await smtp.waitFor(
+        (m) => smtp.to(opened.contactEmail).includes(m) && /ne peut pas aboutir|cannot go ahead/.test(m.subject ?? ''),
+      );
       expect(mail.text).toMatch(/plus de 3 mois|older than 3 months/);
     });
 
@@ -344,7 +439,9 @@ describe('identity documents', () => {
       const account = await createAccount(t.dataSource, { name: 'Élodie Lefèvre' });
       const both = await createStaff(t.dataSource, ['agent', 'reviewer']);
       const agentReviewer = await signIn(t, both);
-      const c = await agentReviewer.post('/api/identity-cases').send({ accountId: account.id, purpose: 'disable_2fa', contactEmail: 'elodie@example.org', callReference: 'CALL-77' });
+      const c = await agentReviewer
+        .post('/api/identity-cases')
+        .send({ accountId: account.id, purpose: 'disable_2fa', contactEmail: 'elodie@example.org', callReference: 'CALL-77' });
       expect(c.status).toBe(201);
       await t.dataSource.getRepository(IdentityCase).update({ id: c.body.id }, { status: 'submitted', submittedAt: new Date() });
       const own = await agentReviewer.post(`/api/identity-cases/${c.body.id}/claim`);
@@ -353,7 +450,10 @@ describe('identity documents', () => {
 
       const r1 = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
       const r2 = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
-      const claims = await Promise.all([r1.post(`/api/identity-cases/${c.body.id}/claim`), r2.post(`/api/identity-cases/${c.body.id}/claim`)]);
+      const claims = await Promise.all([
+        r1.post(`/api/identity-cases/${c.body.id}/claim`),
+        r2.post(`/api/identity-cases/${c.body.id}/claim`),
+      ]);
       expect(claims.map((r) => r.status).sort()).toEqual([200, 409]);
     });
 
@@ -384,10 +484,16 @@ describe('document retention', () => {
   it('purges the files of cases ended longer ago than the retention period, keeping hash, decision and audit', async () => {
     const t = await startTestApp({ worker: true });
     try {
-      const opened = await request(t.url).post('/api/public/identity-cases').set('X-Forwarded-For', '192.0.2.44')
+      const opened = await request(t.url)
+        .post('/api/public/identity-cases')
+        .set('X-Forwarded-For', '192.0.2.44')
         .send({ customerId: 'rt12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'rt@example.org' });
-      await request(t.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token)
-        .field('kind', 'identity_front').attach('files', await png(), 'a.png').expect(201);
+      await request(t.url)
+        .post(`/api/public/identity-cases/${opened.body.caseId}/documents`)
+        .set('X-Case-Token', opened.body.token)
+        .field('kind', 'identity_front')
+        .attach('files', await png(), 'a.png')
+        .expect(201);
       const doc = await until(async () => {
         const d = await t.dataSource.getRepository(CaseDocument).findOneByOrFail({ caseId: opened.body.caseId });
         return d.state === 'processed' && d;
@@ -397,7 +503,9 @@ describe('document retention', () => {
       const retention = t.app.get(DocumentRetention);
       expect(await retention.purge()).toBe(0);
 
-      await t.dataSource.query(`UPDATE identity_cases SET status = 'rejected', decided_at = now() - interval '181 days' WHERE id = $1`, [opened.body.caseId]);
+      await t.dataSource.query(`UPDATE identity_cases SET status = 'rejected', decided_at = now() - interval '181 days' WHERE id = $1`, [
+        opened.body.caseId,
+      ]);
       expect(await retention.purge()).toBe(1);
       for (const suffix of ['', '.clean', '.preview']) expect(await store.exists(doc.storageKey + suffix)).toBe(false);
       const after = await t.dataSource.getRepository(CaseDocument).findOneByOrFail({ id: doc.id });
@@ -422,8 +530,14 @@ describe('a document processing worker killed mid-job', () => {
     const prefix = `rdkill${process.env.TEST_WORKER_TAG}`;
     const api = await startTestApp({ config: { clamdUrl, queuePrefix: prefix } });
     const env = {
-      ...process.env, ROLE: 'worker', CLAMD_URL: clamdUrl, QUEUE_PREFIX: prefix, QUEUE_LOCK_MS: '2000',
-      MIGRATE_ON_START: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'error',
+      ...process.env,
+      ROLE: 'worker',
+      CLAMD_URL: clamdUrl,
+      QUEUE_PREFIX: prefix,
+      QUEUE_LOCK_MS: '2000',
+      MIGRATE_ON_START: 'false',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'error',
     };
     const child = spawn(process.execPath, [path.resolve(__dirname, '../dist/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -434,8 +548,15 @@ describe('a document processing worker killed mid-job', () => {
       await until(async () => out.includes('worker running'), 30_000);
       clamd.mode = 'hold';
       const scanning = new Promise<void>((resolve) => (clamd.onScan = resolve));
-      const opened = await request(api.url).post('/api/public/identity-cases').send({ customerId: 'kw12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'kw@example.org' });
-      await request(api.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token).field('kind', 'identity_front').attach('files', await png(), 'a.png').expect(201);
+      const opened = await request(api.url)
+        .post('/api/public/identity-cases')
+        .send({ customerId: 'kw12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'kw@example.org' });
+      await request(api.url)
+        .post(`/api/public/identity-cases/${opened.body.caseId}/documents`)
+        .set('X-Case-Token', opened.body.token)
+        .field('kind', 'identity_front')
+        .attach('files', await png(), 'a.png')
+        .expect(201);
       await scanning;
       const midway = await api.dataSource.getRepository(CaseDocument).findOneByOrFail({ caseId: opened.body.caseId });
       expect(midway.state).toBe('hashed');

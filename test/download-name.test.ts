@@ -23,7 +23,10 @@ describe('a downloaded original is named after its detected type, not the name i
       { data: await pdf(1), name: 'noextension' },
       { data: await jpegWithExif(), name: 'Reçu d’été 100% (1).svg' },
     ];
-    let upload = request(t.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token).field('kind', 'other');
+    let upload = request(t.url)
+      .post(`/api/public/identity-cases/${opened.body.caseId}/documents`)
+      .set('X-Case-Token', opened.body.token)
+      .field('kind', 'other');
     for (const f of files) upload = upload.attach('files', f.data, f.name);
     const uploaded = await upload;
     expect(uploaded.status).toBe(201);

@@ -24,7 +24,10 @@ let catalogues: { file: string; found: ErrorCatalogue<string>[] }[] = [];
 let all: ErrorCatalogue<string>[] = [];
 beforeAll(async () => {
   catalogues = await Promise.all(
-    errorFiles.map(async (file) => ({ file, found: Object.values((await import(path.join(root, file))) as Record<string, unknown>).filter(isCatalogue) })),
+    errorFiles.map(async (file) => ({
+      file,
+      found: Object.values((await import(path.join(root, file))) as Record<string, unknown>).filter(isCatalogue),
+    })),
   );
   all = catalogues.flatMap((c) => c.found);
 });
@@ -43,14 +46,23 @@ describe('error codes', () => {
 
   it('map every code to an HTTP status', () => {
     for (const c of all) {
-      for (const code of c.codes) expect({ code: `${c.module}.${code}`, status: ERROR_STATUS[c.statusOf(code)] }).toEqual({ code: `${c.module}.${code}`, status: expect.any(Number) });
+      for (const code of c.codes)
+        expect({ code: `${c.module}.${code}`, status: ERROR_STATUS[c.statusOf(code)] }).toEqual({
+          code: `${c.module}.${code}`,
+          status: expect.any(Number),
+        });
     }
   });
 
   it('give the error its module code, status and English message', () => {
     const c = all.find((x) => x.module === 'documents')!;
     const e = c('too_large', { maxMb: 10, maxBytes: 10_485_760 });
-    expect([e.code, e.status, e.message, e.params]).toEqual(['documents.too_large', 'payload_too_large', 'A file is larger than the limit (10 MB)', { maxMb: 10, maxBytes: 10_485_760 }]);
+    expect([e.code, e.status, e.message, e.params]).toEqual([
+      'documents.too_large',
+      'payload_too_large',
+      'A file is larger than the limit (10 MB)',
+      { maxMb: 10, maxBytes: 10_485_760 },
+    ]);
   });
 
   it.each([
@@ -60,7 +72,11 @@ describe('error codes', () => {
     expect(Object.keys(translations).sort()).toEqual(all.map((c) => c.module).sort());
     for (const c of all) {
       const keys = Object.keys(translations[c.module] ?? {});
-      expect({ module: c.module, missing: c.codes.filter((code) => !keys.includes(code)), extra: keys.filter((k) => !c.codes.includes(k)) }).toEqual({ module: c.module, missing: [], extra: [] });
+      expect({
+        module: c.module,
+        missing: c.codes.filter((code) => !keys.includes(code)),
+        extra: keys.filter((k) => !c.codes.includes(k)),
+      }).toEqual({ module: c.module, missing: [], extra: [] });
       for (const code of c.codes) {
         const text = translations[c.module][code];
         const unknown = placeholders(text).filter((p) => !placeholders(c.messages[code]).includes(p));

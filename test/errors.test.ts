@@ -16,7 +16,9 @@ describe('errors answer clearly, never with internals', () => {
   });
 
   it('answers an oversized body with 413', async () => {
-    const res = await request(t.url).post('/api/auth/login').send({ email: 'a@b.test', password: 'x'.repeat(200_000), otp: '000000' });
+    const res = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: 'a@b.test', password: 'x'.repeat(200_000), otp: '000000' });
     expect(res.status).toBe(413);
     expect(res.body.message).toMatch(/too large/);
   });

@@ -34,7 +34,15 @@ describe('faults', () => {
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
     const redisUrl = await redis.start();
-    fast = { smtpUrl, redisUrl, mailRetryBaseMs: 50, queueLockMs: 1000, recoveryHoldHours: 1, recoveryReconcileEveryMs: 1000, schedulesCheckEveryMs: 1000 };
+    fast = {
+      smtpUrl,
+      redisUrl,
+      mailRetryBaseMs: 50,
+      queueLockMs: 1000,
+      recoveryHoldHours: 1,
+      recoveryReconcileEveryMs: 1000,
+      schedulesCheckEveryMs: 1000,
+    };
   });
   afterAll(async () => {
     await redis.stop();
@@ -46,7 +54,13 @@ describe('faults', () => {
     const account = await createAccount(t.dataSource);
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-    const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'T-F', reason: 'documents verified' });
+    const opened = await agent.post('/api/recovery-cases').send({
+      accountId: account.id,
+      action: 'replace_contact_email',
+      identityCaseId: idCase.id,
+      callReference: 'T-F',
+      reason: 'documents verified',
+    });
     expect(opened.status).toBe(201);
     await until(async () => (await t.dataSource.getRepository(OutboxMessage).countBy({ accountId: account.id, status: 'pending' })) === 0);
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
@@ -97,8 +111,19 @@ describe('faults', () => {
         // The reconciler (called here, or its own scheduled run, whichever comes first once Redis is back) gives
         // the case its execution job; executed exactly once is what counts.
         await until(async () => {
-          if ((await t.app.get(RecoveryReconcileHandler).handle().catch(() => null))?.enqueued === 1) return true;
-          const live = await t.app.get(QueueService).job('recovery.execute', executeJobId(caseId)).catch(() => null);
+          if (
+            (
+              await t.app
+                .get(RecoveryReconcileHandler)
+                .handle()
+                .catch(() => null)
+            )?.enqueued === 1
+          )
+            return true;
+          const live = await t.app
+            .get(QueueService)
+            .job('recovery.execute', executeJobId(caseId))
+            .catch(() => null);
           return live !== null || (await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).status === 'executed';
         }, 10_000);
         await expectExecutedOnce(t, caseId, account.id);
@@ -119,7 +144,10 @@ describe('faults', () => {
     async function remind(t: TestApp) {
       const account = await createAccount(t.dataSource);
       const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-      return { account, send: () => agent.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-SMTP' }).expect(202) };
+      return {
+        account,
+        send: () => agent.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-SMTP' }).expect(202),
+      };
     }
 
     it('fails a mail at once on a permanent rejection (550), with its reason in the outbox', async () => {
@@ -132,7 +160,9 @@ describe('faults', () => {
       expect((await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: row.id })).attempts).toBe(1);
       const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
       const list = await supervisor.get('/api/mail-outbox').query({ status: 'failed', accountId: account.id });
-      expect(list.body.data).toEqual([expect.objectContaining({ id: row.id, status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) })]);
+      expect(list.body.data).toEqual([
+        expect.objectContaining({ id: row.id, status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) }),
+      ]);
     });
 
     it('retries a temporary rejection (451) with backoff, then delivers once', async () => {
@@ -174,10 +204,18 @@ describe('faults', () => {
         // A mail Redis never got, older than the reconciler's margin: only a mail reconciler run sends it.
         const account = await createAccount(t.dataSource);
         const outbox = t.dataSource.getRepository(OutboxMessage);
-        const row = await outbox.save(outbox.create({
-          accountId: account.id, template: 'customer_id_reminder', language: 'fr', toAddress: account.primaryEmail, params: { customerId: account.customerId },
-          secretParams: [], status: 'pending', createdAt: new Date(Date.now() - 60_000),
-        }));
+        const row = await outbox.save(
+          outbox.create({
+            accountId: account.id,
+            template: 'customer_id_reminder',
+            language: 'fr',
+            toAddress: account.primaryEmail,
+            params: { customerId: account.customerId },
+            secretParams: [],
+            status: 'pending',
+            createdAt: new Date(Date.now() - 60_000),
+          }),
+        );
 
         // Lost without a disconnection (flushed, failed over to an empty replica): the periodic check.
         await redis.wipe();
@@ -195,9 +233,15 @@ describe('faults', () => {
       const api = await startTestApp({ clock, config: fast });
       let worker: TestApp | undefined;
       try {
-        const opened = await request(api.url).post('/api/public/identity-cases').send({ customerId: 'st12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'st@example.org' });
-        await request(api.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token)
-          .field('kind', 'identity_front').attach('files', await png(), 'a.png').expect(201);
+        const opened = await request(api.url)
+          .post('/api/public/identity-cases')
+          .send({ customerId: 'st12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'st@example.org' });
+        await request(api.url)
+          .post(`/api/public/identity-cases/${opened.body.caseId}/documents`)
+          .set('X-Case-Token', opened.body.token)
+          .field('kind', 'identity_front')
+          .attach('files', await png(), 'a.png')
+          .expect(201);
         const docs = api.dataSource.getRepository(CaseDocument);
         const { id } = await docs.findOneByOrFail({ caseId: opened.body.caseId });
 
@@ -217,7 +261,9 @@ describe('faults', () => {
 
         const reviewer = await signIn(worker, await createStaff(worker.dataSource, ['reviewer']));
         const seen = (await reviewer.get(`/api/identity-cases/${opened.body.caseId}`)).body.documents;
-        expect(seen).toEqual([expect.objectContaining({ id, state: 'failed', processingNote: expect.stringMatching(/processing failed/) })]);
+        expect(seen).toEqual([
+          expect.objectContaining({ id, state: 'failed', processingNote: expect.stringMatching(/processing failed/) }),
+        ]);
         expect((await reviewer.post(`/api/identity-cases/${opened.body.caseId}/documents/${id}/reprocess`)).status).toBe(202);
         const done = await until(async () => {
           const d = await docs.findOneByOrFail({ id });
@@ -245,7 +291,8 @@ describe('faults', () => {
       try {
         const accounts = [await createAccount(t.dataSource), await createAccount(t.dataSource), await createAccount(t.dataSource)];
         const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-        for (const a of accounts) await agent.post(`/api/accounts/${a.id}/customer-id-reminder`).send({ callReference: 'CALL-DOWN' }).expect(202);
+        for (const a of accounts)
+          await agent.post(`/api/accounts/${a.id}/customer-id-reminder`).send({ callReference: 'CALL-DOWN' }).expect(202);
         const outbox = t.dataSource.getRepository(OutboxMessage);
         const rows = async () => outbox.find({ where: accounts.map((a) => ({ accountId: a.id })) });
         await until(async () => (await rows()).every((r) => r.attempts >= 2));
@@ -270,7 +317,14 @@ describe('faults', () => {
     const api = await startTestApp({ config: fast });
     const account = await createAccount(api.dataSource);
     const env = {
-      ...process.env, ROLE: 'worker', SMTP_URL: fast.smtpUrl!, REDIS_URL: redis.url, QUEUE_LOCK_MS: '1000', MIGRATE_ON_START: 'false', SEED_DEMO: 'false', LOG_LEVEL: 'error',
+      ...process.env,
+      ROLE: 'worker',
+      SMTP_URL: fast.smtpUrl!,
+      REDIS_URL: redis.url,
+      QUEUE_LOCK_MS: '1000',
+      MIGRATE_ON_START: 'false',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'error',
     };
     const child = spawn(process.execPath, [path.resolve(__dirname, '../dist/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -289,7 +343,10 @@ describe('faults', () => {
       smtp.onRcptHeld = undefined;
 
       takeover = await startTestApp({ worker: true, config: fast });
-      const row = await until(() => api.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'sent' }), 20_000);
+      const row = await until(
+        () => api.dataSource.getRepository(OutboxMessage).findOneBy({ accountId: account.id, status: 'sent' }),
+        20_000,
+      );
       await new Promise((r) => setTimeout(r, 1500));
       expect(smtp.to(account.primaryEmail).map((m) => m.messageId)).toEqual([`<${row.id}@recovery-desk.invalid>`]);
       expect(await api.dataSource.getRepository(OutboxMessage).countBy({ accountId: account.id })).toBe(1);

@@ -7,7 +7,7 @@ import { codeIn, TestSmtp } from './support/smtp';
 
 const LIMIT = 3;
 
-describe('the customers\' form mails', () => {
+describe("the customers' form mails", () => {
   const smtp = new TestSmtp();
   let t: TestApp;
   let ipSeq = 0;
@@ -29,13 +29,19 @@ describe('the customers\' form mails', () => {
   }
 
   const open = (body: Record<string, string>, headers: Record<string, string> = {}) =>
-    from().post('/api/public/identity-cases').set(headers).send({ accountType: 'individual', purpose: 'replace_email', ...body });
+    from()
+      .post('/api/public/identity-cases')
+      .set(headers)
+      .send({ accountType: 'individual', purpose: 'replace_email', ...body });
 
   /** The mail with its per-case parts (link, code, customer ID) blanked, to compare two mails' wording. */
   const shape = (text: string | undefined, customerId: string) =>
-    (text ?? '').replace(/\/case\/\S+/g, '/case/LINK').replace(/\d{6}/g, 'CODE').replaceAll(customerId, 'ID');
+    (text ?? '')
+      .replace(/\/case\/\S+/g, '/case/LINK')
+      .replace(/\d{6}/g, 'CODE')
+      .replaceAll(customerId, 'ID');
 
-  it('writes in the form\'s language, not the account\'s, and the same whether the customer ID exists or not', async () => {
+  it("writes in the form's language, not the account's, and the same whether the customer ID exists or not", async () => {
     const french = await createAccount(t.dataSource, { language: 'fr' });
     const known = await open({ customerId: french.customerId, contactEmail: 'lang-known@example.org', language: 'en' });
     const unknown = await open({ customerId: 'zz99999-ovh', contactEmail: 'lang-unknown@example.org', language: 'en' });
@@ -50,9 +56,21 @@ describe('the customers\' form mails', () => {
 
     // The later mails of the case keep the form's language too.
     const c = { caseId: known.body.caseId as string, token: known.body.token as string };
-    await request(t.url).post(`/api/public/identity-cases/${c.caseId}/confirm-email`).set('X-Case-Token', c.token).send({ code: codeIn(a) }).expect(200);
-    for (const [kind, data, name] of [['identity_front', await jpegWithExif(), 'id.jpg'], ['proof_of_address', await pdf(1), 'edf.pdf']] as const) {
-      await request(t.url).post(`/api/public/identity-cases/${c.caseId}/documents`).set('X-Case-Token', c.token).field('kind', kind).attach('files', data, name).expect(201);
+    await request(t.url)
+      .post(`/api/public/identity-cases/${c.caseId}/confirm-email`)
+      .set('X-Case-Token', c.token)
+      .send({ code: codeIn(a) })
+      .expect(200);
+    for (const [kind, data, name] of [
+      ['identity_front', await jpegWithExif(), 'id.jpg'],
+      ['proof_of_address', await pdf(1), 'edf.pdf'],
+    ] as const) {
+      await request(t.url)
+        .post(`/api/public/identity-cases/${c.caseId}/documents`)
+        .set('X-Case-Token', c.token)
+        .field('kind', kind)
+        .attach('files', data, name)
+        .expect(201);
     }
     await request(t.url).post(`/api/public/identity-cases/${c.caseId}/submit`).set('X-Case-Token', c.token).expect(200);
     const received = await smtp.waitFor((m) => smtp.to('lang-known@example.org').includes(m) && m !== a);
@@ -62,9 +80,16 @@ describe('the customers\' form mails', () => {
   it('takes Accept-Language when the form states no language, and French for an English account asked in French', async () => {
     const english = await createAccount(t.dataSource, { language: 'en' });
     await open({ customerId: english.customerId, contactEmail: 'lang-fr@example.org', language: 'fr' }).expect(201);
-    await open({ customerId: english.customerId, contactEmail: 'lang-header@example.org' }, { 'Accept-Language': 'de-DE, fr;q=0.9, en;q=0.8' }).expect(201);
-    expect((await smtp.waitFor((m) => smtp.to('lang-fr@example.org').includes(m))).subject).toBe(`[${english.customerId}] Confirmez votre adresse e-mail`);
-    expect((await smtp.waitFor((m) => smtp.to('lang-header@example.org').includes(m))).subject).toBe(`[${english.customerId}] Confirmez votre adresse e-mail`);
+    await open(
+      { customerId: english.customerId, contactEmail: 'lang-header@example.org' },
+      { 'Accept-Language': 'de-DE, fr;q=0.9, en;q=0.8' },
+    ).expect(201);
+    expect((await smtp.waitFor((m) => smtp.to('lang-fr@example.org').includes(m))).subject).toBe(
+      `[${english.customerId}] Confirmez votre adresse e-mail`,
+    );
+    expect((await smtp.waitFor((m) => smtp.to('lang-header@example.org').includes(m))).subject).toBe(
+      `[${english.customerId}] Confirmez votre adresse e-mail`,
+    );
     const refused = await open({ customerId: english.customerId, contactEmail: 'lang-bad@example.org', language: 'de' });
     expect(refused.status).toBe(400);
   });
@@ -74,7 +99,12 @@ describe('the customers\' form mails', () => {
     const account = await createAccount(t.dataSource);
     // Each opening from its own IP and for its own customer ID: only the address is shared.
     const burst = await Promise.all(
-      Array.from({ length: LIMIT + 5 }, (_, i) => open({ customerId: i % 2 ? account.customerId.replace(/^tt/, `b${i}`) : `bb${i}0000`, contactEmail: i % 3 ? victim : victim.toUpperCase() })),
+      Array.from({ length: LIMIT + 5 }, (_, i) =>
+        open({
+          customerId: i % 2 ? account.customerId.replace(/^tt/, `b${i}`) : `bb${i}0000`,
+          contactEmail: i % 3 ? victim : victim.toUpperCase(),
+        }),
+      ),
     );
     const statuses = burst.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(LIMIT).fill(201), ...Array(5).fill(429)]);

@@ -47,7 +47,11 @@ describe('home pages per role', () => {
     const now = clock.now().getTime();
     const make = (status: IdentityCase['status'], hoursAgo: number, reviewerId: string | null = null) =>
       createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa', {
-        status, submittedAt: new Date(now - hoursAgo * HOUR), claimedAt: null, decidedAt: null, reviewerId,
+        status,
+        submittedAt: new Date(now - hoursAgo * HOUR),
+        claimedAt: null,
+        decidedAt: null,
+        reviewerId,
       });
     await make('submitted', 2);
     const near = await make('submitted', 65);
@@ -72,18 +76,51 @@ describe('home pages per role', () => {
     const agent = await createStaff(t.dataSource, ['agent']);
     const account = await createAccount(t.dataSource);
     const recovery = t.dataSource.getRepository(RecoveryCase);
-    for (const [action, status] of [['disable_2fa', 'pending_approval'], ['replace_contact_email', 'pending_approval'], ['backup_to_primary', 'executed']] as const) {
-      await recovery.save(recovery.create({ accountId: account.id, action, status, callReference: 'TCK-1', reason: 'home test', openedBy: agent.user.id }));
+    for (const [action, status] of [
+      ['disable_2fa', 'pending_approval'],
+      ['replace_contact_email', 'pending_approval'],
+      ['backup_to_primary', 'executed'],
+    ] as const) {
+      await recovery.save(
+        recovery.create({ accountId: account.id, action, status, callReference: 'TCK-1', reason: 'home test', openedBy: agent.user.id }),
+      );
     }
     const alerts = t.dataSource.getRepository(Alert);
-    await alerts.save(alerts.create({ rule: 'swap_burst', dedupeKey: 'home-1', summary: 'burst', eventId: '1', details: {} } as Partial<Alert>));
-    await alerts.save(alerts.create({ rule: 'swap_burst', dedupeKey: 'home-2', summary: 'burst', eventId: '1', details: {}, acknowledgedAt: clock.now() } as Partial<Alert>));
-    await t.dataSource.getRepository(AuditCheckpoint).save({ at: clock.now(), lastEventId: null, lastHash: null, checked: 10, ok: true, firstBrokenId: null, full: false });
+    await alerts.save(
+      alerts.create({ rule: 'swap_burst', dedupeKey: 'home-1', summary: 'burst', eventId: '1', details: {} } as Partial<Alert>),
+    );
+    await alerts.save(
+      alerts.create({
+        rule: 'swap_burst',
+        dedupeKey: 'home-2',
+        summary: 'burst',
+        eventId: '1',
+        details: {},
+        acknowledgedAt: clock.now(),
+      } as Partial<Alert>),
+    );
+    await t.dataSource
+      .getRepository(AuditCheckpoint)
+      .save({ at: clock.now(), lastEventId: null, lastHash: null, checked: 10, ok: true, firstBrokenId: null, full: false });
     const outbox = t.dataSource.getRepository(OutboxMessage);
-    await outbox.save(outbox.create({ accountId: account.id, template: 'verification_code', language: 'fr', toAddress: 'x@example.com', params: {}, status: 'failed' } as Partial<OutboxMessage>));
+    await outbox.save(
+      outbox.create({
+        accountId: account.id,
+        template: 'verification_code',
+        language: 'fr',
+        toAddress: 'x@example.com',
+        params: {},
+        status: 'failed',
+      } as Partial<OutboxMessage>),
+    );
 
     const res = await supervisor.get('/api/home/supervisor').expect(200);
-    expect(res.body).toMatchObject({ pendingApprovals: 2, openAlerts: 1, chain: { ok: true, fullPass: false, checkedAt: clock.now().toISOString() }, failedMails: 1 });
+    expect(res.body).toMatchObject({
+      pendingApprovals: 2,
+      openAlerts: 1,
+      chain: { ok: true, fullPass: false, checkedAt: clock.now().toISOString() },
+      failedMails: 1,
+    });
   });
 
   it('gives admins the staff requests waiting for a second admin', async () => {
@@ -92,10 +129,22 @@ describe('home pages per role', () => {
     const client = await signIn(t, admin);
     const before = (await client.get('/api/home/admin').expect(200)).body.pendingRequests;
     const requests = t.dataSource.getRepository(RoleRequest);
-    await requests.save(requests.create({ staffId: target.user.id, requestedBy: admin.user.id, fromRoles: ['agent'], roles: ['agent', 'supervisor'], reason: 'home test' }));
+    await requests.save(
+      requests.create({
+        staffId: target.user.id,
+        requestedBy: admin.user.id,
+        fromRoles: ['agent'],
+        roles: ['agent', 'supervisor'],
+        reason: 'home test',
+      }),
+    );
     const res = await client.get('/api/home/admin').expect(200);
     expect(res.body.pendingRequests).toBe(before + 1);
-    expect(res.body.requests.find((r: { staffId: string }) => r.staffId === target.user.id)).toMatchObject({ kind: 'role_grant', staffName: target.user.name, roles: ['agent', 'supervisor'] });
+    expect(res.body.requests.find((r: { staffId: string }) => r.staffId === target.user.id)).toMatchObject({
+      kind: 'role_grant',
+      staffName: target.user.name,
+      roles: ['agent', 'supervisor'],
+    });
   });
 
   it('lets a person with several roles read each of their blocks, and no other', async () => {

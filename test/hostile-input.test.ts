@@ -15,23 +15,67 @@ import { dtoFields, routeInputs } from './support/route-inputs';
  */
 
 const STRINGS = [
-  '\ud800', 'a\udfffb', '\u202eevil\u202c', '\u200f\u200e\u061c', '\u0000', 'a\u0000b', 'x'.repeat(5000), '../../etc/passwd',
-  "' OR 1=1 --", '%', '_', '\\', '%_\\', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '-1', '0', '9999999999999999999', '99999999999999999999',
-  '1e309', 'NaN', ' ', '', '😀', '<script>alert(1)</script>', '2026-13-45', 'null', 'true', '\r\n\tX: y',
+  '\ud800',
+  'a\udfffb',
+  '\u202eevil\u202c',
+  '\u200f\u200e\u061c',
+  '\u0000',
+  'a\u0000b',
+  'x'.repeat(5000),
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  '%',
+  '_',
+  '\\',
+  '%_\\',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  '-1',
+  '0',
+  '9999999999999999999',
+  '99999999999999999999',
+  '1e309',
+  'NaN',
+  ' ',
+  '',
+  '😀',
+  '<script>alert(1)</script>',
+  '2026-13-45',
+  'null',
+  'true',
+  '\r\n\tX: y',
 ];
 const NON_STRINGS: unknown[] = [[], ['a'], {}, { $gt: '' }, null, true, -1, 1.5, 1e308, 2 ** 63, -(2 ** 63)];
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v), 'utf8').toString('base64url');
 /** Cursors that decode but hold what no page ever returned. */
 const CURSORS = [
-  b64('9999999999999999999'), b64('0'), b64(['2026-01-01T00:00:00.000Z', 'not-a-uuid']), b64(['+275760-09-13T00:00:00.000Z', randomUUID()]),
-  b64(['-271821-04-20T00:00:00.000Z', randomUUID()]), b64([1, 2]), b64({}), b64(['2026-01-01T00:00:00.000Z', '\u0000']), b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)]), '!!!', '====',
+  b64('9999999999999999999'),
+  b64('0'),
+  b64(['2026-01-01T00:00:00.000Z', 'not-a-uuid']),
+  b64(['+275760-09-13T00:00:00.000Z', randomUUID()]),
+  b64(['-271821-04-20T00:00:00.000Z', randomUUID()]),
+  b64([1, 2]),
+  b64({}),
+  b64(['2026-01-01T00:00:00.000Z', '\u0000']),
+  b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)]),
+  '!!!',
+  '====',
 ];
 const RAW_PATH = ['%ED%A0%80', '%E0%A4%A', '%00', '%25', '..%2F..%2Fetc%2Fpasswd', '%C0%AF'];
 const RAW_BODIES: Array<[string, string]> = [
-  ['application/json', '{"a":'], ['application/json', '[]'], ['application/json', '"text"'], ['application/json', 'null'],
-  ['application/json', '0'], ['application/json', '{"__proto__":{"polluted":1}}'], ['application/json', '{"constructor":{"prototype":{"polluted":1}}}'],
-  ['application/json', '['.repeat(3000) + ']'.repeat(3000)], ['application/json', '"\\ud800"'], ['application/json; charset=utf-16', '{}'],
-  ['text/plain', 'hello'], ['application/x-www-form-urlencoded', 'a=1&a=2&b[c]=d'], ['multipart/form-data; boundary=x', '--x\r\nbroken'],
+  ['application/json', '{"a":'],
+  ['application/json', '[]'],
+  ['application/json', '"text"'],
+  ['application/json', 'null'],
+  ['application/json', '0'],
+  ['application/json', '{"__proto__":{"polluted":1}}'],
+  ['application/json', '{"constructor":{"prototype":{"polluted":1}}}'],
+  ['application/json', '['.repeat(3000) + ']'.repeat(3000)],
+  ['application/json', '"\\ud800"'],
+  ['application/json; charset=utf-16', '{}'],
+  ['text/plain', 'hello'],
+  ['application/x-www-form-urlencoded', 'a=1&a=2&b[c]=d'],
+  ['multipart/form-data; boundary=x', '--x\r\nbroken'],
 ];
 
 /** Percent-encodes as a hostile client would, lone surrogates included (as the bytes a CESU-8 encoder writes). */
@@ -39,9 +83,10 @@ function enc(s: string): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    out += cp >= 0xd800 && cp <= 0xdfff
-      ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('')
-      : encodeURIComponent(ch);
+    out +=
+      cp >= 0xd800 && cp <= 0xdfff
+        ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('')
+        : encodeURIComponent(ch);
   }
   return out;
 }
@@ -66,8 +111,11 @@ describe('hostile input never gets a 5xx, on any route', () => {
     const account = await createAccount(t.dataSource);
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa');
     existing.push(
-      ['/api/accounts/:id', account.id], ['/api/staff/:id', (await createStaff(t.dataSource, ['agent'])).user.id],
-      ['/api/identity-cases/:id', idCase.id], ['/api/evidence/identity-cases/:id', idCase.id], ['/api/audit-events/:id', '1'],
+      ['/api/accounts/:id', account.id],
+      ['/api/staff/:id', (await createStaff(t.dataSource, ['agent'])).user.id],
+      ['/api/identity-cases/:id', idCase.id],
+      ['/api/evidence/identity-cases/:id', idCase.id],
+      ['/api/audit-events/:id', '1'],
     );
   });
   afterAll(() => t.close());
@@ -88,9 +136,12 @@ describe('hostile input never gets a 5xx, on any route', () => {
     const baseBody = Object.fromEntries(body.map((f) => [f.name, f.valid]));
     const pathWith = (param?: string, raw?: string) =>
       route.path.replace(/:([A-Za-z_]+)/g, (m, name: string, at: number) =>
-        name === param ? raw! : (existing.find(([prefix]) => route.path.slice(0, at + m.length) === prefix)?.[1] ?? randomUUID()));
+        name === param ? raw! : (existing.find(([prefix]) => route.path.slice(0, at + m.length) === prefix)?.[1] ?? randomUUID()),
+      );
     const qs = (values: Record<string, unknown>) =>
-      Object.entries(values).flatMap(([k, v]) => [v].flat().map((x) => `${enc(k)}=${enc(String(x))}`)).join('&');
+      Object.entries(values)
+        .flatMap(([k, v]) => [v].flat().map((x) => `${enc(k)}=${enc(String(x))}`))
+        .join('&');
     const call = (client: Client, path: string) => {
       const m = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       return client[m](path);
@@ -112,17 +163,26 @@ describe('hostile input never gets a 5xx, on any route', () => {
     for (const f of query) {
       const values: unknown[] = [...STRINGS, ...(/cursor/i.test(f.name) ? CURSORS : []), ['a', 'b'], [f.valid, f.valid]];
       for (const v of values) {
-        attempts.push({ what: `query ${f.name}=${JSON.stringify(v).slice(0, 40)}`, send: (c) => withBody(call(c, `${pathWith()}?${qs({ ...baseQuery, [f.name]: v })}`), baseBody) });
+        attempts.push({
+          what: `query ${f.name}=${JSON.stringify(v).slice(0, 40)}`,
+          send: (c) => withBody(call(c, `${pathWith()}?${qs({ ...baseQuery, [f.name]: v })}`), baseBody),
+        });
       }
     }
     if (write) {
       for (const f of body) {
         for (const v of [...STRINGS, ...NON_STRINGS]) {
-          attempts.push({ what: `body ${f.name}=${JSON.stringify(v)?.slice(0, 40)}`, send: (c) => withBody(call(c, pathWith()), { ...baseBody, [f.name]: v }) });
+          attempts.push({
+            what: `body ${f.name}=${JSON.stringify(v)?.slice(0, 40)}`,
+            send: (c) => withBody(call(c, pathWith()), { ...baseBody, [f.name]: v }),
+          });
         }
       }
       for (const [type, raw] of RAW_BODIES) {
-        attempts.push({ what: `raw body ${type} ${raw.slice(0, 30)}`, send: (c) => call(c, pathWith()).set('Content-Type', type).send(raw) });
+        attempts.push({
+          what: `raw body ${type} ${raw.slice(0, 30)}`,
+          send: (c) => call(c, pathWith()).set('Content-Type', type).send(raw),
+        });
       }
     }
     return attempts;
@@ -150,12 +210,27 @@ describe('hostile input never gets a 5xx, on any route', () => {
       [admin.patch(`/api/staff/${target}`).send({ roles: null, active: null, reason: 'hostile input' }), 400, 'staff.nothing_to_change'],
       [supervisor.get('/api/audit-events/9999999999999999999'), 404, 'core.unknown_id'],
       [supervisor.get(`/api/audit-events?action=${enc('a\u0000b')}`), 400, 'core.invalid_text'],
-      [request(t.url).post('/api/auth/login').send({ email: '\ud800@example.org', password: 'x', otp: '000000' }), 400, 'core.invalid_text'],
-      [request(t.url).post('/api/auth/login').set('Content-Type', 'application/json').send('['.repeat(3000) + ']'.repeat(3000)), 400, 'core.too_deep'],
+      [
+        request(t.url).post('/api/auth/login').send({ email: '\ud800@example.org', password: 'x', otp: '000000' }),
+        400,
+        'core.invalid_text',
+      ],
+      [
+        request(t.url)
+          .post('/api/auth/login')
+          .set('Content-Type', 'application/json')
+          .send('['.repeat(3000) + ']'.repeat(3000)),
+        400,
+        'core.too_deep',
+      ],
       [supervisor.get(`/api/audit-events?cursor=${b64('9999999999999999999')}`), 400, 'core.invalid_cursor'],
       [supervisor.get(`/api/mail-outbox?cursor=${b64(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])}`), 400, 'core.invalid_cursor'],
       [supervisor.get(`/api/recovery-cases?cursor=${b64(['-271821-04-20T00:00:00.000Z', randomUUID()])}`), 400, 'core.invalid_cursor'],
-      [supervisor.get(`/api/accounts/${account.id}/events?cursor=${b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)])}`), 400, 'core.invalid_cursor'],
+      [
+        supervisor.get(`/api/accounts/${account.id}/events?cursor=${b64(['2026-01-01T00:00:00.000Z', '9'.repeat(40)])}`),
+        400,
+        'core.invalid_cursor',
+      ],
     ];
     const got = await Promise.all(cases.map(async ([res]) => res));
     expect(got.map((r) => [r.status, r.body.code])).toEqual(cases.map(([, status, code]) => [status, code]));
@@ -173,10 +248,15 @@ describe('hostile input never gets a 5xx, on any route', () => {
       for (let i = 0; i < attempts.length; i += 8) {
         const client = who === 'anonymous' ? request.agent(t.url) : await session(who as StaffRole);
         const batch = attempts.slice(i, i + 8);
-        const results = await Promise.all(batch.map((a) => a.send(client).catch((e: Error) => ({ status: 0, body: { message: e.message } }) as request.Response)));
+        const results = await Promise.all(
+          batch.map((a) => a.send(client).catch((e: Error) => ({ status: 0, body: { message: e.message } }) as request.Response)),
+        );
         results.forEach((res, j) => {
           sent += 1;
-          if (res.status >= 500 || res.status === 0) failures.push(`${route.method} ${route.path} as ${who}, ${batch[j].what}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+          if (res.status >= 500 || res.status === 0)
+            failures.push(
+              `${route.method} ${route.path} as ${who}, ${batch[j].what}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`,
+            );
         });
       }
     }

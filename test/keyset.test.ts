@@ -33,7 +33,12 @@ describe('keyset paging (core/database/keyset)', () => {
   afterAll(() => ds?.destroy());
 
   const outbox = () => ds.getRepository(OutboxMessage).createQueryBuilder('m').where('m.accountId = :accountId', { accountId });
-  const order = (direction: 'ASC' | 'DESC'): KeysetOrder<OutboxMessage> => ({ at: { sql: 'm.created_at', of: (m) => m.createdAt }, id: 'm.id', idFormat: 'uuid', direction });
+  const order = (direction: 'ASC' | 'DESC'): KeysetOrder<OutboxMessage> => ({
+    at: { sql: 'm.created_at', of: (m) => m.createdAt },
+    id: 'm.id',
+    idFormat: 'uuid',
+    direction,
+  });
 
   async function walk(direction: 'ASC' | 'DESC', limit: number): Promise<{ seen: OutboxMessage[]; pages: number }> {
     const seen: OutboxMessage[] = [];
@@ -67,7 +72,7 @@ describe('keyset paging (core/database/keyset)', () => {
 
   it('pages on the id alone where no timestamp is given', async () => {
     const repo = ds.getRepository(SecurityEvent);
-    for (let i = 0; i < 5; i += 1) await repo.insert({ accountId, at: new Date('2026-03-01T10:00:00Z'), kind: 'login', channel: 'web' } as Partial<SecurityEvent>);
+    for (let i = 0; i < 5; i += 1) await repo.insert({ accountId, at: new Date('2026-03-01T10:00:00Z'), kind: 'login', channel: 'web' });
     const byId: KeysetOrder<SecurityEvent> = { at: null, id: 'e.id', idFormat: 'integer', direction: 'DESC' };
     const events = () => repo.createQueryBuilder('e').where('e.accountId = :accountId', { accountId });
     const first = await keysetPage(events(), byId, undefined, 3);
@@ -92,12 +97,17 @@ describe('keyset paging (core/database/keyset)', () => {
       encodeKeyset(null, ids[0]),
     ];
     for (const cursor of foreign) {
-      const error = await keysetPage(outbox(), order('ASC'), cursor, 2).then(() => null, (e: unknown) => e);
+      const error = await keysetPage(outbox(), order('ASC'), cursor, 2).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ status: 'invalid', code: 'core.invalid_cursor', fields: { cursor: expect.any(String) } });
     }
     const idOnly: KeysetOrder<SecurityEvent> = { at: null, id: 'e.id', idFormat: 'integer', direction: 'DESC' };
     const timedCursor = encodeKeyset(new Date(), '42');
-    await expect(keysetPage(ds.getRepository(SecurityEvent).createQueryBuilder('e'), idOnly, timedCursor, 2)).rejects.toMatchObject({ code: 'core.invalid_cursor' });
+    await expect(keysetPage(ds.getRepository(SecurityEvent).createQueryBuilder('e'), idOnly, timedCursor, 2)).rejects.toMatchObject({
+      code: 'core.invalid_cursor',
+    });
   });
 });

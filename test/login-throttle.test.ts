@@ -37,7 +37,9 @@ describe('sign-in throttle under a burst', () => {
 
   it('checks at most the account limit out of 30 parallel wrong passwords, then refuses the right one', async () => {
     const s = await createStaff(a.dataSource, ['agent']);
-    const burst = await Promise.all(Array.from({ length: 30 }, () => login(a, { email: s.email, password: 'wrong-password', otp: '000000' })));
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, () => login(a, { email: s.email, password: 'wrong-password', otp: '000000' })),
+    );
     expect(statuses(burst)).toEqual({ 401: 3, 429: 27 });
     expect(burst.filter((r) => r.status === 429).every((r) => Number(r.headers['retry-after']) > 0)).toBe(true);
     expect(await failures(s.email)).toBe(3);
@@ -84,7 +86,9 @@ describe('per-IP sign-in throttle under a burst', () => {
 
   it('checks at most the IP limit out of 30 parallel tries on as many accounts, then refuses a right password', async () => {
     const prefix = `spray-${Date.now()}`;
-    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => login(t, { email: `${prefix}-${i}@staff.test`, password: 'x', otp: '000000' })));
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login(t, { email: `${prefix}-${i}@staff.test`, password: 'x', otp: '000000' })),
+    );
     expect(statuses(burst)).toEqual({ 401: 4, 429: 26 });
     const checked = await t.dataSource
       .getRepository(AuditEvent)

@@ -37,7 +37,9 @@ describe('the OpenAPI contract', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     const paths = res.body.paths as Record<string, Record<string, Operation>>;
-    const documented = Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+    const documented = Object.entries(paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     const routes = listRoutes(t.app, ROUTE_POLICY)
       .filter((r) => !r.path.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.path}`);
@@ -53,9 +55,11 @@ describe('the OpenAPI contract', () => {
       for (const [method, operation] of Object.entries(ops)) {
         const route = `${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`;
         const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
-        if (!success.length || success.some(([status, r]) => status !== '204' && !Object.values(r.content ?? {}).some((c) => c.schema))) gaps.push(`${route}: answer`);
+        if (!success.length || success.some(([status, r]) => status !== '204' && !Object.values(r.content ?? {}).some((c) => c.schema)))
+          gaps.push(`${route}: answer`);
         const unauthenticated = operation.responses['401']?.content?.['application/json']?.schema as { $ref?: string } | undefined;
-        if (policies.get(route)?.kind !== 'public' && unauthenticated?.$ref !== '#/components/schemas/ApiErrorBody') gaps.push(`${route}: 401`);
+        if (policies.get(route)?.kind !== 'public' && unauthenticated?.$ref !== '#/components/schemas/ApiErrorBody')
+          gaps.push(`${route}: 401`);
       }
     }
     expect(gaps).toEqual([]);
@@ -72,7 +76,11 @@ describe('the OpenAPI contract', () => {
       expect(body.trim()).toBe('');
       const src = /src="([^"]+)"/.exec(attrs)![1];
       const asset = await admin.get(src);
-      expect({ src, status: asset.status, type: asset.headers['content-type'] }).toEqual({ src, status: 200, type: expect.stringMatching(/^text\/javascript/) });
+      expect({ src, status: asset.status, type: asset.headers['content-type'] }).toEqual({
+        src,
+        status: 200,
+        type: expect.stringMatching(/^text\/javascript/),
+      });
     }
     const css = await admin.get('/api/docs/swagger-ui.css');
     expect(css.headers['content-type']).toMatch(/^text\/css/);

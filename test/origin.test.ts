@@ -21,7 +21,7 @@ describe('state-changing requests from another site are refused', () => {
     expect(res.body.code).toBe('core.cross_origin');
   });
 
-  it('answers normally with the own origin, PUBLIC_URL\'s origin, or no Origin and no Referer', async () => {
+  it("answers normally with the own origin, PUBLIC_URL's origin, or no Origin and no Referer", async () => {
     for (const origin of [t.url, 'https://desk.example.test', 'HTTPS://DESK.example.test:443']) {
       const res = await request(t.url).post('/api/auth/login').set('Origin', origin).send(login());
       expect({ origin, status: res.status }).toEqual({ origin, status: 401 });
@@ -30,7 +30,13 @@ describe('state-changing requests from another site are refused', () => {
   });
 
   it('refuses Origin: null and an Origin that only looks alike', async () => {
-    for (const origin of ['null', 'https://desk.example.test.evil.example', 'http://desk.example.test', `${t.url.replace('127.0.0.1', 'localhost')}`, 'file://x']) {
+    for (const origin of [
+      'null',
+      'https://desk.example.test.evil.example',
+      'http://desk.example.test',
+      `${t.url.replace('127.0.0.1', 'localhost')}`,
+      'file://x',
+    ]) {
       const res = await request(t.url).post('/api/auth/login').set('Origin', origin).send(login());
       expect({ origin, status: res.status, code: res.body.code }).toEqual({ origin, status: 403, code: 'core.cross_origin' });
     }
@@ -46,7 +52,7 @@ describe('state-changing requests from another site are refused', () => {
     expect(own.status).toBe(401);
   });
 
-  it('protects the customers\' form: nothing is opened from a foreign page', async () => {
+  it("protects the customers' form: nothing is opened from a foreign page", async () => {
     const before = await t.dataSource.getRepository(IdentityCase).count();
     const res = await request(t.url)
       .post('/api/public/identity-cases')
@@ -57,10 +63,13 @@ describe('state-changing requests from another site are refused', () => {
     expect(await t.dataSource.getRepository(IdentityCase).count()).toBe(before);
   });
 
-  it('protects a signed-in staff member\'s writes and leaves reads alone', async () => {
+  it("protects a signed-in staff member's writes and leaves reads alone", async () => {
     const admin = await signIn(t, await createStaff(t.dataSource, ['admin']));
     const target = await createStaff(t.dataSource, ['agent']);
-    const write = await admin.patch(`/api/staff/${target.user.id}`).set('Origin', 'https://evil.example').send({ roles: ['admin'], reason: 'csrf attempt' });
+    const write = await admin
+      .patch(`/api/staff/${target.user.id}`)
+      .set('Origin', 'https://evil.example')
+      .send({ roles: ['admin'], reason: 'csrf attempt' });
     expect(write.status).toBe(403);
     expect(write.body.code).toBe('core.cross_origin');
     expect((await t.dataSource.getRepository(StaffUser).findOneByOrFail({ id: target.user.id })).roles).toEqual(['agent']);

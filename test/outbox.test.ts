@@ -30,7 +30,9 @@ describe('customer mail outbox', () => {
       await t.dataSource.query(`
         CREATE OR REPLACE FUNCTION test_fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.action = 'account.customer_id_reminder' THEN RAISE EXCEPTION 'audit insert failed'; END IF; RETURN NEW; END $$`);
-      await t.dataSource.query(`CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`);
+      await t.dataSource.query(
+        `CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_fail_audit()`,
+      );
       try {
         const res = await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-TX' });
         expect(res.status).toBe(500);
@@ -45,7 +47,9 @@ describe('customer mail outbox', () => {
       const ok = await a.post(`/api/accounts/${account.id}/customer-id-reminder`).send({ callReference: 'CALL-TX' });
       expect(ok.status).toBe(202);
       await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m));
-      expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'account.customer_id_reminder', targetId: account.id })).toBe(1);
+      expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'account.customer_id_reminder', targetId: account.id })).toBe(
+        1,
+      );
     });
 
     it('retries with backoff while the SMTP server refuses, then delivers once', async () => {
@@ -70,7 +74,9 @@ describe('customer mail outbox', () => {
       expect(row.lastError).toMatch(/Mailbox temporarily unavailable/);
       const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
       const list = await supervisor.get('/api/mail-outbox').query({ status: 'failed', accountId: account.id });
-      expect(list.body.data).toEqual([expect.objectContaining({ id: row.id, status: 'failed', attempts: 3, to: expect.stringMatching(/^\w\*\*\*@/) })]);
+      expect(list.body.data).toEqual([
+        expect.objectContaining({ id: row.id, status: 'failed', attempts: 3, to: expect.stringMatching(/^\w\*\*\*@/) }),
+      ]);
       expect(JSON.stringify(list.body)).not.toContain(account.primaryEmail);
     });
 
@@ -110,7 +116,17 @@ describe('customer mail outbox', () => {
     it('sends what Redis never received, through the reconciler', async () => {
       const account = await createAccount(t.dataSource);
       const row = await t.dataSource.transaction((m) =>
-        m.save(m.create(OutboxMessage, { accountId: account.id, template: 'customer_id_reminder', language: 'fr', toAddress: account.primaryEmail, params: { customerId: account.customerId }, secretParams: [], status: 'pending' })),
+        m.save(
+          m.create(OutboxMessage, {
+            accountId: account.id,
+            template: 'customer_id_reminder',
+            language: 'fr',
+            toAddress: account.primaryEmail,
+            params: { customerId: account.customerId },
+            secretParams: [],
+            status: 'pending',
+          }),
+        ),
       );
       await new Promise((r) => setTimeout(r, 300));
       expect(smtp.to(account.primaryEmail)).toHaveLength(0);

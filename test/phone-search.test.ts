@@ -45,14 +45,21 @@ describe('phones from anywhere (search by a national number)', () => {
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ phoneRegion: 'DE', defaultPhoneRegion: 'FR' });
     expect((await search('06 12 34 56 78')).map((a) => a.id)).toEqual([de.id, fr.id]);
-    const audit = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'staff.settings.update', actorId: agentStaff.user.id });
+    const audit = await t.dataSource
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'staff.settings.update', actorId: agentStaff.user.id });
     expect(audit).toMatchObject({ before: { phoneRegion: null }, after: { phoneRegion: 'DE' } });
-    const searches = await t.dataSource.getRepository(AuditEvent).find({ where: { action: 'account.search', actorId: agentStaff.user.id }, order: { id: 'DESC' }, take: 1 });
+    const searches = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'account.search', actorId: agentStaff.user.id }, order: { id: 'DESC' }, take: 1 });
     expect(searches[0].after).toMatchObject({ kind: 'phone', phoneRegion: 'DE', results: 2 });
 
     // Another member keeps the default; back to the default with null.
     const other = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-    expect((await other.get('/api/accounts').query({ q: '06 12 34 56 78' })).body.data.map((a: { id: string }) => a.id)).toEqual([fr.id, de.id]);
+    expect((await other.get('/api/accounts').query({ q: '06 12 34 56 78' })).body.data.map((a: { id: string }) => a.id)).toEqual([
+      fr.id,
+      de.id,
+    ]);
     expect((await agent.patch('/api/my-settings').send({ phoneRegion: '' })).body).toEqual({ phoneRegion: null, defaultPhoneRegion: 'FR' });
   });
 
@@ -60,7 +67,8 @@ describe('phones from anywhere (search by a national number)', () => {
     const uk = await createAccount(t.dataSource, { country: 'GB', language: 'en', phone: '+447700900124' });
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     const v = (await agent.post(`/api/accounts/${uk.id}/verifications`).send({ callReference: 'CALL-STATED-UK' }).expect(201)).body;
-    const state = async (value: string) => (await agent.post(`/api/verifications/${v.id}/stated-values`).send({ field: 'phone', value })).body;
+    const state = async (value: string) =>
+      (await agent.post(`/api/verifications/${v.id}/stated-values`).send({ field: 'phone', value })).body;
     expect(await state('07700 900125')).toMatchObject({ field: 'phone', result: 'no_match' });
     expect(await state('07700-900-124')).toMatchObject({ field: 'phone', result: 'match' });
     expect(await state('+44 7700 900124')).toMatchObject({ field: 'phone', result: 'match' });

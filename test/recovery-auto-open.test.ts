@@ -31,7 +31,11 @@ describe('documents case → recovery case, without a hand-off', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
-    t = await startTestApp({ clock, worker: true, config: { smtpUrl, mailRetryBaseMs: 50, publicUrl: 'http://desk.test', recoveryHoldHours: 24 } });
+    t = await startTestApp({
+      clock,
+      worker: true,
+      config: { smtpUrl, mailRetryBaseMs: 50, publicUrl: 'http://desk.test', recoveryHoldHours: 24 },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -44,8 +48,22 @@ describe('documents case → recovery case, without a hand-off', () => {
   async function accountWith2fa(overrides: Partial<CustomerAccount> = {}) {
     const account = await createAccount(t.dataSource, overrides);
     const [app, key] = await methods().save([
-      methods().create({ accountId: account.id, kind: 'totp', label: 'Stolen phone', createdAt: new Date(), lastUsedAt: null, codesLeft: null }),
-      methods().create({ accountId: account.id, kind: 'security_key', label: 'YubiKey', createdAt: new Date(), lastUsedAt: null, codesLeft: null }),
+      methods().create({
+        accountId: account.id,
+        kind: 'totp',
+        label: 'Stolen phone',
+        createdAt: new Date(),
+        lastUsedAt: null,
+        codesLeft: null,
+      }),
+      methods().create({
+        accountId: account.id,
+        kind: 'security_key',
+        label: 'YubiKey',
+        createdAt: new Date(),
+        lastUsedAt: null,
+        codesLeft: null,
+      }),
     ]);
     return { account, app, key };
   }
@@ -55,9 +73,22 @@ describe('documents case → recovery case, without a hand-off', () => {
     const c = await t.dataSource.getRepository(IdentityCase).findOneByOrFail({ id: caseId });
     const docs = t.dataSource.getRepository(CaseDocument);
     for (const kind of REQUIRED_BY_TYPE[c.accountType as AccountType]) {
-      await docs.save(docs.create({ caseId, kind, originalName: `${kind}.jpg`, sizeBytes: 1000, storageKey: `k-${caseId}-${kind}`, uploadedBy: null, state: 'processed', pdfFlags: [] }));
+      await docs.save(
+        docs.create({
+          caseId,
+          kind,
+          originalName: `${kind}.jpg`,
+          sizeBytes: 1000,
+          storageKey: `k-${caseId}-${kind}`,
+          uploadedBy: null,
+          state: 'processed',
+          pdfFlags: [],
+        }),
+      );
     }
-    await t.dataSource.getRepository(IdentityCase).update({ id: caseId }, { status: 'submitted', submittedAt: clock.now(), contactEmailConfirmedAt: clock.now() });
+    await t.dataSource
+      .getRepository(IdentityCase)
+      .update({ id: caseId }, { status: 'submitted', submittedAt: clock.now(), contactEmailConfirmedAt: clock.now() });
   }
 
   /** The reviewer accepts every document; returns the last decision's answer. */
@@ -83,7 +114,11 @@ describe('documents case → recovery case, without a hand-off', () => {
 
     // The agent picks the backup address on file and the phone's app; the answer never shows the address.
     const opened = await agent.post('/api/identity-cases').send({
-      accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'backup', twoFactorMethodIds: [app.id], callReference: 'CALL-41',
+      accountId: account.id,
+      purpose: 'disable_2fa',
+      contactOnFile: 'backup',
+      twoFactorMethodIds: [app.id],
+      callReference: 'CALL-41',
     });
     expect(opened.status).toBe(201);
     expect(JSON.stringify(opened.body)).not.toContain(account.backupEmail!);
@@ -103,8 +138,13 @@ describe('documents case → recovery case, without a hand-off', () => {
     const inbox = await supervisor.get('/api/recovery-cases').query({ status: 'pending_approval', accountId: account.id });
     expect(inbox.body.data).toHaveLength(1);
     expect(inbox.body.data[0]).toMatchObject({
-      id: decided.recoveryCaseId, action: 'disable_2fa', status: 'pending_approval', openedBy: agentStaff.user.id,
-      identityCaseId: opened.body.id, twoFactorMethodIds: [app.id], verificationId: null,
+      id: decided.recoveryCaseId,
+      action: 'disable_2fa',
+      status: 'pending_approval',
+      openedBy: agentStaff.user.id,
+      identityCaseId: opened.body.id,
+      twoFactorMethodIds: [app.id],
+      verificationId: null,
     });
     // The documents case page finds the action it led to.
     const ledTo = await supervisor.get('/api/recovery-cases').query({ identityCaseId: opened.body.id }).expect(200);
@@ -114,8 +154,10 @@ describe('documents case → recovery case, without a hand-off', () => {
     const verifiedMail = await smtp.waitFor((m) => smtp.to(account.backupEmail!).includes(m) && /validés|verified/.test(m.subject ?? ''));
     expect(verifiedMail.text).toMatch(/attend maintenant l'accord d'un superviseur/);
     expect(verifiedMail.text).toMatch(/24 heures/);
-    const requested = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Demande de modification/.test(m.subject ?? ''));
-    expect(requested.text).toContain('Méthodes qui seront retirées : application d\'authentification « Stolen phone »');
+    const requested = await smtp.waitFor(
+      (m) => smtp.to(account.primaryEmail).includes(m) && /Demande de modification/.test(m.subject ?? ''),
+    );
+    expect(requested.text).toContain("Méthodes qui seront retirées : application d'authentification « Stolen phone »");
     expect(requested.text).toContain('Méthodes conservées : clé de sécurité « YubiKey »');
 
     // Four eyes: neither the reviewer (whose decision opened it) nor the agent who owns it approves.
@@ -137,14 +179,19 @@ describe('documents case → recovery case, without a hand-off', () => {
     const detail = await (await signIn(t, agentStaff)).get(`/api/accounts/${account.id}`);
     expect(detail.body).toMatchObject({ twoFactorReenrolRequired: true, twoFactorMethods: [{ id: key.id, kind: 'security_key' }] });
     const executed = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Modification effectuée/.test(m.subject ?? ''));
-    expect(executed.text).toContain('Méthodes retirées : application d\'authentification « Stolen phone »');
+    expect(executed.text).toContain("Méthodes retirées : application d'authentification « Stolen phone »");
     expect(executed.text).toMatch(/enregistrer une nouvelle méthode de double authentification/);
   });
 
   it('a replacement asked on the customer form opens a contact email replacement at verification, owned by the reviewer', async () => {
     const account = await createAccount(t.dataSource, { backupEmail: null, language: 'en' });
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', {
-      status: 'collecting', language: 'en', contactEmail: 'fresh.start@example.org', submittedAt: null, claimedAt: null, decidedAt: null,
+      status: 'collecting',
+      language: 'en',
+      contactEmail: 'fresh.start@example.org',
+      submittedAt: null,
+      claimedAt: null,
+      decidedAt: null,
     });
     await customerSubmits(idCase.id);
     const reviewerStaff = await createStaff(t.dataSource, ['reviewer', 'supervisor']);
@@ -152,7 +199,11 @@ describe('documents case → recovery case, without a hand-off', () => {
     const decided = await reviewerAcceptsAll(reviewer, idCase.id, account.name);
     const rc = await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId });
     expect(rc).toMatchObject({
-      action: 'replace_contact_email', status: 'pending_approval', newValue: 'fresh.start@example.org', twoFactorMethodIds: null, openedBy: reviewerStaff.user.id,
+      action: 'replace_contact_email',
+      status: 'pending_approval',
+      newValue: 'fresh.start@example.org',
+      twoFactorMethodIds: null,
+      openedBy: reviewerStaff.user.id,
     });
     const mail = await smtp.waitFor((m) => smtp.to('fresh.start@example.org').includes(m) && /verified/.test(m.subject ?? ''));
     expect(mail.text).toMatch(/now waits for a supervisor's approval/);
@@ -170,7 +221,11 @@ describe('documents case → recovery case, without a hand-off', () => {
   it('lets the reviewer choose the methods of a 2FA case from the customer form, carried to the recovery case', async () => {
     const { account, app, key } = await accountWith2fa();
     const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa', {
-      status: 'collecting', contactEmail: account.primaryEmail, submittedAt: null, claimedAt: null, decidedAt: null,
+      status: 'collecting',
+      contactEmail: account.primaryEmail,
+      submittedAt: null,
+      claimedAt: null,
+      decidedAt: null,
     });
     await customerSubmits(idCase.id);
     const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
@@ -178,7 +233,13 @@ describe('documents case → recovery case, without a hand-off', () => {
     expect(early.status).toBe(409);
     await reviewer.post(`/api/identity-cases/${idCase.id}/claim`).expect(200);
     const shown = await reviewer.get(`/api/identity-cases/${idCase.id}`);
-    expect(shown.body).toMatchObject({ twoFactorMethodIds: null, twoFactorMethods: [{ id: app.id, kind: 'totp' }, { id: key.id, kind: 'security_key' }] });
+    expect(shown.body).toMatchObject({
+      twoFactorMethodIds: null,
+      twoFactorMethods: [
+        { id: app.id, kind: 'totp' },
+        { id: key.id, kind: 'security_key' },
+      ],
+    });
     const foreign = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [randomUUID()] });
     expect([foreign.status, foreign.body.code]).toEqual([422, 'documents.unknown_2fa_method']);
     const none = await reviewer.post(`/api/identity-cases/${idCase.id}/two-factor-methods`).send({ twoFactorMethodIds: [] });
@@ -188,7 +249,12 @@ describe('documents case → recovery case, without a hand-off', () => {
     const decided = await reviewerAcceptsAll(reviewer, idCase.id, account.name, { claimed: true });
     expect((await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId })).twoFactorMethodIds).toEqual([app.id]);
 
-    const replacement = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', { status: 'collecting', submittedAt: null, claimedAt: null, decidedAt: null });
+    const replacement = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', {
+      status: 'collecting',
+      submittedAt: null,
+      claimedAt: null,
+      decidedAt: null,
+    });
     await customerSubmits(replacement.id);
     await reviewer.post(`/api/identity-cases/${replacement.id}/claim`).expect(200);
     const notTwoFa = await reviewer.post(`/api/identity-cases/${replacement.id}/two-factor-methods`).send({ twoFactorMethodIds: [app.id] });
@@ -216,36 +282,48 @@ describe('documents case → recovery case, without a hand-off', () => {
   it('verifies the case even when the action cannot be opened (locked account), and the manual opening serves later', async () => {
     const { account } = await accountWith2fa();
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-44' });
+    const opened = await agent
+      .post('/api/identity-cases')
+      .send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-44' });
     await customerSubmits(opened.body.id);
     await t.dataSource.getRepository(CustomerAccount).update({ id: account.id }, { status: 'locked' });
     const reviewer = await signIn(t, await createStaff(t.dataSource, ['reviewer']));
     const decided = await reviewerAcceptsAll(reviewer, opened.body.id, account.name);
     expect(decided).toMatchObject({ caseStatus: 'verified', recoveryCaseId: null });
     expect(await recoveryCases().countBy({ accountId: account.id })).toBe(0);
-    const denied = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ caseId: opened.body.id, action: 'recovery.disable_2fa.open' });
+    const denied = await t.dataSource
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ caseId: opened.body.id, action: 'recovery.disable_2fa.open' });
     expect(denied).toMatchObject({ outcome: 'denied', reason: 'accounts.locked' });
     const mail = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /validés/.test(m.subject ?? ''));
     expect(mail.text).toMatch(/Notre support reprend votre demande/);
 
     // Once unlocked, an agent opens it by hand; the documents prove identity, no call verification is needed.
     await t.dataSource.getRepository(CustomerAccount).update({ id: account.id }, { status: 'active' });
-    const manual = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
+    const manual = await agent
+      .post('/api/recovery-cases')
+      .send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
     expect([manual.status, manual.body.status]).toEqual([201, 'pending_approval']);
-    const again = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
+    const again = await agent
+      .post('/api/recovery-cases')
+      .send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-45', reason: 'unlocked' });
     expect([again.status, again.body.code]).toEqual([409, 'recovery.already_open']);
 
     // Documents serve one action: rejected, it cannot be opened again from the same documents.
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
     await supervisor.post(`/api/recovery-cases/${manual.body.id}/reject`).send({ reason: 'caller could not be reached' }).expect(200);
-    const reused = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-46', reason: 'again' });
+    const reused = await agent
+      .post('/api/recovery-cases')
+      .send({ accountId: account.id, action: 'disable_2fa', identityCaseId: opened.body.id, callReference: 'CALL-46', reason: 'again' });
     expect([reused.status, reused.body.code]).toEqual([409, 'recovery.identity_case_used']);
   });
 
   it('raises a supervisor alert when a verified case could not open its action, so it never waits unowned', async () => {
     const { account } = await accountWith2fa();
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-47' });
+    const opened = await agent
+      .post('/api/identity-cases')
+      .send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-47' });
     await customerSubmits(opened.body.id);
     await t.dataSource.getRepository(CustomerAccount).update({ id: account.id }, { status: 'locked' });
     await reviewerAcceptsAll(await signIn(t, await createStaff(t.dataSource, ['reviewer'])), opened.body.id, account.name);
@@ -260,7 +338,9 @@ describe('documents case → recovery case, without a hand-off', () => {
   it('mails the approval with its effective date, and voids an approval followed by a block', async () => {
     const { account } = await accountWith2fa({ language: 'en' });
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
-    const opened = await agent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-48' });
+    const opened = await agent
+      .post('/api/identity-cases')
+      .send({ accountId: account.id, purpose: 'disable_2fa', contactOnFile: 'primary', callReference: 'CALL-48' });
     await customerSubmits(opened.body.id);
     const decided = await reviewerAcceptsAll(await signIn(t, await createStaff(t.dataSource, ['reviewer'])), opened.body.id, account.name);
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
@@ -280,7 +360,9 @@ describe('documents case → recovery case, without a hand-off', () => {
     await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /A change to your account was requested/.test(m.subject ?? ''));
     await expect(t.app.get(RecoveryExecuteHandler).handle({ recoveryCaseId: decided.recoveryCaseId })).rejects.toThrow();
     expect(await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId })).toMatchObject({
-      status: 'cancelled', closedReason: 'approval void: the account was blocked after the approval', executedAt: null,
+      status: 'cancelled',
+      closedReason: 'approval void: the account was blocked after the approval',
+      executedAt: null,
     });
     expect(await methods().countBy({ accountId: account.id })).toBe(2);
     await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /Request cancelled/.test(m.subject ?? ''));

@@ -20,7 +20,11 @@ describe('recovery actions', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
-    t = await startTestApp({ clock, worker: true, config: { smtpUrl, mailRetryBaseMs: 50, publicUrl: 'http://desk.test', recoveryHoldHours: 24 } });
+    t = await startTestApp({
+      clock,
+      worker: true,
+      config: { smtpUrl, mailRetryBaseMs: 50, publicUrl: 'http://desk.test', recoveryHoldHours: 24 },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -71,7 +75,9 @@ describe('recovery actions', () => {
       expect(new Set(seen).size).toBe(stamps.length);
       // Oldest first to the millisecond, then by id.
       const ms = (stamp: string) => stamp.slice(0, 6);
-      const expected = ids.map((id, i) => ({ id, key: ms(stamps[i]) })).sort((a, b) => (a.key === b.key ? (a.id < b.id ? -1 : 1) : a.key < b.key ? -1 : 1));
+      const expected = ids
+        .map((id, i) => ({ id, key: ms(stamps[i]) }))
+        .sort((a, b) => (a.key === b.key ? (a.id < b.id ? -1 : 1) : a.key < b.key ? -1 : 1));
       expect(seen).toEqual(expected.map((e) => e.id));
 
       const bad = await supervisor.get('/api/recovery-cases').query({ cursor: 'not-a-cursor' });
@@ -85,7 +91,9 @@ describe('recovery actions', () => {
       const account = await createAccount(t.dataSource);
       const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
       const verificationId = await verified(agent, account, 'backup_email');
-      const res = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId, callReference: 'CALL-SWAP-1', reason: 'primary mailbox closed' });
+      const res = await agent
+        .post('/api/recovery-cases/swaps')
+        .send({ accountId: account.id, verificationId, callReference: 'CALL-SWAP-1', reason: 'primary mailbox closed' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ action: 'backup_to_primary', status: 'executed' });
 
@@ -97,7 +105,9 @@ describe('recovery actions', () => {
       const toOld = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /a changé|changed/.test(m.subject ?? ''));
       expect(linkIn(toOld.text)).toBeTruthy();
 
-      const again = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId, callReference: 'CALL-SWAP-1', reason: 'again' });
+      const again = await agent
+        .post('/api/recovery-cases/swaps')
+        .send({ accountId: account.id, verificationId, callReference: 'CALL-SWAP-1', reason: 'again' });
       expect(again.status).toBe(422);
       expect(again.body.code).toBe('recovery.no_backup_email');
     });
@@ -106,16 +116,26 @@ describe('recovery actions', () => {
       const account = await createAccount(t.dataSource);
       const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
       const onPrimary = await verified(agent, account, 'primary_email');
-      const noCheck = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId: onPrimary, callReference: 'C-1', reason: 'try' });
+      const noCheck = await agent
+        .post('/api/recovery-cases/swaps')
+        .send({ accountId: account.id, verificationId: onPrimary, callReference: 'C-1', reason: 'try' });
       expect(noCheck.status).toBe(422);
       expect(noCheck.body.code).toBe('recovery.possession_not_proven');
 
       const onBackup = await verified(agent, account, 'backup_email');
       const other = await signIn(t, await createStaff(t.dataSource, ['agent']));
-      expect((await other.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId: onBackup, callReference: 'C-2', reason: 'try' })).status).toBe(404);
+      expect(
+        (
+          await other
+            .post('/api/recovery-cases/swaps')
+            .send({ accountId: account.id, verificationId: onBackup, callReference: 'C-2', reason: 'try' })
+        ).status,
+      ).toBe(404);
 
       await accounts().update({ id: account.id }, { status: 'locked' });
-      const locked = await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId: onBackup, callReference: 'C-3', reason: 'try' });
+      const locked = await agent
+        .post('/api/recovery-cases/swaps')
+        .send({ accountId: account.id, verificationId: onBackup, callReference: 'C-3', reason: 'try' });
       expect(locked.status).toBe(409);
       expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
     });
@@ -125,11 +145,19 @@ describe('recovery actions', () => {
       const account = await createAccount(t.dataSource);
       const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
       const verificationId = await verified(agent, account, 'backup_email');
-      const swap = (await agent.post('/api/recovery-cases/swaps').send({ accountId: account.id, verificationId, callReference: 'CALL-R', reason: 'lost mailbox' })).body;
+      const swap = (
+        await agent
+          .post('/api/recovery-cases/swaps')
+          .send({ accountId: account.id, verificationId, callReference: 'CALL-R', reason: 'lost mailbox' })
+      ).body;
       const toOld = await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /a changé|changed/.test(m.subject ?? ''));
       const token = linkIn(toOld.text)!;
 
-      expect((await request(t.url).get(`/api/public/recovery-links/${token}`)).body).toEqual({ action: 'backup_to_primary', status: 'executed', effect: 'report' });
+      expect((await request(t.url).get(`/api/public/recovery-links/${token}`)).body).toEqual({
+        action: 'backup_to_primary',
+        status: 'executed',
+        effect: 'report',
+      });
       const report = await request(t.url).post(`/api/public/recovery-links/${token}`);
       expect(report.body).toEqual({ result: 'reported' });
       expect((await request(t.url).post(`/api/public/recovery-links/${token}`)).status).toBe(404);
@@ -139,7 +167,11 @@ describe('recovery actions', () => {
       const supervisor = await signIn(t, supervisorStaff);
       const revert = await supervisor.post(`/api/recovery-cases/${swap.id}/revert`).send({ reason: 'customer reported it' });
       expect(revert.status).toBe(200);
-      expect(await accounts().findOneByOrFail({ id: account.id })).toMatchObject({ primaryEmail: account.primaryEmail, backupEmail: account.backupEmail, flags: [] });
+      expect(await accounts().findOneByOrFail({ id: account.id })).toMatchObject({
+        primaryEmail: account.primaryEmail,
+        backupEmail: account.backupEmail,
+        flags: [],
+      });
       expect((await supervisor.post(`/api/recovery-cases/${swap.id}/revert`).send({ reason: 'twice' })).status).toBe(409);
       const unlocked = await supervisor.post(`/api/accounts/${account.id}/unlock`).send({ reason: 'customer confirmed by documents' });
       expect(unlocked.body.status).toBe('active');
@@ -154,7 +186,13 @@ describe('recovery actions', () => {
       const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', { reviewerId: reviewerSupervisor.user.id });
       const agentStaff = await createStaff(t.dataSource, ['agent', 'supervisor']);
       const agent = await signIn(t, agentStaff);
-      const res = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'replace_contact_email', identityCaseId: idCase.id, callReference: 'TICKET-9', reason: 'documents verified' });
+      const res = await agent.post('/api/recovery-cases').send({
+        accountId: account.id,
+        action: 'replace_contact_email',
+        identityCaseId: idCase.id,
+        callReference: 'TICKET-9',
+        reason: 'documents verified',
+      });
       expect(res.status).toBe(201);
       expect(res.body.status).toBe('pending_approval');
       return { account, idCase, agent, agentStaff, reviewerSupervisor, caseId: res.body.id as string };
@@ -174,7 +212,10 @@ describe('recovery actions', () => {
 
       const s1 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
       const s2 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
-      const approvals = await Promise.all([s1.post(`/api/recovery-cases/${caseId}/approve`), s2.post(`/api/recovery-cases/${caseId}/approve`)]);
+      const approvals = await Promise.all([
+        s1.post(`/api/recovery-cases/${caseId}/approve`),
+        s2.post(`/api/recovery-cases/${caseId}/approve`),
+      ]);
       expect(approvals.map((r) => r.status).sort()).toEqual([200, 409]);
       const approved = approvals.find((r) => r.status === 200)!.body;
       expect(approved).toMatchObject({ status: 'on_hold', approvalHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -200,7 +241,13 @@ describe('recovery actions', () => {
       expect(evidence.body).toMatchObject({ kind: 'recovery_case', case: { status: 'executed' }, integrity: { hashesRecomputed: true } });
       expect(evidence.body.identityCase.id).toBe(idCase.id);
       const actions = evidence.body.audit.map((e: { action: string }) => e.action);
-      expect(actions).toEqual(expect.arrayContaining(['recovery.replace_contact_email.open', 'recovery.replace_contact_email.approve', 'recovery.replace_contact_email.execute']));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'recovery.replace_contact_email.open',
+          'recovery.replace_contact_email.approve',
+          'recovery.replace_contact_email.execute',
+        ]),
+      );
       for (const e of evidence.body.audit) {
         const live = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ id: e.id });
         expect(e.hash).toBe(live.hash);
@@ -246,7 +293,13 @@ describe('recovery actions', () => {
       const inReview = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email', { status: 'in_review' });
       const wrongPurpose = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa');
       const good = await createVerifiedIdentityCase(t.dataSource, account, 'replace_email');
-      const body = (identityCaseId: string) => ({ accountId: account.id, action: 'replace_contact_email', identityCaseId, callReference: 'T-1', reason: 'test' });
+      const body = (identityCaseId: string) => ({
+        accountId: account.id,
+        action: 'replace_contact_email',
+        identityCaseId,
+        callReference: 'T-1',
+        reason: 'test',
+      });
       // An agent finds the verified cases of the account, whoever opened them, and only those.
       const listed = await agent.get('/api/identity-cases').query({ status: 'verified', accountId: account.id });
       expect(listed.body.data.map((c: { id: string }) => c.id).sort()).toEqual([wrongPurpose.id, good.id].sort());
@@ -267,15 +320,31 @@ describe('recovery actions', () => {
       const methods = t.dataSource.getRepository(TwoFactorMethod);
       await methods.save([
         methods.create({ accountId: account.id, kind: 'totp', label: 'Phone', createdAt: new Date(), lastUsedAt: null, codesLeft: null }),
-        methods.create({ accountId: account.id, kind: 'backup_codes', label: 'Codes', createdAt: new Date(), lastUsedAt: null, codesLeft: 4 }),
+        methods.create({
+          accountId: account.id,
+          kind: 'backup_codes',
+          label: 'Codes',
+          createdAt: new Date(),
+          lastUsedAt: null,
+          codesLeft: 4,
+        }),
       ]);
       const idCase = await createVerifiedIdentityCase(t.dataSource, account, 'disable_2fa');
       const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
       const otherAccount = await createAccount(t.dataSource);
       const foreignCheck = await agent.post(`/api/accounts/${otherAccount.id}/verifications`).send({ callReference: 'CALL-other' });
-      const wrongCheck = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, verificationId: foreignCheck.body.id, callReference: 'T-2', reason: 'phone stolen' });
+      const wrongCheck = await agent.post('/api/recovery-cases').send({
+        accountId: account.id,
+        action: 'disable_2fa',
+        identityCaseId: idCase.id,
+        verificationId: foreignCheck.body.id,
+        callReference: 'T-2',
+        reason: 'phone stolen',
+      });
       expect(wrongCheck.status).toBe(422);
-      const opened = await agent.post('/api/recovery-cases').send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, callReference: 'T-2', reason: 'phone stolen' });
+      const opened = await agent
+        .post('/api/recovery-cases')
+        .send({ accountId: account.id, action: 'disable_2fa', identityCaseId: idCase.id, callReference: 'T-2', reason: 'phone stolen' });
       expect(opened.status).toBe(201);
       await smtp.waitFor((m) => smtp.to(account.primaryEmail).includes(m) && /requested|Demande/.test(m.subject ?? ''));
       const s1 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));

@@ -35,18 +35,36 @@ interface Row {
  * so each new route's permissions are decided and checked on purpose.
  */
 const TABLE: Record<string, Row> = {
-  'GET /api/health': { path: async () => '/api/health', expect: { anonymous: 200, agent: 200, reviewer: 200, supervisor: 200, admin: 200 } },
-  'GET /api/docs-json': { path: async () => '/api/docs-json', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
+  'GET /api/health': {
+    path: async () => '/api/health',
+    expect: { anonymous: 200, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
+  'GET /api/docs-json': {
+    path: async () => '/api/docs-json',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },
+  },
   'GET /api/docs': { path: async () => '/api/docs', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
-  'GET /api/docs/:asset': { path: async () => '/api/docs/swagger-ui.css', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
+  'GET /api/docs/:asset': {
+    path: async () => '/api/docs/swagger-ui.css',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },
+  },
   'POST /api/auth/login': {
     path: async () => '/api/auth/login',
     body: { email: 'nobody@staff.test', password: 'x', otp: '000000' },
     expect: { anonymous: 401, agent: 401, reviewer: 401, supervisor: 401, admin: 401 },
   },
-  'GET /api/auth/me': { path: async () => '/api/auth/me', expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 } },
-  'POST /api/auth/logout': { path: async () => '/api/auth/logout', expect: { anonymous: 401, agent: 204, reviewer: 204, supervisor: 204, admin: 204 } },
-  'GET /api/audit-events': { path: async () => '/api/audit-events', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/auth/me': {
+    path: async () => '/api/auth/me',
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
+  'POST /api/auth/logout': {
+    path: async () => '/api/auth/logout',
+    expect: { anonymous: 401, agent: 204, reviewer: 204, supervisor: 204, admin: 204 },
+  },
+  'GET /api/audit-events': {
+    path: async () => '/api/audit-events',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
   'GET /api/audit-events/verify': {
     path: async () => '/api/audit-events/verify',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
@@ -62,7 +80,12 @@ const TABLE: Record<string, Row> = {
   'GET /api/staff': { path: async () => '/api/staff', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 200 } },
   'POST /api/staff': {
     path: async () => '/api/staff',
-    body: () => ({ email: `rt-${Math.random().toString(36).slice(2)}@staff.test`, name: 'Route Table', roles: ['agent'], reason: 'route table' }),
+    body: () => ({
+      email: `rt-${Math.random().toString(36).slice(2)}@staff.test`,
+      name: 'Route Table',
+      roles: ['agent'],
+      reason: 'route table',
+    }),
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 201 },
   },
   'POST /api/staff/:id/mfa-reset-requests': {
@@ -137,7 +160,10 @@ const TABLE: Record<string, Row> = {
     body: { verificationId: '00000000-0000-4000-8000-000000000000', reason: 'route table' },
     expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 403, admin: 403 },
   },
-  'GET /api/my-settings': { path: async () => '/api/my-settings', expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 } },
+  'GET /api/my-settings': {
+    path: async () => '/api/my-settings',
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
   'PATCH /api/my-settings': {
     path: async () => '/api/my-settings',
     body: { phoneRegion: 'GB' },
@@ -146,7 +172,8 @@ const TABLE: Record<string, Row> = {
   'POST /api/accounts/:id/lock': {
     // An agent passes the route's permission but has not verified this caller (403 caller_not_verified); a supervisor
     // locks a fresh account (the fixture's must stay unlocked for the other rows).
-    path: async (f, client, who) => (who === 'supervisor' ? `/api/accounts/${await f.freshAccountId()}/lock` : `/api/accounts/${f.accountId}/lock`),
+    path: async (f, client, who) =>
+      who === 'supervisor' ? `/api/accounts/${await f.freshAccountId()}/lock` : `/api/accounts/${f.accountId}/lock`,
     body: { reason: 'route table' },
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
@@ -185,7 +212,10 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/mail-outbox',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
-  'GET /api/identity-cases': { path: async () => '/api/identity-cases', expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 403 } },
+  'GET /api/identity-cases': {
+    path: async () => '/api/identity-cases',
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 403 },
+  },
   'POST /api/identity-cases': {
     path: async () => '/api/identity-cases',
     body: () => ({ accountId: ACCOUNT_ID.value, purpose: 'disable_2fa', contactEmail: 'someone@example.com', callReference: 'CALL-CASE' }),
@@ -243,7 +273,12 @@ const TABLE: Record<string, Row> = {
   },
   'POST /api/public/identity-cases': {
     path: async () => '/api/public/identity-cases',
-    body: () => ({ customerId: `zz${Math.floor(Math.random() * 1e6)}`, accountType: 'individual', purpose: 'replace_email', contactEmail: 'me@example.org' }),
+    body: () => ({
+      customerId: `zz${Math.floor(Math.random() * 1e6)}`,
+      accountType: 'individual',
+      purpose: 'replace_email',
+      contactEmail: 'me@example.org',
+    }),
     expect: { anonymous: 201, agent: 201, reviewer: 201, supervisor: 201, admin: 201 },
   },
   'GET /api/public/identity-cases/:id': {
@@ -269,7 +304,10 @@ const TABLE: Record<string, Row> = {
     path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/submit`,
     expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
   },
-  'GET /api/recovery-cases': { path: async () => '/api/recovery-cases', expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/recovery-cases': {
+    path: async () => '/api/recovery-cases',
+    expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 200, admin: 403 },
+  },
   'GET /api/recovery-cases/:id': {
     path: async () => '/api/recovery-cases/00000000-0000-4000-8000-000000000000',
     expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 404, admin: 403 },
@@ -277,12 +315,23 @@ const TABLE: Record<string, Row> = {
   'POST /api/recovery-cases/swaps': {
     // A verification of nobody's: the agent passes the permission, the record check answers 404.
     path: async () => '/api/recovery-cases/swaps',
-    body: () => ({ accountId: ACCOUNT_ID.value, verificationId: '00000000-0000-4000-8000-000000000000', callReference: 'CALL-SWAP', reason: 'route table' }),
+    body: () => ({
+      accountId: ACCOUNT_ID.value,
+      verificationId: '00000000-0000-4000-8000-000000000000',
+      callReference: 'CALL-SWAP',
+      reason: 'route table',
+    }),
     expect: { anonymous: 401, agent: 404, reviewer: 403, supervisor: 403, admin: 403 },
   },
   'POST /api/recovery-cases': {
     path: async () => '/api/recovery-cases',
-    body: () => ({ accountId: ACCOUNT_ID.value, action: 'disable_2fa', identityCaseId: '00000000-0000-4000-8000-000000000000', callReference: 'CALL-X', reason: 'route table' }),
+    body: () => ({
+      accountId: ACCOUNT_ID.value,
+      action: 'disable_2fa',
+      identityCaseId: '00000000-0000-4000-8000-000000000000',
+      callReference: 'CALL-X',
+      reason: 'route table',
+    }),
     expect: { anonymous: 401, agent: 422, reviewer: 403, supervisor: 403, admin: 403 },
   },
   ...Object.fromEntries(
@@ -295,23 +344,44 @@ const TABLE: Record<string, Row> = {
       } satisfies Row,
     ]),
   ),
-  'GET /api/alerts': { path: async () => '/api/alerts', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/alerts': {
+    path: async () => '/api/alerts',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
   'POST /api/alerts/:id/acknowledge': {
     path: async () => '/api/alerts/00000000-0000-4000-8000-000000000000/acknowledge',
     body: { comment: 'route table' },
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
   },
-  'GET /api/dashboard': { path: async () => '/api/dashboard', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
-  'GET /api/call-scripts': { path: async () => '/api/call-scripts', expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 200, admin: 403 } },
+  'GET /api/dashboard': {
+    path: async () => '/api/dashboard',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
+  'GET /api/call-scripts': {
+    path: async () => '/api/call-scripts',
+    expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 200, admin: 403 },
+  },
   'PATCH /api/call-scripts/:key': {
     path: async () => '/api/call-scripts/code.match',
     body: { en: 'Thank you, that code is correct.', fr: 'Merci, ce code est correct.' },
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
-  'GET /api/home/agent': { path: async () => '/api/home/agent', expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 403, admin: 403 } },
-  'GET /api/home/reviewer': { path: async () => '/api/home/reviewer', expect: { anonymous: 401, agent: 403, reviewer: 200, supervisor: 403, admin: 403 } },
-  'GET /api/home/supervisor': { path: async () => '/api/home/supervisor', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 } },
-  'GET /api/home/admin': { path: async () => '/api/home/admin', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 } },
+  'GET /api/home/agent': {
+    path: async () => '/api/home/agent',
+    expect: { anonymous: 401, agent: 200, reviewer: 403, supervisor: 403, admin: 403 },
+  },
+  'GET /api/home/reviewer': {
+    path: async () => '/api/home/reviewer',
+    expect: { anonymous: 401, agent: 403, reviewer: 200, supervisor: 403, admin: 403 },
+  },
+  'GET /api/home/supervisor': {
+    path: async () => '/api/home/supervisor',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
+  'GET /api/home/admin': {
+    path: async () => '/api/home/admin',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },
+  },
   'GET /api/evidence/recovery-cases/:id': {
     path: async () => '/api/evidence/recovery-cases/00000000-0000-4000-8000-000000000000',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
@@ -336,7 +406,9 @@ const ACCOUNT_ID = { value: '' };
 function ownCase(suffix: string): Row['path'] {
   return async (f, client, who) => {
     if (who !== 'agent') return `/api/identity-cases/${f.foreignCaseId}${suffix}`;
-    const res = await client.post('/api/identity-cases').send({ accountId: f.accountId, purpose: 'disable_2fa', contactEmail: 'c@example.com', callReference: 'CALL-OWN' });
+    const res = await client
+      .post('/api/identity-cases')
+      .send({ accountId: f.accountId, purpose: 'disable_2fa', contactEmail: 'c@example.com', callReference: 'CALL-OWN' });
     return `/api/identity-cases/${res.body.id}${suffix}`;
   };
 }
@@ -345,7 +417,9 @@ function ownCase(suffix: string): Row['path'] {
 function ownVerification(suffix: string): Row['path'] {
   return async (f, client, who) => {
     if (who !== 'agent') return `/api/verifications/${f.foreignVerificationId}${suffix}`;
-    const res = await client.post(`/api/accounts/${f.accountId}/verifications`).send({ callReference: `CALL-ROUTES-OWN${suffix.replace('/', '-')}` });
+    const res = await client
+      .post(`/api/accounts/${f.accountId}/verifications`)
+      .send({ callReference: `CALL-ROUTES-OWN${suffix.replace('/', '-')}` });
     return `/api/verifications/${res.body.id}${suffix}`;
   };
 }
@@ -357,11 +431,15 @@ describe('route permissions', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    const entry = await t.app.get(AuditService).recordAlone({ actor: null, meta: { ip: null, requestId: null }, action: 'test.route-table' });
+    const entry = await t.app
+      .get(AuditService)
+      .recordAlone({ actor: null, meta: { ip: null, requestId: null }, action: 'test.route-table' });
     const account = await createAccount(t.dataSource);
     const otherAgent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     const foreign = await otherAgent.post(`/api/accounts/${account.id}/verifications`).send({ callReference: 'CALL-OTHER' });
-    const foreignCase = await otherAgent.post('/api/identity-cases').send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'new@example.com', callReference: 'CALL-OTHER' });
+    const foreignCase = await otherAgent
+      .post('/api/identity-cases')
+      .send({ accountId: account.id, purpose: 'replace_email', contactEmail: 'new@example.com', callReference: 'CALL-OTHER' });
     ACCOUNT_ID.value = account.id;
     fixture = {
       foreignCaseId: foreignCase.body.id,
@@ -385,7 +463,9 @@ describe('route permissions', () => {
   });
 
   it('lists every route in the role table, and nothing else', () => {
-    const routes = listRoutes(t.app, ROUTE_POLICY).map((r) => `${r.method} ${r.path}`).sort();
+    const routes = listRoutes(t.app, ROUTE_POLICY)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(Object.keys(TABLE).sort()).toEqual(routes);
   });
 
@@ -399,10 +479,22 @@ describe('route permissions', () => {
   for (const [route, row] of Object.entries(TABLE)) {
     for (const who of WHO) {
       it(`${route} as ${who} → ${row.expect[who]}`, async () => {
-        const client = who === 'anonymous' ? request.agent(t.url) : route === 'POST /api/auth/logout' ? await signIn(t, await createStaff(t.dataSource, [who])) : await sessionOf(who);
-        const [method, ] = route.split(' ');
+        const client =
+          who === 'anonymous'
+            ? request.agent(t.url)
+            : route === 'POST /api/auth/logout'
+              ? await signIn(t, await createStaff(t.dataSource, [who]))
+              : await sessionOf(who);
+        const [method] = route.split(' ');
         const path = await row.path(fixture, client, who);
-        const call = method === 'GET' ? client.get(path) : method === 'POST' ? client.post(path) : method === 'PATCH' ? client.patch(path) : client.delete(path);
+        const call =
+          method === 'GET'
+            ? client.get(path)
+            : method === 'POST'
+              ? client.post(path)
+              : method === 'PATCH'
+                ? client.patch(path)
+                : client.delete(path);
         const body = typeof row.body === 'function' ? row.body() : row.body;
         const res = await (body ? call.send(body) : call);
         expect(res.status).toBe(row.expect[who]);

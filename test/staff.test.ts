@@ -27,7 +27,8 @@ describe('staff administration', () => {
   });
 
   const login = (email: string, password: string, otp: string) => request(t.url).post('/api/auth/login').send({ email, password, otp });
-  const complete = (token: string, password: string, otp: string) => request(t.url).post('/api/public/staff-enrolment').send({ token, password, otp });
+  const complete = (token: string, password: string, otp: string) =>
+    request(t.url).post('/api/public/staff-enrolment').send({ token, password, otp });
   const enrolToken = (mail: ParsedMail) => {
     const match = /\/#\/enrol\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '');
     if (!match) throw new Error(`no enrolment link in: ${mail.text}`);
@@ -70,7 +71,9 @@ describe('staff administration', () => {
     const admin = await signIn(t, await createStaff(t.dataSource, ['admin']));
     expect((await admin.get('/api/staff/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await admin.get('/api/staff/not-a-uuid')).status).toBe(404);
-    expect((await admin.patch('/api/staff/00000000-0000-4000-8000-000000000000').send({ active: false, reason: 'x-x-x' })).status).toBe(404);
+    expect((await admin.patch('/api/staff/00000000-0000-4000-8000-000000000000').send({ active: false, reason: 'x-x-x' })).status).toBe(
+      404,
+    );
     const target = await createStaff(t.dataSource, ['agent']);
     expect((await admin.patch(`/api/staff/${target.user.id}`).send({ reason: 'nothing' })).status).toBe(400);
   });
@@ -87,7 +90,9 @@ describe('staff administration', () => {
     const adminStaff = await createStaff(t.dataSource, ['admin']);
     const admin = await signIn(t, adminStaff);
     const email = `new-${Date.now()}@staff.test`;
-    const res = await admin.post('/api/staff').send({ email, name: 'Nadia Nouvelle', roles: ['reviewer'], reason: 'joined the compliance team', language: 'fr' });
+    const res = await admin
+      .post('/api/staff')
+      .send({ email, name: 'Nadia Nouvelle', roles: ['reviewer'], reason: 'joined the compliance team', language: 'fr' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ user: expect.objectContaining({ email, roles: ['reviewer'] }), pendingRoleRequestId: null });
     expect(JSON.stringify(res.body)).not.toMatch(/password|secret|otpauth|totp|enrol/i);
@@ -96,7 +101,12 @@ describe('staff administration', () => {
     // Without the mail, nobody (the admin included) can sign in as the new member: there is no password yet.
     expect((await login(email, '', '000000')).status).toBe(400);
     expect((await login(email, 'Test-Passw0rd!', '123456')).status).toBe(401);
-    const stored = await t.dataSource.getRepository(StaffUser).createQueryBuilder('u').addSelect(['u.passwordHash', 'u.totpSecret']).where('u.email = :email', { email }).getOneOrFail();
+    const stored = await t.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('u')
+      .addSelect(['u.passwordHash', 'u.totpSecret'])
+      .where('u.email = :email', { email })
+      .getOneOrFail();
     expect(stored).toMatchObject({ passwordHash: null, totpSecret: null });
 
     const mail = await smtp.waitFor((m) => smtp.to(email).includes(m));
@@ -104,7 +114,9 @@ describe('staff administration', () => {
     const token = enrolToken(mail);
     const row = await t.dataSource.getRepository(StaffEnrolment).findOneByOrFail({ staffId: res.body.user.id });
     expect(row.tokenHash).not.toContain(token);
-    expect(JSON.stringify(await t.dataSource.query('SELECT * FROM staff_enrolments WHERE staff_id = $1', [res.body.user.id]))).not.toContain(token);
+    expect(
+      JSON.stringify(await t.dataSource.query('SELECT * FROM staff_enrolments WHERE staff_id = $1', [res.body.user.id])),
+    ).not.toContain(token);
     await waitForSent(res.body.user.id, 'staff_invitation');
 
     const view = await request(t.url).post('/api/public/staff-enrolment/view').send({ token });
@@ -135,7 +147,9 @@ describe('staff administration', () => {
     const audit = t.dataSource.getRepository(AuditEvent);
     expect(await audit.countBy({ action: 'staff.enrolment.sent', targetId: res.body.user.id, actorId: adminStaff.user.id })).toBe(1);
     expect(await audit.countBy({ action: 'staff.enrolment.complete', targetId: res.body.user.id })).toBe(1);
-    expect(await audit.countBy({ action: 'staff.enrolment.refused', targetId: res.body.user.id, reason: 'used', outcome: 'denied' })).toBe(2);
+    expect(await audit.countBy({ action: 'staff.enrolment.refused', targetId: res.body.user.id, reason: 'used', outcome: 'denied' })).toBe(
+      2,
+    );
     expect(JSON.stringify(await audit.findBy({ targetId: res.body.user.id }))).not.toContain(secret);
   });
 
@@ -151,7 +165,11 @@ describe('staff administration', () => {
     clock.advance(t.config.staffInviteHours * 3600_000 + 1000);
     const expired = await request(t.url).post('/api/public/staff-enrolment/view').send({ token: first });
     expect(expired.status).toBe(410);
-    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'staff.enrolment.refused', targetId: res.body.user.id, reason: 'expired' })).toBe(1);
+    expect(
+      await t.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ action: 'staff.enrolment.refused', targetId: res.body.user.id, reason: 'expired' }),
+    ).toBe(1);
 
     admin = await signIn(t, adminStaff);
     const again = await admin.post(`/api/staff/${res.body.user.id}/invitation`);
@@ -165,7 +183,13 @@ describe('staff administration', () => {
     expect(view.status).toBe(200);
     expect((await complete(second, 'late but here now', await totpCode(view.body.totpSecret, clock.now().getTime()))).status).toBe(200);
     expect((await admin.post(`/api/staff/${res.body.user.id}/invitation`)).status).toBe(409);
-    expect((await request(t.url).post('/api/public/staff-enrolment/view').send({ token: 'x'.repeat(43) })).status).toBe(404);
+    expect(
+      (
+        await request(t.url)
+          .post('/api/public/staff-enrolment/view')
+          .send({ token: 'x'.repeat(43) })
+      ).status,
+    ).toBe(404);
   });
 
   it('resets a second factor only with a second admin; the member re-enrols through a mailed link', async () => {
@@ -183,7 +207,9 @@ describe('staff administration', () => {
     expect(self.status).toBe(403);
     expect((await targetSession.get('/api/auth/me')).status).toBe(200);
     const pending = await a2.get('/api/staff/pending-requests');
-    expect(pending.body.data).toContainEqual(expect.objectContaining({ id: req.body.id, kind: 'mfa_reset', staffEmail: target.email, requestedByEmail: a1Staff.email }));
+    expect(pending.body.data).toContainEqual(
+      expect.objectContaining({ id: req.body.id, kind: 'mfa_reset', staffEmail: target.email, requestedByEmail: a1Staff.email }),
+    );
 
     const ok = await a2.post(`/api/staff/mfa-reset-requests/${req.body.id}/confirm`);
     expect(ok.status).toBe(200);
@@ -208,7 +234,11 @@ describe('staff administration', () => {
     const other = await a1.post(`/api/staff/${target.user.id}/mfa-reset-requests`).send({ reason: 'by mistake' });
     expect((await a1.post(`/api/staff/mfa-reset-requests/${other.body.id}/refuse`)).status).toBe(204);
     expect((await a2.post(`/api/staff/mfa-reset-requests/${other.body.id}/confirm`)).status).toBe(404);
-    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'staff.mfa_reset.refuse', targetId: target.user.id, actorId: a1Staff.user.id })).toBe(1);
+    expect(
+      await t.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ action: 'staff.mfa_reset.refuse', targetId: target.user.id, actorId: a1Staff.user.id }),
+    ).toBe(1);
   });
 
   it('grants supervisor or admin only once a second admin confirms; agent and reviewer stay immediate', async () => {
@@ -224,7 +254,11 @@ describe('staff administration', () => {
 
     const asked = await a1.patch(`/api/staff/${target.user.id}`).send({ roles: ['supervisor'], reason: 'promoted to team lead' });
     expect(asked.status).toBe(202);
-    expect(asked.body.pendingRoleRequest).toMatchObject({ roles: ['supervisor'], fromRoles: ['agent', 'reviewer'], requestedBy: a1Staff.user.id });
+    expect(asked.body.pendingRoleRequest).toMatchObject({
+      roles: ['supervisor'],
+      fromRoles: ['agent', 'reviewer'],
+      requestedBy: a1Staff.user.id,
+    });
     const requestId = asked.body.pendingRoleRequest.id;
     expect((await a2.get(`/api/staff/${target.user.id}`)).body.roles).toEqual(['agent', 'reviewer']);
     expect((await a1.patch(`/api/staff/${target.user.id}`).send({ roles: ['admin'], reason: 'twice' })).status).toBe(409);
@@ -233,7 +267,9 @@ describe('staff administration', () => {
     expect(self.status).toBe(403);
     expect(self.body.error).toBe('Forbidden');
     const list = await a2.get('/api/staff/pending-requests');
-    expect(list.body.data).toContainEqual(expect.objectContaining({ id: requestId, kind: 'role_grant', roles: ['supervisor'], staffEmail: target.email }));
+    expect(list.body.data).toContainEqual(
+      expect.objectContaining({ id: requestId, kind: 'role_grant', roles: ['supervisor'], staffEmail: target.email }),
+    );
 
     const ok = await a2.post(`/api/staff/role-requests/${requestId}/confirm`);
     expect(ok.status).toBe(200);
@@ -242,8 +278,14 @@ describe('staff administration', () => {
     const targetSession = await signIn(t, target);
     expect((await targetSession.get('/api/auth/me')).body.user.roles).toEqual(['supervisor']);
     const audit = t.dataSource.getRepository(AuditEvent);
-    expect(await audit.findOneByOrFail({ action: 'staff.roles.request', targetId: target.user.id })).toMatchObject({ actorId: a1Staff.user.id, reason: 'promoted to team lead' });
-    expect(await audit.findOneByOrFail({ action: 'staff.roles.confirm', targetId: target.user.id })).toMatchObject({ actorId: a2Staff.user.id, after: expect.objectContaining({ roles: ['supervisor'] }) });
+    expect(await audit.findOneByOrFail({ action: 'staff.roles.request', targetId: target.user.id })).toMatchObject({
+      actorId: a1Staff.user.id,
+      reason: 'promoted to team lead',
+    });
+    expect(await audit.findOneByOrFail({ action: 'staff.roles.confirm', targetId: target.user.id })).toMatchObject({
+      actorId: a2Staff.user.id,
+      after: expect.objectContaining({ roles: ['supervisor'] }),
+    });
 
     // Creation asking for admin: the member exists with no role until a second admin decides; here it is refused.
     const email = `boss-${Date.now()}@staff.test`;

@@ -20,7 +20,8 @@ describe('stated-value tries per account and day', () => {
   const agent = async () => signIn(t, await createStaff(t.dataSource, ['agent']));
   const openCall = async (a: Agent, account: CustomerAccount, ref: string) =>
     (await a.post(`/api/accounts/${account.id}/verifications`).send({ callReference: ref })).body.id as string;
-  const state = (a: Agent, v: string, field: string, value: string) => a.post(`/api/verifications/${v}/stated-values`).send({ field, value });
+  const state = (a: Agent, v: string, field: string, value: string) =>
+    a.post(`/api/verifications/${v}/stated-values`).send({ field, value });
   const checks = (account: CustomerAccount) =>
     t.dataSource.getRepository(AuditEvent).countBy({ action: 'verification.stated.check', targetId: account.id });
   const alertsOn = async (account: CustomerAccount) => {
@@ -48,7 +49,10 @@ describe('stated-value tries per account and day', () => {
 
     // The account's daily cap: five tries in all, whatever the field and the call.
     const phone = [await state(b, second, 'phone', '0600000001'), await state(b, second, 'phone', '0600000002')];
-    expect(phone.map((r) => [r.status, r.body.attemptsLeft])).toEqual([[200, 1], [200, 0]]);
+    expect(phone.map((r) => [r.status, r.body.attemptsLeft])).toEqual([
+      [200, 1],
+      [200, 0],
+    ]);
     expect((await state(b, second, 'phone', '06 12 34 56 99')).status).toBe(429);
     expect((await state(b, second, 'backup_email', 'someone@example.net')).status).toBe(429);
     expect(await checks(target)).toBe(5);
@@ -70,8 +74,11 @@ describe('stated-value tries per account and day', () => {
     const target = await createAccount(t.dataSource, { postalCode: '13001' });
     const agents = [await agent(), await agent(), await agent()];
     const calls = await Promise.all(agents.map((a, i) => openCall(a, target, `CALL-BURST-${i}`)));
-    const tries = agents.flatMap((a, i) => (['postal_code', 'phone', 'backup_email'] as const).flatMap((field) =>
-      [1, 2].map((n) => state(a, calls[i], field, field === 'backup_email' ? `guess${n}@example.net` : `0600000${i}${n}`))));
+    const tries = agents.flatMap((a, i) =>
+      (['postal_code', 'phone', 'backup_email'] as const).flatMap((field) =>
+        [1, 2].map((n) => state(a, calls[i], field, field === 'backup_email' ? `guess${n}@example.net` : `0600000${i}${n}`)),
+      ),
+    );
     const answers = await Promise.all(tries);
     expect(answers.filter((r) => r.status === 200)).toHaveLength(5);
     expect(answers.every((r) => r.status === 200 || r.status === 429)).toBe(true);

@@ -59,7 +59,9 @@ export class AccountLockService {
   ) {}
 
   private async lockRow(m: EntityManager, id: string): Promise<CustomerAccount> {
-    const account = isUuid(id) ? await m.getRepository(CustomerAccount).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const account = isUuid(id)
+      ? await m.getRepository(CustomerAccount).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
     if (!account) throw accountsError('not_found');
     return account;
   }
@@ -89,19 +91,42 @@ export class AccountLockService {
       const to = addressesOf(account);
       const mails = [];
       for (const address of to) {
-        mails.push(await this.outbox.add(m, {
-          accountId: account.id, template: 'account_locked', language: account.language, to: address,
-          params: { customerId: account.customerId, at: when(now) },
-        }));
+        mails.push(
+          await this.outbox.add(m, {
+            accountId: account.id,
+            template: 'account_locked',
+            language: account.language,
+            to: address,
+            params: { customerId: account.customerId, at: when(now) },
+          }),
+        );
       }
-      await m.save(m.create(SecurityEvent, {
-        accountId: account.id, at: now, kind: 'account_locked', channel: 'phone_support', destinationMasked: to.map((a) => maskEmail(a)).join(', '),
-        detail: `${actor.name}: ${req.reason}`, ip: null,
-      }));
+      await m.save(
+        m.create(SecurityEvent, {
+          accountId: account.id,
+          at: now,
+          kind: 'account_locked',
+          channel: 'phone_support',
+          destinationMasked: to.map((a) => maskEmail(a)).join(', '),
+          detail: `${actor.name}: ${req.reason}`,
+          ip: null,
+        }),
+      );
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'account.lock', targetType: 'account', targetId: account.id, reason: req.reason,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'account.lock',
+        targetType: 'account',
+        targetId: account.id,
+        reason: req.reason,
         before: { status: 'active' },
-        after: { status: 'locked', callReference, verificationId, notified: to.map((a) => maskEmail(a)), outboxIds: mails.map((x) => x.id) },
+        after: {
+          status: 'locked',
+          callReference,
+          verificationId,
+          notified: to.map((a) => maskEmail(a)),
+          outboxIds: mails.map((x) => x.id),
+        },
       });
       return { account, mailIds: mails.map((x) => x.id) };
     });
@@ -123,18 +148,36 @@ export class AccountLockService {
       const to = addressesOf(account);
       const mails = [];
       for (const address of to) {
-        mails.push(await this.outbox.add(m, {
-          accountId: account.id, template: 'account_unlocked', language: account.language, to: address,
-          params: { customerId: account.customerId, at: when(now) },
-        }));
+        mails.push(
+          await this.outbox.add(m, {
+            accountId: account.id,
+            template: 'account_unlocked',
+            language: account.language,
+            to: address,
+            params: { customerId: account.customerId, at: when(now) },
+          }),
+        );
       }
-      await m.save(m.create(SecurityEvent, {
-        accountId: account.id, at: now, kind: 'account_unlocked', channel: 'phone_support', destinationMasked: to.map((a) => maskEmail(a)).join(', '),
-        detail: `${actor.name}: ${reason}`, ip: null,
-      }));
+      await m.save(
+        m.create(SecurityEvent, {
+          accountId: account.id,
+          at: now,
+          kind: 'account_unlocked',
+          channel: 'phone_support',
+          destinationMasked: to.map((a) => maskEmail(a)).join(', '),
+          detail: `${actor.name}: ${reason}`,
+          ip: null,
+        }),
+      );
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'account.unlock', targetType: 'account', targetId: account.id, reason,
-        before, after: { status: 'active', notified: to.map((a) => maskEmail(a)), outboxIds: mails.map((x) => x.id) },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'account.unlock',
+        targetType: 'account',
+        targetId: account.id,
+        reason,
+        before,
+        after: { status: 'active', notified: to.map((a) => maskEmail(a)), outboxIds: mails.map((x) => x.id) },
       });
       return { account, mailIds: mails.map((x) => x.id) };
     });

@@ -31,7 +31,9 @@ export class AccountsByCustomerId {
 
 /** Accounts with this primary or backup e-mail, by customer ID. */
 export function accountsByEmail(m: EntityManager, email: string): Promise<CustomerAccount[]> {
-  return m.getRepository(CustomerAccount).createQueryBuilder('a')
+  return m
+    .getRepository(CustomerAccount)
+    .createQueryBuilder('a')
     .where('a.primaryEmail = :email OR a.backupEmail = :email', { email })
     .orderBy('a.customerId')
     .limit(SEARCH_LIMIT)
@@ -60,23 +62,33 @@ export function twoFactorMethodsOf(m: EntityManager, accountId: string): Promise
 }
 
 /** The security timeline, newest first, keyset-paginated on (at, id). */
-export function securityTimeline(m: EntityManager, accountId: string, limit: number, cursor: string | undefined): Promise<Page<SecurityEvent>> {
+export function securityTimeline(
+  m: EntityManager,
+  accountId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<SecurityEvent>> {
   const qb = m.getRepository(SecurityEvent).createQueryBuilder('e').where('e.accountId = :id', { id: accountId });
   return keysetPage(qb, { at: { sql: 'e.at', of: (e) => e.at }, id: 'e.id', idFormat: 'integer', direction: 'DESC' }, cursor, limit);
 }
 
 /** The agent's verification still open for this account and call, if any. */
 export function openVerification(
-  m: EntityManager, o: { accountId: string; agentId: string; callReference: string; now: Date },
+  m: EntityManager,
+  o: { accountId: string; agentId: string; callReference: string; now: Date },
 ): Promise<CallerVerification | null> {
-  return m.getRepository(CallerVerification).createQueryBuilder('v')
+  return m
+    .getRepository(CallerVerification)
+    .createQueryBuilder('v')
     .where('v.accountId = :accountId AND v.agentId = :agentId AND v.callReference = :callReference AND v.expiresAt > :now', o)
     .getOne();
 }
 
 /** The verification's latest code neither consumed nor superseded. */
 export function activeCode(m: EntityManager, verificationId: string): Promise<VerificationCode | null> {
-  return m.getRepository(VerificationCode).findOne({ where: { verificationId, consumedAt: IsNull(), supersededAt: IsNull() }, order: { sentAt: 'DESC' } });
+  return m
+    .getRepository(VerificationCode)
+    .findOne({ where: { verificationId, consumedAt: IsNull(), supersededAt: IsNull() }, order: { sentAt: 'DESC' } });
 }
 
 /** The verification's checks in the order they were made. */

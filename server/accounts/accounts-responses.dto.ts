@@ -26,7 +26,10 @@ export class AccountSummaryResponse {
 }
 
 export class AccountSearchHit extends AccountSummaryResponse {
-  @ApiProperty({ enum: ['customer_id', 'email', 'phone', 'words', 'similar'], description: "How the search found it: the query's shape, or for a name all its words or a similar spelling" })
+  @ApiProperty({
+    enum: ['customer_id', 'email', 'phone', 'words', 'similar'],
+    description: "How the search found it: the query's shape, or for a name all its words or a similar spelling",
+  })
   match: string;
 }
 
@@ -52,7 +55,8 @@ export class AccountDetailResponse extends AccountSummaryResponse {
   @ApiProperty({ type: String, nullable: true, description: 'masked' }) postalCode: string | null;
   @ApiProperty() language: string;
   @ApiProperty({ type: [String] }) flags: string[];
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set while the account is locked' }) lockedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set while the account is locked' }) lockedAt:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) lockReason: string | null;
   @ApiProperty() backupEmailRequired: boolean;
   @ApiProperty({ description: 'Set by a 2FA disablement: the customer must register a new method' }) twoFactorReenrolRequired: boolean;

@@ -3,12 +3,31 @@ import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { RequirePermission } from '../auth/policy.decorator';
 import { AccountLockService } from './account-lock.service';
-import { AccountSearchQuery, EventsQuery, LockDto, ReminderDto, UnlockDto, StartVerificationDto, toDetail, toEvent, toSummary, toUnmasked, UnmaskDto } from './accounts.dto';
+import {
+  AccountSearchQuery,
+  EventsQuery,
+  LockDto,
+  ReminderDto,
+  UnlockDto,
+  StartVerificationDto,
+  toDetail,
+  toEvent,
+  toSummary,
+  toUnmasked,
+  UnmaskDto,
+} from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { VerificationService } from './verification.service';
 import { ApiAcceptedResponse, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
-import { AccountDetailResponse, AccountSearchPage, ReminderResponse, SecurityEventPage, UnmaskedContactResponse, VerificationResponse } from './accounts-responses.dto';
+import {
+  AccountDetailResponse,
+  AccountSearchPage,
+  ReminderResponse,
+  SecurityEventPage,
+  UnmaskedContactResponse,
+  VerificationResponse,
+} from './accounts-responses.dto';
 
 @ApiTags('accounts')
 @ApiCookieAuth('rd_session')

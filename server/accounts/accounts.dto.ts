@@ -14,21 +14,34 @@ export class AccountSearchQuery {
 
   /** The ticket or call the search is made for; searches without one are watched for abuse. */
   @ApiPropertyOptional({ description: 'The ticket or call the search is made for', maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100) callRef?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  callRef?: string;
 
   /** A name search also lists similar spellings ("Lefebvre" for "Lefèvre"), not only accounts with every word. */
   @ApiPropertyOptional({ description: 'A name search also lists similar spellings' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
   @IsBoolean({ message: 'must be true or false' })
   similar?: boolean;
 }
 
 export class EventsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 export class StartVerificationDto {
@@ -69,7 +82,9 @@ export class LockDto {
   verificationId?: string;
 
   @ApiPropertyOptional({ minLength: 3, maxLength: 100 })
-  @IsOptional() @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
   callReference?: string;
 }
 
@@ -123,9 +138,17 @@ export interface AccountSummary {
 
 export function toSummary(a: CustomerAccount): AccountSummary {
   return {
-    id: a.id, customerId: a.customerId, accountType: a.accountType, name: a.name, companyName: a.companyName,
-    primaryEmail: maskEmail(a.primaryEmail), phone: maskPhone(a.phone), city: a.city, country: a.country,
-    status: a.status, hasBackupEmail: a.backupEmail !== null,
+    id: a.id,
+    customerId: a.customerId,
+    accountType: a.accountType,
+    name: a.name,
+    companyName: a.companyName,
+    primaryEmail: maskEmail(a.primaryEmail),
+    phone: maskPhone(a.phone),
+    city: a.city,
+    country: a.country,
+    status: a.status,
+    hasBackupEmail: a.backupEmail !== null,
   };
 }
 
@@ -144,8 +167,12 @@ export function toDetail(a: CustomerAccount, methods: TwoFactorMethod[]) {
     twoFactorReenrolRequired: a.flags.includes('reenrol_2fa_required'),
     twoFactorEnabled: methods.length > 0,
     twoFactorMethods: methods.map((m) => ({
-      id: m.id, kind: m.kind, label: m.label, createdAt: m.createdAt.toISOString(),
-      lastUsedAt: m.lastUsedAt?.toISOString() ?? null, codesLeft: m.codesLeft,
+      id: m.id,
+      kind: m.kind,
+      label: m.label,
+      createdAt: m.createdAt.toISOString(),
+      lastUsedAt: m.lastUsedAt?.toISOString() ?? null,
+      codesLeft: m.codesLeft,
     })),
     openCases: [] as unknown[],
     masked: true,
@@ -155,13 +182,26 @@ export function toDetail(a: CustomerAccount, methods: TwoFactorMethod[]) {
 
 export function toUnmasked(a: CustomerAccount) {
   return {
-    id: a.id, customerId: a.customerId, primaryEmail: a.primaryEmail, backupEmail: a.backupEmail, phone: a.phone,
-    addressLine: a.addressLine, postalCode: a.postalCode, city: a.city, country: a.country, masked: false,
+    id: a.id,
+    customerId: a.customerId,
+    primaryEmail: a.primaryEmail,
+    backupEmail: a.backupEmail,
+    phone: a.phone,
+    addressLine: a.addressLine,
+    postalCode: a.postalCode,
+    city: a.city,
+    country: a.country,
+    masked: false,
   };
 }
 
 export function toEvent(e: SecurityEvent) {
   return {
-    id: e.id, at: e.at.toISOString(), kind: e.kind, channel: e.channel, destination: e.destinationMasked, detail: e.detail,
+    id: e.id,
+    at: e.at.toISOString(),
+    kind: e.kind,
+    channel: e.channel,
+    destination: e.destinationMasked,
+    detail: e.detail,
   };
 }

@@ -16,7 +16,15 @@ import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
 import { wordPatterns } from './name-search';
-import { AccountsByCustomerId, accountsByEmail, accountsByPhones, accountsWithAllWords, accountsWithSimilarName, securityTimeline, twoFactorMethodsOf } from './accounts-queries.service';
+import {
+  AccountsByCustomerId,
+  accountsByEmail,
+  accountsByPhones,
+  accountsWithAllWords,
+  accountsWithSimilarName,
+  securityTimeline,
+  twoFactorMethodsOf,
+} from './accounts-queries.service';
 
 /** How a search result was found: the shape of the query, or for a name, all its words or a similar spelling. */
 export type SearchMatch = 'customer_id' | 'email' | 'phone' | 'words' | 'similar';
@@ -31,11 +39,16 @@ export interface SearchHit {
 
 function maskedQuery(q: AccountQuery): string {
   switch (q.kind) {
-    case 'customer_id': return q.customerId;
-    case 'email': return maskEmail(q.email) ?? '';
-    case 'phone': return maskPhone(q.e164) ?? '';
-    case 'name': return `${maskText(q.text)} (${q.text.length} chars)`;
-    case 'too_short': return '';
+    case 'customer_id':
+      return q.customerId;
+    case 'email':
+      return maskEmail(q.email) ?? '';
+    case 'phone':
+      return maskPhone(q.e164) ?? '';
+    case 'name':
+      return `${maskText(q.text)} (${q.text.length} chars)`;
+    case 'too_short':
+      return '';
   }
 }
 
@@ -81,7 +94,10 @@ export class AccountsService {
       case 'phone':
         // Every reading at once on the phone index (a handful of equality lookups), ranked afterwards.
         found = rankPhoneMatches(
-          await accountsByPhones(m, query.candidates.map((c) => c.e164)),
+          await accountsByPhones(
+            m,
+            query.candidates.map((c) => c.e164),
+          ),
           query.candidates,
         ).map((account) => ({ account, match: 'phone' }));
         break;
@@ -90,11 +106,19 @@ export class AccountsService {
         break;
     }
     await this.audit.recordAlone({
-      actor: auditActor(actor), meta: actor.meta, action: 'account.search', targetType: 'account_search',
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: 'account.search',
+      targetType: 'account_search',
       reason: callRef ?? null,
       after: {
-        kind: query.kind, query: maskedQuery(query), ...(nameStage ? { nameStage } : {}), ...(phoneRegion ? { phoneRegion } : {}), results: found.length,
-        accountIds: found.map((h) => h.account.id), callReference: callRef ?? null,
+        kind: query.kind,
+        query: maskedQuery(query),
+        ...(nameStage ? { nameStage } : {}),
+        ...(phoneRegion ? { phoneRegion } : {}),
+        results: found.length,
+        accountIds: found.map((h) => h.account.id),
+        callReference: callRef ?? null,
       },
     });
     return found;
@@ -152,17 +176,32 @@ export class AccountsService {
     const { outboxId, destination } = await this.dataSource.transaction(async (m) => {
       const account = await this.get(id, m);
       const mail = await this.outbox.add(m, {
-        accountId: account.id, template: 'customer_id_reminder', language: account.language, to: account.primaryEmail,
+        accountId: account.id,
+        template: 'customer_id_reminder',
+        language: account.language,
+        to: account.primaryEmail,
         params: { customerId: account.customerId },
       });
       const destination = maskEmail(account.primaryEmail)!;
-      await m.save(m.create(SecurityEvent, {
-        accountId: account.id, at: this.clock.now(), kind: 'customer_id_reminder_sent', channel: 'phone_support',
-        destinationMasked: destination, detail: null, ip: null,
-      }));
+      await m.save(
+        m.create(SecurityEvent, {
+          accountId: account.id,
+          at: this.clock.now(),
+          kind: 'customer_id_reminder_sent',
+          channel: 'phone_support',
+          destinationMasked: destination,
+          detail: null,
+          ip: null,
+        }),
+      );
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'account.customer_id_reminder', targetType: 'account', targetId: account.id,
-        reason: callReference, after: { destination, outboxId: mail.id },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'account.customer_id_reminder',
+        targetType: 'account',
+        targetId: account.id,
+        reason: callReference,
+        after: { destination, outboxId: mail.id },
       });
       return { outboxId: mail.id, destination };
     });

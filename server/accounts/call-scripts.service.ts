@@ -8,7 +8,16 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { accountsError } from './accounts.errors';
 import { CallScript } from './call-script.entity';
-import { CALL_SCRIPTS, isScriptKey, SCRIPT_KEYS, SCRIPT_LANGUAGES, SCRIPT_MAX_LENGTH, ScriptKey, ScriptLanguage, unknownPlaceholders } from './call-scripts';
+import {
+  CALL_SCRIPTS,
+  isScriptKey,
+  SCRIPT_KEYS,
+  SCRIPT_LANGUAGES,
+  SCRIPT_MAX_LENGTH,
+  ScriptKey,
+  ScriptLanguage,
+  unknownPlaceholders,
+} from './call-scripts';
 
 export interface CallScriptView {
   key: ScriptKey;
@@ -43,7 +52,15 @@ export class CallScriptsService implements OnApplicationBootstrap {
   }
 
   async insertDefaults(): Promise<void> {
-    const rows = SCRIPT_KEYS.flatMap((key) => SCRIPT_LANGUAGES.map((language) => ({ key, language, text: CALL_SCRIPTS[key][language], updatedBy: null, updatedAt: this.clock.now() })));
+    const rows = SCRIPT_KEYS.flatMap((key) =>
+      SCRIPT_LANGUAGES.map((language) => ({
+        key,
+        language,
+        text: CALL_SCRIPTS[key][language],
+        updatedBy: null,
+        updatedAt: this.clock.now(),
+      })),
+    );
     await this.dataSource.createQueryBuilder().insert().into(CallScript).values(rows).orIgnore().execute();
   }
 
@@ -53,7 +70,15 @@ export class CallScriptsService implements OnApplicationBootstrap {
 
   async list(): Promise<{ sender: string; data: CallScriptView[] }> {
     const rows = await this.dataSource.getRepository(CallScript).find();
-    return { sender: this.sender, data: SCRIPT_KEYS.map((key) => this.view(key, rows.filter((r) => r.key === key))) };
+    return {
+      sender: this.sender,
+      data: SCRIPT_KEYS.map((key) =>
+        this.view(
+          key,
+          rows.filter((r) => r.key === key),
+        ),
+      ),
+    };
   }
 
   /** A supervisor rewrites both languages of one step at once; audited with the texts before and after. */
@@ -66,7 +91,9 @@ export class CallScriptsService implements OnApplicationBootstrap {
       else if (text.length > SCRIPT_MAX_LENGTH) errors[language] = `at most ${SCRIPT_MAX_LENGTH} characters`;
       else {
         const bad = unknownPlaceholders(key, text);
-        if (bad.length) errors[language] = `unknown placeholder ${bad.map((b) => `{${b}}`).join(', ')}; allowed: ${CALL_SCRIPTS[key].placeholders.map((p) => `{${p}}`).join(', ') || 'none'}`;
+        if (bad.length)
+          errors[language] =
+            `unknown placeholder ${bad.map((b) => `{${b}}`).join(', ')}; allowed: ${CALL_SCRIPTS[key].placeholders.map((p) => `{${p}}`).join(', ') || 'none'}`;
       }
     }
     if (Object.keys(errors).length) {
@@ -77,12 +104,19 @@ export class CallScriptsService implements OnApplicationBootstrap {
       const repo = m.getRepository(CallScript);
       const before = await repo.find({ where: { key }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
-      const rows = SCRIPT_LANGUAGES.map((language) => repo.create({ key, language, text: texts[language].trim(), updatedBy: actor.email, updatedAt: now }));
+      const rows = SCRIPT_LANGUAGES.map((language) =>
+        repo.create({ key, language, text: texts[language].trim(), updatedBy: actor.email, updatedAt: now }),
+      );
       await repo.save(rows);
       const textOf = (list: CallScript[]) => Object.fromEntries(list.map((r) => [r.language, r.text]));
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'call_script.update', targetType: 'call_script', targetId: key,
-        before: textOf(before), after: textOf(rows),
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'call_script.update',
+        targetType: 'call_script',
+        targetId: key,
+        before: textOf(before),
+        after: textOf(rows),
       });
       return this.view(key, rows);
     });
@@ -94,7 +128,10 @@ export class CallScriptsService implements OnApplicationBootstrap {
     return {
       key,
       placeholders: def.placeholders,
-      texts: Object.fromEntries(SCRIPT_LANGUAGES.map((l) => [l, rows.find((r) => r.language === l)?.text ?? def[l]])) as Record<ScriptLanguage, string>,
+      texts: Object.fromEntries(SCRIPT_LANGUAGES.map((l) => [l, rows.find((r) => r.language === l)?.text ?? def[l]])) as Record<
+        ScriptLanguage,
+        string
+      >,
       defaults: { fr: def.fr, en: def.en },
       updatedBy: edited?.updatedBy ?? null,
       updatedAt: edited ? edited.updatedAt.toISOString() : null,

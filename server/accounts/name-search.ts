@@ -25,7 +25,14 @@ const MIN_WORD = 3;
  * Empty when no word is long enough: then only the similar-spellings stage can answer.
  */
 export function wordPatterns(text: string): string[] {
-  const words = [...new Set(text.toLowerCase().split(/\s+/).filter((w) => [...w].length >= MIN_WORD))];
+  const words = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => [...w].length >= MIN_WORD),
+    ),
+  ];
   return words
     .sort((a, b) => b.length - a.length)
     .slice(0, MAX_WORDS)

@@ -22,7 +22,7 @@ export type AccountQuery =
 const PHONE_CHARS = /^[+()\d\s.\-/]+$/;
 
 export function isPhoneRegion(region: string): boolean {
-  return /^[A-Z]{2}$/.test(region) && isSupportedCountry(region as CountryCode);
+  return /^[A-Z]{2}$/.test(region) && isSupportedCountry(region);
 }
 
 /**
@@ -71,7 +71,10 @@ export function routeQuery(raw: string, phoneRegion = 'FR'): AccountQuery {
  * (a UK account found by `07700 900123` read as GB), then by the order of the readings (the agent's region
  * first), then by customer ID.
  */
-export function rankPhoneMatches<A extends { phone: string | null; country: string; customerId: string }>(accounts: A[], candidates: PhoneCandidate[]): A[] {
+export function rankPhoneMatches<A extends { phone: string | null; country: string; customerId: string }>(
+  accounts: A[],
+  candidates: PhoneCandidate[],
+): A[] {
   const score = (a: A): [number, number] => {
     const readings = candidates.map((c, i) => ({ c, i })).filter(({ c }) => c.e164 === a.phone);
     const own = readings.find(({ c }) => c.region === a.country);

@@ -45,12 +45,14 @@ function normalizeStated(field: StatedField, value: string, country: string): st
 
 function onFile(account: CustomerAccount, field: StatedField): string | null {
   switch (field) {
-    case 'backup_email': return account.backupEmail?.toLowerCase() ?? null;
-    case 'phone': return account.phone;
-    case 'postal_code': return account.postalCode.replace(/\s+/g, '').toUpperCase();
+    case 'backup_email':
+      return account.backupEmail?.toLowerCase() ?? null;
+    case 'phone':
+      return account.phone;
+    case 'postal_code':
+      return account.postalCode.replace(/\s+/g, '').toUpperCase();
   }
 }
-
 
 /**
  * The checks of one call. Possession: a one-time code mailed to an address on file, read back by the caller.
@@ -82,14 +84,26 @@ export class VerificationService {
       if (open) return open;
       const verification = await m.save(
         m.create(CallerVerification, {
-          accountId: account.id, callReference, agentId: actor.id, startedAt: now,
+          accountId: account.id,
+          callReference,
+          agentId: actor.id,
+          startedAt: now,
           expiresAt: new Date(now.getTime() + this.config.verificationMinutes * 60_000),
-          possessionProven: [], possessionProvenAt: null, lockedAt: null, codeFailures: 0, statedTries: {},
+          possessionProven: [],
+          possessionProvenAt: null,
+          lockedAt: null,
+          codeFailures: 0,
+          statedTries: {},
         }),
       );
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'verification.start', targetType: 'account', targetId: account.id,
-        reason: callReference, after: { verificationId: verification.id },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'verification.start',
+        targetType: 'account',
+        targetId: account.id,
+        reason: callReference,
+        after: { verificationId: verification.id },
       });
       return verification;
     });
@@ -98,9 +112,12 @@ export class VerificationService {
   /** Loads a verification the actor may see (their own calls), else 404; with `lock` for a state change. */
   async load(actor: Actor, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<CallerVerification> {
     const v = isUuid(id)
-      ? await m.getRepository(CallerVerification).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      ? await m
+          .getRepository(CallerVerification)
+          .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
-    if (!v || !actor.ability.can('read', asSubject('CallerVerification', { agentId: v.agentId }))) throw accountsError('verification_not_found');
+    if (!v || !actor.ability.can('read', asSubject('CallerVerification', { agentId: v.agentId })))
+      throw accountsError('verification_not_found');
     return v;
   }
 
@@ -125,20 +142,43 @@ export class VerificationService {
       const destination = maskEmail(address)!;
       const saved = await m.save(
         m.create(VerificationCode, {
-          verificationId: v.id, channel, destinationMasked: destination, codeHash: this.hashCode(v.id, code), sentAt: now,
-          expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000), consumedAt: null, supersededAt: null,
+          verificationId: v.id,
+          channel,
+          destinationMasked: destination,
+          codeHash: this.hashCode(v.id, code),
+          sentAt: now,
+          expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
+          consumedAt: null,
+          supersededAt: null,
         }),
       );
       const mail = await this.outbox.add(m, {
-        accountId: account.id, template: 'verification_code', language: account.language, to: address,
-        params: { code, customerId: account.customerId, minutes: String(CODE_TTL_MINUTES) }, secretParams: ['code'],
+        accountId: account.id,
+        template: 'verification_code',
+        language: account.language,
+        to: address,
+        params: { code, customerId: account.customerId, minutes: String(CODE_TTL_MINUTES) },
+        secretParams: ['code'],
       });
-      await m.save(m.create(SecurityEvent, {
-        accountId: account.id, at: now, kind: 'verification_code_sent', channel: 'phone_support', destinationMasked: destination, detail: channel, ip: null,
-      }));
+      await m.save(
+        m.create(SecurityEvent, {
+          accountId: account.id,
+          at: now,
+          kind: 'verification_code_sent',
+          channel: 'phone_support',
+          destinationMasked: destination,
+          detail: channel,
+          ip: null,
+        }),
+      );
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'verification.code.send', targetType: 'account', targetId: account.id,
-        reason: v.callReference, after: { verificationId: v.id, channel, destination },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'verification.code.send',
+        targetType: 'account',
+        targetId: account.id,
+        reason: v.callReference,
+        after: { verificationId: v.id, channel, destination },
       });
       return { outboxId: mail.id, response: { codeId: saved.id, channel, destination, expiresAt: saved.expiresAt.toISOString() } };
     });
@@ -147,18 +187,33 @@ export class VerificationService {
   }
 
   private async recordCheck(
-    m: EntityManager, actor: Actor, v: CallerVerification, kind: 'code' | 'stated_value', subject: string, result: CheckResult, extra: Record<string, unknown> = {},
+    m: EntityManager,
+    actor: Actor,
+    v: CallerVerification,
+    kind: 'code' | 'stated_value',
+    subject: string,
+    result: CheckResult,
+    extra: Record<string, unknown> = {},
   ) {
     await m.save(m.create(VerificationCheck, { verificationId: v.id, at: this.clock.now(), kind, subject, result }));
     await this.audit.record(m, {
-      actor: auditActor(actor), meta: actor.meta, action: kind === 'code' ? 'verification.code.check' : 'verification.stated.check',
-      outcome: result === 'match' ? 'success' : 'failure', targetType: 'account', targetId: v.accountId, reason: v.callReference,
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: kind === 'code' ? 'verification.code.check' : 'verification.stated.check',
+      outcome: result === 'match' ? 'success' : 'failure',
+      targetType: 'account',
+      targetId: v.accountId,
+      reason: v.callReference,
       after: { verificationId: v.id, subject, result, ...extra },
     });
   }
 
   /** The caller reads the code back. Single use, 10 minutes, 5 wrong entries lock code checks for the call. */
-  async checkCode(actor: Actor, id: string, code: string): Promise<{ result: CheckResult; attemptsLeft: number; possessionProven: PossessionChannel[] }> {
+  async checkCode(
+    actor: Actor,
+    id: string,
+    code: string,
+  ): Promise<{ result: CheckResult; attemptsLeft: number; possessionProven: PossessionChannel[] }> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const v = await this.load(actor, id, m, true);
       this.assertOpen(v);
@@ -186,7 +241,7 @@ export class VerificationService {
     });
     if (outcome.error) throw accountsError(outcome.error);
     return {
-      result: outcome.result!,
+      result: outcome.result,
       attemptsLeft: Math.max(0, MAX_CODE_FAILURES - outcome.v.codeFailures),
       possessionProven: outcome.v.possessionProven,
     };
@@ -197,7 +252,12 @@ export class VerificationService {
    * is reserved against the account's daily limits in the same transaction as the check, so parallel calls on
    * one account cannot exceed them; a refused try is audited (supervisors are alerted from the trail).
    */
-  async checkStated(actor: Actor, id: string, field: StatedField, value: string): Promise<{ field: StatedField; result: CheckResult; attemptsLeft: number }> {
+  async checkStated(
+    actor: Actor,
+    id: string,
+    field: StatedField,
+    value: string,
+  ): Promise<{ field: StatedField; result: CheckResult; attemptsLeft: number }> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const v = await this.load(actor, id, m, true);
       this.assertOpen(v);
@@ -221,30 +281,44 @@ export class VerificationService {
     if (outcome.answer) return outcome.answer;
     const { v, refused } = outcome;
     await this.audit.recordAlone({
-      actor: auditActor(actor), meta: actor.meta, action: 'verification.stated.throttled', outcome: 'denied', targetType: 'account',
-      targetId: v.accountId, reason: v.callReference, after: { verificationId: v.id, subject: field, limit: refused.limit },
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: 'verification.stated.throttled',
+      outcome: 'denied',
+      targetType: 'account',
+      targetId: v.accountId,
+      reason: v.callReference,
+      after: { verificationId: v.id, subject: field, limit: refused.limit },
     });
     const hours = Math.ceil(refused.retryAfterSeconds / 3600);
-    throw accountsError('stated_throttled', { hours, retryAfterSeconds: refused.retryAfterSeconds }, {
-      headers: { 'Retry-After': String(refused.retryAfterSeconds) },
-    });
+    throw accountsError(
+      'stated_throttled',
+      { hours, retryAfterSeconds: refused.retryAfterSeconds },
+      {
+        headers: { 'Retry-After': String(refused.retryAfterSeconds) },
+      },
+    );
   }
 
   async state(actor: Actor, id: string) {
     const v = await this.load(actor, id);
-    const [checks, active] = await Promise.all([
-      checksOf(this.dataSource.manager, v.id),
-      activeCode(this.dataSource.manager, v.id),
-    ]);
+    const [checks, active] = await Promise.all([checksOf(this.dataSource.manager, v.id), activeCode(this.dataSource.manager, v.id)]);
     const now = this.clock.now().getTime();
     return {
-      id: v.id, accountId: v.accountId, callReference: v.callReference, startedAt: v.startedAt.toISOString(),
-      expiresAt: v.expiresAt.toISOString(), expired: v.expiresAt.getTime() <= now, possessionProven: v.possessionProven,
-      locked: v.lockedAt !== null, codeAttemptsLeft: Math.max(0, MAX_CODE_FAILURES - v.codeFailures),
+      id: v.id,
+      accountId: v.accountId,
+      callReference: v.callReference,
+      startedAt: v.startedAt.toISOString(),
+      expiresAt: v.expiresAt.toISOString(),
+      expired: v.expiresAt.getTime() <= now,
+      possessionProven: v.possessionProven,
+      locked: v.lockedAt !== null,
+      codeAttemptsLeft: Math.max(0, MAX_CODE_FAILURES - v.codeFailures),
       statedAttemptsLeft: await this.statedLimits.triesLeft(v, this.dataSource.manager),
-      activeCode: active && active.expiresAt.getTime() > now
-        ? { channel: active.channel, destination: active.destinationMasked, expiresAt: active.expiresAt.toISOString() }
-        : null,
+      activeCode:
+        active && active.expiresAt.getTime() > now
+          ? { channel: active.channel, destination: active.destinationMasked, expiresAt: active.expiresAt.toISOString() }
+          : null,
       checks: checks.map((c) => ({ at: c.at.toISOString(), kind: c.kind, subject: c.subject, result: c.result })),
     };
   }
@@ -260,7 +334,12 @@ export class VerificationService {
       }
       const account = await this.accounts.get(accountId, m);
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'account.unmask', targetType: 'account', targetId: account.id, reason,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'account.unmask',
+        targetType: 'account',
+        targetId: account.id,
+        reason,
         after: { verificationId: v.id, callReference: v.callReference, possessionProven: v.possessionProven },
       });
       return account;

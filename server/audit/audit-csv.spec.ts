@@ -7,10 +7,27 @@ async function exportOf(rows: Partial<AuditEvent>[]): Promise<string> {
   csv.on('data', (d: Buffer) => (text += d.toString()));
   const done = new Promise((resolve, reject) => csv.on('end', resolve).on('error', reject));
   for (const r of rows) {
-    csv.write(toCsvRow({
-      id: '1', at: new Date('2026-11-24T09:00:00Z'), actorEmail: null, actorRoles: [], action: 'test', outcome: 'success', targetType: null,
-      targetId: null, caseId: null, reason: null, before: null, after: null, ip: null, requestId: null, prevHash: 'a', hash: 'b', ...r,
-    } as AuditEvent));
+    csv.write(
+      toCsvRow({
+        id: '1',
+        at: new Date('2026-11-24T09:00:00Z'),
+        actorEmail: null,
+        actorRoles: [],
+        action: 'test',
+        outcome: 'success',
+        targetType: null,
+        targetId: null,
+        caseId: null,
+        reason: null,
+        before: null,
+        after: null,
+        ip: null,
+        requestId: null,
+        prevHash: 'a',
+        hash: 'b',
+        ...r,
+      } as AuditEvent),
+    );
   }
   csv.end();
   await done;
@@ -18,22 +35,29 @@ async function exportOf(rows: Partial<AuditEvent>[]): Promise<string> {
 }
 
 describe('audit CSV export: spreadsheet formulas', () => {
-  it.each([
-    ['=HYPERLINK("http://evil.test","click")'],
-    ['+33 6 12 34 56 78'],
-    ['-2+3'],
-    ['@SUM(1+1)'],
-    ['\tcmd'],
-    ['\r=1+1'],
-    ['＝1+1'],
-  ])('neutralises a cell starting with %j by a leading quote, in every text column', async (value) => {
-    const text = await exportOf([{ actorEmail: value, actorRoles: [value], action: value, targetType: value, targetId: value, caseId: value, reason: value, ip: value, requestId: value }]);
-    const line = text.split('\n')[1];
-    const quoted = `'${value}`;
-    const cell = /[",\r\n]/.test(quoted) ? `"${quoted.replace(/"/g, '""')}"` : quoted;
-    // actorEmail, actorRoles, action, targetType, targetId, caseId, reason, ip, requestId: nine cells, each neutralised.
-    expect(line.split(cell).length - 1).toBe(9);
-  });
+  it.each([['=HYPERLINK("http://evil.test","click")'], ['+33 6 12 34 56 78'], ['-2+3'], ['@SUM(1+1)'], ['\tcmd'], ['\r=1+1'], ['＝1+1']])(
+    'neutralises a cell starting with %j by a leading quote, in every text column',
+    async (value) => {
+      const text = await exportOf([
+        {
+          actorEmail: value,
+          actorRoles: [value],
+          action: value,
+          targetType: value,
+          targetId: value,
+          caseId: value,
+          reason: value,
+          ip: value,
+          requestId: value,
+        },
+      ]);
+      const line = text.split('\n')[1];
+      const quoted = `'${value}`;
+      const cell = /[",\r\n]/.test(quoted) ? `"${quoted.replace(/"/g, '""')}"` : quoted;
+      // actorEmail, actorRoles, action, targetType, targetId, caseId, reason, ip, requestId: nine cells, each neutralised.
+      expect(line.split(cell).length - 1).toBe(9);
+    },
+  );
 
   it('leaves ordinary values as they are', async () => {
     const text = await exportOf([{ actorEmail: 'agent@example.test', reason: 'call 42, "urgent"', targetId: '2fa-reset' }]);

@@ -131,7 +131,12 @@ export class AuditQueryService {
           : { ...startCursor(), firstBrokenId: lastGood.lastEventId };
     }
     const result = cursor.firstBrokenId ? cursor : await this.walk(this.dataSource.manager, cursor);
-    return this.record(result.lastId ? { id: result.lastId, hash: result.expectedPrevHash } : null, result.checked, result.firstBrokenId, false);
+    return this.record(
+      result.lastId ? { id: result.lastId, hash: result.expectedPrevHash } : null,
+      result.checked,
+      result.firstBrokenId,
+      false,
+    );
   }
 
   /**
@@ -147,7 +152,12 @@ export class AuditQueryService {
     const head = walked.lastId ? { id: walked.lastId, hash: walked.expectedPrevHash, count: walked.checked } : null;
     const checkpoint = await this.record(head, walked.checked, firstBrokenId, true);
     return {
-      ok: checkpoint.ok, checked: walked.checked, firstBrokenId, lastEventId: walked.lastId, head, checkpoint,
+      ok: checkpoint.ok,
+      checked: walked.checked,
+      firstBrokenId,
+      lastEventId: walked.lastId,
+      head,
+      checkpoint,
       lastGood: fromAnchors ? anchors.lastGood : walked.lastGood,
     };
   }
@@ -178,13 +188,27 @@ export class AuditQueryService {
   }
 
   /** Saves the checkpoint and logs its head hash: the log, shipped off the machine, is a copy the database's owner cannot rewrite. */
-  private async record(head: Pick<ChainAnchor, 'id' | 'hash'> | null, checked: number, firstBrokenId: string | null, full: boolean): Promise<AuditCheckpoint> {
+  private async record(
+    head: Pick<ChainAnchor, 'id' | 'hash'> | null,
+    checked: number,
+    firstBrokenId: string | null,
+    full: boolean,
+  ): Promise<AuditCheckpoint> {
     const repo = this.dataSource.getRepository(AuditCheckpoint);
     const ok = firstBrokenId === null;
     const saved = await repo.save(
       repo.create({ at: this.clock.now(), lastEventId: head?.id ?? null, lastHash: head?.hash ?? null, checked, ok, firstBrokenId, full }),
     );
-    const line = { msg: 'audit checkpoint', checkpointId: saved.id, full, headId: saved.lastEventId, headHash: saved.lastHash, checked, ok, firstBrokenId };
+    const line = {
+      msg: 'audit checkpoint',
+      checkpointId: saved.id,
+      full,
+      headId: saved.lastEventId,
+      headHash: saved.lastHash,
+      checked,
+      ok,
+      firstBrokenId,
+    };
     if (ok) this.logger.log(line);
     else this.logger.error(line);
     return saved;

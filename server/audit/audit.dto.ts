@@ -7,32 +7,82 @@ import type { ChainedFields } from './audit-chain';
 
 export class AuditListQuery {
   @ApiPropertyOptional({ maxLength: 254 })
-  @IsOptional() @IsString() @MaxLength(254) actor?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  actor?: string;
   @ApiPropertyOptional({ enum: ['agent', 'reviewer', 'supervisor', 'admin'] })
-  @IsOptional() @IsIn(['agent', 'reviewer', 'supervisor', 'admin']) role?: string;
+  @IsOptional()
+  @IsIn(['agent', 'reviewer', 'supervisor', 'admin'])
+  role?: string;
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
   @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })
-  @IsOptional() @IsIn(['success', 'failure', 'denied']) outcome?: string;
+  @IsOptional()
+  @IsIn(['success', 'failure', 'denied'])
+  outcome?: string;
   @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional() @IsString() @MaxLength(50) targetType?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  targetType?: string;
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200) targetId?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  targetId?: string;
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100) caseId?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  caseId?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) from?: Date;
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be a date (ISO 8601)' })
+  from?: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be a date (ISO 8601)' })
+  to?: Date;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
   @ApiPropertyOptional({ maxLength: 40 })
-  @IsOptional() @IsString() @MaxLength(40) cursor?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  cursor?: string;
 }
 
 export class AuditExportQuery extends OmitType(AuditListQuery, ['limit', 'cursor'] as const) {}
 
-export const CSV_COLUMNS = ['id', 'at', 'actorEmail', 'actorRoles', 'action', 'outcome', 'targetType', 'targetId', 'caseId', 'reason', 'before', 'after', 'ip', 'requestId', 'prevHash', 'hash'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'at',
+  'actorEmail',
+  'actorRoles',
+  'action',
+  'outcome',
+  'targetType',
+  'targetId',
+  'caseId',
+  'reason',
+  'before',
+  'after',
+  'ip',
+  'requestId',
+  'prevHash',
+  'hash',
+] as const;
 
 /**
  * The export's CSV writer. Cells hold what staff and anonymous callers typed (a call reference, a reason, a login
@@ -45,8 +95,22 @@ export function auditCsv(): Stringifier {
 
 export function toCsvRow(e: AuditEvent): (string | null)[] {
   return [
-    e.id, e.at.toISOString(), e.actorEmail, e.actorRoles.join(' '), e.action, e.outcome, e.targetType, e.targetId, e.caseId, e.reason,
-    e.before ? JSON.stringify(e.before) : null, e.after ? JSON.stringify(e.after) : null, e.ip, e.requestId, e.prevHash, e.hash,
+    e.id,
+    e.at.toISOString(),
+    e.actorEmail,
+    e.actorRoles.join(' '),
+    e.action,
+    e.outcome,
+    e.targetType,
+    e.targetId,
+    e.caseId,
+    e.reason,
+    e.before ? JSON.stringify(e.before) : null,
+    e.after ? JSON.stringify(e.after) : null,
+    e.ip,
+    e.requestId,
+    e.prevHash,
+    e.hash,
   ];
 }
 
@@ -62,8 +126,22 @@ export interface AuditEventResponse extends Omit<ChainedFields, 'at' | 'before' 
 
 export function toAuditEventResponse(e: AuditEvent): AuditEventResponse {
   return {
-    id: e.id, at: e.at.toISOString(), actorId: e.actorId, actorEmail: e.actorEmail, actorRoles: e.actorRoles,
-    action: e.action, outcome: e.outcome, targetType: e.targetType, targetId: e.targetId, caseId: e.caseId,
-    reason: e.reason, before: e.before, after: e.after, ip: e.ip, requestId: e.requestId, prevHash: e.prevHash, hash: e.hash,
+    id: e.id,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorEmail: e.actorEmail,
+    actorRoles: e.actorRoles,
+    action: e.action,
+    outcome: e.outcome,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    caseId: e.caseId,
+    reason: e.reason,
+    before: e.before,
+    after: e.after,
+    ip: e.ip,
+    requestId: e.requestId,
+    prevHash: e.prevHash,
+    hash: e.hash,
   };
 }

@@ -14,9 +14,21 @@ export const AUDIT_APPEND_SQL = `SELECT id, prev_hash AS "prevHash", hash FROM a
 
 export function auditAppendParams(fields: ChainedFields): unknown[] {
   return [
-    fields.at, fields.actorId, fields.actorEmail, fields.actorRoles, fields.action, fields.outcome, fields.targetType, fields.targetId,
-    fields.caseId, fields.reason, fields.before === null ? null : JSON.stringify(fields.before),
-    fields.after === null ? null : JSON.stringify(fields.after), fields.ip, fields.requestId, canonicalEntry(fields),
+    fields.at,
+    fields.actorId,
+    fields.actorEmail,
+    fields.actorRoles,
+    fields.action,
+    fields.outcome,
+    fields.targetType,
+    fields.targetId,
+    fields.caseId,
+    fields.reason,
+    fields.before === null ? null : JSON.stringify(fields.before),
+    fields.after === null ? null : JSON.stringify(fields.after),
+    fields.ip,
+    fields.requestId,
+    canonicalEntry(fields),
   ];
 }
 
@@ -71,7 +83,7 @@ export class AuditService {
       ip: input.meta.ip,
       requestId: input.meta.requestId,
     };
-    const [row] = (await manager.query(AUDIT_APPEND_SQL, auditAppendParams(fields))) as Appended[];
+    const [row] = await manager.query<Appended[]>(AUDIT_APPEND_SQL, auditAppendParams(fields));
     return manager.create(AuditEvent, { ...fields, id: String(row.id), prevHash: row.prevHash, hash: row.hash });
   }
 }

@@ -24,7 +24,7 @@ export class SessionLookup {
   }
 
   async find(m: EntityManager, tokenHash: string): Promise<{ session: StaffSession; user: StaffUser } | null> {
-    const [row] = (await m.query(this.sql, [tokenHash])) as ObjectLiteral[];
+    const [row] = await m.query<ObjectLiteral[]>(this.sql, [tokenHash]);
     if (!row) return null;
     const session = this.sessionRead.one(row);
     const user = this.staffRead.one(row, 'staff.');
@@ -35,7 +35,8 @@ export class SessionLookup {
 
 /** The member signing in, with the secrets a login checks (never selected by default). */
 export function staffForLogin(m: EntityManager, email: string): Promise<StaffUser | null> {
-  return m.getRepository(StaffUser)
+  return m
+    .getRepository(StaffUser)
     .createQueryBuilder('u')
     .addSelect(['u.passwordHash', 'u.totpSecret', 'u.totpLastStep'])
     .where('u.email = :email', { email })

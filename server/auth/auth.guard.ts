@@ -26,12 +26,22 @@ export class AuthGuard implements CanActivate {
     if (policy.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<ActorRequest>();
-    const resolved = await this.sessions.resolve(req.cookies?.[this.sessions.cookieName]);
+    const resolved = await this.sessions.resolve(
+      (req.cookies as Record<string, string | undefined> | undefined)?.[this.sessions.cookieName],
+    );
     if (typeof resolved === 'string') throw authError(SESSION_REFUSALS[resolved]);
 
     const { user, session } = resolved;
     const ability = defineAbilityFor({ id: user.id, roles: user.roles });
-    req.actor = { id: user.id, email: user.email, name: user.name, roles: user.roles, sessionId: session.id, ability, meta: requestMeta(req) };
+    req.actor = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      sessionId: session.id,
+      ability,
+      meta: requestMeta(req),
+    };
 
     if (policy.kind === 'permission' && !ability.can(policy.action, policy.subject)) {
       throw authError('permission_denied');

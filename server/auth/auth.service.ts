@@ -37,11 +37,20 @@ export class AuthService {
     const reservation = await this.throttle.reserve(normalized, meta.ip);
     if (!reservation.granted) {
       await this.audit.recordAlone({
-        actor: null, meta, action: 'auth.login.throttled', outcome: 'denied', targetType: LOGIN_TARGET, targetId: normalized,
+        actor: null,
+        meta,
+        action: 'auth.login.throttled',
+        outcome: 'denied',
+        targetType: LOGIN_TARGET,
+        targetId: normalized,
       });
-      throw authError('login_throttled', { minutes: Math.ceil(reservation.retryAfterSeconds / 60), retryAfterSeconds: reservation.retryAfterSeconds }, {
-        headers: { 'Retry-After': String(reservation.retryAfterSeconds) },
-      });
+      throw authError(
+        'login_throttled',
+        { minutes: Math.ceil(reservation.retryAfterSeconds / 60), retryAfterSeconds: reservation.retryAfterSeconds },
+        {
+          headers: { 'Retry-After': String(reservation.retryAfterSeconds) },
+        },
+      );
     }
 
     const user = await staffForLogin(this.dataSource.manager, normalized);
@@ -49,14 +58,31 @@ export class AuthService {
     const passwordOk = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
     // No password or no second factor yet: the member has not completed their invitation or re-enrolment link.
     const enrolled = !!user?.passwordHash && !!user.totpSecret;
-    const step = user?.totpSecret && enrolled && passwordOk
-      ? await verifyTotp(user.totpSecret, otp, user.totpLastStep === null ? null : Number(user.totpLastStep), this.clock.now().getTime())
-      : null;
-    const failure = !user ? 'unknown email' : !passwordOk ? 'wrong password' : !enrolled ? 'not enrolled' : step === null ? 'wrong or reused code' : !user.active ? 'account disabled' : null;
+    const step =
+      user?.totpSecret && enrolled && passwordOk
+        ? await verifyTotp(user.totpSecret, otp, user.totpLastStep === null ? null : Number(user.totpLastStep), this.clock.now().getTime())
+        : null;
+    const failure = !user
+      ? 'unknown email'
+      : !passwordOk
+        ? 'wrong password'
+        : !enrolled
+          ? 'not enrolled'
+          : step === null
+            ? 'wrong or reused code'
+            : !user.active
+              ? 'account disabled'
+              : null;
 
     if (failure || !user || step === null) {
       await this.audit.recordAlone({
-        actor: null, meta, action: LOGIN_FAILED, outcome: 'failure', targetType: LOGIN_TARGET, targetId: normalized, reason: failure,
+        actor: null,
+        meta,
+        action: LOGIN_FAILED,
+        outcome: 'failure',
+        targetType: LOGIN_TARGET,
+        targetId: normalized,
+        reason: failure,
       });
       throw authError('invalid_credentials');
     }
@@ -73,8 +99,12 @@ export class AuthService {
       await this.throttle.giveBack(reservation, manager);
       const created = await this.sessions.create(manager, user.id, meta.ip, userAgent);
       await this.audit.record(manager, {
-        actor: { id: user.id, email: user.email, roles: user.roles }, meta, action: 'auth.login',
-        targetType: 'staff', targetId: user.id, after: { sessionId: created.session.id },
+        actor: { id: user.id, email: user.email, roles: user.roles },
+        meta,
+        action: 'auth.login',
+        targetType: 'staff',
+        targetId: user.id,
+        after: { sessionId: created.session.id },
       });
       return created.token;
     });
@@ -85,7 +115,11 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revoke(manager, actor.sessionId);
       await this.audit.record(manager, {
-        actor: auditActor(actor), meta: actor.meta, action: 'auth.logout', targetType: 'staff', targetId: actor.id,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'auth.logout',
+        targetType: 'staff',
+        targetId: actor.id,
         before: { sessionId: actor.sessionId },
       });
     });

@@ -1,4 +1,3 @@
-
 import { unpackRules } from '@casl/ability/extra';
 import { createMongoAbility } from '@casl/ability';
 import { ACTIONS, AppAbility, asSubject, defineAbilityFor, packAbility, SUBJECTS } from './permissions';
@@ -21,26 +20,80 @@ describe('permission rules', () => {
 
   it('grants each role exactly its list (deny by default)', () => {
     expect(grants(ability('agent'))).toEqual([
-      'create CallerVerification', 'create Case', 'create RecoveryCase', 'lock Account', 'notify Account', 'read Account', 'read CallScript',
-      'read CallerVerification', 'read Case', 'read RecoveryCase', 'unmask Account', 'update CallerVerification', 'update Case', 'update RecoveryCase',
+      'create CallerVerification',
+      'create Case',
+      'create RecoveryCase',
+      'lock Account',
+      'notify Account',
+      'read Account',
+      'read CallScript',
+      'read CallerVerification',
+      'read Case',
+      'read RecoveryCase',
+      'unmask Account',
+      'update CallerVerification',
+      'update Case',
+      'update RecoveryCase',
     ]);
     expect(grants(ability('reviewer'))).toEqual(['read Account', 'read Case', 'read Document', 'review Case']);
     expect(grants(ability('supervisor'))).toEqual([
-      'approve RecoveryCase', 'execute RecoveryCase', 'export AuditEvent', 'lock Account', 'read Account', 'read Alert', 'read AuditEvent',
-      'read CallScript', 'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read RecoveryCase', 'read StaffUser',
-      'unlock Account', 'update Alert', 'update CallScript', 'update RecoveryCase', 'verify AuditEvent',
+      'approve RecoveryCase',
+      'execute RecoveryCase',
+      'export AuditEvent',
+      'lock Account',
+      'read Account',
+      'read Alert',
+      'read AuditEvent',
+      'read CallScript',
+      'read Case',
+      'read Dashboard',
+      'read Document',
+      'read OutboxMessage',
+      'read RecoveryCase',
+      'read StaffUser',
+      'unlock Account',
+      'update Alert',
+      'update CallScript',
+      'update RecoveryCase',
+      'verify AuditEvent',
     ]);
-    expect(grants(ability('admin'))).toEqual(['create StaffUser', 'read ApiDocs', 'read Queue', 'read StaffUser', 'update Queue', 'update StaffUser']);
+    expect(grants(ability('admin'))).toEqual([
+      'create StaffUser',
+      'read ApiDocs',
+      'read Queue',
+      'read StaffUser',
+      'update Queue',
+      'update StaffUser',
+    ]);
   });
 
   it('combines roles as a union', () => {
-    expect(grants(ability('supervisor', 'admin'))).toEqual(
-      [
-        'approve RecoveryCase', 'create StaffUser', 'execute RecoveryCase', 'export AuditEvent', 'lock Account', 'read Account', 'read Alert',
-        'read ApiDocs', 'read AuditEvent', 'read CallScript', 'read Case', 'read Dashboard', 'read Document', 'read OutboxMessage', 'read Queue', 'read RecoveryCase',
-        'read StaffUser', 'unlock Account', 'update Alert', 'update CallScript', 'update Queue', 'update RecoveryCase', 'update StaffUser', 'verify AuditEvent',
-      ],
-    );
+    expect(grants(ability('supervisor', 'admin'))).toEqual([
+      'approve RecoveryCase',
+      'create StaffUser',
+      'execute RecoveryCase',
+      'export AuditEvent',
+      'lock Account',
+      'read Account',
+      'read Alert',
+      'read ApiDocs',
+      'read AuditEvent',
+      'read CallScript',
+      'read Case',
+      'read Dashboard',
+      'read Document',
+      'read OutboxMessage',
+      'read Queue',
+      'read RecoveryCase',
+      'read StaffUser',
+      'unlock Account',
+      'update Alert',
+      'update CallScript',
+      'update Queue',
+      'update RecoveryCase',
+      'update StaffUser',
+      'verify AuditEvent',
+    ]);
   });
 
   it('lets an admin change another staff member but never themselves', () => {

@@ -7,10 +7,38 @@ import { reviewerRules } from './rules/reviewer.rules';
 import { supervisorRules } from './rules/supervisor.rules';
 
 /** The one vocabulary of permissions. Routes, services and the console speak only these words. */
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'verify', 'export', 'unmask', 'notify', 'approve', 'execute', 'review', 'lock', 'unlock'] as const;
+export const ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'verify',
+  'export',
+  'unmask',
+  'notify',
+  'approve',
+  'execute',
+  'review',
+  'lock',
+  'unlock',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['AuditEvent', 'StaffUser', 'Queue', 'Account', 'CallerVerification', 'OutboxMessage', 'Case', 'Document', 'RecoveryCase', 'Alert', 'Dashboard', 'CallScript', 'ApiDocs'] as const;
+export const SUBJECTS = [
+  'AuditEvent',
+  'StaffUser',
+  'Queue',
+  'Account',
+  'CallerVerification',
+  'OutboxMessage',
+  'Case',
+  'Document',
+  'RecoveryCase',
+  'Alert',
+  'Dashboard',
+  'CallScript',
+  'ApiDocs',
+] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** A loaded row tagged with its subject name (`subject('StaffUser', row)`), for record-level checks. */
@@ -18,7 +46,7 @@ export type SubjectRecord = { [K in SubjectName]: ForcedSubject<K> & Record<stri
 export type AppAbility = MongoAbility<[Action, SubjectName | SubjectRecord], MongoQuery>;
 /** Tags the fields of a loaded row with their subject name, for `ability.can(action, asSubject(...))`. */
 export function asSubject(name: SubjectName, fields: Record<string, unknown>): SubjectRecord {
-  return subject(name, { ...fields }) as SubjectRecord;
+  return subject(name, { ...fields });
 }
 
 export type RuleBuilder = AbilityBuilder<AppAbility>;

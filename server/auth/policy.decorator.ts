@@ -3,9 +3,7 @@ import type { Action, SubjectName } from './permissions';
 
 /** Every route declares exactly one policy; a route without one is refused (and fails the route test). */
 export type RoutePolicy =
-  | { kind: 'public'; reason: string }
-  | { kind: 'authenticated' }
-  | { kind: 'permission'; action: Action; subject: SubjectName };
+  { kind: 'public'; reason: string } | { kind: 'authenticated' } | { kind: 'permission'; action: Action; subject: SubjectName };
 
 export const ROUTE_POLICY = 'route-policy';
 

@@ -40,7 +40,12 @@ export class SessionService {
     return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
   }
 
-  async create(manager: EntityManager, staffId: string, ip: string | null, userAgent: string | null): Promise<{ token: string; session: StaffSession }> {
+  async create(
+    manager: EntityManager,
+    staffId: string,
+    ip: string | null,
+    userAgent: string | null,
+  ): Promise<{ token: string; session: StaffSession }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const session = await manager.save(

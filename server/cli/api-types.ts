@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : null;
   if (process.argv.includes('--check')) {
     if (committed === generated) return;
-    console.error(`${path.relative(process.cwd(), SCHEMA_FILE)} is stale: it differs from the OpenAPI document. Run \`npm run api:types\` and commit it.`);
+    console.error(
+      `${path.relative(process.cwd(), SCHEMA_FILE)} is stale: it differs from the OpenAPI document. Run \`npm run api:types\` and commit it.`,
+    );
     process.exitCode = 1;
     return;
   }

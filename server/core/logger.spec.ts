@@ -30,6 +30,10 @@ describe('PinoLogger (Nest application logs)', () => {
   it("turns Nest's error(message, stack, context) into an error carrying that stack", () => {
     const { logger, lines } = capture();
     logger.error('Unhandled', 'Error: Unhandled\n    at handler (x.ts:1:1)', 'ExceptionsHandler');
-    expect(lines[0]).toMatchObject({ level: 50, context: 'ExceptionsHandler', err: { message: 'Unhandled', stack: 'Error: Unhandled\n    at handler (x.ts:1:1)' } });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      context: 'ExceptionsHandler',
+      err: { message: 'Unhandled', stack: 'Error: Unhandled\n    at handler (x.ts:1:1)' },
+    });
   });
 });

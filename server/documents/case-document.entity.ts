@@ -25,7 +25,15 @@ export const PROCESSING_STATES = ['uploaded', 'typed', 'hashed', 'scanned', 'pro
 export type ProcessingState = (typeof PROCESSING_STATES)[number];
 export const FINAL_STATES: ProcessingState[] = ['processed', 'rejected', 'quarantined', 'failed'];
 
-export const REJECTION_CODES = ['unreadable', 'expired', 'name_mismatch', 'older_than_3_months', 'wrong_kind', 'suspected_forgery', 'other'] as const;
+export const REJECTION_CODES = [
+  'unreadable',
+  'expired',
+  'name_mismatch',
+  'older_than_3_months',
+  'wrong_kind',
+  'suspected_forgery',
+  'other',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 /** Why a reviewer asks the customer for one document again (the file is unusable, not invalid). */
 export const REUPLOAD_REASONS = ['unreadable', 'cut', 'glare', 'other'] as const;
@@ -39,7 +47,13 @@ export type IdentityType = (typeof IDENTITY_TYPES)[number];
 export const TWO_SIDED: readonly IdentityType[] = ['id_card', 'residence_permit', 'driving_licence'];
 export const IDENTITY_KINDS: readonly DocumentKind[] = ['identity_front', 'identity_back'];
 /** Proofs that must be under 3 months old: the reviewer types their date when accepting them. */
-export const DATED_KINDS: readonly DocumentKind[] = ['proof_of_address', 'old_proof_of_address', 'host_proof_of_address', 'company_registration', 'business_register_notice'];
+export const DATED_KINDS: readonly DocumentKind[] = [
+  'proof_of_address',
+  'old_proof_of_address',
+  'host_proof_of_address',
+  'company_registration',
+  'business_register_notice',
+];
 
 @Entity('case_documents')
 @Index('case_documents_state_idx', ['state', 'updatedAt'])

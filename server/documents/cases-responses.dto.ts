@@ -26,7 +26,8 @@ export class CaseSummaryResponse {
   @ApiProperty({ enum: FRAUD_FLAGS, isArray: true }) fraudFlags: string[];
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty({ enum: ADDRESS_VARIANTS, description: 'Individuals: which address proofs the checklist asks for' }) addressVariant: string;
-  @ApiProperty({ enum: DOCUMENT_KINDS, nullable: true, description: 'While awaiting a reupload: the document asked again' }) reuploadKind: string | null;
+  @ApiProperty({ enum: DOCUMENT_KINDS, nullable: true, description: 'While awaiting a reupload: the document asked again' }) reuploadKind:
+    string | null;
   @ApiProperty({ enum: REUPLOAD_REASONS, nullable: true }) reuploadReason: string | null;
   @ApiProperty({ type: String, nullable: true }) reuploadNote: string | null;
   @ApiProperty() contactEmailConfirmed: boolean;
@@ -35,7 +36,11 @@ export class CaseSummaryResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '72 hours after submission' }) dueAt: string | null;
   @ApiProperty() late: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'Until the due time (negative when late); measured at the decision once decided' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Until the due time (negative when late); measured at the decision once decided',
+  })
   msLeft: number | null;
 }
 
@@ -65,9 +70,14 @@ export class CaseDocumentResponse {
   @ApiProperty({ type: String, nullable: true }) holderName: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) documentExpiry: string | null;
   @ApiProperty({ type: Boolean, nullable: true }) nameMatches: boolean | null;
-  @ApiProperty({ enum: IDENTITY_TYPES, nullable: true, description: 'Identity documents: stated by the customer, then confirmed by the reviewer' })
+  @ApiProperty({
+    enum: IDENTITY_TYPES,
+    nullable: true,
+    description: 'Identity documents: stated by the customer, then confirmed by the reviewer',
+  })
   identityType: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Proofs: the issue date the reviewer typed' }) issuedOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Proofs: the issue date the reviewer typed' }) issuedOn:
+    string | null;
   @ApiProperty({ description: 'Asked again: replaced by a new upload, no longer counted' }) superseded: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
@@ -95,7 +105,7 @@ export class CaseDetailResponse extends CaseSummaryResponse {
   twoFactorMethodIds: string[] | null;
   @ApiProperty({ type: [CaseTwoFactorMethod] }) twoFactorMethods: CaseTwoFactorMethod[];
   @ApiProperty({ type: AccountSummaryResponse, nullable: true }) account: AccountSummaryResponse | null;
-  @ApiProperty({ description: "Whose name the identity document must carry" }) identityHolder: string;
+  @ApiProperty({ description: 'Whose name the identity document must carry' }) identityHolder: string;
   @ApiProperty({ type: [ChecklistItemResponse] }) checklist: ChecklistItemResponse[];
   @ApiProperty({ type: [CaseDocumentResponse] }) documents: CaseDocumentResponse[];
 }
@@ -108,7 +118,8 @@ export class DecidedDocument {
 
 export class DecisionResultResponse {
   @ApiProperty({ enum: CASE_STATUSES }) caseStatus: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The recovery case a verified case opened' }) recoveryCaseId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The recovery case a verified case opened' }) recoveryCaseId:
+    string | null;
   @ApiProperty({ type: DecidedDocument }) document: DecidedDocument;
 }
 

@@ -5,16 +5,42 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { RequirePermission } from '../auth/policy.decorator';
 import { documentsError } from './documents.errors';
-import { AddressVariantDto, CaseQueueQuery, DecisionDto, RequestDocumentDto, StaffOpenCaseDto, TwoFactorChoiceDto, UploadFieldsDto } from './cases.dto';
+import {
+  AddressVariantDto,
+  CaseQueueQuery,
+  DecisionDto,
+  RequestDocumentDto,
+  StaffOpenCaseDto,
+  TwoFactorChoiceDto,
+  UploadFieldsDto,
+} from './cases.dto';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
 import { attachmentDisposition } from './download-name';
 import { DocumentRetryService } from './document-retry.service';
 import { ReviewService } from './review.service';
 import { UploadInterceptor } from './upload.interceptor';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
-import { CaseDetailResponse, CaseQueuePage, CaseSummaryResponse, DecisionResultResponse, ReprocessResponse, TwoFactorChoiceResponse, UploadBody, UploadResponse } from './cases-responses.dto';
+import {
+  CaseDetailResponse,
+  CaseQueuePage,
+  CaseSummaryResponse,
+  DecisionResultResponse,
+  ReprocessResponse,
+  TwoFactorChoiceResponse,
+  UploadBody,
+  UploadResponse,
+} from './cases-responses.dto';
 
 @ApiTags('identity-cases')
 @ApiCookieAuth('rd_session')
@@ -63,7 +89,12 @@ export class CasesController {
   @ApiBody({ type: UploadBody })
   @ApiCreatedResponse({ type: UploadResponse })
   @ApiErrors(400, 404, 409, 413, 415, 422)
-  async attach(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UploadFieldsDto, @UploadedFiles() files: UploadedFile[]) {
+  async attach(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UploadFieldsDto,
+    @UploadedFiles() files: UploadedFile[],
+  ) {
     const c = await this.review.load(actor, id);
     if (!actor.ability.can('update', asSubject('Case', { openedBy: c.openedBy }))) throw documentsError('case_not_found');
     const docs = await this.cases.addDocuments({ case: c, actor, meta: actor.meta }, dto.kind, files, dto.identityType);
@@ -141,7 +172,12 @@ export class CasesController {
   @ApiOperation({ summary: 'The re-encoded preview of a document' })
   @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(404)
-  async preview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res({ passthrough: true }) res: Response) {
+  async preview(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const file = await this.review.file(actor, id, documentId, 'preview');
     // no-store and nosniff come with every API answer (createHttpApp).
     res.set({ 'Content-Type': file.type, 'Content-Disposition': 'inline' });
@@ -154,7 +190,12 @@ export class CasesController {
   @ApiOperation({ summary: 'The original as uploaded, as an attachment' })
   @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(404)
-  async original(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res({ passthrough: true }) res: Response) {
+  async original(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const file = await this.review.file(actor, id, documentId, 'original');
     res.set({ 'Content-Type': file.type, 'Content-Disposition': attachmentDisposition(file.name) });
     return new StreamableFile(file.data);

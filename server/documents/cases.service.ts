@@ -40,7 +40,11 @@ export const OPENINGS_PER_CUSTOMER_PER_DAY = 3;
 /** Keeps a file's own name as cleaned metadata: no path, no control characters, bounded. */
 export function cleanFileName(name: string): string {
   const base = path.posix.basename(name.replace(/\\/g, '/'));
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').slice(0, 200);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- stripping control characters from a file name is the point
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 200);
   return cleaned || 'document';
 }
 
@@ -97,8 +101,15 @@ export class CasesService {
   private async newCase(
     m: EntityManager,
     init: {
-      customerIdGiven: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; channel: 'customer_form' | 'staff';
-      openedBy: string | null; ip: string | null; language: FormLanguage | null; addressVariant?: AddressVariant;
+      customerIdGiven: string;
+      accountType: AccountType;
+      purpose: CasePurpose;
+      contactEmail: string;
+      channel: 'customer_form' | 'staff';
+      openedBy: string | null;
+      ip: string | null;
+      language: FormLanguage | null;
+      addressVariant?: AddressVariant;
     },
   ): Promise<{ row: IdentityCase; token: string; code: string; account: CustomerAccount | null }> {
     const account = await m.getRepository(CustomerAccount).findOneBy({ customerId: init.customerIdGiven });
@@ -114,7 +125,7 @@ export class CasesService {
         customerIdGiven: init.customerIdGiven,
         accountType: init.accountType,
         purpose: init.purpose,
-        addressVariant: init.accountType === 'individual' ? init.addressVariant ?? 'standard' : 'standard',
+        addressVariant: init.accountType === 'individual' ? (init.addressVariant ?? 'standard') : 'standard',
         status: 'collecting',
         contactEmail: init.contactEmail.toLowerCase(),
         contactEmailConfirmedAt: null,
@@ -130,7 +141,11 @@ export class CasesService {
         collectUntil: new Date(now.getTime() + this.config.caseCollectDays * 86_400_000),
       }),
     );
-    await m.update(IdentityCase, { id: row.id }, { emailCodeHash: this.hmac(`case-code:${row.id}`, code), accessTokenHash: this.hmac('case-token', token) });
+    await m.update(
+      IdentityCase,
+      { id: row.id },
+      { emailCodeHash: this.hmac(`case-code:${row.id}`, code), accessTokenHash: this.hmac('case-token', token) },
+    );
     return { row, token, code, account };
   }
 
@@ -139,13 +154,23 @@ export class CasesService {
    * (flagged for the reviewer when nothing matches), and the limits count openings, not matches.
    */
   async openFromForm(
-    dto: { customerId: string; accountType: AccountType; purpose: CasePurpose; contactEmail: string; language: FormLanguage; addressVariant?: AddressVariant },
+    dto: {
+      customerId: string;
+      accountType: AccountType;
+      purpose: CasePurpose;
+      contactEmail: string;
+      language: FormLanguage;
+      addressVariant?: AddressVariant;
+    },
     meta: RequestMeta,
   ) {
     const customerIdGiven = normalizeCustomerId(dto.customerId);
     const now = this.clock.now().getTime();
     const counts = await recentFormOpenings(this.dataSource.manager, {
-      ip: meta.ip, ipSince: new Date(now - 3600_000), customerIdGiven, customerSince: new Date(now - 86_400_000),
+      ip: meta.ip,
+      ipSince: new Date(now - 3600_000),
+      customerIdGiven,
+      customerSince: new Date(now - 86_400_000),
     });
     if (counts.ip >= OPENINGS_PER_IP_PER_HOUR || counts.customer >= OPENINGS_PER_CUSTOMER_PER_DAY) {
       throw documentsError('too_many_requests', { retryAfterSeconds: 3600 }, { headers: { 'Retry-After': '3600' } });
@@ -155,13 +180,28 @@ export class CasesService {
       const opened = await this.newCase(m, { ...dto, customerIdGiven, channel: 'customer_form', openedBy: null, ip: meta.ip });
       // The code mail carries the link back to the case, so the customer can go on from any browser until submitting.
       const mail = await this.outbox.add(m, {
-        accountId: opened.account?.id ?? null, template: 'case_email_code', language: dto.language, to: opened.row.contactEmail,
-        params: { code: opened.code, customerId: customerIdGiven, link: this.caseLink(opened.row.id, opened.token) }, secretParams: ['code', 'link'],
+        accountId: opened.account?.id ?? null,
+        template: 'case_email_code',
+        language: dto.language,
+        to: opened.row.contactEmail,
+        params: { code: opened.code, customerId: customerIdGiven, link: this.caseLink(opened.row.id, opened.token) },
+        secretParams: ['code', 'link'],
       });
       await this.audit.record(m, {
-        actor: null, meta, action: 'case.open', targetType: 'identity_case', targetId: opened.row.id, caseId: opened.row.id,
+        actor: null,
+        meta,
+        action: 'case.open',
+        targetType: 'identity_case',
+        targetId: opened.row.id,
+        caseId: opened.row.id,
         reason: 'customer form',
-        after: { purpose: dto.purpose, accountType: dto.accountType, customerId: customerIdGiven, flags: opened.row.fraudFlags, addressVariant: opened.row.addressVariant },
+        after: {
+          purpose: dto.purpose,
+          accountType: dto.accountType,
+          customerId: customerIdGiven,
+          flags: opened.row.fraudFlags,
+          addressVariant: opened.row.addressVariant,
+        },
       });
       return { opened, mailId: mail.id };
     });
@@ -193,12 +233,19 @@ export class CasesService {
   async openByStaff(
     actor: Actor,
     dto: {
-      accountId: string; purpose: CasePurpose; contactEmail?: string; contactOnFile?: 'primary' | 'backup'; twoFactorMethodIds?: string[]; callReference: string;
+      accountId: string;
+      purpose: CasePurpose;
+      contactEmail?: string;
+      contactOnFile?: 'primary' | 'backup';
+      twoFactorMethodIds?: string[];
+      callReference: string;
       addressVariant?: AddressVariant;
     },
   ) {
     const result = await this.dataSource.transaction(async (m) => {
-      const account = isUuid(dto.accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: dto.accountId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const account = isUuid(dto.accountId)
+        ? await m.getRepository(CustomerAccount).findOne({ where: { id: dto.accountId }, lock: { mode: 'pessimistic_write' } })
+        : null;
       if (!account) throw accountsError('not_found');
       assertNotLocked(account);
       const contactEmail = this.staffContact(account, dto);
@@ -217,20 +264,40 @@ export class CasesService {
         throw documentsError('methods_only_for_2fa', {}, { fields: { twoFactorMethodIds: 'only for disable_2fa' } });
       }
       const opened = await this.newCase(m, {
-        customerIdGiven: account.customerId, accountType: account.accountType, purpose: dto.purpose, contactEmail,
-        channel: 'staff', openedBy: actor.id, ip: actor.meta.ip, language: null, addressVariant: dto.addressVariant,
+        customerIdGiven: account.customerId,
+        accountType: account.accountType,
+        purpose: dto.purpose,
+        contactEmail,
+        channel: 'staff',
+        openedBy: actor.id,
+        ip: actor.meta.ip,
+        language: null,
+        addressVariant: dto.addressVariant,
       });
       if (methodIds) await m.update(IdentityCase, { id: opened.row.id }, { twoFactorMethodIds: methodIds });
       const link = this.caseLink(opened.row.id, opened.token);
       const mail = await this.outbox.add(m, {
-        accountId: account.id, template: 'case_invitation', language: account.language, to: opened.row.contactEmail,
-        params: { code: opened.code, link, customerId: account.customerId }, secretParams: ['code', 'link'],
+        accountId: account.id,
+        template: 'case_invitation',
+        language: account.language,
+        to: opened.row.contactEmail,
+        params: { code: opened.code, link, customerId: account.customerId },
+        secretParams: ['code', 'link'],
       });
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'case.open', targetType: 'account', targetId: account.id, caseId: opened.row.id,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'case.open',
+        targetType: 'account',
+        targetId: account.id,
+        caseId: opened.row.id,
         reason: dto.callReference,
         after: {
-          purpose: dto.purpose, channel: 'staff', sentTo: dto.contactOnFile ?? 'new_address', contactEmail: maskEmail(contactEmail), twoFactorMethodIds: methodIds,
+          purpose: dto.purpose,
+          channel: 'staff',
+          sentTo: dto.contactOnFile ?? 'new_address',
+          contactEmail: maskEmail(contactEmail),
+          twoFactorMethodIds: methodIds,
           addressVariant: opened.row.addressVariant,
         },
       });
@@ -245,7 +312,10 @@ export class CasesService {
    * it) or a new address the agent typed, which the customer confirms with the mailed code. A new contact address
    * for an email replacement must be a new one: the addresses on file are what the customer lost.
    */
-  private staffContact(account: CustomerAccount, dto: { purpose: CasePurpose; contactEmail?: string; contactOnFile?: 'primary' | 'backup' }): string {
+  private staffContact(
+    account: CustomerAccount,
+    dto: { purpose: CasePurpose; contactEmail?: string; contactOnFile?: 'primary' | 'backup' },
+  ): string {
     if (!!dto.contactEmail === !!dto.contactOnFile) {
       throw documentsError('contact_choice', {}, { fields: { contactEmail: 'a new address, or contactOnFile' } });
     }
@@ -260,9 +330,7 @@ export class CasesService {
 
   /** The customer's token for a case; a wrong token is answered exactly like an unknown case. */
   async byToken(caseId: string, token: string | undefined): Promise<IdentityCase> {
-    const row = isUuid(caseId) && token
-      ? await caseWithTokenHash(this.dataSource.manager, caseId)
-      : null;
+    const row = isUuid(caseId) && token ? await caseWithTokenHash(this.dataSource.manager, caseId) : null;
     if (!row || !sameSecret(row.accessTokenHash, this.hmac('case-token', token!))) throw documentsError('request_not_found');
     return row;
   }
@@ -280,7 +348,12 @@ export class CasesService {
       }
       await m.update(IdentityCase, { id: row.id }, { contactEmailConfirmedAt: this.clock.now(), emailCodeHash: null });
       await this.audit.record(m, {
-        actor: null, meta, action: 'case.contact_email.confirm', targetType: 'identity_case', targetId: row.id, caseId: row.id,
+        actor: null,
+        meta,
+        action: 'case.contact_email.confirm',
+        targetType: 'identity_case',
+        targetId: row.id,
+        caseId: row.id,
       });
       return { confirmed: true as const };
     });
@@ -300,7 +373,8 @@ export class CasesService {
     if (!open.includes(c.status)) throw documentsError('case_closed', { status: c.status });
     this.assertRequestedKind(c, actor, kind);
     for (const f of files) {
-      if (f.size === 0) throw documentsError('empty_file', { fileName: cleanFileName(f.originalname) }, { fields: { files: 'empty file' } });
+      if (f.size === 0)
+        throw documentsError('empty_file', { fileName: cleanFileName(f.originalname) }, { fields: { files: 'empty file' } });
       const type = await sniff(f.buffer);
       if (!isAllowed(type)) {
         throw documentsError('unsupported_file', { fileName: cleanFileName(f.originalname) });
@@ -318,15 +392,31 @@ export class CasesService {
         const docs = await m.save(
           files.map((f, i) =>
             m.create(CaseDocument, {
-              caseId: c.id, kind, originalName: cleanFileName(f.originalname), sizeBytes: f.size, storageKey: keys[i],
-              uploadedBy: actor?.id ?? null, state: 'uploaded', pdfFlags: [], identityType: identityType ?? null,
+              caseId: c.id,
+              kind,
+              originalName: cleanFileName(f.originalname),
+              sizeBytes: f.size,
+              storageKey: keys[i],
+              uploadedBy: actor?.id ?? null,
+              state: 'uploaded',
+              pdfFlags: [],
+              identityType: identityType ?? null,
             }),
           ),
         );
         const who: AuditActor | null = actor ? auditActor(actor) : null;
         await this.audit.record(m, {
-          actor: who, meta, action: 'case.documents.add', targetType: 'identity_case', targetId: c.id, caseId: c.id,
-          after: { kind, identityType: identityType ?? null, documents: docs.map((d) => ({ id: d.id, name: d.originalName, size: d.sizeBytes })) },
+          actor: who,
+          meta,
+          action: 'case.documents.add',
+          targetType: 'identity_case',
+          targetId: c.id,
+          caseId: c.id,
+          after: {
+            kind,
+            identityType: identityType ?? null,
+            documents: docs.map((d) => ({ id: d.id, name: d.originalName, size: d.sizeBytes })),
+          },
         });
         // The document asked again is here: the case goes back to the queue at once, its 72 h starting now.
         const mailId = locked.status === 'awaiting_reupload' ? await this.resubmit(m, locked, meta) : null;
@@ -350,10 +440,28 @@ export class CasesService {
   /** Back to the review queue after a reupload: submitted again now (the 72 h restart), the request cleared. */
   private async resubmit(m: EntityManager, row: IdentityCase, meta: RequestMeta): Promise<string> {
     const now = this.clock.now();
-    await m.update(IdentityCase, { id: row.id }, { status: 'submitted', submittedAt: now, reviewerId: null, claimedAt: null, reuploadKind: null, reuploadReason: null, reuploadNote: null });
+    await m.update(
+      IdentityCase,
+      { id: row.id },
+      {
+        status: 'submitted',
+        submittedAt: now,
+        reviewerId: null,
+        claimedAt: null,
+        reuploadKind: null,
+        reuploadReason: null,
+        reuploadNote: null,
+      },
+    );
     await this.audit.record(m, {
-      actor: null, meta, action: 'case.submit', targetType: 'identity_case', targetId: row.id, caseId: row.id,
-      reason: 'reupload', after: { kind: row.reuploadKind, reupload: true },
+      actor: null,
+      meta,
+      action: 'case.submit',
+      targetType: 'identity_case',
+      targetId: row.id,
+      caseId: row.id,
+      reason: 'reupload',
+      after: { kind: row.reuploadKind, reupload: true },
     });
     return this.receivedMail(m, row);
   }
@@ -361,7 +469,10 @@ export class CasesService {
   private async receivedMail(m: EntityManager, row: IdentityCase): Promise<string> {
     const account = row.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: row.accountId }) : null;
     const mail = await this.outbox.add(m, {
-      accountId: row.accountId, template: 'case_received', language: row.language ?? account?.language ?? 'fr', to: row.contactEmail,
+      accountId: row.accountId,
+      template: 'case_received',
+      language: row.language ?? account?.language ?? 'fr',
+      to: row.contactEmail,
       params: { customerId: row.customerIdGiven, caseRef: row.id.slice(0, 8) },
     });
     return mail.id;
@@ -382,8 +493,14 @@ export class CasesService {
       if (row.addressVariant !== variant) {
         await m.update(IdentityCase, { id: row.id }, { addressVariant: variant });
         await this.audit.record(m, {
-          actor: actor ? auditActor(actor) : null, meta, action: 'case.address_variant.change', targetType: 'identity_case', targetId: row.id,
-          caseId: row.id, before: { addressVariant: row.addressVariant }, after: { addressVariant: variant },
+          actor: actor ? auditActor(actor) : null,
+          meta,
+          action: 'case.address_variant.change',
+          targetType: 'identity_case',
+          targetId: row.id,
+          caseId: row.id,
+          before: { addressVariant: row.addressVariant },
+          after: { addressVariant: variant },
         });
       }
       return { addressVariant: variant, requiredDocuments: requiredKinds(row.accountType, variant) };
@@ -410,7 +527,14 @@ export class CasesService {
         throw documentsError('documents_missing', { missing: missing.join(', ') }, { fields: { files: missing.join(', ') } });
       }
       await m.update(IdentityCase, { id: row.id }, { status: 'submitted', submittedAt: this.clock.now() });
-      await this.audit.record(m, { actor: null, meta, action: 'case.submit', targetType: 'identity_case', targetId: row.id, caseId: row.id });
+      await this.audit.record(m, {
+        actor: null,
+        meta,
+        action: 'case.submit',
+        targetType: 'identity_case',
+        targetId: row.id,
+        caseId: row.id,
+      });
       return this.receivedMail(m, row);
     });
     await this.outbox.relay([mailId]);
@@ -422,13 +546,30 @@ export class CasesService {
     const c = await this.byToken(caseId, token);
     const docs = await documentsOf(this.dataSource.manager, c.id);
     return {
-      caseId: c.id, status: c.status, purpose: c.purpose, accountType: c.accountType, emailConfirmed: c.contactEmailConfirmedAt !== null,
-      addressVariant: c.addressVariant, requiredDocuments: requiredKinds(c.accountType, c.addressVariant), collectUntil: c.collectUntil.toISOString(),
+      caseId: c.id,
+      status: c.status,
+      purpose: c.purpose,
+      accountType: c.accountType,
+      emailConfirmed: c.contactEmailConfirmedAt !== null,
+      addressVariant: c.addressVariant,
+      requiredDocuments: requiredKinds(c.accountType, c.addressVariant),
+      collectUntil: c.collectUntil.toISOString(),
       // What is still to send, per item (e.g. an ID card's back); decisions stay the reviewer's until the outcome.
-      missing: missingForSubmit(c.accountType, docs.map((d) => ({ ...d, decision: d.decision === 'reupload' ? d.decision : null })), c.addressVariant),
+      missing: missingForSubmit(
+        c.accountType,
+        docs.map((d) => ({ ...d, decision: d.decision === 'reupload' ? d.decision : null })),
+        c.addressVariant,
+      ),
       identityType: checklist(c.accountType, docs, c.addressVariant).find((i) => i.kind === 'identity_front')?.identityType ?? null,
       reupload: c.status === 'awaiting_reupload' ? { kind: c.reuploadKind, reason: c.reuploadReason, note: c.reuploadNote } : null,
-      documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName, received: true, identityType: d.identityType, superseded: d.decision === 'reupload' })),
+      documents: docs.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        name: d.originalName,
+        received: true,
+        identityType: d.identityType,
+        superseded: d.decision === 'reupload',
+      })),
     };
   }
 

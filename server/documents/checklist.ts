@@ -23,7 +23,7 @@ export const INDIVIDUAL_BY_VARIANT: Record<AddressVariant, DocumentKind[]> = {
 };
 
 /** What a case needs, by account type and (for individuals) address variant. Other types ignore the variant. */
-export function requiredKinds(accountType: AccountType | string, variant: AddressVariant | null | undefined = 'standard'): DocumentKind[] {
+export function requiredKinds(accountType: string, variant: AddressVariant | null | undefined = 'standard'): DocumentKind[] {
   if (accountType === 'individual') return INDIVIDUAL_BY_VARIANT[variant ?? 'standard'] ?? INDIVIDUAL_BY_VARIANT.standard;
   return REQUIRED_BY_TYPE[accountType as AccountType] ?? REQUIRED_BY_TYPE.individual;
 }
@@ -98,7 +98,7 @@ function identityItem(docs: Doc[]): ChecklistItem {
   return { kind: 'identity_front', status, documentIds: ofSides.map((d) => d.id), missing, identityType: type };
 }
 
-export function checklist(accountType: AccountType | string, docs: Doc[], variant: AddressVariant | null = 'standard'): ChecklistItem[] {
+export function checklist(accountType: string, docs: Doc[], variant: AddressVariant | null = 'standard'): ChecklistItem[] {
   return requiredKinds(accountType, variant).map((kind) => {
     if (kind === 'identity_front') return identityItem(docs);
     const ofKind = live(docs).filter((d) => d.kind === kind);
@@ -111,7 +111,7 @@ export function checklist(accountType: AccountType | string, docs: Doc[], varian
  * Verified: every required item accepted, and every back sent for a two-sided identity document accepted (a
  * two-sided document comes in two files). A passport's stray back is not required, so it does not hold the case.
  */
-export function allRequiredAccepted(accountType: AccountType | string, docs: Doc[], variant: AddressVariant | null = 'standard'): boolean {
+export function allRequiredAccepted(accountType: string, docs: Doc[], variant: AddressVariant | null = 'standard'): boolean {
   const items = checklist(accountType, docs, variant);
   const identity = items.find((i) => i.kind === 'identity_front');
   const backsCount = identity ? identitySides(identity.identityType ?? null, docs).includes('identity_back') : false;
@@ -123,6 +123,6 @@ export function allRequiredAccepted(accountType: AccountType | string, docs: Doc
  * What the customer must still send before submitting: per item, the kinds with no usable file yet (undecided
  * files count as sent; the reviewer reads them).
  */
-export function missingForSubmit(accountType: AccountType | string, docs: Doc[], variant: AddressVariant | null = 'standard'): DocumentKind[] {
+export function missingForSubmit(accountType: string, docs: Doc[], variant: AddressVariant | null = 'standard'): DocumentKind[] {
   return checklist(accountType, docs, variant).flatMap((i) => (i.status === 'rejected' ? [] : i.missing));
 }

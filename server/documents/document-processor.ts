@@ -110,8 +110,14 @@ export class DocumentProcessor {
         );
         // The audit entry comes last: it takes the chain lock, and row locks are always taken before it.
         await this.audit.record(m, {
-          actor: null, meta: SYSTEM_META, action: 'case.fraud_flag', targetType: 'document', targetId: doc.id, caseId: doc.caseId,
-          reason: 'duplicate_document', after: { sha256, cases: ids },
+          actor: null,
+          meta: SYSTEM_META,
+          action: 'case.fraud_flag',
+          targetType: 'document',
+          targetId: doc.id,
+          caseId: doc.caseId,
+          reason: 'duplicate_document',
+          after: { sha256, cases: ids },
         });
       }
     });
@@ -133,7 +139,10 @@ export class DocumentProcessor {
     if (doc.detectedType === 'application/pdf') {
       const pdf = await inspectPdf(data);
       if (pdf.preview) await this.store.put(previewKey, pdf.preview);
-      return { next: 'processed' as const, changes: { pdfPages: pdf.pages, pdfFlags: pdf.flags, previewKey: pdf.preview ? previewKey : null } };
+      return {
+        next: 'processed' as const,
+        changes: { pdfPages: pdf.pages, pdfFlags: pdf.flags, previewKey: pdf.preview ? previewKey : null },
+      };
     }
     const image = await reencodeImage(data, doc.detectedType as 'image/jpeg' | 'image/png', this.config.imageMaxPixels, this.imageBudget);
     const cleanKey = `${doc.storageKey}.clean`;

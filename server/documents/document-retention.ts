@@ -30,7 +30,12 @@ export class DocumentRetention {
       await this.dataSource.transaction(async (m) => {
         await m.query(`UPDATE case_documents SET purged_at = $2, preview_key = NULL WHERE id = $1`, [row.id, this.clock.now()]);
         await this.audit.record(m, {
-          actor: null, meta: SYSTEM_META, action: 'document.purge', targetType: 'document', targetId: row.id, caseId: row.case_id,
+          actor: null,
+          meta: SYSTEM_META,
+          action: 'document.purge',
+          targetType: 'document',
+          targetId: row.id,
+          caseId: row.case_id,
           reason: `retention of ${this.config.documentRetentionDays} days`,
         });
       });

@@ -29,14 +29,22 @@ export class DocumentRetryService {
       const doc = isUuid(documentId) ? await m.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
       if (!doc) throw documentsError('document_not_found');
       if (CLOSED_CASES.includes(c.status)) throw documentsError('processing_closed', { status: c.status });
-      const moved = await m.createQueryBuilder().update(CaseDocument)
+      const moved = await m
+        .createQueryBuilder()
+        .update(CaseDocument)
         .set({ state: 'uploaded', processingNote: null, updatedAt: () => 'now()' })
         .where('id = :id AND state = :failed', { id: doc.id, failed: 'failed' })
         .execute();
       if (!moved.affected) throw documentsError('not_failed');
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'document.reprocess', targetType: 'document', targetId: doc.id, caseId: c.id,
-        before: { state: 'failed', processingNote: doc.processingNote }, after: { state: 'uploaded' },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'document.reprocess',
+        targetType: 'document',
+        targetId: doc.id,
+        caseId: c.id,
+        before: { state: 'failed', processingNote: doc.processingNote },
+        after: { state: 'uploaded' },
       });
     });
     // The failed job is still kept under the document's id: it is replaced, not re-added (that would be a no-op).

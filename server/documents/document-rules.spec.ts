@@ -5,7 +5,14 @@ import { isCalendarDay, oldestAcceptedIssue, proofDateProblem } from './document
 
 let n = 0;
 const doc = (kind: string, o: { state?: ProcessingState; decision?: Decision | null; identityType?: IdentityType | null } = {}) =>
-  ({ id: `d${++n}`, kind, state: o.state ?? 'processed', decision: o.decision ?? null, identityType: o.identityType ?? null, createdAt: new Date(n * 1000) }) as never;
+  ({
+    id: `d${++n}`,
+    kind,
+    state: o.state ?? 'processed',
+    decision: o.decision ?? null,
+    identityType: o.identityType ?? null,
+    createdAt: new Date(n * 1000),
+  }) as never;
 const ok = (kind: string, identityType?: IdentityType) => doc(kind, { decision: 'accepted', identityType });
 
 describe('checklist per account type and variant', () => {
@@ -59,9 +66,13 @@ describe('identity documents: front and back by type', () => {
   });
 
   it('the type the customer stated asks for the back before submitting', () => {
-    expect(missingForSubmit('company', [doc('identity_front', { identityType: 'id_card' }), doc('company_registration')])).toEqual(['identity_back']);
+    expect(missingForSubmit('company', [doc('identity_front', { identityType: 'id_card' }), doc('company_registration')])).toEqual([
+      'identity_back',
+    ]);
     expect(missingForSubmit('company', [doc('identity_front', { identityType: 'passport' }), doc('company_registration')])).toEqual([]);
-    expect(missingForSubmit('company', [doc('identity_back', { identityType: 'id_card' }), doc('company_registration')])).toEqual(['identity_front']);
+    expect(missingForSubmit('company', [doc('identity_back', { identityType: 'id_card' }), doc('company_registration')])).toEqual([
+      'identity_front',
+    ]);
   });
 
   it('the reviewer’s type wins over the customer’s', () => {

@@ -63,7 +63,10 @@ export class DocumentStore {
   }
 
   async exists(key: string): Promise<boolean> {
-    return fs.access(this.pathOf(key)).then(() => true, () => false);
+    return fs.access(this.pathOf(key)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async remove(key: string): Promise<void> {

@@ -15,7 +15,12 @@ describe('checklist by account type', () => {
   });
 
   it('asks an association for four documents', () => {
-    expect(checklist('association', []).map((i) => i.kind)).toEqual(['identity_front', 'assembly_minutes', 'declaration_receipt', 'attestation_letterhead']);
+    expect(checklist('association', []).map((i) => i.kind)).toEqual([
+      'identity_front',
+      'assembly_minutes',
+      'declaration_receipt',
+      'attestation_letterhead',
+    ]);
   });
 
   it('is complete only when every required document is accepted, identity back included when sent', () => {

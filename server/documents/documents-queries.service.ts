@@ -11,7 +11,9 @@ import { IdentityCase } from './identity-case.entity';
 
 /** The review queue: submitted and in-review cases, oldest first (or any status when asked). Keyset pages. */
 export function reviewQueue(
-  m: EntityManager, actor: Actor, q: { status?: string; accountId?: string; limit?: number; cursor?: string },
+  m: EntityManager,
+  actor: Actor,
+  q: { status?: string; accountId?: string; limit?: number; cursor?: string },
 ): Promise<Page<IdentityCase>> {
   const qb = m.getRepository(IdentityCase).createQueryBuilder('c');
   if (q.status) qb.where('c.status = :status', { status: q.status });
@@ -32,7 +34,8 @@ export function documentsOf(m: EntityManager, caseId: string): Promise<CaseDocum
 
 /** Cases the form opened in the last hour from the IP and in the last day for the customer ID. */
 export async function recentFormOpenings(
-  m: EntityManager, o: { ip: string | null; ipSince: Date; customerIdGiven: string; customerSince: Date },
+  m: EntityManager,
+  o: { ip: string | null; ipSince: Date; customerIdGiven: string; customerSince: Date },
 ): Promise<{ ip: number; customer: number }> {
   const [counts] = await m.query(
     `SELECT (SELECT count(*) FROM identity_cases WHERE created_ip = $1 AND created_at > $2)::int AS ip,
@@ -58,7 +61,13 @@ export function caseWithTokenHash(m: EntityManager, caseId: string): Promise<Ide
 
 /** The case with its e-mail code hash, locked for the update that follows (the caller's transaction). */
 export function lockCaseWithCodeHash(m: EntityManager, caseId: string): Promise<IdentityCase> {
-  return m.getRepository(IdentityCase).createQueryBuilder('c').addSelect('c.emailCodeHash').setLock('pessimistic_write').where('c.id = :caseId', { caseId }).getOneOrFail();
+  return m
+    .getRepository(IdentityCase)
+    .createQueryBuilder('c')
+    .addSelect('c.emailCodeHash')
+    .setLock('pessimistic_write')
+    .where('c.id = :caseId', { caseId })
+    .getOneOrFail();
 }
 
 /** Other cases holding a file with this hash, on another account or customer ID than `thisCase`. */
@@ -69,7 +78,10 @@ export async function twinCases(m: EntityManager, sha256: string, thisCase: Iden
     .innerJoin(IdentityCase, 'c', 'c.id = d.caseId')
     .select('DISTINCT d.caseId', 'caseId')
     .where('d.sha256 = :sha256 AND d.caseId <> :caseId', { sha256, caseId: thisCase.id })
-    .andWhere('(c.accountId IS DISTINCT FROM :accountId OR c.customerIdGiven <> :given)', { accountId: thisCase.accountId, given: thisCase.customerIdGiven })
+    .andWhere('(c.accountId IS DISTINCT FROM :accountId OR c.customerIdGiven <> :given)', {
+      accountId: thisCase.accountId,
+      given: thisCase.customerIdGiven,
+    })
     .getRawMany<{ caseId: string }>();
   return twins.map((t) => t.caseId);
 }

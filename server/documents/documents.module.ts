@@ -15,8 +15,19 @@ import { ImageBudget } from './image-budget';
 @Module({
   controllers: [PublicCasesController, CasesController],
   providers: [
-    CasesService, ReviewService, CaseVerifiedHook, DocumentRetryService, DocumentStore, DocumentProcessor, ImageBudget, UploadInterceptor,
-    DocumentRetention, DocumentProcessHandler, DocumentsReconcileHandler, CasesExpireHandler, DocumentsPurgeHandler,
+    CasesService,
+    ReviewService,
+    CaseVerifiedHook,
+    DocumentRetryService,
+    DocumentStore,
+    DocumentProcessor,
+    ImageBudget,
+    UploadInterceptor,
+    DocumentRetention,
+    DocumentProcessHandler,
+    DocumentsReconcileHandler,
+    CasesExpireHandler,
+    DocumentsPurgeHandler,
   ],
   exports: [CasesService, ReviewService, CaseVerifiedHook],
 })

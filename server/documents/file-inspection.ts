@@ -37,7 +37,12 @@ sharp.cache(false);
  * drops every metadata block (sharp keeps none unless asked), re-encodes it, and makes a 1200 px preview from the
  * original (a JPEG is then decoded at a fraction of its size). Runs within the process's pixel budget.
  */
-export async function reencodeImage(data: Buffer, mime: 'image/jpeg' | 'image/png', maxPixels: number, budget: ImageBudget): Promise<ImageResult> {
+export async function reencodeImage(
+  data: Buffer,
+  mime: 'image/jpeg' | 'image/png',
+  maxPixels: number,
+  budget: ImageBudget,
+): Promise<ImageResult> {
   const input = { limitInputPixels: maxPixels, failOn: 'error' as const };
   try {
     const { width = 0, height = 0 } = await sharp(data, input).metadata();
@@ -105,12 +110,18 @@ let pdftoppm: boolean | undefined;
 
 /** First-page preview with poppler's pdftoppm where it is installed; none otherwise. */
 async function renderFirstPage(data: Buffer): Promise<Buffer | null> {
-  if (pdftoppm === undefined) pdftoppm = await run('pdftoppm', ['-v']).then(() => true, () => false);
+  if (pdftoppm === undefined)
+    pdftoppm = await run('pdftoppm', ['-v']).then(
+      () => true,
+      () => false,
+    );
   if (!pdftoppm) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-pdf-'));
   try {
     fs.writeFileSync(path.join(dir, 'in.pdf'), data, { mode: 0o600 });
-    await run('pdftoppm', ['-f', '1', '-l', '1', '-scale-to', '1200', '-jpeg', path.join(dir, 'in.pdf'), path.join(dir, 'page')], { timeout: 20_000 });
+    await run('pdftoppm', ['-f', '1', '-l', '1', '-scale-to', '1200', '-jpeg', path.join(dir, 'in.pdf'), path.join(dir, 'page')], {
+      timeout: 20_000,
+    });
     const out = fs.readdirSync(dir).find((f) => f.startsWith('page'));
     return out ? fs.readFileSync(path.join(dir, out)) : null;
   } catch {

@@ -11,7 +11,12 @@ export function formLanguage(stated: FormLanguage | undefined, acceptLanguage: s
     .split(',')
     .map((part, i) => {
       const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+      const q = Number(
+        params
+          .map((p) => p.trim())
+          .find((p) => p.startsWith('q='))
+          ?.slice(2) ?? 1,
+      );
       return { primary: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((l) => l.q > 0)

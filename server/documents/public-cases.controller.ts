@@ -9,7 +9,15 @@ import { formLanguage } from './form-language';
 import { UploadInterceptor } from './upload.interceptor';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../core/http/api-errors';
-import { AddressVariantResponse, EmailConfirmedResponse, FormOpenedResponse, PublicCaseResponse, SubmittedResponse, UploadBody, UploadResponse } from './cases-responses.dto';
+import {
+  AddressVariantResponse,
+  EmailConfirmedResponse,
+  FormOpenedResponse,
+  PublicCaseResponse,
+  SubmittedResponse,
+  UploadBody,
+  UploadResponse,
+} from './cases-responses.dto';
 
 /**
  * The customer's online form (no staff login). The case token, returned once at opening or mailed by an agent,
@@ -78,7 +86,12 @@ export class PublicCasesController {
   @ApiHeader({ name: 'X-Case-Token', required: true, description: 'The case token returned at opening or mailed by an agent' })
   @ApiOkResponse({ type: AddressVariantResponse })
   @ApiErrors(400, 404, 409)
-  async addressVariant(@Param('id') id: string, @Body() dto: AddressVariantDto, @Meta() meta: RequestMeta, @Headers('x-case-token') token?: string) {
+  async addressVariant(
+    @Param('id') id: string,
+    @Body() dto: AddressVariantDto,
+    @Meta() meta: RequestMeta,
+    @Headers('x-case-token') token?: string,
+  ) {
     const c = await this.cases.byToken(id, token);
     return this.cases.setAddressVariant(c, null, meta, dto.addressVariant);
   }

@@ -22,7 +22,6 @@ import { CasesService } from './cases.service';
 import { oldestAcceptedIssue, proofDateProblem } from './document-rules';
 import type { DecisionDto } from './cases.dto';
 import { REJECTION_CODES } from './case-document.entity';
-import type { RejectionCode } from './case-document.entity';
 import { downloadName } from './download-name';
 import { DocumentStore } from './document-store';
 import { sniff } from './file-inspection';
@@ -35,7 +34,7 @@ export const REVIEW_TARGET_MS = 72 * 3600_000;
 
 /** Whose name an identity document must carry: the holder, or the organisation's representative. */
 function expectedHolder(account: CustomerAccount): string {
-  return ['individual', 'sole_trader'].includes(account.accountType) ? account.name : account.legalRepresentative ?? account.name;
+  return ['individual', 'sole_trader'].includes(account.accountType) ? account.name : (account.legalRepresentative ?? account.name);
 }
 
 /** Compliance review: the queue, claiming, per-document decisions, and the case's outcome with the customer's mail. */
@@ -61,11 +60,26 @@ export class ReviewService {
 
   summary(c: IdentityCase) {
     return {
-      id: c.id, accountId: c.accountId, customerId: c.customerIdGiven, accountType: c.accountType, purpose: c.purpose, status: c.status,
-      channel: c.channel, openedBy: c.openedBy, reviewerId: c.reviewerId, fraudFlags: c.fraudFlags, rejectionReason: c.rejectionReason,
-      addressVariant: c.addressVariant, reuploadKind: c.reuploadKind, reuploadReason: c.reuploadReason, reuploadNote: c.reuploadNote,
-      contactEmailConfirmed: c.contactEmailConfirmedAt !== null, createdAt: c.createdAt.toISOString(),
-      submittedAt: c.submittedAt?.toISOString() ?? null, decidedAt: c.decidedAt?.toISOString() ?? null, ...this.timing(c),
+      id: c.id,
+      accountId: c.accountId,
+      customerId: c.customerIdGiven,
+      accountType: c.accountType,
+      purpose: c.purpose,
+      status: c.status,
+      channel: c.channel,
+      openedBy: c.openedBy,
+      reviewerId: c.reviewerId,
+      fraudFlags: c.fraudFlags,
+      rejectionReason: c.rejectionReason,
+      addressVariant: c.addressVariant,
+      reuploadKind: c.reuploadKind,
+      reuploadReason: c.reuploadReason,
+      reuploadNote: c.reuploadNote,
+      contactEmailConfirmed: c.contactEmailConfirmedAt !== null,
+      createdAt: c.createdAt.toISOString(),
+      submittedAt: c.submittedAt?.toISOString() ?? null,
+      decidedAt: c.decidedAt?.toISOString() ?? null,
+      ...this.timing(c),
     };
   }
 
@@ -77,9 +91,12 @@ export class ReviewService {
 
   async load(actor: Actor, caseId: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<IdentityCase> {
     const c = isUuid(caseId)
-      ? await m.getRepository(IdentityCase).findOne({ where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      ? await m
+          .getRepository(IdentityCase)
+          .findOne({ where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
-    if (!c || !actor.ability.can('read', asSubject('Case', { openedBy: c.openedBy, status: c.status }))) throw documentsError('case_not_found');
+    if (!c || !actor.ability.can('read', asSubject('Case', { openedBy: c.openedBy, status: c.status })))
+      throw documentsError('case_not_found');
     return c;
   }
 
@@ -99,12 +116,33 @@ export class ReviewService {
       identityHolder: IDENTITY_HOLDER[c.accountType as AccountType],
       checklist: checklist(c.accountType, docs, c.addressVariant),
       documents: docs.map((d) => ({
-        id: d.id, kind: d.kind, name: d.originalName, sizeBytes: d.sizeBytes, state: d.state, processingNote: d.processingNote,
-        detectedType: d.detectedType, sha256: d.sha256, scanVerdict: d.scanVerdict, pdfPages: d.pdfPages, pdfFlags: d.pdfFlags,
-        width: d.width, height: d.height, hasPreview: d.previewKey !== null, decision: d.decision, decisionReason: d.decisionReason,
-        decisionNote: d.decisionNote, holderName: d.holderName, documentExpiry: d.documentExpiry, nameMatches: d.nameMatches,
-        identityType: d.identityType, issuedOn: d.issuedOn, superseded: d.decision === 'reupload',
-        decidedBy: d.decidedBy, decidedAt: d.decidedAt?.toISOString() ?? null, uploadedBy: d.uploadedBy, createdAt: d.createdAt.toISOString(),
+        id: d.id,
+        kind: d.kind,
+        name: d.originalName,
+        sizeBytes: d.sizeBytes,
+        state: d.state,
+        processingNote: d.processingNote,
+        detectedType: d.detectedType,
+        sha256: d.sha256,
+        scanVerdict: d.scanVerdict,
+        pdfPages: d.pdfPages,
+        pdfFlags: d.pdfFlags,
+        width: d.width,
+        height: d.height,
+        hasPreview: d.previewKey !== null,
+        decision: d.decision,
+        decisionReason: d.decisionReason,
+        decisionNote: d.decisionNote,
+        holderName: d.holderName,
+        documentExpiry: d.documentExpiry,
+        nameMatches: d.nameMatches,
+        identityType: d.identityType,
+        issuedOn: d.issuedOn,
+        superseded: d.decision === 'reupload',
+        decidedBy: d.decidedBy,
+        decidedAt: d.decidedAt?.toISOString() ?? null,
+        uploadedBy: d.uploadedBy,
+        createdAt: d.createdAt.toISOString(),
       })),
     };
   }
@@ -127,8 +165,14 @@ export class ReviewService {
       const before = c.twoFactorMethodIds;
       await m.update(IdentityCase, { id: c.id }, { twoFactorMethodIds: chosen });
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'case.two_factor_methods.choose', targetType: 'identity_case', targetId: c.id, caseId: c.id,
-        before: { twoFactorMethodIds: before }, after: { twoFactorMethodIds: chosen },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'case.two_factor_methods.choose',
+        targetType: 'identity_case',
+        targetId: c.id,
+        caseId: c.id,
+        before: { twoFactorMethodIds: before },
+        after: { twoFactorMethodIds: chosen },
       });
       return { twoFactorMethodIds: chosen };
     });
@@ -147,12 +191,22 @@ export class ReviewService {
       const row = await this.load(actor, caseId, m, true);
       await this.assertIndependent(m, actor, row);
       if (row.status === 'in_review' && row.reviewerId === actor.id) return row;
-      if (row.status !== 'submitted') throw row.status === 'in_review' ? documentsError('already_claimed') : documentsError('not_waiting_for_review', { status: row.status });
+      if (row.status !== 'submitted')
+        throw row.status === 'in_review'
+          ? documentsError('already_claimed')
+          : documentsError('not_waiting_for_review', { status: row.status });
       row.status = 'in_review';
       row.reviewerId = actor.id;
       row.claimedAt = this.clock.now();
       await m.save(row);
-      await this.audit.record(m, { actor: auditActor(actor), meta: actor.meta, action: 'case.claim', targetType: 'identity_case', targetId: row.id, caseId: row.id });
+      await this.audit.record(m, {
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'case.claim',
+        targetType: 'identity_case',
+        targetId: row.id,
+        caseId: row.id,
+      });
       return row;
     });
     return this.summary(c);
@@ -176,7 +230,8 @@ export class ReviewService {
       if (dto.decision === 'reupload') return this.askReupload(m, actor, c, doc, dto);
       if (dto.decision === 'accepted') {
         if (doc.state === 'failed') throw documentsError('processing_failed');
-        if (doc.state !== 'processed') throw documentsError(doc.state === 'rejected' || doc.state === 'quarantined' ? 'not_processable' : 'still_processing');
+        if (doc.state !== 'processed')
+          throw documentsError(doc.state === 'rejected' || doc.state === 'quarantined' ? 'not_processable' : 'still_processing');
         const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
         if (!account) throw documentsError('no_matching_account');
         if (IDENTITY_KINDS.includes(doc.kind)) {
@@ -191,18 +246,35 @@ export class ReviewService {
           if (doc.kind === 'identity_back' && identityType === 'passport') {
             throw documentsError('passport_has_no_back', {}, { fields: { identityType: 'passport has one page' } });
           }
-          const otherSide = await m.getRepository(CaseDocument).findOne({ where: { caseId: c.id, kind: doc.kind === 'identity_front' ? 'identity_back' : 'identity_front', decision: 'accepted' } });
+          const otherSide = await m.getRepository(CaseDocument).findOne({
+            where: { caseId: c.id, kind: doc.kind === 'identity_front' ? 'identity_back' : 'identity_front', decision: 'accepted' },
+          });
           if (otherSide?.identityType && otherSide.identityType !== identityType) {
-            throw documentsError('identity_type_conflict', { identityType: otherSide.identityType }, { fields: { identityType: `must be ${otherSide.identityType}` } });
+            throw documentsError(
+              'identity_type_conflict',
+              { identityType: otherSide.identityType },
+              { fields: { identityType: `must be ${otherSide.identityType}` } },
+            );
           }
           // The reviewer's reading is the document's type, for both of its sides.
           doc.identityType = identityType!;
-          await m.createQueryBuilder().update(CaseDocument).set({ identityType: identityType! })
-            .where("case_id = :caseId AND kind IN ('identity_front', 'identity_back') AND decision IS DISTINCT FROM 'reupload'", { caseId: c.id }).execute();
+          await m
+            .createQueryBuilder()
+            .update(CaseDocument)
+            .set({ identityType: identityType! })
+            .where("case_id = :caseId AND kind IN ('identity_front', 'identity_back') AND decision IS DISTINCT FROM 'reupload'", {
+              caseId: c.id,
+            })
+            .execute();
           doc.holderName = dto.holderName!;
           doc.documentExpiry = dto.expiry!;
           doc.nameMatches = namesMatch(dto.holderName!, expectedHolder(account));
-          if (!doc.nameMatches) throw documentsError('name_mismatch', { holder: IDENTITY_HOLDER[c.accountType as AccountType], expectedName: expectedHolder(account) }, { fields: { holderName: 'does not match the account' } });
+          if (!doc.nameMatches)
+            throw documentsError(
+              'name_mismatch',
+              { holder: IDENTITY_HOLDER[c.accountType as AccountType], expectedName: expectedHolder(account) },
+              { fields: { holderName: 'does not match the account' } },
+            );
           if (!notExpired(dto.expiry!, now)) throw documentsError('identity_expired', {}, { fields: { expiry: 'in the past' } });
         }
         if (DATED_KINDS.includes(doc.kind)) {
@@ -221,22 +293,36 @@ export class ReviewService {
         if (!(REJECTION_CODES as readonly string[]).includes(dto.reasonCode)) {
           throw documentsError('reason_not_for_decision', {}, { fields: { reasonCode: 'not a rejection reason' } });
         }
-        if (dto.reasonCode === 'other' && !dto.note?.trim()) throw documentsError('note_required', {}, { fields: { note: 'required with other' } });
+        if (dto.reasonCode === 'other' && !dto.note?.trim())
+          throw documentsError('note_required', {}, { fields: { note: 'required with other' } });
         doc.decision = 'rejected';
-        doc.decisionReason = dto.reasonCode as RejectionCode;
+        doc.decisionReason = dto.reasonCode;
       }
       doc.decisionNote = dto.note?.trim() || null;
       doc.decidedBy = actor.id;
       doc.decidedAt = now;
       await m.save(doc);
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: `document.${dto.decision === 'accepted' ? 'accept' : 'reject'}`,
-        targetType: 'document', targetId: doc.id, caseId: c.id, reason: dto.reasonCode ?? null,
-        after: { kind: doc.kind, decision: doc.decision, nameMatches: doc.nameMatches, expiry: doc.documentExpiry, identityType: doc.identityType, issuedOn: doc.issuedOn },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: `document.${dto.decision === 'accepted' ? 'accept' : 'reject'}`,
+        targetType: 'document',
+        targetId: doc.id,
+        caseId: c.id,
+        reason: dto.reasonCode ?? null,
+        after: {
+          kind: doc.kind,
+          decision: doc.decision,
+          nameMatches: doc.nameMatches,
+          expiry: doc.documentExpiry,
+          identityType: doc.identityType,
+          issuedOn: doc.issuedOn,
+        },
       });
 
       const docs = await m.getRepository(CaseDocument).findBy({ caseId: c.id });
-      const outcome = doc.decision === 'rejected' ? 'rejected' : allRequiredAccepted(c.accountType, docs, c.addressVariant) ? 'verified' : null;
+      const outcome =
+        doc.decision === 'rejected' ? 'rejected' : allRequiredAccepted(c.accountType, docs, c.addressVariant) ? 'verified' : null;
       const mailIds: string[] = [];
       let recoveryCaseId: string | null = null;
       if (outcome) {
@@ -245,8 +331,14 @@ export class ReviewService {
         c.rejectionReason = outcome === 'rejected' ? doc.decisionReason : null;
         await m.save(c);
         await this.audit.record(m, {
-          actor: auditActor(actor), meta: actor.meta, action: `case.${outcome === 'verified' ? 'verify' : 'reject'}`,
-          targetType: 'identity_case', targetId: c.id, caseId: c.id, reason: c.rejectionReason, after: { status: outcome, ...this.timing(c) },
+          actor: auditActor(actor),
+          meta: actor.meta,
+          action: `case.${outcome === 'verified' ? 'verify' : 'reject'}`,
+          targetType: 'identity_case',
+          targetId: c.id,
+          caseId: c.id,
+          reason: c.rejectionReason,
+          after: { status: outcome, ...this.timing(c) },
         });
         // A verified case opens its recovery action in this same transaction: it lands in the approvals inbox.
         const next = outcome === 'verified' ? await this.onVerified.run(m, c, actor) : null;
@@ -256,16 +348,27 @@ export class ReviewService {
         }
         const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
         const mail = await this.outbox.add(m, {
-          accountId: c.accountId, template: outcome === 'verified' ? 'case_verified' : 'case_rejected', language: c.language ?? account?.language ?? 'fr',
+          accountId: c.accountId,
+          template: outcome === 'verified' ? 'case_verified' : 'case_rejected',
+          language: c.language ?? account?.language ?? 'fr',
           to: c.contactEmail,
           params: {
-            customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), reason: c.rejectionReason ?? '',
-            purpose: c.purpose, approvalPending: next?.opened ? 'yes' : 'no', holdHours: String(this.config.recoveryHoldHours),
+            customerId: c.customerIdGiven,
+            caseRef: c.id.slice(0, 8),
+            reason: c.rejectionReason ?? '',
+            purpose: c.purpose,
+            approvalPending: next?.opened ? 'yes' : 'no',
+            holdHours: String(this.config.recoveryHoldHours),
           },
         });
         mailIds.unshift(mail.id);
       }
-      return { mailIds, recoveryCaseId, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
+      return {
+        mailIds,
+        recoveryCaseId,
+        caseStatus: c.status,
+        document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches },
+      };
     });
     if (result.mailIds.length) await this.outbox.relay(result.mailIds);
     return { caseStatus: result.caseStatus, recoveryCaseId: result.recoveryCaseId, document: result.document };
@@ -278,20 +381,43 @@ export class ReviewService {
    */
   private async askReupload(m: EntityManager, actor: Actor, c: IdentityCase, doc: CaseDocument, dto: DecisionDto) {
     if (!dto.reasonCode || !(REUPLOAD_REASONS as readonly string[]).includes(dto.reasonCode)) {
-      throw documentsError('reupload_reason_required', { reasons: REUPLOAD_REASONS.join(', ') }, { fields: { reasonCode: 'required to ask again' } });
+      throw documentsError(
+        'reupload_reason_required',
+        { reasons: REUPLOAD_REASONS.join(', ') },
+        { fields: { reasonCode: 'required to ask again' } },
+      );
     }
     const note = dto.note?.trim() || null;
-    if (dto.reasonCode === 'other' && !note) throw documentsError('reupload_note_required', {}, { fields: { note: 'required with other' } });
+    if (dto.reasonCode === 'other' && !note)
+      throw documentsError('reupload_note_required', {}, { fields: { note: 'required with other' } });
     const now = this.clock.now();
     Object.assign(doc, { decision: 'reupload', decisionReason: dto.reasonCode, decisionNote: note, decidedBy: actor.id, decidedAt: now });
     await m.save(doc);
     // Only an `other` reason's note is the customer's to read; any other note stays the reviewer's, on the document.
-    const mailId = await this.awaitDocument(m, actor, c, doc.kind, dto.reasonCode as ReuploadReason, dto.reasonCode === 'other' ? note : null);
+    const mailId = await this.awaitDocument(
+      m,
+      actor,
+      c,
+      doc.kind,
+      dto.reasonCode as ReuploadReason,
+      dto.reasonCode === 'other' ? note : null,
+    );
     await this.audit.record(m, {
-      actor: auditActor(actor), meta: actor.meta, action: 'document.reupload', targetType: 'document', targetId: doc.id, caseId: c.id,
-      reason: dto.reasonCode, after: { kind: doc.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: 'document.reupload',
+      targetType: 'document',
+      targetId: doc.id,
+      caseId: c.id,
+      reason: dto.reasonCode,
+      after: { kind: doc.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
     });
-    return { mailIds: [mailId], recoveryCaseId: null, caseStatus: c.status, document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches } };
+    return {
+      mailIds: [mailId],
+      recoveryCaseId: null,
+      caseStatus: c.status,
+      document: { id: doc.id, decision: doc.decision, nameMatches: doc.nameMatches },
+    };
   }
 
   /**
@@ -306,13 +432,23 @@ export class ReviewService {
       const docs = await m.getRepository(CaseDocument).findBy({ caseId: c.id });
       const missing = checklist(c.accountType, docs, c.addressVariant).flatMap((i) => i.missing);
       if (!missing.includes(dto.kind)) {
-        throw documentsError('document_not_missing', { kind: dto.kind, missing: missing.join(', ') || 'nothing' }, { fields: { kind: 'not missing' } });
+        throw documentsError(
+          'document_not_missing',
+          { kind: dto.kind, missing: missing.join(', ') || 'nothing' },
+          { fields: { kind: 'not missing' } },
+        );
       }
       const note = dto.note?.trim() || null;
       const mailId = await this.awaitDocument(m, actor, c, dto.kind, 'missing', note);
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'case.document.request', targetType: 'identity_case', targetId: c.id, caseId: c.id,
-        reason: 'missing', after: { kind: dto.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'case.document.request',
+        targetType: 'identity_case',
+        targetId: c.id,
+        caseId: c.id,
+        reason: 'missing',
+        after: { kind: dto.kind, status: c.status, note, collectUntil: c.collectUntil.toISOString() },
       });
       return { mailId, summary: this.summary(c) };
     });
@@ -321,20 +457,40 @@ export class ReviewService {
   }
 
   /** The case waits for one kind of document from the customer: fresh link mailed (with `note`), review clock stopped. */
-  private async awaitDocument(m: EntityManager, actor: Actor, c: IdentityCase, kind: DocumentKind, reason: IdentityCase['reuploadReason'] & string, note: string | null) {
+  private async awaitDocument(
+    m: EntityManager,
+    actor: Actor,
+    c: IdentityCase,
+    kind: DocumentKind,
+    reason: IdentityCase['reuploadReason'] & string,
+    note: string | null,
+  ) {
     const now = this.clock.now();
     Object.assign(c, {
-      status: 'awaiting_reupload', reuploadKind: kind, reuploadReason: reason, reuploadNote: note,
-      reviewerId: null, claimedAt: null, collectUntil: new Date(now.getTime() + this.cases.collectDaysMs()),
+      status: 'awaiting_reupload',
+      reuploadKind: kind,
+      reuploadReason: reason,
+      reuploadNote: note,
+      reviewerId: null,
+      claimedAt: null,
+      collectUntil: new Date(now.getTime() + this.cases.collectDaysMs()),
     });
     await m.save(c);
     const token = await this.cases.issueToken(m, c.id);
     const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
     const mail = await this.outbox.add(m, {
-      accountId: c.accountId, template: 'case_reupload', language: c.language ?? account?.language ?? 'fr', to: c.contactEmail,
+      accountId: c.accountId,
+      template: 'case_reupload',
+      language: c.language ?? account?.language ?? 'fr',
+      to: c.contactEmail,
       params: {
-        customerId: c.customerIdGiven, caseRef: c.id.slice(0, 8), kind, reason, note: note ?? '',
-        link: this.cases.caseLink(c.id, token), until: c.collectUntil.toISOString().slice(0, 10),
+        customerId: c.customerIdGiven,
+        caseRef: c.id.slice(0, 8),
+        kind,
+        reason,
+        note: note ?? '',
+        link: this.cases.caseLink(c.id, token),
+        until: c.collectUntil.toISOString().slice(0, 10),
       },
       secretParams: ['link'],
     });
@@ -352,8 +508,12 @@ export class ReviewService {
     if (!key) throw documentsError('no_preview');
     const data = await this.store.get(key);
     await this.audit.recordAlone({
-      actor: auditActor(actor), meta: actor.meta, action: which === 'preview' ? 'document.view' : 'document.download',
-      targetType: 'document', targetId: doc.id, caseId: c.id,
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: which === 'preview' ? 'document.view' : 'document.download',
+      targetType: 'document',
+      targetId: doc.id,
+      caseId: c.id,
     });
     // The bytes served decide the type (and the download's extension), whatever the customer named the file.
     const detected = which === 'preview' ? 'image/jpeg' : ((await sniff(data)) ?? doc.detectedType);

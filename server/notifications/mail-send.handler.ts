@@ -45,7 +45,11 @@ export class MailSendHandler implements JobHandlerOf<'mail.send'> {
       await repo
         .createQueryBuilder()
         .update()
-        .set({ attempts: () => 'attempts + 1', lastError: String((e as Error).message).slice(0, 500), ...(final ? { status: 'failed' as const } : {}) })
+        .set({
+          attempts: () => 'attempts + 1',
+          lastError: String((e as Error).message).slice(0, 500),
+          ...(final ? { status: 'failed' as const } : {}),
+        })
         .where('id = :id AND status = :pending', { id: row.id, pending: 'pending' })
         .execute();
       // BullMQ's way to fail a job at once, skipping the remaining attempts.

@@ -21,7 +21,12 @@ export class OutboxQueriesService {
     const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('m');
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
     if (q.accountId) qb.andWhere('m.accountId = :accountId', { accountId: q.accountId });
-    return keysetPage(qb, { at: { sql: 'm.created_at', of: (m) => m.createdAt }, id: 'm.id', idFormat: 'uuid', direction: 'DESC' }, q.cursor, q.limit ?? 25);
+    return keysetPage(
+      qb,
+      { at: { sql: 'm.created_at', of: (m) => m.createdAt }, id: 'm.id', idFormat: 'uuid', direction: 'DESC' },
+      q.cursor,
+      q.limit ?? 25,
+    );
   }
 
   /** Ids of mails still pending since before `olderThan`, oldest first, at most 500. */

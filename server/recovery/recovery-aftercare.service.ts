@@ -39,7 +39,11 @@ export class RecoveryAftercareService {
   async describeLink(token: string) {
     const link = await this.liveLink(token);
     const c = await this.recovery.load(link.recoveryCaseId);
-    return { action: c.action, status: c.status, effect: OPEN_STATUSES.includes(c.status) ? 'cancel' : c.status === 'executed' ? 'report' : 'none' };
+    return {
+      action: c.action,
+      status: c.status,
+      effect: OPEN_STATUSES.includes(c.status) ? 'cancel' : c.status === 'executed' ? 'report' : 'none',
+    };
   }
 
   /**
@@ -48,7 +52,9 @@ export class RecoveryAftercareService {
    */
   async useLink(token: string, meta: RequestMeta) {
     const outcome = await this.dataSource.transaction(async (m) => {
-      const link = await m.getRepository(RecoveryLink).findOne({ where: { tokenHash: this.recovery.tokenHash(token), usedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const link = await m
+        .getRepository(RecoveryLink)
+        .findOne({ where: { tokenHash: this.recovery.tokenHash(token), usedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!link || link.expiresAt.getTime() <= this.clock.now().getTime()) throw recoveryError('link_invalid');
       await m.update(RecoveryLink, { id: link.id }, { usedAt: this.clock.now() });
       const c = await this.recovery.load(link.recoveryCaseId, m);
@@ -56,24 +62,47 @@ export class RecoveryAftercareService {
       if (OPEN_STATUSES.includes(c.status)) {
         await this.recovery.transition(m, c, 'cancelled', { closedReason: `cancelled by the customer from ${link.sentToMasked}` });
         const mailIds = await this.recovery.notifyAll(m, c, account, 'recovery_cancelled');
-        await this.audit.record(m, { actor: null, meta, action: `recovery.${c.action}.cancel`, targetType: 'account', targetId: account.id, caseId: c.id, reason: 'customer link', after: { from: link.sentToMasked } });
+        await this.audit.record(m, {
+          actor: null,
+          meta,
+          action: `recovery.${c.action}.cancel`,
+          targetType: 'account',
+          targetId: account.id,
+          caseId: c.id,
+          reason: 'customer link',
+          after: { from: link.sentToMasked },
+        });
         return { result: 'cancelled' as const, mailIds };
       }
       if (c.status !== 'executed') throw recoveryError('not_executed', { status: c.status });
       await m.update(RecoveryCase, { id: c.id }, { reportedAt: this.clock.now() });
-      await m.update(CustomerAccount, { id: account.id }, { status: 'locked', lockedAt: this.clock.now(), lockReason: `the customer reported the ${c.action} action: "this was not me"` });
+      await m.update(
+        CustomerAccount,
+        { id: account.id },
+        { status: 'locked', lockedAt: this.clock.now(), lockReason: `the customer reported the ${c.action} action: "this was not me"` },
+      );
       const supervisors = await activeSupervisors(m);
       const mailIds: string[] = [];
       for (const s of supervisors) {
         const mail = await this.outbox.add(m, {
-          accountId: null, template: 'staff_alert_report', language: 'en', to: s.email,
+          accountId: null,
+          template: 'staff_alert_report',
+          language: 'en',
+          to: s.email,
           params: { customerId: account.customerId, caseId: c.id, action: c.action, from: link.sentToMasked },
         });
         mailIds.push(mail.id);
       }
       await this.audit.record(m, {
-        actor: null, meta, action: `recovery.${c.action}.report`, outcome: 'failure', targetType: 'account', targetId: account.id, caseId: c.id,
-        reason: 'this was not me', after: { from: link.sentToMasked, accountLocked: true },
+        actor: null,
+        meta,
+        action: `recovery.${c.action}.report`,
+        outcome: 'failure',
+        targetType: 'account',
+        targetId: account.id,
+        caseId: c.id,
+        reason: 'this was not me',
+        after: { from: link.sentToMasked, accountLocked: true },
       });
       return { result: 'reported' as const, mailIds };
     });
@@ -95,7 +124,15 @@ export class RecoveryAftercareService {
       const account = await this.recovery.lockAccount(m, c.accountId);
       await this.recovery.transition(m, c, to, { closedReason: reason });
       const mailIds = await this.recovery.notifyAll(m, c, account, 'recovery_cancelled');
-      await this.audit.record(m, { actor: auditActor(actor), meta: actor.meta, action: `recovery.${c.action}.${to === 'rejected' ? 'reject' : 'cancel'}`, targetType: 'account', targetId: account.id, caseId: c.id, reason });
+      await this.audit.record(m, {
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: `recovery.${c.action}.${to === 'rejected' ? 'reject' : 'cancel'}`,
+        targetType: 'account',
+        targetId: account.id,
+        caseId: c.id,
+        reason,
+      });
       return { c, mailIds };
     });
     await this.outbox.relay(outcome.mailIds);
@@ -112,15 +149,33 @@ export class RecoveryAftercareService {
       const deadline = c.executedAt!.getTime() + this.config.recoveryReportDays * 86_400_000;
       if (this.clock.now().getTime() > deadline) throw recoveryError('revert_window_over');
       const account = await this.recovery.lockAccount(m, c.accountId);
-      const done = await m.createQueryBuilder().update(RecoveryCase).set({ revertedAt: this.clock.now(), version: () => 'version + 1' })
-        .where('id = :id AND version = :version AND reverted_at IS NULL', { id: c.id, version: c.version }).execute();
+      const done = await m
+        .createQueryBuilder()
+        .update(RecoveryCase)
+        .set({ revertedAt: this.clock.now(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version AND reverted_at IS NULL', { id: c.id, version: c.version })
+        .execute();
       if (!done.affected) throw recoveryError('concurrent_change');
-      await m.update(CustomerAccount, { id: account.id }, {
-        primaryEmail: c.previous.primaryEmail, backupEmail: c.previous.backupEmail, flags: c.previous.flags as CustomerAccount['flags'], sessionsValidAfter: this.clock.now(),
-      });
+      await m.update(
+        CustomerAccount,
+        { id: account.id },
+        {
+          primaryEmail: c.previous.primaryEmail,
+          backupEmail: c.previous.backupEmail,
+          flags: c.previous.flags as CustomerAccount['flags'],
+          sessionsValidAfter: this.clock.now(),
+        },
+      );
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'recovery.backup_to_primary.revert', targetType: 'account', targetId: account.id, caseId: c.id, reason,
-        before: { primaryEmail: maskEmail(account.primaryEmail) }, after: { primaryEmail: maskEmail(c.previous.primaryEmail), backupEmail: maskEmail(c.previous.backupEmail) },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'recovery.backup_to_primary.revert',
+        targetType: 'account',
+        targetId: account.id,
+        caseId: c.id,
+        reason,
+        before: { primaryEmail: maskEmail(account.primaryEmail) },
+        after: { primaryEmail: maskEmail(c.previous.primaryEmail), backupEmail: maskEmail(c.previous.backupEmail) },
       });
       return { ...c, revertedAt: this.clock.now() };
     });

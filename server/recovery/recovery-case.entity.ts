@@ -6,7 +6,10 @@ import type { RecoveryAction, RecoveryStatus } from './recovery-state';
  * disablement after verified documents. One open case per account and action (partial unique index).
  */
 @Entity('recovery_cases')
-@Index('recovery_cases_one_open', ['accountId', 'action'], { unique: true, where: `status IN ('draft', 'checks_passed', 'pending_approval', 'approved', 'on_hold')` })
+@Index('recovery_cases_one_open', ['accountId', 'action'], {
+  unique: true,
+  where: `status IN ('draft', 'checks_passed', 'pending_approval', 'approved', 'on_hold')`,
+})
 @Index('recovery_cases_status_idx', ['status', 'createdAt'])
 export class RecoveryCase {
   @PrimaryGeneratedColumn('uuid')

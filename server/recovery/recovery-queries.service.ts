@@ -25,8 +25,14 @@ export class RecoveryQueriesService {
     // Who reads only their own cases (agents) still sees every case of the account they have open: the caller asks
     // where their request stands, whoever owns it (a customer-form case is the reviewer's). Each case's own page
     // stays the owner's.
-    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null })) && !q.accountId) qb.andWhere('c.openedBy = :me', { me: actor.id });
-    return keysetPage(qb, { at: { sql: 'c.created_at', of: (c) => c.createdAt }, id: 'c.id', idFormat: 'uuid', direction: 'ASC' }, q.cursor, q.limit ?? 50);
+    if (!actor.ability.can('read', asSubject('RecoveryCase', { openedBy: null })) && !q.accountId)
+      qb.andWhere('c.openedBy = :me', { me: actor.id });
+    return keysetPage(
+      qb,
+      { at: { sql: 'c.created_at', of: (c) => c.createdAt }, id: 'c.id', idFormat: 'uuid', direction: 'ASC' },
+      q.cursor,
+      q.limit ?? 50,
+    );
   }
 
   /**
@@ -35,7 +41,9 @@ export class RecoveryQueriesService {
    * picked up on the first pass after a supervisor unlocks.
    */
   async dueForExecution(now: Date): Promise<string[]> {
-    const due = await this.dataSource.getRepository(RecoveryCase).createQueryBuilder('c')
+    const due = await this.dataSource
+      .getRepository(RecoveryCase)
+      .createQueryBuilder('c')
       .select(['c.id'])
       .innerJoin(CustomerAccount, 'a', 'a.id = c.accountId')
       .where('c.status = :status AND c.holdUntil <= :now', { status: 'on_hold', now })
@@ -51,16 +59,26 @@ export class RecoveryQueriesService {
 
 /** How many of the identity case's documents the staff member decided or uploaded. */
 export function documentsTouchedBy(m: EntityManager, identityCaseId: string, staffId: string): Promise<number> {
-  return m.getRepository(CaseDocument).createQueryBuilder('d')
-    .where('d.caseId = :cid AND (d.decidedBy = :me OR d.uploadedBy = :me)', { cid: identityCaseId, me: staffId }).getCount();
+  return m
+    .getRepository(CaseDocument)
+    .createQueryBuilder('d')
+    .where('d.caseId = :cid AND (d.decidedBy = :me OR d.uploadedBy = :me)', { cid: identityCaseId, me: staffId })
+    .getCount();
 }
 
 /** How many `recovery_requested` notices went out to the address since the case opened. */
 export function noticesSent(m: EntityManager, accountId: string, to: string, since: Date): Promise<number> {
-  return m.getRepository(OutboxMessage).createQueryBuilder('o')
+  return m
+    .getRepository(OutboxMessage)
+    .createQueryBuilder('o')
     .where('o.accountId = :aid AND o.toAddress = :to AND o.template = :t AND o.createdAt >= :since AND o.status = :sent', {
-      aid: accountId, to, t: 'recovery_requested', since, sent: 'sent',
-    }).getCount();
+      aid: accountId,
+      to,
+      t: 'recovery_requested',
+      since,
+      sent: 'sent',
+    })
+    .getCount();
 }
 
 /** The case's latest approval in the audit trail. */
@@ -70,8 +88,15 @@ export function lastApproval(m: EntityManager, c: Pick<RecoveryCase, 'id' | 'act
 
 /** Blocks of the account and "this was not me" reports recorded after the audit event `afterId`. */
 export function blocksAfter(m: EntityManager, accountId: string, afterId: string): Promise<number> {
-  return m.getRepository(AuditEvent).createQueryBuilder('e')
-    .where("e.targetType = 'account' AND e.targetId = :aid AND e.id > :after AND (e.action = 'account.lock' OR e.action LIKE 'recovery.%.report')", {
-      aid: accountId, after: afterId,
-    }).getCount();
+  return m
+    .getRepository(AuditEvent)
+    .createQueryBuilder('e')
+    .where(
+      "e.targetType = 'account' AND e.targetId = :aid AND e.id > :after AND (e.action = 'account.lock' OR e.action LIKE 'recovery.%.report')",
+      {
+        aid: accountId,
+        after: afterId,
+      },
+    )
+    .getCount();
 }

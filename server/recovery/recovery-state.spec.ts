@@ -1,12 +1,32 @@
-import { canMove, move, NEEDS_APPROVAL, OPEN_STATUSES, RECOVERY_ACTIONS, RECOVERY_STATUSES, RecoveryStatus, TransitionRefused } from './recovery-state';
+import {
+  canMove,
+  move,
+  NEEDS_APPROVAL,
+  OPEN_STATUSES,
+  RECOVERY_ACTIONS,
+  RECOVERY_STATUSES,
+  RecoveryStatus,
+  TransitionRefused,
+} from './recovery-state';
 
 /** The whole table, written out once more by hand: every pair of statuses is checked, allowed or refused. */
 const ALLOWED = new Set([
-  'draft>checks_passed', 'draft>rejected', 'draft>cancelled', 'draft>expired',
-  'checks_passed>executed', 'checks_passed>pending_approval', 'checks_passed>cancelled', 'checks_passed>expired',
-  'pending_approval>approved', 'pending_approval>rejected', 'pending_approval>cancelled', 'pending_approval>expired',
-  'approved>on_hold', 'approved>cancelled',
-  'on_hold>executed', 'on_hold>cancelled',
+  'draft>checks_passed',
+  'draft>rejected',
+  'draft>cancelled',
+  'draft>expired',
+  'checks_passed>executed',
+  'checks_passed>pending_approval',
+  'checks_passed>cancelled',
+  'checks_passed>expired',
+  'pending_approval>approved',
+  'pending_approval>rejected',
+  'pending_approval>cancelled',
+  'pending_approval>expired',
+  'approved>on_hold',
+  'approved>cancelled',
+  'on_hold>executed',
+  'on_hold>cancelled',
 ]);
 
 describe('recovery case transitions', () => {

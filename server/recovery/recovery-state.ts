@@ -6,7 +6,17 @@
  *                         → pending_approval → approved → on_hold → executed
  *   and from any open state: rejected / cancelled / expired as listed.
  */
-export const RECOVERY_STATUSES = ['draft', 'checks_passed', 'pending_approval', 'approved', 'on_hold', 'executed', 'rejected', 'cancelled', 'expired'] as const;
+export const RECOVERY_STATUSES = [
+  'draft',
+  'checks_passed',
+  'pending_approval',
+  'approved',
+  'on_hold',
+  'executed',
+  'rejected',
+  'cancelled',
+  'expired',
+] as const;
 export type RecoveryStatus = (typeof RECOVERY_STATUSES)[number];
 
 export const RECOVERY_ACTIONS = ['backup_to_primary', 'replace_contact_email', 'disable_2fa'] as const;

@@ -8,7 +8,6 @@ import type { RequestMeta } from '../audit/audit.types';
 import { recoveryError } from './recovery.errors';
 import { RecoveryAftercareService } from './recovery-aftercare.service';
 import { RecoveryQueriesService } from './recovery-queries.service';
-import { RecoveryCase } from './recovery-case.entity';
 import { OpenRecoveryDto, ReasonDto, RecoveryListQuery, SwapDto, toRecoveryResponse } from './recovery.dto';
 import { RecoveryService } from './recovery.service';
 import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -115,7 +114,7 @@ export class RecoveryController {
   @ApiOkResponse({ type: RecoveryCaseResponse })
   @ApiErrors(400, 404, 409, 422)
   async revert(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
-    return toRecoveryResponse(await this.aftercare.revert(actor, id, dto.reason) as RecoveryCase);
+    return toRecoveryResponse(await this.aftercare.revert(actor, id, dto.reason));
   }
 }
 

@@ -7,56 +7,103 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class SwapDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('4') accountId: string;
+  @IsUUID('4')
+  accountId: string;
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('4', { message: 'must be the id of this call’s verification' }) verificationId: string;
+  @IsUUID('4', { message: 'must be the id of this call’s verification' })
+  verificationId: string;
   @ApiProperty({ minLength: 3, maxLength: 100 })
-  @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' }) callReference: string;
+  @IsString()
+  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
+  callReference: string;
   @ApiProperty({ minLength: 3, maxLength: 500 })
-  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+  @IsString()
+  @Length(3, 500, { message: 'say why, in 3 to 500 characters' })
+  reason: string;
 }
 
 export class OpenRecoveryDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('4') accountId: string;
+  @IsUUID('4')
+  accountId: string;
   @ApiProperty({ enum: ['replace_contact_email', 'disable_2fa'] })
-  @IsIn(['replace_contact_email', 'disable_2fa'], { message: 'must be replace_contact_email or disable_2fa' }) action: 'replace_contact_email' | 'disable_2fa';
+  @IsIn(['replace_contact_email', 'disable_2fa'], { message: 'must be replace_contact_email or disable_2fa' })
+  action: 'replace_contact_email' | 'disable_2fa';
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('4', { message: 'must be the id of a verified identity-documents case' }) identityCaseId: string;
+  @IsUUID('4', { message: 'must be the id of a verified identity-documents case' })
+  identityCaseId: string;
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('4') verificationId?: string;
+  @IsOptional()
+  @IsUUID('4')
+  verificationId?: string;
   @ApiProperty({ minLength: 3, maxLength: 100 })
-  @IsString() @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' }) callReference: string;
+  @IsString()
+  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
+  callReference: string;
   @ApiProperty({ minLength: 3, maxLength: 500 })
-  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+  @IsString()
+  @Length(3, 500, { message: 'say why, in 3 to 500 characters' })
+  reason: string;
 }
 
 export class ReasonDto {
   @ApiProperty({ minLength: 3, maxLength: 500 })
-  @IsString() @Length(3, 500, { message: 'say why, in 3 to 500 characters' }) reason: string;
+  @IsString()
+  @Length(3, 500, { message: 'say why, in 3 to 500 characters' })
+  reason: string;
 }
 
 export class RecoveryListQuery {
   @ApiPropertyOptional({ enum: RECOVERY_STATUSES })
-  @IsOptional() @IsString() @MaxLength(30) status?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  status?: string;
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('4') accountId?: string;
+  @IsOptional()
+  @IsUUID('4')
+  accountId?: string;
   /** The recovery case(s) a verified identity-documents case led to. */
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('4') identityCaseId?: string;
+  @IsOptional()
+  @IsUUID('4')
+  identityCaseId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 export function toRecoveryResponse(c: RecoveryCase) {
   return {
-    id: c.id, accountId: c.accountId, action: c.action, status: c.status, callReference: c.callReference, reason: c.reason,
-    openedBy: c.openedBy, verificationId: c.verificationId, identityCaseId: c.identityCaseId, newValue: maskEmail(c.newValue), twoFactorMethodIds: c.twoFactorMethodIds,
-    approvalHash: c.approvalHash, approvedBy: c.approvedBy, approvedAt: c.approvedAt?.toISOString() ?? null,
-    holdUntil: c.holdUntil?.toISOString() ?? null, executedAt: c.executedAt?.toISOString() ?? null, closedReason: c.closedReason,
-    reportedAt: c.reportedAt?.toISOString() ?? null, revertedAt: c.revertedAt?.toISOString() ?? null, version: c.version,
+    id: c.id,
+    accountId: c.accountId,
+    action: c.action,
+    status: c.status,
+    callReference: c.callReference,
+    reason: c.reason,
+    openedBy: c.openedBy,
+    verificationId: c.verificationId,
+    identityCaseId: c.identityCaseId,
+    newValue: maskEmail(c.newValue),
+    twoFactorMethodIds: c.twoFactorMethodIds,
+    approvalHash: c.approvalHash,
+    approvedBy: c.approvedBy,
+    approvedAt: c.approvedAt?.toISOString() ?? null,
+    holdUntil: c.holdUntil?.toISOString() ?? null,
+    executedAt: c.executedAt?.toISOString() ?? null,
+    closedReason: c.closedReason,
+    reportedAt: c.reportedAt?.toISOString() ?? null,
+    revertedAt: c.revertedAt?.toISOString() ?? null,
+    version: c.version,
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -12,6 +12,13 @@ import { RecoveryService } from './recovery.service';
 @Module({
   imports: [AccountsModule, DocumentsModule],
   controllers: [RecoveryController, RecoveryLinksController],
-  providers: [RecoveryService, RecoveryAftercareService, RecoveryQueriesService, RecoveryExecuteHandler, RecoveryReconcileHandler, RecoveryOnVerified],
+  providers: [
+    RecoveryService,
+    RecoveryAftercareService,
+    RecoveryQueriesService,
+    RecoveryExecuteHandler,
+    RecoveryReconcileHandler,
+    RecoveryOnVerified,
+  ],
 })
 export class RecoveryModule {}

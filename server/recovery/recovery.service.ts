@@ -52,16 +52,35 @@ const methodNames = (lang: 'fr' | 'en', xs: TwoFactorMethod[]) =>
   xs.map((x) => `${KIND[x.kind]?.[lang] ?? x.kind} ${lang === 'fr' ? `« ${x.label} »` : `"${x.label}"`}`).join(', ');
 
 /** What a 2FA disablement removes and keeps, and what the customer must do after it, for the mails. */
-function twoFactorSentence(lang: 'fr' | 'en', template: 'recovery_requested' | 'recovery_executed', removed: TwoFactorMethod[], kept: TwoFactorMethod[]): string {
+function twoFactorSentence(
+  lang: 'fr' | 'en',
+  template: 'recovery_requested' | 'recovery_executed',
+  removed: TwoFactorMethod[],
+  kept: TwoFactorMethod[],
+): string {
   const none = lang === 'fr' ? 'aucune' : 'none';
   if (lang === 'fr') {
-    return (template === 'recovery_requested' ? 'Méthodes qui seront retirées : ' : 'Méthodes retirées : ') + (methodNames('fr', removed) || none) + '.\n' +
-      'Méthodes conservées : ' + (methodNames('fr', kept) || none) + '.\n' +
-      (template === 'recovery_executed' ? 'Vous devez enregistrer une nouvelle méthode de double authentification à votre prochaine connexion.' : '');
+    return (
+      (template === 'recovery_requested' ? 'Méthodes qui seront retirées : ' : 'Méthodes retirées : ') +
+      (methodNames('fr', removed) || none) +
+      '.\n' +
+      'Méthodes conservées : ' +
+      (methodNames('fr', kept) || none) +
+      '.\n' +
+      (template === 'recovery_executed'
+        ? 'Vous devez enregistrer une nouvelle méthode de double authentification à votre prochaine connexion.'
+        : '')
+    );
   }
-  return (template === 'recovery_requested' ? 'Methods that will be removed: ' : 'Methods removed: ') + (methodNames('en', removed) || none) + '.\n' +
-    'Methods kept: ' + (methodNames('en', kept) || none) + '.\n' +
-    (template === 'recovery_executed' ? 'You must register a new two-factor authentication method at your next sign-in.' : '');
+  return (
+    (template === 'recovery_requested' ? 'Methods that will be removed: ' : 'Methods removed: ') +
+    (methodNames('en', removed) || none) +
+    '.\n' +
+    'Methods kept: ' +
+    (methodNames('en', kept) || none) +
+    '.\n' +
+    (template === 'recovery_executed' ? 'You must register a new two-factor authentication method at your next sign-in.' : '')
+  );
 }
 
 /** One execution job per case: the approval and the reconciler enqueue under this id, so a case runs once. */
@@ -93,10 +112,16 @@ export class RecoveryService {
   private async newLink(m: EntityManager, c: RecoveryCase, to: string, days: number): Promise<string> {
     const token = randomBytes(24).toString('base64url');
     const now = this.clock.now();
-    await m.save(m.create(RecoveryLink, {
-      recoveryCaseId: c.id, tokenHash: this.tokenHash(token), sentToMasked: maskEmail(to)!, createdAt: now,
-      expiresAt: new Date(now.getTime() + days * 86_400_000), usedAt: null,
-    }));
+    await m.save(
+      m.create(RecoveryLink, {
+        recoveryCaseId: c.id,
+        tokenHash: this.tokenHash(token),
+        sentToMasked: maskEmail(to)!,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + days * 86_400_000),
+        usedAt: null,
+      }),
+    );
     return token;
   }
 
@@ -107,11 +132,19 @@ export class RecoveryService {
   /** The exact change an approval binds: any later edit of these makes the hash differ. */
   approvalHash(c: RecoveryCase, account: CustomerAccount): string {
     return createHash('sha256')
-      .update(JSON.stringify([
-        c.accountId, c.action, c.newValue, c.identityCaseId, c.verificationId, account.primaryEmail, account.backupEmail,
-        // Appended only when set, so approvals made before the field existed keep their hash.
-        ...(c.twoFactorMethodIds ? [[...c.twoFactorMethodIds].sort()] : []),
-      ]))
+      .update(
+        JSON.stringify([
+          c.accountId,
+          c.action,
+          c.newValue,
+          c.identityCaseId,
+          c.verificationId,
+          account.primaryEmail,
+          account.backupEmail,
+          // Appended only when set, so approvals made before the field existed keep their hash.
+          ...(c.twoFactorMethodIds ? [[...c.twoFactorMethodIds].sort()] : []),
+        ]),
+      )
       .digest('hex');
   }
 
@@ -134,7 +167,9 @@ export class RecoveryService {
   }
 
   async lockAccount(m: EntityManager, accountId: string): Promise<CustomerAccount> {
-    const account = isUuid(accountId) ? await m.getRepository(CustomerAccount).findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const account = isUuid(accountId)
+      ? await m.getRepository(CustomerAccount).findOne({ where: { id: accountId }, lock: { mode: 'pessimistic_write' } })
+      : null;
     if (!account) throw accountsError('not_found');
     return account;
   }
@@ -167,33 +202,74 @@ export class RecoveryService {
         throw recoveryError('possession_not_proven');
       }
       const c = await this.insertCase(m, {
-        accountId: account.id, action: 'backup_to_primary', callReference: dto.callReference, reason: dto.reason, openedBy: actor.id, verificationId: v.id,
+        accountId: account.id,
+        action: 'backup_to_primary',
+        callReference: dto.callReference,
+        reason: dto.reason,
+        openedBy: actor.id,
+        verificationId: v.id,
       });
       await this.transition(m, c, 'checks_passed');
       const now = this.clock.now();
       const previous = { primaryEmail: account.primaryEmail, backupEmail: account.backupEmail, flags: account.flags };
       const newPrimary = account.backupEmail;
-      await m.update(CustomerAccount, { id: account.id }, {
-        primaryEmail: newPrimary, backupEmail: null, flags: [...new Set([...account.flags, 'backup_email_required' as const])], sessionsValidAfter: now,
-      });
+      await m.update(
+        CustomerAccount,
+        { id: account.id },
+        {
+          primaryEmail: newPrimary,
+          backupEmail: null,
+          flags: [...new Set([...account.flags, 'backup_email_required' as const])],
+          sessionsValidAfter: now,
+        },
+      );
       await this.transition(m, c, 'executed', { executedAt: now, previous, newValue: newPrimary });
-      await m.save(m.create(SecurityEvent, {
-        accountId: account.id, at: now, kind: 'contact_email_changed', channel: 'phone_support', destinationMasked: maskEmail(newPrimary), detail: 'backup email made primary', ip: null,
-      }));
+      await m.save(
+        m.create(SecurityEvent, {
+          accountId: account.id,
+          at: now,
+          kind: 'contact_email_changed',
+          channel: 'phone_support',
+          destinationMasked: maskEmail(newPrimary),
+          detail: 'backup email made primary',
+          ip: null,
+        }),
+      );
       const token = await this.newLink(m, c, previous.primaryEmail, this.config.recoveryReportDays);
       const params = { customerId: account.customerId, callReference: dto.callReference };
       const mails = [
-        await this.outbox.add(m, { accountId: account.id, template: 'recovery_swap_new_primary', language: account.language, to: newPrimary, params }),
         await this.outbox.add(m, {
-          accountId: account.id, template: 'recovery_changed_old_address', language: account.language, to: previous.primaryEmail,
-          params: { ...params, link: this.link(token) }, secretParams: ['link'],
+          accountId: account.id,
+          template: 'recovery_swap_new_primary',
+          language: account.language,
+          to: newPrimary,
+          params,
+        }),
+        await this.outbox.add(m, {
+          accountId: account.id,
+          template: 'recovery_changed_old_address',
+          language: account.language,
+          to: previous.primaryEmail,
+          params: { ...params, link: this.link(token) },
+          secretParams: ['link'],
         }),
       ];
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'recovery.backup_to_primary.execute', targetType: 'account', targetId: account.id,
-        caseId: c.id, reason: dto.reason,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'recovery.backup_to_primary.execute',
+        targetType: 'account',
+        targetId: account.id,
+        caseId: c.id,
+        reason: dto.reason,
         before: { primaryEmail: maskEmail(previous.primaryEmail), backupEmail: maskEmail(previous.backupEmail) },
-        after: { primaryEmail: maskEmail(newPrimary), backupEmail: null, flags: ['backup_email_required'], sessionsRevoked: true, callReference: dto.callReference },
+        after: {
+          primaryEmail: maskEmail(newPrimary),
+          backupEmail: null,
+          flags: ['backup_email_required'],
+          sessionsRevoked: true,
+          callReference: dto.callReference,
+        },
       });
       return { c, mailIds: mails.map((x) => x.id) };
     });
@@ -207,7 +283,17 @@ export class RecoveryService {
    * of the same action, a case verified before the automatic opening existed). The documents prove identity: no
    * call verification is needed; one given must belong to the account.
    */
-  async open(actor: Actor, dto: { accountId: string; action: 'replace_contact_email' | 'disable_2fa'; identityCaseId: string; verificationId?: string; callReference: string; reason: string }) {
+  async open(
+    actor: Actor,
+    dto: {
+      accountId: string;
+      action: 'replace_contact_email' | 'disable_2fa';
+      identityCaseId: string;
+      verificationId?: string;
+      callReference: string;
+      reason: string;
+    },
+  ) {
     const outcome = await this.dataSource.transaction(async (m) => {
       const account = await this.lockAccount(m, dto.accountId);
       const idCase = isUuid(dto.identityCaseId) ? await m.getRepository(IdentityCase).findOneBy({ id: dto.identityCaseId }) : null;
@@ -223,7 +309,12 @@ export class RecoveryService {
       }
       const refused = await this.refusalToOpen(m, account, idCase);
       if (refused) throw refused;
-      return this.openOnDocuments(m, actor, account, idCase, { verificationId, callReference: dto.callReference, reason: dto.reason, automatic: false });
+      return this.openOnDocuments(m, actor, account, idCase, {
+        verificationId,
+        callReference: dto.callReference,
+        reason: dto.reason,
+        automatic: false,
+      });
     });
     await this.outbox.relay(outcome.mailIds);
     return outcome.c;
@@ -237,19 +328,33 @@ export class RecoveryService {
    * may approve it (approve() refuses the opener, the reviewer and the documents' opener and uploaders). Where it
    * cannot be opened, the case stays verified and the reason is audited.
    */
-  async openOnVerified(m: EntityManager, idCase: IdentityCase, reviewer: Actor): Promise<{ opened: true; recoveryCaseId: string; mailIds: string[] } | { opened: false; reason: string }> {
+  async openOnVerified(
+    m: EntityManager,
+    idCase: IdentityCase,
+    reviewer: Actor,
+  ): Promise<{ opened: true; recoveryCaseId: string; mailIds: string[] } | { opened: false; reason: string }> {
     if (!idCase.accountId) return { opened: false, reason: 'no account matches the case' };
     const account = await this.lockAccount(m, idCase.accountId);
     const refused = await this.refusalToOpen(m, account, idCase);
     if (refused) {
       await this.audit.record(m, {
-        actor: auditActor(reviewer), meta: reviewer.meta, action: `recovery.${ACTION_OF[idCase.purpose]}.open`, outcome: 'denied',
-        targetType: 'account', targetId: account.id, caseId: idCase.id, reason: refused.code, after: { identityCaseId: idCase.id, automatic: true },
+        actor: auditActor(reviewer),
+        meta: reviewer.meta,
+        action: `recovery.${ACTION_OF[idCase.purpose]}.open`,
+        outcome: 'denied',
+        targetType: 'account',
+        targetId: account.id,
+        caseId: idCase.id,
+        reason: refused.code,
+        after: { identityCaseId: idCase.id, automatic: true },
       });
       return { opened: false, reason: refused.message };
     }
     const { c, mailIds } = await this.openOnDocuments(m, reviewer, account, idCase, {
-      verificationId: null, callReference: `documents ${idCase.id.slice(0, 8)}`, reason: 'identity documents verified', automatic: true,
+      verificationId: null,
+      callReference: `documents ${idCase.id.slice(0, 8)}`,
+      reason: 'identity documents verified',
+      automatic: true,
       owner: idCase.channel === 'staff' && idCase.openedBy ? idCase.openedBy : reviewer.id,
     });
     return { opened: true, recoveryCaseId: c.id, mailIds };
@@ -282,24 +387,42 @@ export class RecoveryService {
   }
 
   private async openOnDocuments(
-    m: EntityManager, actor: Actor, account: CustomerAccount, idCase: IdentityCase,
+    m: EntityManager,
+    actor: Actor,
+    account: CustomerAccount,
+    idCase: IdentityCase,
     o: { verificationId: string | null; callReference: string; reason: string; automatic: boolean; owner?: string },
   ): Promise<{ c: RecoveryCase; mailIds: string[] }> {
     const action = ACTION_OF[idCase.purpose];
     const methods = action === 'disable_2fa' ? await this.methodsToRemove(m, account.id, idCase) : [];
     const c = await this.insertCase(m, {
-      accountId: account.id, action, callReference: o.callReference, reason: o.reason, openedBy: o.owner ?? actor.id,
-      identityCaseId: idCase.id, verificationId: o.verificationId, newValue: action === 'replace_contact_email' ? idCase.contactEmail : null,
+      accountId: account.id,
+      action,
+      callReference: o.callReference,
+      reason: o.reason,
+      openedBy: o.owner ?? actor.id,
+      identityCaseId: idCase.id,
+      verificationId: o.verificationId,
+      newValue: action === 'replace_contact_email' ? idCase.contactEmail : null,
       twoFactorMethodIds: action === 'disable_2fa' ? methods.map((x) => x.id).sort() : null,
     });
     await this.transition(m, c, 'checks_passed');
     await this.transition(m, c, 'pending_approval');
     const mailIds = await this.notifyAll(m, c, account, 'recovery_requested');
     await this.audit.record(m, {
-      actor: auditActor(actor), meta: actor.meta, action: `recovery.${action}.open`, targetType: 'account', targetId: account.id, caseId: c.id,
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: `recovery.${action}.open`,
+      targetType: 'account',
+      targetId: account.id,
+      caseId: c.id,
       reason: o.reason,
       after: {
-        identityCaseId: idCase.id, newValue: maskEmail(c.newValue), callReference: o.callReference, automatic: o.automatic, openedBy: c.openedBy,
+        identityCaseId: idCase.id,
+        newValue: maskEmail(c.newValue),
+        callReference: o.callReference,
+        automatic: o.automatic,
+        openedBy: c.openedBy,
         ...(c.twoFactorMethodIds ? { twoFactorMethods: methods.map((x) => ({ id: x.id, kind: x.kind })) } : {}),
       },
     });
@@ -308,26 +431,54 @@ export class RecoveryService {
 
   /** Mails every address the account has (and the new one): what happens, when, and a link to cancel or report. */
   async notifyAll(
-    m: EntityManager, c: RecoveryCase, account: CustomerAccount, template: 'recovery_requested' | 'recovery_approved' | 'recovery_executed' | 'recovery_cancelled',
+    m: EntityManager,
+    c: RecoveryCase,
+    account: CustomerAccount,
+    template: 'recovery_requested' | 'recovery_approved' | 'recovery_executed' | 'recovery_cancelled',
     twoFactor?: { removed: TwoFactorMethod[]; kept: TwoFactorMethod[] },
   ): Promise<string[]> {
     if (c.action === 'disable_2fa' && !twoFactor && c.twoFactorMethodIds) {
       const all = await twoFactorMethodsOf(m, account.id);
-      twoFactor = { removed: all.filter((x) => c.twoFactorMethodIds!.includes(x.id)), kept: all.filter((x) => !c.twoFactorMethodIds!.includes(x.id)) };
+      twoFactor = {
+        removed: all.filter((x) => c.twoFactorMethodIds!.includes(x.id)),
+        kept: all.filter((x) => !c.twoFactorMethodIds!.includes(x.id)),
+      };
     }
-    const addresses = [...new Set([account.primaryEmail, account.backupEmail, c.newValue, ...(c.previous ? [c.previous.primaryEmail, c.previous.backupEmail] : [])]
-      .filter((a): a is string => !!a).map((a) => a.toLowerCase()))];
-    const notBefore = new Date(this.clock.now().getTime() + this.config.recoveryHoldHours * 3600_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    const addresses = [
+      ...new Set(
+        [account.primaryEmail, account.backupEmail, c.newValue, ...(c.previous ? [c.previous.primaryEmail, c.previous.backupEmail] : [])]
+          .filter((a): a is string => !!a)
+          .map((a) => a.toLowerCase()),
+      ),
+    ];
+    const notBefore =
+      new Date(this.clock.now().getTime() + this.config.recoveryHoldHours * 3600_000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
     const ids: string[] = [];
     for (const to of addresses) {
-      const token = template === 'recovery_cancelled' ? null : await this.newLink(m, c, to, template === 'recovery_executed' ? this.config.recoveryReportDays : 30);
+      const token =
+        template === 'recovery_cancelled'
+          ? null
+          : await this.newLink(m, c, to, template === 'recovery_executed' ? this.config.recoveryReportDays : 30);
       const lang = account.language === 'en' ? 'en' : 'fr';
       const mail = await this.outbox.add(m, {
-        accountId: account.id, template, language: account.language, to,
+        accountId: account.id,
+        template,
+        language: account.language,
+        to,
         params: {
-          customerId: account.customerId, what: WHAT[c.action][lang], notBefore, ...(token ? { link: this.link(token) } : {}),
+          customerId: account.customerId,
+          what: WHAT[c.action][lang],
+          notBefore,
+          ...(token ? { link: this.link(token) } : {}),
           ...(twoFactor && template !== 'recovery_cancelled'
-            ? { next: twoFactorSentence(lang, template === 'recovery_executed' ? 'recovery_executed' : 'recovery_requested', twoFactor.removed, twoFactor.kept) }
+            ? {
+                next: twoFactorSentence(
+                  lang,
+                  template === 'recovery_executed' ? 'recovery_executed' : 'recovery_requested',
+                  twoFactor.removed,
+                  twoFactor.kept,
+                ),
+              }
             : {}),
         },
         secretParams: token ? ['link'] : [],
@@ -362,7 +513,12 @@ export class RecoveryService {
       await this.transition(m, c, 'approved', { approvedBy: actor.id, approvedAt: now, approvalHash: this.approvalHash(c, account) });
       await this.transition(m, c, 'on_hold', { holdUntil });
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: `recovery.${c.action}.approve`, targetType: 'account', targetId: c.accountId, caseId: c.id,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: `recovery.${c.action}.approve`,
+        targetType: 'account',
+        targetId: c.accountId,
+        caseId: c.id,
         after: { approvalHash: c.approvalHash, holdUntil: holdUntil.toISOString() },
       });
       // The customer's addresses learn the true state: approved, effective on the hold's end, with a cancel link.
@@ -374,12 +530,19 @@ export class RecoveryService {
   }
 
   private async enqueueExecution(outcome: RecoveryCase): Promise<RecoveryCase> {
-    await this.queues.enqueue('recovery.execute', { recoveryCaseId: outcome.id }, {
-      jobId: executeJobId(outcome.id), delay: Math.max(0, outcome.holdUntil!.getTime() - this.clock.now().getTime()),
-    }).catch((e: Error) => {
-      // The approval stands (it is committed); the reconciler enqueues the execution once the hold is over.
-      this.logger.warn(`recovery case ${outcome.id}: execution not enqueued now (${e.message}); the reconciler will`);
-    });
+    await this.queues
+      .enqueue(
+        'recovery.execute',
+        { recoveryCaseId: outcome.id },
+        {
+          jobId: executeJobId(outcome.id),
+          delay: Math.max(0, outcome.holdUntil!.getTime() - this.clock.now().getTime()),
+        },
+      )
+      .catch((e: Error) => {
+        // The approval stands (it is committed); the reconciler enqueues the execution once the hold is over.
+        this.logger.warn(`recovery case ${outcome.id}: execution not enqueued now (${e.message}); the reconciler will`);
+      });
     return outcome;
   }
 
@@ -392,7 +555,8 @@ export class RecoveryService {
       const c = await this.load(id, m);
       if (c.status !== 'on_hold') throw recoveryError('not_on_hold', { status: c.status });
       const now = this.clock.now();
-      if (c.holdUntil && now.getTime() < c.holdUntil.getTime()) throw recoveryError('hold_not_over', { holdUntil: c.holdUntil.toISOString() });
+      if (c.holdUntil && now.getTime() < c.holdUntil.getTime())
+        throw recoveryError('hold_not_over', { holdUntil: c.holdUntil.toISOString() });
       const account = await this.lockAccount(m, c.accountId);
       assertNotLocked(account);
       const notified = await noticesSent(m, account.id, account.primaryEmail.toLowerCase(), c.createdAt);
@@ -407,14 +571,30 @@ export class RecoveryService {
       if (blockedSince) {
         await this.transition(m, c, 'cancelled', { closedReason: 'approval void: the account was blocked after the approval' });
         await this.audit.record(m, {
-          actor: who, meta, action: `recovery.${c.action}.void`, outcome: 'denied', targetType: 'account', targetId: account.id, caseId: c.id,
+          actor: who,
+          meta,
+          action: `recovery.${c.action}.void`,
+          outcome: 'denied',
+          targetType: 'account',
+          targetId: account.id,
+          caseId: c.id,
           reason: 'account_blocked_after_approval',
         });
         return { c, mailIds: await this.notifyAll(m, c, account, 'recovery_cancelled'), voided: true };
       }
       if (c.approvalHash !== this.approvalHash(c, account)) {
-        await this.transition(m, c, 'cancelled', { closedReason: 'approval void: the account or the change differs from what was approved' });
-        await this.audit.record(m, { actor: who, meta, action: `recovery.${c.action}.void`, outcome: 'denied', targetType: 'account', targetId: account.id, caseId: c.id });
+        await this.transition(m, c, 'cancelled', {
+          closedReason: 'approval void: the account or the change differs from what was approved',
+        });
+        await this.audit.record(m, {
+          actor: who,
+          meta,
+          action: `recovery.${c.action}.void`,
+          outcome: 'denied',
+          targetType: 'account',
+          targetId: account.id,
+          caseId: c.id,
+        });
         return { c, mailIds: [] as string[], voided: true };
       }
       const previous = { primaryEmail: account.primaryEmail, backupEmail: account.backupEmail, flags: account.flags };
@@ -425,26 +605,57 @@ export class RecoveryService {
       } else {
         // Only the chosen methods go (the stolen phone's app, not the security key); a case from before the choice
         // existed (ids null) removes them all, as it did. The customer must register a new method.
-        removed = await m.getRepository(TwoFactorMethod).find({ where: { accountId: account.id, ...(c.twoFactorMethodIds ? { id: In(c.twoFactorMethodIds) } : {}) } });
+        removed = await m
+          .getRepository(TwoFactorMethod)
+          .find({ where: { accountId: account.id, ...(c.twoFactorMethodIds ? { id: In(c.twoFactorMethodIds) } : {}) } });
         if (removed.length) await m.delete(TwoFactorMethod, { id: In(removed.map((x) => x.id)) });
         kept = await m.getRepository(TwoFactorMethod).find({ where: { accountId: account.id } });
-        await m.update(CustomerAccount, { id: account.id }, {
-          sessionsValidAfter: now, flags: [...new Set([...account.flags, 'reenrol_2fa_required' as const])],
-        });
+        await m.update(
+          CustomerAccount,
+          { id: account.id },
+          {
+            sessionsValidAfter: now,
+            flags: [...new Set([...account.flags, 'reenrol_2fa_required' as const])],
+          },
+        );
       }
       await this.transition(m, c, 'executed', { executedAt: now, previous });
-      await m.save(m.create(SecurityEvent, {
-        accountId: account.id, at: now, kind: c.action === 'disable_2fa' ? '2fa_disabled' : 'contact_email_changed', channel: 'phone_support',
-        destinationMasked: maskEmail(c.newValue),
-        detail: c.action === 'disable_2fa' ? `recovery case ${c.id.slice(0, 8)}: ${removed.map((x) => x.kind).join(', ')} removed` : `recovery case ${c.id.slice(0, 8)}`, ip: null,
-      }));
-      const mailIds = await this.notifyAll(m, c, { ...account, ...(c.newValue ? { primaryEmail: c.newValue } : {}) } as CustomerAccount, 'recovery_executed', { removed, kept });
+      await m.save(
+        m.create(SecurityEvent, {
+          accountId: account.id,
+          at: now,
+          kind: c.action === 'disable_2fa' ? '2fa_disabled' : 'contact_email_changed',
+          channel: 'phone_support',
+          destinationMasked: maskEmail(c.newValue),
+          detail:
+            c.action === 'disable_2fa'
+              ? `recovery case ${c.id.slice(0, 8)}: ${removed.map((x) => x.kind).join(', ')} removed`
+              : `recovery case ${c.id.slice(0, 8)}`,
+          ip: null,
+        }),
+      );
+      const mailIds = await this.notifyAll(m, c, { ...account, ...(c.newValue ? { primaryEmail: c.newValue } : {}) }, 'recovery_executed', {
+        removed,
+        kept,
+      });
       await this.audit.record(m, {
-        actor: who, meta, action: `recovery.${c.action}.execute`, targetType: 'account', targetId: account.id, caseId: c.id,
+        actor: who,
+        meta,
+        action: `recovery.${c.action}.execute`,
+        targetType: 'account',
+        targetId: account.id,
+        caseId: c.id,
         before: { primaryEmail: maskEmail(previous.primaryEmail) },
         after: {
-          primaryEmail: maskEmail(c.newValue ?? previous.primaryEmail), sessionsRevoked: true,
-          ...(c.action === 'disable_2fa' ? { removedMethods: removed.map((x) => ({ id: x.id, kind: x.kind })), keptMethods: kept.length, flags: ['reenrol_2fa_required'] } : {}),
+          primaryEmail: maskEmail(c.newValue ?? previous.primaryEmail),
+          sessionsRevoked: true,
+          ...(c.action === 'disable_2fa'
+            ? {
+                removedMethods: removed.map((x) => ({ id: x.id, kind: x.kind })),
+                keptMethods: kept.length,
+                flags: ['reenrol_2fa_required'],
+              }
+            : {}),
         },
       });
       return { c, mailIds, voided: false };

@@ -3,7 +3,9 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class EnrolmentTokenDto {
   @ApiProperty({ minLength: 10, maxLength: 100 })
-  @IsString() @Length(10, 100, { message: 'is not a valid link' }) token: string;
+  @IsString()
+  @Length(10, 100, { message: 'is not a valid link' })
+  token: string;
 }
 
 /**
@@ -12,7 +14,10 @@ export class EnrolmentTokenDto {
  */
 export class CompleteEnrolmentDto extends EnrolmentTokenDto {
   @ApiProperty({ minLength: 12, maxLength: 200 })
-  @IsString() @Length(12, 200, { message: 'must be 12 to 200 characters long' }) password: string;
+  @IsString()
+  @Length(12, 200, { message: 'must be 12 to 200 characters long' })
+  password: string;
   @ApiProperty({ pattern: '^\\d{6}$' })
-  @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of your authenticator app' }) otp: string;
+  @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of your authenticator app' })
+  otp: string;
 }

@@ -14,7 +14,7 @@ import { MySettingsResponse } from './staff-responses.dto';
 @ValidatorConstraint({ name: 'phoneRegion' })
 class PhoneRegionConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return typeof value === 'string' && /^[A-Z]{2}$/.test(value) && isSupportedCountry(value as Parameters<typeof isSupportedCountry>[0]);
+    return typeof value === 'string' && /^[A-Z]{2}$/.test(value) && isSupportedCountry(value);
   }
   defaultMessage(): string {
     return 'must be a two-letter country code such as FR, BE, CH, GB, DE or ES';
@@ -25,7 +25,9 @@ export class MySettingsDto {
   /** ISO 3166-1 alpha-2 (`GB`, not `UK`); empty: back to the desk's default (null fields count as absent). */
   @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2; empty or null: the desk default' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim().toUpperCase()) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (value.trim() === '' ? null : value.trim().toUpperCase()) : value,
+  )
   @IsString({ message: 'must be a two-letter country code such as FR, BE, CH, GB, DE or ES' })
   @Validate(PhoneRegionConstraint)
   phoneRegion?: string | null;

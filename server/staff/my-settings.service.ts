@@ -44,8 +44,13 @@ export class MySettingsService {
       if (before !== after) {
         await m.update(StaffUser, { id: user.id }, { phoneRegion: after });
         await this.audit.record(m, {
-          actor: auditActor(actor), meta: actor.meta, action: 'staff.settings.update', targetType: 'staff', targetId: user.id,
-          before: { phoneRegion: before }, after: { phoneRegion: after },
+          actor: auditActor(actor),
+          meta: actor.meta,
+          action: 'staff.settings.update',
+          targetType: 'staff',
+          targetId: user.id,
+          before: { phoneRegion: before },
+          after: { phoneRegion: after },
         });
       }
       return this.view({ phoneRegion: after });

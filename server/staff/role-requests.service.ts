@@ -33,8 +33,14 @@ export class RoleRequestsService {
     if (exists) throw staffError('role_request_pending');
     const req = await m.save(m.create(RoleRequest, { staffId: staff.id, requestedBy: actor.id, fromRoles: staff.roles, roles, reason }));
     await this.audit.record(m, {
-      actor: auditActor(actor), meta: actor.meta, action: 'staff.roles.request', targetType: 'staff', targetId: staff.id, reason,
-      before: { roles: staff.roles }, after: { roles, requestId: req.id },
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: 'staff.roles.request',
+      targetType: 'staff',
+      targetId: staff.id,
+      reason,
+      before: { roles: staff.roles },
+      after: { roles, requestId: req.id },
     });
     return req;
   }
@@ -53,8 +59,14 @@ export class RoleRequestsService {
       staff.roles = req.roles;
       const saved = await m.save(staff);
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'staff.roles.confirm', targetType: 'staff', targetId: staff.id, reason: req.reason,
-        before: { roles: req.fromRoles }, after: { roles: saved.roles, requestedBy: req.requestedBy, requestId: req.id },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'staff.roles.confirm',
+        targetType: 'staff',
+        targetId: staff.id,
+        reason: req.reason,
+        before: { roles: req.fromRoles },
+        after: { roles: saved.roles, requestedBy: req.requestedBy, requestId: req.id },
       });
       return saved;
     });
@@ -66,7 +78,12 @@ export class RoleRequestsService {
       const req = await this.openRequest(m, requestId);
       await m.update(RoleRequest, { id: req.id }, { decision: 'refused', decidedBy: actor.id, decidedAt: this.clock.now() });
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'staff.roles.refuse', targetType: 'staff', targetId: req.staffId, reason: req.reason,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'staff.roles.refuse',
+        targetType: 'staff',
+        targetId: req.staffId,
+        reason: req.reason,
         after: { roles: req.roles, requestedBy: req.requestedBy, requestId: req.id },
       });
     });

@@ -37,18 +37,35 @@ export class StaffCredentialsService {
   ) {}
 
   /** Creates the member with the roles one admin may grant; supervisor and admin become a pending request. */
-  async create(actor: Actor, dto: { email: string; name: string; roles: StaffRole[]; reason: string; language?: StaffLanguage }): Promise<Created> {
+  async create(
+    actor: Actor,
+    dto: { email: string; name: string; roles: StaffRole[]; reason: string; language?: StaffLanguage },
+  ): Promise<Created> {
     const immediate = dto.roles.filter((r) => !PRIVILEGED_ROLES.includes(r)).sort();
     try {
       const { user, mailId, pendingRoleRequestId } = await this.dataSource.transaction(async (m) => {
-        const saved = await m.save(m.create(StaffUser, {
-          email: dto.email.toLowerCase(), name: dto.name, roles: immediate, active: true, language: dto.language ?? 'en', passwordHash: null, totpSecret: null,
-        }));
+        const saved = await m.save(
+          m.create(StaffUser, {
+            email: dto.email.toLowerCase(),
+            name: dto.name,
+            roles: immediate,
+            active: true,
+            language: dto.language ?? 'en',
+            passwordHash: null,
+            totpSecret: null,
+          }),
+        );
         await this.audit.record(m, {
-          actor: auditActor(actor), meta: actor.meta, action: 'staff.create', targetType: 'staff', targetId: saved.id, reason: dto.reason,
+          actor: auditActor(actor),
+          meta: actor.meta,
+          action: 'staff.create',
+          targetType: 'staff',
+          targetId: saved.id,
+          reason: dto.reason,
           after: { email: saved.email, roles: saved.roles },
         });
-        const pending = immediate.length === dto.roles.length ? null : await this.roleRequests.open(m, actor, saved, [...dto.roles].sort(), dto.reason);
+        const pending =
+          immediate.length === dto.roles.length ? null : await this.roleRequests.open(m, actor, saved, [...dto.roles].sort(), dto.reason);
         const mail = await this.enrolments.issue(m, saved, 'invite', auditActor(actor), actor.meta);
         return { user: saved, mailId: mail, pendingRoleRequestId: pending?.id ?? null };
       });
@@ -63,9 +80,7 @@ export class StaffCredentialsService {
   /** A new invitation link (the last one expired or was lost), only while the member has not enrolled yet. */
   async reinvite(actor: Actor, staffId: string): Promise<StaffUser> {
     const { user, mailId } = await this.dataSource.transaction(async (m) => {
-      const found = isUuid(staffId)
-        ? await staffWithPasswordHash(m, staffId, true)
-        : null;
+      const found = isUuid(staffId) ? await staffWithPasswordHash(m, staffId, true) : null;
       if (!found) throw staffError('not_found');
       if (found.passwordHash) throw staffError('already_enrolled');
       if (!found.active) throw staffError('disabled');
@@ -87,7 +102,14 @@ export class StaffCredentialsService {
     try {
       return await this.dataSource.transaction(async (m) => {
         const req = await m.save(m.create(MfaResetRequest, { staffId: user.id, requestedBy: actor.id, reason }));
-        await this.audit.record(m, { actor: auditActor(actor), meta: actor.meta, action: 'staff.mfa_reset.request', targetType: 'staff', targetId: user.id, reason });
+        await this.audit.record(m, {
+          actor: auditActor(actor),
+          meta: actor.meta,
+          action: 'staff.mfa_reset.request',
+          targetType: 'staff',
+          targetId: user.id,
+          reason,
+        });
         return req;
       });
     } catch (e) {
@@ -98,7 +120,9 @@ export class StaffCredentialsService {
 
   private async openReset(m: EntityManager, requestId: string): Promise<MfaResetRequest> {
     const req = isUuid(requestId)
-      ? await m.getRepository(MfaResetRequest).findOne({ where: { id: requestId, confirmedAt: IsNull(), cancelledAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
+      ? await m
+          .getRepository(MfaResetRequest)
+          .findOne({ where: { id: requestId, confirmedAt: IsNull(), cancelledAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!req) throw staffError('mfa_reset_not_found');
     return req;
@@ -117,7 +141,12 @@ export class StaffCredentialsService {
       await m.update(StaffUser, { id: staff.id }, { totpSecret: null, totpLastStep: null });
       const ended = await this.sessions.revokeAllFor(m, staff.id);
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'staff.mfa_reset.confirm', targetType: 'staff', targetId: staff.id, reason: req.reason,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'staff.mfa_reset.confirm',
+        targetType: 'staff',
+        targetId: staff.id,
+        reason: req.reason,
         after: { requestedBy: req.requestedBy, sessionsEnded: ended },
       });
       return { staff, mailId: await this.enrolments.issue(m, staff, 'mfa_reset', auditActor(actor), actor.meta) };
@@ -132,7 +161,12 @@ export class StaffCredentialsService {
       const req = await this.openReset(m, requestId);
       await m.update(MfaResetRequest, { id: req.id }, { cancelledBy: actor.id, cancelledAt: this.clock.now() });
       await this.audit.record(m, {
-        actor: auditActor(actor), meta: actor.meta, action: 'staff.mfa_reset.refuse', targetType: 'staff', targetId: req.staffId, reason: req.reason,
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'staff.mfa_reset.refuse',
+        targetType: 'staff',
+        targetId: req.staffId,
+        reason: req.reason,
         after: { requestedBy: req.requestedBy },
       });
     });

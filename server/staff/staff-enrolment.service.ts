@@ -28,7 +28,6 @@ export interface EnrolmentView {
   qrCode: string;
 }
 
-
 /**
  * Invitation and re-enrolment links. The member, and only the member, sees the TOTP secret (on the link's
  * page) and chooses the password; the account is usable once a first code proves the secret was enrolled.
@@ -56,9 +55,16 @@ export class StaffEnrolmentService {
     await m.update(StaffEnrolment, { staffId: staff.id, usedAt: IsNull(), cancelledAt: IsNull() }, { cancelledAt: now });
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.staffInviteHours * 3600_000);
-    const link = await m.save(m.create(StaffEnrolment, {
-      staffId: staff.id, purpose, tokenHash: this.tokenHash(token), totpSecret: generateSecret(), createdAt: now, expiresAt,
-    }));
+    const link = await m.save(
+      m.create(StaffEnrolment, {
+        staffId: staff.id,
+        purpose,
+        tokenHash: this.tokenHash(token),
+        totpSecret: generateSecret(),
+        createdAt: now,
+        expiresAt,
+      }),
+    );
     const mail = await this.outbox.add(m, {
       accountId: null,
       template: purpose === 'invite' ? 'staff_invitation' : 'staff_reenrol',
@@ -68,7 +74,11 @@ export class StaffEnrolmentService {
       secretParams: ['link'],
     });
     await this.audit.record(m, {
-      actor, meta, action: 'staff.enrolment.sent', targetType: 'staff', targetId: staff.id,
+      actor,
+      meta,
+      action: 'staff.enrolment.sent',
+      targetType: 'staff',
+      targetId: staff.id,
       after: { purpose, enrolmentId: link.id, expiresAt: expiresAt.toISOString() },
     });
     return mail.id;
@@ -83,8 +93,13 @@ export class StaffEnrolmentService {
     const { link, staff } = await this.usable(this.dataSource.manager, token, meta);
     const totpUri = generateURI({ issuer: 'Recovery Desk', label: staff.email, secret: link.totpSecret });
     return {
-      purpose: link.purpose, email: staff.email, name: staff.name, language: staff.language, expiresAt: link.expiresAt.toISOString(),
-      totpSecret: link.totpSecret, totpUri,
+      purpose: link.purpose,
+      email: staff.email,
+      name: staff.name,
+      language: staff.language,
+      expiresAt: link.expiresAt.toISOString(),
+      totpSecret: link.totpSecret,
+      totpUri,
       qrCode: `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(totpUri, { type: 'svg', margin: 1 })).toString('base64')}`,
     };
   }
@@ -97,7 +112,12 @@ export class StaffEnrolmentService {
     const { link, staff } = await this.usable(this.dataSource.manager, token, meta);
     const now = this.clock.now();
     const step = await verifyTotp(link.totpSecret, otp, null, now.getTime());
-    if (step === null) throw staffError('wrong_code', {}, { fields: { otp: 'the code does not match: check the time of your device and try the next code' } });
+    if (step === null)
+      throw staffError(
+        'wrong_code',
+        {},
+        { fields: { otp: 'the code does not match: check the time of your device and try the next code' } },
+      );
     let passwordHash: string | undefined;
     if (link.purpose === 'invite') {
       if (password.toLowerCase().includes(staff.email.split('@')[0].toLowerCase())) {
@@ -119,10 +139,18 @@ export class StaffEnrolmentService {
         .where('id = :id AND used_at IS NULL AND cancelled_at IS NULL AND expires_at > :now', { id: link.id, now })
         .execute();
       if (!claimed.affected) throw staffError('link_used');
-      await m.update(StaffUser, { id: staff.id }, { totpSecret: link.totpSecret, totpLastStep: String(step), ...(passwordHash ? { passwordHash } : {}) });
+      await m.update(
+        StaffUser,
+        { id: staff.id },
+        { totpSecret: link.totpSecret, totpLastStep: String(step), ...(passwordHash ? { passwordHash } : {}) },
+      );
       await this.audit.record(m, {
-        actor: { id: staff.id, email: staff.email, roles: staff.roles }, meta, action: 'staff.enrolment.complete',
-        targetType: 'staff', targetId: staff.id, after: { purpose: link.purpose, enrolmentId: link.id },
+        actor: { id: staff.id, email: staff.email, roles: staff.roles },
+        meta,
+        action: 'staff.enrolment.complete',
+        targetType: 'staff',
+        targetId: staff.id,
+        after: { purpose: link.purpose, enrolmentId: link.id },
       });
     });
     return { email: staff.email };
@@ -130,16 +158,28 @@ export class StaffEnrolmentService {
 
   /** The link's row if it can still be used; a spent or expired one is refused and audited, an unknown one is 404. */
   private async usable(m: EntityManager, token: string, meta: RequestMeta): Promise<{ link: StaffEnrolment; staff: StaffUser }> {
-    const link = typeof token === 'string' && token.length <= 100
-      ? await enrolmentByTokenHash(m, this.tokenHash(token))
-      : null;
+    const link = typeof token === 'string' && token.length <= 100 ? await enrolmentByTokenHash(m, this.tokenHash(token)) : null;
     if (!link) throw staffError('link_invalid');
     const staff = await m.getRepository(StaffUser).findOneBy({ id: link.staffId });
     if (!staff) throw staffError('link_invalid');
-    const refusal = link.usedAt ? 'used' : link.cancelledAt ? 'replaced' : link.expiresAt <= this.clock.now() ? 'expired' : !staff.active ? 'disabled' : null;
+    const refusal = link.usedAt
+      ? 'used'
+      : link.cancelledAt
+        ? 'replaced'
+        : link.expiresAt <= this.clock.now()
+          ? 'expired'
+          : !staff.active
+            ? 'disabled'
+            : null;
     if (refusal) {
       await this.audit.recordAlone({
-        actor: null, meta, action: 'staff.enrolment.refused', outcome: 'denied', targetType: 'staff', targetId: staff.id, reason: refusal,
+        actor: null,
+        meta,
+        action: 'staff.enrolment.refused',
+        outcome: 'denied',
+        targetType: 'staff',
+        targetId: staff.id,
+        reason: refusal,
         after: { purpose: link.purpose, enrolmentId: link.id },
       });
       throw staffError(refusal === 'expired' ? 'link_expired' : 'link_revoked');

@@ -26,7 +26,12 @@ export function staffWithPasswordHash(m: EntityManager, staffId: string, lock = 
 
 /** The enrolment link with this token hash, with its TOTP secret (never selected by default). */
 export function enrolmentByTokenHash(m: EntityManager, tokenHash: string): Promise<StaffEnrolment | null> {
-  return m.getRepository(StaffEnrolment).createQueryBuilder('e').addSelect('e.totpSecret').where('e.token_hash = :h', { h: tokenHash }).getOne();
+  return m
+    .getRepository(StaffEnrolment)
+    .createQueryBuilder('e')
+    .addSelect('e.totpSecret')
+    .where('e.token_hash = :h', { h: tokenHash })
+    .getOne();
 }
 
 interface Row {
@@ -57,7 +62,16 @@ export async function pendingRequests(m: EntityManager): Promise<PendingRequest[
       LEFT JOIN staff_users q ON q.id = r.requested_by
      ORDER BY r.created_at, r.id`);
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, staffId: r.staff_id, staffEmail: r.staff_email, staffName: r.staff_name, requestedBy: r.requested_by,
-    requestedByEmail: r.requested_by_email, roles: r.roles, fromRoles: r.from_roles, reason: r.reason, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    kind: r.kind,
+    staffId: r.staff_id,
+    staffEmail: r.staff_email,
+    staffName: r.staff_name,
+    requestedBy: r.requested_by,
+    requestedByEmail: r.requested_by_email,
+    roles: r.roles,
+    fromRoles: r.from_roles,
+    reason: r.reason,
+    createdAt: new Date(r.created_at).toISOString(),
   }));
 }

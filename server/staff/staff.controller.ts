@@ -9,9 +9,25 @@ import { CreateStaffDto, ReasonDto, toRoleRequestResponse, toStaffResponse, Upda
 import type { RoleRequestResponse, StaffResponse } from './staff.dto';
 import { StaffCredentialsService } from './staff-credentials.service';
 import { StaffService } from './staff.service';
-import { ApiAcceptedResponse, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
-import { MfaResetRequestResponse, PendingRequestsResponse, StaffCreatedResponse, StaffMemberResponse, StaffPage, StaffUpdatePendingResponse, StaffUserOnly } from './staff-responses.dto';
+import {
+  MfaResetRequestResponse,
+  PendingRequestsResponse,
+  StaffCreatedResponse,
+  StaffMemberResponse,
+  StaffPage,
+  StaffUpdatePendingResponse,
+  StaffUserOnly,
+} from './staff-responses.dto';
 
 @ApiTags('staff')
 @ApiCookieAuth('rd_session')
@@ -38,7 +54,10 @@ export class StaffController {
   @ApiOperation({ summary: 'Invite a staff member (mailed link)' })
   @ApiCreatedResponse({ type: StaffCreatedResponse })
   @ApiErrors(400, 409)
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffDto): Promise<{ user: StaffResponse; pendingRoleRequestId: string | null }> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateStaffDto,
+  ): Promise<{ user: StaffResponse; pendingRoleRequestId: string | null }> {
     const created = await this.credentials.create(actor, dto);
     return { user: toStaffResponse(created.user), pendingRoleRequestId: created.pendingRoleRequestId };
   }

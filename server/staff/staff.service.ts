@@ -52,23 +52,37 @@ export class StaffService {
       throw staffError('nothing_to_change', {}, { fields: { roles: 'give roles or active' } });
     }
     return this.dataSource.transaction(async (manager) => {
-      const user = isUuid(id) ? await manager.getRepository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const user = isUuid(id)
+        ? await manager.getRepository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+        : null;
       if (!user || !actor.ability.can('read', asSubject('StaffUser', { id: user.id }))) throw staffError('not_found');
       if (!actor.ability.can('update', asSubject('StaffUser', { id: user.id }))) {
         throw staffError(user.id === actor.id ? 'own_roles' : 'may_not_change');
       }
       const before = { roles: user.roles, active: user.active };
       const wanted = dto.roles === undefined ? undefined : [...dto.roles].sort();
-      const pending = wanted && grantsPrivilege(user.roles, wanted) ? await this.roleRequests.open(manager, actor, user, wanted, dto.reason) : null;
+      const pending =
+        wanted && grantsPrivilege(user.roles, wanted) ? await this.roleRequests.open(manager, actor, user, wanted, dto.reason) : null;
       if (pending && (dto.active === undefined || dto.active === user.active)) return { user, pending };
       if (wanted && !pending) user.roles = wanted;
       if (dto.active !== undefined) user.active = dto.active;
       const saved = await manager.save(user);
       if (!saved.active) await this.sessions.revokeAllFor(manager, saved.id);
-      const action = dto.active === false && before.active ? 'staff.disable' : dto.active === true && !before.active ? 'staff.enable' : 'staff.roles.change';
+      const action =
+        dto.active === false && before.active
+          ? 'staff.disable'
+          : dto.active === true && !before.active
+            ? 'staff.enable'
+            : 'staff.roles.change';
       await this.audit.record(manager, {
-        actor: auditActor(actor), meta: actor.meta, action, targetType: 'staff', targetId: saved.id, reason: dto.reason,
-        before, after: { roles: saved.roles, active: saved.active },
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action,
+        targetType: 'staff',
+        targetId: saved.id,
+        reason: dto.reason,
+        before,
+        after: { roles: saved.roles, active: saved.active },
       });
       return { user: saved, pending };
     });

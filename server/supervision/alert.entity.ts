@@ -1,6 +1,18 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ALERT_RULES = ['swap_burst', 'unmask_burst', 'searches_without_call', 'repeated_attempts', 'duplicate_document', 'customer_report', 'off_hours', 'stated_value_limit', 'audit_chain_broken', 'review_overdue', 'verified_without_action'] as const;
+export const ALERT_RULES = [
+  'swap_burst',
+  'unmask_burst',
+  'searches_without_call',
+  'repeated_attempts',
+  'duplicate_document',
+  'customer_report',
+  'off_hours',
+  'stated_value_limit',
+  'audit_chain_broken',
+  'review_overdue',
+  'verified_without_action',
+] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 /** A pattern of abuse seen in the audit trail, for supervisors to look into and acknowledge with a comment. */

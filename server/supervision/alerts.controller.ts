@@ -13,21 +13,40 @@ import { AlertPage, AlertResponse } from './supervision-responses.dto';
 
 export class AlertsQuery {
   @ApiPropertyOptional({ enum: ['open', 'acknowledged'] })
-  @IsOptional() @IsIn(['open', 'acknowledged']) status?: 'open' | 'acknowledged';
+  @IsOptional()
+  @IsIn(['open', 'acknowledged'])
+  status?: 'open' | 'acknowledged';
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }
 
 export class AcknowledgeDto {
   @ApiProperty({ minLength: 3, maxLength: 1000 })
-  @IsString() @Length(3, 1000, { message: 'say what you found, in 3 to 1000 characters' }) comment: string;
+  @IsString()
+  @Length(3, 1000, { message: 'say what you found, in 3 to 1000 characters' })
+  comment: string;
 }
 
 function toResponse(a: Alert) {
   return {
-    id: a.id, rule: a.rule, summary: a.summary, staffId: a.staffId, staffEmail: a.staffEmail, targetId: a.targetId, caseId: a.caseId,
-    eventId: a.eventId, details: a.details, createdAt: a.createdAt.toISOString(), acknowledgedBy: a.acknowledgedBy,
-    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null, ackComment: a.ackComment,
+    id: a.id,
+    rule: a.rule,
+    summary: a.summary,
+    staffId: a.staffId,
+    staffEmail: a.staffEmail,
+    targetId: a.targetId,
+    caseId: a.caseId,
+    eventId: a.eventId,
+    details: a.details,
+    createdAt: a.createdAt.toISOString(),
+    acknowledgedBy: a.acknowledgedBy,
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+    ackComment: a.ackComment,
   };
 }
 

@@ -15,7 +15,14 @@ import { Alert } from './alert.entity';
 import { ScanCursor } from './scan-cursor.entity';
 import { isUuid } from '../core/ids';
 import { REVIEW_TARGET_MS } from '../documents/review.service';
-import { actorActionsLastHour, alertList, attemptsOnAccountLastDay, auditEventsAfter, overdueWithoutAlert, pendingAlertMails } from './supervision-queries.service';
+import {
+  actorActionsLastHour,
+  alertList,
+  attemptsOnAccountLastDay,
+  auditEventsAfter,
+  overdueWithoutAlert,
+  pendingAlertMails,
+} from './supervision-queries.service';
 
 const CURSOR = 'alerts';
 
@@ -81,9 +88,21 @@ export class AlertsService {
     const raised: Alert[] = [];
     for (const c of rows) {
       const dueAt = new Date(c.submittedAt.getTime() + REVIEW_TARGET_MS);
-      const details = { caseId: c.id, caseRef: c.id.slice(0, 8), customerId: c.customerId, submittedAt: c.submittedAt.toISOString(), dueAt: dueAt.toISOString() };
+      const details = {
+        caseId: c.id,
+        caseRef: c.id.slice(0, 8),
+        customerId: c.customerId,
+        submittedAt: c.submittedAt.toISOString(),
+        dueAt: dueAt.toISOString(),
+      };
       const event = await this.audit.record(m, {
-        actor: null, meta: SYSTEM_META, action: 'case.review_overdue', targetType: 'identity_case', targetId: c.id, caseId: c.id, after: details,
+        actor: null,
+        meta: SYSTEM_META,
+        action: 'case.review_overdue',
+        targetType: 'identity_case',
+        targetId: c.id,
+        caseId: c.id,
+        after: details,
       });
       const f: Finding = {
         rule: 'review_overdue',
@@ -120,9 +139,23 @@ export class AlertsService {
     if (!raised.length) return;
     const supervisors = await activeSupervisors(m);
     for (const alert of raised) {
-      await this.audit.record(m, { actor: null, meta: SYSTEM_META, action: 'alert.raise', targetType: 'alert', targetId: alert.id, reason: alert.rule, after: { summary: alert.summary, eventId: alert.eventId } });
+      await this.audit.record(m, {
+        actor: null,
+        meta: SYSTEM_META,
+        action: 'alert.raise',
+        targetType: 'alert',
+        targetId: alert.id,
+        reason: alert.rule,
+        after: { summary: alert.summary, eventId: alert.eventId },
+      });
       for (const s of supervisors) {
-        await this.outbox.add(m, { accountId: null, template: 'staff_alert', language: 'en', to: s.email, params: { rule: alert.rule, summary: alert.summary, alertId: alert.id } });
+        await this.outbox.add(m, {
+          accountId: null,
+          template: 'staff_alert',
+          language: 'en',
+          to: s.email,
+          params: { rule: alert.rule, summary: alert.summary, alertId: alert.id },
+        });
       }
     }
   }
@@ -142,7 +175,14 @@ export class AlertsService {
       if (alert.acknowledgedAt) throw supervisionError('alert_already_acknowledged');
       Object.assign(alert, { acknowledgedBy: actor.id, acknowledgedAt: this.clock.now(), ackComment: comment });
       await m.save(alert);
-      await this.audit.record(m, { actor: auditActor(actor), meta: actor.meta, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id, reason: comment });
+      await this.audit.record(m, {
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'alert.acknowledge',
+        targetType: 'alert',
+        targetId: alert.id,
+        reason: comment,
+      });
       return alert;
     });
   }

@@ -45,7 +45,13 @@ export class AuditController {
   @ApiOkResponse({ description: 'CSV, streamed', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400)
   async export(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
-    await this.writer.recordAlone({ actor: auditActor(actor), meta: actor.meta, action: 'audit.export', targetType: 'audit_events', after: { filter: { ...q } } });
+    await this.writer.recordAlone({
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: 'audit.export',
+      targetType: 'audit_events',
+      after: { filter: { ...q } },
+    });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv"`);
     const csv = auditCsv();
@@ -78,7 +84,12 @@ export class AuditController {
       checked: result.checked,
       firstBrokenId: result.firstBrokenId,
       lastCheckpoint: checkpoint
-        ? { at: checkpoint.at.toISOString(), lastEventId: checkpoint.lastEventId, ok: checkpoint.ok, firstBrokenId: checkpoint.firstBrokenId }
+        ? {
+            at: checkpoint.at.toISOString(),
+            lastEventId: checkpoint.lastEventId,
+            ok: checkpoint.ok,
+            firstBrokenId: checkpoint.firstBrokenId,
+          }
         : null,
     };
   }

@@ -11,9 +11,13 @@ import { CallScriptResponse } from '../accounts/accounts-responses.dto';
 export class UpdateCallScriptDto {
   // The service bounds the length of the text (422); this only stops absurd bodies early.
   @ApiProperty({ maxLength: 10000 })
-  @IsString({ message: 'must be a text' }) @MaxLength(10_000) fr: string;
+  @IsString({ message: 'must be a text' })
+  @MaxLength(10_000)
+  fr: string;
   @ApiProperty({ maxLength: 10000 })
-  @IsString({ message: 'must be a text' }) @MaxLength(10_000) en: string;
+  @IsString({ message: 'must be a text' })
+  @MaxLength(10_000)
+  en: string;
 }
 
 /** Supervisors rewrite what agents read to callers (both languages at once); each edit is audited. */

@@ -24,7 +24,12 @@ const describe = (a: ChainAnchor | null) =>
 export function chainBreakSummary(v: Pick<FullVerification, 'firstBrokenId' | 'lastGood'>): string {
   const [from, to] = v.lastGood?.id && v.firstBrokenId ? [BigInt(v.lastGood.id) + 1n, BigInt(v.firstBrokenId) - 1n] : [1n, 0n];
   // Ids are not proof on their own: a rolled-back transaction also leaves a gap, but not a broken link.
-  const gap = from > to ? '' : from === to ? ` Entry #${from} is missing.` : ` Entries #${from} to #${to} are missing (or some of those ids were never used).`;
+  const gap =
+    from > to
+      ? ''
+      : from === to
+        ? ` Entry #${from} is missing.`
+        : ` Entries #${from} to #${to} are missing (or some of those ids were never used).`;
   return `Audit chain broken at entry #${v.firstBrokenId}: it was edited, deleted or rewritten behind the database's protections.${gap} Last good anchor: ${describe(v.lastGood)}.`;
 }
 
@@ -73,7 +78,8 @@ export class ChainWatchService {
     const params = { headId: v.head.id!, headHash: v.head.hash, count: String(v.head.count), at: v.checkpoint.at.toISOString() };
     const ids = await this.dataSource.transaction(async (m) => {
       const mails = [];
-      for (const s of await activeSupervisors(m)) mails.push(await this.outbox.add(m, { accountId: null, template: 'audit_anchor', language: 'en', to: s.email, params }));
+      for (const s of await activeSupervisors(m))
+        mails.push(await this.outbox.add(m, { accountId: null, template: 'audit_anchor', language: 'en', to: s.email, params }));
       return mails.map((mail) => mail.id);
     });
     await this.outbox.relay(ids);

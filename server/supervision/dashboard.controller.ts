@@ -17,9 +17,15 @@ const EVIDENCE_SCHEMA = { allOf: [{ $ref: getSchemaPath(EvidenceEnvelope) }, { t
 
 export class PeriodQuery {
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: 7 days before to' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) from?: Date;
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be a date (ISO 8601)' })
+  from?: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Default: now' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date (ISO 8601)' }) to?: Date;
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be a date (ISO 8601)' })
+  to?: Date;
 }
 
 @ApiTags('dashboard')
@@ -42,9 +48,13 @@ export class DashboardController {
     const to = q.to ?? this.clock.now();
     const from = q.from ?? new Date(to.getTime() - 7 * 86_400_000);
     if (from >= to) throw supervisionError('period_not_ordered', {}, { fields: { from: 'must be before to' } });
-    if (to.getTime() - from.getTime() > 92 * 86_400_000) throw supervisionError('period_too_long', { maxDays: 92 }, { fields: { from: 'the period is at most 92 days' } });
+    if (to.getTime() - from.getTime() > 92 * 86_400_000)
+      throw supervisionError('period_too_long', { maxDays: 92 }, { fields: { from: 'the period is at most 92 days' } });
     const [activity, cases, queues, outbox] = await Promise.all([
-      this.dashboard.activity(from, to), this.dashboard.cases(), this.dashboard.queueHealth(), this.dashboard.outbox(),
+      this.dashboard.activity(from, to),
+      this.dashboard.cases(),
+      this.dashboard.queueHealth(),
+      this.dashboard.outbox(),
     ]);
     return { from: from.toISOString(), to: to.toISOString(), activity, cases, queues, outbox };
   }

@@ -30,7 +30,11 @@ export class DashboardService {
     const byKey = new Map<string, Record<string, number | string>>();
     for (const r of rows) {
       const key = `${r.day}|${r.staff}`;
-      const entry = byKey.get(key) ?? { day: r.day, staff: r.staff, ...Object.fromEntries(Object.keys(ACTIVITY_ACTIONS).map((k) => [k, 0])) };
+      const entry = byKey.get(key) ?? {
+        day: r.day,
+        staff: r.staff,
+        ...Object.fromEntries(Object.keys(ACTIVITY_ACTIONS).map((k) => [k, 0])),
+      };
       const kind = Object.entries(ACTIVITY_ACTIONS).find(([, list]) => list.includes(r.action))![0];
       entry[kind] = (entry[kind] as number) + r.n;
       byKey.set(key, entry);

@@ -28,9 +28,15 @@ export class HomeService {
     const rows = await agentCallsSince(this.dataSource.manager, agentId, dayStart);
     return {
       calls: rows.map((r) => ({
-        verificationId: r.id, accountId: r.account_id, customerId: r.customer_id, callReference: r.call_reference,
-        startedAt: new Date(r.started_at).toISOString(), expiresAt: new Date(r.expires_at).toISOString(),
-        live: new Date(r.expires_at).getTime() > now.getTime(), possessionProven: r.possession_proven, locked: r.locked_at !== null,
+        verificationId: r.id,
+        accountId: r.account_id,
+        customerId: r.customer_id,
+        callReference: r.call_reference,
+        startedAt: new Date(r.started_at).toISOString(),
+        expiresAt: new Date(r.expires_at).toISOString(),
+        live: new Date(r.expires_at).getTime() > now.getTime(),
+        possessionProven: r.possession_proven,
+        locked: r.locked_at !== null,
       })),
     };
   }
@@ -43,13 +49,24 @@ export class HomeService {
     const rows = await waitingSubmittedBefore(this.dataSource.manager, nearFrom, LIST_LIMIT);
     const late = await lateCounts(this.dataSource.manager, new Date(now - REVIEW_TARGET_MS), nearFrom);
     return {
-      waiting: counts.waiting, inReview: counts.in_review, mine: counts.mine, awaitingReupload: counts.awaiting_reupload, near: late.near, past: late.past,
+      waiting: counts.waiting,
+      inReview: counts.in_review,
+      mine: counts.mine,
+      awaitingReupload: counts.awaiting_reupload,
+      near: late.near,
+      past: late.past,
       targetHours: REVIEW_TARGET_MS / 3600_000,
       cases: rows.map((r) => {
         const due = new Date(r.submitted_at).getTime() + REVIEW_TARGET_MS;
         return {
-          id: r.id, customerId: r.customer_id_given, purpose: r.purpose, status: r.status, mine: r.reviewer_id === reviewerId,
-          submittedAt: new Date(r.submitted_at).toISOString(), dueAt: new Date(due).toISOString(), hoursLeft: Math.round((due - now) / 3600_000),
+          id: r.id,
+          customerId: r.customer_id_given,
+          purpose: r.purpose,
+          status: r.status,
+          mine: r.reviewer_id === reviewerId,
+          submittedAt: new Date(r.submitted_at).toISOString(),
+          dueAt: new Date(due).toISOString(),
+          hoursLeft: Math.round((due - now) / 3600_000),
         };
       }),
     };
@@ -59,7 +76,8 @@ export class HomeService {
   async supervisor() {
     const { approvals, alerts, checkpoint, mails } = await supervisorCounts(this.dataSource.manager);
     return {
-      pendingApprovals: approvals.n, oldestApprovalAt: approvals.oldest ? new Date(approvals.oldest).toISOString() : null,
+      pendingApprovals: approvals.n,
+      oldestApprovalAt: approvals.oldest ? new Date(approvals.oldest).toISOString() : null,
       openAlerts: alerts.n,
       chain: checkpoint ? { checkedAt: new Date(checkpoint.at).toISOString(), ok: checkpoint.ok, fullPass: checkpoint.full } : null,
       failedMails: mails.n,
@@ -71,7 +89,15 @@ export class HomeService {
     const pending = await pendingRequests(this.dataSource.manager);
     return {
       pendingRequests: pending.length,
-      requests: pending.slice(0, LIST_LIMIT).map((r) => ({ id: r.id, kind: r.kind, staffId: r.staffId, staffName: r.staffName, staffEmail: r.staffEmail, roles: r.roles, createdAt: r.createdAt })),
+      requests: pending.slice(0, LIST_LIMIT).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        staffId: r.staffId,
+        staffName: r.staffName,
+        staffEmail: r.staffEmail,
+        roles: r.roles,
+        createdAt: r.createdAt,
+      })),
     };
   }
 }

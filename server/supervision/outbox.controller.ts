@@ -10,13 +10,25 @@ import { OutboxPage } from '../notifications/outbox-responses.dto';
 
 export class OutboxQuery {
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
-  @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
+  @IsOptional()
+  @IsIn(['pending', 'sent', 'failed'])
+  status?: 'pending' | 'sent' | 'failed';
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID() accountId?: string;
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 /** Supervisors see each mail's state (pending, sent, failed with its last error), never its secret content. */
@@ -36,8 +48,15 @@ export class OutboxController {
     const page = await this.outbox.list(q);
     return {
       data: page.data.map((m) => ({
-        id: m.id, accountId: m.accountId, template: m.template, language: m.language, to: maskEmail(m.toAddress),
-        status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(),
+        id: m.id,
+        accountId: m.accountId,
+        template: m.template,
+        language: m.language,
+        to: maskEmail(m.toAddress),
+        status: m.status,
+        attempts: m.attempts,
+        lastError: m.lastError,
+        createdAt: m.createdAt.toISOString(),
         sentAt: m.sentAt?.toISOString() ?? null,
       })),
       nextCursor: page.nextCursor,

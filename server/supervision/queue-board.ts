@@ -26,7 +26,7 @@ export function mountQueueBoard(app: INestApplication): void {
 
   const guard = async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const resolved = await sessions.resolve(req.cookies?.[sessions.cookieName]);
+      const resolved = await sessions.resolve((req.cookies as Record<string, string | undefined> | undefined)?.[sessions.cookieName]);
       if (typeof resolved === 'string') return void res.status(401).json({ statusCode: 401, message: 'Sign in to continue' });
       const { user } = resolved;
       if (!defineAbilityFor({ id: user.id, roles: user.roles }).can('update', 'Queue')) {
@@ -34,12 +34,19 @@ export function mountQueueBoard(app: INestApplication): void {
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         await audit.recordAlone({
-          actor: { id: user.id, email: user.email, roles: user.roles }, meta: requestMeta(req as ActorRequest), action: 'queue.admin',
-          targetType: 'queue', targetId: req.path.split('/').filter(Boolean).slice(1, 2)[0] ?? null, after: { method: req.method, path: req.path },
+          actor: { id: user.id, email: user.email, roles: user.roles },
+          meta: requestMeta(req as ActorRequest),
+          action: 'queue.admin',
+          targetType: 'queue',
+          targetId: req.path.split('/').filter(Boolean).slice(1, 2)[0] ?? null,
+          after: { method: req.method, path: req.path },
         });
       }
       // bull-board's page runs its own inline bootstrap script.
-      res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+      );
       next();
     } catch (e) {
       next(e);

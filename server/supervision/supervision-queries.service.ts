@@ -10,9 +10,22 @@ import { Alert } from './alert.entity';
 type Row<K extends string, V = number> = Record<K, V>;
 
 /** The agent's calls started since `since`, newest first, with the account's customer ID. */
-export function agentCallsSince(m: EntityManager, agentId: string, since: Date): Promise<{
-  id: string; account_id: string; customer_id: string; call_reference: string; started_at: Date; expires_at: Date; possession_proven: string[]; locked_at: Date | null;
-}[]> {
+export function agentCallsSince(
+  m: EntityManager,
+  agentId: string,
+  since: Date,
+): Promise<
+  {
+    id: string;
+    account_id: string;
+    customer_id: string;
+    call_reference: string;
+    started_at: Date;
+    expires_at: Date;
+    possession_proven: string[];
+    locked_at: Date | null;
+  }[]
+> {
   return m.query(
     `SELECT v.id, v.account_id, a.customer_id, v.call_reference, v.started_at, v.expires_at, v.possession_proven, v.locked_at
        FROM caller_verifications v JOIN customer_accounts a ON a.id = v.account_id
@@ -23,7 +36,10 @@ export function agentCallsSince(m: EntityManager, agentId: string, since: Date):
 }
 
 /** The review queue's counts, `mine` those in review by this reviewer. */
-export async function reviewQueueCounts(m: EntityManager, reviewerId: string): Promise<Row<'waiting' | 'in_review' | 'mine' | 'awaiting_reupload'>> {
+export async function reviewQueueCounts(
+  m: EntityManager,
+  reviewerId: string,
+): Promise<Row<'waiting' | 'in_review' | 'mine' | 'awaiting_reupload'>> {
   const [counts] = await m.query(
     `SELECT count(*) FILTER (WHERE status = 'submitted')::int AS waiting,
             count(*) FILTER (WHERE status = 'in_review')::int AS in_review,
@@ -36,9 +52,20 @@ export async function reviewQueueCounts(m: EntityManager, reviewerId: string): P
 }
 
 /** Cases waiting for a decision, submitted before `before`, oldest first, at most `limit`. */
-export function waitingSubmittedBefore(m: EntityManager, before: Date, limit: number): Promise<{
-  id: string; customer_id_given: string; purpose: string; status: string; submitted_at: Date; reviewer_id: string | null;
-}[]> {
+export function waitingSubmittedBefore(
+  m: EntityManager,
+  before: Date,
+  limit: number,
+): Promise<
+  {
+    id: string;
+    customer_id_given: string;
+    purpose: string;
+    status: string;
+    submitted_at: Date;
+    reviewer_id: string | null;
+  }[]
+> {
   return m.query(
     `SELECT id, customer_id_given, purpose, status, submitted_at, reviewer_id FROM identity_cases
       WHERE status IN ('submitted', 'in_review') AND submitted_at < $1 ORDER BY submitted_at LIMIT ${limit}`,
@@ -62,13 +89,20 @@ export async function supervisorCounts(m: EntityManager) {
     `SELECT count(*)::int AS n, min(created_at) AS oldest FROM recovery_cases WHERE status = 'pending_approval'`,
   );
   const [alerts]: Row<'n'>[] = await m.query(`SELECT count(*)::int AS n FROM alerts WHERE acknowledged_at IS NULL`);
-  const [checkpoint]: ({ at: Date; ok: boolean; full: boolean } | undefined)[] = await m.query(`SELECT at, ok, "full" FROM audit_checkpoints ORDER BY id DESC LIMIT 1`);
+  const [checkpoint]: ({ at: Date; ok: boolean; full: boolean } | undefined)[] = await m.query(
+    `SELECT at, ok, "full" FROM audit_checkpoints ORDER BY id DESC LIMIT 1`,
+  );
   const [mails]: Row<'n'>[] = await m.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'failed'`);
   return { approvals, alerts, checkpoint, mails };
 }
 
 /** Audit entries with one of `actions` in [from, to), counted per staff member (email), UTC day and action. */
-export function activityCounts(m: EntityManager, from: Date, to: Date, actions: string[]): Promise<{ staff: string; day: string; action: string; n: number }[]> {
+export function activityCounts(
+  m: EntityManager,
+  from: Date,
+  to: Date,
+  actions: string[],
+): Promise<{ staff: string; day: string; action: string; n: number }[]> {
   return m.query(
     `SELECT coalesce(actor_email, 'system') AS staff, to_char(date_trunc('day', at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, action, count(*)::int AS n
      FROM audit_events WHERE at >= $1 AND at < $2 AND action = ANY($3) GROUP BY 1, 2, 3 ORDER BY 2, 1`,
@@ -77,7 +111,10 @@ export function activityCounts(m: EntityManager, from: Date, to: Date, actions: 
 }
 
 /** Identity cases per status: count, oldest, and `late` those waiting for a decision since before `lateBefore`. */
-export function identityCasesByStatus(m: EntityManager, lateBefore: Date): Promise<{ status: string; n: number; oldest: Date | null; late: number }[]> {
+export function identityCasesByStatus(
+  m: EntityManager,
+  lateBefore: Date,
+): Promise<{ status: string; n: number; oldest: Date | null; late: number }[]> {
   return m.query(
     `SELECT status, count(*)::int AS n, min(coalesce(submitted_at, created_at)) AS oldest,
             count(*) FILTER (WHERE status IN ('submitted', 'in_review') AND submitted_at < $1)::int AS late
@@ -94,14 +131,23 @@ export function recoveryCasesByStatus(m: EntityManager): Promise<{ status: strin
 }
 
 /** Mails per status, and failed mails created after `failedSince`. */
-export async function outboxCounts(m: EntityManager, failedSince: Date): Promise<{ byStatus: { status: string; n: number }[]; failedSince: number }> {
+export async function outboxCounts(
+  m: EntityManager,
+  failedSince: Date,
+): Promise<{ byStatus: { status: string; n: number }[]; failedSince: number }> {
   const byStatus: { status: string; n: number }[] = await m.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status`);
   const [recent] = await m.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'failed' AND created_at > $1`, [failedSince]);
   return { byStatus, failedSince: recent.n };
 }
 
 /** Audit entries by this staff member with this action in the hour up to `at`; `without_call`: those with no call reference. */
-export async function actorActionsLastHour(m: EntityManager, actorId: string, action: string, at: Date, where?: 'without_call'): Promise<number> {
+export async function actorActionsLastHour(
+  m: EntityManager,
+  actorId: string,
+  action: string,
+  at: Date,
+  where?: 'without_call',
+): Promise<number> {
   const [row] = await m.query(
     `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND action = $2 AND at > $3 AND at <= $4
      ${where === 'without_call' ? `AND coalesce(after->>'callReference', '') = ''` : ''}`,
@@ -138,20 +184,27 @@ export function overdueWithoutAlert(m: EntityManager, dueBefore: Date): Promise<
 
 /** Ids of alert mails still pending, oldest first, at most 500. */
 export async function pendingAlertMails(m: EntityManager): Promise<string[]> {
-  const rows: { id: string }[] = await m.query(`SELECT id FROM mail_outbox WHERE status = 'pending' AND template = 'staff_alert' ORDER BY created_at LIMIT 500`);
+  const rows: { id: string }[] = await m.query(
+    `SELECT id FROM mail_outbox WHERE status = 'pending' AND template = 'staff_alert' ORDER BY created_at LIMIT 500`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** Alerts newest first, open or acknowledged only when asked. */
 export function alertList(m: EntityManager, status: 'open' | 'acknowledged' | undefined, limit: number): Promise<Alert[]> {
-  const where = status === 'open' ? { acknowledgedAt: IsNull() } : status === 'acknowledged' ? { acknowledgedAt: MoreThan(new Date(0)) } : {};
+  const where =
+    status === 'open' ? { acknowledgedAt: IsNull() } : status === 'acknowledged' ? { acknowledgedAt: MoreThan(new Date(0)) } : {};
   return m.getRepository(Alert).find({ where, order: { createdAt: 'DESC' }, take: limit });
 }
 
 /** The account's mails created since `since`, oldest first. */
 export function mailsSince(m: EntityManager, accountId: string, since: Date): Promise<OutboxMessage[]> {
-  return m.getRepository(OutboxMessage).createQueryBuilder('o')
-    .where('o.accountId = :aid AND o.createdAt >= :since', { aid: accountId, since }).orderBy('o.createdAt').getMany();
+  return m
+    .getRepository(OutboxMessage)
+    .createQueryBuilder('o')
+    .where('o.accountId = :aid AND o.createdAt >= :since', { aid: accountId, since })
+    .orderBy('o.createdAt')
+    .getMany();
 }
 
 /** The audit entries of these cases, in chain order. */

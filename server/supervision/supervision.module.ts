@@ -14,7 +14,15 @@ import { DashboardService } from './dashboard.service';
 
 @Module({
   imports: [AccountsModule],
-  controllers: [AlertsController, AuditController, CallScriptsAdminController, DashboardController, EvidenceController, HomeController, OutboxController],
+  controllers: [
+    AlertsController,
+    AuditController,
+    CallScriptsAdminController,
+    DashboardController,
+    EvidenceController,
+    HomeController,
+    OutboxController,
+  ],
   providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService, HomeService],
   exports: [AlertsService],
 })

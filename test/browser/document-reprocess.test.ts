@@ -26,9 +26,15 @@ describe('a failed document in the review console (browser)', () => {
   });
 
   it('shows the failure and its reason, and processes the document again', async () => {
-    const opened = await request(app.url).post('/api/public/identity-cases').send({ customerId: 'rp12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'rp@example.org' });
-    await request(app.url).post(`/api/public/identity-cases/${opened.body.caseId}/documents`).set('X-Case-Token', opened.body.token)
-      .field('kind', 'identity_front').attach('files', await png(), 'front.png').expect(201);
+    const opened = await request(app.url)
+      .post('/api/public/identity-cases')
+      .send({ customerId: 'rp12345', accountType: 'individual', purpose: 'replace_email', contactEmail: 'rp@example.org' });
+    await request(app.url)
+      .post(`/api/public/identity-cases/${opened.body.caseId}/documents`)
+      .set('X-Case-Token', opened.body.token)
+      .field('kind', 'identity_front')
+      .attach('files', await png(), 'front.png')
+      .expect(201);
     const docs = app.dataSource.getRepository(CaseDocument);
     const doc = await until(async () => {
       const d = await docs.findOneByOrFail({ caseId: opened.body.caseId });
@@ -49,7 +55,10 @@ describe('a failed document in the review console (browser)', () => {
 
       await card.getByRole('button', { name: 'Process again' }).click();
       await page.getByText('The document is being processed again.').waitFor();
-      await card.locator('[data-testid="document-state"] li[aria-current="step"]').filter({ hasText: 'Processed' }).waitFor({ timeout: 30_000 });
+      await card
+        .locator('[data-testid="document-state"] li[aria-current="step"]')
+        .filter({ hasText: 'Processed' })
+        .waitFor({ timeout: 30_000 });
       expect(await card.getByRole('button', { name: 'Process again' }).count()).toBe(0);
       expect((await docs.findOneByOrFail({ id: doc.id })).state).toBe('processed');
       expect(await app.dataSource.getRepository(AuditEvent).countBy({ action: 'document.reprocess', targetId: doc.id })).toBe(1);

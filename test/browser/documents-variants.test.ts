@@ -20,7 +20,6 @@ import { addressesOf, codeIn, TestSmtp } from '../support/smtp';
 const UI_TIMEOUT = 15_000;
 const MAIL_TIMEOUT = 20_000;
 
-
 describe('document rules: a moved customer, a corrected identity type, a missing back (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   const smtp = new TestSmtp();
@@ -58,7 +57,8 @@ describe('document rules: a moved customer, a corrected identity type, a missing
 
   const mailTo = (subject: RegExp) =>
     smtp.waitFor(
-      m => addressesOf(m).includes(contactEmail) && (m.subject ?? '').startsWith(`[${account.customerId}]`) && subject.test(m.subject ?? ''),
+      (m) =>
+        addressesOf(m).includes(contactEmail) && (m.subject ?? '').startsWith(`[${account.customerId}]`) && subject.test(m.subject ?? ''),
       MAIL_TIMEOUT,
     );
 

@@ -34,7 +34,11 @@ describe('situation 2: "I lost my password" (browser)', () => {
     const now = Date.now();
     for (const minutesAgo of [90, 20]) {
       await createSecurityEvent(app.dataSource, account, 'password_reset_sent', {
-        at: new Date(now - minutesAgo * 60_000), channel: 'email', destinationMasked: masked, detail: 'password reset link', ip: '198.51.100.7',
+        at: new Date(now - minutesAgo * 60_000),
+        channel: 'email',
+        destinationMasked: masked,
+        detail: 'password reset link',
+        ip: '198.51.100.7',
       });
     }
     browser = await launchChromium();
@@ -52,94 +56,97 @@ describe('situation 2: "I lost my password" (browser)', () => {
     expect(session.pageErrors).toEqual([]);
   };
 
-  it(
-    'a supervisor rewrites the password sentence; the agent finds the reset mails and reads the new sentence',
-    async () => {
-      const supervisor = await openConsole(browser, UI_TIMEOUT);
-      const agent = await openConsole(browser, UI_TIMEOUT);
-      try {
-        // The supervisor's home page, then the scripts screen.
-        const sp = supervisor.page;
-        await signIn(sp, SUPERVISOR);
-        await sp.getByRole('heading', { name: 'Waiting for a supervisor' }).waitFor();
-        await mainMenu(sp).getByRole('menuitem', { name: 'Call scripts' }).click();
-        const editor = sp.locator('[data-script-editor="password.reset_sent"]');
-        await editor.waitFor();
+  it('a supervisor rewrites the password sentence; the agent finds the reset mails and reads the new sentence', async () => {
+    const supervisor = await openConsole(browser, UI_TIMEOUT);
+    const agent = await openConsole(browser, UI_TIMEOUT);
+    try {
+      // The supervisor's home page, then the scripts screen.
+      const sp = supervisor.page;
+      await signIn(sp, SUPERVISOR);
+      await sp.getByRole('heading', { name: 'Waiting for a supervisor' }).waitFor();
+      await mainMenu(sp).getByRole('menuitem', { name: 'Call scripts' }).click();
+      const editor = sp.locator('[data-script-editor="password.reset_sent"]');
+      await editor.waitFor();
 
-        // A placeholder the step does not know is refused, and the stored sentence stays.
-        await editor.locator('textarea[name="password.reset_sent.en"]').fill('Your reset mail went to {address}.');
-        await editor.getByRole('button', { name: 'Save' }).click();
-        await editor.getByText(/Only the values listed for this step can be used in braces/).first().waitFor();
+      // A placeholder the step does not know is refused, and the stored sentence stays.
+      await editor.locator('textarea[name="password.reset_sent.en"]').fill('Your reset mail went to {address}.');
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await editor
+        .getByText(/Only the values listed for this step can be used in braces/)
+        .first()
+        .waitFor();
 
-        await editor.locator('textarea[name="password.reset_sent.en"]').fill(NEW_EN);
-        await editor.locator('textarea[name="password.reset_sent.fr"]').fill(NEW_FR);
-        await editor.locator('[data-preview="en"]').filter({ hasText: 'for p***@e***.org, sent by support@provider.test' }).waitFor();
-        await editor.getByRole('button', { name: 'Save' }).click();
-        await sp.getByText('Sentence saved: Password reset mail sent').waitFor();
-        await editor.getByText(`Changed by ${SUPERVISOR}`).waitFor();
+      await editor.locator('textarea[name="password.reset_sent.en"]').fill(NEW_EN);
+      await editor.locator('textarea[name="password.reset_sent.fr"]').fill(NEW_FR);
+      await editor.locator('[data-preview="en"]').filter({ hasText: 'for p***@e***.org, sent by support@provider.test' }).waitFor();
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await sp.getByText('Sentence saved: Password reset mail sent').waitFor();
+      await editor.getByText(`Changed by ${SUPERVISOR}`).waitFor();
 
-        // The agent lands on their home page: the search box, no call yet today.
-        const ap = agent.page;
-        await signIn(ap, AGENT);
-        await ap.getByRole('heading', { name: 'Find the caller’s account' }).waitFor();
-        await ap.getByText('No call yet today.').waitFor();
-        const callReference = `CALL-${Date.now() % 1_000_000}`;
-        await ap.locator('input[name="homeCallRef"]').fill(callReference);
-        await ap.locator('input[name="homeSearch"]').fill(account.customerId);
-        await ap.locator('input[name="homeSearch"]').press('Enter');
-        await ap.waitForURL(/#\/accounts$/);
-        const row = ap.locator('table tbody tr').filter({ hasText: account.customerId });
-        await row.waitFor();
-        await row.click();
-        await ap.waitForURL(new RegExp(`#/accounts/${account.id}/show`));
+      // The agent lands on their home page: the search box, no call yet today.
+      const ap = agent.page;
+      await signIn(ap, AGENT);
+      await ap.getByRole('heading', { name: 'Find the caller’s account' }).waitFor();
+      await ap.getByText('No call yet today.').waitFor();
+      const callReference = `CALL-${Date.now() % 1_000_000}`;
+      await ap.locator('input[name="homeCallRef"]').fill(callReference);
+      await ap.locator('input[name="homeSearch"]').fill(account.customerId);
+      await ap.locator('input[name="homeSearch"]').press('Enter');
+      await ap.waitForURL(/#\/accounts$/);
+      const row = ap.locator('table tbody tr').filter({ hasText: account.customerId });
+      await row.waitFor();
+      await row.click();
+      await ap.waitForURL(new RegExp(`#/accounts/${account.id}/show`));
 
-        // The timeline says reset mails were sent, and where (masked); the full address is nowhere on the page.
-        const timeline = ap.getByRole('table', { name: 'Security timeline' });
-        const resets = timeline.locator('tr[data-kind="password_reset_sent"]');
-        await resets.first().waitFor();
-        expect(await resets.count()).toBe(2);
-        expect(await resets.first().innerText()).toContain(`→ ${masked}`);
-        expect(await ap.getByText(account.primaryEmail).count()).toBe(0);
+      // The timeline says reset mails were sent, and where (masked); the full address is nowhere on the page.
+      const timeline = ap.getByRole('table', { name: 'Security timeline' });
+      const resets = timeline.locator('tr[data-kind="password_reset_sent"]');
+      await resets.first().waitFor();
+      expect(await resets.count()).toBe(2);
+      expect(await resets.first().innerText()).toContain(`→ ${masked}`);
+      expect(await ap.getByText(account.primaryEmail).count()).toBe(0);
 
-        // What to tell the caller: the supervisor's new sentence, filled with the last reset's time and address.
-        const notice = ap.locator('[data-notice="password_reset"]').first();
-        await notice.waitFor();
-        expect(await notice.innerText()).toContain(`to ${masked}`);
-        const script = notice.locator('[data-script="password.reset_sent"]');
-        const said = await script.innerText();
-        expect(said).toContain(`Our last reset mail left at`);
-        expect(said).toContain(`for ${masked}, sent by support@provider.test.`);
-        expect(said).not.toMatch(/[{}]/);
+      // What to tell the caller: the supervisor's new sentence, filled with the last reset's time and address.
+      const notice = ap.locator('[data-notice="password_reset"]').first();
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain(`to ${masked}`);
+      const script = notice.locator('[data-script="password.reset_sent"]');
+      const said = await script.innerText();
+      expect(said).toContain(`Our last reset mail left at`);
+      expect(said).toContain(`for ${masked}, sent by support@provider.test.`);
+      expect(said).not.toMatch(/[{}]/);
 
-        // The call of the day: started on the account page, listed on the agent's home page with the customer ID.
-        expect(await ap.locator('input[name="callReference"]').inputValue()).toBe(callReference);
-        expect(await ap.locator('[data-script="verification.start"]').innerText()).toContain('I need to check that you are the account holder');
-        await ap.getByRole('button', { name: 'Start verification' }).click();
-        await ap.locator('[data-script="verification.start"]').waitFor({ state: 'detached' });
-        await ap.getByText('Caller not verified yet').waitFor();
-        await mainMenu(ap).getByRole('menuitem', { name: 'Dashboard' }).click();
-        const calls = ap.getByRole('list', { name: 'Your calls today' });
-        await calls.getByText(account.customerId).waitFor();
-        expect(await calls.innerText()).toContain(`Call ${callReference}`);
-        expect(await calls.innerText()).toContain('In progress');
+      // The call of the day: started on the account page, listed on the agent's home page with the customer ID.
+      expect(await ap.locator('input[name="callReference"]').inputValue()).toBe(callReference);
+      expect(await ap.locator('[data-script="verification.start"]').innerText()).toContain(
+        'I need to check that you are the account holder',
+      );
+      await ap.getByRole('button', { name: 'Start verification' }).click();
+      await ap.locator('[data-script="verification.start"]').waitFor({ state: 'detached' });
+      await ap.getByText('Caller not verified yet').waitFor();
+      await mainMenu(ap).getByRole('menuitem', { name: 'Dashboard' }).click();
+      const calls = ap.getByRole('list', { name: 'Your calls today' });
+      await calls.getByText(account.customerId).waitFor();
+      expect(await calls.innerText()).toContain(`Call ${callReference}`);
+      expect(await calls.innerText()).toContain('In progress');
 
-        // The edit is in the audit trail, with the texts before and after.
-        await mainMenu(sp).getByRole('menuitem', { name: 'Audit trail' }).click();
-        await sp.waitForURL(/#\/audit-events/);
-        await sp.locator('input[name="action"]').fill('call_script.update');
-        await sp.waitForURL(/call_script\.update/);
-        await sp.locator('table tbody tr').filter({ hasText: SUPERVISOR }).filter({ hasText: 'Call script updated' }).first().waitFor();
-        const entries = await app.dataSource.getRepository(AuditEvent).findBy({ action: 'call_script.update', targetId: 'password.reset_sent' });
-        expect(entries).toHaveLength(1);
-        expect(entries[0].after).toEqual({ en: NEW_EN, fr: NEW_FR });
+      // The edit is in the audit trail, with the texts before and after.
+      await mainMenu(sp).getByRole('menuitem', { name: 'Audit trail' }).click();
+      await sp.waitForURL(/#\/audit-events/);
+      await sp.locator('input[name="action"]').fill('call_script.update');
+      await sp.waitForURL(/call_script\.update/);
+      await sp.locator('table tbody tr').filter({ hasText: SUPERVISOR }).filter({ hasText: 'Call script updated' }).first().waitFor();
+      const entries = await app.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ action: 'call_script.update', targetId: 'password.reset_sent' });
+      expect(entries).toHaveLength(1);
+      expect(entries[0].after).toEqual({ en: NEW_EN, fr: NEW_FR });
 
-        expectClean(supervisor);
-        expectClean(agent);
-      } finally {
-        await supervisor.context.close();
-        await agent.context.close();
-      }
-    },
-    120_000,
-  );
+      expectClean(supervisor);
+      expectClean(agent);
+    } finally {
+      await supervisor.context.close();
+      await agent.context.close();
+    }
+  }, 120_000);
 });

@@ -34,7 +34,6 @@ const MAIL_TIMEOUT = 20_000;
 const REVIEWER = 'reviewer@example.test';
 const SUPERVISOR = 'supervisor@example.test';
 
-
 describe('situation 3 without a backup email: documents, a re-upload, verification (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   const smtp = new TestSmtp();
@@ -95,7 +94,7 @@ describe('situation 3 without a backup email: documents, a re-upload, verificati
   /** The next mail to `to` (the contact address by default) with the customer ID in its subject, not matched before. */
   const mailTo = async (subject: RegExp, to = contactEmail) => {
     const mail = await smtp.waitFor(
-      m =>
+      (m) =>
         !seen.has(m) &&
         addressesOf(m).includes(to.toLowerCase()) &&
         (m.subject ?? '').startsWith(`[${account.customerId}]`) &&
@@ -117,7 +116,8 @@ describe('situation 3 without a backup email: documents, a re-upload, verificati
     expect(session.pageErrors).toEqual([]);
   };
 
-  const documentCard = (page: Page, kind: string) => page.locator(`[data-testid="case-document"][data-kind="${kind}"]:not([data-superseded])`);
+  const documentCard = (page: Page, kind: string) =>
+    page.locator(`[data-testid="case-document"][data-kind="${kind}"]:not([data-superseded])`);
 
   async function chooseReason(page: Page, dialogName: string, reason: string) {
     const dialog = page.getByRole('dialog', { name: dialogName });
@@ -147,7 +147,12 @@ describe('situation 3 without a backup email: documents, a re-upload, verificati
     await missing.getByText('Identity document (choose its type)').waitFor();
     await missing.getByText('Proof of address', { exact: true }).waitFor();
     // An individual says where they live: the standard checklist (one proof of address) is chosen.
-    expect(await page.getByTestId('address-variant').getByLabel(/I live at my own address/).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByTestId('address-variant')
+        .getByLabel(/I live at my own address/)
+        .isChecked(),
+    ).toBe(true);
 
     // An ID card has two sides: two slots.
     await page.getByLabel(/National ID card/).check();

@@ -39,61 +39,53 @@ describe('staff console: audit trail (browser)', () => {
     expect(session.pageErrors).toEqual([]);
   }
 
-  it(
-    'shows a supervisor their own sign-in in the audit trail and an intact chain',
-    async () => {
-      const session = await openSession();
-      const { page } = session;
-      try {
-        await signIn(page, SUPERVISOR);
+  it('shows a supervisor their own sign-in in the audit trail and an intact chain', async () => {
+    const session = await openSession();
+    const { page } = session;
+    try {
+      await signIn(page, SUPERVISOR);
 
-        await mainMenu(page).getByRole('menuitem', { name: 'Audit trail' }).click();
-        await page.waitForURL(/#\/audit-events/);
-        await page.locator('table tbody tr').first().waitFor();
+      await mainMenu(page).getByRole('menuitem', { name: 'Audit trail' }).click();
+      await page.waitForURL(/#\/audit-events/);
+      await page.locator('table tbody tr').first().waitFor();
 
-        // Narrow down to this supervisor's sign-ins: other tests may have filled the trail since.
-        await page.locator('input[name="actor"]').fill(SUPERVISOR);
-        await page.locator('input[name="action"]').fill('auth.login');
-        await page.waitForURL(/auth\.login/);
-        const ownLogin = page
-          .locator('table tbody tr')
-          .filter({ hasText: SUPERVISOR })
-          .filter({ hasText: 'Staff sign-in' })
-          .filter({ hasText: 'Success' });
-        await ownLogin.first().waitFor();
+      // Narrow down to this supervisor's sign-ins: other tests may have filled the trail since.
+      await page.locator('input[name="actor"]').fill(SUPERVISOR);
+      await page.locator('input[name="action"]').fill('auth.login');
+      await page.waitForURL(/auth\.login/);
+      const ownLogin = page
+        .locator('table tbody tr')
+        .filter({ hasText: SUPERVISOR })
+        .filter({ hasText: 'Staff sign-in' })
+        .filter({ hasText: 'Success' });
+      await ownLogin.first().waitFor();
 
-        await page.getByRole('button', { name: 'Verify chain' }).click();
-        const verdict = page.getByRole('status').filter({ hasText: /Chain (intact|broken)/ });
-        await verdict.waitFor();
-        const text = await verdict.innerText();
-        expect(text).toMatch(/Chain intact — \d+ entr(y|ies) checked/);
-        expect(Number(/— (\d+) entr/.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
+      await page.getByRole('button', { name: 'Verify chain' }).click();
+      const verdict = page.getByRole('status').filter({ hasText: /Chain (intact|broken)/ });
+      await verdict.waitFor();
+      const text = await verdict.innerText();
+      expect(text).toMatch(/Chain intact — \d+ entr(y|ies) checked/);
+      expect(Number(/— (\d+) entr/.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
 
-        expectStayedLocal(session);
-      } finally {
-        await session.context.close();
-      }
-    },
-    60_000,
-  );
+      expectStayedLocal(session);
+    } finally {
+      await session.context.close();
+    }
+  }, 60_000);
 
-  it(
-    'does not offer the audit trail to an agent',
-    async () => {
-      const session = await openSession();
-      const { page } = session;
-      try {
-        await signIn(page, AGENT);
+  it('does not offer the audit trail to an agent', async () => {
+    const session = await openSession();
+    const { page } = session;
+    try {
+      await signIn(page, AGENT);
 
-        const menu = mainMenu(page);
-        await menu.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
-        expect(await menu.getByRole('menuitem', { name: 'Audit trail' }).count()).toBe(0);
+      const menu = mainMenu(page);
+      await menu.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
+      expect(await menu.getByRole('menuitem', { name: 'Audit trail' }).count()).toBe(0);
 
-        expectStayedLocal(session);
-      } finally {
-        await session.context.close();
-      }
-    },
-    60_000,
-  );
+      expectStayedLocal(session);
+    } finally {
+      await session.context.close();
+    }
+  }, 60_000);
 });

@@ -133,7 +133,10 @@ describe('startEmbeddedPostgres', () => {
     await pool!.query(`CREATE TABLE person (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL, email citext UNIQUE)`);
     await pool!.query(`CREATE INDEX person_name_trgm ON person USING gin (name gin_trgm_ops)`);
     await pool!.query(`INSERT INTO person (name, email) VALUES ($1, $2), ($3, $4)`, [
-      'Hélène Dupont', 'Helene@Example.com', 'Jean Martin', 'jean@example.com',
+      'Hélène Dupont',
+      'Helene@Example.com',
+      'Jean Martin',
+      'jean@example.com',
     ]);
 
     const { rows } = await pool!.query<{ name: string; score: number }>(
@@ -174,7 +177,7 @@ describe('startEmbeddedPostgres', () => {
     expect(pool!.totalCount).toBe(10);
   });
 
-  it("keeps another connection out of a query whose messages arrive in pieces", async () => {
+  it('keeps another connection out of a query whose messages arrive in pieces', async () => {
     // As a large Bind split over several reads does: Parse now, Bind…Sync 100 ms later.
     const slow = new Client({ connectionString: db!.url, query_timeout: 5_000 });
     await slow.connect();

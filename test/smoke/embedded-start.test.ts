@@ -79,13 +79,20 @@ describe('npm start on the embedded PostgreSQL', () => {
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'supervisor@example.test', password: 'Demo-Passw0rd!', otp: await totpCode('DEMODEMODEMODEMODEMODEMODEMODEMO') }),
+      body: JSON.stringify({
+        email: 'supervisor@example.test',
+        password: 'Demo-Passw0rd!',
+        otp: await totpCode('DEMODEMODEMODEMODEMODEMODEMODEMO'),
+      }),
     });
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const audit = await fetch(`http://127.0.0.1:${port}/api/audit-events?action=auth.login`, { headers: { cookie } });
     expect(audit.status).toBe(200);
-    expect(((await audit.json()) as { data: unknown[] }).data[0]).toMatchObject({ actorEmail: 'supervisor@example.test', action: 'auth.login' });
+    expect(((await audit.json()) as { data: unknown[] }).data[0]).toMatchObject({
+      actorEmail: 'supervisor@example.test',
+      action: 'auth.login',
+    });
 
     // SIGTERM: the API drains, the worker closes, the embedded database stops, and the process exits cleanly.
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));

@@ -53,7 +53,9 @@ export async function signIn(t: TestApp, staff: TestStaff): Promise<ReturnType<t
   t.clock?.advance(30_000);
   const now = t.clock ? t.clock.now().getTime() : Date.now();
   const agent = request.agent(t.url);
-  const res = await agent.post('/api/auth/login').send({ email: staff.email, password: staff.password, otp: await totpCode(staff.secret, now) });
+  const res = await agent
+    .post('/api/auth/login')
+    .send({ email: staff.email, password: staff.password, otp: await totpCode(staff.secret, now) });
   if (res.status !== 200) throw new Error(`sign-in of ${staff.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return agent;
 }

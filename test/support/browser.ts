@@ -35,8 +35,16 @@ export interface ConsoleSession {
 }
 
 /** A fresh browser profile in English (the console follows the browser's language), watched for foreign requests. */
-export async function openConsole(browser: Browser, timeoutMs = 15_000, options: { locale?: string; acceptDownloads?: boolean } = {}): Promise<ConsoleSession> {
-  const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1366, height: 900 }, acceptDownloads: options.acceptDownloads });
+export async function openConsole(
+  browser: Browser,
+  timeoutMs = 15_000,
+  options: { locale?: string; acceptDownloads?: boolean } = {},
+): Promise<ConsoleSession> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: options.acceptDownloads,
+  });
   context.setDefaultTimeout(timeoutMs);
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];

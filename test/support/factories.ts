@@ -24,7 +24,13 @@ export async function createStaff(ds: DataSource, roles: StaffRole[], overrides:
   const email = `${roles.join('-') || 'nobody'}-${randomBytes(5).toString('hex')}@staff.test`;
   const user = await ds.getRepository(StaffUser).save(
     ds.getRepository(StaffUser).create({
-      email, name: `Test ${roles.join(' ')}`, roles, active: true, passwordHash: await passwordHash, totpSecret: secret, ...overrides,
+      email,
+      name: `Test ${roles.join(' ')}`,
+      roles,
+      active: true,
+      passwordHash: await passwordHash,
+      totpSecret: secret,
+      ...overrides,
     }),
   );
   return { user, email, password: TEST_PASSWORD, secret };
@@ -72,10 +78,25 @@ export async function createVerifiedIdentityCase(
   const now = new Date();
   return repo.save(
     repo.create({
-      accountId: account.id, customerIdGiven: account.customerId, accountType: account.accountType, purpose, status: 'verified',
-      contactEmail: `new.${account.customerId.replace('-ovh', '')}@example.org`, contactEmailConfirmedAt: now, emailCodeFailures: 0,
-      channel: 'customer_form', openedBy: null, reviewerId: null, fraudFlags: [], rejectionReason: null, createdIp: null,
-      collectUntil: new Date(now.getTime() + 86_400_000), submittedAt: now, claimedAt: now, decidedAt: now, ...overrides,
+      accountId: account.id,
+      customerIdGiven: account.customerId,
+      accountType: account.accountType,
+      purpose,
+      status: 'verified',
+      contactEmail: `new.${account.customerId.replace('-ovh', '')}@example.org`,
+      contactEmailConfirmedAt: now,
+      emailCodeFailures: 0,
+      channel: 'customer_form',
+      openedBy: null,
+      reviewerId: null,
+      fraudFlags: [],
+      rejectionReason: null,
+      createdIp: null,
+      collectUntil: new Date(now.getTime() + 86_400_000),
+      submittedAt: now,
+      claimedAt: now,
+      decidedAt: now,
+      ...overrides,
     }),
   );
 }
@@ -89,6 +110,15 @@ export async function createSecurityEvent(
 ): Promise<SecurityEvent> {
   const repo = ds.getRepository(SecurityEvent);
   return repo.save(
-    repo.create({ accountId: account.id, at: new Date(), kind, channel: 'email', destinationMasked: null, detail: null, ip: null, ...overrides }),
+    repo.create({
+      accountId: account.id,
+      at: new Date(),
+      kind,
+      channel: 'email',
+      destinationMasked: null,
+      detail: null,
+      ip: null,
+      ...overrides,
+    }),
   );
 }

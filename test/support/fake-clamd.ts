@@ -41,11 +41,16 @@ export class FakeClamd {
     this.scans += 1;
     this.onScan?.();
     switch (this.mode) {
-      case 'clean': return void socket.end('stream: OK\0');
-      case 'infected': return void socket.end('stream: Eicar-Test-Signature FOUND\0');
-      case 'error': return void socket.end('INSTREAM size limit exceeded. ERROR\0');
-      case 'silent': return void socket.end();
-      case 'hold': return;
+      case 'clean':
+        return void socket.end('stream: OK\0');
+      case 'infected':
+        return void socket.end('stream: Eicar-Test-Signature FOUND\0');
+      case 'error':
+        return void socket.end('INSTREAM size limit exceeded. ERROR\0');
+      case 'silent':
+        return void socket.end();
+      case 'hold':
+        return;
     }
   }
 

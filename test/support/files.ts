@@ -10,7 +10,9 @@ export async function jpegWithExif(width = 640, height = 400, color = '#c33'): P
 }
 
 export async function png(width = 300, height = 200): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { r: 0, g: 120, b: 200, alpha: 1 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: { r: 0, g: 120, b: 200, alpha: 1 } } })
+    .png()
+    .toBuffer();
 }
 
 export async function pdf(pages = 2, text = 'Proof of address'): Promise<Buffer> {
@@ -30,13 +32,19 @@ export async function pdfWithJavaScript(): Promise<Buffer> {
 
 /** Magic bytes alone prove little: a JPEG header followed by HTML is still a JPEG to a sniffer. */
 export function jpegHeaderThenHtml(): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.from('<html><script>alert(1)</script></html>'.repeat(20))]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+    Buffer.from('<html><script>alert(1)</script></html>'.repeat(20)),
+  ]);
 }
 
 /** A French ID card's face, as a customer photographs it: the lines a reviewer reads (name, birth, expiry). */
 export async function identityCardJpeg(lines: string[]): Promise<Buffer> {
   const text = lines
-    .map((line, i) => `<text x="300" y="${170 + i * 50}" font-family="sans-serif" font-size="${i < 2 ? 28 : 24}" fill="#1d2a33">${line}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="300" y="${170 + i * 50}" font-family="sans-serif" font-size="${i < 2 ? 28 : 24}" fill="#1d2a33">${line}</text>`,
+    )
     .join('');
   const svg = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500">
@@ -45,7 +53,10 @@ export async function identityCardJpeg(lines: string[]): Promise<Buffer> {
        <text x="60" y="90" font-family="sans-serif" font-size="30" fill="#1d2a33">CARTE NATIONALE D'IDENTITE</text>${text}
      </svg>`,
   );
-  return sharp({ create: { width: 800, height: 500, channels: 3, background: '#ddd' } }).composite([{ input: svg }]).jpeg().toBuffer();
+  return sharp({ create: { width: 800, height: 500, channels: 3, background: '#ddd' } })
+    .composite([{ input: svg }])
+    .jpeg()
+    .toBuffer();
 }
 
 /** A one-page utility bill in the holder's name, dated today: a proof of address under 3 months. */

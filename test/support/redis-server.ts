@@ -25,8 +25,17 @@ export class OwnRedis {
 
   async start(): Promise<string> {
     this.port ||= await freePort();
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await until(() => this.command((r) => r.ping()).then(() => true, () => false), 10_000);
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    await until(
+      () =>
+        this.command((r) => r.ping()).then(
+          () => true,
+          () => false,
+        ),
+      10_000,
+    );
     return this.url;
   }
 

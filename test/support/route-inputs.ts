@@ -16,7 +16,10 @@ export interface RouteInputs {
 }
 
 export function routeInputs(app: INestApplicationContext, route: RouteInfo): RouteInputs {
-  const wrapper = app.get(DiscoveryService).getControllers().find((w) => w.metatype?.name === route.controller);
+  const wrapper = app
+    .get(DiscoveryService)
+    .getControllers()
+    .find((w) => w.metatype?.name === route.controller);
   const controller = wrapper!.metatype as Type;
   const handler = controller.prototype[route.handler];
   const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, route.handler) ?? {};
@@ -67,6 +70,10 @@ export function dtoFields(dto: Type | null): DtoField[] {
   const names = [...new Set(rules.map((r) => r.propertyName))];
   return names.map((name) => {
     const own = rules.filter((r) => r.propertyName === name);
-    return { name, optional: own.some((r) => r.name === 'isOptional'), valid: validValue(own.filter((r) => r.type === 'customValidation')) };
+    return {
+      name,
+      optional: own.some((r) => r.name === 'isOptional'),
+      valid: validValue(own.filter((r) => r.type === 'customValidation')),
+    };
   });
 }

@@ -24,7 +24,10 @@ export class TestSmtp {
       logger: false,
       onRcptTo: (address, _session, callback) => {
         const refusal = this.refuseRecipient.get(address.address.toLowerCase());
-        if (refusal) return callback(Object.assign(new Error(refusal >= 500 ? 'No such mailbox here' : 'Mailbox busy, try later'), { responseCode: refusal }));
+        if (refusal)
+          return callback(
+            Object.assign(new Error(refusal >= 500 ? 'No such mailbox here' : 'Mailbox busy, try later'), { responseCode: refusal }),
+          );
         if (!this.holdRcptMs) return callback();
         this.onRcptHeld?.();
         setTimeout(() => callback(), this.holdRcptMs);
@@ -42,7 +45,10 @@ export class TestSmtp {
             if (this.holdMs) await new Promise((r) => setTimeout(r, this.holdMs));
             this.received.push(await simpleParser(Buffer.concat(chunks)));
           };
-          accept().then(() => callback(), (e: Error) => callback(e));
+          accept().then(
+            () => callback(),
+            (e: Error) => callback(e),
+          );
         });
       },
     });

@@ -21,7 +21,14 @@ function problem(env: Record<string, string>): string {
 describe('configuration', () => {
   it('runs in development with no variables at all, on marked defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ nodeEnv: 'development', role: 'all', port: 3000, databaseUrl: null, redisUrlDefaulted: true, seedDemo: true });
+    expect(c).toMatchObject({
+      nodeEnv: 'development',
+      role: 'all',
+      port: 3000,
+      databaseUrl: null,
+      redisUrlDefaulted: true,
+      seedDemo: true,
+    });
     expect(c.sessionSecret).toBe(DEV_SESSION_SECRET);
     expect(c.sessionIdleMinutes).toBe(15);
     expect(c.sessionAbsoluteHours).toBe(12);
@@ -29,7 +36,13 @@ describe('configuration', () => {
 
   it('accepts a complete production configuration', () => {
     const c = loadConfig(PROD);
-    expect(c).toMatchObject({ nodeEnv: 'production', cookieSecure: true, seedDemo: false, migrateOnStart: false, redisUrlDefaulted: false });
+    expect(c).toMatchObject({
+      nodeEnv: 'production',
+      cookieSecure: true,
+      seedDemo: false,
+      migrateOnStart: false,
+      redisUrlDefaulted: false,
+    });
   });
 
   it('names the variable in one line when a value is bad', () => {
@@ -46,7 +59,9 @@ describe('configuration', () => {
   it('reads the default phone region as a country code libphonenumber knows', () => {
     expect(loadConfig({}).defaultPhoneRegion).toBe('FR');
     expect(loadConfig({ DEFAULT_PHONE_REGION: 'gb' }).defaultPhoneRegion).toBe('GB');
-    expect(problem({ DEFAULT_PHONE_REGION: 'UK' })).toMatch(/^Invalid configuration: DEFAULT_PHONE_REGION must be a two-letter country code/);
+    expect(problem({ DEFAULT_PHONE_REGION: 'UK' })).toMatch(
+      /^Invalid configuration: DEFAULT_PHONE_REGION must be a two-letter country code/,
+    );
     expect(problem({ DEFAULT_PHONE_REGION: 'France' })).toMatch(/DEFAULT_PHONE_REGION/);
   });
 

@@ -173,7 +173,8 @@ function url(env: Env, name: string, protocols: string[]): string | null {
 
 function documentsKey(env: Env, production: boolean): Buffer {
   const raw = str(env, 'DOCUMENTS_KEY', production ? undefined : DEV_DOCUMENTS_KEY);
-  if (production && raw === DEV_DOCUMENTS_KEY) throw new ConfigError('DOCUMENTS_KEY', 'is the development default, which production refuses');
+  if (production && raw === DEV_DOCUMENTS_KEY)
+    throw new ConfigError('DOCUMENTS_KEY', 'is the development default, which production refuses');
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new ConfigError('DOCUMENTS_KEY', 'must be 32 bytes encoded in base64 (openssl rand -base64 32)');
   return key;
@@ -222,7 +223,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailDir: path.resolve(str(env, 'MAIL_DIR', path.join(dataDir, 'mail'))),
     mailFrom: str(env, 'MAIL_FROM', 'Recovery Desk <no-reply@recovery-desk.invalid>'),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'warn' : 'info',
+    ),
     seedDemo,
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 5000, 10, 3600_000),
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
@@ -250,7 +256,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       unmasksPerHour: int(env, 'ALERT_UNMASKS_PER_HOUR', 15, 1, 10_000),
       searchesWithoutCallPerHour: int(env, 'ALERT_SEARCHES_WITHOUT_CALL_PER_HOUR', 20, 1, 100_000),
       attemptsPerAccountPerDay: int(env, 'ALERT_ATTEMPTS_PER_ACCOUNT_PER_DAY', 3, 1, 1000),
-      workingHours: { start: int(env, 'WORKING_HOURS_START', 8, 0, 23), end: int(env, 'WORKING_HOURS_END', 20, 1, 24), timeZone: str(env, 'WORKING_HOURS_TZ', 'Europe/Paris') },
+      workingHours: {
+        start: int(env, 'WORKING_HOURS_START', 8, 0, 23),
+        end: int(env, 'WORKING_HOURS_END', 20, 1, 24),
+        timeZone: str(env, 'WORKING_HOURS_TZ', 'Europe/Paris'),
+      },
     },
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
     staffInviteHours: int(env, 'STAFF_INVITE_HOURS', 72, 1, 720),

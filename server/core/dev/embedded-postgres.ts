@@ -36,11 +36,7 @@ export interface EmbeddedPostgres {
  * It is one backend: all connections share one session (SET, session advisory locks, prepared
  * statement names), and while one connection is inside a transaction the others wait for it.
  */
-export async function startEmbeddedPostgres(opts: {
-  dataDir: string;
-  port?: number;
-  host?: string;
-}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; host?: string }): Promise<EmbeddedPostgres> {
   const host = opts.host ?? '127.0.0.1';
   mkdirSync(opts.dataDir, { recursive: true });
   const releaseLock = acquireDataDirLock(opts.dataDir);

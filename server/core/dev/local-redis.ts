@@ -35,7 +35,9 @@ export async function ensureLocalRedis(opts: { url: string; dataDir: string }): 
   const target = new URL(opts.url);
   const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!LOOPBACK_HOSTS.has(host)) {
-    throw new RedisUnavailableError(`Redis is not reachable at ${shown}, which is not on this machine: start it there or set REDIS_URL to one that runs`);
+    throw new RedisUnavailableError(
+      `Redis is not reachable at ${shown}, which is not on this machine: start it there or set REDIS_URL to one that runs`,
+    );
   }
   const binary = findOnPath('redis-server');
   if (!binary) {
@@ -47,14 +49,22 @@ export async function ensureLocalRedis(opts: { url: string; dataDir: string }): 
   const dir = join(opts.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const args = [
-    '--port', target.port || '6379',
-    '--bind', ...(host === 'localhost' ? ['127.0.0.1', '-::1'] : [host]),
-    '--dir', dir,
-    '--daemonize', 'no',
-    '--save', '',
-    '--appendonly', 'yes',
-    '--appendfsync', 'everysec',
-    '--logfile', '',
+    '--port',
+    target.port || '6379',
+    '--bind',
+    ...(host === 'localhost' ? ['127.0.0.1', '-::1'] : [host]),
+    '--dir',
+    dir,
+    '--daemonize',
+    'no',
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--logfile',
+    '',
   ];
   if (target.password) args.push('--requirepass', decodeURIComponent(target.password));
 
@@ -124,7 +134,9 @@ async function waitUntilAnswering(url: string, child: ChildProcess, log: LastLin
     if ((await probe(url)) === 'pong') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new RedisUnavailableError(`redis-server for ${shown} did not answer within ${READY_TIMEOUT_MS / 1000} s: ${log.text || 'no output'}`);
+  throw new RedisUnavailableError(
+    `redis-server for ${shown} did not answer within ${READY_TIMEOUT_MS / 1000} s: ${log.text || 'no output'}`,
+  );
 }
 
 async function terminate(child: ChildProcess): Promise<void> {
@@ -164,7 +176,11 @@ function redact(url: string): string {
 class LastLine {
   text = '';
   push(chunk: Buffer): void {
-    const lines = chunk.toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = chunk
+      .toString('utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length > 0) this.text = lines[lines.length - 1];
   }
 }

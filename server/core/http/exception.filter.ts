@@ -16,9 +16,19 @@ interface ErrorBody {
 }
 
 const REASONS: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 410: 'Gone', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Express's body parser reports bad bodies with a type; Nest wraps them in an HttpException with the cause. */
@@ -62,7 +72,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown, requestId?: string): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = ERROR_STATUS[exception.status];
-      return { statusCode, error: REASONS[statusCode], message: exception.message, code: exception.code, params: exception.params, errors: exception.fields, requestId };
+      return {
+        statusCode,
+        error: REASONS[statusCode],
+        message: exception.message,
+        code: exception.code,
+        params: exception.params,
+        errors: exception.fields,
+        requestId,
+      };
     }
     const parseProblem = bodyParserMessage(exception);
     if (parseProblem) return { ...parseProblem, error: REASONS[parseProblem.statusCode] ?? 'Error', requestId };

@@ -10,7 +10,12 @@ export interface RouteInfo {
   policy: unknown;
 }
 
-const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
 
 /** Every route the controllers declare, with the policy metadata found on the handler or its controller. */
 export function listRoutes(app: INestApplicationContext, policyKey: string, prefix = 'api'): RouteInfo[] {

@@ -9,9 +9,7 @@ export interface Limit {
   windowMs: number;
 }
 
-export type Reservation =
-  | { granted: true; hitIds: string[] }
-  | { granted: false; bucket: string; retryAfterSeconds: number };
+export type Reservation = { granted: true; hitIds: string[] } | { granted: false; bucket: string; retryAfterSeconds: number };
 
 /** A 64-bit advisory lock key per bucket; a collision only makes two buckets wait for each other. */
 function lockKey(bucket: string): bigint {
@@ -63,7 +61,10 @@ export class AttemptLimiter {
 
   /** Tries left in a bucket now (for display; a reservation still decides). */
   async remaining(limit: Limit, m: EntityManager): Promise<number> {
-    const [row] = await m.query<{ n: number }[]>('SELECT count(*)::int AS n FROM limit_hits WHERE bucket = $1 AND expires_at > $2', [limit.bucket, this.clock.now()]);
+    const [row] = await m.query<{ n: number }[]>('SELECT count(*)::int AS n FROM limit_hits WHERE bucket = $1 AND expires_at > $2', [
+      limit.bucket,
+      this.clock.now(),
+    ]);
     return Math.max(0, limit.max - row.n);
   }
 

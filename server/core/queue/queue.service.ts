@@ -37,7 +37,11 @@ export class QueueService implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.queuePrefix, defaultJobOptions: defaultJobOptions(this.config) });
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.config.queuePrefix,
+        defaultJobOptions: defaultJobOptions(this.config),
+      });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
@@ -74,7 +78,11 @@ export class QueueService implements OnApplicationShutdown {
     if (existing && !['completed', 'failed', 'unknown'].includes(existing.state)) return { action: 'live', previous: existing.state };
     if (existing) await existing.job.remove();
     await this.enqueue(name, payload, { ...opts, jobId });
-    return { action: existing ? 'replaced' : 'added', previous: existing?.state ?? 'missing', failedReason: existing?.job.failedReason || undefined };
+    return {
+      action: existing ? 'replaced' : 'added',
+      previous: existing?.state ?? 'missing',
+      failedReason: existing?.job.failedReason || undefined,
+    };
   }
 
   /** The job kept under this id and its state, or null when Redis has none. */

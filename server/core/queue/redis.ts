@@ -12,9 +12,11 @@ export function createRedis(url: string, role: 'producer' | 'worker' | 'probe'):
     retryStrategy: (times) => Math.min(times * 100, 500),
   };
   const options: RedisOptions =
-    role === 'worker' ? { ...base, maxRetriesPerRequest: null }
-    : role === 'producer' ? { ...base, maxRetriesPerRequest: 1, enableOfflineQueue: false }
-    : { ...base, maxRetriesPerRequest: 0, enableOfflineQueue: false, commandTimeout: 1000 };
+    role === 'worker'
+      ? { ...base, maxRetriesPerRequest: null }
+      : role === 'producer'
+        ? { ...base, maxRetriesPerRequest: 1, enableOfflineQueue: false }
+        : { ...base, maxRetriesPerRequest: 0, enableOfflineQueue: false, commandTimeout: 1000 };
   const redis = new Redis(url, options);
   // ioredis reports connection errors as events; the health check and callers see the state, not a crash.
   redis.on('error', () => undefined);

@@ -59,7 +59,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           autorun: true,
         },
       );
-      worker.on('failed', (job, err) => this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+      worker.on('failed', (job, err) =>
+        this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
+      );
       worker.on('error', (err) => this.logger.error(`${queue} worker: ${err.message}`));
       this.workers.push(worker);
     }
