@@ -1,5 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { PageQuery } from '../core/http/page-query';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import type { CustomerAccount } from './customer-account.entity';
 import { maskEmail, maskPhone, maskPostalCode, maskText } from './masking';
 import type { SecurityEvent } from './security-event.entity';
@@ -29,20 +30,7 @@ export class AccountSearchQuery {
   similar?: boolean;
 }
 
-export class EventsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+export class EventsQuery extends PageQuery(25) {}
 
 export class StartVerificationDto {
   @ApiProperty({ minLength: 3, maxLength: 100 })

@@ -1,11 +1,12 @@
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../core/http/page-query';
+import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { stringify, Stringifier } from 'csv-stringify';
 import type { AuditEvent } from './audit-event.entity';
 import type { ChainedFields } from './audit-chain';
 
-export class AuditListQuery {
+export class AuditListQuery extends PageQuery(25) {
   @ApiPropertyOptional({ maxLength: 254 })
   @IsOptional()
   @IsString()
@@ -49,18 +50,6 @@ export class AuditListQuery {
   @Type(() => Date)
   @IsDate({ message: 'must be a date (ISO 8601)' })
   to?: Date;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ maxLength: 40 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  cursor?: string;
 }
 
 export class AuditExportQuery extends OmitType(AuditListQuery, ['limit', 'cursor'] as const) {}

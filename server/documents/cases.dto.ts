@@ -1,19 +1,16 @@
-import { Type } from 'class-transformer';
+import { PageQuery } from '../core/http/page-query';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { ACCOUNT_TYPES } from '../accounts/customer-account.entity';
 import { DECISIONS, DOCUMENT_KINDS, IDENTITY_TYPES, REJECTION_CODES, REUPLOAD_REASONS } from './case-document.entity';
@@ -136,7 +133,7 @@ export class RequestDocumentDto {
   note?: string;
 }
 
-export class CaseQueueQuery {
+export class CaseQueueQuery extends PageQuery(25) {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
@@ -145,18 +142,6 @@ export class CaseQueueQuery {
   @IsOptional()
   @IsUUID('4')
   accountId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class DecisionDto {

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../core/http/page-query';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import type { RecoveryCase } from './recovery-case.entity';
 import { maskEmail } from '../accounts/masking';
 import { RECOVERY_STATUSES } from './recovery-state';
@@ -53,7 +53,7 @@ export class ReasonDto {
   reason: string;
 }
 
-export class RecoveryListQuery {
+export class RecoveryListQuery extends PageQuery(50) {
   @ApiPropertyOptional({ enum: RECOVERY_STATUSES })
   @IsOptional()
   @IsString()
@@ -68,18 +68,6 @@ export class RecoveryListQuery {
   @IsOptional()
   @IsUUID('4')
   identityCaseId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export function toRecoveryResponse(c: RecoveryCase) {

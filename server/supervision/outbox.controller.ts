@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { PageQuery } from '../core/http/page-query';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { RequirePermission } from '../auth/policy.decorator';
 import { maskEmail } from '../accounts/masking';
 import { OutboxQueriesService } from '../notifications/outbox-queries.service';
@@ -8,7 +8,7 @@ import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
 import { OutboxPage } from '../notifications/outbox-responses.dto';
 
-export class OutboxQuery {
+export class OutboxQuery extends PageQuery(25) {
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
   @IsOptional()
   @IsIn(['pending', 'sent', 'failed'])
@@ -17,18 +17,6 @@ export class OutboxQuery {
   @IsOptional()
   @IsUUID()
   accountId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 /** Supervisors see each mail's state (pending, sent, failed with its last error), never its secret content. */
