@@ -66,6 +66,35 @@ export class AccountLockService {
     return account;
   }
 
+  /** Mails every address of the account (lock or unlock) and writes the matching event on its security timeline. */
+  private async notify(m: EntityManager, account: CustomerAccount, kind: 'account_locked' | 'account_unlocked', now: Date, detail: string) {
+    const to = addressesOf(account);
+    const mails = [];
+    for (const address of to) {
+      mails.push(
+        await this.outbox.add(m, {
+          accountId: account.id,
+          template: kind,
+          language: account.language,
+          to: address,
+          params: { customerId: account.customerId, at: when(now) },
+        }),
+      );
+    }
+    await m.save(
+      m.create(SecurityEvent, {
+        accountId: account.id,
+        at: now,
+        kind,
+        channel: 'phone_support',
+        destinationMasked: to.map((a) => maskEmail(a)).join(', '),
+        detail,
+        ip: null,
+      }),
+    );
+    return { to, mails };
+  }
+
   async lock(actor: Actor, id: string, req: LockRequest): Promise<CustomerAccount> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const account = await this.lockRow(m, id);
@@ -88,30 +117,7 @@ export class AccountLockService {
       account.lockedAt = now;
       account.lockReason = req.reason;
       await m.save(account);
-      const to = addressesOf(account);
-      const mails = [];
-      for (const address of to) {
-        mails.push(
-          await this.outbox.add(m, {
-            accountId: account.id,
-            template: 'account_locked',
-            language: account.language,
-            to: address,
-            params: { customerId: account.customerId, at: when(now) },
-          }),
-        );
-      }
-      await m.save(
-        m.create(SecurityEvent, {
-          accountId: account.id,
-          at: now,
-          kind: 'account_locked',
-          channel: 'phone_support',
-          destinationMasked: to.map((a) => maskEmail(a)).join(', '),
-          detail: `${actor.name}: ${req.reason}`,
-          ip: null,
-        }),
-      );
+      const { to, mails } = await this.notify(m, account, 'account_locked', now, `${actor.name}: ${req.reason}`);
       await this.audit.record(m, {
         actor: auditActor(actor),
         meta: actor.meta,
@@ -145,30 +151,7 @@ export class AccountLockService {
       account.lockedAt = null;
       account.lockReason = null;
       await m.save(account);
-      const to = addressesOf(account);
-      const mails = [];
-      for (const address of to) {
-        mails.push(
-          await this.outbox.add(m, {
-            accountId: account.id,
-            template: 'account_unlocked',
-            language: account.language,
-            to: address,
-            params: { customerId: account.customerId, at: when(now) },
-          }),
-        );
-      }
-      await m.save(
-        m.create(SecurityEvent, {
-          accountId: account.id,
-          at: now,
-          kind: 'account_unlocked',
-          channel: 'phone_support',
-          destinationMasked: to.map((a) => maskEmail(a)).join(', '),
-          detail: `${actor.name}: ${reason}`,
-          ip: null,
-        }),
-      );
+      const { to, mails } = await this.notify(m, account, 'account_unlocked', now, `${actor.name}: ${reason}`);
       await this.audit.record(m, {
         actor: auditActor(actor),
         meta: actor.meta,
