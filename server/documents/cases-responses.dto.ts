@@ -11,6 +11,8 @@ import { ADDRESS_VARIANTS, CASE_PURPOSES, CASE_STATUSES } from './identity-case.
 const ITEM_STATUSES = ['missing', 'processing', 'to_review', 'incomplete', 'accepted', 'rejected', 'unusable'] as const;
 const FRAUD_FLAGS = ['duplicate_document', 'no_matching_account', 'account_type_mismatch'] as const;
 const REASON_CODES = [...new Set([...REJECTION_CODES, ...REUPLOAD_REASONS])];
+/** Why a case awaits a document: a new copy of one sent (a reupload reason) or one never sent (`missing`). */
+const AWAITED_REASONS = [...REUPLOAD_REASONS, 'missing'] as const;
 
 /** One row of the review queue. */
 export class CaseSummaryResponse {
@@ -28,7 +30,7 @@ export class CaseSummaryResponse {
   @ApiProperty({ enum: ADDRESS_VARIANTS, description: 'Individuals: which address proofs the checklist asks for' }) addressVariant: string;
   @ApiProperty({ enum: DOCUMENT_KINDS, nullable: true, description: 'While awaiting a reupload: the document asked again' }) reuploadKind:
     string | null;
-  @ApiProperty({ enum: REUPLOAD_REASONS, nullable: true }) reuploadReason: string | null;
+  @ApiProperty({ enum: AWAITED_REASONS, nullable: true }) reuploadReason: string | null;
   @ApiProperty({ type: String, nullable: true }) reuploadNote: string | null;
   @ApiProperty() contactEmailConfirmed: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -173,7 +175,7 @@ export class SubmittedResponse {
 
 export class PublicReupload {
   @ApiProperty({ enum: DOCUMENT_KINDS, nullable: true }) kind: string | null;
-  @ApiProperty({ enum: REUPLOAD_REASONS, nullable: true }) reason: string | null;
+  @ApiProperty({ enum: AWAITED_REASONS, nullable: true }) reason: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
 }
 

@@ -1558,7 +1558,7 @@ export interface components {
         | null;
       reuploadNote: string | null;
       /** @enum {string|null} */
-      reuploadReason: 'unreadable' | 'cut' | 'glare' | 'other' | null;
+      reuploadReason: 'unreadable' | 'cut' | 'glare' | 'other' | 'missing' | null;
       /** Format: uuid */
       reviewerId: string | null;
       /** @enum {string} */
@@ -1699,7 +1699,7 @@ export interface components {
         | null;
       reuploadNote: string | null;
       /** @enum {string|null} */
-      reuploadReason: 'unreadable' | 'cut' | 'glare' | 'other' | null;
+      reuploadReason: 'unreadable' | 'cut' | 'glare' | 'other' | 'missing' | null;
       /** Format: uuid */
       reviewerId: string | null;
       /** @enum {string} */
@@ -2117,7 +2117,7 @@ export interface components {
         | null;
       note: string | null;
       /** @enum {string|null} */
-      reason: 'unreadable' | 'cut' | 'glare' | 'other' | null;
+      reason: 'unreadable' | 'cut' | 'glare' | 'other' | 'missing' | null;
     };
     QueueHealthResponse: {
       active: number;

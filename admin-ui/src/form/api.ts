@@ -1,4 +1,5 @@
 /** The customer form's calls to `/api/public/identity-cases`: same origin, no cookie, the case token in a header. */
+import type { Schemas } from '../api/types';
 import { errorsEn } from '../i18n/en/errors';
 import { errorsFr } from '../i18n/fr/errors';
 
@@ -6,19 +7,8 @@ export const ACCOUNT_TYPES = ['individual', 'company', 'association', 'public_ad
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 export const PURPOSES = ['replace_email', 'disable_2fa'] as const;
 export type Purpose = (typeof PURPOSES)[number];
-export type DocumentKind =
-  | 'identity_front'
-  | 'identity_back'
-  | 'proof_of_address'
-  | 'old_proof_of_address'
-  | 'host_proof_of_address'
-  | 'hosting_attestation'
-  | 'company_registration'
-  | 'business_register_notice'
-  | 'attestation_letterhead'
-  | 'assembly_minutes'
-  | 'declaration_receipt'
-  | 'other';
+/** Generated from the server's contract (`npm run api:types`), as every answer type of the form. */
+export type DocumentKind = Schemas['PublicCaseDocument']['kind'];
 
 /** Identity document types: two-sided ones need a front and a back, a passport its photo page only. */
 export const IDENTITY_TYPES = ['id_card', 'residence_permit', 'driving_licence', 'passport'] as const;
@@ -36,34 +26,10 @@ export interface OpenedCase {
   collectUntil: string;
 }
 
-export type CaseStatus = 'collecting' | 'submitted' | 'in_review' | 'awaiting_reupload' | 'verified' | 'rejected' | 'expired';
+export type CaseStatus = Schemas['PublicCaseResponse']['status'];
 
-export interface PublicCase {
-  caseId: string;
-  status: CaseStatus;
-  purpose: Purpose;
-  accountType: AccountType;
-  emailConfirmed: boolean;
-  requiredDocuments: DocumentKind[];
-  collectUntil: string;
-  /** Individuals: which address proofs apply (older servers: absent, read as standard). */
-  addressVariant?: AddressVariant;
-  /** What must still be sent before submitting, e.g. an ID card's back (older servers: absent). */
-  missing?: DocumentKind[];
-  /** The identity document's type as stated (or confirmed by the reviewer). */
-  identityType?: IdentityType | null;
-  /** While awaiting a reupload: the one document asked again, and why. */
-  reupload?: { kind: DocumentKind; reason: string | null; note: string | null } | null;
-  documents: {
-    id: string;
-    kind: DocumentKind;
-    name: string;
-    received: boolean;
-    identityType?: IdentityType | null;
-    /** Asked again by the reviewer: no longer counts. */
-    superseded?: boolean;
-  }[];
-}
+/** The case as `GET /api/public/identity-cases/:id` answers it. */
+export type PublicCase = Schemas['PublicCaseResponse'];
 
 export interface CaseAccess {
   caseId: string;

@@ -58,8 +58,11 @@ export const DATED_KINDS: string[] = [
 ] satisfies DocumentKind[];
 export type AddressVariant = CaseSummary['addressVariant'];
 export const ADDRESS_VARIANTS = everyValue<AddressVariant>()(['standard', 'moved', 'hosted']);
-/** Why the reviewer asks a document again: the file is unusable, not invalid. */
-export type ReuploadReason = NonNullable<CaseSummary['reuploadReason']>;
+/**
+ * Why the reviewer asks a document again: the file is unusable, not invalid. A case may also await a document never
+ * sent (`missing`), which is asked from the checklist, not chosen as a reason.
+ */
+export type ReuploadReason = Exclude<NonNullable<CaseSummary['reuploadReason']>, 'missing'>;
 export const REUPLOAD_REASONS = everyValue<ReuploadReason>()(['unreadable', 'cut', 'glare', 'other']);
 export type Decision = NonNullable<CaseDocument['decision']>;
 
