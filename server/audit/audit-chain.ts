@@ -34,23 +34,31 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The fields the hash covers, in one list: the chain and the API answer both read it. */
+export const CHAINED_KEYS = [
+  'at',
+  'actorId',
+  'actorEmail',
+  'actorRoles',
+  'action',
+  'outcome',
+  'targetType',
+  'targetId',
+  'caseId',
+  'reason',
+  'before',
+  'after',
+  'ip',
+  'requestId',
+] as const satisfies readonly (keyof ChainedFields)[];
+
+/** Exactly the chained fields of an entry (an entity row carries more: id, hashes). */
+export function pickChained<T extends ChainedFields>(e: T): Pick<T, (typeof CHAINED_KEYS)[number]> {
+  return Object.fromEntries(CHAINED_KEYS.map((key) => [key, e[key]])) as Pick<T, (typeof CHAINED_KEYS)[number]>;
+}
+
 export function canonicalEntry(e: ChainedFields): string {
-  return canonicalJson({
-    at: e.at,
-    actorId: e.actorId,
-    actorEmail: e.actorEmail,
-    actorRoles: e.actorRoles,
-    action: e.action,
-    outcome: e.outcome,
-    targetType: e.targetType,
-    targetId: e.targetId,
-    caseId: e.caseId,
-    reason: e.reason,
-    before: e.before,
-    after: e.after,
-    ip: e.ip,
-    requestId: e.requestId,
-  });
+  return canonicalJson(pickChained(e));
 }
 
 export function chainHash(prevHash: string, entry: ChainedFields): string {

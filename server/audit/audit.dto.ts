@@ -4,7 +4,7 @@ import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { stringify, Stringifier } from 'csv-stringify';
 import type { AuditEvent } from './audit-event.entity';
-import type { ChainedFields } from './audit-chain';
+import { CHAINED_KEYS, pickChained, type ChainedFields } from './audit-chain';
 
 export class AuditListQuery extends PageQuery(25) {
   @ApiPropertyOptional({ maxLength: 254 })
@@ -54,24 +54,8 @@ export class AuditListQuery extends PageQuery(25) {
 
 export class AuditExportQuery extends OmitType(AuditListQuery, ['limit', 'cursor'] as const) {}
 
-export const CSV_COLUMNS = [
-  'id',
-  'at',
-  'actorEmail',
-  'actorRoles',
-  'action',
-  'outcome',
-  'targetType',
-  'targetId',
-  'caseId',
-  'reason',
-  'before',
-  'after',
-  'ip',
-  'requestId',
-  'prevHash',
-  'hash',
-] as const;
+/** The export's columns: the entry's id, its chained fields (the actor by email, not id) and its hashes. */
+export const CSV_COLUMNS = ['id', ...CHAINED_KEYS.filter((k) => k !== 'actorId'), 'prevHash', 'hash'] as const;
 
 /**
  * The export's CSV writer. Cells hold what staff and anonymous callers typed (a call reference, a reason, a login
@@ -82,25 +66,15 @@ export function auditCsv(): Stringifier {
   return stringify({ header: true, columns: [...CSV_COLUMNS], escape_formulas: true });
 }
 
+/** One cell per column: dates as ISO text, roles space-separated, before/after as JSON. */
 export function toCsvRow(e: AuditEvent): (string | null)[] {
-  return [
-    e.id,
-    e.at.toISOString(),
-    e.actorEmail,
-    e.actorRoles.join(' '),
-    e.action,
-    e.outcome,
-    e.targetType,
-    e.targetId,
-    e.caseId,
-    e.reason,
-    e.before ? JSON.stringify(e.before) : null,
-    e.after ? JSON.stringify(e.after) : null,
-    e.ip,
-    e.requestId,
-    e.prevHash,
-    e.hash,
-  ];
+  return CSV_COLUMNS.map((column) => {
+    const value: unknown = e[column];
+    if (value === null || value === undefined) return null;
+    if (value instanceof Date) return value.toISOString();
+    if (Array.isArray(value)) return value.join(' ');
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  });
 }
 
 /** The chained fields as JSON: the timestamp as ISO text, plus the entry's id and hashes. */
@@ -114,23 +88,5 @@ export interface AuditEventResponse extends Omit<ChainedFields, 'at' | 'before' 
 }
 
 export function toAuditEventResponse(e: AuditEvent): AuditEventResponse {
-  return {
-    id: e.id,
-    at: e.at.toISOString(),
-    actorId: e.actorId,
-    actorEmail: e.actorEmail,
-    actorRoles: e.actorRoles,
-    action: e.action,
-    outcome: e.outcome,
-    targetType: e.targetType,
-    targetId: e.targetId,
-    caseId: e.caseId,
-    reason: e.reason,
-    before: e.before,
-    after: e.after,
-    ip: e.ip,
-    requestId: e.requestId,
-    prevHash: e.prevHash,
-    hash: e.hash,
-  };
+  return { id: e.id, ...pickChained(e), at: e.at.toISOString(), prevHash: e.prevHash, hash: e.hash };
 }

@@ -11,7 +11,7 @@ import type { AccountType } from '../accounts/customer-account.entity';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import type { AuditActor, RequestMeta } from '../audit/audit.types';
+import type { AuditActor, AuditInput, RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
@@ -453,16 +453,13 @@ export class CasesService {
         reuploadNote: null,
       },
     );
-    await this.audit.record(m, {
-      actor: null,
-      meta,
-      action: 'case.submit',
-      targetType: 'identity_case',
-      targetId: row.id,
-      caseId: row.id,
-      reason: 'reupload',
-      after: { kind: row.reuploadKind, reupload: true },
-    });
+    return this.recordSubmitted(m, row, meta, { reason: 'reupload', after: { kind: row.reuploadKind, reupload: true } });
+  }
+
+  /** The customer sent the case (first time or after a re-upload): audited, and the customer told it was received. */
+  private async recordSubmitted(m: EntityManager, row: IdentityCase, meta: RequestMeta, detail: Pick<AuditInput, 'reason' | 'after'> = {}) {
+    const target = { targetType: 'identity_case', targetId: row.id, caseId: row.id } as const;
+    await this.audit.record(m, { actor: null, meta, action: 'case.submit', ...target, ...detail });
     return this.receivedMail(m, row);
   }
 
@@ -527,15 +524,7 @@ export class CasesService {
         throw documentsError('documents_missing', { missing: missing.join(', ') }, { fields: { files: missing.join(', ') } });
       }
       await m.update(IdentityCase, { id: row.id }, { status: 'submitted', submittedAt: this.clock.now() });
-      await this.audit.record(m, {
-        actor: null,
-        meta,
-        action: 'case.submit',
-        targetType: 'identity_case',
-        targetId: row.id,
-        caseId: row.id,
-      });
-      return this.receivedMail(m, row);
+      return this.recordSubmitted(m, row, meta);
     });
     await this.outbox.relay([mailId]);
     return { status: 'submitted' as const };

@@ -5,24 +5,31 @@ import { maskEmail } from '../accounts/masking';
 import { RECOVERY_STATUSES } from './recovery-state';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export class SwapDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('4')
-  accountId: string;
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('4', { message: 'must be the id of this call’s verification' })
-  verificationId: string;
-  @ApiProperty({ minLength: 3, maxLength: 100 })
-  @IsString()
-  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
-  callReference: string;
+export class ReasonDto {
   @ApiProperty({ minLength: 3, maxLength: 500 })
   @IsString()
   @Length(3, 500, { message: 'say why, in 3 to 500 characters' })
   reason: string;
 }
 
-export class OpenRecoveryDto {
+/** Every change made on a call names the ticket it answers and why. */
+export class CallReasonDto extends ReasonDto {
+  @ApiProperty({ minLength: 3, maxLength: 100 })
+  @IsString()
+  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
+  callReference: string;
+}
+
+export class SwapDto extends CallReasonDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4')
+  accountId: string;
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'must be the id of this call’s verification' })
+  verificationId: string;
+}
+
+export class OpenRecoveryDto extends CallReasonDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('4')
   accountId: string;
@@ -36,21 +43,6 @@ export class OpenRecoveryDto {
   @IsOptional()
   @IsUUID('4')
   verificationId?: string;
-  @ApiProperty({ minLength: 3, maxLength: 100 })
-  @IsString()
-  @Length(3, 100, { message: 'type the ticket or call reference (3 to 100 characters)' })
-  callReference: string;
-  @ApiProperty({ minLength: 3, maxLength: 500 })
-  @IsString()
-  @Length(3, 500, { message: 'say why, in 3 to 500 characters' })
-  reason: string;
-}
-
-export class ReasonDto {
-  @ApiProperty({ minLength: 3, maxLength: 500 })
-  @IsString()
-  @Length(3, 500, { message: 'say why, in 3 to 500 characters' })
-  reason: string;
 }
 
 export class RecoveryListQuery extends PageQuery(50) {

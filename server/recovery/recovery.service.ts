@@ -568,33 +568,18 @@ export class RecoveryService {
       // report on this account recorded after this case's approval.
       const approval = await lastApproval(m, c);
       const blockedSince = approval ? await blocksAfter(m, account.id, approval.id) : 0;
+      // Voiding cancels the case and records why, under the same action the execution would have had.
+      const voidApproval = async (closedReason: string, reason?: string) => {
+        await this.transition(m, c, 'cancelled', { closedReason });
+        const target = { targetType: 'account', targetId: account.id, caseId: c.id } as const;
+        await this.audit.record(m, { actor: who, meta, action: `recovery.${c.action}.void`, outcome: 'denied', ...target, reason });
+      };
       if (blockedSince) {
-        await this.transition(m, c, 'cancelled', { closedReason: 'approval void: the account was blocked after the approval' });
-        await this.audit.record(m, {
-          actor: who,
-          meta,
-          action: `recovery.${c.action}.void`,
-          outcome: 'denied',
-          targetType: 'account',
-          targetId: account.id,
-          caseId: c.id,
-          reason: 'account_blocked_after_approval',
-        });
+        await voidApproval('approval void: the account was blocked after the approval', 'account_blocked_after_approval');
         return { c, mailIds: await this.notifyAll(m, c, account, 'recovery_cancelled'), voided: true };
       }
       if (c.approvalHash !== this.approvalHash(c, account)) {
-        await this.transition(m, c, 'cancelled', {
-          closedReason: 'approval void: the account or the change differs from what was approved',
-        });
-        await this.audit.record(m, {
-          actor: who,
-          meta,
-          action: `recovery.${c.action}.void`,
-          outcome: 'denied',
-          targetType: 'account',
-          targetId: account.id,
-          caseId: c.id,
-        });
+        await voidApproval('approval void: the account or the change differs from what was approved');
         return { c, mailIds: [] as string[], voided: true };
       }
       const previous = { primaryEmail: account.primaryEmail, backupEmail: account.backupEmail, flags: account.flags };
