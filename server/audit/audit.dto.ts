@@ -73,7 +73,7 @@ export function toCsvRow(e: AuditEvent): (string | null)[] {
     if (value === null || value === undefined) return null;
     if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.join(' ');
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    return typeof value === 'string' ? value : JSON.stringify(value);
   });
 }
 
