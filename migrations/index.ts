@@ -17,6 +17,7 @@ import { FormLanguage1796072917292 } from './1796072917292-FormLanguage';
 import { AccountLockPhoneRegion1796094091972 } from './1796094091972-AccountLockPhoneRegion';
 import { CallScripts1796094167138 } from './1796094167138-CallScripts';
 import { DocumentRules1796094193751 } from './1796094193751-DocumentRules';
+import { RecoveryClosedCode1796113720396 } from './1796113720396-RecoveryClosedCode';
 import { TwoFactorChoice1796094195957 } from './1796094195957-TwoFactorChoice';
 
 /**
@@ -30,4 +31,5 @@ export const migrations = [
   StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
   LimitHits1796072601314, AuditFullPass1796072646098, StaffInvitations1796072769712, FormLanguage1796072917292,
   AccountLockPhoneRegion1796094091972, CallScripts1796094167138, DocumentRules1796094193751, TwoFactorChoice1796094195957,
+  RecoveryClosedCode1796113720396,
 ];

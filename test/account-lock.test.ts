@@ -200,6 +200,7 @@ describe('block on request (account lock)', () => {
       15_000,
     );
     expect(await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).toMatchObject({
+      closedCode: 'void_blocked_after_approval',
       closedReason: 'approval void: the account was blocked after the approval',
       executedAt: null,
     });

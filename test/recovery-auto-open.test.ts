@@ -361,6 +361,7 @@ describe('documents case → recovery case, without a hand-off', () => {
     await expect(t.app.get(RecoveryExecuteHandler).handle({ recoveryCaseId: decided.recoveryCaseId })).rejects.toThrow();
     expect(await recoveryCases().findOneByOrFail({ id: decided.recoveryCaseId })).toMatchObject({
       status: 'cancelled',
+      closedCode: 'void_blocked_after_approval',
       closedReason: 'approval void: the account was blocked after the approval',
       executedAt: null,
     });

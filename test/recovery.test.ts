@@ -270,7 +270,10 @@ describe('recovery actions', () => {
       const res = await s2.post(`/api/recovery-cases/${caseId}/execute`);
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('recovery.approval_void');
-      expect((await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).status).toBe('cancelled');
+      expect(await t.dataSource.getRepository(RecoveryCase).findOneByOrFail({ id: caseId })).toMatchObject({
+        status: 'cancelled',
+        closedCode: 'void_changed_since_approval',
+      });
       expect((await accounts().findOneByOrFail({ id: account.id })).primaryEmail).toBe(account.primaryEmail);
     });
 
@@ -281,6 +284,9 @@ describe('recovery actions', () => {
       await s1.post(`/api/recovery-cases/${caseId}/approve`).expect(200);
       const used = await request(t.url).post(`/api/public/recovery-links/${linkIn(mail.text)}`);
       expect(used.body).toEqual({ result: 'cancelled' });
+      // The console reads why as a code it translates, not the English description beside it.
+      const closed = await s1.get(`/api/recovery-cases/${caseId}`).expect(200);
+      expect(closed.body).toMatchObject({ status: 'cancelled', closedCode: 'customer_cancelled' });
       clock.advance(24 * 3600_000 + 1000);
       const s2 = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
       expect((await s2.post(`/api/recovery-cases/${caseId}/execute`)).status).toBe(409);

@@ -60,7 +60,10 @@ export class RecoveryAftercareService {
       const c = await this.recovery.load(link.recoveryCaseId, m);
       const account = await this.recovery.lockAccount(m, c.accountId);
       if (OPEN_STATUSES.includes(c.status)) {
-        await this.recovery.transition(m, c, 'cancelled', { closedReason: `cancelled by the customer from ${link.sentToMasked}` });
+        await this.recovery.transition(m, c, 'cancelled', {
+          closedCode: 'customer_cancelled',
+          closedReason: `cancelled by the customer from ${link.sentToMasked}`,
+        });
         const mailIds = await this.recovery.notifyAll(m, c, account, 'recovery_cancelled');
         await this.audit.record(m, {
           actor: null,

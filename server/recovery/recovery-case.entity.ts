@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { RecoveryAction, RecoveryStatus } from './recovery-state';
+import type { RecoveryAction, RecoveryClosedCode, RecoveryStatus } from './recovery-state';
 
 /**
  * A recovery action on an account: the backup→primary swap on a call, the contact email replacement or the 2FA
@@ -71,6 +71,10 @@ export class RecoveryCase {
 
   @Column({ name: 'closed_reason', type: 'text', nullable: true })
   closedReason: string | null;
+
+  /** Set when the system closed the case (then `closedReason` is its English description, for the evidence). */
+  @Column({ name: 'closed_code', type: 'text', nullable: true })
+  closedCode: RecoveryClosedCode | null;
 
   @Column({ name: 'reported_at', type: 'timestamptz', nullable: true })
   reportedAt: Date | null;

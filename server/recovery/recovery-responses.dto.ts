@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RECOVERY_ACTIONS, RECOVERY_STATUSES } from './recovery-state';
+import { RECOVERY_ACTIONS, RECOVERY_CLOSED_CODES, RECOVERY_STATUSES, type RecoveryClosedCode } from './recovery-state';
 
 // The answers' shapes for the OpenAPI document (and through it the console's types); toRecoveryResponse builds them.
 
@@ -22,7 +22,10 @@ export class RecoveryCaseResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) holdUntil: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) executedAt: string | null;
-  @ApiProperty({ type: String, nullable: true }) closedReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A person’s reason, or the English description of closedCode' })
+  closedReason: string | null;
+  @ApiProperty({ type: String, enum: RECOVERY_CLOSED_CODES, nullable: true, description: 'Set when the system closed the case' })
+  closedCode: RecoveryClosedCode | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revertedAt: string | null;
   @ApiProperty() version: number;

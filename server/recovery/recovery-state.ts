@@ -6,6 +6,12 @@
  *                         → pending_approval → approved → on_hold → executed
  *   and from any open state: rejected / cancelled / expired as listed.
  */
+/**
+ * Why the system (not a person) closed a case: a code the console translates. A person's reason is their own text.
+ */
+export const RECOVERY_CLOSED_CODES = ['customer_cancelled', 'void_blocked_after_approval', 'void_changed_since_approval'] as const;
+export type RecoveryClosedCode = (typeof RECOVERY_CLOSED_CODES)[number];
+
 export const RECOVERY_STATUSES = [
   'draft',
   'checks_passed',

@@ -81,6 +81,7 @@ export function toRecoveryResponse(c: RecoveryCase) {
     holdUntil: c.holdUntil?.toISOString() ?? null,
     executedAt: c.executedAt?.toISOString() ?? null,
     closedReason: c.closedReason,
+    closedCode: c.closedCode,
     reportedAt: c.reportedAt?.toISOString() ?? null,
     revertedAt: c.revertedAt?.toISOString() ?? null,
     version: c.version,

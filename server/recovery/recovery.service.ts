@@ -24,7 +24,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { RecoveryCase } from './recovery-case.entity';
 import { RecoveryLink } from './recovery-link.entity';
 import { blocksAfter, documentsTouchedBy, lastApproval, noticesSent } from './recovery-queries.service';
-import { move, OPEN_STATUSES, RecoveryAction, RecoveryStatus, TransitionRefused } from './recovery-state';
+import { move, OPEN_STATUSES, RecoveryAction, RecoveryClosedCode, RecoveryStatus, TransitionRefused } from './recovery-state';
 import { isUuid } from '../core/ids';
 import { isUniqueViolation } from '../core/database/database-errors';
 
@@ -569,17 +569,21 @@ export class RecoveryService {
       const approval = await lastApproval(m, c);
       const blockedSince = approval ? await blocksAfter(m, account.id, approval.id) : 0;
       // Voiding cancels the case and records why, under the same action the execution would have had.
-      const voidApproval = async (closedReason: string, reason?: string) => {
-        await this.transition(m, c, 'cancelled', { closedReason });
+      const voidApproval = async (closedCode: RecoveryClosedCode, closedReason: string, reason?: string) => {
+        await this.transition(m, c, 'cancelled', { closedCode, closedReason });
         const target = { targetType: 'account', targetId: account.id, caseId: c.id } as const;
         await this.audit.record(m, { actor: who, meta, action: `recovery.${c.action}.void`, outcome: 'denied', ...target, reason });
       };
       if (blockedSince) {
-        await voidApproval('approval void: the account was blocked after the approval', 'account_blocked_after_approval');
+        await voidApproval(
+          'void_blocked_after_approval',
+          'approval void: the account was blocked after the approval',
+          'account_blocked_after_approval',
+        );
         return { c, mailIds: await this.notifyAll(m, c, account, 'recovery_cancelled'), voided: true };
       }
       if (c.approvalHash !== this.approvalHash(c, account)) {
-        await voidApproval('approval void: the account or the change differs from what was approved');
+        await voidApproval('void_changed_since_approval', 'approval void: the account or the change differs from what was approved');
         return { c, mailIds: [] as string[], voided: true };
       }
       const previous = { primaryEmail: account.primaryEmail, backupEmail: account.backupEmail, flags: account.flags };

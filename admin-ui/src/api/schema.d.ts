@@ -2158,6 +2158,12 @@ export interface components {
       /** Format: uuid */
       approvedBy: string | null;
       callReference: string;
+      /**
+       * @description Set when the system closed the case
+       * @enum {string|null}
+       */
+      closedCode: 'customer_cancelled' | 'void_blocked_after_approval' | 'void_changed_since_approval' | null;
+      /** @description A person’s reason, or the English description of closedCode */
       closedReason: string | null;
       /** Format: date-time */
       createdAt: string;

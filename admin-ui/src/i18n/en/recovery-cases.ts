@@ -94,6 +94,11 @@ const recovery = {
     reported: 'The customer reported this change (“this was not me”) at %{time}: the account is locked.',
     reverted: 'Reverted at %{time}: the account’s previous contact emails are back.',
     closed: 'Closed: %{reason}',
+    closed_codes: {
+      customer_cancelled: 'Cancelled by the customer from the link in a notice mail.',
+      void_blocked_after_approval: 'Cancelled: the account was blocked after the approval, so the approved change did not run.',
+      void_changed_since_approval: 'Cancelled: the account or the change differs from what was approved, so it did not run.',
+    },
     time: {
       days: '%{d} d %{h} h',
       hours: '%{h} h %{m} min',

@@ -97,6 +97,11 @@ const recovery: (typeof en)['recovery'] = {
     reported: 'Le client a signalé ce changement (« ce n’était pas moi ») le %{time} : le compte est bloqué.',
     reverted: 'Retour arrière le %{time} : les adresses précédentes du compte sont rétablies.',
     closed: 'Clos : %{reason}',
+    closed_codes: {
+      customer_cancelled: 'Annulé par le client depuis le lien d’un mail d’avis.',
+      void_blocked_after_approval: 'Annulé : le compte a été bloqué après l’approbation, la modification approuvée n’a pas été faite.',
+      void_changed_since_approval: 'Annulé : le compte ou la modification diffère de ce qui a été approuvé, rien n’a été fait.',
+    },
     time: {
       days: '%{d} j %{h} h',
       hours: '%{h} h %{m} min',

@@ -22,7 +22,11 @@ export const LifecycleSection = ({ record }: { record: RecoveryCase }) => {
         {record.revertedAt && (
           <Alert severity="info">{translate('recovery.show.reverted', { time: formatDateTime(record.revertedAt, locale) })}</Alert>
         )}
-        {record.closedReason && <Alert severity="info">{translate('recovery.show.closed', { reason: record.closedReason })}</Alert>}
+        {record.closedCode ? (
+          <Alert severity="info">{translate(`recovery.show.closed_codes.${record.closedCode}`)}</Alert>
+        ) : (
+          record.closedReason && <Alert severity="info">{translate('recovery.show.closed', { reason: record.closedReason })}</Alert>
+        )}
       </Box>
       <Grid>
         <Item label={translate('recovery.fields.approvedBy')}>
