@@ -119,7 +119,8 @@ describe('startEmbeddedPostgres', () => {
     host = await EmbeddedPostgresHost.launch(root);
     db = await host.start({ dataDir, port: 0 });
     pool = new Pool({ connectionString: db.url, max: 10 });
-  });
+    // PGlite's first start runs initdb in WebAssembly: ~10 s on a quiet 2-core machine, over 30 s when busy.
+  }, 120_000);
 
   afterAll(async () => {
     await pool?.end();
