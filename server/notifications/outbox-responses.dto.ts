@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TEMPLATE_NAMES, type TemplateName } from './templates';
 
 /** One customer mail: its state, never its content; the address masked. */
 export class OutboxMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) accountId: string | null;
-  @ApiProperty() template: string;
+  @ApiProperty({ enum: TEMPLATE_NAMES }) template: TemplateName;
   @ApiProperty() language: string;
   @ApiProperty({ type: String, nullable: true, description: 'masked' }) to: string | null;
   @ApiProperty({ enum: ['pending', 'sent', 'failed'] }) status: string;

@@ -390,6 +390,7 @@ export const TEMPLATES = {
 
 /** The name of a mail template: code that writes a mail with a misspelt one fails `tsc`, not the worker. */
 export type TemplateName = keyof typeof TEMPLATES;
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
 export function isTemplateName(name: string): name is TemplateName {
   return Object.hasOwn(TEMPLATES, name);

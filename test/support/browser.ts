@@ -63,9 +63,9 @@ export async function signInConsole(page: Page, baseUrl: string, email: string, 
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('input[name="otp"]').fill(otp);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // The menu drops aria-busy once every permission check has answered.
-  const menuReady = page.locator('[role="menu"][aria-label="Main menu"][aria-busy="false"]');
+  await page.locator('form button[type="submit"]').click();
+  // The menu drops aria-busy once every permission check has answered (its label is in the console's language).
+  const menuReady = page.locator('[role="menu"][aria-busy="false"]');
   const refused = page.locator('form [role="alert"]');
   await Promise.race([menuReady.waitFor(), refused.waitFor()]);
   if (await refused.isVisible()) throw new Error(`sign-in of ${email} refused: ${await refused.innerText()}`);

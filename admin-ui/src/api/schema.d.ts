@@ -1980,7 +1980,29 @@ export interface components {
       sentAt: string | null;
       /** @enum {string} */
       status: 'pending' | 'sent' | 'failed';
-      template: string;
+      /** @enum {string} */
+      template:
+        | 'verification_code'
+        | 'customer_id_reminder'
+        | 'account_locked'
+        | 'account_unlocked'
+        | 'case_email_code'
+        | 'case_invitation'
+        | 'case_received'
+        | 'case_reupload'
+        | 'case_verified'
+        | 'case_rejected'
+        | 'recovery_swap_new_primary'
+        | 'recovery_changed_old_address'
+        | 'recovery_requested'
+        | 'recovery_approved'
+        | 'recovery_executed'
+        | 'recovery_cancelled'
+        | 'staff_alert_report'
+        | 'staff_invitation'
+        | 'staff_reenrol'
+        | 'staff_alert'
+        | 'audit_anchor';
       /** @description masked */
       to: string | null;
     };

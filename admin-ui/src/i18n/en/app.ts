@@ -1,3 +1,4 @@
+import type { MailTemplate } from '../../resources/mail-outbox/types';
 /** The console's frame: sign-in, home, menu, roles, audit trail, outbox, react-admin resource names. */
 const app = {
   rd: {
@@ -317,7 +318,26 @@ const app = {
       template: {
         verification_code: 'Verification code',
         customer_id_reminder: 'Customer ID reminder',
-      },
+        account_locked: 'Account blocked',
+        account_unlocked: 'Account unblocked',
+        case_email_code: 'Code to confirm the case’s email',
+        case_invitation: 'Link to the documents form',
+        case_received: 'Case received',
+        case_reupload: 'Document asked again',
+        case_verified: 'Case verified',
+        case_rejected: 'Case rejected',
+        recovery_swap_new_primary: 'Backup email made primary',
+        recovery_changed_old_address: 'Change notice to the former address',
+        recovery_requested: 'Change requested',
+        recovery_approved: 'Change approved',
+        recovery_executed: 'Change made',
+        recovery_cancelled: 'Request cancelled',
+        staff_alert_report: '“This was not me” report to staff',
+        staff_invitation: 'Staff invitation',
+        staff_reenrol: 'Staff second-factor re-enrolment',
+        staff_alert: 'Alert to supervisors',
+        audit_anchor: 'Audit chain anchor',
+      } satisfies Record<MailTemplate, string>,
     },
   },
   resources: {

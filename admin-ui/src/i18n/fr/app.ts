@@ -1,3 +1,4 @@
+import type { MailTemplate } from '../../resources/mail-outbox/types';
 import type en from '../en/app';
 
 /** The console's frame: sign-in, home, menu, roles, audit trail, outbox, react-admin resource names. */
@@ -322,8 +323,27 @@ const app: typeof en = {
       },
       template: {
         verification_code: 'Code de vérification',
-        customer_id_reminder: "Rappel de l'identifiant client",
-      },
+        customer_id_reminder: 'Rappel de l’identifiant client',
+        account_locked: 'Compte bloqué',
+        account_unlocked: 'Compte débloqué',
+        case_email_code: 'Code de confirmation de l’e-mail du dossier',
+        case_invitation: 'Lien du formulaire de documents',
+        case_received: 'Dossier reçu',
+        case_reupload: 'Document redemandé',
+        case_verified: 'Dossier vérifié',
+        case_rejected: 'Dossier refusé',
+        recovery_swap_new_primary: 'E-mail de secours devenu principal',
+        recovery_changed_old_address: 'Avis de changement à l’ancienne adresse',
+        recovery_requested: 'Modification demandée',
+        recovery_approved: 'Modification approuvée',
+        recovery_executed: 'Modification effectuée',
+        recovery_cancelled: 'Demande annulée',
+        staff_alert_report: 'Signalement « ce n’était pas moi » au personnel',
+        staff_invitation: 'Invitation d’un membre du personnel',
+        staff_reenrol: 'Réenregistrement du second facteur d’un membre du personnel',
+        staff_alert: 'Alerte aux superviseurs',
+        audit_anchor: 'Ancre de la chaîne d’audit',
+      } satisfies Record<MailTemplate, string>,
     },
   },
   resources: {

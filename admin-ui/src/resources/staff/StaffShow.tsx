@@ -1,5 +1,4 @@
 import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
 import { StaffAdminPanels } from './StaffAdminPanels';
 import { EnumField } from '../../fields/EnumField';
@@ -7,7 +6,6 @@ import { EnumField } from '../../fields/EnumField';
 export const StaffShow = () => (
   <Show>
     <SimpleShowLayout>
-      <CodeField source="id" />
       <TextField source="name" />
       <TextField source="email" />
       <EnumField source="roles" prefix="rd.roles" />
