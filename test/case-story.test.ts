@@ -213,10 +213,18 @@ describe('a case’s story and its evidence bundle', () => {
       expect([live.body.hash, live.body.prevHash]).toEqual([e.hash, e.prevHash]);
     }
     expect((await supervisor.get('/api/audit-events/verify')).body.ok).toBe(true);
+    expect(manifest.missing).toEqual([]);
+
+    // A file the store lost is named in the manifest, not a failed download.
+    await t.app.get(DocumentStore).remove(story.docs[0].previewKey!);
+    const again = await supervisor.get(`/api/evidence/recovery-cases/${story.caseId}?format=zip`).buffer(true).parse(binary);
+    expect(again.status).toBe(200);
+    const lost = JSON.parse((await unzip(again.body as Buffer)).get('manifest.json')!.toString());
+    expect(lost.missing).toEqual([expect.stringMatching(new RegExp(`^previews/.*-${story.docs[0].id.slice(0, 8)}\\.jpg$`))]);
     // Audited like the JSON export.
     const exported = await t.dataSource
       .getRepository(AuditEvent)
       .find({ where: { action: 'evidence.export', targetId: story.caseId }, order: { id: 'DESC' }, take: 1 });
-    expect(exported[0]?.after).toEqual({ entries: evidence.audit.length, format: 'zip' });
+    expect(exported[0]?.after).toEqual({ entries: evidence.audit.length + 1, format: 'zip' });
   });
 });

@@ -51,22 +51,32 @@ export class EvidenceService {
     if (format === 'json')
       return { bundle: await (kind === 'recovery_case' ? this.recoveryCase(actor, id) : this.identityCase(actor, id)) };
     const files: ZipEntry[] = [];
-    const bundle = await (kind === 'recovery_case'
-      ? this.recoveryCase(actor, id, (docs) => this.documentFiles(docs, files))
-      : this.identityCase(actor, id, (docs) => this.documentFiles(docs, files)));
-    const zip: Readable = evidenceZip(bundle, files, new Date(bundle.generatedAt));
+    const missing: string[] = [];
+    const hook: FilesHook = (docs) => this.documentFiles(docs, files, missing);
+    const bundle = await (kind === 'recovery_case' ? this.recoveryCase(actor, id, hook) : this.identityCase(actor, id, hook));
+    const zip: Readable = evidenceZip(bundle, files, new Date(bundle.generatedAt), missing);
     return { bundle, zip, fileName: `evidence-${kind.replace('_', '-')}-${id.slice(0, 8)}.zip` };
   }
 
-  /** The processed documents' files, decrypted: the original (its SHA-256 is the document's) and the preview. */
-  private async documentFiles(docs: CaseDocument[], out: ZipEntry[]): Promise<number> {
+  /**
+   * The processed documents' files, decrypted: the original (its SHA-256 is the document's) and the preview. A file
+   * the store cannot give back (gone, or failing its authentication tag) is listed as missing, never skipped silently.
+   */
+  private async documentFiles(docs: CaseDocument[], out: ZipEntry[], missing: string[]): Promise<number> {
     let n = 0;
+    const add = async (path: string, key: string) => {
+      try {
+        out.push({ path, data: await this.store.get(key) });
+      } catch {
+        missing.push(path);
+      }
+    };
     for (const d of docs) {
       if (d.state !== 'processed' || d.purgedAt) continue;
       n += 1;
       const stem = `${String(n).padStart(2, '0')}-${d.kind}-${d.id.slice(0, 8)}`;
-      out.push({ path: `documents/${downloadName(stem, d.detectedType)}`, data: await this.store.get(d.storageKey) });
-      if (d.previewKey) out.push({ path: `previews/${stem}.jpg`, data: await this.store.get(d.previewKey) });
+      await add(`documents/${downloadName(stem, d.detectedType)}`, d.storageKey);
+      if (d.previewKey) await add(`previews/${stem}.jpg`, d.previewKey);
     }
     return out.length;
   }
