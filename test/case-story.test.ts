@@ -132,6 +132,9 @@ describe('a case’s story and its evidence bundle', () => {
     expect(byAccount.body.subject).toMatchObject({ kind: 'account', ref: story.account.customerId });
     const check = byAccount.body.items.find((i: { kind: string }) => i.kind === 'check');
     expect(check).toMatchObject({ code: 'code', who: { kind: 'staff', email: story.agentStaff.email }, params: { result: 'match' } });
+    const started = byAccount.body.items.find((i: { code: string }) => i.code === 'verification.start');
+    expect(started).toMatchObject({ kind: 'audit', who: { kind: 'staff', email: story.agentStaff.email }, audit: { chain: 'verified' } });
+    expect(byAccount.body.chain.verified).toBe(true);
     // Only those who read the audit trail read stories.
     expect((await story.agent.get(`/api/case-stories/${story.caseId}`)).status).toBe(403);
   });

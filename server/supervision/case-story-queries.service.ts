@@ -45,11 +45,14 @@ export function documentsOfCases(m: EntityManager, caseIds: string[]): Promise<C
 }
 
 /**
- * The audit entries of a story, in chain order: those of its cases, of their documents and, for an account's
- * story, those naming the account.
+ * The audit entries of a story, in chain order: those of its cases (documents carry their case) and, for an
+ * account's story, those naming the account (by the target index: type then id).
  */
-export function storyAudit(m: EntityManager, o: { caseIds: string[]; targetIds: string[] }): Promise<AuditEvent[]> {
-  const where = [...(o.caseIds.length ? [{ caseId: In(o.caseIds) }] : []), ...(o.targetIds.length ? [{ targetId: In(o.targetIds) }] : [])];
+export function storyAudit(m: EntityManager, o: { caseIds: string[]; accountId: string | null }): Promise<AuditEvent[]> {
+  const where = [
+    ...(o.caseIds.length ? [{ caseId: In(o.caseIds) }] : []),
+    ...(o.accountId ? [{ targetType: 'account', targetId: o.accountId }] : []),
+  ];
   if (!where.length) return Promise.resolve([]);
   return m.getRepository(AuditEvent).find({ where, order: { id: 'ASC' }, take: STORY_CAP });
 }

@@ -72,7 +72,7 @@ export class CaseStoryService {
     // The call's own mails (the codes read back) come before the case it opened.
     const since = new Date(Math.min(scope.since.getTime(), ...checks.map((c) => new Date(c.at).getTime())));
     const [entries, documents, mails] = await Promise.all([
-      storyAudit(m, { caseIds, targetIds: [...(scope.subject.kind === 'account' ? [scope.subject.id] : []), ...scope.verificationIds] }),
+      storyAudit(m, { caseIds, accountId: scope.subject.kind === 'account' ? scope.subject.id : null }),
       documentsOfCases(
         m,
         scope.identity.map((c) => c.id),
