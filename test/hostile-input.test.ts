@@ -114,7 +114,8 @@ describe('hostile input never gets a 5xx, on any route', () => {
       ['/api/accounts/:id', account.id],
       ['/api/staff/:id', (await createStaff(t.dataSource, ['agent'])).user.id],
       ['/api/identity-cases/:id', idCase.id],
-      ['/api/evidence/identity-cases/:id', idCase.id],
+      ['/api/evidence/identity-cases/:ref', idCase.id],
+      ['/api/case-stories/:ref', idCase.id],
       ['/api/audit-events/:id', '1'],
     );
   });

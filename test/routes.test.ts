@@ -382,12 +382,16 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/home/admin',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },
   },
-  'GET /api/evidence/recovery-cases/:id': {
+  'GET /api/evidence/recovery-cases/:ref': {
     path: async () => '/api/evidence/recovery-cases/00000000-0000-4000-8000-000000000000',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
   },
-  'GET /api/evidence/identity-cases/:id': {
+  'GET /api/evidence/identity-cases/:ref': {
     path: async (f) => `/api/evidence/identity-cases/${f.foreignCaseId}`,
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
+  'GET /api/case-stories/:ref': {
+    path: async (f) => `/api/case-stories/${f.foreignCaseId.slice(0, 8)}`,
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
   'GET /api/public/recovery-links/:token': {

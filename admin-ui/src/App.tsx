@@ -19,6 +19,7 @@ import staff from './resources/staff';
 import alerts from './resources/alerts';
 import activity from './supervision/activity';
 import callScripts from './resources/call-scripts';
+import { CaseStoryPage } from './resources/case-story/CaseStoryPage';
 
 export const App = () => (
   <Admin
@@ -45,6 +46,7 @@ export const App = () => (
     <Resource name="call-scripts" {...callScripts} />
     <CustomRoutes>
       <Route path="/my-settings" element={<MySettingsPage />} />
+      <Route path="/case-stories/:ref" element={<CaseStoryPage />} />
     </CustomRoutes>
     {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}
     <CustomRoutes noLayout>

@@ -1,14 +1,25 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { EvidenceService } from './evidence.service';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional } from 'class-validator';
+import { IsDate, IsIn, IsOptional } from 'class-validator';
 import { RequirePermission } from '../auth/policy.decorator';
 import { Clock } from '../core/clock';
 import { supervisionError } from './supervision.errors';
 import { DashboardService } from './dashboard.service';
-import { ApiCookieAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
 import { DashboardResponse, EvidenceEnvelope } from './supervision-responses.dto';
 
@@ -60,6 +71,19 @@ export class DashboardController {
   }
 }
 
+export class EvidenceQuery {
+  @ApiPropertyOptional({ enum: ['json', 'zip'], description: 'zip: evidence.json, the processed documents and a SHA-256 manifest' })
+  @IsOptional()
+  @IsIn(['json', 'zip'], { message: 'must be json or zip' })
+  format?: 'json' | 'zip';
+}
+
+const REF_PARAM = {
+  name: 'ref',
+  description: 'The case UUID, its 8-character reference, or the customer ID of an account with one such case',
+};
+const ZIP = { 'application/zip': { schema: { type: 'string' as const, format: 'binary' } } };
+
 /** Evidence bundles of a case, for a security officer; each export is itself audited. */
 @ApiTags('evidence')
 @ApiExtraModels(EvidenceEnvelope)
@@ -69,21 +93,38 @@ export class DashboardController {
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
-  @Get('recovery-cases/:id')
+  @Get('recovery-cases/:ref')
   @RequirePermission('export', 'AuditEvent')
-  @ApiOperation({ summary: 'The evidence bundle of a recovery case (audited)' })
-  @ApiOkResponse({ description: 'The case, its audit entries and mails', schema: EVIDENCE_SCHEMA })
-  @ApiErrors(404)
-  recovery(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.evidence.recoveryCase(actor, id);
+  @ApiOperation({ summary: 'The evidence bundle of a recovery case (audited), as JSON or a zip' })
+  @ApiParam(REF_PARAM)
+  @ApiProduces('application/json', 'application/zip')
+  @ApiOkResponse({
+    description: 'The case, its audit entries and mails',
+    content: { 'application/json': { schema: EVIDENCE_SCHEMA }, ...ZIP },
+  })
+  @ApiErrors(400, 404, 409)
+  recovery(@CurrentActor() actor: Actor, @Param('ref') ref: string, @Query() q: EvidenceQuery, @Res({ passthrough: true }) res: Response) {
+    return this.send('recovery_case', actor, ref, q, res);
   }
 
-  @Get('identity-cases/:id')
+  @Get('identity-cases/:ref')
   @RequirePermission('export', 'AuditEvent')
-  @ApiOperation({ summary: 'The evidence bundle of an identity case (audited)' })
-  @ApiOkResponse({ description: 'The case, its documents, audit entries and mails', schema: EVIDENCE_SCHEMA })
-  @ApiErrors(404)
-  identity(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.evidence.identityCase(actor, id);
+  @ApiOperation({ summary: 'The evidence bundle of an identity case (audited), as JSON or a zip' })
+  @ApiParam(REF_PARAM)
+  @ApiProduces('application/json', 'application/zip')
+  @ApiOkResponse({
+    description: 'The case, its documents, audit entries and mails',
+    content: { 'application/json': { schema: EVIDENCE_SCHEMA }, ...ZIP },
+  })
+  @ApiErrors(400, 404, 409)
+  identity(@CurrentActor() actor: Actor, @Param('ref') ref: string, @Query() q: EvidenceQuery, @Res({ passthrough: true }) res: Response) {
+    return this.send('identity_case', actor, ref, q, res);
+  }
+
+  private async send(kind: 'recovery_case' | 'identity_case', actor: Actor, ref: string, q: EvidenceQuery, res: Response) {
+    const out = await this.evidence.export(actor, kind, ref, q.format ?? 'json');
+    if (!out.zip) return out.bundle;
+    res.set({ 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${out.fileName}"` });
+    return new StreamableFile(out.zip);
   }
 }

@@ -6,16 +6,25 @@ import { maskEmail } from '../accounts/masking';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { chainHash } from '../audit/audit-chain';
+import type { Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service';
 import { toAuditEventResponse } from '../audit/audit.dto';
 import { Clock } from '../core/clock';
 import { supervisionError } from './supervision.errors';
 import { IdentityCase } from '../documents/identity-case.entity';
 import { RecoveryCase } from '../recovery/recovery-case.entity';
-import { isUuid } from '../core/ids';
+import { DocumentStore } from '../documents/document-store';
+import { downloadName } from '../documents/download-name';
+import type { CaseDocument } from '../documents/case-document.entity';
+import { resolveCaseRef } from './case-ref';
+import { predecessorHashes } from './case-story-queries.service';
+import { evidenceZip, type ZipEntry } from './evidence-zip';
+import { entryVerifies } from './story-items';
 import { checksOf } from '../accounts/accounts-queries.service';
 import { documentsOf } from '../documents/documents-queries.service';
 import { auditOfCases, mailsSince } from './supervision-queries.service';
+
+type FilesHook = (docs: CaseDocument[]) => Promise<number>;
 
 /**
  * A case's evidence for a security officer: what was checked, decided, approved and mailed, and the audit entries
@@ -28,14 +37,56 @@ export class EvidenceService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly store: DocumentStore,
   ) {}
 
-  async recoveryCase(actor: Actor, id: string) {
-    const c = isUuid(id) ? await this.dataSource.getRepository(RecoveryCase).findOneBy({ id }) : null;
+  /**
+   * The bundle as JSON, or (`zip`) an archive of `evidence.json`, the case's processed documents (decrypted, as
+   * the reviewer sees them: the original and its preview) and `manifest.json` + `SHA256SUMS` with every file's
+   * SHA-256. `ref`: the case's UUID, its 8-character reference or the customer ID of its account.
+   */
+  async export(actor: Actor, kind: 'recovery_case' | 'identity_case', ref: string, format: 'json' | 'zip' = 'json') {
+    const notFound = () => supervisionError(kind === 'recovery_case' ? 'recovery_case_not_found' : 'identity_case_not_found');
+    const { id } = await resolveCaseRef(this.dataSource.manager, ref, kind, notFound);
+    if (format === 'json')
+      return { bundle: await (kind === 'recovery_case' ? this.recoveryCase(actor, id) : this.identityCase(actor, id)) };
+    const files: ZipEntry[] = [];
+    const missing: string[] = [];
+    const hook: FilesHook = (docs) => this.documentFiles(docs, files, missing);
+    const bundle = await (kind === 'recovery_case' ? this.recoveryCase(actor, id, hook) : this.identityCase(actor, id, hook));
+    const zip: Readable = evidenceZip(bundle, files, new Date(bundle.generatedAt), missing);
+    return { bundle, zip, fileName: `evidence-${kind.replace('_', '-')}-${id.slice(0, 8)}.zip` };
+  }
+
+  /**
+   * The processed documents' files, decrypted: the original (its SHA-256 is the document's) and the preview. A file
+   * the store cannot give back (gone, or failing its authentication tag) is listed as missing, never skipped silently.
+   */
+  private async documentFiles(docs: CaseDocument[], out: ZipEntry[], missing: string[]): Promise<number> {
+    let n = 0;
+    const add = async (path: string, key: string) => {
+      try {
+        out.push({ path, data: await this.store.get(key) });
+      } catch {
+        missing.push(path);
+      }
+    };
+    for (const d of docs) {
+      if (d.state !== 'processed' || d.purgedAt) continue;
+      n += 1;
+      const stem = `${String(n).padStart(2, '0')}-${d.kind}-${d.id.slice(0, 8)}`;
+      await add(`documents/${downloadName(stem, d.detectedType)}`, d.storageKey);
+      if (d.previewKey) await add(`previews/${stem}.jpg`, d.previewKey);
+    }
+    return out.length;
+  }
+
+  async recoveryCase(actor: Actor, id: string, withFiles?: FilesHook) {
+    const c = await this.dataSource.getRepository(RecoveryCase).findOneBy({ id });
     if (!c) throw supervisionError('recovery_case_not_found');
     const [account, identity, checks, mails] = await Promise.all([
       this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }),
-      c.identityCaseId ? this.identityPart(c.identityCaseId) : null,
+      c.identityCaseId ? this.identityPart(c.identityCaseId, withFiles) : null,
       c.verificationId ? this.checks(c.verificationId) : [],
       mailsSince(this.dataSource.manager, c.accountId, c.createdAt),
     ]);
@@ -78,19 +129,21 @@ export class EvidenceService {
         })),
       },
       caseIds,
+      withFiles ? 'zip' : 'json',
     );
   }
 
-  async identityCase(actor: Actor, id: string) {
-    const part = isUuid(id) ? await this.identityPart(id) : null;
+  async identityCase(actor: Actor, id: string, withFiles?: FilesHook) {
+    const part = await this.identityPart(id, withFiles);
     if (!part) throw supervisionError('identity_case_not_found');
-    return this.finish(actor, 'identity_case', id, { identityCase: part }, [id]);
+    return this.finish(actor, 'identity_case', id, { identityCase: part }, [id], withFiles ? 'zip' : 'json');
   }
 
-  private async identityPart(id: string) {
+  private async identityPart(id: string, withFiles?: FilesHook) {
     const c = await this.dataSource.getRepository(IdentityCase).findOneBy({ id });
     if (!c) return null;
     const docs = await documentsOf(this.dataSource.manager, c.id);
+    if (withFiles) await withFiles(docs);
     return {
       id: c.id,
       purpose: c.purpose,
@@ -134,9 +187,14 @@ export class EvidenceService {
     };
   }
 
-  private async finish(actor: Actor, kind: string, id: string, body: Record<string, unknown>, caseIds: string[]) {
+  private async finish(actor: Actor, kind: string, id: string, body: Record<string, unknown>, caseIds: string[], format: 'json' | 'zip') {
     const entries = await auditOfCases(this.dataSource.manager, caseIds);
     const recomputed = entries.every((e) => chainHash(e.prevHash, e) === e.hash);
+    const previous = await predecessorHashes(
+      this.dataSource.manager,
+      entries.map((e) => e.id),
+    );
+    const firstBroken = entries.find((e) => !entryVerifies(e, previous.get(e.id)));
     await this.audit.recordAlone({
       actor: auditActor(actor),
       meta: actor.meta,
@@ -144,7 +202,7 @@ export class EvidenceService {
       targetType: kind,
       targetId: id,
       caseId: id,
-      after: { entries: entries.length },
+      after: format === 'zip' ? { entries: entries.length, format } : { entries: entries.length },
     });
     return {
       kind,
@@ -155,6 +213,8 @@ export class EvidenceService {
       integrity: {
         entries: entries.length,
         hashesRecomputed: recomputed,
+        chainVerified: !firstBroken,
+        firstBrokenId: firstBroken?.id ?? null,
         algorithm: 'sha256(prevHash + "\\n" + canonical JSON of the entry)',
       },
     };

@@ -162,6 +162,8 @@ export class DashboardResponse {
 export class EvidenceIntegrity {
   @ApiProperty() entries: number;
   @ApiProperty({ description: 'Every entry hash recomputed and matching' }) hashesRecomputed: boolean;
+  @ApiProperty({ description: 'Every entry also linked to the entry before it in the whole chain' }) chainVerified: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The first entry that does not verify' }) firstBrokenId: string | null;
   @ApiProperty() algorithm: string;
 }
 

@@ -8,6 +8,9 @@ const MESSAGES = {
   identity_case_not_found: 'No case with this id',
   period_not_ordered: 'The start of the period must be before its end',
   period_too_long: 'The period is at most %{maxDays} days',
+  case_ref_malformed: 'Give a customer ID, a case ID or the 8-character case reference',
+  case_ref_not_found: 'No account or case matches %{ref}',
+  case_ref_ambiguous: '%{ref} matches %{matches} cases: give the full case ID',
 };
 
 export type SupervisionErrorCode = keyof typeof MESSAGES;
@@ -16,12 +19,15 @@ export function supervisionStatus(code: SupervisionErrorCode): ErrorStatus {
   switch (code) {
     case 'period_not_ordered':
     case 'period_too_long':
+    case 'case_ref_malformed':
       return 'invalid';
     case 'alert_not_found':
     case 'recovery_case_not_found':
     case 'identity_case_not_found':
+    case 'case_ref_not_found':
       return 'not_found';
     case 'alert_already_acknowledged':
+    case 'case_ref_ambiguous':
       return 'conflict';
     default:
       return unhandledCode(code);

@@ -11,6 +11,9 @@ import { HomeService } from './home.service';
 import { OutboxController } from './outbox.controller';
 import { EvidenceService } from './evidence.service';
 import { DashboardService } from './dashboard.service';
+import { CaseStoryController } from './case-story.controller';
+import { CaseStoryService } from './case-story.service';
+import { DocumentStore } from '../documents/document-store';
 
 @Module({
   imports: [AccountsModule],
@@ -18,12 +21,23 @@ import { DashboardService } from './dashboard.service';
     AlertsController,
     AuditController,
     CallScriptsAdminController,
+    CaseStoryController,
     DashboardController,
     EvidenceController,
     HomeController,
     OutboxController,
   ],
-  providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService, HomeService],
+  providers: [
+    AlertsService,
+    AlertsScanHandler,
+    AuditCheckpointHandler,
+    ChainWatchService,
+    DashboardService,
+    EvidenceService,
+    HomeService,
+    CaseStoryService,
+    DocumentStore,
+  ],
   exports: [AlertsService],
 })
 export class SupervisionModule {}

@@ -324,6 +324,23 @@ export interface paths {
     patch: operations['CallScriptsAdminController_update'];
     trace?: never;
   };
+  '/api/case-stories/{ref}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every audit entry, mail, check, document and decision of an account or case, in time order */
+    get: operations['CaseStoryController_story'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dashboard': {
     parameters: {
       query?: never;
@@ -341,14 +358,14 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/evidence/identity-cases/{id}': {
+  '/api/evidence/identity-cases/{ref}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The evidence bundle of an identity case (audited) */
+    /** The evidence bundle of an identity case (audited), as JSON or a zip */
     get: operations['EvidenceController_identity'];
     put?: never;
     post?: never;
@@ -358,14 +375,14 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/evidence/recovery-cases/{id}': {
+  '/api/evidence/recovery-cases/{ref}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The evidence bundle of a recovery case (audited) */
+    /** The evidence bundle of a recovery case (audited), as JSON or a zip */
     get: operations['EvidenceController_recovery'];
     put?: never;
     post?: never;
@@ -1644,6 +1661,16 @@ export interface components {
       data: components['schemas']['CaseSummaryResponse'][];
       nextCursor: string | null;
     };
+    CaseStoryResponse: {
+      cases: components['schemas']['StoryCase'][];
+      chain: components['schemas']['StoryChain'];
+      /** Format: date-time */
+      generatedAt: string;
+      items: components['schemas']['StoryItemResponse'][];
+      subject: components['schemas']['StorySubject'];
+      /** @description Some kind of row reached the cap of 2000 */
+      truncated: boolean;
+    };
     CaseSummaryResponse: {
       /** Format: uuid */
       accountId: string | null;
@@ -1872,7 +1899,11 @@ export interface components {
     };
     EvidenceIntegrity: {
       algorithm: string;
+      /** @description Every entry also linked to the entry before it in the whole chain */
+      chainVerified: boolean;
       entries: number;
+      /** @description The first entry that does not verify */
+      firstBrokenId: string | null;
       /** @description Every entry hash recomputed and matching */
       hashesRecomputed: boolean;
     };
@@ -2403,6 +2434,65 @@ export interface components {
       /** @enum {string} */
       field: 'backup_email' | 'phone' | 'postal_code';
       value: string;
+    };
+    StoryAuditRef: {
+      /** @enum {string} */
+      chain: 'verified' | 'broken';
+      hash: string;
+      /** @description The entry’s number in the chain */
+      id: string;
+      prevHash: string;
+    };
+    StoryCase: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'recovery_case' | 'identity_case';
+      ref: string;
+      status: string;
+      /** @description Recovery action or documents purpose */
+      topic: string;
+    };
+    StoryChain: {
+      entries: number;
+      firstBrokenId: string | null;
+      /** @description Every entry’s hash recomputed and linked to the entry before it */
+      verified: boolean;
+    };
+    StoryItemResponse: {
+      /** Format: date-time */
+      at: string;
+      audit: components['schemas']['StoryAuditRef'] | null;
+      /** @enum {string|null} */
+      caseKind: 'recovery_case' | 'identity_case' | null;
+      /** @description The case’s 8-character reference */
+      caseRef: string | null;
+      /** @description Audit action, mail template, check kind, document state or decision, as a code */
+      code: string;
+      /** @enum {string} */
+      kind: 'audit' | 'mail' | 'check' | 'document' | 'decision';
+      params: {
+        [key: string]: (string | number | boolean) | null;
+      };
+      who: components['schemas']['StoryWhoResponse'];
+    };
+    StorySubject: {
+      /** Format: uuid */
+      accountId: string | null;
+      customerId: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'account' | 'recovery_case' | 'identity_case';
+      /** @description Customer ID of an account, 8-character reference of a case */
+      ref: string;
+    };
+    StoryWhoResponse: {
+      /** @description The staff member’s email */
+      email: string | null;
+      /** @enum {string} */
+      kind: 'staff' | 'customer' | 'system';
+      roles: string[];
     };
     SubmittedResponse: {
       /** @enum {string} */
@@ -3602,6 +3692,73 @@ export interface operations {
       };
     };
   };
+  CaseStoryController_story: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Customer ID (ab12345-ovh), case UUID or the 8-character case reference */
+        ref: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseStoryResponse'];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
   DashboardController_get: {
     parameters: {
       query?: {
@@ -3655,10 +3812,14 @@ export interface operations {
   };
   EvidenceController_identity: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description zip: evidence.json, the processed documents and a SHA-256 manifest */
+        format?: 'json' | 'zip';
+      };
       header?: never;
       path: {
-        id: string;
+        /** @description The case UUID, its 8-character reference, or the customer ID of an account with one such case */
+        ref: string;
       };
       cookie?: never;
     };
@@ -3673,6 +3834,17 @@ export interface operations {
           'application/json': components['schemas']['EvidenceEnvelope'] & {
             [key: string]: unknown;
           };
+          'application/zip': string;
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+          'application/zip': components['schemas']['ApiErrorBody'];
         };
       };
       /** @description No live staff session */
@@ -3700,16 +3872,31 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiErrorBody'];
+          'application/zip': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+          'application/zip': components['schemas']['ApiErrorBody'];
         };
       };
     };
   };
   EvidenceController_recovery: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description zip: evidence.json, the processed documents and a SHA-256 manifest */
+        format?: 'json' | 'zip';
+      };
       header?: never;
       path: {
-        id: string;
+        /** @description The case UUID, its 8-character reference, or the customer ID of an account with one such case */
+        ref: string;
       };
       cookie?: never;
     };
@@ -3724,6 +3911,17 @@ export interface operations {
           'application/json': components['schemas']['EvidenceEnvelope'] & {
             [key: string]: unknown;
           };
+          'application/zip': string;
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+          'application/zip': components['schemas']['ApiErrorBody'];
         };
       };
       /** @description No live staff session */
@@ -3751,6 +3949,17 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ApiErrorBody'];
+          'application/zip': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+          'application/zip': components['schemas']['ApiErrorBody'];
         };
       };
     };

@@ -180,6 +180,9 @@ export const errorsEn = {
       identity_case_not_found: 'No case with this id.',
       period_not_ordered: 'The start of the period must be before its end.',
       period_too_long: 'The period is at most %{maxDays} days.',
+      case_ref_malformed: 'Give a customer ID, a case ID or the 8-character case reference.',
+      case_ref_not_found: 'No account or case matches %{ref}.',
+      case_ref_ambiguous: '%{ref} matches %{matches} cases: give the full case ID.',
     },
   },
 };

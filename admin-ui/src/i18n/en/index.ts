@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import app from './app';
 import accounts from './accounts';
 import callScripts from './call-scripts';
+import caseStory from './case-story';
 import enrol from './enrol';
 import errors from './errors';
 import form from './form';
@@ -17,6 +18,7 @@ export const en: TranslationMessages = {
   ...app,
   ...accounts,
   ...callScripts,
+  ...caseStory,
   ...enrol,
   ...errors,
   ...form,

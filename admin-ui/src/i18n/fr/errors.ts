@@ -182,6 +182,9 @@ export const errorsFr: typeof errorsEn = {
       identity_case_not_found: 'Aucun dossier n’a cet identifiant.',
       period_not_ordered: 'Le début de la période doit précéder sa fin.',
       period_too_long: 'La période fait au plus %{maxDays} jours.',
+      case_ref_malformed: 'Indiquez un identifiant client, un identifiant de dossier ou la référence du dossier (8 caractères).',
+      case_ref_not_found: 'Aucun compte ni dossier ne correspond à %{ref}.',
+      case_ref_ambiguous: '%{ref} correspond à %{matches} dossiers : indiquez l’identifiant complet du dossier.',
     },
   },
 };

@@ -3,6 +3,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
 import { AccountLock } from './AccountLock';
+import { StoryLink } from '../case-story/StoryLink';
 import { AccountChips, Item } from './fields';
 import type { AccountDetail } from './types';
 
@@ -28,6 +29,7 @@ export const AccountHeader = () => {
             {account.customerId}
           </Typography>
           <AccountChips withTwoFactor />
+          <StoryLink storyRef={account.customerId} />
         </Box>
         <Box
           sx={{

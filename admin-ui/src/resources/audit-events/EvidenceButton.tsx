@@ -4,7 +4,11 @@ import EvidenceIcon from '@mui/icons-material/Inventory2Outlined';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useCanAccess, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
-import { downloadJson, supervisionApi, UUID, type EvidenceBundle, type EvidenceKind } from '../../supervision/api';
+import { downloadJson, supervisionApi, type EvidenceBundle, type EvidenceKind } from '../../supervision/api';
+import { evidenceUrl } from '../case-story/api';
+
+/** What the screens show: a case's 8-character reference or full id, or the customer ID of its account. */
+const CASE_REF = /^([0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?|[a-z]{1,4}\d{2,9}(-ovh)?)$/i;
 import { FormDialog } from '../../common/FormDialog';
 
 /** "Case evidence": for those allowed to `export` the audit trail; the server audits each export. */
@@ -34,7 +38,7 @@ const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const id = caseId.trim();
-  const invalid = !UUID.test(id);
+  const invalid = !CASE_REF.test(id);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +92,7 @@ const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
         onChange={(e) => setCaseId(e.target.value)}
         onBlur={() => setTouched(true)}
         error={touched && invalid}
-        helperText={touched && invalid ? translate('sup.evidence.case_id_invalid') : translate('sup.evidence.case_id_help')}
+        helperText={touched && invalid ? translate('story.evidence.ref_invalid') : translate('story.evidence.ref_help')}
         slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: 'monospace' } } }}
       />
       <Box role="status" aria-live="polite">
@@ -104,6 +108,16 @@ const EvidenceDialog = ({ onClose }: { onClose: () => void }) => {
             </div>
             <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadJson(result.bundle, result.fileName)} sx={{ mt: 0.5 }}>
               {translate('sup.evidence.download_again')}
+            </Button>
+            <Button
+              size="small"
+              component="a"
+              href={evidenceUrl({ kind: kind === 'identity-cases' ? 'identity_case' : 'recovery_case', id }, 'zip')}
+              download
+              startIcon={<DownloadIcon />}
+              sx={{ mt: 0.5 }}
+            >
+              {translate('story.evidence.zip')}
             </Button>
           </Alert>
         )}

@@ -6,6 +6,7 @@ import { monospace } from '../../theme';
 import { CaseStatusChip, FlagChips, ReviewerText, TimeLeft } from './fields';
 import { type CaseDetail } from './types';
 import { ClaimArea } from './ClaimArea';
+import { StoryLink } from '../case-story/StoryLink';
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <>
@@ -42,6 +43,7 @@ export const CaseHeader = ({
           <CaseStatusChip status={record.status} />
           <Chip size="small" variant="outlined" label={translate(`cases.purpose.${record.purpose}`, { _: record.purpose })} />
           <Box sx={{ flex: 1 }} />
+          <StoryLink storyRef={record.id} />
           <Button size="small" startIcon={<RefreshIcon />} onClick={onChange}>
             {translate('cases.show.refresh')}
           </Button>

@@ -3,6 +3,7 @@ import RefreshIcon from '@mui/icons-material/Refresh';
 import { useTranslate } from 'react-admin';
 import { Item } from '../accounts/fields';
 import { CaseButtons } from './CaseButtons';
+import { StoryLink } from '../case-story/StoryLink';
 import { AccountCustomerId, RecoveryStatusChips, StaffName } from './fields';
 import type { RecoveryCase } from './types';
 import { Code, When, Grid } from './caseParts';
@@ -18,6 +19,7 @@ export const CaseHeader = ({ record, onRefresh }: { record: RecoveryCase; onRefr
           </Typography>
           <RecoveryStatusChips record={record} />
           <Box sx={{ flex: 1 }} />
+          <StoryLink storyRef={record.id} />
           <Button size="small" startIcon={<RefreshIcon />} onClick={onRefresh}>
             {translate('recovery.show.refresh')}
           </Button>
