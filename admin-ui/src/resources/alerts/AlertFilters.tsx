@@ -32,6 +32,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
       <TextField
         {...field}
         select
+        id="alerts-filter-status"
         name="status"
         label={translate('sup.alerts.filter.status')}
         value={draft.status}
@@ -47,6 +48,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
       <TextField
         {...field}
         select
+        id="alerts-filter-rule"
         name="rule"
         label={translate('sup.alerts.filter.rule')}
         value={draft.rule ?? ''}
@@ -62,15 +64,24 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
       </TextField>
       <TextField
         {...field}
+        id="alerts-filter-customerId"
         name="customerId"
         label={translate('sup.alerts.filter.customer_id')}
         value={draft.customerId ?? ''}
         onChange={set('customerId')}
       />
-      <TextField {...field} name="staff" label={translate('sup.alerts.filter.staff')} value={draft.staff ?? ''} onChange={set('staff')} />
+      <TextField
+        {...field}
+        id="alerts-filter-staff"
+        name="staff"
+        label={translate('sup.alerts.filter.staff')}
+        value={draft.staff ?? ''}
+        onChange={set('staff')}
+      />
       <TextField
         {...field}
         type="datetime-local"
+        id="alerts-filter-from"
         name="from"
         label={translate('sup.alerts.filter.from')}
         value={draft.from}
@@ -79,6 +90,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
       <TextField
         {...field}
         type="datetime-local"
+        id="alerts-filter-to"
         name="to"
         label={translate('sup.alerts.filter.to')}
         value={draft.to}
