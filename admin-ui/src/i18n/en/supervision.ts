@@ -222,6 +222,8 @@ const sup = {
     pending_actions: 'Decision',
     confirm: 'Confirm',
     refuse: 'Refuse',
+    confirm_request: 'Confirm: %{kind} of %{email}',
+    refuse_request: 'Refuse: %{kind} of %{email}',
     own_request: 'Your own request: another administrator must confirm it.',
     decided_confirm: 'Request confirmed.',
     decided_refuse: 'Request refused.',

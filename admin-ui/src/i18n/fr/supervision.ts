@@ -226,6 +226,8 @@ const sup: (typeof en)['sup'] = {
     pending_actions: 'Décision',
     confirm: 'Confirmer',
     refuse: 'Refuser',
+    confirm_request: 'Confirmer : %{kind} de %{email}',
+    refuse_request: 'Refuser : %{kind} de %{email}',
     own_request: 'Votre propre demande : un autre administrateur doit la confirmer.',
     decided_confirm: 'Demande confirmée.',
     decided_refuse: 'Demande refusée.',
