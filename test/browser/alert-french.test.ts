@@ -2,7 +2,8 @@
  * An alert from trigger to acknowledgement, in French: recovery openings on one account cross a lowered threshold,
  * and a supervisor whose console speaks French sees the alert named by the customer ID (no UUID, no rule code),
  * opens its evidence (the audit entries, translated, each a link), acknowledges it with a comment, and finds it again
- * among the acknowledged ones by customer ID. A staff burst beside it is named by the agent's email.
+ * among the acknowledged ones by customer ID. Two staff bursts beside it, named by the agents' emails, are
+ * acknowledged together with one comment.
  */
 import type { Browser } from 'playwright-core';
 import { AuditService } from '../../server/audit/audit.service';
@@ -21,6 +22,7 @@ describe('staff console: an alert in French, from trigger to acknowledgement (br
   let browser: Browser;
   let customerId: string;
   let agent: TestStaff;
+  let other: TestStaff;
 
   beforeAll(async () => {
     // Two openings on one account a day, three unmasks an hour are enough here; working hours all day.
@@ -46,6 +48,15 @@ describe('staff console: an alert in French, from trigger to acknowledgement (br
     await act('recovery.disable_2fa.open', account.id);
     await act('recovery.replace_contact_email.open', account.id);
     for (let i = 0; i < 3; i++) await act('account.unmask', (await createAccount(app.dataSource)).id);
+    other = await createStaff(app.dataSource, ['agent']);
+    for (let i = 0; i < 3; i++)
+      await audit.recordAlone({
+        actor: { id: other.user.id, email: other.email, roles: other.user.roles },
+        meta: { ip: '10.0.0.2', requestId: null },
+        action: 'account.unmask',
+        targetType: 'account',
+        targetId: (await createAccount(app.dataSource)).id,
+      });
     await app.app.get(AlertsService).scan();
   }, 120_000);
 
@@ -75,7 +86,7 @@ describe('staff console: an alert in French, from trigger to acknowledgement (br
       const text = await card.innerText();
       expect(text).not.toMatch(UUID);
       expect(text).not.toContain('repeated_attempts');
-      const burst = page.locator('li[data-alert-rule="unmask_burst"]');
+      const burst = page.locator('li[data-alert-rule="unmask_burst"]').filter({ hasText: agent.email });
       await burst.getByText(`${agent.email} a démasqué 3 comptes en une heure. (Seuil : 2.)`).waitFor();
       expect(await burst.innerText()).not.toMatch(UUID);
 
@@ -100,7 +111,25 @@ describe('staff console: an alert in French, from trigger to acknowledgement (br
       await dialog.getByRole('button', { name: 'Traiter' }).click();
       await dialog.waitFor({ state: 'detached' });
 
-      // 4. Found again among the acknowledged ones by its customer ID; the search is in the URL.
+      // 4. The two unmask bursts picked and acknowledged at once, with one comment.
+      for (const email of [agent.email, other.email])
+        await page
+          .locator('li[data-alert-rule="unmask_burst"]')
+          .filter({ hasText: email })
+          .getByRole('checkbox', { name: 'Sélectionner cette alerte : Rafale de démasquages' })
+          .check();
+      await page.getByRole('button', { name: 'Traiter les 2 alertes sélectionnées' }).click();
+      const bulk = page.getByRole('dialog');
+      const picked = bulk.getByRole('list', { name: 'Alertes à traiter' });
+      await picked.getByText(`Rafale de démasquages — le membre du personnel ${other.email}`).waitFor();
+      await bulk.getByRole('textbox', { name: 'Commentaire' }).fill('Campagne de vérification autorisée ce matin.');
+      await bulk.getByRole('button', { name: 'Traiter' }).click();
+      await page.getByText('2 alertes traitées.').waitFor();
+      await bulk.waitFor({ state: 'detached' });
+      await page.locator('li[data-alert-rule="unmask_burst"][data-alert-state="acknowledged"]').nth(1).waitFor();
+      expect(await page.locator('li[data-alert-rule="unmask_burst"][data-alert-state="open"]').count()).toBe(0);
+
+      // 5. Found again among the acknowledged ones by its customer ID; the search is in the URL.
       await page.getByRole('combobox', { name: 'État' }).click();
       await page.getByRole('option', { name: 'Traitées', exact: true }).click();
       await page.getByRole('textbox', { name: 'Identifiant client' }).fill(customerId);

@@ -25,7 +25,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
     event.preventDefault();
     onChange({ ...draft, from: fromLocalInput(draft.from), to: fromLocalInput(draft.to) });
   };
-  const field = { size: 'small' as const, slotProps: { inputLabel: { shrink: true } } };
+  const field = { size: 'small' as const, fullWidth: false, slotProps: { inputLabel: { shrink: true } } };
 
   return (
     <Box component="form" role="search" onSubmit={submit} sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -37,7 +37,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
         label={translate('sup.alerts.filter.status')}
         value={draft.status}
         onChange={set('status')}
-        sx={{ minWidth: 150 }}
+        sx={{ width: 240 }}
       >
         {STATUSES.map((s) => (
           <MenuItem key={s} value={s}>
@@ -53,7 +53,8 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
         label={translate('sup.alerts.filter.rule')}
         value={draft.rule ?? ''}
         onChange={set('rule')}
-        sx={{ minWidth: 220 }}
+        slotProps={{ ...field.slotProps, select: { displayEmpty: true } }}
+        sx={{ width: 260 }}
       >
         <MenuItem value="">{translate('sup.alerts.filter.any_rule')}</MenuItem>
         {ALERT_RULES.map((r) => (
@@ -69,6 +70,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
         label={translate('sup.alerts.filter.customer_id')}
         value={draft.customerId ?? ''}
         onChange={set('customerId')}
+        sx={{ width: 170 }}
       />
       <TextField
         {...field}
@@ -77,6 +79,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
         label={translate('sup.alerts.filter.staff')}
         value={draft.staff ?? ''}
         onChange={set('staff')}
+        sx={{ width: 220 }}
       />
       <TextField
         {...field}
@@ -86,6 +89,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
         label={translate('sup.alerts.filter.from')}
         value={draft.from}
         onChange={set('from')}
+        sx={{ width: 220 }}
       />
       <TextField
         {...field}
@@ -95,6 +99,7 @@ export const AlertFilters = ({ value, onChange }: { value: AlertFilter; onChange
         label={translate('sup.alerts.filter.to')}
         value={draft.to}
         onChange={set('to')}
+        sx={{ width: 220 }}
       />
       <Button type="submit" variant="outlined" startIcon={<SearchIcon />}>
         {translate('sup.alerts.filter.search')}

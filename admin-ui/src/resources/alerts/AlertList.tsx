@@ -12,7 +12,8 @@ import { BulkAcknowledgeDialog } from './BulkAcknowledgeDialog';
 import { AlertFilters } from './AlertFilters';
 import { alertsApi, type AlertFilter } from './api';
 
-type Lists = { open: AlertRecord[] | null; acknowledged: AlertRecord[] | null };
+/** The lists and the search they answer: a new search shows nothing of the previous one's answer. */
+type Lists = { search: string; open: AlertRecord[] | null; acknowledged: AlertRecord[] | null };
 const FILTER_NAMES = ['rule', 'customerId', 'staff', 'from', 'to'] as const;
 
 /** The filters live in the URL: a search can be shared as a link. */
@@ -38,7 +39,9 @@ const useFilter = (): [AlertFilter, (next: AlertFilter) => void] => {
 export const AlertList = () => {
   const translate = useTranslate();
   const [filter, setFilter] = useFilter();
-  const [lists, setLists] = useState<Lists | null>(null);
+  const [answer, setLists] = useState<Lists | null>(null);
+  const search = JSON.stringify(filter);
+  const lists = answer?.search === search ? answer : null;
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [acknowledging, setAcknowledging] = useState<AlertRecord | null>(null);
@@ -52,7 +55,7 @@ export const AlertList = () => {
     return Promise.all([want('open'), want('acknowledged')])
       .then(
         ([open, acknowledged]) => {
-          setLists({ open, acknowledged });
+          setLists({ search: JSON.stringify(filter), open, acknowledged });
           setSelected((s) => new Set([...s].filter((id) => open?.some((a) => a.id === id))));
           setError(null);
         },
@@ -92,7 +95,7 @@ export const AlertList = () => {
           {translate('sup.alerts.refresh')}
         </Button>
       </Box>
-      <AlertFilters key={JSON.stringify(filter)} value={filter} onChange={setFilter} />
+      <AlertFilters key={search} value={filter} onChange={setFilter} />
       {error && <MuiAlert severity="error">{translate('sup.alerts.failed', { message: error })}</MuiAlert>}
       {lists?.open && (
         <AlertSection
