@@ -54,7 +54,13 @@ describe('abuse alerts', () => {
       await act(busy, { action: 'recovery.backup_to_primary.execute', targetType: 'account', targetId: `acc-b${i}` });
     const found = await raised('swap_burst');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ staffId: busy.user.id, summary: expect.stringContaining('6 backup→primary swaps') });
+    // Raised at the 6th swap; the next two are the same incident: they update its count and join its evidence.
+    expect(found[0]).toMatchObject({
+      staffId: busy.user.id,
+      summary: expect.stringContaining('8 backup→primary swaps'),
+      params: { count: 8, threshold: 5, actorEmail: busy.email },
+    });
+    expect(found[0].evidenceIds).toHaveLength(8);
     await smtp.waitFor((m) => smtp.to(supervisor.email).includes(m) && m.subject === '[alert] swap_burst');
   });
 

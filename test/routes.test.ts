@@ -353,6 +353,15 @@ const TABLE: Record<string, Row> = {
     body: { comment: 'route table' },
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
   },
+  'GET /api/alerts/:id/evidence': {
+    path: async () => '/api/alerts/00000000-0000-4000-8000-000000000000/evidence',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 404, admin: 403 },
+  },
+  'POST /api/alerts/acknowledge': {
+    path: async () => '/api/alerts/acknowledge',
+    body: { ids: ['00000000-0000-4000-8000-000000000000'], comment: 'route table' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
   'GET /api/dashboard': {
     path: async () => '/api/dashboard',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },

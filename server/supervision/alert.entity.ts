@@ -15,9 +15,27 @@ export const ALERT_RULES = [
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
+/** What an alert is about: the console names it (customer ID, staff email, document kind and case) and links to it. */
+export const ALERT_SUBJECTS = ['account', 'document', 'identity_case', 'staff', 'audit_entry'] as const;
+export type AlertSubjectType = (typeof ALERT_SUBJECTS)[number];
+
+/** The subject as people know it, resolved when the alert is raised (a later rename does not rewrite history). */
+export interface AlertSubject {
+  type: AlertSubjectType;
+  /** The account, document, identity case or staff member's id, or the audit entry's: the console's link target. */
+  id: string | null;
+  customerId?: string | null;
+  staffEmail?: string | null;
+  documentKind?: string | null;
+  /** The identity case of a document or case subject, and its short reference (8 characters). */
+  caseId?: string | null;
+  caseRef?: string | null;
+}
+
 /** A pattern of abuse seen in the audit trail, for supervisors to look into and acknowledge with a comment. */
 @Entity('alerts')
 @Index('alerts_open_idx', ['acknowledgedAt', 'createdAt'])
+@Index('alerts_customer_idx', ['customerId', 'createdAt'])
 export class Alert {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,8 +48,24 @@ export class Alert {
   @Column({ name: 'dedupe_key', type: 'text' })
   dedupeKey: string;
 
+  /** English, for mails, logs and SIEMs; the console words the rule and `params` in its own language. */
   @Column({ type: 'text' })
   summary: string;
+
+  /** The values the console's sentence for the rule takes (count, threshold, actorEmail, hour, action…). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  params: Record<string, string | number | null>;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  subject: AlertSubject;
+
+  /** The subject's customer ID (account, document or case subjects), for the search by customer ID. */
+  @Column({ name: 'customer_id', type: 'text', nullable: true })
+  customerId: string | null;
+
+  /** The audit entries that made the alert, oldest first; later entries of the same incident are added. */
+  @Column({ name: 'evidence_ids', type: 'bigint', array: true, default: () => "'{}'" })
+  evidenceIds: string[];
 
   @Column({ name: 'staff_id', type: 'uuid', nullable: true })
   staffId: string | null;

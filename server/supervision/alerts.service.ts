@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -15,14 +15,32 @@ import { Alert } from './alert.entity';
 import { ScanCursor } from './scan-cursor.entity';
 import { isUuid } from '../core/ids';
 import { REVIEW_TARGET_MS } from '../documents/review.service';
+import { auditEventsAfter, overdueWithoutAlert, pendingAlertMails } from './supervision-queries.service';
 import {
-  actorActionsLastHour,
-  alertList,
-  attemptsOnAccountLastDay,
-  auditEventsAfter,
-  overdueWithoutAlert,
-  pendingAlertMails,
-} from './supervision-queries.service';
+  accountAttemptsLastDay,
+  actorTrailLastHour,
+  AlertFilter,
+  alertSearch,
+  EVIDENCE_CAP,
+  evidenceOf,
+  subjectNames,
+} from './alert-queries.service';
+
+/** Where the raising entry came from, beside the finding: who acted, on what. */
+interface Origin {
+  eventId: string;
+  staffId?: string | null;
+  staffEmail?: string | null;
+  targetId?: string | null;
+  caseId?: string | null;
+}
+
+/** One acknowledgement of a bulk request: done, or skipped with the code the console translates. */
+export interface BulkOutcome {
+  id: string;
+  outcome: 'acknowledged' | 'skipped';
+  reason: 'supervision.alert_not_found' | 'supervision.alert_already_acknowledged' | null;
+}
 
 const CURSOR = 'alerts';
 
@@ -42,9 +60,57 @@ export class AlertsService {
 
   private trail(m: EntityManager): TrailCounts {
     return {
-      byActorLastHour: (actorId, action, at, where) => actorActionsLastHour(m, actorId, action, at, where),
-      attemptsOnAccountLastDay: (accountId, at) => attemptsOnAccountLastDay(m, accountId, at),
+      byActorLastHour: (actorId, action, at, where) => actorTrailLastHour(m, actorId, action, at, where),
+      attemptsOnAccountLastDay: (accountId, at) => accountAttemptsLastDay(m, accountId, at),
     };
+  }
+
+  /**
+   * One incident, one alert: a finding whose dedupe key exists adds its evidence to the open alert (and its latest
+   * count to the params) instead of raising another. Returns the alert when this call raised it, else null.
+   */
+  private async upsert(m: EntityManager, f: Finding, o: Origin): Promise<Alert | null> {
+    const subject = await subjectNames(m, f.subject.type, f.subject.id);
+    if (f.subject.type === 'staff' && !subject.staffEmail) subject.staffEmail = o.staffEmail ?? null;
+    const evidence = [...new Set([...f.evidence, o.eventId])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).slice(-EVIDENCE_CAP);
+    const rows: { id: string; inserted: boolean; created_at: Date }[] = await m.query(
+      `INSERT INTO alerts (rule, dedupe_key, summary, params, subject, customer_id, evidence_ids, staff_id, staff_email, target_id, case_id, event_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::bigint[], $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (dedupe_key) DO UPDATE SET
+         params = EXCLUDED.params, summary = EXCLUDED.summary,
+         evidence_ids = ARRAY(SELECT x FROM (SELECT DISTINCT unnest(alerts.evidence_ids || EXCLUDED.evidence_ids) AS x ORDER BY 1 DESC LIMIT ${EVIDENCE_CAP}) s ORDER BY x)
+       WHERE alerts.acknowledged_at IS NULL
+       RETURNING id, (xmax = 0) AS inserted, created_at`,
+      [
+        f.rule,
+        f.dedupeKey,
+        f.summary,
+        JSON.stringify(f.params),
+        JSON.stringify(subject),
+        subject.customerId ?? null,
+        evidence,
+        o.staffId ?? null,
+        o.staffEmail ?? null,
+        o.targetId ?? null,
+        o.caseId ?? null,
+        o.eventId,
+        JSON.stringify(f.details),
+      ],
+    );
+    if (!rows[0]?.inserted) return null;
+    return m.create(Alert, {
+      ...f,
+      id: rows[0].id,
+      subject,
+      customerId: subject.customerId ?? null,
+      evidenceIds: evidence,
+      eventId: o.eventId,
+      staffId: o.staffId ?? null,
+      staffEmail: o.staffEmail ?? null,
+      targetId: o.targetId ?? null,
+      caseId: o.caseId ?? null,
+      createdAt: rows[0].created_at,
+    });
   }
 
   async scan(batch = 1000): Promise<{ scanned: number; raised: number }> {
@@ -60,12 +126,9 @@ export class AlertsService {
       const trail = this.trail(m);
       for (const e of events) {
         for (const f of await evaluate(e, trail, this.config.alerts)) {
-          const inserted: { id: string }[] = await m.query(
-            `INSERT INTO alerts (rule, dedupe_key, summary, staff_id, staff_email, target_id, case_id, event_id, details)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-            [f.rule, f.dedupeKey, f.summary, e.actorId, e.actorEmail, e.targetId, e.caseId, e.id, JSON.stringify(f.details)],
-          );
-          if (inserted.length) raised.push(m.create(Alert, { ...f, id: inserted[0].id, eventId: e.id, staffEmail: e.actorEmail }));
+          const origin = { eventId: e.id, staffId: e.actorId, staffEmail: e.actorEmail, targetId: e.targetId, caseId: e.caseId };
+          const alert = await this.upsert(m, f, origin);
+          if (alert) raised.push(alert);
         }
       }
       await m.update(ScanCursor, { name: CURSOR }, { lastEventId: events[events.length - 1].id });
@@ -108,14 +171,13 @@ export class AlertsService {
         rule: 'review_overdue',
         dedupeKey: `review_overdue:${c.id}:${c.submittedAt.getTime()}`,
         summary: `Documents case ${c.id.slice(0, 8)} of customer ${c.customerId} has had no decision since ${details.submittedAt} (72 h target passed at ${details.dueAt})`,
+        params: { caseRef: details.caseRef, customerId: c.customerId, submittedAt: details.submittedAt, dueAt: details.dueAt },
+        subject: { type: 'identity_case', id: c.id },
+        evidence: [event.id],
         details,
       };
-      const inserted: { id: string }[] = await m.query(
-        `INSERT INTO alerts (rule, dedupe_key, summary, target_id, case_id, event_id, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [f.rule, f.dedupeKey, f.summary, c.id, c.id, event.id, JSON.stringify(f.details)],
-      );
-      if (inserted.length) raised.push(m.create(Alert, { ...f, id: inserted[0].id, eventId: event.id, targetId: c.id, caseId: c.id }));
+      const alert = await this.upsert(m, f, { eventId: event.id, targetId: c.id, caseId: c.id });
+      if (alert) raised.push(alert);
     }
     return raised;
   }
@@ -123,12 +185,9 @@ export class AlertsService {
   /** Raises one alert that no audit entry's rule finds (the trail itself is broken); false when it was raised already. */
   async raise(f: Finding, eventId: string): Promise<boolean> {
     const raised = await this.dataSource.transaction(async (m) => {
-      const inserted: { id: string }[] = await m.query(
-        `INSERT INTO alerts (rule, dedupe_key, summary, event_id, details) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [f.rule, f.dedupeKey, f.summary, eventId, JSON.stringify(f.details)],
-      );
-      if (!inserted.length) return false;
-      await this.notify(m, [m.create(Alert, { ...f, id: inserted[0].id, eventId })]);
+      const alert = await this.upsert(m, f, { eventId });
+      if (!alert) return false;
+      await this.notify(m, [alert]);
       return true;
     });
     if (raised) await this.relayPending();
@@ -146,7 +205,7 @@ export class AlertsService {
         targetType: 'alert',
         targetId: alert.id,
         reason: alert.rule,
-        after: { summary: alert.summary, eventId: alert.eventId },
+        after: { summary: alert.summary, eventId: alert.eventId, subject: alert.subject },
       });
       for (const s of supervisors) {
         await this.outbox.add(m, {
@@ -164,8 +223,15 @@ export class AlertsService {
     await this.outbox.relay(await pendingAlertMails(this.dataSource.manager));
   }
 
-  async list(status: 'open' | 'acknowledged' | undefined, limit: number) {
-    return alertList(this.dataSource.manager, status, limit);
+  list(filter: AlertFilter): Promise<Alert[]> {
+    return alertSearch(this.dataSource.manager, filter);
+  }
+
+  /** The audit entries behind the alert, oldest first. */
+  async evidence(id: string) {
+    const alert = isUuid(id) ? await this.dataSource.getRepository(Alert).findOneBy({ id }) : null;
+    if (!alert) throw supervisionError('alert_not_found');
+    return evidenceOf(this.dataSource.manager, alert.evidenceIds.length ? alert.evidenceIds : [alert.eventId]);
   }
 
   async acknowledge(actor: Actor, id: string, comment: string): Promise<Alert> {
@@ -173,17 +239,45 @@ export class AlertsService {
       const alert = isUuid(id) ? await m.getRepository(Alert).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!alert) throw supervisionError('alert_not_found');
       if (alert.acknowledgedAt) throw supervisionError('alert_already_acknowledged');
-      Object.assign(alert, { acknowledgedBy: actor.id, acknowledgedAt: this.clock.now(), ackComment: comment });
-      await m.save(alert);
-      await this.audit.record(m, {
-        actor: auditActor(actor),
-        meta: actor.meta,
-        action: 'alert.acknowledge',
-        targetType: 'alert',
-        targetId: alert.id,
-        reason: comment,
-      });
-      return alert;
+      return this.ack(m, actor, alert, comment);
     });
+  }
+
+  /**
+   * Several alerts, one comment: each open one acknowledged and audited on its own, the others skipped with the
+   * reason. One transaction: all the acknowledgements are written, or none (a failure rolls every one back).
+   */
+  async acknowledgeMany(actor: Actor, ids: string[], comment: string): Promise<BulkOutcome[]> {
+    return this.dataSource.transaction(async (m) => {
+      const wanted = [...new Set(ids)];
+      const found = await m.getRepository(Alert).find({ where: { id: In(wanted.filter(isUuid)) }, lock: { mode: 'pessimistic_write' } });
+      const byId = new Map(found.map((a) => [a.id, a]));
+      const outcomes: BulkOutcome[] = [];
+      for (const id of wanted) {
+        const alert = byId.get(id);
+        if (!alert) outcomes.push({ id, outcome: 'skipped', reason: 'supervision.alert_not_found' });
+        else if (alert.acknowledgedAt) outcomes.push({ id, outcome: 'skipped', reason: 'supervision.alert_already_acknowledged' });
+        else {
+          await this.ack(m, actor, alert, comment);
+          outcomes.push({ id, outcome: 'acknowledged', reason: null });
+        }
+      }
+      return outcomes;
+    });
+  }
+
+  private async ack(m: EntityManager, actor: Actor, alert: Alert, comment: string): Promise<Alert> {
+    Object.assign(alert, { acknowledgedBy: actor.id, acknowledgedAt: this.clock.now(), ackComment: comment });
+    await m.save(alert);
+    await this.audit.record(m, {
+      actor: auditActor(actor),
+      meta: actor.meta,
+      action: 'alert.acknowledge',
+      targetType: 'alert',
+      targetId: alert.id,
+      reason: comment,
+      after: { rule: alert.rule, subject: alert.subject },
+    });
+    return alert;
   }
 }

@@ -1,11 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AuditEntryResponse } from '../audit/audit-responses.dto';
 import { ALERT_RULES } from './alert.entity';
+import { AlertSubjectResponse } from './alert-responses.dto';
 
 export class AlertResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ALERT_RULES }) rule: string;
-  @ApiProperty() summary: string;
+  @ApiProperty({ enum: ALERT_RULES, description: 'The code the console words, with `params`' }) rule: string;
+  @ApiProperty({ description: 'English, for mails and logs' }) summary: string;
+  @ApiProperty({ type: 'object', additionalProperties: { nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }] } })
+  params: Record<string, string | number | null>;
+  @ApiProperty({ type: AlertSubjectResponse }) subject: AlertSubjectResponse;
+  @ApiProperty({ type: [String], description: 'The audit entries behind the alert (bigints as strings), oldest first' })
+  evidenceIds: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) staffId: string | null;
   @ApiProperty({ type: String, nullable: true }) staffEmail: string | null;
   @ApiProperty({ type: String, nullable: true }) targetId: string | null;

@@ -4,6 +4,7 @@ import { errorCatalogue, ErrorStatus, unhandledCode } from '../core/http/errors'
 const MESSAGES = {
   alert_not_found: 'No alert with this id',
   alert_already_acknowledged: 'This alert was already acknowledged',
+  ack_comment_required: 'Say what you found: a comment of %{min} characters at least',
   recovery_case_not_found: 'No recovery case with this id',
   identity_case_not_found: 'No case with this id',
   period_not_ordered: 'The start of the period must be before its end',
@@ -20,6 +21,7 @@ export function supervisionStatus(code: SupervisionErrorCode): ErrorStatus {
     case 'period_not_ordered':
     case 'period_too_long':
     case 'case_ref_malformed':
+    case 'ack_comment_required':
       return 'invalid';
     case 'alert_not_found':
     case 'recovery_case_not_found':

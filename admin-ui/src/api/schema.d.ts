@@ -171,6 +171,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/alerts/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit entries that raised the alert, oldest first */
+    get: operations['AlertsController_evidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledge several alerts with one comment: each audited, the others skipped with a reason */
+    post: operations['AlertsController_acknowledgeMany'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit-events': {
     parameters: {
       query?: never;
@@ -1308,6 +1342,7 @@ export interface components {
       status: 'active' | 'locked';
     };
     AcknowledgeDto: {
+      /** @description What was found; required (`ack_comment_required` without it) */
       comment: string;
     };
     ActiveCode: {
@@ -1387,6 +1422,20 @@ export interface components {
     AgentHomeResponse: {
       calls: components['schemas']['AgentHomeCall'][];
     };
+    AlertEvidenceEntry: {
+      action: string;
+      actorEmail: string | null;
+      /** Format: date-time */
+      at: string;
+      /** @description A bigint, as a string */
+      id: string;
+      /** @enum {string} */
+      outcome: 'success' | 'failure' | 'denied';
+      targetType: string | null;
+    };
+    AlertEvidenceResponse: {
+      data: components['schemas']['AlertEvidenceEntry'][];
+    };
     AlertPage: {
       data: components['schemas']['AlertResponse'][];
       /** @description Always null: one page */
@@ -1406,9 +1455,17 @@ export interface components {
       };
       /** @description The audit entry that raised it */
       eventId: string;
+      /** @description The audit entries behind the alert (bigints as strings), oldest first */
+      evidenceIds: string[];
       /** Format: uuid */
       id: string;
-      /** @enum {string} */
+      params: {
+        [key: string]: (string | number) | null;
+      };
+      /**
+       * @description The code the console words, with `params`
+       * @enum {string}
+       */
       rule:
         | 'swap_burst'
         | 'unmask_burst'
@@ -1424,8 +1481,22 @@ export interface components {
       staffEmail: string | null;
       /** Format: uuid */
       staffId: string | null;
+      subject: components['schemas']['AlertSubjectResponse'];
+      /** @description English, for mails and logs */
       summary: string;
       targetId: string | null;
+    };
+    AlertSubjectResponse: {
+      /** Format: uuid */
+      caseId: string | null;
+      /** @description The identity case's short reference */
+      caseRef: string | null;
+      customerId: string | null;
+      documentKind: string | null;
+      id: string | null;
+      staffEmail: string | null;
+      /** @enum {string} */
+      type: 'account' | 'document' | 'identity_case' | 'staff' | 'audit_entry';
     };
     ApiErrorBody: {
       /** @description Stable error code of a domain error (e.g. recovery.possession_not_proven) */
@@ -1490,6 +1561,25 @@ export interface components {
       firstBrokenId: string | null;
       lastCheckpoint: components['schemas']['AuditCheckpointResponse'] | null;
       ok: boolean;
+    };
+    BulkAcknowledgeDto: {
+      /** @description What was found; required (`ack_comment_required` without it) */
+      comment: string;
+      /** @description The alerts to acknowledge with the one comment */
+      ids: string[];
+    };
+    BulkAcknowledgeOutcome: {
+      id: string;
+      /** @enum {string} */
+      outcome: 'acknowledged' | 'skipped';
+      /**
+       * @description Why it was skipped
+       * @enum {string|null}
+       */
+      reason: 'supervision.alert_not_found' | 'supervision.alert_already_acknowledged' | null;
+    };
+    BulkAcknowledgeResponse: {
+      results: components['schemas']['BulkAcknowledgeOutcome'][];
     };
     CallScriptResponse: {
       defaults: components['schemas']['CallScriptTexts'];
@@ -3165,8 +3255,28 @@ export interface operations {
   AlertsController_list: {
     parameters: {
       query?: {
+        /** @description The subject's customer ID (xx11111-ovh) */
+        customerId?: string;
+        /** @description Raised at or after */
+        from?: string;
         limit?: number;
-        status?: 'open' | 'acknowledged';
+        rule?:
+          | 'swap_burst'
+          | 'unmask_burst'
+          | 'searches_without_call'
+          | 'repeated_attempts'
+          | 'duplicate_document'
+          | 'customer_report'
+          | 'off_hours'
+          | 'stated_value_limit'
+          | 'audit_chain_broken'
+          | 'review_overdue'
+          | 'verified_without_action';
+        /** @description Part of a staff email: the subject, or the staff member whose entry raised it */
+        staff?: string;
+        status?: 'open' | 'acknowledged' | 'all';
+        /** @description Raised before */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -3272,6 +3382,104 @@ export interface operations {
       };
       /** @description The record changed state meanwhile */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  AlertsController_evidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertEvidenceResponse'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  AlertsController_acknowledgeMany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkAcknowledgeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkAcknowledgeResponse'];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -176,6 +176,7 @@ export const errorsEn = {
     supervision: {
       alert_not_found: 'No alert with this id.',
       alert_already_acknowledged: 'This alert was already acknowledged.',
+      ack_comment_required: 'Say what you found: a comment of %{min} characters at least.',
       recovery_case_not_found: 'No recovery case with this id.',
       identity_case_not_found: 'No case with this id.',
       period_not_ordered: 'The start of the period must be before its end.',

@@ -178,6 +178,7 @@ export const errorsFr: typeof errorsEn = {
     supervision: {
       alert_not_found: 'Aucune alerte n’a cet identifiant.',
       alert_already_acknowledged: 'Cette alerte a déjà été prise en compte.',
+      ack_comment_required: 'Dites ce que vous avez constaté : un commentaire de %{min} caractères au moins.',
       recovery_case_not_found: 'Aucun dossier de récupération n’a cet identifiant.',
       identity_case_not_found: 'Aucun dossier n’a cet identifiant.',
       period_not_ordered: 'Le début de la période doit précéder sa fin.',

@@ -1,4 +1,4 @@
-import { Alert as MuiAlert, Box, Button, Card, CardContent, Chip, Link, Typography } from '@mui/material';
+import { Alert as MuiAlert, Box, Button, Card, CardContent, Checkbox, Chip, Link, Typography } from '@mui/material';
 import WarningIcon from '@mui/icons-material/ReportProblemOutlined';
 import DoneIcon from '@mui/icons-material/TaskAlt';
 import { LinkBase, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
@@ -7,8 +7,18 @@ import { formatDateTime } from '../../fields/UtcDateField';
 import { type AlertRecord } from '../../supervision/api';
 import { ruleLabel, alertSummary } from './alertLabels';
 import { Note } from '../../common/Note';
+import { AlertSubject } from './AlertSubject';
+import { AlertEvidence } from './AlertEvidence';
 
-export const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAcknowledge?: (alert: AlertRecord) => void }) => {
+interface Props {
+  alert: AlertRecord;
+  onAcknowledge?: (alert: AlertRecord) => void;
+  /** Open alerts can be picked for a bulk acknowledgement. */
+  selected?: boolean;
+  onSelect?: (alert: AlertRecord, selected: boolean) => void;
+}
+
+export const AlertCard = ({ alert, onAcknowledge, selected, onSelect }: Props) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const createPath = useCreatePath();
@@ -29,6 +39,15 @@ export const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAckn
     >
       <CardContent sx={{ display: 'grid', gap: 0.75, '&:last-child': { pb: 2 } }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          {open && onSelect && (
+            <Checkbox
+              size="small"
+              checked={!!selected}
+              onChange={(e) => onSelect(alert, e.target.checked)}
+              slotProps={{ input: { 'aria-label': translate('sup.alerts.select', { rule }) } }}
+              sx={{ p: 0.5 }}
+            />
+          )}
           <Chip
             size="small"
             color={open ? 'error' : 'success'}
@@ -48,44 +67,23 @@ export const AlertCard = ({ alert, onAcknowledge }: { alert: AlertRecord; onAckn
           )}
         </Box>
         <AlertText alert={alert} />
-        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', typography: 'body2', color: 'text.secondary' }}>
-          {alert.staffEmail && (
-            <span>
-              {translate('sup.alerts.staff_label')} <b>{alert.staffEmail}</b>
-              {trailOfStaff && (
-                <>
-                  {' '}
-                  (
-                  <Link component={LinkBase} to={trailOfStaff}>
-                    {translate('sup.alerts.staff_trail')}
-                  </Link>
-                  )
-                </>
-              )}
-            </span>
-          )}
-          {alert.targetId && (
-            <span>
-              {translate('sup.alerts.target_label')}{' '}
-              <Box component="span" sx={{ fontFamily: monospace }}>
-                {alert.targetId}
-              </Box>
-            </span>
-          )}
-          {alert.caseId && (
-            <span>
-              {translate('sup.alerts.case_label')}{' '}
-              <Box component="span" sx={{ fontFamily: monospace }}>
-                {alert.caseId}
-              </Box>
-            </span>
-          )}
-          {alert.eventId && (
-            <Link component={LinkBase} to={createPath({ resource: 'audit-events', type: 'show', id: alert.eventId })}>
-              {translate('sup.alerts.open_event')}
-            </Link>
-          )}
-        </Box>
+        <AlertSubject alert={alert} />
+        {alert.staffEmail && alert.subject.type !== 'staff' && (
+          <Box sx={{ typography: 'body2', color: 'text.secondary' }}>
+            {translate('sup.alerts.staff_label')} <b>{alert.staffEmail}</b>
+            {trailOfStaff && (
+              <>
+                {' '}
+                (
+                <Link component={LinkBase} to={trailOfStaff}>
+                  {translate('sup.alerts.staff_trail')}
+                </Link>
+                )
+              </>
+            )}
+          </Box>
+        )}
+        <AlertEvidence alert={alert} />
         {!open && (
           <MuiAlert severity="success" icon={false} sx={{ py: 0 }}>
             {translate('sup.alerts.acknowledged_by', { date: formatDateTime(alert.acknowledgedAt!, locale) })}

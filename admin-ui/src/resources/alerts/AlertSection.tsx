@@ -2,19 +2,17 @@ import { Box, Stack, Typography } from '@mui/material';
 import { type AlertRecord } from '../../supervision/api';
 import { AlertCard } from './AlertCard';
 
-export const AlertSection = ({
-  id,
-  title,
-  empty,
-  alerts,
-  onAcknowledge,
-}: {
+interface Props {
   id: string;
   title: string;
   empty: string;
   alerts: AlertRecord[];
   onAcknowledge?: (alert: AlertRecord) => void;
-}) => (
+  selected?: ReadonlySet<string>;
+  onSelect?: (alert: AlertRecord, selected: boolean) => void;
+}
+
+export const AlertSection = ({ id, title, empty, alerts, onAcknowledge, selected, onSelect }: Props) => (
   <Box component="section" aria-labelledby={id}>
     <Typography id={id} variant="h6" component="h2" sx={{ mb: 1 }}>
       {title}
@@ -24,7 +22,7 @@ export const AlertSection = ({
     ) : (
       <Stack spacing={1.5} component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
         {alerts.map((alert) => (
-          <AlertCard key={alert.id} alert={alert} onAcknowledge={onAcknowledge} />
+          <AlertCard key={alert.id} alert={alert} onAcknowledge={onAcknowledge} selected={selected?.has(alert.id)} onSelect={onSelect} />
         ))}
       </Stack>
     )}

@@ -19,6 +19,7 @@ import { apiErrorOf } from '../../providers/http';
 import { supervisionApi, type PendingRequest } from '../../supervision/api';
 import { TableHeader } from '../../common/TableHeader';
 import { Note } from '../../common/Note';
+import { formatDateTime } from '../../fields/UtcDateField';
 
 /**
  * What waits for a second administrator (role grants of supervisor or admin, second-factor resets), above the staff
@@ -100,6 +101,8 @@ const PendingRequestsCard = () => {
             <TableBody>
               {rows.map((row) => {
                 const own = row.requestedBy === identity?.id;
+                // The buttons say which request they decide: every row has the same two.
+                const what = { kind: translate(`sup.staff.pending_kind_${row.kind}`), email: row.staffEmail };
                 return (
                   <TableRow key={row.id}>
                     <TableCell>{translate(`sup.staff.pending_kind_${row.kind}`)}</TableCell>
@@ -109,17 +112,33 @@ const PendingRequestsCard = () => {
                     <TableCell>{change(row)}</TableCell>
                     <TableCell>{row.requestedByEmail ?? '—'}</TableCell>
                     <TableCell>{row.reason}</TableCell>
-                    <TableCell>{new Date(row.createdAt).toLocaleString(locale)}</TableCell>
+                    <TableCell>
+                      <Tooltip title={translate('rd.utc', { iso: row.createdAt })}>
+                        <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, locale)}</time>
+                      </Tooltip>
+                    </TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={1}>
                         <Tooltip title={own ? translate('sup.staff.own_request') : ''}>
                           <span>
-                            <Button size="small" variant="contained" disabled={own || busy !== null} onClick={() => decide(row, 'confirm')}>
+                            <Button
+                              size="small"
+                              variant="contained"
+                              aria-label={translate('sup.staff.confirm_request', what)}
+                              disabled={own || busy !== null}
+                              onClick={() => decide(row, 'confirm')}
+                            >
                               {translate('sup.staff.confirm')}
                             </Button>
                           </span>
                         </Tooltip>
-                        <Button size="small" color="error" disabled={busy !== null} onClick={() => decide(row, 'refuse')}>
+                        <Button
+                          size="small"
+                          color="error"
+                          aria-label={translate('sup.staff.refuse_request', what)}
+                          disabled={busy !== null}
+                          onClick={() => decide(row, 'refuse')}
+                        >
                           {translate('sup.staff.refuse')}
                         </Button>
                       </Stack>
