@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, IconButton, LinearProgress, Tooltip, Typography } from '@mui/material';
 import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
@@ -9,9 +9,8 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useTranslate } from 'react-admin';
 import { originalUrl, previewUrl } from './api';
 import type { CaseDocument } from './types';
+import { MAX_ZOOM, MIN_ZOOM, type View } from './useView';
 
-const MIN_ZOOM = 0.25;
-const MAX_ZOOM = 6;
 const VIEWER_HEIGHT = 520;
 
 /**
@@ -19,7 +18,7 @@ const VIEWER_HEIGHT = 520;
  * rotation done in the browser, and the original as a download (served as an attachment, never rendered here).
  * A PDF without a preview, or a file that failed processing, says so instead.
  */
-export const DocumentViewer = ({ caseId, doc, kindLabel }: { caseId: string; doc: CaseDocument; kindLabel: string }) => {
+export const DocumentViewer = ({ caseId, doc, kindLabel, view }: { caseId: string; doc: CaseDocument; kindLabel: string; view: View }) => {
   const translate = useTranslate();
   if (doc.state === 'rejected' || doc.state === 'quarantined') {
     return (
@@ -74,18 +73,26 @@ export const DocumentViewer = ({ caseId, doc, kindLabel }: { caseId: string; doc
       alt={translate('cases.viewer.alt', { kind: kindLabel, name: doc.name })}
       label={translate('cases.viewer.label', { name: doc.name })}
       download={download}
+      view={view}
     />
   );
 };
 
-const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; label: string; download: React.ReactNode }) => {
+interface ImageProps {
+  src: string;
+  alt: string;
+  label: string;
+  download: ReactNode;
+  view: View;
+}
+
+const ImageViewer = ({ src, alt, label, download, view }: ImageProps) => {
   const translate = useTranslate();
   const frame = useRef<HTMLDivElement>(null);
   const [frameSize, setFrameSize] = useState({ width: 600, height: VIEWER_HEIGHT });
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   const [failed, setFailed] = useState(false);
-  const [zoom, setZoom] = useState(1);
-  const [rotation, setRotation] = useState(0);
+  const { zoom, rotation } = view;
 
   useEffect(() => {
     const element = frame.current;
@@ -107,10 +114,7 @@ const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; 
   const fit = Math.min(frameSize.width / turnedWidth, frameSize.height / turnedHeight, 1);
   const scale = fit * zoom;
 
-  const zoomBy = (factor: number) => setZoom((z) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z * factor)));
-  const rotateBy = (degrees: number) => setRotation((r) => (r + degrees + 360) % 360);
-
-  const tool = (title: string, onClick: () => void, icon: React.ReactNode, disabled = false) => (
+  const tool = (title: string, onClick: () => void, icon: ReactNode, disabled = false) => (
     <Tooltip title={title}>
       <span>
         <IconButton size="small" aria-label={title} onClick={onClick} disabled={disabled || !natural}>
@@ -123,19 +127,20 @@ const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; 
   return (
     <Box>
       <Box role="toolbar" aria-label={label} sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 0.5, mb: 0.5 }}>
-        {tool(translate('cases.viewer.zoom_out'), () => zoomBy(1 / 1.25), <ZoomOutIcon />, zoom <= MIN_ZOOM)}
-        {tool(translate('cases.viewer.zoom_in'), () => zoomBy(1.25), <ZoomInIcon />, zoom >= MAX_ZOOM)}
-        {tool(
-          translate('cases.viewer.reset'),
-          () => {
-            setZoom(1);
-            setRotation(0);
-          },
-          <FitIcon />,
-        )}
-        {tool(translate('cases.viewer.rotate_left'), () => rotateBy(-90), <RotateLeftIcon />)}
-        {tool(translate('cases.viewer.rotate_right'), () => rotateBy(90), <RotateRightIcon />)}
-        <Typography variant="caption" color="text.secondary" sx={{ mx: 1 }} aria-live="polite">
+        {tool(translate('cases.viewer.zoom_out'), view.zoomOut, <ZoomOutIcon />, zoom <= MIN_ZOOM)}
+        {tool(translate('cases.viewer.zoom_in'), view.zoomIn, <ZoomInIcon />, zoom >= MAX_ZOOM)}
+        {tool(translate('cases.viewer.reset'), view.reset, <FitIcon />)}
+        {tool(translate('cases.viewer.rotate_left'), view.rotateLeft, <RotateLeftIcon />)}
+        {tool(translate('cases.viewer.rotate_right'), view.rotateRight, <RotateRightIcon />)}
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          sx={{ mx: 1 }}
+          aria-live="polite"
+          data-testid="viewer-state"
+          data-zoom={zoom}
+          data-rotation={rotation}
+        >
           {translate('cases.viewer.zoom_level', { percent: Math.round(scale * 100) })}
           {rotation ? ` · ${rotation}°` : ''}
         </Typography>
@@ -147,17 +152,7 @@ const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; 
         tabIndex={0}
         aria-label={label}
         role="region"
-        onKeyDown={(event) => {
-          if (event.key === '+' || event.key === '=') zoomBy(1.25);
-          else if (event.key === '-') zoomBy(1 / 1.25);
-          else if (event.key === 'r') rotateBy(90);
-          else if (event.key === 'R') rotateBy(-90);
-          else if (event.key === '0') {
-            setZoom(1);
-            setRotation(0);
-          } else return;
-          event.preventDefault();
-        }}
+        // Zoom and rotation keys are the case page's (useReviewKeys): they act on the current document wherever focus is.
         sx={{
           height: VIEWER_HEIGHT,
           overflow: 'auto',
