@@ -39,13 +39,16 @@ export function useDecisionForm(mode: Mode, { caseId, doc, onDecided }: Decision
   const [refusal, setRefusal] = useState<string | null>(null);
   const [firstInvalid, setFirstInvalid] = useState<{ field: string; seq: number } | null>(null);
 
-  /** A field the user changes no longer carries the server's objection to its old value. */
-  const forget = (field: string) =>
-    setServerErrors((current) => {
+  /** A field the user changes no longer carries the objection (the console's or the server's) to its old value. */
+  const forget = (field: string) => {
+    const without = (current: Record<string, string>) => {
       if (!(field in current)) return current;
       const { [field]: _gone, ...rest } = current;
       return rest;
-    });
+    };
+    setErrors(without);
+    setServerErrors(without);
+  };
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
     forget(field);
