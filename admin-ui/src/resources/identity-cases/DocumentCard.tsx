@@ -59,10 +59,14 @@ export const DocumentCard = ({ canSeeFiles, canDecide, canReprocess, onReprocess
     });
   }, [register, doc, canDecide, canSeeFiles, mode, view]);
 
-  // Moved to by a key or after a decision: the card takes the focus (and scrolls into view).
+  // Moved to by a key or after a decision (a new focusSeq), the card takes the focus and scrolls into view; made
+  // current by a click or Tab (same focusSeq), it leaves the focus where the reviewer put it.
   const focusSeq = keys?.focusSeq ?? 0;
+  const seenSeq = useRef(focusSeq);
   useEffect(() => {
-    if (current && focusSeq > 0) card.current?.focus();
+    if (focusSeq === seenSeq.current) return;
+    seenSeq.current = focusSeq;
+    if (current) card.current?.focus();
   }, [current, focusSeq]);
 
   const closeForm = () => {
