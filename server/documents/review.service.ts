@@ -234,7 +234,6 @@ export class ReviewService {
           throw documentsError(doc.state === 'rejected' || doc.state === 'quarantined' ? 'not_processable' : 'still_processing');
         const account = c.accountId ? await m.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
         if (!account) throw documentsError('no_matching_account');
-        this.assertAcknowledged(c, doc, dto.acknowledgedFlags ?? []);
         if (IDENTITY_KINDS.includes(doc.kind)) {
           const fields: Record<string, string> = {};
           if (!dto.holderName) fields.holderName = 'read the holder’s full name on the document';
@@ -289,6 +288,8 @@ export class ReviewService {
           }
           doc.issuedOn = dto.issuedOn;
         }
+        // Last: what was read on the document is checked first, then the flags' confirmation.
+        this.assertAcknowledged(c, doc, dto.acknowledgedFlags ?? []);
         doc.decision = 'accepted';
       } else {
         if (!dto.reasonCode) throw documentsError('reason_required', {}, { fields: { reasonCode: 'required to reject' } });
