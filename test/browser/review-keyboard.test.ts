@@ -192,7 +192,7 @@ describe('the review console by keyboard (browser)', () => {
     expect(session.pageErrors).toEqual([]);
   }, 120_000);
 
-  it('puts the decision below the preview on a narrow screen, and shows the help in French', async () => {
+  it('puts the decision below the preview on a narrow screen, in French, with a duplicate’s evidence to confirm', async () => {
     const session = await openConsole(browser, UI_TIMEOUT, { locale: 'fr-FR' });
     sessions.push(session);
     const { page } = session;
@@ -233,6 +233,20 @@ describe('the review console by keyboard (browser)', () => {
     await form.waitFor({ state: 'detached' });
     expect(await focused(page)).toMatchObject({ kind: 'identity_front' });
     expect(await identity.getByTestId('document-decision').count()).toBe(0);
+
+    // The same passport picture was sent for the first test's customer: accepting asks to confirm it, naming the
+    // other case by its short reference and customer ID.
+    await page.keyboard.press('a');
+    const accept = page.getByRole('form', { name: /^Accepter/ });
+    await accept
+      .getByTestId('flag-confirmation')
+      .getByText(`dossier ${caseId.slice(0, 8)} (identifiant client ${account.customerId}, pièce d’identité (recto))`, { exact: false })
+      .waitFor();
+    expect(await accept.getByRole('link', { name: `Ouvrir le dossier ${caseId.slice(0, 8)}` }).getAttribute('href')).toBe(
+      `#/identity-cases/${caseId}/show`,
+    );
+    await page.keyboard.press('Escape');
+    await accept.waitFor({ state: 'detached' });
     expect(session.pageErrors).toEqual([]);
   }, 120_000);
 });
