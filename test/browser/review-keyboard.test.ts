@@ -131,6 +131,11 @@ describe('the review console by keyboard (browser)', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.getByText('Next document').waitFor();
     await help.getByText('Accept the current document (opens its form)').waitFor();
+    // Every key has its sentence: no translation key left raw.
+    const listed = await help.getByTestId('shortcut-list').innerText();
+    for (const label of ['Zoom in', 'Zoom out', 'Rotate right', 'Rotate left', 'Fit and straighten', 'Show this help'])
+      expect(listed).toContain(label);
+    expect(listed).not.toMatch(/cases\.keys/);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
 
@@ -219,6 +224,7 @@ describe('the review console by keyboard (browser)', () => {
     const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
     await help.getByText('Document suivant').waitFor();
     await help.getByText('Accepter le document courant (ouvre son formulaire)').waitFor();
+    expect(await help.getByTestId('shortcut-list').innerText()).toContain('Pivoter à gauche');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
 

@@ -41,7 +41,7 @@ export const ShortcutButton = ({ onClick }: { onClick(): void }) => {
 export const ShortcutHelp = ({ open, onClose }: { open: boolean; onClose(): void }) => {
   const translate = useTranslate();
   const rows = [
-    ...KEYS.map(({ keys, action }) => ({ keys, label: translate(`cases.keys.${action}`) })),
+    ...KEYS.map(({ keys, label }) => ({ keys, label: translate(`cases.keys.${label}`) })),
     { keys: ['Ctrl ↵'], label: translate('cases.keys.submit') },
     { keys: ['Esc'], label: translate('cases.keys.cancel') },
   ];

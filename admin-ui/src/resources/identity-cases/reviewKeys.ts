@@ -4,19 +4,19 @@ import { createContext, useContext } from 'react';
 export type CardAction = 'zoomIn' | 'zoomOut' | 'rotateRight' | 'rotateLeft' | 'reset' | 'accept' | 'reject' | 'reupload';
 export type KeyAction = CardAction | 'next' | 'previous' | 'help';
 
-/** The review console's keys, as review consoles have them (the help lists them in this order). */
-export const KEYS: { keys: string[]; action: KeyAction }[] = [
-  { keys: ['J'], action: 'next' },
-  { keys: ['K'], action: 'previous' },
-  { keys: ['+'], action: 'zoomIn' },
-  { keys: ['-'], action: 'zoomOut' },
-  { keys: ['R'], action: 'rotateRight' },
-  { keys: ['⇧ R'], action: 'rotateLeft' },
-  { keys: ['0'], action: 'reset' },
-  { keys: ['A'], action: 'accept' },
-  { keys: ['X'], action: 'reject' },
-  { keys: ['U'], action: 'reupload' },
-  { keys: ['?'], action: 'help' },
+/** The review console's keys, as review consoles have them (the help lists them in this order, `label` under cases.keys). */
+export const KEYS: { keys: string[]; label: string }[] = [
+  { keys: ['J'], label: 'next' },
+  { keys: ['K'], label: 'previous' },
+  { keys: ['+'], label: 'zoom_in' },
+  { keys: ['-'], label: 'zoom_out' },
+  { keys: ['R'], label: 'rotate_right' },
+  { keys: ['⇧ R'], label: 'rotate_left' },
+  { keys: ['0'], label: 'reset' },
+  { keys: ['A'], label: 'accept' },
+  { keys: ['X'], label: 'reject' },
+  { keys: ['U'], label: 'reupload' },
+  { keys: ['?'], label: 'help' },
 ];
 
 const BY_KEY: Record<string, KeyAction> = {
