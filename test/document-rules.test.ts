@@ -10,7 +10,7 @@ import { AlertsService } from '../server/supervision/alerts.service';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { FakeClamd } from './support/fake-clamd';
 import { createAccount, createStaff, TestStaff } from './support/factories';
-import { jpegWithExif, pdf } from './support/files';
+import { distinct, jpegWithExif, pdf } from './support/files';
 import { codeIn, TestSmtp } from './support/smtp';
 import { until } from './support/wait';
 
@@ -24,6 +24,7 @@ describe('document rules', () => {
   const clock = new FixedClock(new Date());
   let t: TestApp;
   let ipSeq = 0;
+  let fileSeq = 0;
   let supervisor: TestStaff;
   const files: { jpeg: Buffer; pdf: Buffer } = { jpeg: Buffer.alloc(0), pdf: Buffer.alloc(0) };
 
@@ -79,7 +80,11 @@ describe('document rules', () => {
   function upload(o: { caseId: string; token: string; c: ReturnType<typeof customer> }, kind: string, identityType?: string) {
     let req = o.c.post(`/api/public/identity-cases/${o.caseId}/documents`).set('X-Case-Token', o.token).field('kind', kind);
     if (identityType) req = req.field('identityType', identityType);
-    return kind.startsWith('identity') ? req.attach('files', files.jpeg, `${kind}.jpg`) : req.attach('files', files.pdf, `${kind}.pdf`);
+    // Each customer's own bytes: one file sent for many accounts is the duplicate flag, tested elsewhere.
+    const tag = `${o.caseId}-${kind}-${++fileSeq}`;
+    return kind.startsWith('identity')
+      ? req.attach('files', distinct(files.jpeg, tag), `${kind}.jpg`)
+      : req.attach('files', distinct(files.pdf, tag), `${kind}.pdf`);
   }
 
   const submit = (o: Opened) => o.c.post(`/api/public/identity-cases/${o.caseId}/submit`).set('X-Case-Token', o.token);

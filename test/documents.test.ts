@@ -11,7 +11,7 @@ import { IdentityCase } from '../server/documents/identity-case.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { FakeClamd } from './support/fake-clamd';
 import { createAccount, createStaff } from './support/factories';
-import { jpegHeaderThenHtml, jpegWithExif, pdf, pdfWithJavaScript, png } from './support/files';
+import { distinct, jpegHeaderThenHtml, jpegWithExif, pdf, pdfWithJavaScript, png } from './support/files';
 import { codeIn, TestSmtp } from './support/smtp';
 import { until } from './support/wait';
 
@@ -356,8 +356,11 @@ describe('identity documents', () => {
       const account = await createAccount(t.dataSource, { name: 'Élodie Lefèvre', ...accountOverrides });
       const opened = await openCase(account.customerId);
       await confirm(opened);
-      const front = (await upload(opened, 'identity_front', [{ data: await jpegWithExif(), name: 'front.jpg' }])).body.documents[0].id;
-      const proof = (await upload(opened, 'proof_of_address', [{ data: await pdf(), name: 'proof.pdf' }])).body.documents[0].id;
+      // Each customer's own bytes: one file sent for many accounts is the duplicate flag, tested above.
+      const front = (await upload(opened, 'identity_front', [{ data: distinct(await jpegWithExif(), opened.caseId), name: 'front.jpg' }]))
+        .body.documents[0].id;
+      const proof = (await upload(opened, 'proof_of_address', [{ data: distinct(await pdf(), opened.caseId), name: 'proof.pdf' }])).body
+        .documents[0].id;
       await opened.c.post(`/api/public/identity-cases/${opened.caseId}/submit`).set('X-Case-Token', opened.token).expect(200);
       await processed(opened.caseId, 2);
       return { account, opened, front: front as string, proof: proof as string };

@@ -247,6 +247,11 @@ const TABLE: Record<string, Row> = {
     body: { decision: 'accepted' },
     expect: { anonymous: 401, agent: 403, reviewer: 409, supervisor: 403, admin: 403 },
   },
+  'POST /api/identity-cases/:id/documents/:documentId/name-check': {
+    path: async (f) => `/api/identity-cases/${f.foreignCaseId}/documents/00000000-0000-4000-8000-000000000000/name-check`,
+    body: { holderName: 'Jean Dupont' },
+    expect: { anonymous: 401, agent: 403, reviewer: 404, supervisor: 403, admin: 403 },
+  },
   'POST /api/identity-cases/:id/request-document': {
     // The case is still collecting documents: a reviewer passes the permission and the state answers 409.
     path: async (f) => `/api/identity-cases/${f.foreignCaseId}/request-document`,

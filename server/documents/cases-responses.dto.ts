@@ -4,6 +4,7 @@ import { ACCOUNT_TYPES } from '../accounts/customer-account.entity';
 import { TWO_FACTOR_KINDS } from '../accounts/two-factor-method.entity';
 import { DECISIONS, DOCUMENT_KINDS, IDENTITY_TYPES, PROCESSING_STATES, REJECTION_CODES, REUPLOAD_REASONS } from './case-document.entity';
 import { ADDRESS_VARIANTS, CASE_PURPOSES, CASE_STATUSES } from './identity-case.entity';
+import { ACK_FLAGS } from './review-checks';
 
 // The answers' shapes for the OpenAPI document (and through it the console's and the form's types); ReviewService
 // and CasesService build them.
@@ -85,6 +86,23 @@ export class CaseDocumentResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadedBy: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ enum: ACK_FLAGS, isArray: true, description: 'What accepting this document needs confirmed (acknowledgedFlags)' })
+  flagsToAcknowledge: string[];
+}
+
+/** Another case holding one of this case's files: the duplicate flag's evidence. */
+export class DuplicateEvidence {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ description: 'As given on that case' }) customerId: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS, description: 'The kind of this case’s file found there' }) kind: string;
+}
+
+/** The live check of a holder's name and expiry, as accepting would judge them. */
+export class NameCheckResponse {
+  @ApiProperty() nameMatches: boolean;
+  @ApiProperty({ description: 'The name the document must carry (holder or representative)' }) expectedName: string;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Null when no expiry was given' }) expired: boolean | null;
+  @ApiProperty({ format: 'date', description: 'The server’s today, the expiry’s reference' }) today: string;
 }
 
 export class ChecklistItemResponse {
@@ -109,6 +127,7 @@ export class CaseDetailResponse extends CaseSummaryResponse {
   @ApiProperty({ type: AccountSummaryResponse, nullable: true }) account: AccountSummaryResponse | null;
   @ApiProperty({ description: 'Whose name the identity document must carry' }) identityHolder: string;
   @ApiProperty({ type: [ChecklistItemResponse] }) checklist: ChecklistItemResponse[];
+  @ApiProperty({ type: [DuplicateEvidence] }) duplicates: DuplicateEvidence[];
   @ApiProperty({ type: [CaseDocumentResponse] }) documents: CaseDocumentResponse[];
 }
 

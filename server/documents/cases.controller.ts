@@ -9,6 +9,7 @@ import {
   AddressVariantDto,
   CaseQueueQuery,
   DecisionDto,
+  NameCheckDto,
   RequestDocumentDto,
   StaffOpenCaseDto,
   TwoFactorChoiceDto,
@@ -36,6 +37,7 @@ import {
   CaseQueuePage,
   CaseSummaryResponse,
   DecisionResultResponse,
+  NameCheckResponse,
   ReprocessResponse,
   TwoFactorChoiceResponse,
   UploadBody,
@@ -134,6 +136,17 @@ export class CasesController {
   @ApiErrors(400, 404, 409, 422)
   decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Body() dto: DecisionDto) {
     return this.review.decide(actor, id, documentId, dto);
+  }
+
+  /** Side-effect free: the holder's name and expiry being typed, judged as accepting the document would. */
+  @Post(':id/documents/:documentId/name-check')
+  @HttpCode(200)
+  @RequirePermission('review', 'Case')
+  @ApiOperation({ summary: 'Compare a holder name and expiry with the account and today, as a decision would (stores nothing)' })
+  @ApiOkResponse({ type: NameCheckResponse })
+  @ApiErrors(400, 404, 422)
+  nameCheck(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Body() dto: NameCheckDto) {
+    return this.review.nameCheck(actor, id, documentId, dto);
   }
 
   /** The reviewer asks the customer for a document the checklist misses (e.g. an ID card's back): awaiting_reupload. */

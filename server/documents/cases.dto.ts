@@ -17,6 +17,7 @@ import { DECISIONS, DOCUMENT_KINDS, IDENTITY_TYPES, REJECTION_CODES, REUPLOAD_RE
 import { FORM_LANGUAGES } from './form-language';
 import type { FormLanguage } from './form-language';
 import { ADDRESS_VARIANTS, CASE_PURPOSES, CASE_STATUSES } from './identity-case.entity';
+import { ACK_FLAGS } from './review-checks';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const REASON_CODES = [...new Set([...REJECTION_CODES, ...REUPLOAD_REASONS])];
@@ -184,6 +185,27 @@ export class DecisionDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
   issuedOn?: string;
+
+  /** Accepting a flagged case or file: the flags whose evidence the reviewer confirms having seen. */
+  @ApiPropertyOptional({ enum: ACK_FLAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ACK_FLAGS.length)
+  @IsIn(ACK_FLAGS, { each: true, message: `each must be one of ${ACK_FLAGS.join(', ')}` })
+  acknowledgedFlags?: (typeof ACK_FLAGS)[number][];
+}
+
+/** What the reviewer is reading on an identity document, checked before deciding. */
+export class NameCheckDto {
+  @ApiProperty({ minLength: 2, maxLength: 200 })
+  @IsString()
+  @Length(2, 200)
+  holderName: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  expiry?: string;
 }
 
 /** The reviewer's choice of the 2FA methods a disablement removes (the stolen phone's, not the security key). */

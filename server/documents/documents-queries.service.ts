@@ -86,6 +86,28 @@ export async function twinCases(m: EntityManager, sha256: string, thisCase: Iden
   return twins.map((t) => t.caseId);
 }
 
+/**
+ * The duplicate flag's evidence: each other case holding a file of this case (same SHA-256, another account or
+ * customer ID, as `twinCases` flags them), with the customer ID it was opened for and the kind of the shared file.
+ */
+export async function duplicateEvidence(
+  m: EntityManager,
+  thisCase: IdentityCase,
+): Promise<{ caseId: string; customerId: string; kind: string }[]> {
+  const rows: { case_id: string; customer_id: string; kind: string }[] = await m.query(
+    `SELECT DISTINCT other.case_id, c.customer_id_given AS customer_id, mine.kind
+       FROM case_documents mine
+       JOIN case_documents other ON other.sha256 = mine.sha256 AND other.case_id <> mine.case_id
+       JOIN identity_cases c ON c.id = other.case_id
+      WHERE mine.case_id = $1 AND mine.sha256 IS NOT NULL
+        AND (c.account_id IS DISTINCT FROM $2 OR c.customer_id_given <> $3)
+      ORDER BY other.case_id, mine.kind
+      LIMIT 20`,
+    [thisCase.id, thisCase.accountId, thisCase.customerIdGiven],
+  );
+  return rows.map((r) => ({ caseId: r.case_id, customerId: r.customer_id, kind: r.kind }));
+}
+
 /** Documents not in a final state since before `olderThan`, least recently updated first. */
 export async function stuckDocuments(m: EntityManager, olderThan: Date, limit: number): Promise<{ id: string; updatedAt: Date }[]> {
   const found: { id: string; updated_at: Date }[] = await m.query(

@@ -71,6 +71,8 @@ const MESSAGES = {
   document_not_missing: 'The checklist does not miss %{kind} (it misses %{missing})',
   document_purged: 'This document was purged at the end of its retention period',
   no_preview: 'This document has no preview (yet)',
+  flags_not_acknowledged: 'Confirm you have seen what the flags show before accepting: %{flags}',
+  not_an_identity_document: 'Only an identity document carries a holder’s name and an expiry (this one is %{kind})',
   // Processing again
   processing_closed: 'This case is %{status}: its documents are no longer processed',
   not_failed: 'Only a document whose processing failed can be processed again',
@@ -152,6 +154,8 @@ export function documentsStatus(code: DocumentsErrorCode): ErrorStatus {
     case 'identity_expired':
     case 'proof_in_future':
     case 'proof_too_old':
+    case 'flags_not_acknowledged':
+    case 'not_an_identity_document':
       return 'unprocessable';
     case 'too_many_requests':
     case 'too_many_code_mails':

@@ -26,16 +26,12 @@ import { downloadName } from './download-name';
 import { DocumentStore } from './document-store';
 import { sniff } from './file-inspection';
 import { IdentityCase } from './identity-case.entity';
-import { documentsOf, reviewQueue } from './documents-queries.service';
-import { namesMatch, notExpired } from './name-match';
+import { documentsOf, duplicateEvidence, reviewQueue } from './documents-queries.service';
+import { flagsToAcknowledge, identityVerdict } from './review-checks';
+import type { AckFlag } from './review-checks';
 import { isUuid } from '../core/ids';
 
 export const REVIEW_TARGET_MS = 72 * 3600_000;
-
-/** Whose name an identity document must carry: the holder, or the organisation's representative. */
-function expectedHolder(account: CustomerAccount): string {
-  return ['individual', 'sole_trader'].includes(account.accountType) ? account.name : (account.legalRepresentative ?? account.name);
-}
 
 /** Compliance review: the queue, claiming, per-document decisions, and the case's outcome with the customer's mail. */
 @Injectable()
@@ -102,10 +98,11 @@ export class ReviewService {
 
   async detail(actor: Actor, caseId: string) {
     const c = await this.load(actor, caseId);
-    const [docs, account, methods] = await Promise.all([
+    const [docs, account, methods, duplicates] = await Promise.all([
       documentsOf(this.dataSource.manager, c.id),
       c.accountId ? this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null,
       c.accountId && c.purpose === 'disable_2fa' ? twoFactorMethodsOf(this.dataSource.manager, c.accountId) : [],
+      c.fraudFlags.includes('duplicate_document') ? duplicateEvidence(this.dataSource.manager, c) : [],
     ]);
     return {
       ...this.summary(c),
@@ -115,6 +112,8 @@ export class ReviewService {
       account: account ? toSummary(account) : null,
       identityHolder: IDENTITY_HOLDER[c.accountType as AccountType],
       checklist: checklist(c.accountType, docs, c.addressVariant),
+      // The duplicate flag's evidence: the other cases holding one of this case's files.
+      duplicates,
       documents: docs.map((d) => ({
         id: d.id,
         kind: d.kind,
@@ -143,6 +142,7 @@ export class ReviewService {
         decidedAt: d.decidedAt?.toISOString() ?? null,
         uploadedBy: d.uploadedBy,
         createdAt: d.createdAt.toISOString(),
+        flagsToAcknowledge: flagsToAcknowledge(c, d),
       })),
     };
   }
@@ -266,16 +266,17 @@ export class ReviewService {
               caseId: c.id,
             })
             .execute();
+          const verdict = identityVerdict(account, dto.holderName!, dto.expiry, now);
           doc.holderName = dto.holderName!;
           doc.documentExpiry = dto.expiry!;
-          doc.nameMatches = namesMatch(dto.holderName!, expectedHolder(account));
+          doc.nameMatches = verdict.nameMatches;
           if (!doc.nameMatches)
             throw documentsError(
               'name_mismatch',
-              { holder: IDENTITY_HOLDER[c.accountType as AccountType], expectedName: expectedHolder(account) },
+              { holder: IDENTITY_HOLDER[c.accountType as AccountType], expectedName: verdict.expectedName },
               { fields: { holderName: 'does not match the account' } },
             );
-          if (!notExpired(dto.expiry!, now)) throw documentsError('identity_expired', {}, { fields: { expiry: 'in the past' } });
+          if (verdict.expired) throw documentsError('identity_expired', {}, { fields: { expiry: 'in the past' } });
         }
         if (DATED_KINDS.includes(doc.kind)) {
           if (!dto.issuedOn) throw documentsError('issued_on_required', {}, { fields: { issuedOn: 'read the date on the document' } });
@@ -287,6 +288,8 @@ export class ReviewService {
           }
           doc.issuedOn = dto.issuedOn;
         }
+        // Last: what was read on the document is checked first, then the flags' confirmation.
+        this.assertAcknowledged(c, doc, dto.acknowledgedFlags ?? []);
         doc.decision = 'accepted';
       } else {
         if (!dto.reasonCode) throw documentsError('reason_required', {}, { fields: { reasonCode: 'required to reject' } });
@@ -372,6 +375,28 @@ export class ReviewService {
     });
     if (result.mailIds.length) await this.outbox.relay(result.mailIds);
     return { caseStatus: result.caseStatus, recoveryCaseId: result.recoveryCaseId, document: result.document };
+  }
+
+  /** A flagged case or file is accepted only once the reviewer confirms having seen each flag's evidence. */
+  private assertAcknowledged(c: IdentityCase, doc: CaseDocument, acknowledged: AckFlag[]): void {
+    const missing = flagsToAcknowledge(c, doc).filter((flag) => !acknowledged.includes(flag));
+    if (missing.length) {
+      throw documentsError('flags_not_acknowledged', { flags: missing.join(', ') }, { fields: { acknowledgedFlags: missing.join(', ') } });
+    }
+  }
+
+  /**
+   * The live check beside the decision: the name and expiry the reviewer is typing, judged exactly as accepting
+   * would judge them. Reads only: nothing stored, nothing audited.
+   */
+  async nameCheck(actor: Actor, caseId: string, documentId: string, dto: { holderName: string; expiry?: string }) {
+    const c = await this.load(actor, caseId);
+    const doc = isUuid(documentId) ? await this.dataSource.getRepository(CaseDocument).findOneBy({ id: documentId, caseId: c.id }) : null;
+    if (!doc) throw documentsError('document_not_found');
+    if (!IDENTITY_KINDS.includes(doc.kind)) throw documentsError('not_an_identity_document', { kind: doc.kind });
+    const account = c.accountId ? await this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null;
+    if (!account) throw documentsError('no_matching_account');
+    return identityVerdict(account, dto.holderName, dto.expiry, this.clock.now());
   }
 
   /**

@@ -213,19 +213,24 @@ describe('identity documents: the customer form and the review (browser)', () =>
       await identity.getByRole('button', { name: 'Zoom in' }).click();
 
       // A name that is not the account's: the server refuses, the dialog says so on the field.
-      const expiry = `${new Date().getUTCFullYear() + 5}-06-30`;
+      // Dates are typed as printed (day first), the server keeps ISO.
+      const expiry = `30/06/${new Date().getUTCFullYear() + 5}`;
       await identity.getByRole('button', { name: 'Accept', exact: true }).click();
-      let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front) — Passport' });
+      let dialog = page.getByRole('form', { name: 'Accept: Identity document (front) — Passport' });
       // The type the customer stated is already chosen; the reviewer confirms or corrects it.
       expect(await dialog.locator('input[name="identityType"]').inputValue()).toBe('passport');
       await dialog.locator('input[name="holderName"]').fill('DUPONT Pierre');
       await dialog.locator('input[name="expiry"]').fill(expiry);
+      // The server's own name match, before anything is sent.
+      await dialog.getByTestId('name-check').filter({ hasText: 'Does not match the name on the account: Élodie Lefèvre' }).waitFor();
+      await dialog.getByTestId('expiry-check').filter({ hasText: 'Still valid today' }).waitFor();
       await dialog.getByRole('button', { name: 'Accept the document' }).click();
       await dialog.getByRole('alert').filter({ hasText: 'does not match' }).waitFor();
       await dialog.getByText('does not match the account', { exact: true }).waitFor();
 
       // The name as printed on the card, accents and order aside.
       await dialog.locator('input[name="holderName"]').fill('LEFEVRE Elodie');
+      await dialog.getByTestId('name-check').filter({ hasText: 'Matches the name on the account' }).waitFor();
       await dialog.getByRole('button', { name: 'Accept the document' }).click();
       await dialog.waitFor({ state: 'detached' });
       await identity.getByTestId('document-decision').filter({ hasText: 'Accepted' }).waitFor();
@@ -234,7 +239,7 @@ describe('identity documents: the customer form and the review (browser)', () =>
       // The proof of address (a PDF): accepted, and with it the whole case.
       const proof = page.locator('[data-testid="case-document"][data-kind="proof_of_address"]');
       await proof.getByRole('button', { name: 'Accept', exact: true }).click();
-      dialog = page.getByRole('dialog', { name: 'Accept: Proof of address' });
+      dialog = page.getByRole('form', { name: 'Accept: Proof of address' });
       // The issue date read on the proof is required (the server checks it is under 3 months old).
       await dialog.getByRole('button', { name: 'Accept the document' }).click();
       await dialog.getByText('Type the issue date read on the proof').waitFor();

@@ -118,7 +118,7 @@ describe('document rules: a moved customer, a corrected identity type, a missing
     // The file is an ID card's front, not a passport: the reviewer corrects the type when accepting it.
     const front = page.locator('[data-testid="case-document"][data-kind="identity_front"]');
     await front.getByRole('button', { name: 'Accept', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front) — Passport' });
+    const dialog = page.getByRole('form', { name: 'Accept: Identity document (front) — Passport' });
     await dialog.getByRole('combobox', { name: /Type of identity document/ }).click();
     await page.getByRole('option', { name: 'National ID card' }).click();
     await dialog.locator('input[name="holderName"]').fill('MARCHAND Hugo');

@@ -120,7 +120,7 @@ describe('situation 3 without a backup email: documents, a re-upload, verificati
     page.locator(`[data-testid="case-document"][data-kind="${kind}"]:not([data-superseded])`);
 
   async function chooseReason(page: Page, dialogName: string, reason: string) {
-    const dialog = page.getByRole('dialog', { name: dialogName });
+    const dialog = page.getByRole('form', { name: dialogName });
     await dialog.getByRole('combobox', { name: /Reason/ }).click();
     await page.getByRole('option', { name: reason, exact: true }).click();
     return dialog;
@@ -219,7 +219,7 @@ describe('situation 3 without a backup email: documents, a re-upload, verificati
     // The front: the type the customer stated comes preselected; the reviewer types what the card says.
     const front = documentCard(page, 'identity_front');
     await front.getByRole('button', { name: 'Accept', exact: true }).click();
-    let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front) — National ID card' });
+    let dialog = page.getByRole('form', { name: 'Accept: Identity document (front) — National ID card' });
     expect(await dialog.locator('input[name="identityType"]').inputValue()).toBe('id_card');
     await dialog.locator('input[name="holderName"]').fill('BENALI Nadia');
     await dialog.locator('input[name="expiry"]').fill(`${new Date().getUTCFullYear() + 4}-03-31`);
@@ -289,7 +289,7 @@ describe('situation 3 without a backup email: documents, a re-upload, verificati
     const back = documentCard(page, 'identity_back');
     await back.getByText('id-back-new.jpg').waitFor();
     await back.getByRole('button', { name: 'Accept', exact: true }).click();
-    let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (back) — National ID card' });
+    let dialog = page.getByRole('form', { name: 'Accept: Identity document (back) — National ID card' });
     await dialog.locator('input[name="holderName"]').fill('BENALI Nadia');
     await dialog.locator('input[name="expiry"]').fill(`${new Date().getUTCFullYear() + 4}-03-31`);
     await dialog.getByRole('button', { name: 'Accept the document' }).click();
@@ -298,7 +298,7 @@ describe('situation 3 without a backup email: documents, a re-upload, verificati
     // The proof: its issue date, typed beside the preview; one older than 3 months is refused by the server.
     const proof = documentCard(page, 'proof_of_address');
     await proof.getByRole('button', { name: 'Accept', exact: true }).click();
-    dialog = page.getByRole('dialog', { name: 'Accept: Proof of address' });
+    dialog = page.getByRole('form', { name: 'Accept: Proof of address' });
     const old = new Date();
     old.setUTCMonth(old.getUTCMonth() - 5);
     await dialog.locator('input[name="issuedOn"]').fill(old.toISOString().slice(0, 10));

@@ -227,7 +227,7 @@ describe('situation 4: 2FA lost on an account with a backup email, every role (b
 
       const identity = page.locator('[data-testid="case-document"][data-kind="identity_front"]');
       await identity.getByRole('button', { name: 'Accept', exact: true }).click();
-      let dialog = page.getByRole('dialog', { name: 'Accept: Identity document (front) — Passport' });
+      let dialog = page.getByRole('form', { name: 'Accept: Identity document (front) — Passport' });
       expect(await dialog.locator('input[name="identityType"]').inputValue()).toBe('passport');
       await dialog.locator('input[name="holderName"]').fill('MARCHAND Lucie');
       await dialog.locator('input[name="expiry"]').fill(`${new Date().getUTCFullYear() + 5}-06-30`);
@@ -236,7 +236,7 @@ describe('situation 4: 2FA lost on an account with a backup email, every role (b
 
       const proof = page.locator('[data-testid="case-document"][data-kind="proof_of_address"]');
       await proof.getByRole('button', { name: 'Accept', exact: true }).click();
-      dialog = page.getByRole('dialog', { name: 'Accept: Proof of address' });
+      dialog = page.getByRole('form', { name: 'Accept: Proof of address' });
       await dialog.locator('input[name="issuedOn"]').fill(new Date().toISOString().slice(0, 10));
       await dialog.getByRole('button', { name: 'Accept the document' }).click();
       await dialog.waitFor({ state: 'detached' });

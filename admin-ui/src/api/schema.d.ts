@@ -614,6 +614,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/identity-cases/{id}/documents/{documentId}/name-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Compare a holder name and expiry with the account and today, as a decision would (stores nothing) */
+    post: operations['CasesController_nameCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/identity-cases/{id}/documents/{documentId}/original': {
     parameters: {
       query?: never;
@@ -1632,6 +1649,7 @@ export interface components {
        * @description 72 hours after submission
        */
       dueAt: string | null;
+      duplicates: components['schemas']['DuplicateEvidence'][];
       fraudFlags: ('duplicate_document' | 'no_matching_account' | 'account_type_mismatch')[];
       /** Format: uuid */
       id: string;
@@ -1701,6 +1719,8 @@ export interface components {
       detectedType: string | null;
       /** Format: date */
       documentExpiry: string | null;
+      /** @description What accepting this document needs confirmed (acknowledgedFlags) */
+      flagsToAcknowledge: ('duplicate_document' | 'active_content')[];
       hasPreview: boolean;
       height: number | null;
       holderName: string | null;
@@ -1930,6 +1950,7 @@ export interface components {
       nameMatches: boolean | null;
     };
     DecisionDto: {
+      acknowledgedFlags?: ('duplicate_document' | 'active_content')[];
       /** @enum {string} */
       decision: 'accepted' | 'rejected' | 'reupload';
       /** Format: date */
@@ -1953,6 +1974,29 @@ export interface components {
        * @description The recovery case a verified case opened
        */
       recoveryCaseId: string | null;
+    };
+    DuplicateEvidence: {
+      /** Format: uuid */
+      caseId: string;
+      /** @description As given on that case */
+      customerId: string;
+      /**
+       * @description The kind of this case’s file found there
+       * @enum {string}
+       */
+      kind:
+        | 'identity_front'
+        | 'identity_back'
+        | 'proof_of_address'
+        | 'old_proof_of_address'
+        | 'host_proof_of_address'
+        | 'hosting_attestation'
+        | 'company_registration'
+        | 'business_register_notice'
+        | 'attestation_letterhead'
+        | 'assembly_minutes'
+        | 'declaration_receipt'
+        | 'other';
     };
     EmailConfirmedResponse: {
       /** @enum {boolean} */
@@ -2074,6 +2118,23 @@ export interface components {
       defaultPhoneRegion: string;
       /** @description ISO 3166-1 alpha-2; null: the desk default */
       phoneRegion: string | null;
+    };
+    NameCheckDto: {
+      /** Format: date */
+      expiry?: string;
+      holderName: string;
+    };
+    NameCheckResponse: {
+      /** @description The name the document must carry (holder or representative) */
+      expectedName: string;
+      /** @description Null when no expiry was given */
+      expired: boolean | null;
+      nameMatches: boolean;
+      /**
+       * Format: date
+       * @description The server’s today, the expiry’s reference
+       */
+      today: string;
     };
     OpenRecoveryDto: {
       /** Format: uuid */
@@ -4819,6 +4880,77 @@ export interface operations {
       };
       /** @description The record changed state meanwhile */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  CasesController_nameCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NameCheckDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NameCheckResponse'];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
         headers: {
           [name: string]: unknown;
         };

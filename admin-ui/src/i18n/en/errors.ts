@@ -140,6 +140,8 @@ export const errorsEn = {
       document_not_missing: 'The checklist no longer misses this document: refresh the page.',
       document_purged: 'This document was purged at the end of its retention period.',
       no_preview: 'This document has no preview yet.',
+      flags_not_acknowledged: 'Confirm you have seen what the flags show (duplicate, active content) before accepting.',
+      not_an_identity_document: 'Only an identity document carries a holder’s name and an expiry date.',
       processing_closed: 'This case is closed: its documents are no longer processed.',
       not_failed: 'Only a document whose processing failed can be processed again.',
     },

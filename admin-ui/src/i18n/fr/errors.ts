@@ -142,6 +142,8 @@ export const errorsFr: typeof errorsEn = {
       document_not_missing: 'Ce document ne manque plus : actualisez la page.',
       document_purged: 'Ce document a été effacé à la fin de sa durée de conservation.',
       no_preview: 'Ce document n’a pas encore d’aperçu.',
+      flags_not_acknowledged: 'Confirmez avoir vu ce que montrent les signalements (doublon, contenu actif) avant d’accepter.',
+      not_an_identity_document: 'Seule une pièce d’identité porte le nom d’un titulaire et une date d’expiration.',
       processing_closed: 'Ce dossier est clos : ses documents ne sont plus traités.',
       not_failed: 'Seul un document dont le traitement a échoué peut être traité à nouveau.',
     },

@@ -9,6 +9,9 @@ import { type CaseDetail, type DecisionResult } from './types';
 import { CaseHeader } from './CaseHeader';
 import { AccountCard } from './AccountCard';
 import { Note } from '../../common/Note';
+import { ReviewKeysContext } from './reviewKeys';
+import { ShortcutButton, ShortcutHelp } from './ShortcutHelp';
+import { useReviewKeys } from './useReviewKeys';
 
 /** Poll while a document is still being processed: the preview and the actions appear by themselves. */
 const OPEN_CASES = ['collecting', 'submitted', 'in_review', 'awaiting_reupload'];
@@ -20,6 +23,11 @@ export const CaseWorkspace = () => {
   const { identity } = useGetIdentity();
   const review = useCanAccess({ action: 'review', resource: 'identity-cases' });
   const files = useCanAccess({ action: 'read', resource: 'documents' });
+  const documents = Array.isArray(record?.documents) ? record.documents : [];
+  const keys = useReviewKeys(
+    documents.map((d) => d.id),
+    documents.find((d) => !d.decision)?.id ?? null,
+  );
 
   // Opened from the queue, react-admin first shows the list's row (a summary, no documents) until the case arrives.
   if (isPending || !record || !Array.isArray(record.documents) || !Array.isArray(record.checklist)) {
@@ -44,6 +52,11 @@ export const CaseWorkspace = () => {
             ? 'cases.decision.done_rejected'
             : 'cases.decision.done_accepted';
     notify(key, { type: result.document.decision === 'accepted' ? 'success' : 'warning' });
+    // The case moves on: to the next document still to decide (after this one, else the first one left).
+    const at = record.documents.findIndex((d) => d.id === result.document.id);
+    const open = record.documents.filter((d) => !d.decision && d.id !== result.document.id);
+    const next = open.find((d) => record.documents.indexOf(d) > at) ?? open[0];
+    if (next && result.caseStatus === 'in_review') keys.moveTo(next.id);
     void refetch();
   };
 
@@ -91,24 +104,31 @@ export const CaseWorkspace = () => {
       )}
       <AttachDocuments record={record} onAttached={() => void refetch()} />
       <Box component="section" aria-labelledby="case-documents-title" sx={{ display: 'grid', gap: 2 }}>
-        <Typography id="case-documents-title" variant="h6" component="h2">
-          {translate('cases.documents.title')}
-        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Typography id="case-documents-title" variant="h6" component="h2" sx={{ flex: 1 }}>
+            {translate('cases.documents.title')}
+          </Typography>
+          {record.documents.length > 0 && <ShortcutButton onClick={() => keys.setHelpOpen(true)} />}
+        </Box>
+        <ShortcutHelp open={keys.helpOpen} onClose={() => keys.setHelpOpen(false)} />
         {record.documents.length === 0 && <Note>{translate('cases.documents.none')}</Note>}
-        {record.documents.map((doc) => (
-          <DocumentCard
-            key={doc.id}
-            caseId={record.id}
-            accountType={record.accountType}
-            doc={doc}
-            canSeeFiles={Boolean(files.canAccess)}
-            canDecide={canDecide}
-            canReprocess={Boolean(review.canAccess) && OPEN_CASES.includes(record.status)}
-            onReprocessed={() => void refetch()}
-            waitingReason={waitingReason}
-            onDecided={decided}
-          />
-        ))}
+        <ReviewKeysContext.Provider value={keys.context}>
+          {record.documents.map((doc) => (
+            <DocumentCard
+              key={doc.id}
+              caseId={record.id}
+              accountType={record.accountType}
+              doc={doc}
+              duplicates={record.duplicates}
+              canSeeFiles={Boolean(files.canAccess)}
+              canDecide={canDecide}
+              canReprocess={Boolean(review.canAccess) && OPEN_CASES.includes(record.status)}
+              onReprocessed={() => void refetch()}
+              waitingReason={waitingReason}
+              onDecided={decided}
+            />
+          ))}
+        </ReviewKeysContext.Provider>
       </Box>
     </Box>
   );

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { Box, Button, Typography } from '@mui/material';
 import AcceptIcon from '@mui/icons-material/CheckCircleOutlined';
 import RejectIcon from '@mui/icons-material/HighlightOff';
 import ReuploadIcon from '@mui/icons-material/Replay';
 import { useTranslate } from 'react-admin';
-import { DecisionDialog, type DecisionTarget, type Mode } from './DecisionDialog';
+import { DecisionForm } from './DecisionForm';
+import { modeAllowed, type DecisionTarget, type Mode } from './decisionModes';
 import { DecisionSummary } from './DecisionSummary';
 import { Note } from '../../common/Note';
 
@@ -13,19 +14,25 @@ interface Props extends DecisionTarget {
   canDecide: boolean;
   /** Why the buttons are not offered, when the user reviews but cannot decide yet. */
   waitingReason: string | null;
+  /** The open form, if any (the card holds it: the keys open it too). */
+  mode: Mode | null;
+  onMode(mode: Mode | null): void;
 }
 
-/** A document's decision: what was decided, or the accept / reject / ask-again actions for the reviewer holding the case. */
-export const DecisionPanel = ({ canDecide, waitingReason, ...target }: Props) => {
+const BUTTONS: { mode: Mode; color: 'success' | 'warning' | 'error'; icon: ReactNode; key: string }[] = [
+  { mode: 'accept', color: 'success', icon: <AcceptIcon />, key: 'A' },
+  { mode: 'reupload', color: 'warning', icon: <ReuploadIcon />, key: 'U' },
+  { mode: 'reject', color: 'error', icon: <RejectIcon />, key: 'X' },
+];
+
+/** A document's decision: what was decided, or the accept / ask-again / reject actions and the open form beside the preview. */
+export const DecisionPanel = ({ canDecide, waitingReason, mode, onMode, ...target }: Props) => {
   const { doc } = target;
   const translate = useTranslate();
-  const [mode, setMode] = useState<Mode | null>(null);
 
   if (doc.decision) return <DecisionSummary doc={doc} decision={doc.decision} />;
-
-  if (!canDecide) {
-    return waitingReason ? <Note>{waitingReason}</Note> : null;
-  }
+  if (!canDecide) return waitingReason ? <Note>{waitingReason}</Note> : null;
+  if (mode) return <DecisionForm mode={mode} {...target} onClose={() => onMode(null)} />;
 
   const processed = doc.state === 'processed';
   const failed = doc.state === 'failed';
@@ -33,34 +40,25 @@ export const DecisionPanel = ({ canDecide, waitingReason, ...target }: Props) =>
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Button variant="contained" color="success" startIcon={<AcceptIcon />} disabled={!processed} onClick={() => setMode('accept')}>
-          {translate('cases.decision.accept')}
-        </Button>
-        <Button
-          variant="outlined"
-          color="warning"
-          startIcon={<ReuploadIcon />}
-          onClick={() => setMode('reupload')}
-          disabled={!processed && !unusable}
-        >
-          {translate('cases.decision.reupload')}
-        </Button>
-        <Button
-          variant="outlined"
-          color="error"
-          startIcon={<RejectIcon />}
-          onClick={() => setMode('reject')}
-          disabled={!processed && !unusable}
-        >
-          {translate('cases.decision.reject')}
-        </Button>
+        {BUTTONS.map((b) => (
+          <Button
+            key={b.mode}
+            variant={b.mode === 'accept' ? 'contained' : 'outlined'}
+            color={b.color}
+            startIcon={b.icon}
+            disabled={!modeAllowed(b.mode, doc)}
+            onClick={() => onMode(b.mode)}
+            aria-keyshortcuts={b.key}
+          >
+            {translate(`cases.decision.${b.mode}`)}
+          </Button>
+        ))}
       </Box>
       {!processed && (
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
           {translate(failed ? 'cases.decision.failed_file' : unusable ? 'cases.decision.unusable_file' : 'cases.decision.not_processed')}
         </Typography>
       )}
-      {mode && <DecisionDialog mode={mode} {...target} onClose={() => setMode(null)} />}
     </Box>
   );
 };

@@ -1,19 +1,19 @@
-import { Box, Card, CardContent, Chip, Tooltip, Typography } from '@mui/material';
-import DoneIcon from '@mui/icons-material/Check';
+import { useEffect, useRef, useState } from 'react';
+import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../fields/UtcDateField';
 import { monospace } from '../../theme';
 import { DecisionPanel } from './DecisionPanel';
+import { modeAllowed, type DecisionTarget, type Mode } from './decisionModes';
+import { DocumentFacts } from './DocumentFacts';
 import { DocumentViewer } from './DocumentViewer';
 import { ReprocessButton } from './ReprocessButton';
 import { formatBytes } from './fields';
-import { PROCESSING_STEPS, type CaseDocument, type DecisionResult } from './types';
+import { useReviewKeysContext, type CardAction } from './reviewKeys';
+import { useView } from './useView';
 import { Note } from '../../common/Note';
 
-interface Props {
-  caseId: string;
-  accountType: string;
-  doc: CaseDocument;
+interface Props extends Omit<DecisionTarget, 'kindLabel'> {
   /** May see the files themselves (`read` on `Document`). */
   canSeeFiles: boolean;
   canDecide: boolean;
@@ -21,35 +21,79 @@ interface Props {
   canReprocess: boolean;
   onReprocessed(): void;
   waitingReason: string | null;
-  onDecided(result: DecisionResult): void;
 }
 
-/** One document: the viewer on the left; what processing found and the decision on the right. */
-export const DocumentCard = ({
-  caseId,
-  accountType,
-  doc,
-  canSeeFiles,
-  canDecide,
-  canReprocess,
-  onReprocessed,
-  waitingReason,
-  onDecided,
-}: Props) => {
+/** Wide screens: the decision in a column beside the preview; narrower ones: below it. */
+const SIDE_BY_SIDE = '@media (min-width: 1280px)';
+
+/**
+ * One document: the viewer, and beside it the decision (its buttons, or its open form) over what processing
+ * found. The current document (keys J/K) is outlined; the keys' zoom, rotation and decisions act on it.
+ */
+export const DocumentCard = ({ canSeeFiles, canDecide, canReprocess, onReprocessed, waitingReason, ...target }: Props) => {
+  const { doc } = target;
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const view = useView();
+  const [mode, setMode] = useState<Mode | null>(null);
+  const keys = useReviewKeysContext();
+  const card = useRef<HTMLElement>(null);
+  const current = keys?.currentId === doc.id;
   const kind = translate(`cases.kind.${doc.kind}`, { _: doc.kind });
   // An identity side names its type (stated by the customer, or confirmed by the reviewer).
   const kindLabel = doc.identityType ? `${kind} — ${translate(`cases.identity_type.${doc.identityType}`, { _: doc.identityType })}` : kind;
   const titleId = `document-${doc.id}-title`;
+
+  const register = keys?.register;
+  useEffect(() => {
+    if (!register) return;
+    return register(doc.id, (action: CardAction) => {
+      if (action === 'accept' || action === 'reject' || action === 'reupload') {
+        if (!canDecide || mode || !modeAllowed(action, doc)) return false;
+        setMode(action);
+        return true;
+      }
+      if (!canSeeFiles || !doc.hasPreview) return false;
+      view[action]();
+      return true;
+    });
+  }, [register, doc, canDecide, canSeeFiles, mode, view]);
+
+  // Moved to by a key or after a decision (a new focusSeq), the card takes the focus and scrolls into view; made
+  // current by a click or Tab (same focusSeq), it leaves the focus where the reviewer put it.
+  const focusSeq = keys?.focusSeq ?? 0;
+  const seenSeq = useRef(focusSeq);
+  useEffect(() => {
+    if (focusSeq === seenSeq.current) return;
+    seenSeq.current = focusSeq;
+    if (current) card.current?.focus();
+  }, [current, focusSeq]);
+
+  const closeForm = () => {
+    setMode(null);
+    card.current?.focus();
+  };
+
   return (
     <Card
+      ref={card}
+      tabIndex={-1}
       component="section"
       aria-labelledby={titleId}
+      aria-current={current ? 'true' : undefined}
       id={`document-${doc.id}`}
       data-testid="case-document"
       data-kind={doc.kind}
+      data-current={current ? 'true' : undefined}
       data-superseded={doc.superseded ? 'true' : undefined}
+      onFocus={() => !current && keys?.setCurrent(doc.id)}
+      onMouseDown={() => !current && keys?.setCurrent(doc.id)}
+      sx={{
+        scrollMarginTop: 72,
+        outline: current ? '2px solid' : 'none',
+        outlineColor: 'primary.main',
+        outlineOffset: 2,
+      }}
     >
       <CardContent>
         <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap', mb: 1.5 }}>
@@ -69,147 +113,34 @@ export const DocumentCard = ({
           sx={{
             display: 'grid',
             gap: 2,
-            gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 3fr) minmax(0, 2fr)' },
+            gridTemplateColumns: 'minmax(0, 1fr)',
             alignItems: 'start',
+            [SIDE_BY_SIDE]: { gridTemplateColumns: 'minmax(0, 3fr) minmax(360px, 2fr)' },
           }}
         >
           <Box sx={{ minWidth: 0 }}>
             {canSeeFiles ? (
-              <DocumentViewer caseId={caseId} doc={doc} kindLabel={kindLabel} />
+              <DocumentViewer caseId={target.caseId} doc={doc} kindLabel={kindLabel} view={view} />
             ) : (
               <Note>{translate('cases.viewer.no_access')}</Note>
             )}
           </Box>
-          <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
-            <DocumentFacts doc={doc} />
-            {doc.state === 'failed' && canReprocess && <ReprocessButton caseId={caseId} documentId={doc.id} onDone={onReprocessed} />}
+          <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }} data-testid="decision-column">
             <DecisionPanel
-              caseId={caseId}
-              accountType={accountType}
-              doc={doc}
+              {...target}
               kindLabel={kindLabel}
               canDecide={canDecide}
               waitingReason={waitingReason}
-              onDecided={onDecided}
+              mode={mode}
+              onMode={(m) => (m ? setMode(m) : closeForm())}
             />
+            {doc.state === 'failed' && canReprocess && (
+              <ReprocessButton caseId={target.caseId} documentId={doc.id} onDone={onReprocessed} />
+            )}
+            <DocumentFacts doc={doc} />
           </Box>
         </Box>
       </CardContent>
     </Card>
-  );
-};
-
-const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <>
-    <Typography component="dt" variant="body2" color="text.secondary">
-      {label}
-    </Typography>
-    <Typography component="dd" variant="body2" sx={{ m: 0, minWidth: 0 }}>
-      {children}
-    </Typography>
-  </>
-);
-
-/** What the processing pipeline found: state, scan verdict, hash, type, size or pages, PDF flags. */
-const DocumentFacts = ({ doc }: { doc: CaseDocument }) => {
-  const translate = useTranslate();
-  const none = translate('cases.meta.none');
-  const isPdf = doc.detectedType === 'application/pdf';
-  return (
-    <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.75, m: 0 }}>
-      <Fact label={translate('cases.meta.state')}>
-        <ProcessingState doc={doc} />
-      </Fact>
-      <Fact label={translate('cases.meta.scan')}>
-        {doc.scanVerdict ? (
-          <Chip
-            size="small"
-            variant="outlined"
-            color={doc.scanVerdict === 'clean' ? 'success' : doc.scanVerdict === 'not_configured' ? 'default' : 'error'}
-            label={translate(`cases.scan.${doc.scanVerdict}`, { _: doc.scanVerdict })}
-          />
-        ) : (
-          translate('cases.scan.pending')
-        )}
-      </Fact>
-      <Fact label={translate('cases.meta.sha256')}>
-        {doc.sha256 ? (
-          <Tooltip title={translate('cases.meta.copy', { hash: doc.sha256 })}>
-            <Box component="span" sx={{ fontFamily: monospace }} data-testid="document-sha256">
-              {doc.sha256.slice(0, 12)}…
-            </Box>
-          </Tooltip>
-        ) : (
-          '—'
-        )}
-      </Fact>
-      <Fact label={translate('cases.meta.type')}>
-        <Box component="span" sx={{ fontFamily: monospace }}>
-          {doc.detectedType ?? '—'}
-        </Box>
-      </Fact>
-      {isPdf ? (
-        <>
-          <Fact label={translate('cases.meta.pages')}>{doc.pdfPages ?? '—'}</Fact>
-          <Fact label={translate('cases.meta.pdf_flags')}>
-            {doc.pdfFlags.length ? (
-              <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-                {doc.pdfFlags.map((flag) => (
-                  <Chip key={flag} size="small" color="warning" label={translate(`cases.pdf_flags.${flag}`, { _: flag })} />
-                ))}
-              </Box>
-            ) : (
-              none
-            )}
-          </Fact>
-        </>
-      ) : (
-        doc.width !== null &&
-        doc.height !== null && <Fact label={translate('cases.meta.dimensions')}>{`${doc.width} × ${doc.height} px`}</Fact>
-      )}
-    </Box>
-  );
-};
-
-/** uploaded → typed → hashed → scanned → processed, or the final refusal with its note. */
-const ProcessingState = ({ doc }: { doc: CaseDocument }) => {
-  const translate = useTranslate();
-  if (doc.state === 'rejected' || doc.state === 'quarantined' || doc.state === 'failed') {
-    return (
-      <Box>
-        <Chip size="small" color="error" label={translate(`cases.state.${doc.state}`)} data-testid="document-state" />
-        {doc.processingNote && (
-          <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
-            {doc.processingNote}
-          </Typography>
-        )}
-      </Box>
-    );
-  }
-  const reached = PROCESSING_STEPS.indexOf(doc.state);
-  return (
-    <Box
-      component="ol"
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, listStyle: 'none', p: 0, m: 0 }}
-      data-testid="document-state"
-      data-state={doc.state}
-    >
-      {PROCESSING_STEPS.map((step, index) => {
-        const done = index <= reached;
-        const current = index === reached;
-        return (
-          <Box component="li" key={step} aria-current={current ? 'step' : undefined}>
-            <Chip
-              size="small"
-              variant={current ? 'filled' : 'outlined'}
-              color={done ? (step === 'processed' ? 'success' : 'primary') : 'default'}
-              icon={done && !current ? <DoneIcon /> : undefined}
-              label={translate(`cases.state.${step}`)}
-              sx={{ opacity: done ? 1 : 0.55 }}
-            />
-          </Box>
-        );
-      })}
-    </Box>
   );
 };

@@ -1,25 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Box, Button, IconButton, LinearProgress, Tooltip, Typography } from '@mui/material';
-import ZoomInIcon from '@mui/icons-material/ZoomIn';
-import ZoomOutIcon from '@mui/icons-material/ZoomOut';
-import FitIcon from '@mui/icons-material/FitScreen';
-import RotateLeftIcon from '@mui/icons-material/RotateLeft';
-import RotateRightIcon from '@mui/icons-material/RotateRight';
+import { Alert, Box, Button, LinearProgress, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useTranslate } from 'react-admin';
 import { originalUrl, previewUrl } from './api';
 import type { CaseDocument } from './types';
-
-const MIN_ZOOM = 0.25;
-const MAX_ZOOM = 6;
-const VIEWER_HEIGHT = 520;
+import { ImageViewer } from './ImageViewer';
+import type { View } from './useView';
 
 /**
  * What a reviewer sees of one document: the server's JPEG preview (re-encoded, metadata stripped) with zoom and
  * rotation done in the browser, and the original as a download (served as an attachment, never rendered here).
  * A PDF without a preview, or a file that failed processing, says so instead.
  */
-export const DocumentViewer = ({ caseId, doc, kindLabel }: { caseId: string; doc: CaseDocument; kindLabel: string }) => {
+export const DocumentViewer = ({ caseId, doc, kindLabel, view }: { caseId: string; doc: CaseDocument; kindLabel: string; view: View }) => {
   const translate = useTranslate();
   if (doc.state === 'rejected' || doc.state === 'quarantined') {
     return (
@@ -74,135 +66,7 @@ export const DocumentViewer = ({ caseId, doc, kindLabel }: { caseId: string; doc
       alt={translate('cases.viewer.alt', { kind: kindLabel, name: doc.name })}
       label={translate('cases.viewer.label', { name: doc.name })}
       download={download}
+      view={view}
     />
-  );
-};
-
-const ImageViewer = ({ src, alt, label, download }: { src: string; alt: string; label: string; download: React.ReactNode }) => {
-  const translate = useTranslate();
-  const frame = useRef<HTMLDivElement>(null);
-  const [frameSize, setFrameSize] = useState({ width: 600, height: VIEWER_HEIGHT });
-  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [zoom, setZoom] = useState(1);
-  const [rotation, setRotation] = useState(0);
-
-  useEffect(() => {
-    const element = frame.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      if (width > 0 && height > 0) setFrameSize({ width, height });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  // Sizes in layout (not only in the transform), so a zoomed or turned image scrolls inside the frame.
-  const quarterTurn = rotation % 180 !== 0;
-  const width = natural?.width ?? 1;
-  const height = natural?.height ?? 1;
-  const turnedWidth = quarterTurn ? height : width;
-  const turnedHeight = quarterTurn ? width : height;
-  const fit = Math.min(frameSize.width / turnedWidth, frameSize.height / turnedHeight, 1);
-  const scale = fit * zoom;
-
-  const zoomBy = (factor: number) => setZoom((z) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z * factor)));
-  const rotateBy = (degrees: number) => setRotation((r) => (r + degrees + 360) % 360);
-
-  const tool = (title: string, onClick: () => void, icon: React.ReactNode, disabled = false) => (
-    <Tooltip title={title}>
-      <span>
-        <IconButton size="small" aria-label={title} onClick={onClick} disabled={disabled || !natural}>
-          {icon}
-        </IconButton>
-      </span>
-    </Tooltip>
-  );
-
-  return (
-    <Box>
-      <Box role="toolbar" aria-label={label} sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 0.5, mb: 0.5 }}>
-        {tool(translate('cases.viewer.zoom_out'), () => zoomBy(1 / 1.25), <ZoomOutIcon />, zoom <= MIN_ZOOM)}
-        {tool(translate('cases.viewer.zoom_in'), () => zoomBy(1.25), <ZoomInIcon />, zoom >= MAX_ZOOM)}
-        {tool(
-          translate('cases.viewer.reset'),
-          () => {
-            setZoom(1);
-            setRotation(0);
-          },
-          <FitIcon />,
-        )}
-        {tool(translate('cases.viewer.rotate_left'), () => rotateBy(-90), <RotateLeftIcon />)}
-        {tool(translate('cases.viewer.rotate_right'), () => rotateBy(90), <RotateRightIcon />)}
-        <Typography variant="caption" color="text.secondary" sx={{ mx: 1 }} aria-live="polite">
-          {translate('cases.viewer.zoom_level', { percent: Math.round(scale * 100) })}
-          {rotation ? ` · ${rotation}°` : ''}
-        </Typography>
-        <Box sx={{ flex: 1 }} />
-        {download}
-      </Box>
-      <Box
-        ref={frame}
-        tabIndex={0}
-        aria-label={label}
-        role="region"
-        onKeyDown={(event) => {
-          if (event.key === '+' || event.key === '=') zoomBy(1.25);
-          else if (event.key === '-') zoomBy(1 / 1.25);
-          else if (event.key === 'r') rotateBy(90);
-          else if (event.key === 'R') rotateBy(-90);
-          else if (event.key === '0') {
-            setZoom(1);
-            setRotation(0);
-          } else return;
-          event.preventDefault();
-        }}
-        sx={{
-          height: VIEWER_HEIGHT,
-          overflow: 'auto',
-          display: 'flex',
-          bgcolor: 'grey.200',
-          borderRadius: 1,
-          '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
-        }}
-      >
-        {failed ? (
-          <Alert severity="error" sx={{ m: 'auto' }}>
-            {translate('cases.viewer.failed')}
-          </Alert>
-        ) : (
-          <Box sx={{ position: 'relative', flex: 'none', m: 'auto', width: turnedWidth * scale, height: turnedHeight * scale }}>
-            <img
-              src={src}
-              alt={alt}
-              data-testid="document-preview"
-              draggable={false}
-              onLoad={(event) => {
-                const image = event.currentTarget;
-                setNatural({ width: image.naturalWidth, height: image.naturalHeight });
-              }}
-              onError={() => setFailed(true)}
-              style={
-                natural
-                  ? {
-                      position: 'absolute',
-                      left: '50%',
-                      top: '50%',
-                      width: width * scale,
-                      height: height * scale,
-                      maxWidth: 'none',
-                      transform: `translate(-50%, -50%) rotate(${rotation}deg)`,
-                      transition: 'transform 120ms ease-out',
-                      boxShadow: '0 1px 4px rgba(0,0,0,0.3)',
-                      background: '#fff',
-                    }
-                  : { position: 'absolute', visibility: 'hidden' }
-              }
-            />
-          </Box>
-        )}
-      </Box>
-    </Box>
   );
 };

@@ -1,5 +1,5 @@
 import { apiFetch, API_ROOT } from '../../providers/http';
-import type { CaseDetail, CasePurpose, CaseSummary, DecisionInput, DecisionResult } from './types';
+import type { CaseDetail, CasePurpose, CaseSummary, DecisionInput, DecisionResult, NameCheck } from './types';
 
 const casePath = (caseId: string) => `/identity-cases/${encodeURIComponent(caseId)}`;
 const documentPath = (caseId: string, documentId: string) => `${casePath(caseId)}/documents/${encodeURIComponent(documentId)}`;
@@ -11,6 +11,11 @@ export const casesApi = {
   decide: async (caseId: string, documentId: string, input: DecisionInput) =>
     (await apiFetch(`${documentPath(caseId, documentId)}/decision`, { method: 'POST', body: JSON.stringify(input) }))
       .json as DecisionResult,
+
+  /** The server's verdict on the name and expiry being typed, as accepting would judge them (stores nothing). */
+  nameCheck: async (caseId: string, documentId: string, input: { holderName: string; expiry?: string }, signal?: AbortSignal) =>
+    (await apiFetch(`${documentPath(caseId, documentId)}/name-check`, { method: 'POST', body: JSON.stringify(input), signal }))
+      .json as NameCheck,
 
   /** Multipart, like the customers' form: react-admin's fetch leaves the content type to the browser for FormData. */
   attach: async (caseId: string, kind: string, files: File[]) => {

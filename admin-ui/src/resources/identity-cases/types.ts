@@ -12,6 +12,10 @@ export type ChecklistItem = Schemas['ChecklistItemResponse'];
 export type CaseDetail = Schemas['CaseDetailResponse'];
 export type DecisionInput = Schemas['DecisionDto'];
 export type DecisionResult = Schemas['DecisionResultResponse'];
+export type NameCheck = Schemas['NameCheckResponse'];
+export type DuplicateEvidence = Schemas['DuplicateEvidence'];
+/** What accepting a flagged case or file needs confirmed. */
+export type AckFlag = NonNullable<DecisionInput['acknowledgedFlags']>[number];
 
 export type CaseStatus = CaseSummary['status'];
 export const CASE_STATUSES = everyValue<CaseStatus>()([
