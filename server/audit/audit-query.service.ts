@@ -8,10 +8,27 @@ import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
 import { isUuid } from '../core/ids';
 
+/**
+ * Entries about one subject, resolved by the caller from what people know (a customer ID, a staff email, a case
+ * number): entries whose target is one of `targets` (type and ids: the target index) or that belong to one of
+ * `caseIds` (the case index). Nothing resolved matches nothing.
+ */
+export interface AuditSubject {
+  targets: { type: string; ids: string[] }[];
+  caseIds: string[];
+}
+
 export interface AuditFilter {
+  /** A staff UUID or a whole email, exact. */
   actor?: string;
+  /** Staff ids resolved from part of an email (empty: nobody matched). */
+  actorIds?: string[];
   role?: string;
   action?: string;
+  /** Exact actions and families (`recovery.` for `recovery.*`), either matching. */
+  actions?: { exact: string[]; prefixes: string[] };
+  /** Each subject narrows the list (AND): `customerId` and the free target search. */
+  subjects?: AuditSubject[];
   outcome?: string;
   targetType?: string;
   targetId?: string;
@@ -48,6 +65,41 @@ const isBefore = (a: string, b: string | null) => b === null || BigInt(a) < BigI
 /** Newest first on the id alone: ids follow the chain order, so equal timestamps never tie. */
 const NEWEST_FIRST: KeysetOrder<AuditEvent> = { at: null, id: 'e.id', idFormat: 'integer', direction: 'DESC' };
 
+/** `LIKE` escaping: a family's prefix is matched literally (`_` is in action names). */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereActions(qb: SelectQueryBuilder<AuditEvent>, actions: { exact: string[]; prefixes: string[] }): void {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (actions.exact.length) {
+    parts.push('e.action IN (:...actionList)');
+    params.actionList = actions.exact;
+  }
+  actions.prefixes.forEach((prefix, i) => {
+    parts.push(`e.action LIKE :actionPrefix${i}`);
+    params[`actionPrefix${i}`] = likePrefix(prefix);
+  });
+  qb.andWhere(parts.length ? `(${parts.join(' OR ')})` : 'false', params);
+}
+
+/** `(target_type, target_id)` pairs and case ids, OR-ed: each arm is served by its own index (a BitmapOr). */
+function whereSubject(qb: SelectQueryBuilder<AuditEvent>, subject: AuditSubject, n: number): void {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  subject.targets
+    .filter((t) => t.ids.length)
+    .forEach((t, i) => {
+      parts.push(`(e.targetType = :s${n}t${i} AND e.targetId IN (:...s${n}ids${i}))`);
+      params[`s${n}t${i}`] = t.type;
+      params[`s${n}ids${i}`] = t.ids;
+    });
+  if (subject.caseIds.length) {
+    parts.push(`e.caseId IN (:...s${n}cases)`);
+    params[`s${n}cases`] = subject.caseIds;
+  }
+  qb.andWhere(parts.length ? `(${parts.join(' OR ')})` : 'false', params);
+}
+
 @Injectable()
 export class AuditQueryService {
   private readonly logger = new Logger(AuditQueryService.name);
@@ -63,8 +115,15 @@ export class AuditQueryService {
       if (isUuid(filter.actor)) qb.andWhere('e.actorId = :actorId', { actorId: filter.actor });
       else qb.andWhere('e.actorEmail = :actorEmail', { actorEmail: filter.actor.toLowerCase() });
     }
+    if (filter.actorIds) {
+      if (filter.actorIds.length === 1) qb.andWhere('e.actorId = :actorId1', { actorId1: filter.actorIds[0] });
+      else if (filter.actorIds.length) qb.andWhere('e.actorId IN (:...actorIds)', { actorIds: filter.actorIds });
+      else qb.andWhere('false');
+    }
     if (filter.role) qb.andWhere(':role = ANY(e.actorRoles)', { role: filter.role });
     if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.actions) whereActions(qb, filter.actions);
+    filter.subjects?.forEach((subject, i) => whereSubject(qb, subject, i));
     if (filter.outcome) qb.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
     if (filter.targetType) qb.andWhere('e.targetType = :targetType', { targetType: filter.targetType });
     if (filter.targetId) qb.andWhere('e.targetId = :targetId', { targetId: filter.targetId });

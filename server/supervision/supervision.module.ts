@@ -11,6 +11,9 @@ import { HomeService } from './home.service';
 import { OutboxController } from './outbox.controller';
 import { EvidenceService } from './evidence.service';
 import { DashboardService } from './dashboard.service';
+import { AuditExplorerService } from './audit-explorer.service';
+import { SavedAuditSearchesController } from './saved-audit-searches.controller';
+import { SavedAuditSearchesService } from './saved-audit-searches.service';
 
 @Module({
   imports: [AccountsModule],
@@ -22,8 +25,9 @@ import { DashboardService } from './dashboard.service';
     EvidenceController,
     HomeController,
     OutboxController,
+    SavedAuditSearchesController,
   ],
-  providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService, HomeService],
+  providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService, HomeService, AuditExplorerService, SavedAuditSearchesService],
   exports: [AlertsService],
 })
 export class SupervisionModule {}
