@@ -6,10 +6,10 @@ const JSON_OBJECT = { type: 'object', additionalProperties: true, nullable: true
 
 /** Who or what the entry is about, as people know it; the ids serve only to build links. */
 export class AuditDisplayResponse {
-  @ApiProperty({ type: String, nullable: true, description: 'The account\'s customer ID (account targets and cases)' })
+  @ApiProperty({ type: String, nullable: true, description: "The account's customer ID (account targets and cases)" })
   customerId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) accountId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The staff member\'s email (staff targets)' }) staffEmail: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The staff member's email (staff targets)" }) staffEmail: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) staffId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The case number shown on screens (8 characters)' }) caseRef: string | null;
   @ApiProperty({ type: String, enum: ['recovery', 'identity'], nullable: true }) caseKind: 'recovery' | 'identity' | null;

@@ -10,7 +10,7 @@ import { CHAINED_KEYS, pickChained, type ChainedFields } from './audit-chain';
 const joinRepeated = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.join(',') : value);
 
 export class AuditListQuery extends PageQuery(25) {
-  @ApiPropertyOptional({ maxLength: 254, description: 'Part of the actor\'s email (any case), or a staff UUID' })
+  @ApiPropertyOptional({ maxLength: 254, description: "Part of the actor's email (any case), or a staff UUID" })
   @IsOptional()
   @IsString()
   @MaxLength(254)
@@ -81,7 +81,14 @@ export interface AuditDisplay {
   caseKind: 'recovery' | 'identity' | null;
 }
 
-export const NO_DISPLAY: AuditDisplay = { customerId: null, accountId: null, staffEmail: null, staffId: null, caseRef: null, caseKind: null };
+export const NO_DISPLAY: AuditDisplay = {
+  customerId: null,
+  accountId: null,
+  staffEmail: null,
+  staffId: null,
+  caseRef: null,
+  caseKind: null,
+};
 
 const CHAINED_COLUMNS = CHAINED_KEYS.filter((k) => k !== 'actorId');
 const AFTER_CASE = CHAINED_COLUMNS.indexOf('caseId') + 1;

@@ -34,7 +34,10 @@ export function parseActions(text: string): { exact: string[]; prefixes: string[
 }
 
 const none = (): AuditSubject => ({ targets: [], caseIds: [] });
-const merge = (a: AuditSubject, b: AuditSubject): AuditSubject => ({ targets: [...a.targets, ...b.targets], caseIds: [...a.caseIds, ...b.caseIds] });
+const merge = (a: AuditSubject, b: AuditSubject): AuditSubject => ({
+  targets: [...a.targets, ...b.targets],
+  caseIds: [...a.caseIds, ...b.caseIds],
+});
 
 /**
  * The audit explorer: turns the list's query (customer IDs, emails, case numbers) into the trail's ids, and the

@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IsString, Matches, MaxLength } from 'class-validator';
-import { ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { RequirePermission } from '../auth/policy.decorator';
@@ -15,7 +23,7 @@ export class SaveAuditSearchDto {
   @Matches(/\S/, { message: 'must not be blank' })
   @MaxLength(80)
   name: string;
-  @ApiProperty({ maxLength: 2000, description: 'The audit list\'s filters as a query string' })
+  @ApiProperty({ maxLength: 2000, description: "The audit list's filters as a query string" })
   @IsString({ message: 'must be a text' })
   @MaxLength(2000)
   query: string;

@@ -9,7 +9,19 @@ import { SavedAuditSearch } from './saved-audit-search.entity';
 import { savedSearchesOf } from './audit-explorer-queries.service';
 
 /** The audit list's filters: the only parameters a saved search may hold. */
-export const SAVED_SEARCH_PARAMS = ['actor', 'role', 'action', 'outcome', 'targetType', 'targetId', 'caseId', 'customerId', 'target', 'from', 'to'];
+export const SAVED_SEARCH_PARAMS = [
+  'actor',
+  'role',
+  'action',
+  'outcome',
+  'targetType',
+  'targetId',
+  'caseId',
+  'customerId',
+  'target',
+  'from',
+  'to',
+];
 export const MAX_SAVED_SEARCHES = 50;
 
 /** `customerId=xx11111-ovh&action=recovery.*`: known filters only, each once with a value; returned normalized. */
@@ -22,7 +34,12 @@ export function savedSearchQuery(text: string): string {
   return params.toString();
 }
 
-export const toSavedSearchResponse = (s: SavedAuditSearch) => ({ id: s.id, name: s.name, query: s.query, createdAt: s.createdAt.toISOString() });
+export const toSavedSearchResponse = (s: SavedAuditSearch) => ({
+  id: s.id,
+  name: s.name,
+  query: s.query,
+  createdAt: s.createdAt.toISOString(),
+});
 
 /** Each staff member's saved audit searches: private to their owner, saving and deleting audited. */
 @Injectable()

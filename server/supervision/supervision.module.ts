@@ -27,7 +27,17 @@ import { SavedAuditSearchesService } from './saved-audit-searches.service';
     OutboxController,
     SavedAuditSearchesController,
   ],
-  providers: [AlertsService, AlertsScanHandler, AuditCheckpointHandler, ChainWatchService, DashboardService, EvidenceService, HomeService, AuditExplorerService, SavedAuditSearchesService],
+  providers: [
+    AlertsService,
+    AlertsScanHandler,
+    AuditCheckpointHandler,
+    ChainWatchService,
+    DashboardService,
+    EvidenceService,
+    HomeService,
+    AuditExplorerService,
+    SavedAuditSearchesService,
+  ],
   exports: [AlertsService],
 })
 export class SupervisionModule {}
