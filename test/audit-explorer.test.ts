@@ -231,5 +231,5 @@ describe('audit explorer', () => {
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     expect((await agent.get('/api/audit-searches')).status).toBe(403);
     expect((await agent.post('/api/audit-searches').send({ name: 'x', query })).status).toBe(403);
-  });
+  }, 120_000);
 });
