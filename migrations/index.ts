@@ -20,6 +20,7 @@ import { DocumentRules1796094193751 } from './1796094193751-DocumentRules';
 import { RecoveryClosedCode1796113720396 } from './1796113720396-RecoveryClosedCode';
 import { TwoFactorChoice1796094195957 } from './1796094195957-TwoFactorChoice';
 import { AlertSubjects1796114768284 } from './1796114768284-AlertSubjects';
+import { AuditExplorer1796114850088 } from './1796114850088-AuditExplorer';
 
 /**
  * In order. Generated migrations (`npm run migration:generate -- migrations/Name`) are added here by hand:
@@ -32,5 +33,5 @@ export const migrations = [
   StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
   LimitHits1796072601314, AuditFullPass1796072646098, StaffInvitations1796072769712, FormLanguage1796072917292,
   AccountLockPhoneRegion1796094091972, CallScripts1796094167138, DocumentRules1796094193751, TwoFactorChoice1796094195957,
-  RecoveryClosedCode1796113720396, AlertSubjects1796114768284,
+  RecoveryClosedCode1796113720396, AlertSubjects1796114768284, AuditExplorer1796114850088,
 ];

@@ -20,6 +20,7 @@ import { RecoveryCase } from './recovery/recovery-case.entity';
 import { RecoveryLink } from './recovery/recovery-link.entity';
 import { Alert } from './supervision/alert.entity';
 import { ScanCursor } from './supervision/scan-cursor.entity';
+import { SavedAuditSearch } from './supervision/saved-audit-search.entity';
 import { LimitHit } from './core/limits/limit-hit.entity';
 import { migrations } from '../migrations';
 
@@ -48,6 +49,7 @@ export const schema: DatabaseSchema = {
     RoleRequest,
     LimitHit,
     CallScript,
+    SavedAuditSearch,
   ],
   migrations,
 };

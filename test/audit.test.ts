@@ -256,7 +256,7 @@ describe('audit export', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-/);
     const lines = (res.body as string).trim().split('\n');
     expect(lines[0]).toBe(
-      'id,at,actorEmail,actorRoles,action,outcome,targetType,targetId,caseId,reason,before,after,ip,requestId,prevHash,hash',
+      'id,at,actorEmail,actorRoles,action,outcome,targetType,targetId,caseId,customerId,reason,before,after,ip,requestId,prevHash,hash',
     );
     expect(lines).toHaveLength(2106);
     expect(lines[1]).toContain('"r2104, ""quoted"""');

@@ -77,6 +77,24 @@ const TABLE: Record<string, Row> = {
     path: async (f) => `/api/audit-events/${f.auditId}`,
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
+  'GET /api/audit-searches': {
+    path: async () => '/api/audit-searches',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
+  'POST /api/audit-searches': {
+    path: async () => '/api/audit-searches',
+    body: () => ({ name: `route walk ${Math.random()}`, query: 'action=recovery.*' }),
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 201, admin: 403 },
+  },
+  'DELETE /api/audit-searches/:id': {
+    // The supervisor deletes one of their own; the others are refused before any lookup.
+    path: async (_f, client, who) => {
+      if (who !== 'supervisor') return `/api/audit-searches/${crypto.randomUUID()}`;
+      const saved = await client.post('/api/audit-searches').send({ name: `route walk ${Math.random()}`, query: 'action=auth.*' });
+      return `/api/audit-searches/${saved.body.id}`;
+    },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 204, admin: 403 },
+  },
   'GET /api/staff': { path: async () => '/api/staff', expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 200 } },
   'POST /api/staff': {
     path: async () => '/api/staff',

@@ -8,10 +8,29 @@ import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditEvent } from './audit-event.entity';
 import { isUuid } from '../core/ids';
 
+/**
+ * Entries about one subject, resolved by the caller from what people know (a customer ID, a staff email, a case
+ * number): entries whose target is one of `targets` (type and ids: the target index) or that belong to one of
+ * `caseIds` (the case index). Nothing resolved matches nothing.
+ */
+export interface AuditSubject {
+  targets: { type: string; ids: string[] }[];
+  caseIds: string[];
+}
+
 export interface AuditFilter {
+  /** A staff UUID or a whole email, exact. */
   actor?: string;
+  /** Staff ids resolved from part of an email (empty: nobody matched). */
+  actorIds?: string[];
   role?: string;
   action?: string;
+  /** Exact actions and families (`recovery.` for `recovery.*`), either matching. */
+  actions?: { exact: string[]; prefixes: string[] };
+  /** `actions` resolved to the trail's own actions (by `resolveActions`). */
+  actionList?: string[];
+  /** Each subject narrows the list (AND): `customerId` and the free target search. */
+  subjects?: AuditSubject[];
   outcome?: string;
   targetType?: string;
   targetId?: string;
@@ -48,6 +67,41 @@ const isBefore = (a: string, b: string | null) => b === null || BigInt(a) < BigI
 /** Newest first on the id alone: ids follow the chain order, so equal timestamps never tie. */
 const NEWEST_FIRST: KeysetOrder<AuditEvent> = { at: null, id: 'e.id', idFormat: 'integer', direction: 'DESC' };
 
+function whereActions(qb: SelectQueryBuilder<AuditEvent>, actions: string[]): void {
+  if (actions.length === 1) qb.andWhere('e.action = :action1', { action1: actions[0] });
+  else qb.andWhere(actions.length ? 'e.action IN (:...actionList)' : 'false', { actionList: actions });
+}
+
+/**
+ * Every distinct action of the trail, by a loose scan of the action index (one descent per action, a hundred or
+ * so): a family (`recovery.*`) becomes the list of its actions, which the index serves, where `LIKE 'recovery.%'`
+ * cannot use it outside the C collation (a rare family then read the whole table).
+ */
+const DISTINCT_ACTIONS = `
+  WITH RECURSIVE a AS (
+    (SELECT action FROM audit_events ORDER BY action LIMIT 1)
+    UNION ALL
+    SELECT (SELECT e.action FROM audit_events e WHERE e.action > a.action ORDER BY e.action LIMIT 1) FROM a WHERE a.action IS NOT NULL
+  ) SELECT action FROM a WHERE action IS NOT NULL`;
+
+/** `(target_type, target_id)` pairs and case ids, OR-ed: each arm is served by its own index (a BitmapOr). */
+function whereSubject(qb: SelectQueryBuilder<AuditEvent>, subject: AuditSubject, n: number): void {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  subject.targets
+    .filter((t) => t.ids.length)
+    .forEach((t, i) => {
+      parts.push(`(e.targetType = :s${n}t${i} AND e.targetId IN (:...s${n}ids${i}))`);
+      params[`s${n}t${i}`] = t.type;
+      params[`s${n}ids${i}`] = t.ids;
+    });
+  if (subject.caseIds.length) {
+    parts.push(`e.caseId IN (:...s${n}cases)`);
+    params[`s${n}cases`] = subject.caseIds;
+  }
+  qb.andWhere(parts.length ? `(${parts.join(' OR ')})` : 'false', params);
+}
+
 @Injectable()
 export class AuditQueryService {
   private readonly logger = new Logger(AuditQueryService.name);
@@ -63,8 +117,15 @@ export class AuditQueryService {
       if (isUuid(filter.actor)) qb.andWhere('e.actorId = :actorId', { actorId: filter.actor });
       else qb.andWhere('e.actorEmail = :actorEmail', { actorEmail: filter.actor.toLowerCase() });
     }
+    if (filter.actorIds) {
+      if (filter.actorIds.length === 1) qb.andWhere('e.actorId = :actorId1', { actorId1: filter.actorIds[0] });
+      else if (filter.actorIds.length) qb.andWhere('e.actorId IN (:...actorIds)', { actorIds: filter.actorIds });
+      else qb.andWhere('false');
+    }
     if (filter.role) qb.andWhere(':role = ANY(e.actorRoles)', { role: filter.role });
     if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.actionList) whereActions(qb, filter.actionList);
+    filter.subjects?.forEach((subject, i) => whereSubject(qb, subject, i));
     if (filter.outcome) qb.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
     if (filter.targetType) qb.andWhere('e.targetType = :targetType', { targetType: filter.targetType });
     if (filter.targetId) qb.andWhere('e.targetId = :targetId', { targetId: filter.targetId });
@@ -74,12 +135,23 @@ export class AuditQueryService {
     return qb;
   }
 
-  list(filter: AuditFilter, limit: number, cursor: string | undefined): Promise<Page<AuditEvent>> {
-    return keysetPage(this.filtered(filter), NEWEST_FIRST, cursor, limit);
+  async list(filter: AuditFilter, limit: number, cursor: string | undefined): Promise<Page<AuditEvent>> {
+    return keysetPage(this.filtered(await this.resolveActions(filter)), NEWEST_FIRST, cursor, limit);
+  }
+
+  /** Families expanded to the actions the trail holds, so that the action index serves them. */
+  async resolveActions(filter: AuditFilter): Promise<AuditFilter> {
+    if (!filter.actions || filter.actionList) return filter;
+    const { exact, prefixes } = filter.actions;
+    const rows: { action: string }[] = prefixes.length ? await this.dataSource.query(DISTINCT_ACTIONS) : [];
+    const known = rows.map((r) => r.action);
+    const actionList = [...new Set([...exact, ...known.filter((a) => prefixes.some((p) => a.startsWith(p)))])];
+    return { ...filter, actionList };
   }
 
   /** Every matching entry, newest first, a batch at a time: an export of any size holds one batch in memory. */
-  async *stream(filter: AuditFilter, batch = 2000): AsyncGenerator<AuditEvent[]> {
+  async *stream(wanted: AuditFilter, batch = 2000): AsyncGenerator<AuditEvent[]> {
+    const filter = await this.resolveActions(wanted);
     let cursor: string | undefined;
     do {
       const page = await keysetPage(this.filtered(filter), NEWEST_FIRST, cursor, batch);

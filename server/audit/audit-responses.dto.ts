@@ -4,6 +4,17 @@ import { ApiProperty } from '@nestjs/swagger';
 
 const JSON_OBJECT = { type: 'object', additionalProperties: true, nullable: true } as const;
 
+/** Who or what the entry is about, as people know it; the ids serve only to build links. */
+export class AuditDisplayResponse {
+  @ApiProperty({ type: String, nullable: true, description: "The account's customer ID (account targets and cases)" })
+  customerId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) accountId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The staff member's email (staff targets)" }) staffEmail: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) staffId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The case number shown on screens (8 characters)' }) caseRef: string | null;
+  @ApiProperty({ type: String, enum: ['recovery', 'identity'], nullable: true }) caseKind: 'recovery' | 'identity' | null;
+}
+
 /** One entry of the hash-chained audit trail. */
 export class AuditEntryResponse {
   @ApiProperty({ description: 'A bigint, as a string' }) id: string;
@@ -25,8 +36,13 @@ export class AuditEntryResponse {
   @ApiProperty() hash: string;
 }
 
+/** An entry as the audit explorer lists it: with who or what it is about, as people know it. */
+export class AuditEntryView extends AuditEntryResponse {
+  @ApiProperty({ type: AuditDisplayResponse }) display: AuditDisplayResponse;
+}
+
 export class AuditPage {
-  @ApiProperty({ type: [AuditEntryResponse] }) data: AuditEntryResponse[];
+  @ApiProperty({ type: [AuditEntryView] }) data: AuditEntryView[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
@@ -43,4 +59,16 @@ export class AuditVerifyResponse {
   @ApiProperty() checked: number;
   @ApiProperty({ type: String, nullable: true }) firstBrokenId: string | null;
   @ApiProperty({ type: AuditCheckpointResponse, nullable: true }) lastCheckpoint: AuditCheckpointResponse | null;
+}
+
+/** A search a staff member saved: its name and the list's query string. */
+export class SavedAuditSearchResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The filters as a query string (`customerId=xx11111-ovh&action=recovery.*`)' }) query: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class SavedAuditSearchList {
+  @ApiProperty({ type: [SavedAuditSearchResponse] }) data: SavedAuditSearchResponse[];
 }

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { PageQuery } from '../core/http/page-query';
 import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
@@ -6,8 +6,11 @@ import { stringify, Stringifier } from 'csv-stringify';
 import type { AuditEvent } from './audit-event.entity';
 import { CHAINED_KEYS, pickChained, type ChainedFields } from './audit-chain';
 
+/** A repeated parameter (`action=a&action=b`) reads as the comma-separated list it means. */
+const joinRepeated = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.join(',') : value);
+
 export class AuditListQuery extends PageQuery(25) {
-  @ApiPropertyOptional({ maxLength: 254 })
+  @ApiPropertyOptional({ maxLength: 254, description: "Part of the actor's email (any case), or a staff UUID" })
   @IsOptional()
   @IsString()
   @MaxLength(254)
@@ -16,11 +19,25 @@ export class AuditListQuery extends PageQuery(25) {
   @IsOptional()
   @IsIn(['agent', 'reviewer', 'supervisor', 'admin'])
   role?: string;
-  @ApiPropertyOptional({ maxLength: 100 })
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'Actions (`account.lock`) and families (`recovery.*`), comma-separated or the parameter repeated',
+  })
+  @IsOptional()
+  @Transform(joinRepeated)
+  @IsString()
+  @MaxLength(1000)
+  action?: string;
+  @ApiPropertyOptional({ maxLength: 60, description: 'Every entry about this account: on it, or on one of its cases' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
-  action?: string;
+  @MaxLength(60)
+  customerId?: string;
+  @ApiPropertyOptional({ maxLength: 254, description: 'What the entry is about: a customer ID, a staff email or a case number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  target?: string;
   @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })
   @IsOptional()
   @IsIn(['success', 'failure', 'denied'])
@@ -54,8 +71,40 @@ export class AuditListQuery extends PageQuery(25) {
 
 export class AuditExportQuery extends OmitType(AuditListQuery, ['limit', 'cursor'] as const) {}
 
-/** The export's columns: the entry's id, its chained fields (the actor by email, not id) and its hashes. */
-export const CSV_COLUMNS = ['id', ...CHAINED_KEYS.filter((k) => k !== 'actorId'), 'prevHash', 'hash'] as const;
+/** Who or what an entry is about, as people know it: never shown as a UUID (the ids serve only as links). */
+export interface AuditDisplay {
+  customerId: string | null;
+  accountId: string | null;
+  staffEmail: string | null;
+  staffId: string | null;
+  caseRef: string | null;
+  caseKind: 'recovery' | 'identity' | null;
+}
+
+export const NO_DISPLAY: AuditDisplay = {
+  customerId: null,
+  accountId: null,
+  staffEmail: null,
+  staffId: null,
+  caseRef: null,
+  caseKind: null,
+};
+
+const CHAINED_COLUMNS = CHAINED_KEYS.filter((k) => k !== 'actorId');
+const AFTER_CASE = CHAINED_COLUMNS.indexOf('caseId') + 1;
+
+/**
+ * The export's columns: the entry's id, its chained fields (the actor by email, not id), the account's customer ID
+ * (after the case) and its hashes.
+ */
+export const CSV_COLUMNS = [
+  'id',
+  ...CHAINED_COLUMNS.slice(0, AFTER_CASE),
+  'customerId',
+  ...CHAINED_COLUMNS.slice(AFTER_CASE),
+  'prevHash',
+  'hash',
+] as const;
 
 /**
  * The export's CSV writer. Cells hold what staff and anonymous callers typed (a call reference, a reason, a login
@@ -67,9 +116,9 @@ export function auditCsv(): Stringifier {
 }
 
 /** One cell per column: dates as ISO text, roles space-separated, before/after as JSON. */
-export function toCsvRow(e: AuditEvent): (string | null)[] {
+export function toCsvRow(e: AuditEvent, customerId: string | null = null): (string | null)[] {
   return CSV_COLUMNS.map((column) => {
-    const value: unknown = e[column];
+    const value: unknown = column === 'customerId' ? customerId : e[column];
     if (value === null || value === undefined) return null;
     if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.join(' ');
@@ -90,3 +139,6 @@ export interface AuditEventResponse extends Omit<ChainedFields, 'at' | 'before' 
 export function toAuditEventResponse(e: AuditEvent): AuditEventResponse {
   return { id: e.id, ...pickChained(e), at: e.at.toISOString(), prevHash: e.prevHash, hash: e.hash };
 }
+
+/** An entry with its display fields (the explorer's list and detail). */
+export const toAuditEntryView = (e: AuditEvent, display: AuditDisplay) => ({ ...toAuditEventResponse(e), display });

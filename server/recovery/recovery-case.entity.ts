@@ -11,6 +11,8 @@ import type { RecoveryAction, RecoveryClosedCode, RecoveryStatus } from './recov
   where: `status IN ('draft', 'checks_passed', 'pending_approval', 'approved', 'on_hold')`,
 })
 @Index('recovery_cases_status_idx', ['status', 'createdAt'])
+/** Every case of an account, whatever its status (the audit explorer's `customerId` filter). */
+@Index('recovery_cases_account_idx', ['accountId'])
 export class RecoveryCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;

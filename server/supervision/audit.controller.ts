@@ -8,11 +8,14 @@ import { RequirePermission } from '../auth/policy.decorator';
 import { auditError } from '../audit/audit.errors';
 import { IdParamFormat } from '../core/http/id-params';
 import { AuditQueryService } from '../audit/audit-query.service';
-import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEventResponse, toCsvRow } from '../audit/audit.dto';
-import type { AuditEventResponse } from '../audit/audit.dto';
+import { AuditExplorerService } from './audit-explorer.service';
+import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEntryView, toCsvRow } from '../audit/audit.dto';
+import type { AuditDisplay, AuditEventResponse } from '../audit/audit.dto';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
-import { AuditEntryResponse, AuditPage, AuditVerifyResponse } from '../audit/audit-responses.dto';
+import { AuditEntryView, AuditPage, AuditVerifyResponse } from '../audit/audit-responses.dto';
+
+type AuditView = AuditEventResponse & { display: AuditDisplay };
 
 @ApiTags('audit')
 @ApiCookieAuth('rd_session')
@@ -22,16 +25,21 @@ export class AuditController {
   constructor(
     private readonly audit: AuditQueryService,
     private readonly writer: AuditService,
+    private readonly explorer: AuditExplorerService,
   ) {}
 
   @Get()
   @RequirePermission('read', 'AuditEvent')
-  @ApiOperation({ summary: 'The audit trail, filtered, newest first' })
+  @ApiOperation({
+    summary: 'The audit trail, filtered, newest first',
+    description:
+      'Targets are searched and shown by what people know: `customerId` (the account and its cases), `target` (a customer ID, a staff email or a case number), `actor` (part of an email); `action` takes families (`recovery.*`) and lists.',
+  })
   @ApiOkResponse({ type: AuditPage })
   @ApiErrors(400)
-  async list(@Query() q: AuditListQuery): Promise<{ data: AuditEventResponse[]; nextCursor: string | null }> {
-    const page = await this.audit.list(q, q.limit ?? 25, q.cursor);
-    return { data: page.data.map(toAuditEventResponse), nextCursor: page.nextCursor };
+  async list(@Query() q: AuditListQuery): Promise<{ data: AuditView[]; nextCursor: string | null }> {
+    const page = await this.explorer.list(q);
+    return { data: page.data.map((e, i) => toAuditEntryView(e, page.display[i])), nextCursor: page.nextCursor };
   }
 
   /**
@@ -45,6 +53,9 @@ export class AuditController {
   @ApiOkResponse({ description: 'CSV, streamed', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400)
   async export(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
+    // Resolved first: a bad filter answers 400 before anything is recorded or sent.
+    const batches = this.explorer.stream(q);
+    await this.explorer.filter(q);
     await this.writer.recordAlone({
       actor: auditActor(actor),
       meta: actor.meta,
@@ -60,9 +71,9 @@ export class AuditController {
       if (!res.writableFinished) csv.destroy(new Error('the client went away'));
     });
     try {
-      for await (const rows of this.audit.stream(q)) {
-        for (const row of rows) {
-          if (!csv.write(toCsvRow(row))) await once(csv, 'drain');
+      for await (const { rows, display } of batches) {
+        for (const [i, row] of rows.entries()) {
+          if (!csv.write(toCsvRow(row, display[i].customerId))) await once(csv, 'drain');
         }
       }
       csv.end();
@@ -98,11 +109,12 @@ export class AuditController {
   @RequirePermission('read', 'AuditEvent')
   @IdParamFormat('id', 'integer')
   @ApiOperation({ summary: 'One audit entry' })
-  @ApiOkResponse({ type: AuditEntryResponse })
+  @ApiOkResponse({ type: AuditEntryView })
   @ApiErrors(404)
-  async one(@Param('id') id: string): Promise<AuditEventResponse> {
+  async one(@Param('id') id: string): Promise<AuditView> {
     const event = await this.audit.findOne(id);
     if (!event) throw auditError('entry_not_found');
-    return toAuditEventResponse(event);
+    const [display] = await this.explorer.display([event]);
+    return toAuditEntryView(event, display);
   }
 }

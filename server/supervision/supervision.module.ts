@@ -14,6 +14,9 @@ import { DashboardService } from './dashboard.service';
 import { CaseStoryController } from './case-story.controller';
 import { CaseStoryService } from './case-story.service';
 import { DocumentStore } from '../documents/document-store';
+import { AuditExplorerService } from './audit-explorer.service';
+import { SavedAuditSearchesController } from './saved-audit-searches.controller';
+import { SavedAuditSearchesService } from './saved-audit-searches.service';
 
 @Module({
   imports: [AccountsModule],
@@ -26,6 +29,7 @@ import { DocumentStore } from '../documents/document-store';
     EvidenceController,
     HomeController,
     OutboxController,
+    SavedAuditSearchesController,
   ],
   providers: [
     AlertsService,
@@ -35,6 +39,8 @@ import { DocumentStore } from '../documents/document-store';
     DashboardService,
     EvidenceService,
     HomeService,
+    AuditExplorerService,
+    SavedAuditSearchesService,
     CaseStoryService,
     DocumentStore,
   ],

@@ -133,7 +133,8 @@ describe('situation 2: "I lost my password" (browser)', () => {
       // The edit is in the audit trail, with the texts before and after.
       await mainMenu(sp).getByRole('menuitem', { name: 'Audit trail' }).click();
       await sp.waitForURL(/#\/audit-events/);
-      await sp.locator('input[name="action"]').fill('call_script.update');
+      await sp.getByLabel('Actions').fill('Call script updated');
+      await sp.getByRole('option', { name: 'Call script updated', exact: true }).click();
       await sp.waitForURL(/call_script\.update/);
       await sp.locator('table tbody tr').filter({ hasText: SUPERVISOR }).filter({ hasText: 'Call script updated' }).first().waitFor();
       const entries = await app.dataSource

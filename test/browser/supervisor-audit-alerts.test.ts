@@ -75,7 +75,8 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
       await page.waitForURL(/#\/audit-events/);
       await page.locator('table tbody tr').first().waitFor();
       await page.locator('input[name="actor"]').fill(busy.email);
-      await page.locator('input[name="action"]').fill(SWAP);
+      await page.getByLabel('Actions').fill(SWAP_LABEL);
+      await page.getByRole('option', { name: SWAP_LABEL, exact: true }).click();
       await page.waitForURL(/backup_to_primary/);
       const swaps = page.locator('table tbody tr').filter({ hasText: busy.email }).filter({ hasText: SWAP_LABEL });
       await swaps.nth(7).waitFor();

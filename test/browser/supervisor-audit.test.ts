@@ -51,8 +51,10 @@ describe('staff console: audit trail (browser)', () => {
 
       // Narrow down to this supervisor's sign-ins: other tests may have filled the trail since.
       await page.locator('input[name="actor"]').fill(SUPERVISOR);
-      await page.locator('input[name="action"]').fill('auth.login');
-      await page.waitForURL(/auth\.login/);
+      // The action picker offers families by name; the URL holds the code (`auth.*`).
+      await page.getByLabel('Actions').fill('Sign-ins');
+      await page.getByRole('option', { name: 'Sign-ins — all actions' }).click();
+      await page.waitForURL((url) => decodeURIComponent(url.href).includes('auth.*'));
       const ownLogin = page
         .locator('table tbody tr')
         .filter({ hasText: SUPERVISOR })

@@ -212,7 +212,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail, filtered, newest first */
+    /**
+     * The audit trail, filtered, newest first
+     * @description Targets are searched and shown by what people know: `customerId` (the account and its cases), `target` (a customer ID, a staff email or a case number), `actor` (part of an email); `action` takes families (`recovery.*`) and lists.
+     */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -268,6 +271,41 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit-searches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My saved audit searches, by name */
+    get: operations['SavedAuditSearchesController_list'];
+    put?: never;
+    /** Save the current filters under a name (audited) */
+    post: operations['SavedAuditSearchesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit-searches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of my saved searches (audited) */
+    delete: operations['SavedAuditSearchesController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1542,6 +1580,20 @@ export interface components {
       lastEventId: string | null;
       ok: boolean;
     };
+    AuditDisplayResponse: {
+      /** Format: uuid */
+      accountId: string | null;
+      /** @enum {string|null} */
+      caseKind: 'recovery' | 'identity' | null;
+      /** @description The case number shown on screens (8 characters) */
+      caseRef: string | null;
+      /** @description The account's customer ID (account targets and cases) */
+      customerId: string | null;
+      /** @description The staff member's email (staff targets) */
+      staffEmail: string | null;
+      /** Format: uuid */
+      staffId: string | null;
+    };
     AuditEntryResponse: {
       action: string;
       actorEmail: string | null;
@@ -1569,8 +1621,36 @@ export interface components {
       targetId: string | null;
       targetType: string | null;
     };
+    AuditEntryView: {
+      action: string;
+      actorEmail: string | null;
+      /** Format: uuid */
+      actorId: string | null;
+      actorRoles: string[];
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      caseId: string | null;
+      display: components['schemas']['AuditDisplayResponse'];
+      hash: string;
+      /** @description A bigint, as a string */
+      id: string;
+      ip: string | null;
+      /** @enum {string} */
+      outcome: 'success' | 'failure' | 'denied';
+      prevHash: string;
+      reason: string | null;
+      requestId: string | null;
+      targetId: string | null;
+      targetType: string | null;
+    };
     AuditPage: {
-      data: components['schemas']['AuditEntryResponse'][];
+      data: components['schemas']['AuditEntryView'][];
       nextCursor: string | null;
     };
     AuditVerifyResponse: {
@@ -2474,6 +2554,23 @@ export interface components {
       roles: ('agent' | 'reviewer' | 'supervisor' | 'admin')[];
       /** Format: uuid */
       staffId: string;
+    };
+    SaveAuditSearchDto: {
+      name: string;
+      /** @description The audit list's filters as a query string */
+      query: string;
+    };
+    SavedAuditSearchList: {
+      data: components['schemas']['SavedAuditSearchResponse'][];
+    };
+    SavedAuditSearchResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The filters as a query string (`customerId=xx11111-ovh&action=recovery.*`) */
+      query: string;
     };
     SecurityEventPage: {
       data: components['schemas']['SecurityEventResponse'][];
@@ -3553,14 +3650,20 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
+        /** @description Actions (`account.lock`) and families (`recovery.*`), comma-separated or the parameter repeated */
         action?: string;
+        /** @description Part of the actor's email (any case), or a staff UUID */
         actor?: string;
         caseId?: string;
         cursor?: string;
+        /** @description Every entry about this account: on it, or on one of its cases */
+        customerId?: string;
         from?: string;
         limit?: number;
         outcome?: 'success' | 'failure' | 'denied';
         role?: 'agent' | 'reviewer' | 'supervisor' | 'admin';
+        /** @description What the entry is about: a customer ID, a staff email or a case number */
+        target?: string;
         targetId?: string;
         targetType?: string;
         to?: string;
@@ -3624,7 +3727,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEntryResponse'];
+          'application/json': components['schemas']['AuditEntryView'];
         };
       };
       /** @description No live staff session */
@@ -3659,12 +3762,18 @@ export interface operations {
   AuditController_export: {
     parameters: {
       query?: {
+        /** @description Actions (`account.lock`) and families (`recovery.*`), comma-separated or the parameter repeated */
         action?: string;
+        /** @description Part of the actor's email (any case), or a staff UUID */
         actor?: string;
         caseId?: string;
+        /** @description Every entry about this account: on it, or on one of its cases */
+        customerId?: string;
         from?: string;
         outcome?: 'success' | 'failure' | 'denied';
         role?: 'agent' | 'reviewer' | 'supervisor' | 'admin';
+        /** @description What the entry is about: a customer ID, a staff email or a case number */
+        target?: string;
         targetId?: string;
         targetType?: string;
         to?: string;
@@ -3741,6 +3850,148 @@ export interface operations {
       };
       /** @description The staff member lacks the permission */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  SavedAuditSearchesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedAuditSearchList'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  SavedAuditSearchesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAuditSearchDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedAuditSearchResponse'];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The record changed state meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  SavedAuditSearchesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
         headers: {
           [name: string]: unknown;
         };

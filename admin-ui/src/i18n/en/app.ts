@@ -51,6 +51,8 @@ const app = {
         'alert.acknowledge': 'Alert acknowledged',
         'alert.raise': 'Alert raised',
         'audit.export': 'Audit trail exported',
+        'audit.search.delete': 'Saved audit search deleted',
+        'audit.search.save': 'Audit search saved',
         'auth.login': 'Staff sign-in',
         'auth.login.throttled': 'Sign-in throttled',
         'auth.logout': 'Staff sign-out',

@@ -17,6 +17,14 @@ export const errorsEn = {
     },
     audit: {
       entry_not_found: 'No audit entry with this id.',
+      action_invalid: 'Not an action nor a family of actions: %{action}.',
+      customer_id_invalid: 'Not a customer ID: %{customerId}.',
+      target_unrecognised: 'Search by customer ID, staff email or case number (8 characters).',
+      time_range_invalid: 'The start of the time range must be before its end.',
+      saved_search_not_found: 'This saved search no longer exists.',
+      saved_search_name_taken: 'You already have a saved search named “%{name}”.',
+      saved_search_limit: 'At most %{max} saved searches: delete one first.',
+      saved_search_query_invalid: 'A saved search holds only the audit trail’s filters (%{param}).',
     },
     auth: {
       invalid_credentials: 'Wrong email, password or code.',

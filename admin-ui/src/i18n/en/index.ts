@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import app from './app';
+import audit from './audit';
 import accounts from './accounts';
 import callScripts from './call-scripts';
 import caseStory from './case-story';
@@ -16,6 +17,7 @@ import supervision from './supervision';
 export const en: TranslationMessages = {
   ...englishMessages,
   ...app,
+  ...audit,
   ...accounts,
   ...callScripts,
   ...caseStory,

@@ -53,6 +53,8 @@ const app: typeof en = {
         'alert.acknowledge': 'Alerte prise en compte',
         'alert.raise': 'Alerte levée',
         'audit.export': 'Journal d’audit exporté',
+        'audit.search.delete': 'Recherche d’audit enregistrée supprimée',
+        'audit.search.save': 'Recherche d’audit enregistrée',
         'auth.login': 'Connexion d’un agent',
         'auth.login.throttled': 'Connexion freinée',
         'auth.logout': 'Déconnexion d’un agent',

@@ -15,6 +15,14 @@ export const errorsFr: typeof errorsEn = {
     },
     audit: {
       entry_not_found: 'Aucune entrée du journal d’audit n’a cet identifiant.',
+      action_invalid: 'Ni une action ni une famille d’actions : %{action}.',
+      customer_id_invalid: 'Ce n’est pas un identifiant client : %{customerId}.',
+      target_unrecognised: 'Cherchez par identifiant client, e-mail d’un membre de l’équipe ou numéro de dossier (8 caractères).',
+      time_range_invalid: 'Le début de la période doit précéder sa fin.',
+      saved_search_not_found: 'Cette recherche enregistrée n’existe plus.',
+      saved_search_name_taken: 'Vous avez déjà une recherche enregistrée nommée « %{name} ».',
+      saved_search_limit: 'Au plus %{max} recherches enregistrées : supprimez-en une d’abord.',
+      saved_search_query_invalid: 'Une recherche enregistrée ne contient que les filtres du journal d’audit (%{param}).',
     },
     auth: {
       invalid_credentials: 'Adresse e-mail, mot de passe ou code incorrect.',

@@ -1,6 +1,7 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
 import app from './app';
+import audit from './audit';
 import accounts from './accounts';
 import callScripts from './call-scripts';
 import caseStory from './case-story';
@@ -16,6 +17,7 @@ import supervision from './supervision';
 export const fr: TranslationMessages = {
   ...frenchMessages,
   ...app,
+  ...audit,
   ...accounts,
   ...callScripts,
   ...caseStory,

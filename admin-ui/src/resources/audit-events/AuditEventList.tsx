@@ -1,22 +1,17 @@
-import { ColumnsButton, DataTable, DateTimeInput, FilterButton, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { useState } from 'react';
+import { DataTable, FilterButton, SelectInput, TextInput, TopToolbar, useListContext } from 'react-admin';
 import { VerifyChainPanel } from './VerifyChainPanel';
 import { EvidenceButton } from './EvidenceButton';
 import { ExportCsvButton } from './ExportCsvButton';
-import { CodeField } from '../../fields/CodeField';
 import { UtcDateField } from '../../fields/UtcDateField';
-import { AuditActionField, OutcomeField, TargetField } from './fields';
-import { EnumField } from '../../fields/EnumField';
-
-const RoleListField = (props: { source: string }) => <EnumField {...props} prefix="rd.roles" />;
+import { AuditActionField, OutcomeField } from './fields';
+import { TargetField } from './TargetField';
+import { ActionFilterInput } from './ActionFilterInput';
+import { LocaleDateTimeInput } from './LocaleDateTimeInput';
+import { AuditEventDrawer } from './AuditEventDrawer';
+import { SavedSearchesMenu } from './SavedSearchesMenu';
 import type { AuditEvent } from './types';
 import { PagedList } from '../../common/PagedList';
-
-// The API wants ISO instants; the browser's datetime input gives local wall-clock time.
-const toIso = (value: string) => {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
-};
 
 const outcomeChoices = (['success', 'failure', 'denied'] as const).map((outcome) => ({
   id: outcome,
@@ -28,53 +23,67 @@ const roleChoices = (['agent', 'reviewer', 'supervisor', 'admin'] as const).map(
   name: `rd.roles.${role}`,
 }));
 
+// Every filter is a list filter, so the URL holds them all: a link to the page is the investigation.
 const filters = [
-  <TextInput key="actor" source="actor" alwaysOn />,
-  <TextInput key="action" source="action" alwaysOn />,
-  <SelectInput key="role" source="role" label="sup.audit.role" choices={roleChoices} alwaysOn />,
-  <TextInput key="targetType" source="targetType" />,
-  <TextInput key="targetId" source="targetId" />,
-  <TextInput key="caseId" source="caseId" />,
-  <SelectInput key="outcome" source="outcome" choices={outcomeChoices} alwaysOn />,
-  <DateTimeInput key="from" source="from" parse={toIso} />,
-  <DateTimeInput key="to" source="to" parse={toIso} />,
+  <TextInput key="customerId" source="customerId" label="audit_ex.filters.customerId" alwaysOn />,
+  <ActionFilterInput key="action" source="action" alwaysOn />,
+  <TextInput key="actor" source="actor" label="audit_ex.filters.actor" alwaysOn />,
+  <TextInput key="target" source="target" label="audit_ex.filters.target" alwaysOn sx={{ minWidth: 300 }} />,
+  <LocaleDateTimeInput key="from" source="from" alwaysOn />,
+  <LocaleDateTimeInput key="to" source="to" alwaysOn />,
+  <SelectInput key="outcome" source="outcome" choices={outcomeChoices} />,
+  <SelectInput key="role" source="role" label="sup.audit.role" choices={roleChoices} />,
 ];
 
 const Column = DataTable.Col<AuditEvent>;
 
-// Filters, and a column chooser for small screens (hiding the IP or request id, say).
 const ListActions = () => (
   <TopToolbar>
+    <SavedSearchesMenu />
     <FilterButton />
-    <ColumnsButton />
     <ExportCsvButton />
     <EvidenceButton />
   </TopToolbar>
 );
 
+/** Five columns that fit 1440 px; a click opens the entry beside the list. */
+const AuditTable = () => {
+  const { data } = useListContext<AuditEvent>();
+  const [selected, setSelected] = useState<string | null>(null);
+  const entry = data?.find((e) => e.id === selected) ?? null;
+  return (
+    <>
+      <DataTable
+        bulkActionButtons={false}
+        size="small"
+        rowClick={(id) => {
+          setSelected(String(id));
+          return false;
+        }}
+        rowSx={(record) => (record.id === selected ? { bgcolor: 'action.selected' } : {})}
+      >
+        <Column source="at" label="audit_ex.columns.at" disableSort>
+          <UtcDateField source="at" stacked />
+        </Column>
+        <Column source="actorEmail" label="audit_ex.columns.actor" disableSort />
+        <Column source="action" label="audit_ex.columns.action" field={AuditActionField} disableSort />
+        <Column label="audit_ex.columns.target" disableSort>
+          <TargetField />
+        </Column>
+        <Column source="outcome" label="audit_ex.columns.outcome" field={OutcomeField} disableSort />
+      </DataTable>
+      <AuditEventDrawer entry={entry} onClose={() => setSelected(null)} />
+    </>
+  );
+};
+
 /**
- * Newest first, as the API returns it. No column sorts and nothing is exported from the browser:
+ * The audit explorer: newest first, as the API returns it. No column sorts and nothing is exported from the browser:
  * evidence exports go through the server, which audits them.
  */
 export const AuditEventList = () => (
   <PagedList filters={filters} actions={<ListActions />}>
     <VerifyChainPanel />
-    <DataTable bulkActionButtons={false} rowClick="show" size="small">
-      <Column source="at" disableSort>
-        <UtcDateField source="at" stacked />
-      </Column>
-      <Column source="actorEmail" disableSort />
-      <Column source="actorRoles" field={RoleListField} disableSort />
-      <Column source="action" field={AuditActionField} disableSort />
-      <Column source="outcome" field={OutcomeField} disableSort />
-      <Column label="resources.audit-events.fields.target" disableSort>
-        <TargetField truncate={8} />
-      </Column>
-      <Column source="reason" disableSort sx={{ minWidth: 160 }} />
-      <Column source="ip" field={CodeField} disableSort />
-      <Column source="requestId" disableSort>
-        <CodeField source="requestId" truncate={8} />
-      </Column>
-    </DataTable>
+    <AuditTable />
   </PagedList>
 );

@@ -1,6 +1,5 @@
-import { Box, Chip, Tooltip, Typography } from '@mui/material';
+import { Chip, Tooltip, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { monospace } from '../../theme';
 import type { AuditEvent, AuditOutcome } from './types';
 
 const outcomeColors: Record<AuditOutcome, 'success' | 'warning' | 'error'> = {
@@ -21,29 +20,6 @@ export const OutcomeField = (_props: { source: 'outcome'; label?: string }) => {
       color={outcomeColors[outcome] ?? 'default'}
       label={translate(`rd.audit.outcome.${outcome}`, { _: outcome })}
     />
-  );
-};
-
-export const TargetField = ({ emptyText, truncate }: { label?: string; emptyText?: string; truncate?: number }) => {
-  const record = useRecordContext<AuditEvent>();
-  if (!record?.targetType && !record?.targetId) {
-    return emptyText ? (
-      <Typography component="span" variant="body2" color="text.secondary">
-        {emptyText}
-      </Typography>
-    ) : null;
-  }
-  const id = record.targetId ?? '';
-  const shortened = truncate !== undefined && id.length > truncate + 1;
-  const idElement = (
-    <Box component="span" sx={{ fontFamily: monospace, overflowWrap: 'break-word' }}>
-      {shortened ? `${id.slice(0, truncate)}…` : id}
-    </Box>
-  );
-  return (
-    <Typography component="span" variant="body2">
-      {record.targetType} {shortened ? <Tooltip title={id}>{idElement}</Tooltip> : idElement}
-    </Typography>
   );
 };
 

@@ -1,5 +1,6 @@
 import type { Schemas } from '../../api/types';
 
 /** One entry of the hash-chained audit trail, as `GET /api/audit-events[/:id]` returns it (generated types). */
-export type AuditEvent = Schemas['AuditEntryResponse'];
+export type AuditEvent = Schemas['AuditEntryView'];
 export type AuditOutcome = AuditEvent['outcome'];
+export type SavedAuditSearch = Schemas['SavedAuditSearchResponse'];
