@@ -1,5 +1,6 @@
 /**
- * An investigation in a real browser, in French: from a recovery case's page the supervisor opens the case's
+ * An investigation in a real browser, in French: from the audit explorer filtered on one customer ID and a time
+ * range, the supervisor opens a recovery case's entry, follows it to the case, opens the case's
  * story, reads its events in time order (documents, the reviewer's decisions, the agent's opening, the
  * approval, the mails) with the chain verified, and downloads the evidence zip, whose files match its manifest
  * and whose audit entries match the live chain.
@@ -26,6 +27,7 @@ describe('a case’s story in the console (browser)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
   let caseId: string;
+  let customerId: string;
   let documentHashes: string[];
 
   beforeAll(async () => {
@@ -34,6 +36,7 @@ describe('a case’s story in the console (browser)', () => {
     // A verified documents case (two processed documents, decided by a reviewer), a replacement an agent opens
     // on it and another supervisor approves.
     const account = await createAccount(app.dataSource);
+    customerId = account.customerId;
     const reviewer = await createStaff(app.dataSource, ['reviewer']);
     const idCase = await createVerifiedIdentityCase(app.dataSource, account, 'replace_email', { reviewerId: reviewer.user.id });
     const store = app.app.get(DocumentStore);
@@ -91,12 +94,21 @@ describe('a case’s story in the console (browser)', () => {
     await page.locator('[role="menu"][aria-label="Menu principal"][aria-busy="false"]').waitFor();
   }
 
-  it('opens the story from the case page, reads it in order in French and checks the zip against the chain', async () => {
+  it('finds the case from the audit explorer, reads its story in order in French and checks the zip against the chain', async () => {
     const session = await openConsole(browser, UI_TIMEOUT, { locale: 'fr-FR', acceptDownloads: true });
     const { page } = session;
     try {
       await signInFrench(page);
-      await page.goto(`${app.url}/#/recovery-cases/${caseId}/show`);
+      // The investigation starts in the audit explorer: every entry on the customer ID within the last hour
+      // (a shared link), the case's opening beside the list, one click to the case, one to its story.
+      const filter = { customerId, from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+      await page.goto(`${app.url}/#/audit-events?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+      await page.locator('table tbody tr').filter({ hasText: 'Remplacement de l’adresse de contact : Ouvert' }).click();
+      await page
+        .locator('section[aria-labelledby="audit-drawer-title"]')
+        .getByRole('link', { name: `Ouvrir le dossier ${caseId.slice(0, 8)}` })
+        .click();
+      await page.waitForURL(new RegExp(`#/recovery-cases/${caseId}/show`));
       await page.getByRole('link', { name: 'Historique' }).click();
       await page.waitForURL(/#\/case-stories\//);
       await page
