@@ -137,6 +137,8 @@ describe('staff console: an alert in French, from trigger to acknowledgement (br
       await page.waitForURL(new RegExp(`customerId=${customerId}`));
       const done = page.locator('li[data-alert-rule="repeated_attempts"][data-alert-state="acknowledged"]');
       await done.getByText('Le client a confirmé les deux demandes par téléphone.').waitFor();
+      // Who acknowledged it, by name (here the signed-in supervisor).
+      expect(await done.innerText()).toMatch(/Traitée le .+ par Test supervisor \(vous\)/);
       await done.getByRole('link', { name: `le compte ${customerId}` }).waitFor();
       expect(await page.locator('#alerts-open').count()).toBe(0);
       expect(await page.locator('li[data-alert-rule="unmask_burst"]').count()).toBe(0);

@@ -48,7 +48,7 @@ const sup = {
     case_label: 'Case:',
     open_event: 'Open the audit entry',
     staff_trail: 'Their audit trail',
-    acknowledged_by: 'Acknowledged %{date}',
+    acknowledged_by: 'Acknowledged %{date} by',
     acknowledge: 'Acknowledge',
     ack_title: 'Acknowledge: %{rule}',
     ack_explain: 'Say what you looked at and what you found. Your comment is kept with the alert and in the audit trail.',

@@ -50,7 +50,7 @@ const sup: (typeof en)['sup'] = {
     case_label: 'Dossier :',
     open_event: 'Ouvrir l’entrée d’audit',
     staff_trail: 'Son journal d’audit',
-    acknowledged_by: 'Traitée le %{date}',
+    acknowledged_by: 'Traitée le %{date} par',
     acknowledge: 'Traiter',
     ack_title: 'Traiter : %{rule}',
     ack_explain:

@@ -9,6 +9,7 @@ import { ruleLabel, alertSummary } from './alertLabels';
 import { Note } from '../../common/Note';
 import { AlertSubject } from './AlertSubject';
 import { AlertEvidence } from './AlertEvidence';
+import { StaffName } from '../recovery-cases/fields';
 
 interface Props {
   alert: AlertRecord;
@@ -86,7 +87,8 @@ export const AlertCard = ({ alert, onAcknowledge, selected, onSelect }: Props) =
         <AlertEvidence alert={alert} />
         {!open && (
           <MuiAlert severity="success" icon={false} sx={{ py: 0 }}>
-            {translate('sup.alerts.acknowledged_by', { date: formatDateTime(alert.acknowledgedAt!, locale) })}
+            {translate('sup.alerts.acknowledged_by', { date: formatDateTime(alert.acknowledgedAt!, locale) })}{' '}
+            <StaffName id={alert.acknowledgedBy} />
             {alert.ackComment && <> — « {alert.ackComment} »</>}
           </MuiAlert>
         )}
