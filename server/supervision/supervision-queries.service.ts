@@ -1,8 +1,7 @@
-import { In, IsNull, MoreThan } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
-import { Alert } from './alert.entity';
 
 // The supervision module's reads: home pages, dashboards, alert scans, evidence. They take the caller's
 // EntityManager, so a read made inside a write's transaction (the alert scan) stays inside it.
@@ -140,32 +139,6 @@ export async function outboxCounts(
   return { byStatus, failedSince: recent.n };
 }
 
-/** Audit entries by this staff member with this action in the hour up to `at`; `without_call`: those with no call reference. */
-export async function actorActionsLastHour(
-  m: EntityManager,
-  actorId: string,
-  action: string,
-  at: Date,
-  where?: 'without_call',
-): Promise<number> {
-  const [row] = await m.query(
-    `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND action = $2 AND at > $3 AND at <= $4
-     ${where === 'without_call' ? `AND coalesce(after->>'callReference', '') = ''` : ''}`,
-    [actorId, action, new Date(at.getTime() - 3600_000), at],
-  );
-  return row.n;
-}
-
-/** Recovery openings and executions, and failed caller checks, on the account in the day up to `at`. */
-export async function attemptsOnAccountLastDay(m: EntityManager, accountId: string, at: Date): Promise<number> {
-  const [row] = await m.query(
-    `SELECT count(*)::int AS n FROM audit_events WHERE target_type = 'account' AND target_id = $1 AND at > $2 AND at <= $3
-     AND (action ~ '^recovery\\.[a-z_0-9]+\\.(open|execute)$' OR (action IN ('verification.code.check', 'verification.stated.check') AND outcome <> 'success'))`,
-    [accountId, new Date(at.getTime() - 86_400_000), at],
-  );
-  return row.n;
-}
-
 /** Audit entries after `afterId`, in chain order, at most `batch`. */
 export function auditEventsAfter(m: EntityManager, afterId: string, batch: number): Promise<AuditEvent[]> {
   return m.getRepository(AuditEvent).find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: batch });
@@ -188,13 +161,6 @@ export async function pendingAlertMails(m: EntityManager): Promise<string[]> {
     `SELECT id FROM mail_outbox WHERE status = 'pending' AND template = 'staff_alert' ORDER BY created_at LIMIT 500`,
   );
   return rows.map((r) => r.id);
-}
-
-/** Alerts newest first, open or acknowledged only when asked. */
-export function alertList(m: EntityManager, status: 'open' | 'acknowledged' | undefined, limit: number): Promise<Alert[]> {
-  const where =
-    status === 'open' ? { acknowledgedAt: IsNull() } : status === 'acknowledged' ? { acknowledgedAt: MoreThan(new Date(0)) } : {};
-  return m.getRepository(Alert).find({ where, order: { createdAt: 'DESC' }, take: limit });
 }
 
 /** The account's mails created since `since`, oldest first. */

@@ -15,8 +15,6 @@ const sup = {
     kind_identity: 'Identity-documents case',
     kind_recovery: 'Recovery case',
     case_id: 'Case ID',
-    case_id_help: 'Paste the case’s ID (a UUID)',
-    case_id_invalid: 'Paste a case ID (a UUID)',
     submit: 'Export',
     close: 'Close',
     done: 'Evidence downloaded: %{file}',

@@ -17,8 +17,6 @@ const sup: (typeof en)['sup'] = {
     kind_identity: 'Dossier de justificatifs d’identité',
     kind_recovery: 'Dossier de récupération',
     case_id: 'Identifiant du dossier',
-    case_id_help: 'Collez l’identifiant du dossier (un UUID)',
-    case_id_invalid: 'Collez un identifiant de dossier (un UUID)',
     submit: 'Exporter',
     close: 'Fermer',
     done: 'Preuves téléchargées : %{file}',
