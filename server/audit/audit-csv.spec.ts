@@ -1,5 +1,6 @@
 import { AuditEvent } from './audit-event.entity';
 import { auditCsv, toCsvRow } from './audit.dto';
+import { auditEntry } from '../../test/support/audit-entry';
 
 async function exportOf(rows: Partial<AuditEvent>[]): Promise<string> {
   const csv = auditCsv();
@@ -7,27 +8,7 @@ async function exportOf(rows: Partial<AuditEvent>[]): Promise<string> {
   csv.on('data', (d: Buffer) => (text += d.toString()));
   const done = new Promise((resolve, reject) => csv.on('end', resolve).on('error', reject));
   for (const r of rows) {
-    csv.write(
-      toCsvRow({
-        id: '1',
-        at: new Date('2026-11-24T09:00:00Z'),
-        actorEmail: null,
-        actorRoles: [],
-        action: 'test',
-        outcome: 'success',
-        targetType: null,
-        targetId: null,
-        caseId: null,
-        reason: null,
-        before: null,
-        after: null,
-        ip: null,
-        requestId: null,
-        prevHash: 'a',
-        hash: 'b',
-        ...r,
-      } as AuditEvent),
-    );
+    csv.write(toCsvRow(auditEntry({ at: new Date('2026-11-24T09:00:00Z'), prevHash: 'a', hash: 'b', ...r })));
   }
   csv.end();
   await done;

@@ -2,27 +2,10 @@ import type { AuditEvent } from '../audit/audit-event.entity';
 import { chainHash, GENESIS_HASH } from '../audit/audit-chain';
 import { refReadings } from './case-ref';
 import { byTime, entryVerifies, type StoryItem } from './story-items';
+import { auditEntry } from '../../test/support/audit-entry';
 
 const entry = (id: string, prevHash: string, action: string): AuditEvent => {
-  const e = {
-    id,
-    at: new Date('2026-01-01T10:00:00Z'),
-    actorId: null,
-    actorEmail: 'a@staff.test',
-    actorRoles: ['agent'],
-    action,
-    outcome: 'success',
-    targetType: null,
-    targetId: null,
-    caseId: null,
-    reason: null,
-    before: null,
-    after: null,
-    ip: null,
-    requestId: null,
-    prevHash,
-    hash: '',
-  } as AuditEvent;
+  const e = auditEntry({ id, actorEmail: 'a@staff.test', actorRoles: ['agent'], action, prevHash });
   e.hash = chainHash(prevHash, e);
   return e;
 };

@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { DialogContentText, TextField } from '@mui/material';
+import { DialogContentText } from '@mui/material';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { supervisionApi, type AlertRecord } from '../../supervision/api';
 import { FormDialog } from '../../common/FormDialog';
+import { AckCommentField, useAckComment } from './AckCommentField';
 import { ruleLabel, alertSummary } from './alertLabels';
 
 export const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertRecord; onClose: () => void; onDone: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const { canAccess } = useCanAccess({ action: 'edit', resource: 'alerts' });
-  const [comment, setComment] = useState('');
-  const [touched, setTouched] = useState(false);
+  const note = useAckComment();
+  const { comment, setTouched, invalid, setError } = note;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const invalid = comment.trim().length < 3;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,20 +51,7 @@ export const AcknowledgeDialog = ({ alert, onClose, onDone }: { alert: AlertReco
     >
       <DialogContentText>{alertSummary(translate, alert)}</DialogContentText>
       <DialogContentText variant="body2">{translate('sup.alerts.ack_explain')}</DialogContentText>
-      <TextField
-        autoFocus
-        required
-        multiline
-        minRows={3}
-        name="comment"
-        label={translate('sup.alerts.comment')}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        onBlur={() => setTouched(true)}
-        error={(touched && invalid) || !!error}
-        helperText={error ?? (touched && invalid ? translate('sup.alerts.comment_required') : ' ')}
-        slotProps={{ htmlInput: { maxLength: 1000 } }}
-      />
+      <AckCommentField state={note} />
     </FormDialog>
   );
 };

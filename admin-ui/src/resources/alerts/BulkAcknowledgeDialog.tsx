@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { DialogContentText, List, ListItem, TextField } from '@mui/material';
+import { DialogContentText, List, ListItem } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { apiErrorOf } from '../../providers/http';
 import { type AlertRecord } from '../../supervision/api';
 import { FormDialog } from '../../common/FormDialog';
+import { AckCommentField, useAckComment } from './AckCommentField';
 import { ruleLabel, subjectText } from './alertLabels';
 import { alertsApi, type BulkOutcome } from './api';
 
@@ -17,12 +18,10 @@ interface Props {
 export const BulkAcknowledgeDialog = ({ alerts, onClose, onDone }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [comment, setComment] = useState('');
-  const [touched, setTouched] = useState(false);
+  const note = useAckComment();
+  const { comment, setTouched, invalid, setError } = note;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<BulkOutcome[] | null>(null);
-  const invalid = comment.trim().length < 3;
   const describe = (id: string) => {
     const alert = alerts.find((a) => a.id === id);
     return alert ? [ruleLabel(translate, alert.rule), subjectText(translate, alert.subject)].filter(Boolean).join(' — ') : '—';
@@ -85,20 +84,7 @@ export const BulkAcknowledgeDialog = ({ alerts, onClose, onDone }: Props) => {
             ))}
           </List>
           <DialogContentText variant="body2">{translate('sup.alerts.bulk_explain')}</DialogContentText>
-          <TextField
-            autoFocus
-            required
-            multiline
-            minRows={3}
-            name="comment"
-            label={translate('sup.alerts.comment')}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            onBlur={() => setTouched(true)}
-            error={(touched && invalid) || !!error}
-            helperText={error ?? (touched && invalid ? translate('sup.alerts.comment_required') : ' ')}
-            slotProps={{ htmlInput: { maxLength: 1000 } }}
-          />
+          <AckCommentField state={note} />
         </>
       )}
     </FormDialog>
