@@ -195,5 +195,11 @@ describe('alerts: subject, evidence, acknowledgement', () => {
     expect(window.body.data.map((a: { id: string }) => a.id)).toContain(one.id);
     expect((await client.get('/api/alerts').query({ status: 'open' })).body.data.map((a: { id: string }) => a.id)).not.toContain(one.id);
     expect((await client.get('/api/alerts').query({ rule: 'nope' })).status).toBe(400);
+    // ISO forms a JavaScript Date cannot read (a week date) are refused with a field error, never a 500.
+    for (const from of ['2024-W01', 'yesterday']) {
+      const bad = await client.get('/api/alerts').query({ from });
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.body.errors)).toEqual(['from']);
+    }
   });
 });

@@ -223,11 +223,23 @@ describe('a case’s story and its evidence bundle', () => {
     const again = await supervisor.get(`/api/evidence/recovery-cases/${story.caseId}?format=zip`).buffer(true).parse(binary);
     expect(again.status).toBe(200);
     const lost = JSON.parse((await unzip(again.body as Buffer)).get('manifest.json')!.toString());
-    expect(lost.missing).toEqual([expect.stringMatching(new RegExp(`^previews/.*-${story.docs[0].id.slice(0, 8)}\\.jpg$`))]);
-    // Audited like the JSON export.
+    expect(lost.missing).toEqual([
+      {
+        path: expect.stringMatching(new RegExp(`^previews/.*-${story.docs[0].id.slice(0, 8)}\\.jpg$`)),
+        documentId: story.docs[0].id,
+        reason: 'gone',
+      },
+    ]);
     const exported = await t.dataSource
       .getRepository(AuditEvent)
       .find({ where: { action: 'evidence.export', targetId: story.caseId }, order: { id: 'DESC' }, take: 1 });
-    expect(exported[0]?.after).toEqual({ entries: evidence.audit.length + 1, format: 'zip' });
+    // Audited like the JSON export, naming every file that left (with its hash) and the one that could not.
+    const after = exported[0]?.after as { entries: number; format: string; files: { path: string; sha256: string }[]; missing: unknown[] };
+    expect(after).toMatchObject({ entries: evidence.audit.length + 1, format: 'zip', missing: lost.missing });
+    const shipped = lost.files.filter((f: { path: string }) => /^(documents|previews)\//.test(f.path));
+    expect(after.files.map((f) => [f.path, f.sha256]).sort()).toEqual(
+      shipped.map((f: { path: string; sha256: string }) => [f.path, f.sha256]).sort(),
+    );
+    expect(after.files).toHaveLength(3);
   });
 });

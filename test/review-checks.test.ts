@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { AuditEvent } from '../server/audit/audit-event.entity';
 import { CaseDocument } from '../server/documents/case-document.entity';
+import { IdentityCase } from '../server/documents/identity-case.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createAccount, createStaff } from './support/factories';
 import { jpegWithExif, pdf, pdfWithJavaScript } from './support/files';
@@ -120,6 +121,11 @@ describe('review checks: name check and flag confirmation', () => {
     const detail = (await reviewer.get(`/api/identity-cases/${second.caseId}`)).body;
     expect(detail.fraudFlags).toEqual(['duplicate_document']);
     expect(detail.duplicates).toEqual([{ caseId: first.caseId, customerId: first.account.customerId, kind: 'identity_front' }]);
+    // The agent who opened the case reads it, but not which other customer sent the same file.
+    const opener = await createStaff(t.dataSource, ['agent']);
+    await t.dataSource.getRepository(IdentityCase).update({ id: second.caseId }, { openedBy: opener.user.id });
+    const agentView = await (await signIn(t, opener)).get(`/api/identity-cases/${second.caseId}`).expect(200);
+    expect(agentView.body).toMatchObject({ fraudFlags: ['duplicate_document'], duplicates: [] });
     const flags = Object.fromEntries(
       (detail.documents as { id: string; flagsToAcknowledge: string[] }[]).map((d) => [d.id, d.flagsToAcknowledge]),
     );
@@ -142,6 +148,9 @@ describe('review checks: name check and flag confirmation', () => {
     const accepted = await decide({ ...IDENTITY, acknowledgedFlags: ['duplicate_document'] });
     expect(accepted.status).toBe(200);
     expect(accepted.body.document).toMatchObject({ decision: 'accepted' });
+    // The confirmation is in the trail: who accepted, knowing the file was a duplicate.
+    const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'document.accept', targetId: second.front });
+    expect(entry.after).toMatchObject({ decision: 'accepted', acknowledgedFlags: ['duplicate_document'] });
 
     // Rejecting or asking again needs no confirmation: only accepting vouches for the file.
     const rejected = await reviewer

@@ -98,11 +98,14 @@ export class ReviewService {
 
   async detail(actor: Actor, caseId: string) {
     const c = await this.load(actor, caseId);
+    // Which other customer sent the same file is for those who judge it (reviewers) or oversee (supervisors), not
+    // for the agent who opened the case.
+    const seesDuplicates = actor.ability.can('review', 'Case') || actor.ability.can('read', 'AuditEvent');
     const [docs, account, methods, duplicates] = await Promise.all([
       documentsOf(this.dataSource.manager, c.id),
       c.accountId ? this.dataSource.getRepository(CustomerAccount).findOneBy({ id: c.accountId }) : null,
       c.accountId && c.purpose === 'disable_2fa' ? twoFactorMethodsOf(this.dataSource.manager, c.accountId) : [],
-      c.fraudFlags.includes('duplicate_document') ? duplicateEvidence(this.dataSource.manager, c) : [],
+      seesDuplicates && c.fraudFlags.includes('duplicate_document') ? duplicateEvidence(this.dataSource.manager, c) : [],
     ]);
     return {
       ...this.summary(c),
@@ -320,6 +323,8 @@ export class ReviewService {
           expiry: doc.documentExpiry,
           identityType: doc.identityType,
           issuedOn: doc.issuedOn,
+          // The flags the reviewer confirmed seeing (duplicate document, active PDF content): accountability.
+          ...(doc.decision === 'accepted' ? { acknowledgedFlags: flagsToAcknowledge(c, doc) } : {}),
         },
       });
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Injectable, Param, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CurrentActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { RequirePermission } from '../auth/policy.decorator';
@@ -33,14 +33,16 @@ export class AlertsQuery {
   @IsString()
   @MaxLength(254)
   staff?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Raised at or after' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Raised at or after' })
   @IsOptional()
-  @IsDateString()
-  from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Raised before' })
+  @Type(() => Date)
+  @IsDate({ message: 'must be a date (ISO 8601)' })
+  from?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Raised before' })
   @IsOptional()
-  @IsDateString()
-  to?: string;
+  @Type(() => Date)
+  @IsDate({ message: 'must be a date (ISO 8601)' })
+  to?: Date;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -121,8 +123,8 @@ export class AlertsController {
     const filter = {
       ...q,
       status: q.status ?? 'all',
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
+      from: q.from,
+      to: q.to,
       limit: q.limit ?? 50,
     };
     return { data: (await this.alerts.list(filter)).map(toResponse), nextCursor: null };

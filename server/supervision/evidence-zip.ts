@@ -14,7 +14,7 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
  * SHA-256, and how to check the chain) and `SHA256SUMS` (`sha256sum -c` format, every file but itself).
  * Streamed by yazl as it is read.
  */
-export function evidenceZip(bundle: object, files: ZipEntry[], at: Date, missing: string[] = []): Readable {
+export function evidenceZip(bundle: object, files: ZipEntry[], at: Date, missing: object[] = []): Readable {
   const entries: ZipEntry[] = [{ path: 'evidence.json', data: Buffer.from(JSON.stringify(bundle, null, 2)) }, ...files];
   const manifest = {
     generatedAt: at.toISOString(),

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CallerVerification } from '../accounts/caller-verification.entity';
 import { CustomerAccount } from '../accounts/customer-account.entity';
@@ -24,7 +25,19 @@ import { checksOf } from '../accounts/accounts-queries.service';
 import { documentsOf } from '../documents/documents-queries.service';
 import { auditOfCases, mailsSince } from './supervision-queries.service';
 
-type FilesHook = (docs: CaseDocument[]) => Promise<number>;
+/** A file the store could not give back: removed (`gone`) or failing its authentication tag (`integrity`). */
+export interface MissingFile {
+  path: string;
+  documentId: string;
+  reason: 'gone' | 'integrity';
+}
+
+/** What a zip export collects while the bundle is built: the files, and what the audit entry lists of them. */
+class ZipFiles {
+  readonly files: ZipEntry[] = [];
+  readonly sent: { path: string; documentId: string; sha256: string }[] = [];
+  readonly missing: MissingFile[] = [];
+}
 
 /**
  * A case's evidence for a security officer: what was checked, decided, approved and mailed, and the audit entries
@@ -33,6 +46,8 @@ type FilesHook = (docs: CaseDocument[]) => Promise<number>;
  */
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger('Evidence');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -50,11 +65,9 @@ export class EvidenceService {
     const { id } = await resolveCaseRef(this.dataSource.manager, ref, kind, notFound);
     if (format === 'json')
       return { bundle: await (kind === 'recovery_case' ? this.recoveryCase(actor, id) : this.identityCase(actor, id)) };
-    const files: ZipEntry[] = [];
-    const missing: string[] = [];
-    const hook: FilesHook = (docs) => this.documentFiles(docs, files, missing);
-    const bundle = await (kind === 'recovery_case' ? this.recoveryCase(actor, id, hook) : this.identityCase(actor, id, hook));
-    const zip: Readable = evidenceZip(bundle, files, new Date(bundle.generatedAt), missing);
+    const collected = new ZipFiles();
+    const bundle = await (kind === 'recovery_case' ? this.recoveryCase(actor, id, collected) : this.identityCase(actor, id, collected));
+    const zip: Readable = evidenceZip(bundle, collected.files, new Date(bundle.generatedAt), collected.missing);
     return { bundle, zip, fileName: `evidence-${kind.replace('_', '-')}-${id.slice(0, 8)}.zip` };
   }
 
@@ -62,26 +75,30 @@ export class EvidenceService {
    * The processed documents' files, decrypted: the original (its SHA-256 is the document's) and the preview. A file
    * the store cannot give back (gone, or failing its authentication tag) is listed as missing, never skipped silently.
    */
-  private async documentFiles(docs: CaseDocument[], out: ZipEntry[], missing: string[]): Promise<number> {
+  private async documentFiles(docs: CaseDocument[], out: ZipFiles): Promise<void> {
     let n = 0;
-    const add = async (path: string, key: string) => {
+    const add = async (path: string, key: string, documentId: string) => {
       try {
-        out.push({ path, data: await this.store.get(key) });
-      } catch {
-        missing.push(path);
+        const data = await this.store.get(key);
+        out.files.push({ path, data });
+        out.sent.push({ path, documentId, sha256: createHash('sha256').update(data).digest('hex') });
+      } catch (e) {
+        const gone = (e as NodeJS.ErrnoException).code === 'ENOENT';
+        out.missing.push({ path, documentId, reason: gone ? 'gone' : 'integrity' });
+        // A file failing its tag was altered (or the key changed): an operator must know, not only the manifest.
+        if (!gone) this.logger.warn(`evidence export: document ${documentId} (${path}) fails its integrity check`);
       }
     };
     for (const d of docs) {
       if (d.state !== 'processed' || d.purgedAt) continue;
       n += 1;
       const stem = `${String(n).padStart(2, '0')}-${d.kind}-${d.id.slice(0, 8)}`;
-      await add(`documents/${downloadName(stem, d.detectedType)}`, d.storageKey);
-      if (d.previewKey) await add(`previews/${stem}.jpg`, d.previewKey);
+      await add(`documents/${downloadName(stem, d.detectedType)}`, d.storageKey, d.id);
+      if (d.previewKey) await add(`previews/${stem}.jpg`, d.previewKey, d.id);
     }
-    return out.length;
   }
 
-  async recoveryCase(actor: Actor, id: string, withFiles?: FilesHook) {
+  async recoveryCase(actor: Actor, id: string, withFiles?: ZipFiles) {
     const c = await this.dataSource.getRepository(RecoveryCase).findOneBy({ id });
     if (!c) throw supervisionError('recovery_case_not_found');
     const [account, identity, checks, mails] = await Promise.all([
@@ -129,21 +146,21 @@ export class EvidenceService {
         })),
       },
       caseIds,
-      withFiles ? 'zip' : 'json',
+      withFiles,
     );
   }
 
-  async identityCase(actor: Actor, id: string, withFiles?: FilesHook) {
+  async identityCase(actor: Actor, id: string, withFiles?: ZipFiles) {
     const part = await this.identityPart(id, withFiles);
     if (!part) throw supervisionError('identity_case_not_found');
-    return this.finish(actor, 'identity_case', id, { identityCase: part }, [id], withFiles ? 'zip' : 'json');
+    return this.finish(actor, 'identity_case', id, { identityCase: part }, [id], withFiles);
   }
 
-  private async identityPart(id: string, withFiles?: FilesHook) {
+  private async identityPart(id: string, withFiles?: ZipFiles) {
     const c = await this.dataSource.getRepository(IdentityCase).findOneBy({ id });
     if (!c) return null;
     const docs = await documentsOf(this.dataSource.manager, c.id);
-    if (withFiles) await withFiles(docs);
+    if (withFiles) await this.documentFiles(docs, withFiles);
     return {
       id: c.id,
       purpose: c.purpose,
@@ -187,7 +204,7 @@ export class EvidenceService {
     };
   }
 
-  private async finish(actor: Actor, kind: string, id: string, body: Record<string, unknown>, caseIds: string[], format: 'json' | 'zip') {
+  private async finish(actor: Actor, kind: string, id: string, body: Record<string, unknown>, caseIds: string[], zip?: ZipFiles) {
     const entries = await auditOfCases(this.dataSource.manager, caseIds);
     const recomputed = entries.every((e) => chainHash(e.prevHash, e) === e.hash);
     const previous = await predecessorHashes(
@@ -202,7 +219,8 @@ export class EvidenceService {
       targetType: kind,
       targetId: id,
       caseId: id,
-      after: format === 'zip' ? { entries: entries.length, format } : { entries: entries.length },
+      // A zip carries the documents themselves: the entry names every file that left and every one that could not.
+      after: zip ? { entries: entries.length, format: 'zip', files: zip.sent, missing: zip.missing } : { entries: entries.length },
     });
     return {
       kind,
