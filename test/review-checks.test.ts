@@ -93,6 +93,13 @@ describe('review checks: name check and flag confirmation', () => {
     const badDate = await check(front, { holderName: 'Elodie Lefevre', expiry: '01/01/2031' });
     expect(badDate.status).toBe(400);
     expect(Object.keys(badDate.body.errors)).toEqual(['expiry']);
+    // A day that does not exist is refused on both routes, never a 500 from the database's date column.
+    const noSuchDay = await check(front, { holderName: 'Elodie Lefevre', expiry: '2031-02-30' });
+    expect([noSuchDay.status, Object.keys(noSuchDay.body.errors)]).toEqual([400, ['expiry']]);
+    const decidedOnNoDay = await reviewer
+      .post(`/api/identity-cases/${caseId}/documents/${front}/decision`)
+      .send({ ...IDENTITY, expiry: '2031-02-30' });
+    expect([decidedOnNoDay.status, Object.keys(decidedOnNoDay.body.errors)]).toEqual([400, ['expiry']]);
     const notIdentity = await check(proof, { holderName: 'Elodie Lefevre' });
     expect(notIdentity.status).toBe(422);
     expect(notIdentity.body.code).toBe('documents.not_an_identity_document');

@@ -11,6 +11,7 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateBy,
 } from 'class-validator';
 import { ACCOUNT_TYPES } from '../accounts/customer-account.entity';
 import { DECISIONS, DOCUMENT_KINDS, IDENTITY_TYPES, REJECTION_CODES, REUPLOAD_REASONS } from './case-document.entity';
@@ -18,6 +19,17 @@ import { FORM_LANGUAGES } from './form-language';
 import type { FormLanguage } from './form-language';
 import { ADDRESS_VARIANTS, CASE_PURPOSES, CASE_STATUSES } from './identity-case.entity';
 import { ACK_FLAGS } from './review-checks';
+import { isCalendarDay } from './document-rules';
+
+/** A day that exists, written YYYY-MM-DD (2031-02-30 is refused here, not by the database's date column). */
+const IsCalendarDay = () =>
+  ValidateBy({
+    name: 'isCalendarDay',
+    validator: {
+      validate: (v) => typeof v === 'string' && isCalendarDay(v),
+      defaultMessage: () => 'must be a day of the calendar written YYYY-MM-DD',
+    },
+  });
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const REASON_CODES = [...new Set([...REJECTION_CODES, ...REUPLOAD_REASONS])];
@@ -171,7 +183,7 @@ export class DecisionDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  @IsCalendarDay()
   expiry?: string;
 
   /** Accepting an identity document: its type as read (required unless the customer stated one). */
@@ -204,7 +216,7 @@ export class NameCheckDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  @IsCalendarDay()
   expiry?: string;
 }
 

@@ -4,6 +4,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Alert } from './alert.entity';
 import type { AlertRule, AlertSubject, AlertSubjectType } from './alert.entity';
 import type { Trail } from './alert-rules';
+import { normalizeCustomerId } from '../accounts/customer-id';
 
 // The alerts' reads: the trail behind a rule, the subject's names, the search and the evidence. They take the
 // caller's EntityManager, so the scan's reads stay inside its transaction.
@@ -87,7 +88,8 @@ export function alertSearch(m: EntityManager, f: AlertFilter): Promise<Alert[]> 
   if (f.status === 'open') q.andWhere('a.acknowledgedAt IS NULL');
   if (f.status === 'acknowledged') q.andWhere('a.acknowledgedAt IS NOT NULL');
   if (f.rule) q.andWhere('a.rule = :rule', { rule: f.rule });
-  if (f.customerId) q.andWhere('lower(a.customerId) = lower(:cid)', { cid: f.customerId.trim() });
+  // Stored normalized (as accounts and cases hold them): equality, so alerts_customer_idx serves it.
+  if (f.customerId) q.andWhere('a.customerId = :cid', { cid: normalizeCustomerId(f.customerId) });
   if (f.staff) {
     const like = `%${f.staff.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q.andWhere(`(a.staffEmail ILIKE :like OR a.subject->>'staffEmail' ILIKE :like)`, { like });
