@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -249,8 +249,14 @@ export class AlertsService {
    */
   async acknowledgeMany(actor: Actor, ids: string[], comment: string): Promise<BulkOutcome[]> {
     return this.dataSource.transaction(async (m) => {
-      const wanted = [...new Set(ids)];
-      const found = await m.getRepository(Alert).find({ where: { id: In(wanted.filter(isUuid)) }, lock: { mode: 'pessimistic_write' } });
+      // Ids as PostgreSQL prints them (lower case); rows locked one by one in id order, so two overlapping bulk
+      // requests wait for each other instead of deadlocking.
+      const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
+      const found: Alert[] = [];
+      for (const id of wanted.filter(isUuid).sort()) {
+        const alert = await m.getRepository(Alert).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (alert) found.push(alert);
+      }
       const byId = new Map(found.map((a) => [a.id, a]));
       const outcomes: BulkOutcome[] = [];
       for (const id of wanted) {
