@@ -10,7 +10,7 @@ import { AuditService } from '../../server/audit/audit.service';
 import { totpCode } from '../../server/auth/totp';
 import { loadConfig } from '../../server/core/config/config';
 import { AlertsService } from '../../server/supervision/alerts.service';
-import { launchChromium, openConsole } from '../support/browser';
+import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import { startTestApp } from '../support/app';
 import { createAccount, createStaff, type TestStaff } from '../support/factories';
 
@@ -70,12 +70,9 @@ describe('staff console: an alert in French, from trigger to acknowledgement (br
     const { page } = session;
     try {
       const supervisor = await createStaff(app.dataSource, ['supervisor'], { language: 'fr' });
-      await page.goto(`${app.url}/`);
-      await page.locator('input[name="email"]').fill(supervisor.email);
-      await page.locator('input[name="password"]').fill(supervisor.password);
-      await page.locator('input[name="otp"]').fill(await totpCode(supervisor.secret));
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.locator('[role="menu"][aria-label="Menu principal"][aria-busy="false"]').waitFor();
+      await signInConsole(page, app.url, supervisor.email, supervisor.password, await totpCode(supervisor.secret));
+      // The console speaks the browser's language: French from the login page on.
+      await page.getByRole('menu', { name: 'Menu principal' }).waitFor();
       await page.goto(`${app.url}/#/alerts`);
 
       // 1. Named by the customer ID, worded in French from its code and params, no UUID and no code on the card.

@@ -12,7 +12,7 @@ import { AuditEvent } from '../../server/audit/audit-event.entity';
 import { chainHash } from '../../server/audit/audit-chain';
 import { CaseDocument } from '../../server/documents/case-document.entity';
 import { DocumentStore } from '../../server/documents/document-store';
-import { launchChromium, openConsole } from '../support/browser';
+import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import { DEMO_PASSWORD, demoOtp, signIn, startTestApp } from '../support/app';
 import { createAccount, createStaff, createVerifiedIdentityCase } from '../support/factories';
 import { jpegWithExif, pdf } from '../support/files';
@@ -86,12 +86,9 @@ describe('a case’s story in the console (browser)', () => {
 
   /** Signs the demo supervisor in through the French login page. */
   async function signInFrench(page: Page) {
-    await page.goto(`${app.url}/`);
-    await page.locator('input[name="email"]').fill(SUPERVISOR);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('input[name="otp"]').fill(await demoOtp());
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('[role="menu"][aria-label="Menu principal"][aria-busy="false"]').waitFor();
+    await signInConsole(page, app.url, SUPERVISOR, DEMO_PASSWORD, await demoOtp());
+    // The console speaks the browser's language: French from the login page on.
+    await page.getByRole('menu', { name: 'Menu principal' }).waitFor();
   }
 
   it('finds the case from the audit explorer, reads its story in order in French and checks the zip against the chain', async () => {

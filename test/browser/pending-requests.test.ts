@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { totpCode } from '../../server/auth/totp';
-import { launchChromium, openConsole } from '../support/browser';
+import { launchChromium, openConsole, signInConsole } from '../support/browser';
 import { signIn, startTestApp } from '../support/app';
 import { createStaff } from '../support/factories';
 
@@ -41,12 +41,9 @@ describe('staff console: pending requests decided from the list, in French (brow
     const { page } = session;
     try {
       const admin = await createStaff(app.dataSource, ['admin']);
-      await page.goto(`${app.url}/`);
-      await page.locator('input[name="email"]').fill(admin.email);
-      await page.locator('input[name="password"]').fill(admin.password);
-      await page.locator('input[name="otp"]').fill(await totpCode(admin.secret));
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.locator('[role="menu"][aria-label="Menu principal"][aria-busy="false"]').waitFor();
+      await signInConsole(page, app.url, admin.email, admin.password, await totpCode(admin.secret));
+      // The console speaks the browser's language: French from the login page on.
+      await page.getByRole('menu', { name: 'Menu principal' }).waitFor();
       await page.goto(`${app.url}/#/staff`);
 
       const table = page.getByRole('table', { name: TITLE });
