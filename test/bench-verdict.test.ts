@@ -1,0 +1,45 @@
+import { check } from '../bench/lib/report';
+import { judge, latencies, median, spread } from '../bench/lib/stats';
+
+// The verdict arithmetic of every benchmark (issue 14): a verdict only when every round lands on the same side.
+describe('bench verdicts', () => {
+  const atLeast = { op: '>=', threshold: 0.7 } as const;
+  const atMost = { op: '<=', threshold: 1.2 } as const;
+
+  it('passes only when every round meets the goal', () => {
+    expect(judge(atLeast, [0.71, 0.8, 0.75, 0.9, 0.7])).toBe('PASS');
+    expect(judge(atMost, [1.0, 1.2, 1.1, 0.9, 1.05])).toBe('PASS');
+  });
+
+  it('misses when no round meets it', () => {
+    expect(judge(atLeast, [0.5, 0.69, 0.6, 0.4, 0.55])).toBe('MISS');
+    expect(judge(atMost, [1.3, 1.21, 2, 1.5, 1.4])).toBe('MISS');
+  });
+
+  it('refuses a verdict when the spread straddles the goal, whatever the median says', () => {
+    expect(judge(atLeast, [0.9, 0.95, 0.92, 0.91, 0.6])).toBe('UNDECIDED');
+    expect(judge(atMost, [1.1, 1.3, 1.0, 1.0, 1.0])).toBe('UNDECIDED');
+  });
+
+  it('treats a missing or non-finite measurement as a miss, never a pass', () => {
+    expect(judge(atLeast, [])).toBe('MISS');
+    expect(judge(atLeast, [NaN, NaN])).toBe('MISS');
+    expect(judge(atLeast, [0.8, NaN])).toBe('UNDECIDED');
+  });
+
+  it('reports the median and the spread of the rounds', () => {
+    expect(median([3, 1, 2, 10])).toBe(2.5);
+    expect(spread([0.8, 0.7, 0.9, 0.75, 0.85])).toEqual({ median: 0.8, min: 0.7, max: 0.9, n: 5 });
+    const c = check('S1', 'throughput', atLeast, [0.8, 0.7, 0.9, 0.75, 0.85]);
+    expect(c).toMatchObject({ verdict: 'PASS', goalText: '≥ 0.7×', spread: { median: 0.8, min: 0.7, max: 0.9 } });
+    expect(check('S5', 'JS', { op: '<=', threshold: 300 }, [312], { unit: 'kB gz' })).toMatchObject({
+      verdict: 'MISS',
+      goalText: '≤ 300 kB gz',
+    });
+  });
+
+  it('takes exact percentiles of latencies', () => {
+    const times = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(latencies(times)).toEqual({ n: 100, p50: 50, p95: 95, p99: 99, max: 100 });
+  });
+});
