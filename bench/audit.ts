@@ -14,7 +14,7 @@
  *  Export. `GET /api/audit-events/export` of a filter matching 100,000 rows (`actor=staff02@example.test`, 2 %)
  *      against one matching 1,000,000 (`actor=staff01@example.test`, 20 %): the same query shape and row mix, only the
  *      count differs. Each export runs in a FRESH API process (so that no export inherits the heap another one grew):
- *      started, warmed up (a list page and a small export), idle RSS read just before the export (median of 1 s of
+ *      started, warmed up (a list page and the same small export of ~5,000 rows for both), idle RSS read just before the export (median of 1 s of
  *      samples), then the export consumed as a client would (fetch, reading every chunk as it arrives) while
  *      /proc/<pid>/status VmRSS is sampled every 50 ms. BENCH_AUDIT_EXPORT_PAIRS pairs in alternating order; the
  *      ratio of a pair is (peak − idle) at 1M ÷ (peak − idle) at 100k. Goals: ratio ≤ 1.1 (grows < 10 %), and
@@ -23,7 +23,7 @@
  * Environment: BENCH_AUDIT_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench_audit, created,
  * migrated and seeded when it has fewer rows, kept across runs: to re-seed, drop the database, since the trail
  * refuses UPDATE, DELETE and TRUNCATE), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_AUDIT_ROWS (5000000),
- * BENCH_AUDIT_DEPTH (1000000), BENCH_AUDIT_ROUNDS (6 paging rounds), BENCH_AUDIT_REQUESTS (100 per page kind and
+ * BENCH_AUDIT_DEPTH (1000000), BENCH_AUDIT_ROUNDS (6 paging rounds), BENCH_AUDIT_REQUESTS (200 per page kind and
  * round, after BENCH_AUDIT_WARMUP = 50), BENCH_AUDIT_EXPORT_PAIRS (5), BENCH_AUDIT_SEED_ONLY (prepare the database and
  * stop), BENCH_SHOW_PLAN (print every plan in full), BENCH_API_NODE_OPTIONS (NODE_OPTIONS for the API only, e.g.
  * "--require dist/bench/audit-probe.js" or "--cpu-prof") and BENCH_API_STDOUT (a file for the API's stdout).
@@ -48,10 +48,10 @@ const DATABASE_URL = env.BENCH_AUDIT_DATABASE_URL ?? 'postgres://postgres@127.0.
 const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
 const ROWS = Number(env.BENCH_AUDIT_ROWS ?? 5_000_000);
 const DEPTH = Number(env.BENCH_AUDIT_DEPTH ?? 1_000_000);
-const ROUNDS = Math.max(5, Number(env.BENCH_AUDIT_ROUNDS ?? 6));
-const REQUESTS = Number(env.BENCH_AUDIT_REQUESTS ?? 100);
+const ROUNDS = Math.max(1, Number(env.BENCH_AUDIT_ROUNDS ?? 6));
+const REQUESTS = Number(env.BENCH_AUDIT_REQUESTS ?? 200);
 const WARMUP = Number(env.BENCH_AUDIT_WARMUP ?? 50);
-const EXPORT_PAIRS = Math.max(5, Number(env.BENCH_AUDIT_EXPORT_PAIRS ?? 5));
+const EXPORT_PAIRS = Math.max(1, Number(env.BENCH_AUDIT_EXPORT_PAIRS ?? 5));
 const PAGE = 25;
 const CHUNK = 250_000;
 const SUPERVISOR = DEMO_STAFF.find((s) => s.roles.includes('supervisor'))!;
@@ -381,12 +381,13 @@ interface ExportRun {
 
 /** One export in a fresh API process: warmed up, idle measured just before, the peak sampled during. */
 async function oneExport(cookie: string, filter: Record<string, string>, warmupFrom: string): Promise<ExportRun> {
+  const warmup = { ...EXPORT_SMALL, from: warmupFrom };
   const api = await startApi();
   try {
     const exportUrl = (f: Record<string, string>) => `${api.url}/api/audit-events/export?${new URLSearchParams(f).toString()}`;
     // Warm-up: the session, the list route, and the export's whole path on a few thousand rows.
     await timedGet(`${api.url}/api/audit-events?limit=25`, cookie);
-    await consumeExport(exportUrl({ ...filter, from: warmupFrom }), cookie);
+    await consumeExport(exportUrl(warmup), cookie);
     await new Promise((r) => setTimeout(r, 1_000));
     const idleSamples: number[] = [];
     for (let i = 0; i < 20; i += 1) {
@@ -414,8 +415,8 @@ async function measureExport(report: BenchReport, total: number): Promise<void> 
       const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE actor_email = $1`, [f.actor]);
       counts.push(rows[0].n);
     }
-    // The warm-up export: the last ~100,000 entries' worth of time, i.e. a few thousand of either actor's rows.
-    const { rows } = await client.query<{ at: Date }>(`SELECT at FROM audit_events ORDER BY id DESC OFFSET 100000 LIMIT 1`);
+    // The warm-up export, the same for both sizes: staff02's entries of the last 250,000 (about 5,000 rows).
+    const { rows } = await client.query<{ at: Date }>(`SELECT at FROM audit_events ORDER BY id DESC OFFSET 250000 LIMIT 1`);
     warmupFrom = rows[0].at.toISOString();
   } finally {
     await client.end();
@@ -488,6 +489,8 @@ async function main(): Promise<void> {
     return;
   }
   const report = startReport('audit');
+  if (ROUNDS < 5 || EXPORT_PAIRS < 5)
+    report.notes.push(`a smoke run: ${ROUNDS} paging rounds, ${EXPORT_PAIRS} export pairs (fewer than the 5 needed to decide)`);
   await measurePaging(report, total);
   await measureExport(report, total);
   finishReport(report);
