@@ -199,9 +199,12 @@ async function prepareDatabase(): Promise<number> {
       await client.query('VACUUM (ANALYZE) audit_events');
       console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    const { rows: present } = await client.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'audit_events'`);
+    const { rows: present } = await client.query<{ name: string }>(
+      `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'audit_events'`,
+    );
     const missing = wanted.filter((name) => !present.some((p) => p.name === name));
-    if (missing.length) throw new Error(`audit_events lacks ${missing.join(', ')} (an interrupted seed?): drop ${DATABASE_URL} and run again`);
+    if (missing.length)
+      throw new Error(`audit_events lacks ${missing.join(', ')} (an interrupted seed?): drop ${DATABASE_URL} and run again`);
     const {
       rows: [{ n }],
     } = await client.query('SELECT count(*)::int AS n FROM audit_events');
@@ -271,11 +274,10 @@ async function measurePaging(report: BenchReport, total: number): Promise<void> 
     ({
       rows: [{ matching }],
     } = await client.query(`SELECT count(*)::int AS matching FROM audit_events WHERE action = $1`, [PAGE_ACTION]));
-    const truth = await client.query<{ id: string }>(`SELECT id FROM audit_events WHERE action = $1 AND id < $2 ORDER BY id DESC LIMIT $3`, [
-      PAGE_ACTION,
-      cursorId,
-      PAGE,
-    ]);
+    const truth = await client.query<{ id: string }>(
+      `SELECT id FROM audit_events WHERE action = $1 AND id < $2 ORDER BY id DESC LIMIT $3`,
+      [PAGE_ACTION, cursorId, PAGE],
+    );
     expected = truth.rows.map((r) => String(r.id));
   } finally {
     await client.end();
@@ -333,7 +335,9 @@ async function measurePaging(report: BenchReport, total: number): Promise<void> 
       `GET /api/audit-events?action=${PAGE_ACTION}&limit=${PAGE} (${(share * 100).toFixed(1)} % of ${total.toLocaleString('en')} rows), ` +
       `cursor on the ${DEPTH.toLocaleString('en')}th entry of the trail vs page one; ${REQUESTS} sequential requests of each per round`;
     report.checks.push(
-      check('S3', `deep page (depth ${DEPTH.toLocaleString('en')}) p95 ÷ page one p95`, { op: '<=', threshold: PAGE_GOAL }, ratios, { detail }),
+      check('S3', `deep page (depth ${DEPTH.toLocaleString('en')}) p95 ÷ page one p95`, { op: '<=', threshold: PAGE_GOAL }, ratios, {
+        detail,
+      }),
     );
     report.checks.push(
       check('S3', 'Seq Scan or Sort nodes in the plans (deep page, page one)', { op: '<=', threshold: 0 }, seqScans, {
@@ -427,7 +431,9 @@ async function measureExport(report: BenchReport, total: number): Promise<void> 
       `${EXPORT_PAIRS} pairs, each export in a fresh API process`,
   );
   if (Math.abs(small - total / 50) > total / 500 || Math.abs(large - total / 5) > total / 500)
-    throw new Error(`the export filters do not match ROWS / 50 and ROWS / 5 entries (seeded by an older bench?): drop ${DATABASE_URL} and run again`);
+    throw new Error(
+      `the export filters do not match ROWS / 50 and ROWS / 5 entries (seeded by an older bench?): drop ${DATABASE_URL} and run again`,
+    );
 
   // Sessions live in the database: one sign-in serves every fresh process.
   const signer = await startApi();
