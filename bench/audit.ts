@@ -1,60 +1,72 @@
 /**
- * `npm run bench:audit`: the audit trail at scale, through the real API. Over BENCH_AUDIT_ROWS (5,000,000) entries:
+ * `npm run bench:audit` (bench name `audit`): the audit trail at scale, through the API as deployed
+ * (`startDeployed('api')`: its launcher, the default LOG_LEVEL, its own process). Over BENCH_AUDIT_ROWS (5,000,000)
+ * entries, two parts of issue 14's goal table:
  *
- *  1. Deep paging: a 25-row page of a filtered list (`action=account.search`) at depth 1,000,000 against the same
- *     filter's first page. The API pages with keyset cursors (nextCursor = base64url of the last id); the cursor of
- *     depth 1,000,000 is computed with SQL (the id of the 1,000,000th matching row in the API's order, id DESC) rather
- *     than by walking 40,000 pages. Target: p95 (and p50) of the deep page ≤ 1.5 × page one's.
- *  2. Export: `GET /api/audit-events/export?actor=<the busiest staff member>` (1,000,000 rows) streamed and counted,
- *     rows per second, and the server's peak RSS above idle. Target: < 200 MB above idle.
- *
- * The API runs as a child process (`node dist/server/main.js api`) so that its memory can be sampled from
- * /proc/<pid>/status (VmRSS every 100 ms, and the kernel's own high-water mark VmHWM). Both parts hit that child.
- * It reports; it does not gate (exit 0 even when a target is missed).
+ *  S3. Deep paging with a selective filter: `GET /api/audit-events?action=case.open&limit=25` (about 4 % of the
+ *      rows) at depth 1,000,000 against the same query's first page. "Depth 1,000,000" = the keyset cursor the API
+ *      itself would hand out positioned on the 1,000,000th entry of the whole trail in the API's order (newest first,
+ *      id DESC); the deep page is the 25 matching entries after it. (Depth 1,000,000 *among the matches* does not
+ *      exist: 4 % of 5,000,000 is 200,000.) The cursor is computed with SQL rather than by walking 40,000 pages.
+ *      Each round times BENCH_AUDIT_REQUESTS sequential requests of each page, interleaved, the round's first kind
+ *      alternating; the ratio of the round is deep p95 ÷ page-one p95. Goal ≤ 1.2×. Both pages' plans are printed
+ *      with EXPLAIN (ANALYZE, BUFFERS) and checked for sequential scans and sorts.
+ *  Export. `GET /api/audit-events/export` of a filter matching 100,000 rows (`actor=staff02@example.test`, 2 %)
+ *      against one matching 1,000,000 (`actor=staff01@example.test`, 20 %): the same query shape and row mix, only the
+ *      count differs. Each export runs in a FRESH API process (so that no export inherits the heap another one grew):
+ *      started, warmed up (a list page and the same small export of ~5,000 rows for both), idle RSS read just before the export (median of 1 s of
+ *      samples), then the export consumed as a client would (fetch, reading every chunk as it arrives) while
+ *      /proc/<pid>/status VmRSS is sampled every 50 ms. BENCH_AUDIT_EXPORT_PAIRS pairs in alternating order; the
+ *      ratio of a pair is (peak − idle) at 1M ÷ (peak − idle) at 100k. Goals: ratio ≤ 1.1 (grows < 10 %), and
+ *      peak − idle at 1M < 200 MB.
  *
  * Environment: BENCH_AUDIT_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench_audit, created,
  * migrated and seeded when it has fewer rows, kept across runs: to re-seed, drop the database, since the trail
  * refuses UPDATE, DELETE and TRUNCATE), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_AUDIT_ROWS (5000000),
- * BENCH_AUDIT_DEPTH (1000000), BENCH_AUDIT_REQUESTS (300 per page kind, after BENCH_AUDIT_WARMUP = 30),
- * BENCH_LOG_LEVEL (warn), BENCH_SHOW_PLAN (print every plan in full), BENCH_API_NODE_FLAGS (node flags for the API only,
- * e.g. "--trace-gc") and BENCH_API_STDOUT (a file for the API's stdout, ignored otherwise).
+ * BENCH_AUDIT_DEPTH (1000000), BENCH_AUDIT_ROUNDS (6 paging rounds), BENCH_AUDIT_REQUESTS (200 per page kind and
+ * round, after BENCH_AUDIT_WARMUP = 50), BENCH_AUDIT_EXPORT_PAIRS (5), BENCH_AUDIT_SEED_ONLY (prepare the database and
+ * stop), BENCH_SHOW_PLAN (print every plan in full), BENCH_API_NODE_OPTIONS (NODE_OPTIONS for the API only, e.g.
+ * "--require dist/bench/audit-probe.js" or "--cpu-prof") and BENCH_API_STDOUT (a file for the API's stdout).
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Client } from 'pg';
+import { AuditEvent } from '../server/audit/audit-event.entity';
 import { AuditQueryService } from '../server/audit/audit-query.service';
-import { encodeKeyset } from '../server/core/http/cursor';
 import type { AuditFilter } from '../server/audit/audit-query.service';
-import { totpCode } from '../server/auth/totp';
+import { encodeKeyset } from '../server/core/http/cursor';
 import { createDataSource } from '../server/core/database/data-source';
 import { runMigrations } from '../server/core/database/migrate';
 import { schema } from '../server/schema';
-import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemoStaff } from '../server/staff/demo-staff';
+import { DEMO_STAFF, seedDemoStaff } from '../server/staff/demo-staff';
 import { ensureBenchDatabase } from './bench-database';
+import { MemorySampler, readMemory, signIn, startDeployed, type Deployed } from './lib/deployed';
+import { check, finishReport, startReport, type BenchReport } from './lib/report';
+import { latencies, median } from './lib/stats';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_AUDIT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/recovery_desk_bench_audit';
 const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
 const ROWS = Number(env.BENCH_AUDIT_ROWS ?? 5_000_000);
 const DEPTH = Number(env.BENCH_AUDIT_DEPTH ?? 1_000_000);
-const REQUESTS = Number(env.BENCH_AUDIT_REQUESTS ?? 300);
-const WARMUP = Number(env.BENCH_AUDIT_WARMUP ?? 30);
+const ROUNDS = Math.max(1, Number(env.BENCH_AUDIT_ROUNDS ?? 6));
+const REQUESTS = Number(env.BENCH_AUDIT_REQUESTS ?? 200);
+const WARMUP = Number(env.BENCH_AUDIT_WARMUP ?? 50);
+const EXPORT_PAIRS = Math.max(1, Number(env.BENCH_AUDIT_EXPORT_PAIRS ?? 5));
 const PAGE = 25;
 const CHUNK = 250_000;
 const SUPERVISOR = DEMO_STAFF.find((s) => s.roles.includes('supervisor'))!;
 
-/** The list filter of the paging part (~60 % of the rows: depth 1,000,000 exists). */
-const PAGE_FILTER = { action: 'account.search' };
-/** The busiest staff member: one row in five, so ROWS / 5 (1,000,000) rows for the export. */
-const BUSY_EMAIL = 'staff01@example.test';
-const EXPORT_FILTER = { actor: BUSY_EMAIL };
+/** The selective list filter of S3: `case.open` is 4 % of the seeded actions. */
+const PAGE_ACTION = 'case.open';
+const SELECTIVE_SHARE = 0.05;
+/** Same shape, two sizes: staff02 has one entry in fifty (ROWS / 50), staff01 one in five (ROWS / 5). */
+const EXPORT_SMALL = { actor: 'staff02@example.test' };
+const EXPORT_LARGE = { actor: 'staff01@example.test' };
 
-const ROW_TARGET = 1.5;
-const MEMORY_TARGET_MB = 200;
+const PAGE_GOAL = 1.2;
+const GROWTH_GOAL = 1.1;
+const MEMORY_GOAL_MB = 200;
+const MB = 1024 * 1024;
 
 // ------------------------------------------------------------------------------------------------- bench database
 
@@ -63,14 +75,14 @@ const MEMORY_TARGET_MB = 200;
  * SHA-256 of anything; GET /api/audit-events/verify would report the chain broken at the first one): this benchmark
  * measures reading, not verifying. `hash` is UNIQUE: the id-ordered hex prefix makes it unique and keeps the
  * unique index's inserts at its right edge (random md5 keys would make the seed several times slower on this
- * machine, with nothing to learn from it). Spread: 50 staff (staff01 an agent with one entry in five; agents,
- * reviewers, supervisors, admins each with a desk IP), a realistic action mix (account.search dominant), targets,
- * cases, and timestamps over one year in id order.
+ * machine, with nothing to learn from it). Spread: 50 staff (staff01 an agent with one entry in five, staff02 one
+ * in fifty — the two exports; agents, reviewers, supervisors, admins each with a desk IP), a realistic action mix
+ * (account.search dominant, case.open 4 %), targets, cases, and timestamps over one year in id order.
  */
 const SEED_SQL = `
   WITH g AS (
     SELECT i,
-      CASE WHEN i % 5 = 0 THEN 1 ELSE 2 + (hashint8(i)::bigint & 2147483647) % 49 END AS s,
+      CASE WHEN i % 5 = 0 THEN 1 WHEN i % 50 = 1 THEN 2 ELSE 3 + (hashint8(i)::bigint & 2147483647) % 48 END AS s,
       (hashint8(i + 1000000000000)::bigint & 2147483647) % 100 AS b
     FROM generate_series($1::bigint, $2::bigint) AS i
   ), r AS (
@@ -129,14 +141,20 @@ const SEED_SQL = `
   FROM r
   ORDER BY i`;
 
-/** Created and migrated, the demo staff, and ROWS audit entries (seeded up to ROWS when fewer). */
+/**
+ * Created and migrated, the demo staff, and ROWS audit entries (seeded up to ROWS when fewer). Into an empty table
+ * the secondary indexes are dropped first and built once at the end (a bulk build is several times faster than
+ * maintaining eight indexes row by row); their definitions are read from the catalogue, so they are the migrations'.
+ */
 async function prepareDatabase(): Promise<number> {
   await ensureBenchDatabase(DATABASE_URL);
   await runMigrations(DATABASE_URL, schema);
   const ds = createDataSource(DATABASE_URL, schema, 2);
   await ds.initialize();
+  let wanted: string[];
   try {
     await seedDemoStaff(ds);
+    wanted = ds.getMetadata(AuditEvent).indices.map((i) => i.name);
   } finally {
     await ds.destroy();
   }
@@ -155,16 +173,38 @@ async function prepareDatabase(): Promise<number> {
         `Seeding ${(ROWS - seeded).toLocaleString('en')} audit entries in chunks of ${CHUNK.toLocaleString('en')} (once: the database is kept for the next runs)…`,
       );
       const started = Date.now();
+      let rebuild: { name: string; def: string }[] = [];
+      if (seeded === 0) {
+        const { rows } = await client.query<{ name: string; def: string }>(
+          `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+           WHERE i.tablename = 'audit_events' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+        );
+        rebuild = rows;
+        for (const r of rebuild) await client.query(`DROP INDEX "${r.name}"`);
+      }
       const secondsPerRow = (365 * 24 * 3600) / ROWS;
       for (let lo = seeded + 1; lo <= ROWS; lo += CHUNK) {
         const hi = Math.min(ROWS, lo + CHUNK - 1);
         await client.query(SEED_SQL, [lo, hi, secondsPerRow]);
         console.log(`  ${hi.toLocaleString('en')} / ${ROWS.toLocaleString('en')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
       }
+      if (rebuild.length) {
+        await client.query(`SET maintenance_work_mem = '256MB'`);
+        for (const r of rebuild) {
+          await client.query(r.def);
+          console.log(`  index ${r.name} built (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+        }
+      }
       console.log('VACUUM (ANALYZE) audit_events…');
       await client.query('VACUUM (ANALYZE) audit_events');
       console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+    const { rows: present } = await client.query<{ name: string }>(
+      `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'audit_events'`,
+    );
+    const missing = wanted.filter((name) => !present.some((p) => p.name === name));
+    if (missing.length)
+      throw new Error(`audit_events lacks ${missing.join(', ')} (an interrupted seed?): drop ${DATABASE_URL} and run again`);
     const {
       rows: [{ n }],
     } = await client.query('SELECT count(*)::int AS n FROM audit_events');
@@ -174,174 +214,44 @@ async function prepareDatabase(): Promise<number> {
   }
 }
 
-// ------------------------------------------------------------------------------------------------- the API, a child process
+// ------------------------------------------------------------------------------------------------- the API
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
+const apiEnv = (): Record<string, string> => ({
+  DATABASE_URL,
+  REDIS_URL,
+  QUEUE_PREFIX: 'rdbenchaudit',
+  ...(env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_API_NODE_OPTIONS } : {}),
+});
+
+const startApi = (): Promise<Deployed> => startDeployed('api', apiEnv(), { stdout: env.BENCH_API_STDOUT });
+
+// ------------------------------------------------------------------------------------------------- S3 paging
+
+interface PageBody {
+  data: { id: string }[];
+  nextCursor: string | null;
 }
 
-async function startApi(): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const main = path.join(__dirname, '..', 'server', 'main.js');
-  // BENCH_API_NODE_FLAGS (e.g. "--trace-gc") go to the API only; BENCH_API_STDOUT keeps its stdout in a file.
-  const flags = (env.BENCH_API_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  const stdout = env.BENCH_API_STDOUT ? openSync(env.BENCH_API_STDOUT, 'w') : 'ignore';
-  const child = spawn(process.execPath, [...flags, main, 'api'], {
-    env: {
-      ...env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      DATABASE_URL,
-      REDIS_URL,
-      QUEUE_PREFIX: 'rdbenchaudit',
-      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
-      MIGRATE_ON_START: 'false',
-      SEED_DEMO: 'false',
-    },
-    stdio: ['ignore', stdout, 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} before answering`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the API did not answer /api/health within 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Signs the demo supervisor in; a TOTP code is single-use, so a run right after another waits for the next step. */
-async function signIn(url: string): Promise<string> {
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
-    const res = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: SUPERVISOR.email, password: DEMO_PASSWORD, otp: await totpCode(DEMO_TOTP_SECRET) }),
-    });
-    if (res.status === 200) {
-      const cookie = res.headers.get('set-cookie')?.split(';')[0];
-      if (!cookie) throw new Error('sign-in answered 200 without a session cookie');
-      return cookie;
-    }
-    if (attempt === 3) throw new Error(`sign-in of ${SUPERVISOR.email} failed: ${res.status} ${await res.text()}`);
-    const wait = 30_000 - (Date.now() % 30_000) + 1_000;
-    console.log(
-      `Sign-in refused (${res.status}, the code was probably used by a previous run): waiting ${Math.ceil(wait / 1000)} s for the next one`,
-    );
-    await new Promise((r) => setTimeout(r, wait));
-  }
-  throw new Error('unreachable');
-}
-
-// ------------------------------------------------------------------------------------------------- memory
-
-function readMemory(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
-}
-
-class MemorySampler {
-  peak = 0;
-  samples = 0;
-  private timer?: NodeJS.Timeout;
-  constructor(private readonly pid: number) {}
-  start(): void {
-    this.timer = setInterval(() => {
-      const { rss } = readMemory(this.pid);
-      this.samples += 1;
-      if (rss > this.peak) this.peak = rss;
-    }, 100);
-  }
-  stop(): void {
-    clearInterval(this.timer);
-    const { rss } = readMemory(this.pid);
-    if (rss > this.peak) this.peak = rss;
-  }
-}
-
-const MB = 1024 * 1024;
-
-// ------------------------------------------------------------------------------------------------- paging
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-interface Latency {
-  p50: number;
-  p95: number;
-  p99: number;
-  n: number;
-}
-
-async function timedGet(
-  url: string,
-  cookie: string,
-  check: (body: { data: { id: string }[]; nextCursor: string | null }) => void,
-): Promise<number> {
+async function timedGet(url: string, cookie: string): Promise<{ ms: number; body: PageBody }> {
   const started = process.hrtime.bigint();
   const res = await fetch(url, { headers: { cookie } });
   const text = await res.text();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 300)}`);
-  check(JSON.parse(text));
-  return ms;
+  return { ms, body: JSON.parse(text) as PageBody };
 }
 
-/** Sequential requests, page one and the deep page alternating, so that any drift of the machine hits both alike. */
-async function measurePaging(base: string, cookie: string, cursor: string, cursorId: bigint): Promise<{ first: Latency; deep: Latency }> {
-  const qs = new URLSearchParams({ ...PAGE_FILTER, limit: String(PAGE) });
-  const firstUrl = `${base}/api/audit-events?${qs.toString()}`;
-  const deepUrl = `${base}/api/audit-events?${qs.toString()}&cursor=${cursor}`;
-  const checkFirst = (b: { data: { id: string }[] }) => {
-    if (b.data.length !== PAGE) throw new Error(`page one has ${b.data.length} rows`);
-  };
-  const checkDeep = (b: { data: { id: string }[] }) => {
-    if (b.data.length !== PAGE || BigInt(b.data[0].id) >= cursorId)
-      throw new Error(`the deep page is not after the cursor: ${JSON.stringify(b.data[0])}`);
-  };
-  const first: number[] = [];
-  const deep: number[] = [];
-  for (let i = 0; i < WARMUP + REQUESTS; i += 1) {
-    const a = await timedGet(firstUrl, cookie, checkFirst);
-    const b = await timedGet(deepUrl, cookie, checkDeep);
-    if (i >= WARMUP) {
-      first.push(a);
-      deep.push(b);
-    }
-  }
-  const summary = (times: number[]): Latency => {
-    times.sort((x, y) => x - y);
-    return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), n: times.length };
-  };
-  return { first: summary(first), deep: summary(deep) };
-}
-
-/** The SQL the API runs for a page, built by AuditQueryService's own filter, and its plan with EXPLAIN (ANALYZE). */
-async function explainPage(filter: AuditFilter, afterId: string | null, limit: number): Promise<{ sql: string; plan: string }> {
+/** The SQL the API runs for a page (AuditQueryService's own filter and keyset order), and its plan. */
+async function explainPage(filter: AuditFilter, afterId: string | null): Promise<{ sql: string; plan: string }> {
   const ds = createDataSource(DATABASE_URL, schema, 1);
   await ds.initialize();
   try {
     const service = new AuditQueryService(ds, undefined as never);
-    const qb = service['filtered'](filter);
-    if (afterId) qb.andWhere('e.id < :afterId', { afterId });
+    const qb = service['filtered'](await service.resolveActions(filter));
+    if (afterId) qb.andWhere('e.id < :keysetId', { keysetId: afterId });
     const [sql, params] = qb
       .orderBy('e.id', 'DESC')
-      .limit(limit + 1)
+      .limit(PAGE + 1)
       .getQueryAndParameters();
     const rows: Record<string, string>[] = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     return { sql, plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
@@ -350,169 +260,246 @@ async function explainPage(filter: AuditFilter, afterId: string | null, limit: n
   }
 }
 
+async function measurePaging(report: BenchReport, total: number): Promise<void> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  let cursorId: string;
+  let matching: number;
+  let expected: string[];
+  try {
+    // The 1,000,000th entry of the trail, newest first (the API's order): the cursor sits on it.
+    const deep = await client.query<{ id: string }>(`SELECT id FROM audit_events ORDER BY id DESC OFFSET $1 LIMIT 1`, [DEPTH - 1]);
+    if (!deep.rowCount) throw new Error(`the trail has fewer than ${DEPTH} entries`);
+    cursorId = deep.rows[0].id;
+    ({
+      rows: [{ matching }],
+    } = await client.query(`SELECT count(*)::int AS matching FROM audit_events WHERE action = $1`, [PAGE_ACTION]));
+    const truth = await client.query<{ id: string }>(
+      `SELECT id FROM audit_events WHERE action = $1 AND id < $2 ORDER BY id DESC LIMIT $3`,
+      [PAGE_ACTION, cursorId, PAGE],
+    );
+    expected = truth.rows.map((r) => String(r.id));
+  } finally {
+    await client.end();
+  }
+  const share = matching / total;
+  console.log(
+    `S3: action=${PAGE_ACTION} matches ${matching.toLocaleString('en')} of ${total.toLocaleString('en')} entries (${(share * 100).toFixed(1)} %); ` +
+      `depth ${DEPTH.toLocaleString('en')} = cursor on the ${DEPTH.toLocaleString('en')}th entry newest first (id ${cursorId}), then the ${PAGE} matching entries after it`,
+  );
+  if (share > SELECTIVE_SHARE) throw new Error(`the S3 filter is not selective: ${(share * 100).toFixed(1)} % of the rows match`);
+
+  const api = await startApi();
+  try {
+    const cookie = await signIn(api.url, SUPERVISOR.email);
+    const qs = new URLSearchParams({ action: PAGE_ACTION, limit: String(PAGE) }).toString();
+    const firstUrl = `${api.url}/api/audit-events?${qs}`;
+    const deepUrl = `${firstUrl}&cursor=${encodeKeyset(null, cursorId)}`;
+    const got = (await timedGet(deepUrl, cookie)).body.data.map((e) => String(e.id));
+    if (got.join() !== expected.join()) throw new Error(`the deep page is not the ${PAGE} matches after the cursor: ${got.join()}`);
+    if ((await timedGet(firstUrl, cookie)).body.data.length !== PAGE) throw new Error('page one is not full');
+    for (let i = 0; i < WARMUP; i += 1) {
+      await timedGet(firstUrl, cookie);
+      await timedGet(deepUrl, cookie);
+    }
+    const ratios: number[] = [];
+    const rounds: string[] = [];
+    for (let r = 0; r < ROUNDS; r += 1) {
+      const deepFirst = r % 2 === 1;
+      const first: number[] = [];
+      const deep: number[] = [];
+      for (let i = 0; i < REQUESTS; i += 1) {
+        if (deepFirst) deep.push((await timedGet(deepUrl, cookie)).ms);
+        first.push((await timedGet(firstUrl, cookie)).ms);
+        if (!deepFirst) deep.push((await timedGet(deepUrl, cookie)).ms);
+      }
+      const f = latencies(first);
+      const d = latencies(deep);
+      ratios.push(d.p95 / f.p95);
+      rounds.push(`${(d.p95 / f.p95).toFixed(2)}`);
+      console.log(
+        `  round ${r + 1} (${deepFirst ? 'deep' : 'page one'} first): page one p50 ${f.p50.toFixed(2)} p95 ${f.p95.toFixed(2)} ms, ` +
+          `deep p50 ${d.p50.toFixed(2)} p95 ${d.p95.toFixed(2)} ms → ${(d.p95 / f.p95).toFixed(2)}×`,
+      );
+    }
+    const filter: AuditFilter = { actions: { exact: [PAGE_ACTION], prefixes: [] } };
+    const deepPlan = await explainPage(filter, cursorId);
+    const firstPlan = await explainPage(filter, null);
+    const seqScans = [deepPlan, firstPlan].map((p) => (p.plan.match(/Seq Scan|Sort/g) ?? []).length);
+    console.log(`\nS3 deep page SQL: ${deepPlan.sql}`);
+    console.log('Deep page plan (EXPLAIN ANALYZE, BUFFERS):');
+    console.log(deepPlan.plan.replace(/^/gm, '    '));
+    console.log('Page one plan (EXPLAIN ANALYZE, BUFFERS):');
+    console.log(firstPlan.plan.replace(/^/gm, '    '));
+    const detail =
+      `GET /api/audit-events?action=${PAGE_ACTION}&limit=${PAGE} (${(share * 100).toFixed(1)} % of ${total.toLocaleString('en')} rows), ` +
+      `cursor on the ${DEPTH.toLocaleString('en')}th entry of the trail vs page one; ${REQUESTS} sequential requests of each per round`;
+    report.checks.push(
+      check('S3', `deep page (depth ${DEPTH.toLocaleString('en')}) p95 ÷ page one p95`, { op: '<=', threshold: PAGE_GOAL }, ratios, {
+        detail,
+      }),
+    );
+    report.checks.push(
+      check('S3', 'Seq Scan or Sort nodes in the plans (deep page, page one)', { op: '<=', threshold: 0 }, seqScans, {
+        unit: 'nodes',
+        goalText: 'none',
+        detail: 'EXPLAIN (ANALYZE, BUFFERS) of the SQL the API runs, printed above',
+      }),
+    );
+    report.notes.push(
+      `S3 filter action=${PAGE_ACTION}: ${(share * 100).toFixed(1)} % of the rows; depth ${DEPTH.toLocaleString('en')} = the cursor on the ` +
+        `${DEPTH.toLocaleString('en')}th entry of the trail newest first, then the next ${PAGE} matches; per-round p95 ratios ${rounds.join(', ')}`,
+    );
+  } finally {
+    await api.stop();
+  }
+}
+
 // ------------------------------------------------------------------------------------------------- export
 
-async function streamExport(base: string, cookie: string): Promise<{ rows: number; bytes: number; seconds: number; firstByteMs: number }> {
+async function consumeExport(url: string, cookie: string): Promise<{ rows: number; bytes: number; seconds: number }> {
   const started = process.hrtime.bigint();
-  const res = await fetch(`${base}/api/audit-events/export?${new URLSearchParams(EXPORT_FILTER).toString()}`, { headers: { cookie } });
+  const res = await fetch(url, { headers: { cookie } });
   if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
-  const firstByteMs = Number(process.hrtime.bigint() - started) / 1e6;
   let lines = 0;
   let bytes = 0;
   let last = 0;
+  // A client reading the download as it comes: every chunk is taken as soon as it arrives, nothing is kept.
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
     bytes += chunk.length;
     for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) lines += 1;
     last = chunk[chunk.length - 1];
   }
   if (last !== 10) throw new Error('the export ended in the middle of a line (the server broke it off)');
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { rows: lines - 1, bytes, seconds, firstByteMs };
+  return { rows: lines - 1, bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+interface ExportRun {
+  rows: number;
+  idle: number;
+  peak: number;
+  overIdle: number;
+  seconds: number;
+  bytes: number;
+}
+
+/** One export in a fresh API process: warmed up, idle measured just before, the peak sampled during. */
+async function oneExport(cookie: string, filter: Record<string, string>, warmupFrom: string): Promise<ExportRun> {
+  const warmup = { ...EXPORT_SMALL, from: warmupFrom };
+  const api = await startApi();
+  try {
+    const exportUrl = (f: Record<string, string>) => `${api.url}/api/audit-events/export?${new URLSearchParams(f).toString()}`;
+    // Warm-up: the session, the list route, and the export's whole path on a few thousand rows.
+    await timedGet(`${api.url}/api/audit-events?limit=25`, cookie);
+    await consumeExport(exportUrl(warmup), cookie);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const idleSamples: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      idleSamples.push(readMemory(api.pid).rss);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const idle = median(idleSamples);
+    const sampler = new MemorySampler(api.pid).start();
+    const exp = await consumeExport(exportUrl(filter), cookie);
+    const peak = sampler.stop();
+    return { rows: exp.rows, idle, peak, overIdle: peak - idle, seconds: exp.seconds, bytes: exp.bytes };
+  } finally {
+    await api.stop();
+  }
+}
+
+async function measureExport(report: BenchReport, total: number): Promise<void> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  let counts: number[];
+  let warmupFrom: string;
+  try {
+    counts = [];
+    for (const f of [EXPORT_SMALL, EXPORT_LARGE]) {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE actor_email = $1`, [f.actor]);
+      counts.push(rows[0].n);
+    }
+    // The warm-up export, the same for both sizes: staff02's entries of the last 250,000 (about 5,000 rows).
+    const { rows } = await client.query<{ at: Date }>(`SELECT at FROM audit_events ORDER BY id DESC OFFSET 250000 LIMIT 1`);
+    warmupFrom = rows[0].at.toISOString();
+  } finally {
+    await client.end();
+  }
+  const [small, large] = counts;
+  console.log(
+    `\nExport: actor=${EXPORT_SMALL.actor} (${small.toLocaleString('en')} rows) vs actor=${EXPORT_LARGE.actor} (${large.toLocaleString('en')} rows), ` +
+      `${EXPORT_PAIRS} pairs, each export in a fresh API process`,
+  );
+  if (Math.abs(small - total / 50) > total / 500 || Math.abs(large - total / 5) > total / 500)
+    throw new Error(
+      `the export filters do not match ROWS / 50 and ROWS / 5 entries (seeded by an older bench?): drop ${DATABASE_URL} and run again`,
+    );
+
+  // Sessions live in the database: one sign-in serves every fresh process.
+  const signer = await startApi();
+  let cookie: string;
+  try {
+    cookie = await signIn(signer.url, SUPERVISOR.email);
+  } finally {
+    await signer.stop();
+  }
+  const ratios: number[] = [];
+  const largeOver: number[] = [];
+  const smallOver: number[] = [];
+  for (let p = 0; p < EXPORT_PAIRS; p += 1) {
+    const order = p % 2 === 0 ? ([EXPORT_SMALL, EXPORT_LARGE] as const) : ([EXPORT_LARGE, EXPORT_SMALL] as const);
+    const runs = new Map<Record<string, string>, ExportRun>();
+    for (const f of order) {
+      const run = await oneExport(cookie, f, warmupFrom);
+      const expected = f === EXPORT_SMALL ? small : large;
+      if (run.rows !== expected) throw new Error(`the export of ${f.actor} gave ${run.rows} rows, ${expected} expected`);
+      runs.set(f, run);
+      console.log(
+        `  pair ${p + 1}: ${run.rows.toLocaleString('en')} rows, ${(run.bytes / MB).toFixed(0)} MB of CSV in ${run.seconds.toFixed(1)} s ` +
+          `(${(run.rows / run.seconds).toFixed(0)} rows/s); RSS idle ${(run.idle / MB).toFixed(1)} MB, peak ${(run.peak / MB).toFixed(1)} MB, ` +
+          `over idle ${(run.overIdle / MB).toFixed(1)} MB`,
+      );
+    }
+    const s = runs.get(EXPORT_SMALL)!;
+    const l = runs.get(EXPORT_LARGE)!;
+    ratios.push(l.overIdle / s.overIdle);
+    largeOver.push(l.overIdle / MB);
+    smallOver.push(s.overIdle / MB);
+    console.log(`  pair ${p + 1}: peak over idle 1M ÷ 100k = ${(l.overIdle / s.overIdle).toFixed(3)}`);
+  }
+  const what = `GET /api/audit-events/export, actor=${EXPORT_LARGE.actor} (${large.toLocaleString('en')} rows) vs actor=${EXPORT_SMALL.actor} (${small.toLocaleString('en')} rows)`;
+  report.checks.push(
+    check('CSV export', 'peak RSS over idle, 1M rows ÷ 100k rows', { op: '<=', threshold: GROWTH_GOAL }, ratios, {
+      goalText: `≤ ${GROWTH_GOAL}× (grows < 10 %)`,
+      detail: `${what}; each export in a fresh API process, idle = RSS after warm-up just before the export`,
+    }),
+  );
+  report.checks.push(
+    check('CSV export', 'peak RSS over idle at 1M rows', { op: '<=', threshold: MEMORY_GOAL_MB }, largeOver, {
+      unit: 'MB',
+      goalText: `< ${MEMORY_GOAL_MB} MB`,
+      detail: what,
+    }),
+  );
+  report.notes.push(
+    `export peak over idle (MB), 100k: ${smallOver.map((v) => v.toFixed(1)).join(', ')}; 1M: ${largeOver.map((v) => v.toFixed(1)).join(', ')}`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------- main
 
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
 async function main(): Promise<void> {
-  console.log(
-    `Recovery Desk audit benchmark: ${ROWS.toLocaleString('en')} entries, page depth ${DEPTH.toLocaleString('en')}, export of ${BUSY_EMAIL}'s entries`,
-  );
   const total = await prepareDatabase();
-
-  const client = new Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  // The cursor of depth DEPTH: the id of the DEPTH-th matching row, newest first (the API's order).
-  const deepRow = await client.query<{ id: string }>(`SELECT id FROM audit_events WHERE action = $1 ORDER BY id DESC OFFSET $2 LIMIT 1`, [
-    PAGE_FILTER.action,
-    DEPTH - 1,
-  ]);
-  if (!deepRow.rowCount) throw new Error(`fewer than ${DEPTH} entries match action=${PAGE_FILTER.action}`);
-  const cursorId = deepRow.rows[0].id;
-  const cursor = encodeKeyset(null, cursorId);
-  const {
-    rows: [{ matching }],
-  } = await client.query(`SELECT count(*)::int AS matching FROM audit_events WHERE action = $1`, [PAGE_FILTER.action]);
-  const {
-    rows: [{ exportRows }],
-  } = await client.query(`SELECT count(*)::int AS "exportRows" FROM audit_events WHERE actor_email = $1`, [BUSY_EMAIL]);
-  await client.end();
-
-  console.log(`Starting the API (node dist/server/main.js api)…`);
-  const api = await startApi();
-  const pid = api.child.pid!;
-  let stopped = false;
-  const stopApi = () => {
-    if (!stopped && api.child.exitCode === null) api.child.kill('SIGTERM');
-    stopped = true;
-  };
-  process.once('exit', stopApi);
-  try {
-    const cookie = await signIn(api.url);
-    // One small request so the idle figure includes a used session and a compiled route, then settle.
-    await timedGet(`${api.url}/api/audit-events?limit=1`, cookie, () => undefined);
-    await new Promise((r) => setTimeout(r, 1_000));
-    const idleSamples: number[] = [];
-    for (let i = 0; i < 20; i += 1) {
-      idleSamples.push(readMemory(pid).rss);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const idle = Math.max(...idleSamples);
-    const hwmBefore = readMemory(pid).hwm;
-
-    console.log(`Export: ${exportRows.toLocaleString('en')} rows (actor=${BUSY_EMAIL}), idle RSS ${fmt(idle / MB)} MB…`);
-    const sampler = new MemorySampler(pid);
-    sampler.start();
-    const exp = await streamExport(api.url, cookie);
-    sampler.stop();
-    const { rss: afterExport, hwm } = readMemory(pid);
-    const peak = Math.max(sampler.peak, hwm > hwmBefore ? hwm : 0);
-    const aboveIdle = (peak - idle) / MB;
-
-    console.log(
-      `Paging: ${REQUESTS} requests each (after ${WARMUP} warm-up), page one vs depth ${DEPTH.toLocaleString('en')} (cursor id ${cursorId})…`,
-    );
-    const paging = await measurePaging(api.url, cookie, cursor, BigInt(cursorId));
-    const deepPlan = await explainPage(PAGE_FILTER, cursorId, PAGE);
-    const firstPlan = await explainPage(PAGE_FILTER, null, PAGE);
-    // The export's last batch is its deepest one: where a plan would go wrong, it is there.
-    const exportPlan = await explainPage(EXPORT_FILTER, String(BigInt(cursorId) / 5n), 2000 - 1);
-    const planLine = (plan: string) =>
-      plan
-        .split('\n')
-        .filter((l) => /Scan|Limit|Execution Time/.test(l))
-        .map((l) => l.trim())
-        .join(' | ');
-    // Keyset paging needs an index scan in id order that stops after 26 rows: (action, id) or the primary key
-    // with a filter (the planner's choice for a filter this common); a Sort or a Seq Scan would read every match.
-    const deepIndex = /Index (Only )?Scan/.test(deepPlan.plan) && !/Sort|Seq Scan/.test(deepPlan.plan);
-    const deepIndexName = /Index (?:Only )?Scan (?:Backward )?using (\S+)/.exec(deepPlan.plan)?.[1] ?? '?';
-
-    const p50Ratio = paging.deep.p50 / paging.first.p50;
-    const p95Ratio = paging.deep.p95 / paging.first.p95;
-    const rowsPerSecond = exp.rows / exp.seconds;
-
-    console.log('');
-    console.log(
-      `Over ${total.toLocaleString('en')} audit entries; ${matching.toLocaleString('en')} match action=${PAGE_FILTER.action}. Latencies in ms, sequential, through the API.`,
-    );
-    console.log(
-      `Machine: ${os.cpus().length} CPUs, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' / ')} (1 / 5 / 15 min) at the end`,
-    );
-    console.log(`${''.padEnd(40)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'n'.padStart(6)}`);
-    const line = (label: string, l: Latency) =>
-      console.log(
-        `${label.padEnd(40)} ${fmt(l.p50, 2).padStart(8)} ${fmt(l.p95, 2).padStart(8)} ${fmt(l.p99, 2).padStart(8)} ${String(l.n).padStart(6)}`,
-      );
-    line(`page one (${PAGE} rows)`, paging.first);
-    line(`depth ${DEPTH.toLocaleString('en')} (${PAGE} rows)`, paging.deep);
-    console.log('');
-    console.log(`Deep page SQL: ${deepPlan.sql}`);
-    console.log(`Deep page plan (EXPLAIN ANALYZE, BUFFERS):`);
-    console.log(deepPlan.plan.replace(/^/gm, '    '));
-    console.log(`Page one plan: ${planLine(firstPlan.plan)}`);
-    console.log(`Export batch plan (actor, deep): ${planLine(exportPlan.plan)}`);
-    if (env.BENCH_SHOW_PLAN) console.log(firstPlan.plan.replace(/^/gm, '    ') + '\n' + exportPlan.plan.replace(/^/gm, '    '));
-    console.log('');
-    console.log(
-      `Export: ${exp.rows.toLocaleString('en')} rows (${exportRows.toLocaleString('en')} expected), ${fmt(exp.bytes / MB)} MB of CSV in ${fmt(exp.seconds, 1)} s ` +
-        `(first byte after ${fmt(exp.firstByteMs, 0)} ms): ${fmt(rowsPerSecond, 0)} rows/s`,
-    );
-    console.log(
-      `Server RSS: idle ${fmt(idle / MB)} MB, peak ${fmt(peak / MB)} MB (${sampler.samples} samples every 100 ms, and VmHWM ${fmt(hwm / MB)} MB), after ${fmt(afterExport / MB)} MB`,
-    );
-    console.log('');
-    const checks: [string, boolean, string][] = [
-      [
-        `deep page p95 ≤ ${ROW_TARGET} × page one p95`,
-        p95Ratio <= ROW_TARGET,
-        `${fmt(paging.deep.p95, 2)} / ${fmt(paging.first.p95, 2)} ms = ${fmt(p95Ratio, 2)} ×`,
-      ],
-      [
-        `deep page p50 ≤ ${ROW_TARGET} × page one p50`,
-        p50Ratio <= ROW_TARGET,
-        `${fmt(paging.deep.p50, 2)} / ${fmt(paging.first.p50, 2)} ms = ${fmt(p50Ratio, 2)} ×`,
-      ],
-      ['deep page: index scan in id order, no sort', deepIndex, deepIndex ? `Index Scan using ${deepIndexName}` : 'no (see the plan)'],
-      [
-        'export complete',
-        exp.rows === exportRows,
-        `${exp.rows.toLocaleString('en')} / ${exportRows.toLocaleString('en')} rows, ${fmt(rowsPerSecond, 0)} rows/s`,
-      ],
-      [
-        `export peak RSS < ${MEMORY_TARGET_MB} MB above idle`,
-        aboveIdle < MEMORY_TARGET_MB,
-        `+${fmt(aboveIdle)} MB (${fmt(idle / MB)} → ${fmt(peak / MB)} MB)`,
-      ],
-    ];
-    for (const [label, ok, value] of checks) console.log(`${verdict(ok)}  ${label.padEnd(44)} ${value}`);
-  } finally {
-    stopApi();
+  if (env.BENCH_AUDIT_SEED_ONLY) {
+    console.log(`The bench database holds ${total.toLocaleString('en')} audit entries`);
+    return;
   }
+  const report = startReport('audit');
+  if (ROUNDS < 5 || EXPORT_PAIRS < 5)
+    report.notes.push(`a smoke run: ${ROUNDS} paging rounds, ${EXPORT_PAIRS} export pairs (fewer than the 5 needed to decide)`);
+  await measurePaging(report, total);
+  await measureExport(report, total);
+  finishReport(report);
 }
 
 main().then(

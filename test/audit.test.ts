@@ -268,6 +268,23 @@ describe('audit export', () => {
     expect((await agent.get('/api/audit-events/export')).status).toBe(403);
   });
 
+  it('answers an export that matches nothing with the header line alone', async () => {
+    const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
+    const res = await supervisor
+      .get('/api/audit-events/export')
+      .query({ targetId: `nothing-${Date.now()}` })
+      .buffer(true)
+      .parse((r, cb) => {
+        let text = '';
+        r.on('data', (d: Buffer) => (text += d.toString()));
+        r.on('end', () => cb(null, text));
+      });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(
+      'id,at,actorEmail,actorRoles,action,outcome,targetType,targetId,caseId,customerId,reason,before,after,ip,requestId,prevHash,hash\n',
+    );
+  });
+
   it('neutralises spreadsheet formulas typed by staff or by anyone at the login form in every column', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const created = await createStaff(t.dataSource, ['agent'], { email: `-agent-${Date.now()}@staff.test` });

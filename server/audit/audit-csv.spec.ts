@@ -1,25 +1,19 @@
 import { AuditEvent } from './audit-event.entity';
-import { auditCsv, toCsvRow } from './audit.dto';
+import { auditCsvText, toCsvRow } from './audit.dto';
 import { auditEntry } from '../../test/support/audit-entry';
 
-async function exportOf(rows: Partial<AuditEvent>[]): Promise<string> {
-  const csv = auditCsv();
-  let text = '';
-  csv.on('data', (d: Buffer) => (text += d.toString()));
-  const done = new Promise((resolve, reject) => csv.on('end', resolve).on('error', reject));
-  for (const r of rows) {
-    csv.write(toCsvRow(auditEntry({ at: new Date('2026-11-24T09:00:00Z'), prevHash: 'a', hash: 'b', ...r })));
-  }
-  csv.end();
-  await done;
-  return text;
+function exportOf(rows: Partial<AuditEvent>[]): string {
+  return auditCsvText(
+    rows.map((r) => toCsvRow(auditEntry({ at: new Date('2026-11-24T09:00:00Z'), prevHash: 'a', hash: 'b', ...r }))),
+    true,
+  );
 }
 
 describe('audit CSV export: spreadsheet formulas', () => {
   it.each([['=HYPERLINK("http://evil.test","click")'], ['+33 6 12 34 56 78'], ['-2+3'], ['@SUM(1+1)'], ['\tcmd'], ['\r=1+1'], ['＝1+1']])(
     'neutralises a cell starting with %j by a leading quote, in every text column',
-    async (value) => {
-      const text = await exportOf([
+    (value) => {
+      const text = exportOf([
         {
           actorEmail: value,
           actorRoles: [value],
@@ -40,8 +34,8 @@ describe('audit CSV export: spreadsheet formulas', () => {
     },
   );
 
-  it('leaves ordinary values as they are', async () => {
-    const text = await exportOf([{ actorEmail: 'agent@example.test', reason: 'call 42, "urgent"', targetId: '2fa-reset' }]);
+  it('leaves ordinary values as they are', () => {
+    const text = exportOf([{ actorEmail: 'agent@example.test', reason: 'call 42, "urgent"', targetId: '2fa-reset' }]);
     expect(text.split('\n')[1]).toContain('agent@example.test');
     expect(text.split('\n')[1]).toContain('"call 42, ""urgent"""');
     expect(text.split('\n')[1]).toContain(',2fa-reset,');

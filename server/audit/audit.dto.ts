@@ -2,7 +2,6 @@ import { Transform, Type } from 'class-transformer';
 import { PageQuery } from '../core/http/page-query';
 import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { stringify, Stringifier } from 'csv-stringify';
 import type { AuditEvent } from './audit-event.entity';
 import { CHAINED_KEYS, pickChained, type ChainedFields } from './audit-chain';
 
@@ -106,13 +105,31 @@ export const CSV_COLUMNS = [
   'hash',
 ] as const;
 
+/** A cell a spreadsheet would run as a formula: = + - @ (ASCII or full-width), a tab or a carriage return first. */
+const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /**
- * The export's CSV writer. Cells hold what staff and anonymous callers typed (a call reference, a reason, a login
+ * One CSV cell (RFC 4180). Cells hold what staff and anonymous callers typed (a call reference, a reason, a login
  * email): any cell starting with = + - @, a tab or a carriage return gets a leading single quote, so a spreadsheet
- * shows it as text instead of running it as a formula (OWASP, CSV injection; csv-stringify's escape_formulas).
+ * shows it as text instead of running it as a formula (OWASP, CSV injection; the same rule as csv-stringify's
+ * escape_formulas, which the export used before).
  */
-export function auditCsv(): Stringifier {
-  return stringify({ header: true, columns: [...CSV_COLUMNS], escape_formulas: true });
+function csvCell(value: string | null): string {
+  if (!value) return '';
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A batch of the export as CSV text, the header line first when `header`. One string per batch rather than a
+ * row-by-row stream: measured on 100,000 rows, csv-stringify's per-row Transform and its one small socket write per
+ * row cost more CPU than the query, and their garbage drove the API's heap (and RSS) up with the export's length.
+ */
+export function auditCsvText(rows: (string | null)[][], header: boolean): string {
+  const lines = rows.map((row) => row.map(csvCell).join(','));
+  if (header) lines.unshift(CSV_COLUMNS.join(','));
+  return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 /** One cell per column: dates as ISO text, roles space-separated, before/after as JSON. */

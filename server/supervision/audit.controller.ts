@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { once } from 'node:events';
 import { CurrentActor, auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -9,7 +8,7 @@ import { auditError } from '../audit/audit.errors';
 import { IdParamFormat } from '../core/http/id-params';
 import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditExplorerService } from './audit-explorer.service';
-import { auditCsv, AuditExportQuery, AuditListQuery, toAuditEntryView, toCsvRow } from '../audit/audit.dto';
+import { auditCsvText, AuditExportQuery, AuditListQuery, toAuditEntryView, toCsvRow } from '../audit/audit.dto';
 import type { AuditDisplay, AuditEventResponse } from '../audit/audit.dto';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
@@ -65,21 +64,24 @@ export class AuditController {
     });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv"`);
-    const csv = auditCsv();
-    csv.pipe(res);
-    res.on('close', () => {
-      if (!res.writableFinished) csv.destroy(new Error('the client went away'));
-    });
+    // One CSV string per batch, written with back-pressure: the next batch is read only once the socket has taken
+    // this one, so a slow client holds the export back instead of piling it up in memory.
+    let header = true;
     try {
       for await (const { rows, display } of batches) {
-        for (const [i, row] of rows.entries()) {
-          if (!csv.write(toCsvRow(row, display[i].customerId))) await once(csv, 'drain');
-        }
+        if (res.destroyed) break;
+        const text = auditCsvText(
+          rows.map((row, i) => toCsvRow(row, display[i].customerId)),
+          header,
+        );
+        header = false;
+        if (!res.write(text)) await drained(res);
       }
-      csv.end();
-    } catch (e) {
+      if (res.destroyed) return;
+      if (header) res.write(auditCsvText([], true));
+      res.end();
+    } catch {
       // Headers are gone: end the download broken rather than pretend it is complete.
-      if (!csv.destroyed) csv.destroy(e as Error);
       res.destroy();
     }
   }
@@ -117,4 +119,17 @@ export class AuditController {
     const [display] = await this.explorer.display([event]);
     return toAuditEntryView(event, display);
   }
+}
+
+/** Resolves when the response can take more, or when the client went away (then `res.destroyed` says so). */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
