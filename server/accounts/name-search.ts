@@ -5,8 +5,8 @@
  * 1. **Words** (what an agent types most of the time: the name as the caller spells it): every word of the query
  *    must be a whole word of the text, the LAST one as a prefix (the agent may still be typing it, or knows only
  *    its first letters): "Sophie Le" is `sophie & le…`. A GIN index (customer_accounts_search_words) on
- *    rd_name_vector(search_text), the text's `simple` tsvector plus every word's 1- to 3-letter prefixes as
- *    lexemes of their own (`^l`, `^le`, `^lef`), answers it exactly, without recheck: a common first name with
+ *    rd_name_vector(search_text), the text's `simple` tsvector plus every word's 1- to 10-letter prefixes as
+ *    lexemes of their own (`^l`, `^le`, `^lef`…), answers it exactly, without recheck: a common first name with
  *    a rare surname costs the rare one, and a short last word is one posting list, which GIN intersects from the
  *    rarest side (a `le:*` prefix match would first merge every word starting with "le": 100k rows). Matches are
  *    ranked by strict word similarity to the whole query, at most NAME_CANDIDATES of them: a query matching more
@@ -33,7 +33,7 @@ export const NAME_SEARCH_TIMEOUT_MS = 400;
  * Prefixes up to this length are whole lexemes of the index (`^le`, see rd_name_vector in the NameSearchWords
  * migration): keep both equal.
  */
-export const INDEXED_PREFIX = 3;
+export const INDEXED_PREFIX = 10;
 
 /**
  * Run first in the search's transaction, for every statement after it until the commit: the statement timeout,
@@ -59,8 +59,8 @@ function fold(text: string): string {
  * The tsquery of the words stage (rd_fold runs on it in SQL again, like on the column): the words (letters and
  * digits; anything else separates, as PostgreSQL's parser does) ANDed, the last one as a prefix: up to
  * INDEXED_PREFIX letters the index's own prefix lexeme (`'^le'`, one posting list that GIN intersects from the
- * rarest side), longer a prefix match (`'lefe':*`, few words start so). Null when the text has no word: then only
- * the similar-spellings stage can answer.
+ * rarest side), longer a prefix match (`'boulangeries':*`, few words start so). Null when the text has no word:
+ * then only the similar-spellings stage can answer.
  */
 export function wordsQuery(text: string): string | null {
   const words = fold(text)
