@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +19,7 @@ import { NAME_SEARCH_TIMEOUT_MS, QUERY_CANCELED, wordsQuery } from './name-searc
 import {
   AccountsByCustomerId,
   accountsByEmail,
+  AccountsByIds,
   accountsByPhones,
   accountsWithSimilarName,
   accountsWithWords,
@@ -56,6 +57,7 @@ function maskedQuery(q: AccountQuery): string {
 @Injectable()
 export class AccountsService {
   private readonly byCustomerId: AccountsByCustomerId;
+  private readonly byIds: AccountsByIds;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,6 +67,7 @@ export class AccountsService {
     private readonly clock: Clock,
   ) {
     this.byCustomerId = new AccountsByCustomerId(dataSource);
+    this.byIds = new AccountsByIds(dataSource);
   }
 
   /**
@@ -157,7 +160,7 @@ export class AccountsService {
 
   private async loadHits(m: EntityManager, ids: { id: string; match: SearchMatch }[]): Promise<SearchHit[]> {
     if (!ids.length) return [];
-    const rows = await m.getRepository(CustomerAccount).findBy({ id: In(ids.map((r) => r.id)) });
+    const rows = await this.byIds.find(m, [...new Set(ids.map((r) => r.id))]);
     const byId = new Map(rows.map((a) => [a.id, a]));
     return ids.flatMap((r) => {
       const account = byId.get(r.id);
