@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { Pool, type QueryResult } from 'pg';
 import { seedAccounts } from '../server/accounts/demo-accounts';
 import { ensureBenchDatabase, recreateBenchDatabase } from './bench-database';
-import { allWordsSql, SIMILAR_SETUP, SIMILAR_SQL, wordPatterns } from '../server/accounts/name-search';
+import { SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, wordsQuery } from '../server/accounts/name-search';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
 import { maskEmail, maskPhone } from '../server/accounts/masking';
 import { createHttpApp } from '../server/app';
@@ -315,12 +315,7 @@ async function explainNameSearch(pool: Pool, text: string): Promise<{ words: str
   const client = await pool.connect();
   const plan = (res: QueryResult) => res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
   try {
-    const patterns = wordPatterns(text);
-    const words = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${allWordsSql(patterns.length)}`, [
-      text,
-      normalizeCustomerId(text),
-      ...patterns,
-    ]);
+    const words = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${WORDS_SQL}`, [text, normalizeCustomerId(text), wordsQuery(text)]);
     await client.query('BEGIN');
     await client.query(SIMILAR_SETUP);
     const similar = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) ${SIMILAR_SQL}`, [text, normalizeCustomerId(text)]);

@@ -99,10 +99,14 @@ describe('accounts on the call', () => {
       ).toEqual([lefevre.id, lefebvre.id]);
       expect(ids(asked).every(([, match]) => match === 'similar')).toBe(true);
 
-      // LIKE wildcards typed by the agent are plain characters: "jean_martin" is not all the words of "Jean Martin".
+      // Anything but letters and digits separates words, as in the index; nothing of it is a wildcard or an operator.
       const underscore = await a.get('/api/accounts').query({ q: 'jean_martin' });
-      expect(ids(underscore)).toContainEqual([acme.id, 'similar']);
-      expect(ids(underscore).some(([, match]) => match === 'words')).toBe(false);
+      expect(ids(underscore)).toContainEqual([acme.id, 'words']);
+      for (const q of ["jean' & martin", 'jean|martin:*', '!jean (martin)']) {
+        const res = await a.get('/api/accounts').query({ q });
+        expect(res.status).toBe(200);
+        expect(ids(res)).toContainEqual([acme.id, 'words']);
+      }
       const percent = await a.get('/api/accounts').query({ q: '%%%' });
       expect(percent.status).toBe(200);
       expect(percent.body.data).toEqual([]);
@@ -110,6 +114,54 @@ describe('accounts on the call', () => {
       const bad = await a.get('/api/accounts').query({ q: 'elodie', similar: 'maybe' });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.similar).toMatch(/true or false/);
+    });
+
+    it('matches the words whole and the last one as a prefix, however short', async () => {
+      const le = await createAccount(t.dataSource, { name: 'Sophie Le' });
+      const leroy = await createAccount(t.dataSource, { name: 'Sophie Leroy' });
+      const other = await createAccount(t.dataSource, { name: 'Sophie Martin' });
+      const a = await agent();
+      const found = async (q: string) => {
+        const res = await a.get('/api/accounts').query({ q });
+        expect(res.status).toBe(200);
+        return res.body.data as { id: string; match: string }[];
+      };
+      // "Sophie Le": the surname Le itself first (closest to the query), then the names with a word starting so.
+      const sophieLe = await found('Sophie Le');
+      expect(sophieLe.map((r) => r.id).slice(0, 2)).toEqual([le.id, leroy.id]);
+      expect(sophieLe.every((r) => r.match === 'words')).toBe(true);
+      expect(sophieLe.map((r) => r.id)).not.toContain(other.id);
+      for (const q of ['sophie l', 'SOPHIE LER', 'sophie lero', 'leroy soph']) {
+        expect((await found(q)).map((r) => r.id)).toContain(leroy.id);
+      }
+      // Words before the last are whole: "soph leroy" is not all the words of any name, so similar spellings answer.
+      expect((await found('soph leroy')).every((r) => r.match === 'similar')).toBe(true);
+      // Accents and case are folded on both sides, a short accented prefix included.
+      expect((await found('ELODIE LÉ')).map((r) => r.id)).toContain(lefevre.id);
+      expect((await found('élodie lefe')).map((r) => r.id)).toContain(lefevre.id);
+      // A company by its name's words, and by its representative's.
+      expect((await found('nuages gen')).map((r) => r.id)).toContain(acme.id);
+    });
+
+    it('refuses a name search that outlasts its time limit as too broad, asking to refine it', async () => {
+      // A search held past the statement timeout (here behind a lock on the table; on a million accounts, a
+      // search too broad for its plan) is cancelled by PostgreSQL and answered with a domain refusal.
+      const a = await agent();
+      const runner = t.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query('LOCK TABLE customer_accounts IN ACCESS EXCLUSIVE MODE');
+        // The lock is held until this test releases it: any answer at all is the statement timeout's.
+        const res = await a.get('/api/accounts').query({ q: 'sophie le' });
+        expect(res.status).toBe(422);
+        expect(res.body.code).toBe('accounts.search_too_broad');
+        expect(res.body.message).toMatch(/refine your search/);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect((await a.get('/api/accounts').query({ q: 'sophie le' })).status).toBe(200);
     });
 
     it('reads an account on the hot path exactly as the ORM does', async () => {

@@ -1,5 +1,6 @@
 import { looksLikeCustomerId, normalizeCustomerId } from './customer-id';
 import { maskEmail, maskPhone, maskPostalCode } from './masking';
+import { wordsQuery } from './name-search';
 import { routeQuery } from './query-router';
 
 describe('customer IDs', () => {
@@ -54,5 +55,27 @@ describe('search routing', () => {
   ])('routes %p', (q, expected) => {
     if (expected.kind === 'phone') expect(routeQuery(q)).toMatchObject(expected);
     else expect(routeQuery(q)).toEqual(expected);
+  });
+});
+
+describe('name search words', () => {
+  it.each([
+    ['Sophie Le', "'sophie' & '^le'"],
+    ['sophie l', "'sophie' & '^l'"],
+    ['Élodie LEFÈ', "'elodie' & '^lefe'"],
+    ['Thomas', "'^thomas'"],
+    ['Boulangeries Dupont', "'boulangeries' & '^dupont'"],
+    ['Dupont Boulangeries', "'dupont' & 'boulangeries':*"],
+    ['  jean-françois  müller ', "'jean' & 'francois' & '^muller'"],
+    ["O'Brien & co", "'o' & 'brien' & '^co'"],
+    ['Cœur Œ', "'coeur' & '^oe'"],
+    ['martin martin', "'^martin'"],
+    ["jean' | !martin:*", "'jean' & '^martin'"],
+  ])('reads %p as %p', (text, expected) => {
+    expect(wordsQuery(text)).toBe(expected);
+  });
+
+  it('has no words in punctuation alone', () => {
+    expect(wordsQuery('%%% ---')).toBeNull();
   });
 });

@@ -4,6 +4,8 @@ import { errorCatalogue, ErrorStatus, unhandledCode } from '../core/http/errors'
 const MESSAGES = {
   not_found: 'No account with this id',
   search_too_short: 'Type at least 3 characters of a name, or a full customer ID, email or phone number',
+  search_too_broad:
+    'This name matches too many accounts to answer quickly (over %{ms} ms): refine your search with more of the name, or search by customer ID, email or phone number',
   locked: 'This account is locked: no recovery action until a supervisor unlocks it',
   already_locked: 'This account is already locked',
   not_locked: 'This account is not locked',
@@ -45,6 +47,7 @@ export function accountsStatus(code: AccountsErrorCode): ErrorStatus {
     case 'too_many_codes':
     case 'stated_tries_exhausted':
       return 'conflict';
+    case 'search_too_broad':
     case 'verification_other_account':
     case 'no_backup_email':
     case 'unknown_placeholder':

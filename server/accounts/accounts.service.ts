@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { auditActor } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -15,13 +15,15 @@ import { StaffUser } from '../auth/staff-user.entity';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
-import { wordPatterns } from './name-search';
+import { NAME_SEARCH_TIMEOUT_MS, QUERY_CANCELED, wordsQuery } from './name-search';
 import {
   AccountsByCustomerId,
   accountsByEmail,
+  AccountsByIds,
   accountsByPhones,
-  accountsWithAllWords,
   accountsWithSimilarName,
+  accountsWithWords,
+  limitNameSearchTime,
   securityTimeline,
   twoFactorMethodsOf,
 } from './accounts-queries.service';
@@ -55,6 +57,7 @@ function maskedQuery(q: AccountQuery): string {
 @Injectable()
 export class AccountsService {
   private readonly byCustomerId: AccountsByCustomerId;
+  private readonly byIds: AccountsByIds;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,6 +67,7 @@ export class AccountsService {
     private readonly clock: Clock,
   ) {
     this.byCustomerId = new AccountsByCustomerId(dataSource);
+    this.byIds = new AccountsByIds(dataSource);
   }
 
   /**
@@ -129,23 +133,34 @@ export class AccountsService {
     return row?.phoneRegion ?? null;
   }
 
-  /** Name search in two stages (see name-search.ts): all the words first, similar spellings when none or when asked. */
+  /**
+   * Name search in two stages (see name-search.ts): all the words first (the last as a prefix), similar spellings
+   * when none or when asked; one transaction under the search's statement timeout, whose expiry is refused as
+   * too broad (the agent refines the search rather than waiting).
+   */
   private async searchByName(text: string, asCustomerId: string, similar: boolean): Promise<{ hits: SearchHit[]; stage: NameStage }> {
-    const patterns = wordPatterns(text);
-    if (!similar && patterns.length) {
-      const m = this.dataSource.manager;
-      const hits = await this.loadHits(m, await accountsWithAllWords(m, text, asCustomerId, patterns));
-      if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' };
+    const tsquery = wordsQuery(text);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await limitNameSearchTime(m);
+        if (!similar && tsquery) {
+          const hits = await this.loadHits(m, await accountsWithWords(m, text, asCustomerId, tsquery));
+          if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' as const };
+        }
+        const hits = await this.loadHits(m, await accountsWithSimilarName(m, text, asCustomerId));
+        return { hits, stage: 'similar' as const };
+      });
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === QUERY_CANCELED) {
+        throw accountsError('search_too_broad', { ms: NAME_SEARCH_TIMEOUT_MS });
+      }
+      throw e;
     }
-    const hits = await this.dataSource.transaction(async (m) => {
-      return this.loadHits(m, await accountsWithSimilarName(m, text, asCustomerId));
-    });
-    return { hits, stage: 'similar' };
   }
 
   private async loadHits(m: EntityManager, ids: { id: string; match: SearchMatch }[]): Promise<SearchHit[]> {
     if (!ids.length) return [];
-    const rows = await m.getRepository(CustomerAccount).findBy({ id: In(ids.map((r) => r.id)) });
+    const rows = await this.byIds.find(m, [...new Set(ids.map((r) => r.id))]);
     const byId = new Map(rows.map((a) => [a.id, a]));
     return ids.flatMap((r) => {
       const account = byId.get(r.id);

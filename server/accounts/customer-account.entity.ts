@@ -12,6 +12,7 @@ export type AccountFlag = 'backup_email_required' | 'reenrol_2fa_required';
 @Entity('customer_accounts')
 @Check('customer_accounts_backup_differs', 'backup_email IS NULL OR backup_email <> primary_email')
 @Index('customer_accounts_search_trgm', { synchronize: false })
+@Index('customer_accounts_search_words', { synchronize: false })
 export class CustomerAccount {
   @PrimaryGeneratedColumn('uuid')
   id: string;

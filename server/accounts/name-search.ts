@@ -1,54 +1,89 @@
 /**
- * The name search's SQL, shared with the lookup benchmark's EXPLAIN so both always run the same statements.
+ * The name search's SQL, shared with the names benchmark's EXPLAIN so both always run the same statements.
  *
- * Two stages, both on the GIN trigram index over the folded `search_text` (name, company, representative;
- * accents and case ignored):
- * 1. **All words**: every word of 3+ characters must appear in the text (`LIKE '%word%'`, ANDed). GIN answers
- *    an AND of trigrams by walking the rarest posting lists first: ~1 ms for a common full name over a million
- *    accounts. This is what an agent types most of the time: the name as the caller spells it.
- * 2. **Similar spellings** (a typo, "Lefebvre" for "Lefèvre"): strict word similarity ≥ 0.6 (`<<%`). GIN can only
- *    count shared trigrams, so it merges the long posting lists of common trigrams and rechecks thousands of rows:
- *    ~30 ms for the same name, and far more under load. It runs when the first stage finds nothing, or when
- *    the agent asks for similar spellings.
- * Both rank by strict word similarity to the whole query; an exact customer-ID match on the same text comes first.
- * Each row says how it was found (`match`: customer_id, words, similar), for the agent to see.
+ * Two stages over the folded `search_text` (name, company, representative; accents and case ignored by rd_fold):
+ * 1. **Words** (what an agent types most of the time: the name as the caller spells it): every word of the query
+ *    must be a whole word of the text, the LAST one as a prefix (the agent may still be typing it, or knows only
+ *    its first letters): "Sophie Le" is `sophie & le…`. A GIN index (customer_accounts_search_words) on
+ *    rd_name_vector(search_text), the text's `simple` tsvector plus every word's 1- to 10-letter prefixes as
+ *    lexemes of their own (`^l`, `^le`, `^lef`…), answers it exactly, without recheck: a common first name with
+ *    a rare surname costs the rare one, and a short last word is one posting list, which GIN intersects from the
+ *    rarest side (a `le:*` prefix match would first merge every word starting with "le": 100k rows). Matches are
+ *    ranked by strict word similarity to the whole query, at most NAME_CANDIDATES of them: a query matching more
+ *    (a common first name alone) is too broad for the order among thousands to matter, and reading every one
+ *    from the table would cost the agent hundreds of milliseconds.
+ * 2. **Similar spellings** (a typo, "Lefebvre" for "Lefèvre"), the fallback: strict word similarity ≥ 0.6 (`<<%`)
+ *    on the GIN trigram index (customer_accounts_search_trgm). GIN can only count shared trigrams, so it merges
+ *    the long posting lists of common trigrams and rechecks thousands of rows: it runs only when the first stage
+ *    finds nothing, or when the agent asks for similar spellings.
+ * Both run under NAME_SEARCH_TIMEOUT_MS (SEARCH_TIMEOUT_SETUP in their transaction): a search that would take
+ * longer is refused as too broad ("refine your search") instead of holding the agent and a connection.
+ * An exact customer-ID match on the same text comes first. Each row says how it was found (`match`: customer_id,
+ * words, similar), for the agent to see.
  */
 export const SEARCH_LIMIT = 25;
 
-/** Words kept for the all-words stage: the longest (most selective) first. */
-const MAX_WORDS = 6;
-/** Shorter words give the trigram index nothing to look up: they only count in the ranking. */
-const MIN_WORD = 3;
+/** Words kept for the words stage: the first ones as typed, the last one kept as the prefix. */
+const MAX_WORDS = 8;
+/** Matches of the words stage ranked at most (see above). */
+export const NAME_CANDIDATES = 200;
+/** A name search (either stage) taking longer is cancelled by PostgreSQL and refused as too broad. */
+export const NAME_SEARCH_TIMEOUT_MS = 400;
+/**
+ * Prefixes up to this length are whole lexemes of the index (`^le`, see rd_name_vector in the NameSearchWords
+ * migration): keep both equal.
+ */
+export const INDEXED_PREFIX = 10;
 
 /**
- * `LIKE` patterns for the words of a query, wildcards escaped (the text is folded in SQL, like the column).
- * Empty when no word is long enough: then only the similar-spellings stage can answer.
+ * Run first in the search's transaction, for every statement after it until the commit: the statement timeout,
+ * and no sequential scan. The planner would otherwise read the table from its start for a broad query under
+ * NAME_CANDIDATES (it expects to meet enough matches soon): fast when they are there, hundreds of milliseconds
+ * when they are not; the index answers every query in bounded time.
  */
-export function wordPatterns(text: string): string[] {
-  const words = [
-    ...new Set(
-      text
-        .toLowerCase()
-        .split(/\s+/)
-        .filter((w) => [...w].length >= MIN_WORD),
-    ),
-  ];
-  return words
-    .sort((a, b) => b.length - a.length)
-    .slice(0, MAX_WORDS)
-    .map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+export const SEARCH_SETUP = `SELECT set_config('statement_timeout', '${NAME_SEARCH_TIMEOUT_MS}', true), set_config('enable_seqscan', 'off', true)`;
+
+/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout (query_canceled). */
+export const QUERY_CANCELED = '57014';
+
+/** Folds like rd_fold (lower case, no accents, ligatures spelt out), to count a word's letters as the index does. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[œæß]/g, (c) => ({ œ: 'oe', æ: 'ae', ß: 'ss' })[c]!);
 }
 
-/** $1 the query text, $2 the text as a customer ID, $3… the word patterns. */
-export function allWordsSql(words: number): string {
-  if (words < 1) throw new Error('allWordsSql needs at least one word');
-  const conditions = Array.from({ length: words }, (_, i) => `search_text LIKE rd_fold($${i + 3})`).join(' AND ');
-  return `SELECT id, min(match) AS match FROM (
+/**
+ * The tsquery of the words stage (rd_fold runs on it in SQL again, like on the column): the words (letters and
+ * digits; anything else separates, as PostgreSQL's parser does) ANDed, the last one as a prefix: up to
+ * INDEXED_PREFIX letters the index's own prefix lexeme (`'^le'`, one posting list that GIN intersects from the
+ * rarest side), longer a prefix match (`'boulangeries':*`, few words start so). Null when the text has no word:
+ * then only the similar-spellings stage can answer.
+ */
+export function wordsQuery(text: string): string | null {
+  const words = fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+  if (!words.length) return null;
+  const last = words[words.length - 1];
+  const whole = [...new Set(words.slice(0, -1))].filter((w) => w !== last).slice(0, MAX_WORDS - 1);
+  const prefix = [...last].length <= INDEXED_PREFIX ? `'^${last}'` : `'${last}':*`;
+  return [...whole.map((w) => `'${w}'`), prefix].join(' & ');
+}
+
+/** The indexed expression (customer_accounts_search_words): keep it identical, or the index cannot answer. */
+export const SEARCH_VECTOR = `rd_name_vector(search_text)`;
+
+/** $1 the query text, $2 the text as a customer ID, $3 wordsQuery(text). */
+export const WORDS_SQL = `SELECT id, min(match) AS match FROM (
     SELECT id, 2.0 AS score, 'customer_id' AS match FROM customer_accounts WHERE customer_id = $2
     UNION ALL
-    SELECT id, strict_word_similarity(rd_fold($1), search_text), 'words' FROM customer_accounts WHERE ${conditions}
+    SELECT id, strict_word_similarity(rd_fold($1), search_text), 'words' FROM (
+      SELECT id, search_text FROM customer_accounts WHERE ${SEARCH_VECTOR} @@ rd_fold($3)::tsquery LIMIT ${NAME_CANDIDATES}
+    ) c
   ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`;
-}
 
 /** Run in the same transaction, before SIMILAR_SQL: `<<%` reads its threshold from this setting. */
 export const SIMILAR_SETUP = `SET LOCAL pg_trgm.strict_word_similarity_threshold = 0.6`;

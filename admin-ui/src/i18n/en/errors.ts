@@ -63,6 +63,8 @@ export const errorsEn = {
     accounts: {
       not_found: 'No account with this id.',
       search_too_short: 'Type at least 3 characters of a name, or a full customer ID, email or phone number.',
+      search_too_broad:
+        'This name matches too many accounts to answer quickly: refine your search with more of the name, or search by customer ID, email or phone number.',
       locked: 'This account is blocked: no recovery action until a supervisor unblocks it.',
       already_locked: 'This account is already blocked.',
       not_locked: 'This account is not blocked.',

@@ -61,6 +61,8 @@ export const errorsFr: typeof errorsEn = {
     accounts: {
       not_found: 'Aucun compte n’a cet identifiant.',
       search_too_short: 'Saisissez au moins 3 caractères d’un nom, ou un identifiant client, un e-mail ou un numéro de téléphone complet.',
+      search_too_broad:
+        'Ce nom correspond à trop de comptes pour répondre rapidement : affinez votre recherche avec une plus grande partie du nom, ou cherchez par identifiant client, e-mail ou numéro de téléphone.',
       locked: 'Ce compte est bloqué : aucune action de récupération avant son déblocage par un superviseur.',
       already_locked: 'Ce compte est déjà bloqué.',
       not_locked: 'Ce compte n’est pas bloqué.',
