@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { lazy, Suspense } from 'react';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -7,8 +8,6 @@ import { store } from './providers/store';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { Dashboard } from './pages/Dashboard';
-import { EnrolPage } from './pages/EnrolPage';
-import { MySettingsPage } from './pages/MySettingsPage';
 import { theme } from './theme';
 import accounts from './resources/accounts';
 import auditEvents from './resources/audit-events';
@@ -19,7 +18,17 @@ import staff from './resources/staff';
 import alerts from './resources/alerts';
 import activity from './supervision/activity';
 import callScripts from './resources/call-scripts';
-import { CaseStoryPage } from './resources/case-story/CaseStoryPage';
+
+// Pages off the agent's first screen load on first visit (the layout wraps its routes in <Suspense>).
+const MySettingsPage = lazy(() => import('./pages/MySettingsPage').then((m) => ({ default: m.MySettingsPage })));
+const CaseStoryPage = lazy(() => import('./resources/case-story/CaseStoryPage').then((m) => ({ default: m.CaseStoryPage })));
+const EnrolPage = lazy(() => import('./pages/EnrolPage').then((m) => ({ default: m.EnrolPage })));
+const enrolPage = (
+  // Outside the layout: its own <Suspense>.
+  <Suspense fallback={<Loading />}>
+    <EnrolPage />
+  </Suspense>
+);
 
 export const App = () => (
   <Admin
@@ -50,8 +59,8 @@ export const App = () => (
     </CustomRoutes>
     {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}
     <CustomRoutes noLayout>
-      <Route path="/enrol" element={<EnrolPage />} />
-      <Route path="/enrol/:token" element={<EnrolPage />} />
+      <Route path="/enrol" element={enrolPage} />
+      <Route path="/enrol/:token" element={enrolPage} />
     </CustomRoutes>
   </Admin>
 );
