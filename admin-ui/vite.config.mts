@@ -23,6 +23,10 @@ export default defineConfig({
         ]
       : []),
   ],
+  resolve: {
+    // node-polyglot's one polyfill, for a built-in every supported browser has (see the file).
+    alias: { 'object.entries': `${root}src/shims/object-entries.cjs` },
+  },
   // Nothing in public/ for now; keep Vite from looking for a folder outside admin-ui.
   publicDir: false,
   build: {

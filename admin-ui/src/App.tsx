@@ -1,5 +1,19 @@
 import { lazy, Suspense } from 'react';
-import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import {
+  AccessDenied,
+  AdminContext,
+  AuthCallback,
+  AuthenticationError,
+  CoreAdminUI,
+  CustomRoutes,
+  Error as ErrorPage,
+  Loading,
+  LoadingPage,
+  NotFound,
+  Notification,
+  Resource,
+} from 'react-admin';
+import { CssBaseline } from '@mui/material';
 import { Route } from 'react-router-dom';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -30,37 +44,51 @@ const enrolPage = (
   </Suspense>
 );
 
+const CatchAll = () => <NotFound />;
+
+/*
+ * react-admin's <Admin> is <AdminContext> + <AdminUI>, written out here with the same defaults: <Admin> and
+ * <AdminUI> reference react-admin's own login form and English messages as default props, which ships
+ * react-hook-form and a second copy of the English messages to every visitor even though this console replaces
+ * both. Assembled from the parts, the sign-in page needs neither.
+ */
 export const App = () => (
-  <Admin
-    title="Recovery Desk"
-    disableTelemetry
-    requireAuth
-    authProvider={authProvider}
-    dataProvider={dataProvider}
-    i18nProvider={i18nProvider}
-    store={store}
-    theme={theme}
-    layout={Layout}
-    loginPage={LoginPage}
-    dashboard={Dashboard}
-  >
-    <Resource name="accounts" {...accounts} />
-    <Resource name="audit-events" {...auditEvents} />
-    <Resource name="identity-cases" {...identityCases} />
-    <Resource name="mail-outbox" {...mailOutbox} />
-    <Resource name="recovery-cases" {...recoveryCases} />
-    <Resource name="staff" {...staff} />
-    <Resource name="alerts" {...alerts} />
-    <Resource name="activity" {...activity} />
-    <Resource name="call-scripts" {...callScripts} />
-    <CustomRoutes>
-      <Route path="/my-settings" element={<MySettingsPage />} />
-      <Route path="/case-stories/:ref" element={<CaseStoryPage />} />
-    </CustomRoutes>
-    {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}
-    <CustomRoutes noLayout>
-      <Route path="/enrol" element={enrolPage} />
-      <Route path="/enrol/:token" element={enrolPage} />
-    </CustomRoutes>
-  </Admin>
+  <AdminContext authProvider={authProvider} dataProvider={dataProvider} i18nProvider={i18nProvider} store={store} theme={theme}>
+    <CssBaseline enableColorScheme>
+      <CoreAdminUI
+        title="Recovery Desk"
+        disableTelemetry
+        requireAuth
+        layout={Layout}
+        loginPage={LoginPage}
+        dashboard={Dashboard}
+        accessDenied={AccessDenied}
+        authCallbackPage={AuthCallback}
+        authenticationError={AuthenticationError}
+        catchAll={CatchAll}
+        error={ErrorPage}
+        loading={LoadingPage}
+      >
+        <Resource name="accounts" {...accounts} />
+        <Resource name="audit-events" {...auditEvents} />
+        <Resource name="identity-cases" {...identityCases} />
+        <Resource name="mail-outbox" {...mailOutbox} />
+        <Resource name="recovery-cases" {...recoveryCases} />
+        <Resource name="staff" {...staff} />
+        <Resource name="alerts" {...alerts} />
+        <Resource name="activity" {...activity} />
+        <Resource name="call-scripts" {...callScripts} />
+        <CustomRoutes>
+          <Route path="/my-settings" element={<MySettingsPage />} />
+          <Route path="/case-stories/:ref" element={<CaseStoryPage />} />
+        </CustomRoutes>
+        {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}
+        <CustomRoutes noLayout>
+          <Route path="/enrol" element={enrolPage} />
+          <Route path="/enrol/:token" element={enrolPage} />
+        </CustomRoutes>
+      </CoreAdminUI>
+      <Notification />
+    </CssBaseline>
+  </AdminContext>
 );
