@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { visualizer } from 'rollup-plugin-visualizer';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
@@ -8,7 +9,24 @@ const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: fals
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // `ANALYZE=1 npm run build:ui` writes dist/admin-ui/stats.html (treemap of what each chunk holds, raw and gzipped);
+    // `ANALYZE=json` writes the same data as dist/admin-ui/stats.json, to compare builds with a script.
+    ...(process.env.ANALYZE
+      ? [
+          visualizer({
+            filename: `${root}../dist/admin-ui/stats.${process.env.ANALYZE === 'json' ? 'json' : 'html'}`,
+            template: process.env.ANALYZE === 'json' ? 'raw-data' : 'treemap',
+            gzipSize: true,
+          }),
+        ]
+      : []),
+  ],
+  resolve: {
+    // node-polyglot's one polyfill, for a built-in every supported browser has (see the file).
+    alias: { 'object.entries': `${root}src/shims/object-entries.cjs` },
+  },
   // Nothing in public/ for now; keep Vite from looking for a folder outside admin-ui.
   publicDir: false,
   build: {
@@ -22,7 +40,6 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group)[\\/]/, priority: 20 },
             // The translator the customer form shares with the console (node-polyglot and what it requires): in its own
             // chunk, so the public form does not download the console's vendor code. A dependency missing here only
             // lands in `vendor` (bigger form download, still correct).
@@ -31,7 +48,6 @@ export default defineConfig({
               test: /node_modules[\\/](node-polyglot|ra-i18n-polyglot|object\.entries|warning|hasown|async-function|async-generator-function|call-bind|call-bind-apply-helpers|call-bound|define-data-property|define-properties|dunder-proto|es-define-property|es-errors|es-object-atoms|function-bind|generator-function|get-intrinsic|get-proto|gopd|has-property-descriptors|has-symbols|js-tokens|loose-envify|math-intrinsics|object-keys|set-function-length)[\\/]/,
               priority: 15,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },

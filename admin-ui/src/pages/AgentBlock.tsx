@@ -4,7 +4,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import { Link, useNavigate } from 'react-router-dom';
 import { useLocaleState, useStore, useTranslate } from 'react-admin';
 import { VOLATILE } from '../providers/store';
-import { CALL_REFERENCE_KEY } from '../resources/accounts/AccountSearchForm';
+import { CALL_REFERENCE_KEY } from '../resources/accounts/callReference';
 import { formatTime } from '../fields/UtcDateField';
 import { monospace } from '../theme';
 import { AgentHome, useHome } from './homeApi';

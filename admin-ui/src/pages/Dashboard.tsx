@@ -1,9 +1,13 @@
+import { lazy } from 'react';
 import { Box, Typography } from '@mui/material';
 import { Title, useCanAccess, useGetIdentity, useTranslate } from 'react-admin';
 import { AgentBlock } from './AgentBlock';
-import { ReviewerBlock } from './ReviewerBlock';
-import { SupervisorBlock } from './SupervisorBlock';
-import { AdminBlock } from './AdminBlock';
+
+// The agent's block is the first screen of most sessions and stays in the main bundle; the other roles' blocks load
+// when their role shows them (inside the layout's <Suspense>).
+const ReviewerBlock = lazy(() => import('./ReviewerBlock').then((m) => ({ default: m.ReviewerBlock })));
+const SupervisorBlock = lazy(() => import('./SupervisorBlock').then((m) => ({ default: m.SupervisorBlock })));
+const AdminBlock = lazy(() => import('./AdminBlock').then((m) => ({ default: m.AdminBlock })));
 
 /**
  * The home page of each role: an agent lands on the search box and the calls of their day, a reviewer on the

@@ -7,13 +7,14 @@ import callScripts from './call-scripts';
 import caseStory from './case-story';
 import enrol from './enrol';
 import errors from './errors';
-import form from './form';
 import identityCases from './identity-cases';
-import link from './link';
 import recoveryCases from './recovery-cases';
 import supervision from './supervision';
 
-/** The one place the console's messages are merged: one file per resource, each under its own namespace. */
+/**
+ * The one place the console's messages are merged: one file per resource, each under its own namespace. The public
+ * pages' messages (form.ts, link.ts) are not here: only the customer form's entry uses them.
+ */
 export const fr: TranslationMessages = {
   ...frenchMessages,
   ...app,
@@ -23,9 +24,7 @@ export const fr: TranslationMessages = {
   ...caseStory,
   ...enrol,
   ...errors,
-  ...form,
   ...identityCases,
-  ...link,
   ...recoveryCases,
   ...supervision,
 };

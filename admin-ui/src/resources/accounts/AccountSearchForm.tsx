@@ -10,8 +10,10 @@ export const MIN_SEARCH_CHARS = 3;
 /** Pause in typing before the search runs by itself (Enter searches at once). */
 export const SEARCH_DEBOUNCE_MS = 600;
 
-/** The call reference the agent is working on: typed here or on the account page, it fills both. */
-export const CALL_REFERENCE_KEY = 'call.reference';
+// The call reference the agent is working on: typed here or on the account page, it fills both. In its own module
+// so the home page's search box does not pull this form (and its tooltips and switches) into the first download.
+export { CALL_REFERENCE_KEY } from './callReference';
+import { CALL_REFERENCE_KEY } from './callReference';
 
 /**
  * One box for the customer ID, email, phone or name, and the call reference. Enter searches at once; typing

@@ -8,7 +8,8 @@ import { SecurityTimeline } from './SecurityTimeline';
 import { TwoFactorSection } from './TwoFactorSection';
 import type { AccountDetail } from './types';
 import { VerificationPanel } from './VerificationPanel';
-import { AccountRecoveryCases, AccountRecoveryPanel } from '../recovery-cases';
+import { AccountRecoveryCases } from '../recovery-cases/AccountRecoveryCases';
+import { AccountRecoveryPanel } from '../recovery-cases/AccountRecoveryPanel';
 
 const AccountTitle = () => {
   const record = useRecordContext<AccountDetail>();

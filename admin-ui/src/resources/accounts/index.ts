@@ -1,10 +1,10 @@
+import { lazy } from 'react';
 import icon from '@mui/icons-material/ContactPhone';
-import { AccountList } from './AccountList';
-import { AccountShow } from './AccountShow';
 
+// Screens load on first visit (react-admin's layout wraps them in <Suspense>): the menu only needs the icon.
 export default {
-  list: AccountList,
-  show: AccountShow,
+  list: lazy(() => import('./AccountList').then((m) => ({ default: m.AccountList }))),
+  show: lazy(() => import('./AccountShow').then((m) => ({ default: m.AccountShow }))),
   icon,
   recordRepresentation: 'customerId',
 };

@@ -1,8 +1,9 @@
+import { lazy } from 'react';
 import icon from '@mui/icons-material/NotificationImportant';
-import { AlertList } from './AlertList';
 
+// Loaded on first visit: the menu only needs the icon.
 export default {
-  list: AlertList,
+  list: lazy(() => import('./AlertList').then((m) => ({ default: m.AlertList }))),
   icon,
   // No `resources.alerts.name` in the shared messages: the menu and titles use this label.
   options: { label: 'sup.alerts.menu' },

@@ -1,10 +1,10 @@
+import { lazy } from 'react';
 import icon from '@mui/icons-material/History';
-import { AuditEventList } from './AuditEventList';
-import { AuditEventShow } from './AuditEventShow';
 
+// Loaded on first visit: the menu only needs the icon.
 export default {
-  list: AuditEventList,
-  show: AuditEventShow,
+  list: lazy(() => import('./AuditEventList').then((m) => ({ default: m.AuditEventList }))),
+  show: lazy(() => import('./AuditEventShow').then((m) => ({ default: m.AuditEventShow }))),
   icon,
   recordRepresentation: 'action',
 };

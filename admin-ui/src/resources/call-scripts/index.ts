@@ -1,9 +1,9 @@
+import { lazy } from 'react';
 import icon from '@mui/icons-material/RecordVoiceOver';
-import { CallScriptsPage } from './CallScriptsPage';
 
-/** The call scripts, as a list-only resource so the menu offers it to whoever may `read` a `CallScript`. */
+/** The call scripts, as a list-only resource so the menu offers it to whoever may `read` a `CallScript` (loaded on first visit). */
 export default {
-  list: CallScriptsPage,
+  list: lazy(() => import('./CallScriptsPage').then((m) => ({ default: m.CallScriptsPage }))),
   icon,
   options: { label: 'calls.scripts.menu' },
 };

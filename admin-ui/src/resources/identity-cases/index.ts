@@ -1,12 +1,10 @@
+import { lazy } from 'react';
 import icon from '@mui/icons-material/FactCheck';
-import { CaseList } from './CaseList';
-import { CaseShow } from './CaseShow';
 
-export { OpenCaseButton } from './OpenCaseButton';
-
+// Reviewer screens, loaded on first visit: the menu only needs the icon.
 export default {
-  list: CaseList,
-  show: CaseShow,
+  list: lazy(() => import('./CaseList').then((m) => ({ default: m.CaseList }))),
+  show: lazy(() => import('./CaseShow').then((m) => ({ default: m.CaseShow }))),
   icon,
   recordRepresentation: 'customerId',
   // No `resources.identity-cases.name` in the shared messages: the menu and titles use this label.

@@ -1,12 +1,11 @@
+import { lazy } from 'react';
 import icon from '@mui/icons-material/Badge';
-import { StaffCreate } from './StaffCreate';
-import { StaffList } from './StaffList';
-import { StaffShow } from './StaffShow';
 
+// Admin screens, loaded on first visit: the menu only needs the icon.
 export default {
-  list: StaffList,
-  show: StaffShow,
-  create: StaffCreate,
+  list: lazy(() => import('./StaffList').then((m) => ({ default: m.StaffList }))),
+  show: lazy(() => import('./StaffShow').then((m) => ({ default: m.StaffShow }))),
+  create: lazy(() => import('./StaffCreate').then((m) => ({ default: m.StaffCreate }))),
   icon,
   recordRepresentation: 'email',
 };
