@@ -457,6 +457,8 @@ interface SideResult {
   /** CPU of the API over the side's clock (full path only). */
   apiCpuMs: number;
   states: Record<string, number>;
+  /** Full path: first job started after the first upload, mean wait in the queue and mean run of a job (ms). */
+  jobs?: { firstStartMs: number; meanWaitMs: number; meanRunMs: number };
 }
 
 /** Uploads every file (each to its case) and waits until every document is final in PostgreSQL. */
@@ -471,12 +473,38 @@ async function fullSide(
   const w0 = cpuMsOf(worker.pid);
   const a0 = cpuMsOf(api.pid);
   const started = performance.now();
+  const startedEpoch = Date.now();
   await inPool(files, uploadConcurrency, async ({ file, c, data }) => {
     ids.push(await upload(api.url, c, file, data));
   });
   await waitFinal(pg, ids, started, worker);
   const ms = performance.now() - started;
-  return { ids, ms, procCpuMs: cpuMsOf(worker.pid) - w0, apiCpuMs: cpuMsOf(api.pid) - a0, states: await statesOf(pg, ids) };
+  return {
+    ids,
+    ms,
+    procCpuMs: cpuMsOf(worker.pid) - w0,
+    apiCpuMs: cpuMsOf(api.pid) - a0,
+    states: await statesOf(pg, ids),
+    jobs: await jobTimes(ids, startedEpoch),
+  };
+}
+
+/** From BullMQ's job hashes: when the first job started and how long the jobs ran (the document id is the job id). */
+async function jobTimes(ids: string[], startedEpoch: number): Promise<SideResult['jobs']> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const rows = await Promise.all(
+      ids.map((id) => redis.hmget(`${QUEUE_PREFIX}:documents:${id}`, 'timestamp', 'processedOn', 'finishedOn')),
+    );
+    const t = rows.map((r) => r.map(Number)).filter(([a, b]) => a > 0 && b > 0);
+    return {
+      firstStartMs: Math.min(...t.map(([, p]) => p)) - startedEpoch,
+      meanWaitMs: t.reduce((s, [a, p]) => s + (p - a), 0) / t.length,
+      meanRunMs: t.filter(([, , f]) => f > 0).reduce((s, [, p, f]) => s + (f - p), 0) / t.length,
+    };
+  } finally {
+    redis.disconnect();
+  }
 }
 
 // ------------------------------------------------------------------------------------------------- the loop (floor)
@@ -619,6 +647,8 @@ async function main(): Promise<void> {
   let worker: Deployed | undefined;
   let loop: ChildProcess | undefined;
   let clamd: Awaited<ReturnType<typeof startFakeClamd>> | undefined;
+  let workerMem: MemorySampler | undefined;
+  let loopMem: MemorySampler | undefined;
   const pg = new Pool({ connectionString: DATABASE_URL, max: 2 });
   try {
     const mainFiles = await inputs(inputsDir, 'main', FILES);
@@ -639,9 +669,9 @@ async function main(): Promise<void> {
     api = await startDeployed('api', childEnv, { stdout: apiLog });
     worker = await startDeployed('worker', childEnv, { stdout: workerLog });
     await waitForLine(workerLog, 'worker running', worker);
-    const workerMem = new MemorySampler(worker.pid).start();
+    workerMem = new MemorySampler(worker.pid).start();
     loop = await startLoop(childEnv);
-    const loopMem = new MemorySampler(loop.pid!).start();
+    loopMem = new MemorySampler(loop.pid!).start();
     console.log(`API pid ${api.pid} (${api.url}), worker pid ${worker.pid} (concurrency ${CONCURRENCY}), loop pid ${loop.pid}`);
 
     // Cases first (their confirmation mails go through the worker's mail queue): not part of what is measured.
@@ -692,7 +722,7 @@ async function main(): Promise<void> {
       ratios.push(ratio);
       rounds.push({ full: full!, loop: base!, fullFirst });
       console.log(
-        `  round ${r + 1}/${ROUNDS} (${fullFirst ? 'full path first' : 'loop first'}): full path ${secs(full!.ms)}, loop ${secs(base!.ms)}, ratio ${fmt(ratio, 3)}; CPU/file worker ${fmt(full!.procCpuMs / FILES, 0)} ms + API ${fmt(full!.apiCpuMs / FILES, 0)} ms, loop ${fmt(base!.procCpuMs / FILES, 0)} ms; load ${os.loadavg()[0].toFixed(2)}`,
+        `  round ${r + 1}/${ROUNDS} (${fullFirst ? 'full path first' : 'loop first'}): full path ${secs(full!.ms)}, loop ${secs(base!.ms)}, ratio ${fmt(ratio, 3)}; CPU/file worker ${fmt(full!.procCpuMs / FILES, 0)} ms + API ${fmt(full!.apiCpuMs / FILES, 0)} ms, loop ${fmt(base!.procCpuMs / FILES, 0)} ms; jobs: first started at ${fmt(full!.jobs!.firstStartMs, 0)} ms, mean wait ${fmt(full!.jobs!.meanWaitMs, 0)} ms, mean run ${fmt(full!.jobs!.meanRunMs, 0)} ms; load ${os.loadavg()[0].toFixed(2)}`,
       );
     }
     const afterRounds = {
@@ -720,10 +750,11 @@ async function main(): Promise<void> {
         bigFiles.map((file, i) => ({ file, caseId: cases[Math.floor(i / FILES_PER_CASE)].caseId })),
       );
       await forget(pg, documentsDir, base.ids);
-      bigLoopPeak = Math.max(readMemory(loop.pid!).hwm, loopMem.stop());
+      bigLoopPeak = Math.max(readMemory(loop.pid!).hwm, loopMem.peak);
       if (full.states.processed !== BIG) throw new Error(`the ~10 MB uploads: ${states(full.states)}`);
       console.log(`  ${BIG} uploads of ~10 MB (${mbs(total(bigFiles))} MB): full path ${secs(full.ms)}, loop ${secs(base.ms)}`);
     }
+    loopMem.stop();
     const workerPeak = Math.max(readMemory(worker.pid).hwm, workerMem.stop());
 
     const cpu = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick)) / FILES;
@@ -761,6 +792,13 @@ async function main(): Promise<void> {
       report.notes.push(`S4 a round above 1 (the floor cannot be beaten by design): noise from other load; rerun on a quiet machine`);
     loop.send({ type: 'exit' });
   } finally {
+    for (const sampler of [workerMem, loopMem]) {
+      try {
+        sampler?.stop();
+      } catch {
+        // the process is gone already
+      }
+    }
     await new Promise((r) => setTimeout(r, 200));
     if (loop && loop.exitCode === null) loop.kill('SIGTERM');
     await worker?.stop();
