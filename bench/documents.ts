@@ -7,7 +7,7 @@
  *   handler calls, on documents already stored and inserted in state `uploaded` before its clock starts. The full
  *   path does all of that work too (process() in the worker) plus what the loop does not: HTTP, multipart parsing,
  *   the type check at upload, encrypting and storing, the transaction with its audit entry, the enqueue, BullMQ's
- *   fetch/lock/complete round trips, and the bench's polling (every 25 ms) to see the documents final.
+ *   fetch/lock/complete round trips, and the wait to see them final (BullMQ completion events, then one query).
  * - No less parallelism: the loop runs exactly as many process() calls at once as the worker runs jobs on the
  *   documents queue (QUEUE_CONCURRENCY.documents, read from the product), in one process started through the same
  *   launcher (server/bin/node-with-allocator.sh) with the same environment, so libvips, the libuv pool, the
@@ -21,7 +21,7 @@
  *
  * The product runs as deployed: the API and the worker are started with startDeployed (the launcher, the default
  * LOG_LEVEL, NODE_ENV=production with plain-HTTP cookies), each in its own process; this harness (the upload client
- * and the polling) is a third process, the loop a fourth. Uploads: one file a request, BENCH_UPLOAD_CONCURRENCY (4)
+ * and the completion watch) is a third process, the loop a fourth. Uploads: one file a request, BENCH_UPLOAD_CONCURRENCY (4)
  * in flight, each to a case opened through POST /api/public/identity-cases (untimed, before the rounds).
  *
  * Rounds: BENCH_ROUNDS (6) paired rounds of BENCH_FILES (40) files, the same files on both sides (70 % 2–3 MB JPEGs
