@@ -1,51 +1,48 @@
 /**
- * `npm run bench:documents [-- --files 200 --rounds 2 --big 8 --clamd …]` (flags below):
- * document processing through the full path against the same processing function in a plain loop, on the same
- * generated files, in one run. It reports; it does not gate (exit 0 even when a target is missed).
+ * S4 of issue 14, `npm run bench:documents`: documents upload → queue → worker, against the processing function in
+ * a plain loop (a floor), in one run, on the same generated files; and the worker's peak memory.
  *
- * - Files: generated deterministically (seeded PRNG) with sharp and pdf-lib: noisy 2000×1500 JPEGs at quality 95
- *   with EXIF (orientation 6) of 2–3 MB, PNGs, multi-page PDFs with a scanned image; 70/15/15 %. Plus `--big`
- *   uploads of about 10 MB (UPLOAD_MAX_MB=10: 12 MP JPEGs, PNGs, 4-page PDFs of scans) for the memory figure.
- * - Full path: the API runs in this process (createHttpApp, role api), the worker is a separate process
- *   (`node dist/server/main.js worker`, same env) so its memory can be measured. Cases are opened through
- *   POST /api/public/identity-cases (one X-Forwarded-For and customer ID per case) and their mails drained before
- *   anything is timed; then every file is uploaded (one file a request, `--upload-concurrency` requests in
- *   flight) and the clock runs from the first upload sent to the moment every document is in a final state in
- *   PostgreSQL (polled every 50 ms).
- * - Baseline: a separate process too (this file with --baseline), no HTTP, no queue: for each file, read it,
- *   DocumentStore.put, insert the row in state `uploaded`, DocumentProcessor.process(id), as many files in flight as the
- *   worker's concurrency, WorkerService).
- *   What the clocks cover: the full-path clock starts at the first upload, so it covers storing the files too (the
- *   upload request stores them); starting it when the uploads are done instead would flatter the full path,
- *   since the worker starts processing while later files are still being uploaded. So the baseline clock covers
- *   storing as well: both cover "store + process" of the same files, and what the full path adds is HTTP and
- *   multipart parsing, the type check at upload, the transaction with its audit entry, the enqueue, BullMQ, and
- *   the polling (at most 50 ms per round).
- * - Rounds: the files are dealt into `--rounds` slices, each run by both sides in ABBA order, so that other work
- *   on a shared machine and any drift weigh on both alike; each side's time is the sum over its rounds. More
- *   rounds average bursty load better, but each round costs the full path one pipeline fill (~0.2 s: the first
- *   upload must be stored and enqueued before the worker can start), which a single long run pays once. Between
- *   two runs the documents of the first are deleted (rows and stored files) so the duplicate check finds no twin.
- *   The CPU used per file by the bench's own processes (this one, the worker or baseline process, their
- *   PostgreSQL backends, Redis) is reported beside the wall clock: it does not move with other load.
- * - Memory: VmRSS of the worker sampled from /proc every 100 ms, VmHWM (the kernel's exact peak, reset per phase
- *   with /proc/<pid>/clear_refs) and, via a preloaded probe (documents-probe.ts), JS heap and Buffer memory.
- *   The same for the baseline process, to tell the processing function's own memory from the worker's.
+ * Why the baseline is a true floor (the ratio cannot exceed 1 by design, noise aside):
+ * - Same work, nothing more: the loop calls DocumentProcessor.process(id), the very function the worker's job
+ *   handler calls, on documents already stored and inserted in state `uploaded` before its clock starts. The full
+ *   path does all of that work too (process() in the worker) plus what the loop does not: HTTP, multipart parsing,
+ *   the type check at upload, encrypting and storing, the transaction with its audit entry, the enqueue, BullMQ's
+ *   fetch/lock/complete round trips, and the wait to see them final (BullMQ completion events, then one query).
+ * - No less parallelism: the loop runs exactly as many process() calls at once as the worker runs jobs on the
+ *   documents queue (QUEUE_CONCURRENCY.documents, read from the product), in one process started through the same
+ *   launcher (server/bin/node-with-allocator.sh) with the same environment, so libvips, the libuv pool, the
+ *   allocator and the ImageBudget are the same. The full path's processing is therefore never wider than the loop.
+ *   (A loop of one at a time would not be a floor: the worker's two jobs at once could beat it.)
+ * - What the clocks cover: the loop's clock covers only the process() calls. The full path's clock runs from the
+ *   first upload sent to the moment every document is final in PostgreSQL: its processing alone takes at least as
+ *   long as the loop's, and the uploads (another process, the API, competing for the same 2 cores) only add to it.
+ *   Starting the full path's clock after the uploads instead would flatter it (the worker starts while uploads go on).
+ *   A round above 1 can only be noise; it is reported as such.
  *
- * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench_docs, dropped and
- * made anew at every run, left afterwards), BENCH_REDIS_URL (redis://127.0.0.1:6379/3, queue prefix
- * `rdbenchdocs`, its keys deleted at start and end), BENCH_LOG_LEVEL (warn). Flags may also be given as
- * BENCH_FILES (200), BENCH_ROUNDS (2), BENCH_BIG (8), BENCH_UPLOAD_CONCURRENCY (4), BENCH_QUIET_WAIT (20: seconds
- * to wait before each run for the machine to go idle; 0: never), BENCH_MAX_OTHERS (10: a round in which other
- * processes took more than this % of the CPUs is run again), BENCH_RETRIES (2: at most that many times),
- * BENCH_CLAMD=true (a local fake clamd answering OK, used by both sides; off by default: the scan step then
- * records `not_configured` without reading the file). And
- * `--child-env KEY=VALUE` (repeatable) adds to the environment of the worker and the baseline process alike,
- * e.g. MALLOC_ARENA_MAX=2 or LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2, to try memory settings.
+ * The product runs as deployed: the API and the worker are started with startDeployed (the launcher, the default
+ * LOG_LEVEL, NODE_ENV=production with plain-HTTP cookies), each in its own process; this harness (the upload client
+ * and the completion watch) is a third process, the loop a fourth. Uploads: one file a request, BENCH_UPLOAD_CONCURRENCY (4)
+ * in flight, each to a case opened through POST /api/public/identity-cases (untimed, before the rounds).
+ *
+ * Rounds: BENCH_ROUNDS (6) paired rounds of BENCH_FILES (40) files, the same files on both sides (70 % 2–3 MB JPEGs
+ * with EXIF orientation, 15 % PNGs, 15 % multi-page PDFs, generated once with a seeded PRNG and kept in
+ * BENCH_INPUTS_DIR); BENCH_ORDER = alternate (default: full path first in odd rounds, the loop first in even ones),
+ * full-first or baseline-first. After each side its documents go (rows and files), so the duplicate check finds no
+ * twin. The check is on the per-round ratio (loop time ÷ full-path time = full-path throughput ÷ loop throughput).
+ *
+ * Memory: the worker's VmHWM (the kernel's peak RSS over the process's life) at the end of the run, which includes
+ * BENCH_BIG (8) uploads of about 10 MB (12 MP JPEGs, noisy PNGs, PDFs of four scans) sent after the rounds, and a
+ * 50 ms RSS sampling beside it. The loop's peak is reported too, to tell the function's own memory from the worker's.
+ *
+ * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench_docs, dropped, made anew
+ * and migrated at every run), BENCH_REDIS_URL (redis://127.0.0.1:6379/3) and BENCH_QUEUE_PREFIX (rdbenchdocs: its
+ * keys are deleted at start and end, nothing else), BENCH_CLAMD=true (a local fake clamd answering OK, both sides;
+ * off by default: the scan step then records not_configured), BENCH_QUIET_WAIT (20: seconds to wait at most for
+ * the machine to calm down before starting). Extra environment for the worker and the loop alike (to try a lever):
+ * BENCH_CHILD_ENV="KEY=VALUE KEY2=VALUE2".
  */
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -55,69 +52,49 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Job } from 'bullmq';
+import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { Pool } from 'pg';
 import sharp from 'sharp';
-import { DataSource } from 'typeorm';
-import { createHttpApp } from '../server/app';
 import { AuditService } from '../server/audit/audit.service';
 import { Clock } from '../server/core/clock';
 import { loadConfig } from '../server/core/config/config';
 import { createDataSource } from '../server/core/database/data-source';
 import { runMigrations } from '../server/core/database/migrate';
-import { QueueService } from '../server/core/queue/queue.service';
 import { QUEUE_CONCURRENCY } from '../server/core/queue/jobs';
 import { CaseDocument, FINAL_STATES } from '../server/documents/case-document.entity';
 import { DocumentProcessor } from '../server/documents/document-processor';
 import { DocumentStore } from '../server/documents/document-store';
 import { ImageBudget } from '../server/documents/image-budget';
-import { recreateBenchDatabase } from './bench-database';
-import { IdentityCase } from '../server/documents/identity-case.entity';
 import { schema } from '../server/schema';
+import { recreateBenchDatabase } from './bench-database';
+import { MemorySampler, readMemory, startDeployed, type Deployed } from './lib/deployed';
+import { waitForQuiet } from './lib/machine';
+import { check, finishReport, startReport } from './lib/report';
+import { median } from './lib/stats';
 
 const env = process.env;
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
-  const arg = process.argv[i];
-  if (arg.includes('=')) return arg.slice(arg.indexOf('=') + 1);
-  const next = process.argv[i + 1];
-  return next !== undefined && !next.startsWith('--') ? next : 'true';
-}
-
-/** Every `--child-env KEY=VALUE` (repeatable): extra environment for the worker and the baseline process alike. */
-function childEnvFlags(): Record<string, string> {
-  const out: Record<string, string> = {};
-  process.argv.forEach((a, i) => {
-    const v = a === '--child-env' ? process.argv[i + 1] : a.startsWith('--child-env=') ? a.slice('--child-env='.length) : undefined;
-    if (v === undefined) return;
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new Error(`--child-env wants KEY=VALUE, got ${v}`);
-    out[v.slice(0, eq)] = v.slice(eq + 1);
-  });
-  return out;
-}
-
-function intFlag(name: string, fallback: number, min: number): number {
-  const n = Number(flag(name, String(fallback)));
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
+function intEnv(name: string, fallback: number, min: number): number {
+  const n = Number(env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
   return n;
 }
 
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/recovery_desk_bench_docs';
 const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
-const QUEUE_PREFIX = 'rdbenchdocs';
-const LOG_LEVEL = env.BENCH_LOG_LEVEL ?? 'warn';
-/** The worker's concurrency on the documents queue; the baseline keeps as many in flight. */
+const QUEUE_PREFIX = env.BENCH_QUEUE_PREFIX ?? 'rdbenchdocs';
+/** The worker's concurrency on the documents queue: the loop runs exactly as many process() calls at once. */
 const CONCURRENCY = QUEUE_CONCURRENCY.documents;
 const FILES_PER_CASE = 10;
 const UPLOAD_MAX_MB = 10;
 const UPLOAD_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024;
-const PHASE_TIMEOUT_MS = 30 * 60_000;
-const RATIO_TARGET = 0.85;
-const MEMORY_TARGET_MB = 300;
+const PHASE_TIMEOUT_MS = 10 * 60_000;
+const POLL_MS = 10;
+/** Issue 14, S4: ≥ 0.9× the floor's throughput, worker < 300 MB. */
+const RATIO_GOAL = 0.9;
+const MEMORY_GOAL_MB = 300;
 const MB = 1024 * 1024;
 
 type Mime = 'image/jpeg' | 'image/png' | 'application/pdf';
@@ -248,34 +225,6 @@ function describe(files: InputFile[]): string {
   return `${files.length} files (${parts.filter(Boolean).join('; ')}), ${mbs(total(files), 1)} MB in all`;
 }
 
-const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const secs = (ms: number) => `${fmt(ms / 1000, 1)} s`;
-const total = (files: InputFile[]) => files.reduce((s, f) => s + f.size, 0);
-const mbs = (bytes: number, digits = 1) => (bytes / MB).toFixed(digits);
-
-// ------------------------------------------------------------------------------------------------- infrastructure
-
-async function recreateDatabase(): Promise<void> {
-  await recreateBenchDatabase(DATABASE_URL);
-  await runMigrations(DATABASE_URL, schema);
-}
-
-/** Deletes this bench's queue keys (its own prefix) and nothing else in the Redis database. */
-async function clearQueues(): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = nextCursor;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /** A stand-in for clamd speaking INSTREAM: reads the chunks to the zero-length end and answers OK. */
 async function startFakeClamd(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = net.createServer((socket) => {
@@ -314,10 +263,42 @@ async function startFakeClamd(): Promise<{ url: string; close: () => Promise<voi
   };
 }
 
-/** The environment of the API (this process), the worker and the baseline: the same for all three. */
-function appEnv(tmp: string, clamdUrl: string | null): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = {
-    ...env,
+/** The generated files, made once (seeded: the same bytes every time) and kept for later runs. */
+async function inputs(dir: string, set: FileSet, count: number): Promise<InputFile[]> {
+  const manifest = path.join(dir, `${set}-${count}.json`);
+  try {
+    const files = JSON.parse(fs.readFileSync(manifest, 'utf8')) as InputFile[];
+    if (files.every((f) => fs.statSync(f.path).size === f.size)) return files;
+  } catch {
+    // not made yet, or incomplete
+  }
+  console.log(`Generating ${count} ${set} files in ${dir} (once; kept for later runs)…`);
+  const files = await generate(dir, set, count);
+  fs.writeFileSync(manifest, JSON.stringify(files));
+  return files;
+}
+
+// ------------------------------------------------------------------------------------------------- infrastructure
+
+/** Deletes this bench's queue keys (its own prefix) and nothing else in the Redis database. */
+async function clearQueues(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      cursor = nextCursor;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** The environment of the API, the worker and the loop: the same for all three (LOG_LEVEL left to the product). */
+function productEnv(tmp: string, clamdUrl: string | null): Record<string, string> {
+  const e: Record<string, string> = {
     NODE_ENV: 'production',
     DATABASE_URL,
     REDIS_URL,
@@ -330,189 +311,32 @@ function appEnv(tmp: string, clamdUrl: string | null): NodeJS.ProcessEnv {
     COOKIE_SECURE: 'false',
     UPLOAD_MAX_MB: String(UPLOAD_MAX_MB),
     UPLOAD_MAX_FILES: '5',
-    SEED_DEMO: 'false',
-    MIGRATE_ON_START: 'false',
-    LOG_LEVEL,
   };
-  for (const k of ['SMTP_URL', 'ROLE', 'PORT', 'CLAMD_URL']) delete e[k];
   if (clamdUrl) e.CLAMD_URL = clamdUrl;
+  for (const pair of (env.BENCH_CHILD_ENV ?? '').split(/\s+/).filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`BENCH_CHILD_ENV wants KEY=VALUE pairs, got ${pair}`);
+    e[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
   return e;
 }
 
-// ------------------------------------------------------------------------------------------------- measuring
-
-interface MemPhase {
-  name: string;
-  /** VmRSS at the start of the phase. */
-  startRss: number;
-  /** Highest VmRSS seen by the 100 ms sampling. */
-  sampledPeak: number;
-  /** VmHWM at the end of the phase, after a reset at its start (exact peak); null if the reset failed. */
-  hwm: number | null;
-  heapUsed: number;
-  external: number;
-  arrayBuffers: number;
-  cpuMs: number;
-}
-
-function readStatus(pid: number): { rss: number; hwm: number } | null {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  } catch {
-    return null;
-  }
+/** The product's processes must not inherit settings of the harness that the deployment would not have. */
+function scrubHarnessEnv(): void {
+  for (const k of ['CLAMD_URL', 'SMTP_URL', 'ROLE', 'PORT', 'LOG_LEVEL', 'UV_THREADPOOL_SIZE', 'VIPS_CONCURRENCY', 'NODE_OPTIONS'])
+    delete process.env[k];
 }
 
 /** utime + stime of a process, in ms (clock ticks of 10 ms). */
-function cpuMsOf(pid: number | string): number {
+function cpuMsOf(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
-    return 0;
+    return NaN;
   }
 }
-
-/** CPU ms used so far by every process of a given name (postgres backends, redis-server). */
-function cpuMsOfCommand(names: string[]): number {
-  let sum = 0;
-  for (const pid of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (names.includes(fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) sum += cpuMsOf(pid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return sum;
-}
-
-/** Busy and total jiffies of the whole machine, from /proc/stat. */
-function machineCpu(): { busy: number; total: number } {
-  const [, ...v] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const n = v.map(Number);
-  const totalTicks = n.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: totalTicks - n[3] - n[4], total: totalTicks };
-}
-
-/** Watches one child: RSS every 100 ms, the probe's memoryUsage reports, VmHWM per phase. */
-class MemoryWatch {
-  private current?: MemPhase;
-  private cpuStart = 0;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(
-    readonly child: ChildProcess,
-    readonly label: string,
-  ) {
-    child.on('message', (m: { probe?: string; rss: number; heapUsed: number; external: number; arrayBuffers: number }) => {
-      if (m?.probe !== 'mem' || !this.current) return;
-      this.current.sampledPeak = Math.max(this.current.sampledPeak, m.rss);
-      this.current.heapUsed = Math.max(this.current.heapUsed, m.heapUsed);
-      this.current.external = Math.max(this.current.external, m.external);
-      this.current.arrayBuffers = Math.max(this.current.arrayBuffers, m.arrayBuffers);
-    });
-    this.timer = setInterval(() => {
-      const s = readStatus(child.pid!);
-      if (s && this.current) this.current.sampledPeak = Math.max(this.current.sampledPeak, s.rss);
-    }, 100);
-    this.timer.unref();
-  }
-
-  rss(): number {
-    return readStatus(this.child.pid!)?.rss ?? 0;
-  }
-
-  begin(name: string): void {
-    let reset = true;
-    try {
-      fs.writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
-    } catch {
-      reset = false;
-    }
-    const rss = this.rss();
-    this.cpuStart = cpuMsOf(this.child.pid!);
-    this.current = { name, startRss: rss, sampledPeak: rss, hwm: reset ? 0 : null, heapUsed: 0, external: 0, arrayBuffers: 0, cpuMs: 0 };
-  }
-
-  end(): MemPhase {
-    const phase = this.current!;
-    const s = readStatus(this.child.pid!);
-    if (phase.hwm !== null) phase.hwm = s?.hwm ?? null;
-    phase.cpuMs = cpuMsOf(this.child.pid!) - this.cpuStart;
-    this.current = undefined;
-    return phase;
-  }
-
-  peak(p: MemPhase): number {
-    return Math.max(p.hwm ?? 0, p.sampledPeak);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
-
-interface CpuWindow {
-  wallMs: number;
-  machineBusyMs: number;
-  /** This process: the API, the upload client, the polling. */
-  selfMs: number;
-  /** The measured child: the worker (full path) or the baseline process. */
-  childMs: number;
-  /** The backends connected to the bench database (pg_stat_activity), not the rest of the server. */
-  postgresMs: number;
-  redisMs: number;
-  /** Busy CPU of the machine not accounted for by this bench's processes: anything else running meanwhile. */
-  othersMs: number;
-}
-
-async function benchBackends(ds: DataSource): Promise<Map<number, number>> {
-  const rows: { pid: number }[] = await ds.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
-  return new Map(rows.map((r) => [r.pid, cpuMsOf(r.pid)]));
-}
-
-/** Starts a CPU window over the whole machine; the returned function closes it (childPid: the measured process). */
-async function cpuWindow(ds: DataSource, childPid: number): Promise<() => Promise<CpuWindow>> {
-  const t0 = performance.now();
-  const m0 = machineCpu();
-  const self0 = process.cpuUsage();
-  const child0 = cpuMsOf(childPid);
-  const pg0 = await benchBackends(ds);
-  const redis0 = cpuMsOfCommand(['redis-server']);
-  return async () => {
-    const m1 = machineCpu();
-    const self = process.cpuUsage(self0);
-    const childMs = cpuMsOf(childPid) - child0;
-    let postgresMs = 0;
-    for (const [pid, ms] of await benchBackends(ds)) postgresMs += ms - (pg0.get(pid) ?? 0);
-    const redisMs = cpuMsOfCommand(['redis-server']) - redis0;
-    const busyMs = (m1.busy - m0.busy) * 10;
-    const selfMs = (self.user + self.system) / 1000;
-    return {
-      wallMs: performance.now() - t0,
-      machineBusyMs: busyMs,
-      selfMs,
-      childMs,
-      postgresMs,
-      redisMs,
-      othersMs: Math.max(0, busyMs - selfMs - childMs - postgresMs - redisMs),
-    };
-  };
-}
-
-function addCpu(a: CpuWindow | undefined, b: CpuWindow): CpuWindow {
-  if (!a) return { ...b };
-  const out = { ...a };
-  for (const k of Object.keys(b) as (keyof CpuWindow)[]) out[k] += b[k];
-  return out;
-}
-
-/** CPU of everything the bench itself runs (this process, the measured child, its PostgreSQL backends, Redis). */
-const ownCpu = (c: CpuWindow) => c.selfMs + c.childMs + c.postgresMs + c.redisMs;
 
 async function inPool<T>(items: T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -528,25 +352,15 @@ async function inPool<T>(items: T[], width: number, fn: (item: T, index: number)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * On a shared machine: before a measured run, waits (up to maxMs) for a 2 s window where the machine is less than
- * 15 % busy, this bench's processes being idle then. Says how long it waited and how busy it still was.
- */
-async function waitQuiet(maxMs: number): Promise<void> {
-  if (maxMs <= 0) return;
-  const started = Date.now();
-  let busy: number;
+/** Waits for a line in a deployed process's stdout file (the worker has no port to poll). */
+async function waitForLine(file: string, text: string, proc: Deployed, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const a = machineCpu();
-    await sleep(2000);
-    const b = machineCpu();
-    busy = (100 * (b.busy - a.busy)) / Math.max(1, b.total - a.total);
-    if (busy < 15 || Date.now() - started >= maxMs) break;
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(text)) return;
+    if (proc.child.exitCode !== null) throw new Error(`the process exited with ${proc.child.exitCode} while starting (see ${file})`);
+    if (Date.now() > deadline) throw new Error(`"${text}" not seen in ${file} within ${timeoutMs / 1000} s`);
+    await sleep(100);
   }
-  const waited = Date.now() - started;
-  if (busy >= 15)
-    console.log(`  (the machine is still ${fmt(busy, 0)} % busy with other work after ${secs(waited)}: going on; see the CPU rows)`);
-  else if (waited > 2500) console.log(`  (waited ${secs(waited)} for the machine to quiet down)`);
 }
 
 // ------------------------------------------------------------------------------------------------- full path
@@ -555,31 +369,6 @@ interface OpenedCase {
   caseId: string;
   token: string;
   ip: string;
-}
-
-interface JobStats {
-  count: number;
-  runSumMs: number;
-  attempts: number;
-  /** From the first upload sent to the first job started. */
-  firstStartMs: number;
-  /** From the last job finished to the poll that saw every document final. */
-  lastFinishToSeenMs: number;
-}
-
-interface SliceResult {
-  ids: string[];
-  ms: number;
-  cpu: CpuWindow;
-  states?: Record<string, number>;
-}
-
-interface FullSlice extends SliceResult {
-  uploadMs: number;
-  /** CPU of this process while the uploads ran (the API's upload handling and the client), not the polling after. */
-  uploadSelfMs: number;
-  failedUploads: string[];
-  jobs: JobStats;
 }
 
 let caseSeq = 0;
@@ -602,19 +391,24 @@ async function openCase(baseUrl: string): Promise<OpenedCase> {
   return { caseId: body.caseId, token: body.token, ip };
 }
 
-async function openCases(baseUrl: string, files: number): Promise<OpenedCase[]> {
-  const cases: OpenedCase[] = [];
-  for (let i = 0; i < Math.ceil(files / FILES_PER_CASE); i++) cases.push(await openCase(baseUrl));
-  return cases;
+/**
+ * One upload, tried again (up to 3 times, 1 s apart) when the API answers 503 — it does when its Redis or database
+ * connection is briefly unavailable on an overloaded machine; the retries stay on the full path's clock.
+ */
+async function upload(baseUrl: string, c: OpenedCase, file: InputFile, data: Buffer): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await uploadOnce(baseUrl, c, file, data);
+    } catch (e) {
+      if (attempt >= 3 || !(e as Error).message.includes(': 503 ')) throw e;
+      console.log(`  (${(e as Error).message.slice(0, 120)}: trying again)`);
+      await sleep(1000);
+    }
+  }
 }
 
-/**
- * One upload: a multipart body (field `kind`, one file in `files`) built by hand and sent with node:http, the
- * cheapest client there is, because it shares this process's CPU with the API (fetch + FormData cost several
- * ms more per file).
- */
-async function upload(baseUrl: string, c: OpenedCase, file: InputFile): Promise<string> {
-  const data = await fsp.readFile(file.path);
+/** One upload: a multipart body (field `kind`, one file in `files`) built by hand and sent with node:http. */
+async function uploadOnce(baseUrl: string, c: OpenedCase, file: InputFile, data: Buffer): Promise<string> {
   const boundary = `----rdbench${randomBytes(12).toString('hex')}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${file.kind}\r\n`),
@@ -650,154 +444,183 @@ async function upload(baseUrl: string, c: OpenedCase, file: InputFile): Promise<
   return (JSON.parse(res.text) as { documents: { id: string }[] }).documents[0].id;
 }
 
-async function waitFinal(ds: DataSource, ids: string[], startedAt: number, worker: ChildProcess): Promise<void> {
-  for (;;) {
-    if (worker.exitCode !== null || worker.signalCode !== null)
-      throw new Error(`the worker exited (${worker.exitCode ?? worker.signalCode}) before the documents were final`);
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) AND state = ANY($2)`, [
-      ids,
-      FINAL_STATES,
-    ]);
-    if (n >= ids.length) return;
-    if (performance.now() - startedAt > PHASE_TIMEOUT_MS)
-      throw new Error(`only ${n} of ${ids.length} documents final after ${PHASE_TIMEOUT_MS / 60_000} min`);
-    await sleep(50);
+/**
+ * The end of a full-path run without loading PostgreSQL with polls that only the full path would pay for: BullMQ's
+ * own completion events (QueueEvents reads the queue's event stream, blocking), then one query confirming every
+ * document final. A poll every 500 ms backs it up, should an event be missed.
+ */
+class JobWatch {
+  readonly finished = new Set<string>();
+  private wake?: () => void;
+  private constructor(private readonly events: QueueEvents) {
+    const done = ({ jobId }: { jobId: string }) => {
+      this.finished.add(jobId);
+      this.wake?.();
+    };
+    events.on('completed', done);
+    events.on('failed', done);
+  }
+
+  static async start(): Promise<JobWatch> {
+    const events = new QueueEvents('documents', { connection: { url: REDIS_URL }, prefix: QUEUE_PREFIX });
+    await events.waitUntilReady();
+    return new JobWatch(events);
+  }
+
+  async waitFinal(pg: Pool, ids: string[], startedAt: number, worker: Deployed): Promise<void> {
+    let lastPoll = performance.now();
+    for (;;) {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited (${worker.child.exitCode}) before the documents were final`);
+      const allEvents = ids.every((id) => this.finished.has(id));
+      if (allEvents || performance.now() - lastPoll >= 500) {
+        lastPoll = performance.now();
+        const { rows } = await pg.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) AND state = ANY($2)`,
+          [ids, FINAL_STATES],
+        );
+        if (rows[0].n >= ids.length) return;
+        if (performance.now() - startedAt > PHASE_TIMEOUT_MS)
+          throw new Error(`only ${rows[0].n} of ${ids.length} documents final after ${PHASE_TIMEOUT_MS / 60_000} min`);
+        if (allEvents) await sleep(POLL_MS);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 500);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.events.close();
   }
 }
 
-async function statesOf(ds: DataSource, ids: string[]): Promise<Record<string, number>> {
-  const rows: { state: string; n: number }[] = await ds.query(
+async function statesOf(pg: Pool, ids: string[]): Promise<Record<string, number>> {
+  const { rows } = await pg.query<{ state: string; n: number }>(
     `SELECT state, count(*)::int AS n FROM case_documents WHERE id = ANY($1::uuid[]) GROUP BY state`,
     [ids],
   );
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
-/** Uploads `files` (each to its case) and waits until every document is final in PostgreSQL. */
-async function fullSlice(
-  app: INestApplication,
-  baseUrl: string,
-  worker: ChildProcess,
-  files: { file: InputFile; c: OpenedCase }[],
-  uploadConcurrency: number,
-): Promise<FullSlice> {
-  const ds = app.get(DataSource);
-  const ids: string[] = [];
-  const failedUploads: string[] = [];
-  const cpu = await cpuWindow(ds, worker.pid!);
-  const startedEpoch = Date.now();
-  const started = performance.now();
-  const self0 = process.cpuUsage();
-  await inPool(files, uploadConcurrency, async ({ file, c }) => {
-    try {
-      ids.push(await upload(baseUrl, c, file));
-    } catch (e) {
-      failedUploads.push((e as Error).message.slice(0, 200));
-    }
-  });
-  const uploadMs = performance.now() - started;
-  const selfUpload = process.cpuUsage(self0);
-  await waitFinal(ds, ids, started, worker);
-  const ms = performance.now() - started;
-  const seenEpoch = Date.now();
-  const cpuUsed = await cpu();
+interface SideResult {
+  ids: string[];
+  ms: number;
+  /** CPU of the processing process (worker or loop) over the side's clock. */
+  procCpuMs: number;
+  /** CPU of the API over the side's clock (full path only). */
+  apiCpuMs: number;
+  states: Record<string, number>;
+  /** Full path: first job started after the first upload, mean wait in the queue and mean run of a job (ms). */
+  jobs?: { firstStartMs: number; meanWaitMs: number; meanRunMs: number };
+}
 
-  // The document is final in PostgreSQL a moment before BullMQ marks its job completed: wait for that (untimed).
-  const idSet = new Set(ids);
-  let jobs: Job[] = [];
-  for (const until = Date.now() + 5000; Date.now() < until; await sleep(50)) {
-    jobs = (await app.get(QueueService).queue('documents').getJobs(['completed', 'failed'], 0, -1)).filter((j) =>
-      idSet.has(j.data?.documentId),
-    );
-    if (jobs.length >= ids.length) break;
-  }
-  const runs = jobs.filter((j) => j.processedOn && j.finishedOn);
+/** Uploads every file (each to its case) and waits until every document is final in PostgreSQL. */
+async function fullSide(
+  pg: Pool,
+  watch: JobWatch,
+  api: Deployed,
+  worker: Deployed,
+  files: { file: InputFile; c: OpenedCase; data: Buffer }[],
+  uploadConcurrency: number,
+): Promise<SideResult> {
+  const ids: string[] = [];
+  const w0 = cpuMsOf(worker.pid);
+  const a0 = cpuMsOf(api.pid);
+  const started = performance.now();
+  const startedEpoch = Date.now();
+  await inPool(files, uploadConcurrency, async ({ file, c, data }) => {
+    ids.push(await upload(api.url, c, file, data));
+  });
+  await watch.waitFinal(pg, ids, started, worker);
+  const ms = performance.now() - started;
   return {
     ids,
     ms,
-    cpu: cpuUsed,
-    uploadMs,
-    uploadSelfMs: (selfUpload.user + selfUpload.system) / 1000,
-    failedUploads,
-    jobs: {
-      count: jobs.length,
-      runSumMs: runs.reduce((s, j) => s + (j.finishedOn! - j.processedOn!), 0),
-      attempts: jobs.reduce((s, j) => s + j.attemptsMade, 0),
-      firstStartMs: runs.length ? Math.min(...runs.map((j) => j.processedOn!)) - startedEpoch : NaN,
-      lastFinishToSeenMs: runs.length ? seenEpoch - Math.max(...runs.map((j) => j.finishedOn!)) : NaN,
-    },
+    procCpuMs: cpuMsOf(worker.pid) - w0,
+    apiCpuMs: cpuMsOf(api.pid) - a0,
+    states: await statesOf(pg, ids),
+    jobs: await jobTimes(ids, startedEpoch),
   };
 }
 
-// ------------------------------------------------------------------------------------------------- baseline
+/** From BullMQ's job hashes: when the first job started and how long the jobs ran (the document id is the job id). */
+async function jobTimes(ids: string[], startedEpoch: number): Promise<SideResult['jobs']> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const rows = await Promise.all(
+      ids.map((id) => redis.hmget(`${QUEUE_PREFIX}:documents:${id}`, 'timestamp', 'processedOn', 'finishedOn')),
+    );
+    const t = rows.map((r) => r.map(Number)).filter(([a, b]) => a > 0 && b > 0);
+    return {
+      firstStartMs: Math.min(...t.map(([, p]) => p)) - startedEpoch,
+      meanWaitMs: t.reduce((s, [a, p]) => s + (p - a), 0) / t.length,
+      meanRunMs: t.filter(([, , f]) => f > 0).reduce((s, [, p, f]) => s + (f - p), 0) / t.length,
+    };
+  } finally {
+    redis.disconnect();
+  }
+}
 
-interface BaselineItem {
+// ------------------------------------------------------------------------------------------------- the loop (floor)
+
+interface LoopItem {
   path: string;
   name: string;
   kind: string;
   caseId: string;
 }
 
-interface BaselineDone {
-  type: 'done';
-  ids: string[];
-  ms: number;
-  storeSumMs: number;
-  processSumMs: number;
-}
-
-interface BaselineSlice extends SliceResult {
-  storeSumMs: number;
-  processSumMs: number;
-}
-
-/** The child side: the processing function with nothing around it, as many files in flight as the worker. */
-async function baselineChild(): Promise<void> {
+/**
+ * The loop's process: `prepare` stores and inserts the documents (untimed), `run` calls process() on them with
+ * CONCURRENCY in flight and times only that.
+ */
+async function loopChild(): Promise<void> {
   const config = loadConfig(process.env, { role: 'worker' });
   const ds = createDataSource(config.databaseUrl!, schema);
   await ds.initialize();
   const store = new DocumentStore(config);
   const processor = new DocumentProcessor(config, ds, store, new AuditService(ds, new Clock()), new ImageBudget(config));
   const docs = ds.getRepository(CaseDocument);
-  process.on('message', (m: { type: string; items?: BaselineItem[] }) => {
-    if (m.type === 'exit') {
-      void ds.destroy().finally(() => process.exit(0));
-      return;
-    }
-    if (m.type !== 'run') return;
+  const send = (m: object) => process.send!(m);
+  process.on('message', (m: { type: string; items?: LoopItem[]; ids?: string[] }) => {
+    if (m.type === 'exit') return void ds.destroy().finally(() => process.exit(0));
     void (async () => {
-      const ids: string[] = [];
-      let storeSumMs = 0;
-      let processSumMs = 0;
-      const started = performance.now();
-      await inPool(m.items!, CONCURRENCY, async (item) => {
-        const a = performance.now();
-        const data = await fsp.readFile(item.path);
-        const key = store.newKey();
-        await store.put(key, data);
-        const doc = await docs.save(
-          docs.create({
-            caseId: item.caseId,
-            kind: item.kind as CaseDocument['kind'],
-            originalName: item.name,
-            sizeBytes: data.length,
-            storageKey: key,
-            uploadedBy: null,
-            state: 'uploaded',
-            pdfFlags: [],
-          }),
-        );
-        const b = performance.now();
-        await processor.process(doc.id);
-        processSumMs += performance.now() - b;
-        storeSumMs += b - a;
-        ids.push(doc.id);
-      });
-      const done: BaselineDone = { type: 'done', ids, ms: performance.now() - started, storeSumMs, processSumMs };
-      process.send!(done);
-    })().catch((e: unknown) => process.send!({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+      if (m.type === 'prepare') {
+        const ids: string[] = [];
+        for (const item of m.items!) {
+          const data = await fsp.readFile(item.path);
+          const key = store.newKey();
+          await store.put(key, data);
+          const doc = await docs.save(
+            docs.create({
+              caseId: item.caseId,
+              kind: item.kind as CaseDocument['kind'],
+              originalName: item.name,
+              sizeBytes: data.length,
+              storageKey: key,
+              uploadedBy: null,
+              state: 'uploaded',
+              pdfFlags: [],
+            }),
+          );
+          ids.push(doc.id);
+        }
+        send({ type: 'prepared', ids });
+      } else if (m.type === 'run') {
+        const started = performance.now();
+        await inPool(m.ids!, CONCURRENCY, async (id) => {
+          await processor.process(id);
+        });
+        send({ type: 'ran', ms: performance.now() - started });
+      }
+    })().catch((e: unknown) => send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
   });
-  process.send!({ type: 'ready' });
+  send({ type: 'ready' });
 }
 
 function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
@@ -805,7 +628,7 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
     const onMessage = (m: { type?: string; message?: string }) => {
       if (m?.type === 'error') {
         cleanup();
-        reject(new Error(`baseline: ${m.message}`));
+        reject(new Error(`loop: ${m.message}`));
       } else if (m?.type === type) {
         cleanup();
         resolve(m as T);
@@ -813,7 +636,7 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
     };
     const onExit = (code: number | null) => {
       cleanup();
-      reject(new Error(`baseline process exited with ${code}`));
+      reject(new Error(`the loop's process exited with ${code}`));
     };
     const cleanup = () => {
       child.off('message', onMessage);
@@ -824,442 +647,241 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
-/** Case rows for the baseline's documents, written directly (the baseline has no HTTP). */
-async function baselineCases(ds: DataSource, files: number): Promise<string[]> {
-  const repo = ds.getRepository(IdentityCase);
-  const ids: string[] = [];
-  for (let i = 0; i < Math.ceil(files / FILES_PER_CASE); i++) {
-    caseSeq += 1;
-    const row = await repo.save(
-      repo.create({
-        accountId: null,
-        customerIdGiven: `bb${String(caseSeq).padStart(6, '0')}-ovh`,
-        accountType: 'individual',
-        purpose: 'replace_email',
-        status: 'collecting',
-        contactEmail: `bench${caseSeq}@example.org`,
-        contactEmailConfirmedAt: null,
-        emailCodeExpiresAt: null,
-        emailCodeFailures: 0,
-        channel: 'customer_form',
-        openedBy: null,
-        reviewerId: null,
-        fraudFlags: ['no_matching_account'],
-        rejectionReason: null,
-        createdIp: '10.78.0.1',
-        collectUntil: new Date(Date.now() + 14 * 86_400_000),
-      }),
-    );
-    ids.push(row.id);
-  }
-  return ids;
-}
-
-async function baselineSlice(ds: DataSource, child: ChildProcess, files: { file: InputFile; caseId: string }[]): Promise<BaselineSlice> {
-  const items: BaselineItem[] = files.map(({ file, caseId }) => ({ path: file.path, name: file.name, kind: file.kind, caseId }));
-  const cpu = await cpuWindow(ds, child.pid!);
-  const done = nextMessage<BaselineDone>(child, 'done');
-  child.send({ type: 'run', items });
-  const result = await done;
-  return { ids: result.ids, ms: result.ms, cpu: await cpu(), storeSumMs: result.storeSumMs, processSumMs: result.processSumMs };
-}
-
-// ------------------------------------------------------------------------------------------------- processes
-
-/**
- * Both measured processes start the way `npm start` and a deployment do, through the launcher that sets the
- * memory allocator (it execs node: the pid, the IPC channel and the probe stay).
- */
-const LAUNCHER = path.resolve(__dirname, '../../server/bin/node-with-allocator.sh');
-
-async function startWorker(workerEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
-  const main = path.resolve(__dirname, '../server/main.js');
-  const probe = path.resolve(__dirname, 'documents-probe.js');
-  const child = spawn('sh', [LAUNCHER, '--require', probe, main, 'worker'], {
-    env: workerEnv,
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const watch = new MemoryWatch(child, 'worker');
-  await new Promise<void>((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error('the worker did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`the worker exited with ${code} while starting`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      buffered += d.toString('utf8');
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl);
-        buffered = buffered.slice(nl + 1);
-        if (line.includes('worker running')) {
-          clearTimeout(timer);
-          resolve();
-        } else if (line.trim()) {
-          console.log(`  [worker] ${line.slice(0, 300)}`);
-        }
-      }
-    });
-  });
-  return { child, watch };
-}
-
-async function startBaseline(childEnv: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; watch: MemoryWatch }> {
-  const probe = path.resolve(__dirname, 'documents-probe.js');
-  const child = spawn('sh', [LAUNCHER, '--require', probe, __filename, '--baseline'], {
-    env: childEnv,
+/** The loop runs through the product's launcher too, with the worker's environment: same allocator, same pools. */
+async function startLoop(childEnv: Record<string, string>): Promise<ChildProcess> {
+  const launcher = path.resolve(__dirname, '../../server/bin/node-with-allocator.sh');
+  const child = spawn('sh', [launcher, __filename, '--loop'], {
+    env: { ...process.env, ...childEnv },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const watch = new MemoryWatch(child, 'baseline');
   await nextMessage(child, 'ready');
-  return { child, watch };
+  return child;
 }
 
-async function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(forced);
+async function loopSide(pg: Pool, loop: ChildProcess, files: { file: InputFile; caseId: string }[]): Promise<SideResult> {
+  const items: LoopItem[] = files.map(({ file, caseId }) => ({ path: file.path, name: file.name, kind: file.kind, caseId }));
+  const prepared = nextMessage<{ ids: string[] }>(loop, 'prepared');
+  loop.send({ type: 'prepare', items });
+  const { ids } = await prepared;
+  const c0 = cpuMsOf(loop.pid!);
+  const ran = nextMessage<{ ms: number }>(loop, 'ran');
+  loop.send({ type: 'run', ids });
+  const { ms } = await ran;
+  return { ids, ms, procCpuMs: cpuMsOf(loop.pid!) - c0, apiCpuMs: 0, states: await statesOf(pg, ids) };
 }
 
-/**
- * After each measured run: its rows and stored files go, so the next run (the other side, same files) finds no
- * twin by SHA-256 (which would add a fraud-flag write and an audit entry the run before it did not have).
- */
-async function forget(ds: DataSource, documentsDir: string, ids: string[]): Promise<void> {
-  await ds.query(`DELETE FROM case_documents WHERE id = ANY($1::uuid[])`, [ids]);
+/** After each side: its rows and stored files go, so the other side's run of the same files finds no twin. */
+async function forget(pg: Pool, documentsDir: string, ids: string[]): Promise<void> {
+  await pg.query(`DELETE FROM case_documents WHERE id = ANY($1::uuid[])`, [ids]);
   await fsp.rm(documentsDir, { recursive: true, force: true });
-}
-
-// ------------------------------------------------------------------------------------------------- report
-
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
-}
-
-function memRow(label: string, p: MemPhase, idle: number, peak: number): string[] {
-  return [
-    label,
-    `${mbs(p.startRss)} MB`,
-    `${mbs(peak)} MB`,
-    `${mbs(peak - idle)} MB`,
-    `${mbs(p.heapUsed)} MB`,
-    `${mbs(p.arrayBuffers)} MB`,
-  ];
 }
 
 // ------------------------------------------------------------------------------------------------- main
 
-interface Side {
-  files: number;
-  ms: number;
-  cpu?: CpuWindow;
-  states: Record<string, number>;
-}
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const secs = (ms: number) => `${fmt(ms / 1000, 2)} s`;
+const total = (files: InputFile[]) => files.reduce((s, f) => s + f.size, 0);
+const mbs = (bytes: number, digits = 1) => (bytes / MB).toFixed(digits);
+const states = (s: Record<string, number>) =>
+  Object.entries(s)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
 
 async function main(): Promise<void> {
-  const FILES = intFlag('files', 200, 1);
-  const BIG = intFlag('big', 8, 0);
-  const ROUNDS = Math.min(intFlag('rounds', 2, 1), FILES);
-  const UPLOAD_CONCURRENCY = intFlag('upload-concurrency', CONCURRENCY, 1);
-  const CLAMD = flag('clamd', 'false') === 'true';
-  const QUIET_WAIT_MS = intFlag('quiet-wait', 20, 0) * 1000;
-  const MAX_OTHERS = intFlag('max-others', 10, 0) / 100;
-  const RETRIES = intFlag('retries', 2, 0);
-  const cores = os.cpus().length;
+  const FILES = intEnv('BENCH_FILES', 40, 4);
+  const ROUNDS = intEnv('BENCH_ROUNDS', 6, 1);
+  const BIG = intEnv('BENCH_BIG', 8, 0);
+  const UPLOAD_CONCURRENCY = intEnv('BENCH_UPLOAD_CONCURRENCY', 4, 1);
+  const ORDER = env.BENCH_ORDER ?? 'alternate';
+  if (!['alternate', 'full-first', 'baseline-first'].includes(ORDER))
+    throw new Error('BENCH_ORDER: alternate, full-first or baseline-first');
+  const CLAMD = env.BENCH_CLAMD === 'true';
+  const inputsDir = env.BENCH_INPUTS_DIR ?? path.join(os.tmpdir(), 'rd-bench-docs-inputs-v2');
+
+  const report = startReport('documents');
+  scrubHarnessEnv();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-docs-'));
   const documentsDir = path.join(tmp, 'documents');
-  let app: INestApplication | undefined;
-  let worker: { child: ChildProcess; watch: MemoryWatch } | undefined;
-  let baseline: { child: ChildProcess; watch: MemoryWatch } | undefined;
+  let api: Deployed | undefined;
+  let worker: Deployed | undefined;
+  let loop: ChildProcess | undefined;
   let clamd: Awaited<ReturnType<typeof startFakeClamd>> | undefined;
+  let workerMem: MemorySampler | undefined;
+  let watch: JobWatch | undefined;
+  let loopMem: MemorySampler | undefined;
+  const pg = new Pool({ connectionString: DATABASE_URL, max: 2 });
   try {
-    console.log(
-      `Recovery Desk document processing bench: ${FILES} files in ${ROUNDS} rounds + ${BIG} uploads of ~10 MB, concurrency ${CONCURRENCY}, ${cores} CPUs, scanner: ${CLAMD ? 'fake clamd (OK)' : 'none'}`,
-    );
-    console.log(`Generating the files (seeded, the same every run) in ${tmp}…`);
-    const mainFiles = await generate(path.join(tmp, 'inputs'), 'main', FILES);
-    const bigFiles = await generate(path.join(tmp, 'inputs'), 'big', BIG);
+    const mainFiles = await inputs(inputsDir, 'main', FILES);
+    const bigFiles = await inputs(inputsDir, 'big', BIG);
+    const mainData = await Promise.all(mainFiles.map((f) => fsp.readFile(f.path)));
 
-    console.log(
-      `Database ${new URL(DATABASE_URL).pathname.slice(1)} made anew and migrated; queue keys ${QUEUE_PREFIX}:* cleared on ${REDIS_URL}`,
-    );
-    await recreateDatabase();
+    await recreateBenchDatabase(DATABASE_URL);
+    await runMigrations(DATABASE_URL, schema);
     await clearQueues();
+    watch = await JobWatch.start();
     if (CLAMD) clamd = await startFakeClamd();
-    const childEnv = appEnv(tmp, clamd?.url ?? null);
-    Object.assign(process.env, childEnv);
-    for (const k of ['CLAMD_URL', 'SMTP_URL', 'ROLE', 'PORT']) if (!(k in childEnv)) delete process.env[k];
-    const extraEnv = childEnvFlags();
-    Object.assign(childEnv, extraEnv);
-    if (Object.keys(extraEnv).length)
-      console.log(
-        `Extra environment of the worker and the baseline process: ${Object.entries(extraEnv)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}`,
-      );
+    const childEnv = productEnv(tmp, clamd?.url ?? null);
+    console.log(
+      `Database ${new URL(DATABASE_URL).pathname.slice(1)} made anew; queue keys ${QUEUE_PREFIX}:* cleared on ${REDIS_URL}; scanner: ${CLAMD ? 'fake clamd (OK)' : 'none'}`,
+    );
 
-    app = await createHttpApp(loadConfig(process.env, { role: 'api', port: 0 }));
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const ds = app.get(DataSource);
-    worker = await startWorker(childEnv);
-    baseline = await startBaseline(childEnv);
-    console.log(`API in this process (${baseUrl}), worker pid ${worker.child.pid}, baseline pid ${baseline.child.pid}`);
+    const apiLog = path.join(tmp, 'api.out');
+    const workerLog = path.join(tmp, 'worker.out');
+    api = await startDeployed('api', childEnv, { stdout: apiLog });
+    worker = await startDeployed('worker', childEnv, { stdout: workerLog });
+    await waitForLine(workerLog, 'worker running', worker);
+    workerMem = new MemorySampler(worker.pid).start();
+    loop = await startLoop(childEnv);
+    loopMem = new MemorySampler(loop.pid!).start();
+    console.log(`API pid ${api.pid} (${api.url}), worker pid ${worker.pid} (concurrency ${CONCURRENCY}), loop pid ${loop.pid}`);
 
     // Cases first (their confirmation mails go through the worker's mail queue): not part of what is measured.
-    const fullCases = await openCases(baseUrl, FILES);
-    const fullBigCases = await openCases(baseUrl, BIG);
-    const baseCases = await baselineCases(ds, FILES);
-    const baseBigCases = await baselineCases(ds, BIG);
-    for (const started = Date.now(); ;) {
-      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'pending'`);
-      if (n === 0) break;
-      if (Date.now() - started > 60_000) {
-        console.log(`  (${n} mails still pending after 60 s; going on)`);
-        break;
-      }
-      await sleep(100);
+    const cases: OpenedCase[] = [];
+    for (let i = 0; i < Math.ceil(Math.max(FILES, BIG) / FILES_PER_CASE); i++) cases.push(await openCase(api.url));
+    for (const started = Date.now(); Date.now() - started < 60_000; await sleep(100)) {
+      const { rows } = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'pending'`);
+      if (rows[0].n === 0) break;
     }
-    await sleep(1500);
-    const workerIdle = worker.watch.rss();
-    const baselineIdle = baseline.watch.rss();
+    // One warm-up file on each side (code paths, libvips, connections), untimed.
+    const warm = [{ file: mainFiles[0], c: cases[0], data: mainData[0] }];
+    await forget(pg, documentsDir, (await fullSide(pg, watch, api, worker, warm, 1)).ids);
+    await forget(pg, documentsDir, (await loopSide(pg, loop, [{ file: mainFiles[0], caseId: cases[0].caseId }])).ids);
+    const workerIdle = readMemory(worker.pid).rss;
 
-    // Rounds: the files are dealt into ROUNDS slices; each slice goes through both sides, in the order
-    // full/baseline, then baseline/full, and so on (ABBA), so that other work on the machine and any drift
-    // (caches, table growth) weigh on both sides alike. Each side sees every file exactly once.
-    console.log(`Throughput: ${describe(mainFiles)}, ${ROUNDS} round(s), ${UPLOAD_CONCURRENCY} uploads in flight on the full path…`);
-    const full: Side & { uploadMs: number; uploadSelfMs: number; failed: string[]; jobs: JobStats[] } = {
-      files: 0,
-      ms: 0,
-      states: {},
-      uploadMs: 0,
-      uploadSelfMs: 0,
-      failed: [],
-      jobs: [],
-    };
-    const base: Side & { storeSumMs: number; processSumMs: number } = { files: 0, ms: 0, states: {}, storeSumMs: 0, processSumMs: 0 };
-    const perRound: { order: string; full: number; base: number; fullOthers: number; baseOthers: number; attempts: number }[] = [];
-    const merge = (into: Record<string, number>, from: Record<string, number>) => {
-      for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
-    };
-    worker.watch.begin('main');
-    baseline.watch.begin('main');
+    await waitForQuiet(undefined, intEnv('BENCH_QUIET_WAIT', 20, 0));
+    console.log(
+      `${ROUNDS} paired rounds (${ORDER}) of ${FILES} files, ${mbs(total(mainFiles))} MB; ${UPLOAD_CONCURRENCY} uploads in flight; the loop runs ${CONCURRENCY} at once like the worker`,
+    );
+    const ratios: number[] = [];
+    const rounds: { full: SideResult; loop: SideResult; fullFirst: boolean }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const slice = mainFiles.map((file, i) => ({ file, i })).filter(({ i }) => i % ROUNDS === r);
-      const fullFirst = r % 2 === 0;
-      const order = fullFirst ? 'full, baseline' : 'baseline, full';
-      for (let attempt = 1; ; attempt++) {
-        let f: FullSlice | undefined;
-        let b: BaselineSlice | undefined;
-        for (const side of fullFirst ? ['full', 'base'] : ['base', 'full']) {
-          await waitQuiet(QUIET_WAIT_MS);
-          if (side === 'full') {
-            f = await fullSlice(
-              app,
-              baseUrl,
-              worker.child,
-              slice.map(({ file, i }) => ({ file, c: fullCases[Math.floor(i / FILES_PER_CASE)] })),
-              UPLOAD_CONCURRENCY,
-            );
-            f.states = await statesOf(ds, f.ids);
-            await forget(ds, documentsDir, f.ids);
-          } else {
-            b = await baselineSlice(
-              ds,
-              baseline.child,
-              slice.map(({ file, i }) => ({ file, caseId: baseCases[Math.floor(i / FILES_PER_CASE)] })),
-            );
-            b.states = await statesOf(ds, b.ids);
-            await forget(ds, documentsDir, b.ids);
-          }
+      const fullFirst = ORDER === 'full-first' || (ORDER === 'alternate' && r % 2 === 0);
+      let full: SideResult | undefined;
+      let base: SideResult | undefined;
+      for (const side of fullFirst ? ['full', 'loop'] : ['loop', 'full']) {
+        if (side === 'full') {
+          full = await fullSide(
+            pg,
+            watch,
+            api,
+            worker,
+            mainFiles.map((file, i) => ({ file, c: cases[Math.floor(i / FILES_PER_CASE)], data: mainData[i] })),
+            UPLOAD_CONCURRENCY,
+          );
+          await forget(pg, documentsDir, full.ids);
+        } else {
+          base = await loopSide(
+            pg,
+            loop,
+            mainFiles.map((file, i) => ({ file, caseId: cases[Math.floor(i / FILES_PER_CASE)].caseId })),
+          );
+          await forget(pg, documentsDir, base.ids);
         }
-        const fullOthers = f!.cpu.othersMs / (f!.ms * cores);
-        const baseOthers = b!.cpu.othersMs / (b!.ms * cores);
-        const line = `  round ${r + 1}/${ROUNDS} (${slice.length} files, ${order}): full path ${secs(f!.ms)}, baseline ${secs(b!.ms)}, ratio ${fmt(b!.ms / f!.ms, 3)}; other processes ${fmt(100 * fullOthers, 0)} % / ${fmt(100 * baseOthers, 0)} % of the CPUs`;
-        if (Math.max(fullOthers, baseOthers) > MAX_OTHERS && attempt <= RETRIES) {
-          console.log(`${line}: disturbed, again (${attempt}/${RETRIES})`);
-          continue;
-        }
-        console.log(line);
-        merge(full.states, f!.states!);
-        Object.assign(full, {
-          files: full.files + f!.ids.length,
-          ms: full.ms + f!.ms,
-          uploadMs: full.uploadMs + f!.uploadMs,
-          uploadSelfMs: full.uploadSelfMs + f!.uploadSelfMs,
-          cpu: addCpu(full.cpu, f!.cpu),
-        });
-        full.failed.push(...f!.failedUploads);
-        full.jobs.push(f!.jobs);
-        merge(base.states, b!.states!);
-        Object.assign(base, {
-          files: base.files + b!.ids.length,
-          ms: base.ms + b!.ms,
-          storeSumMs: base.storeSumMs + b!.storeSumMs,
-          processSumMs: base.processSumMs + b!.processSumMs,
-          cpu: addCpu(base.cpu, b!.cpu),
-        });
-        perRound.push({ order, full: f!.ms, base: b!.ms, fullOthers, baseOthers, attempts: attempt });
-        break;
       }
+      if (full!.states.processed !== FILES || base!.states.processed !== FILES)
+        throw new Error(`round ${r + 1}: not every document processed (full path: ${states(full!.states)}; loop: ${states(base!.states)})`);
+      const ratio = base!.ms / full!.ms;
+      ratios.push(ratio);
+      rounds.push({ full: full!, loop: base!, fullFirst });
+      console.log(
+        `  round ${r + 1}/${ROUNDS} (${fullFirst ? 'full path first' : 'loop first'}): full path ${secs(full!.ms)}, loop ${secs(base!.ms)}, ratio ${fmt(ratio, 3)}; CPU/file worker ${fmt(full!.procCpuMs / FILES, 0)} ms + API ${fmt(full!.apiCpuMs / FILES, 0)} ms, loop ${fmt(base!.procCpuMs / FILES, 0)} ms; jobs: first started at ${fmt(full!.jobs!.firstStartMs, 0)} ms, mean wait ${fmt(full!.jobs!.meanWaitMs, 0)} ms, mean run ${fmt(full!.jobs!.meanRunMs, 0)} ms; load ${os.loadavg()[0].toFixed(2)}`,
+      );
     }
-    const fullMem = worker.watch.end();
-    const baseMem = baseline.watch.end();
+    const afterRounds = {
+      worker: Math.max(readMemory(worker.pid).hwm, workerMem.peak),
+      loop: Math.max(readMemory(loop.pid!).hwm, loopMem.peak),
+    };
 
-    // The ~10 MB uploads: for the memory figure (not in the throughput ratio). Same order, same cleanup.
-    let fullBig: { mem: MemPhase; slice: FullSlice } | undefined;
-    let baseBig: { mem: MemPhase; slice: BaselineSlice } | undefined;
+    // The ~10 MB uploads, for the memory figure: the full path only, then the loop on the same files.
+    let bigMs = NaN;
+    let bigLoopPeak = NaN;
     if (bigFiles.length) {
-      console.log(`Memory: ${describe(bigFiles)}, full path then baseline…`);
-      worker.watch.begin('big');
-      const f = await fullSlice(
-        app,
-        baseUrl,
-        worker.child,
-        bigFiles.map((file, i) => ({ file, c: fullBigCases[Math.floor(i / FILES_PER_CASE)] })),
+      const bigData = await Promise.all(bigFiles.map((f) => fsp.readFile(f.path)));
+      const full = await fullSide(
+        pg,
+        watch,
+        api,
+        worker,
+        bigFiles.map((file, i) => ({ file, c: cases[Math.floor(i / FILES_PER_CASE)], data: bigData[i] })),
         UPLOAD_CONCURRENCY,
       );
-      fullBig = { mem: worker.watch.end(), slice: f };
-      await forget(ds, documentsDir, f.ids);
-      baseline.watch.begin('big');
-      const b = await baselineSlice(
-        ds,
-        baseline.child,
-        bigFiles.map((file, i) => ({ file, caseId: baseBigCases[Math.floor(i / FILES_PER_CASE)] })),
+      await forget(pg, documentsDir, full.ids);
+      bigMs = full.ms;
+      const base = await loopSide(
+        pg,
+        loop,
+        bigFiles.map((file, i) => ({ file, caseId: cases[Math.floor(i / FILES_PER_CASE)].caseId })),
       );
-      baseBig = { mem: baseline.watch.end(), slice: b };
-      await forget(ds, documentsDir, b.ids);
-      console.log(`  full path ${secs(f.ms)}, baseline ${secs(b.ms)}`);
+      await forget(pg, documentsDir, base.ids);
+      bigLoopPeak = Math.max(readMemory(loop.pid!).hwm, loopMem.peak);
+      if (full.states.processed !== BIG) throw new Error(`the ~10 MB uploads: ${states(full.states)}`);
+      console.log(`  ${BIG} uploads of ~10 MB (${mbs(total(bigFiles))} MB): full path ${secs(full.ms)}, loop ${secs(base.ms)}`);
     }
+    loopMem.stop();
+    const workerPeak = Math.max(readMemory(worker.pid).hwm, workerMem.stop());
 
-    // ---------------------------------------------------------------------------------------------- report
-    const fullRate = full.files / (full.ms / 1000);
-    const baseRate = base.files / (base.ms / 1000);
-    const ratio = fullRate / baseRate;
-    const fullCpu = full.cpu!;
-    const baseCpu = base.cpu!;
-    const cpuRatio = ownCpu(baseCpu) / base.files / (ownCpu(fullCpu) / full.files);
-    const bytes = total(mainFiles);
-    const jobs = full.jobs;
-    const runSumMs = jobs.reduce((s, j) => s + j.runSumMs, 0);
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-    const states = (s: Record<string, number>) =>
-      Object.entries(s)
-        .map(([k, v]) => `${v} ${k}`)
-        .join(', ');
-    const perFile = (ms: number, n: number) => `${fmt(ms / n, 0)} ms/file`;
-
-    console.log('');
-    console.log(`Files: ${describe(mainFiles)}`);
-    if (bigFiles.length) console.log(`Memory set: ${describe(bigFiles)}`);
-    console.log(
-      `Scanner: ${CLAMD ? 'fake clamd answering OK (both sides)' : 'none (CLAMD_URL unset on both sides: the scan step records not_configured)'}; PDF previews: ${fs.existsSync('/usr/bin/pdftoppm') ? 'pdftoppm' : 'none (no pdftoppm)'}`,
+    const cpu = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick)) / FILES;
+    report.checks.push(
+      check('S4', 'throughput, upload → queue → worker ÷ process() loop (floor)', { op: '>=', threshold: RATIO_GOAL }, ratios, {
+        detail: `${FILES} files a round (${mbs(total(mainFiles))} MB), loop ${CONCURRENCY} at once = worker concurrency`,
+      }),
+      check(
+        'S4',
+        `worker peak RSS (VmHWM over the run, ${BIG} uploads of ~10 MB)`,
+        { op: '<=', threshold: MEMORY_GOAL_MB - 1 / MB },
+        [workerPeak / MB],
+        {
+          unit: 'MB',
+          goalText: `< ${MEMORY_GOAL_MB} MB`,
+        },
+      ),
     );
-    console.log('');
-    console.log(
-      table([
-        ['', 'full path', 'baseline'],
-        ['clock covers', 'first upload sent → all final in PG', `read + store + insert + process(), ${CONCURRENCY} in flight`],
-        ['files', String(full.files), String(base.files)],
-        ['MB', mbs(bytes), mbs(bytes)],
-        [`wall time (${ROUNDS} rounds)`, secs(full.ms), secs(base.ms)],
-        ['files / s', fmt(fullRate), fmt(baseRate)],
-        ['MB / s', fmt(bytes / MB / (full.ms / 1000)), fmt(bytes / MB / (base.ms / 1000))],
-        ['final states', states(full.states), states(base.states)],
-        ['uploads / storing', `${secs(full.uploadMs)} wall (${full.failed.length} failed)`, `${secs(base.storeSumMs)} summed over files`],
-        [
-          'processing, summed over files',
-          `${secs(runSumMs)} in ${jobs.reduce((s, j) => s + j.count, 0)} jobs`,
-          `${secs(base.processSumMs)} in process()`,
-        ],
-        [
-          'slot use (summed / (wall × 4))',
-          `${fmt((100 * runSumMs) / (full.ms * CONCURRENCY), 0)} %`,
-          `${fmt((100 * (base.processSumMs + base.storeSumMs)) / (base.ms * CONCURRENCY), 0)} %`,
-        ],
-        ['CPU: worker / baseline process', perFile(fullCpu.childMs, full.files), perFile(baseCpu.childMs, base.files)],
-        ['CPU: this process (API + client)', perFile(fullCpu.selfMs, full.files), perFile(baseCpu.selfMs, base.files)],
-        ['  of which while uploading', perFile(full.uploadSelfMs, full.files), ''],
-        [
-          'CPU: postgres (bench DB) + redis',
-          perFile(fullCpu.postgresMs + fullCpu.redisMs, full.files),
-          perFile(baseCpu.postgresMs + baseCpu.redisMs, base.files),
-        ],
-        ['CPU: all of the above', perFile(ownCpu(fullCpu), full.files), perFile(ownCpu(baseCpu), base.files)],
-        [
-          `CPU: other processes (of ${cores} CPUs)`,
-          `${fmt((100 * fullCpu.othersMs) / (full.ms * cores), 0)} %`,
-          `${fmt((100 * baseCpu.othersMs) / (base.ms * cores), 0)} %`,
-        ],
-      ]),
+    report.notes.push(
+      `S4 files: ${describe(mainFiles)}; memory set: ${bigFiles.length ? describe(bigFiles) : 'none'}`,
+      `S4 per-round ratios: ${ratios.map((r) => fmt(r, 3)).join(', ')}; full path ${rounds.map((r) => secs(r.full.ms)).join(', ')}; loop ${rounds.map((r) => secs(r.loop.ms)).join(', ')}`,
+      `S4 CPU per file (median of rounds): worker ${fmt(
+        cpu((r) => r.full.procCpuMs),
+        0,
+      )} ms, API ${fmt(
+        cpu((r) => r.full.apiCpuMs),
+        0,
+      )} ms, loop ${fmt(
+        cpu((r) => r.loop.procCpuMs),
+        0,
+      )} ms`,
+      `S4 memory: worker idle ${mbs(workerIdle)} MB, peak ${mbs(afterRounds.worker)} MB after the rounds, ${mbs(workerPeak)} MB after the ~10 MB uploads (${secs(bigMs)}); loop peak ${mbs(afterRounds.loop)} MB after the rounds, ${mbs(bigLoopPeak)} MB after the ~10 MB files`,
     );
-    console.log(
-      `Full path pipeline: first job started ${fmt(mean(jobs.map((j) => j.firstStartMs)), 0)} ms after the first upload of a round (mean), all final seen ${fmt(mean(jobs.map((j) => j.lastFinishToSeenMs)), 0)} ms after the last job finished (mean), ${jobs.reduce((s, j) => s + j.attempts, 0)} attempts for ${full.files} jobs.`,
+    report.notes.push(
+      `S4 CPU ratio per round (loop CPU ÷ worker + API CPU, per file; steadier than the wall clock under other load, not a verdict): ${rounds
+        .map((r) => fmt(r.loop.procCpuMs / (r.full.procCpuMs + r.full.apiCpuMs), 3))
+        .join(', ')}`,
     );
-    if (ROUNDS > 1) {
-      console.log(
-        table([
-          ['round', 'order', 'full path', 'baseline', 'ratio', 'others (full / base)', 'attempts'],
-          ...perRound.map((r, i) => [
-            String(i + 1),
-            r.order,
-            secs(r.full),
-            secs(r.base),
-            fmt(r.base / r.full, 3),
-            `${fmt(100 * r.fullOthers, 0)} % / ${fmt(100 * r.baseOthers, 0)} %`,
-            String(r.attempts),
-          ]),
-        ]),
-      );
-    }
-    if (full.failed.length) console.log(`Failed uploads: ${full.failed.slice(0, 5).join(' | ')}`);
-    const disturbed = Math.max(fullCpu.othersMs / (full.ms * cores), baseCpu.othersMs / (base.ms * cores));
-    if (disturbed > 0.05) {
-      console.log(
-        `WARNING: other processes took up to ${fmt(100 * disturbed, 0)} % of the machine during the runs: the wall-clock ratio is disturbed; the CPU ratio (CPU per file of the bench's own processes) is the steadier figure. Run again on a quiet machine.`,
-      );
-    }
-    console.log('');
-    console.log(
-      'Memory (RSS; peak = the larger of VmHWM, reset at the phase start, and the 100 ms samples; JS heap and Buffers = highest probe report):',
-    );
-    const memRows = [['', 'RSS at start', 'peak', 'peak − idle', 'JS heap', 'Buffers']];
-    memRows.push([`worker, idle (before any upload)`, `${mbs(workerIdle)} MB`, '', '', '', '']);
-    memRows.push(memRow(`worker, ${mainFiles.length} files`, fullMem, workerIdle, worker.watch.peak(fullMem)));
-    if (fullBig) memRows.push(memRow(`worker, ${bigFiles.length} × ~10 MB`, fullBig.mem, workerIdle, worker.watch.peak(fullBig.mem)));
-    memRows.push([`baseline process, idle`, `${mbs(baselineIdle)} MB`, '', '', '', '']);
-    memRows.push(memRow(`baseline, ${mainFiles.length} files`, baseMem, baselineIdle, baseline.watch.peak(baseMem)));
-    if (baseBig) memRows.push(memRow(`baseline, ${bigFiles.length} × ~10 MB`, baseBig.mem, baselineIdle, baseline.watch.peak(baseBig.mem)));
-    console.log(table(memRows));
-
-    const workerPeak = worker.watch.peak(fullBig?.mem ?? fullMem);
-    const workerPeakAll = Math.max(worker.watch.peak(fullMem), fullBig ? worker.watch.peak(fullBig.mem) : 0);
-    console.log('');
-    console.log(
-      `${verdict(ratio >= RATIO_TARGET)}  throughput ratio full path / baseline ≥ ${RATIO_TARGET}: ${fmt(fullRate)} / ${fmt(baseRate)} files/s = ${fmt(ratio, 3)}   (CPU ratio: ${fmt(cpuRatio, 3)})`,
-    );
-    console.log(
-      `${verdict(workerPeak < MEMORY_TARGET_MB * MB)}  worker peak RSS < ${MEMORY_TARGET_MB} MB ${fullBig ? 'with ~10 MB uploads' : '(no ~10 MB uploads: --big 0)'}: ${mbs(workerPeak)} MB (${mbs(workerPeak - workerIdle)} MB above idle; whole run ${mbs(workerPeakAll)} MB)`,
-    );
-    baseline.child.send({ type: 'exit' });
+    if (ratios.some((r) => r > 1.03))
+      report.notes.push(`S4 a round above 1 (the floor cannot be beaten by design): noise from other load; rerun on a quiet machine`);
+    loop.send({ type: 'exit' });
   } finally {
-    baseline?.watch.stop();
-    await stopChild(baseline?.child);
-    worker?.watch.stop();
-    await stopChild(worker?.child);
-    await app?.close().catch(() => undefined);
+    for (const sampler of [workerMem, loopMem]) {
+      try {
+        sampler?.stop();
+      } catch {
+        // the process is gone already
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    if (loop && loop.exitCode === null) loop.kill('SIGTERM');
+    await worker?.stop();
+    await api?.stop();
     await clamd?.close();
+    await watch?.close().catch(() => undefined);
+    await pg.end().catch(() => undefined);
     await clearQueues().catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  finishReport(report);
 }
 
-if (process.argv.includes('--baseline')) {
-  baselineChild().catch((e: unknown) => {
+if (process.argv.includes('--loop')) {
+  loopChild().catch((e: unknown) => {
     console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     process.exit(1);
   });

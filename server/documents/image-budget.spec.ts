@@ -34,4 +34,16 @@ describe('ImageBudget', () => {
     await expect(budget.run(4, async () => Promise.reject(new Error('bad image')))).rejects.toThrow('bad image');
     await expect(budget.run(4, async () => 'again')).resolves.toBe('again');
   });
+
+  it('serves in arrival order: a large image waiting is not overtaken by small ones', async () => {
+    const budget = new ImageBudget({ imagePixelBudget: 10 });
+    const order: string[] = [];
+    const job = (name: string, pixels: number) =>
+      budget.run(pixels, async () => {
+        order.push(name);
+        await new Promise((r) => setTimeout(r, 5));
+      });
+    await Promise.all([job('small-1', 4), job('large', 10), job('small-2', 4)]);
+    expect(order).toEqual(['small-1', 'large', 'small-2']);
+  });
 });
