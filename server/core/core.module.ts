@@ -55,7 +55,7 @@ export class CoreModule {
       imports: [
         ConfigModule.forRoot(config),
         DiscoveryModule,
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl!, schema), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl!, schema, config.poolSize), retryAttempts: 3, retryDelay: 1000 }),
       ],
       providers: [
         { provide: Clock, useValue: clock ?? new Clock() },

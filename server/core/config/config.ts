@@ -14,6 +14,8 @@ export interface AppConfig {
   port: number;
   /** null: the dev runner starts an embedded PostgreSQL (never in production). */
   databaseUrl: string | null;
+  /** Connections in the process's PostgreSQL pool. */
+  poolSize: number;
   /** true when REDIS_URL was not given and the local default is used (the dev runner may start redis-server). */
   redisUrlDefaulted: boolean;
   redisUrl: string;
@@ -204,6 +206,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     role: oneOf(env, 'ROLE', ['api', 'worker', 'all'] as const, 'all'),
     port: int(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
+    poolSize: int(env, 'POOL_SIZE', 10, 1, 500),
     redisUrlDefaulted: redisGiven === null,
     redisUrl: redisGiven ?? 'redis://127.0.0.1:6379',
     queuePrefix: str(env, 'QUEUE_PREFIX', 'rd'),
