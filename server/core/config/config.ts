@@ -24,6 +24,8 @@ export interface AppConfig {
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a resolved session and its staff member answer from memory: the bound on a disable made elsewhere. */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   loginThrottle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
@@ -212,6 +214,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     queuePrefix: str(env, 'QUEUE_PREFIX', 'rd'),
     sessionSecret,
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 15),
+    sessionCacheMs: int(env, 'SESSION_CACHE_MS', 1000, 0, 2000),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 12),
     cookieSecure: bool(env, 'COOKIE_SECURE', production),
     trustProxy: bool(env, 'TRUST_PROXY', false),
