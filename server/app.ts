@@ -4,14 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
+import { pino } from 'pino';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Clock } from './core/clock';
 import type { AppConfig } from './core/config/config';
-import { httpLoggerOptions } from './core/core.module';
 import { AllExceptionsFilter } from './core/http/exception.filter';
 import { IdParamsInterceptor } from './core/http/id-params';
+import { requestLog } from './core/http/request-log';
 import { listRoutes } from './core/http/route-inventory';
 import { PinoLogger } from './core/logger';
 import { SafeInputPipe } from './core/http/safe-input';
@@ -58,7 +58,7 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   if (open.length) throw new Error(`Routes without a declared permission: ${open.map((r) => `${r.method} ${r.path}`).join(', ')}`);
   app.set('trust proxy', config.trustProxy);
   // First, so that every answer has a request id, the body parser's and helmet's included.
-  app.use(pinoHttp(httpLoggerOptions(config)));
+  app.use(requestLog(pino({ level: config.logLevel }), { enabled: config.nodeEnv !== 'test' }));
   app.disable('x-powered-by');
   // API answers carry personal data: never stored by a browser or a proxy, so no ETag to compute either.
   app.set('etag', false);

@@ -166,11 +166,15 @@ describe('staff sign-in and sessions', () => {
     expect((await agent.get('/api/auth/me')).status).toBe(401);
   });
 
-  it('refuses a disabled user on the very next request, and refuses their sign-in', async () => {
+  // Sessions answer from memory for SESSION_CACHE_MS (1 s) after a database read: a change made in the database
+  // by another process counts within that bound; one made through this process, on the very next request.
+  it('refuses a disabled user within SESSION_CACHE_MS of the change in the database, and refuses their sign-in', async () => {
+    expect(t.config.sessionCacheMs).toBe(1000);
     const s = await createStaff(t.dataSource, ['supervisor']);
     const agent = await signIn(t, s);
     expect((await agent.get('/api/audit-events')).status).toBe(200);
     await t.dataSource.getRepository(StaffUser).update({ id: s.user.id }, { active: false });
+    clock.advance(t.config.sessionCacheMs);
     const res = await agent.get('/api/audit-events');
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('auth.staff_disabled');
@@ -181,13 +185,56 @@ describe('staff sign-in and sessions', () => {
     expect(again.status).toBe(401);
   });
 
-  it('applies a role change on the very next request', async () => {
+  it('refuses a session revoked in the database (another process) within SESSION_CACHE_MS', async () => {
+    const s = await createStaff(t.dataSource, ['agent']);
+    const agent = await signIn(t, s);
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+    await t.dataSource.getRepository(StaffSession).update({ staffId: s.user.id }, { revokedAt: clock.now() });
+    clock.advance(t.config.sessionCacheMs);
+    const res = await agent.get('/api/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('auth.session_missing');
+  });
+
+  it('answers a burst from memory: one session read for many requests within SESSION_CACHE_MS', async () => {
+    const s = await createStaff(t.dataSource, ['agent']);
+    const agent = await signIn(t, s);
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+    // Within the bound the database's state is not read again (the revocation above the bound is the test before).
+    await t.dataSource.getRepository(StaffSession).update({ staffId: s.user.id }, { revokedAt: clock.now() });
+    clock.advance(t.config.sessionCacheMs - 1);
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+    clock.advance(1);
+    expect((await agent.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('applies a role change within SESSION_CACHE_MS of the change in the database', async () => {
     const s = await createStaff(t.dataSource, ['supervisor']);
     const agent = await signIn(t, s);
     expect((await agent.get('/api/audit-events')).status).toBe(200);
     await t.dataSource.getRepository(StaffUser).update({ id: s.user.id }, { roles: ['agent'] });
+    clock.advance(t.config.sessionCacheMs);
     expect((await agent.get('/api/audit-events')).status).toBe(403);
     expect((await agent.get('/api/auth/me')).body.user.roles).toEqual(['agent']);
+  });
+
+  it('refuses a member disabled through the staff API on their very next request, though their session was in memory', async () => {
+    const admin = await signIn(t, await createStaff(t.dataSource, ['admin']));
+    const s = await createStaff(t.dataSource, ['supervisor']);
+    const agent = await signIn(t, s);
+    expect((await agent.get('/api/audit-events')).status).toBe(200);
+    expect((await admin.patch(`/api/staff/${s.user.id}`).send({ active: false, reason: 'left the company' })).status).toBe(200);
+    const res = await agent.get('/api/audit-events');
+    expect(res.status).toBe(401);
+  });
+
+  it('applies a role change made through the staff API on the very next request', async () => {
+    const admin = await signIn(t, await createStaff(t.dataSource, ['admin']));
+    const s = await createStaff(t.dataSource, ['supervisor']);
+    const agent = await signIn(t, s);
+    expect((await agent.get('/api/audit-events')).status).toBe(200);
+    expect((await admin.patch(`/api/staff/${s.user.id}`).send({ roles: ['agent'], reason: 'back on the phones' })).status).toBe(200);
+    expect((await agent.get('/api/audit-events')).status).toBe(403);
   });
 
   it('logs out: the cookie no longer works and the logout is audited', async () => {

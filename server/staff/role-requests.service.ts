@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { asSubject } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../core/clock';
+import { SessionService } from '../auth/session.service';
 import { staffError } from './staff.errors';
 import { isUuid } from '../core/ids';
 import { RoleRequest } from './role-request.entity';
@@ -22,6 +23,7 @@ export class RoleRequestsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sessions: SessionService,
   ) {}
 
   /**
@@ -58,6 +60,7 @@ export class RoleRequestsService {
       await m.update(RoleRequest, { id: req.id }, { decision: 'confirmed', decidedBy: actor.id, decidedAt: this.clock.now() });
       staff.roles = req.roles;
       const saved = await m.save(staff);
+      this.sessions.forgetStaff(staff.id);
       await this.audit.record(m, {
         actor: auditActor(actor),
         meta: actor.meta,

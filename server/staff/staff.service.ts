@@ -67,6 +67,8 @@ export class StaffService {
       if (wanted && !pending) user.roles = wanted;
       if (dto.active !== undefined) user.active = dto.active;
       const saved = await manager.save(user);
+      // Roles and the active flag count on this member's very next request in this process (see SessionService).
+      this.sessions.forgetStaff(saved.id);
       if (!saved.active) await this.sessions.revokeAllFor(manager, saved.id);
       const action =
         dto.active === false && before.active

@@ -14,6 +14,8 @@ export interface AppConfig {
   port: number;
   /** null: the dev runner starts an embedded PostgreSQL (never in production). */
   databaseUrl: string | null;
+  /** Connections in the process's PostgreSQL pool. */
+  poolSize: number;
   /** true when REDIS_URL was not given and the local default is used (the dev runner may start redis-server). */
   redisUrlDefaulted: boolean;
   redisUrl: string;
@@ -22,6 +24,8 @@ export interface AppConfig {
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a resolved session and its staff member answer from memory: the bound on a disable made elsewhere. */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   loginThrottle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
@@ -204,11 +208,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     role: oneOf(env, 'ROLE', ['api', 'worker', 'all'] as const, 'all'),
     port: int(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
+    poolSize: int(env, 'POOL_SIZE', 10, 1, 500),
     redisUrlDefaulted: redisGiven === null,
     redisUrl: redisGiven ?? 'redis://127.0.0.1:6379',
     queuePrefix: str(env, 'QUEUE_PREFIX', 'rd'),
     sessionSecret,
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 15),
+    sessionCacheMs: int(env, 'SESSION_CACHE_MS', 1000, 0, 2000),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 12),
     cookieSecure: bool(env, 'COOKIE_SECURE', production),
     trustProxy: bool(env, 'TRUST_PROXY', false),
