@@ -14,7 +14,8 @@ export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 # promotes (~2 MB per scavenge) piled up to ~230 MB before the first full collection, and the API's peak RSS grew
 # with the export's length (measured: CSV audit export, 100k rows +122 MB over idle, 1M rows +186 MB). A fixed 2x
 # (--heap-growing-percent=100) bounds it: 100k rows +65 MB, 1M +69 MB; 1.5x left the 1M export 18 % above the 100k
-# one. Under an S1-like load (account search, 10 connections) the API then runs a full collection about every
-# 10 s, 20-35 ms each: under 1 % of its time (req/s in paired runs at load 10-13: default 125,
-# 145, 145; 2x 106, 96, 181: noise). The worker gets the same: its heap is small, libvips' memory is outside it.
-exec node --heap-growing-percent=100 "$@"
+# one. Under an S1-like load (account search, 10 connections) the number of full collections stayed the same (4 in a
+# 35 s run, 20-35 ms each) and GC pauses differed by under 1 % of the time. Paired req/s at load 8-13 was noisy
+# and leaned lower with 2x (default 219, 188; 2x 123, 210 through this launcher), so it is not settled: compare on
+# a quiet machine with V8_HEAP_GROWING_PERCENT=0 (V8's own choice) against the default here.
+exec node --heap-growing-percent="${V8_HEAP_GROWING_PERCENT:-100}" "$@"
