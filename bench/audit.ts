@@ -35,10 +35,9 @@ import { AuditQueryService } from '../server/audit/audit-query.service';
 import type { AuditFilter } from '../server/audit/audit-query.service';
 import { encodeKeyset } from '../server/core/http/cursor';
 import { createDataSource } from '../server/core/database/data-source';
-import { runMigrations } from '../server/core/database/migrate';
 import { schema } from '../server/schema';
-import { DEMO_STAFF, seedDemoStaff } from '../server/staff/demo-staff';
-import { ensureBenchDatabase } from './bench-database';
+import { DEMO_STAFF } from '../server/staff/demo-staff';
+import { withBenchDatabase } from './bench-database';
 import { MemorySampler, readMemory, signIn, startDeployed, type Deployed } from './lib/deployed';
 import { check, finishReport, startReport, type BenchReport } from './lib/report';
 import { latencies, median } from './lib/stats';
@@ -147,17 +146,7 @@ const SEED_SQL = `
  * maintaining eight indexes row by row); their definitions are read from the catalogue, so they are the migrations'.
  */
 async function prepareDatabase(): Promise<number> {
-  await ensureBenchDatabase(DATABASE_URL);
-  await runMigrations(DATABASE_URL, schema);
-  const ds = createDataSource(DATABASE_URL, schema, 2);
-  await ds.initialize();
-  let wanted: string[];
-  try {
-    await seedDemoStaff(ds);
-    wanted = ds.getMetadata(AuditEvent).indices.map((i) => i.name);
-  } finally {
-    await ds.destroy();
-  }
+  const wanted = await withBenchDatabase(DATABASE_URL, async (ds) => ds.getMetadata(AuditEvent).indices.map((i) => i.name));
 
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();

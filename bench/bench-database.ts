@@ -1,4 +1,9 @@
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../server/core/database/data-source';
+import { runMigrations } from '../server/core/database/migrate';
+import { schema } from '../server/schema';
+import { seedDemoStaff } from '../server/staff/demo-staff';
 
 /** A benchmark's own database, named by its URL: created through the server's `postgres` database. */
 async function withAdmin<T>(databaseUrl: string, fn: (admin: Client, name: string) => Promise<T>): Promise<T> {
@@ -32,4 +37,21 @@ export function recreateBenchDatabase(databaseUrl: string): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
   });
+}
+
+/**
+ * A bench database ready to use: created if missing, migrated, demo staff seeded; `fn` gets a small data source
+ * (closed afterwards) for the scenario's own seeding.
+ */
+export async function withBenchDatabase<T>(databaseUrl: string, fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  await ensureBenchDatabase(databaseUrl);
+  await runMigrations(databaseUrl, schema);
+  const ds = createDataSource(databaseUrl, schema, 2);
+  await ds.initialize();
+  try {
+    await seedDemoStaff(ds);
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
 }

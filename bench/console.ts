@@ -21,12 +21,9 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { totpCode } from '../server/auth/totp';
-import { createDataSource } from '../server/core/database/data-source';
-import { runMigrations } from '../server/core/database/migrate';
-import { schema } from '../server/schema';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoStaff } from '../server/staff/demo-staff';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../server/staff/demo-staff';
 import { launchChromium } from '../test/support/browser';
-import { ensureBenchDatabase } from './bench-database';
+import { withBenchDatabase } from './bench-database';
 import { formatJsLoad, waitForAgentSearchBox, watchJavaScript, type JsLoad } from './console-js';
 import { REPO_ROOT, startDeployed } from './lib/deployed';
 import { check, finishReport, startReport } from './lib/report';
@@ -41,16 +38,8 @@ const AGENT_EMAIL = 'agent@example.test';
 const BUDGET_KB = 300;
 const TOTP_STEP_MS = 30_000;
 
-async function prepareDatabase(): Promise<void> {
-  await ensureBenchDatabase(DATABASE_URL);
-  await runMigrations(DATABASE_URL, schema);
-  const ds = createDataSource(DATABASE_URL, schema, 2);
-  await ds.initialize();
-  try {
-    await seedDemoStaff(ds);
-  } finally {
-    await ds.destroy();
-  }
+function prepareDatabase(): Promise<void> {
+  return withBenchDatabase(DATABASE_URL, async () => {});
 }
 
 /** Waits until a TOTP step later than `lastStep` (codes are single-use) and returns the new step. */

@@ -26,11 +26,8 @@ import { Pool, type PoolClient } from 'pg';
 import { seedAccounts } from '../server/accounts/demo-accounts';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
 import { SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, wordsQuery } from '../server/accounts/name-search';
-import { createDataSource } from '../server/core/database/data-source';
-import { runMigrations } from '../server/core/database/migrate';
-import { schema } from '../server/schema';
-import { DEMO_STAFF, seedDemoStaff } from '../server/staff/demo-staff';
-import { ensureBenchDatabase } from './bench-database';
+import { DEMO_STAFF } from '../server/staff/demo-staff';
+import { withBenchDatabase } from './bench-database';
 import { signIn, startDeployed } from './lib/deployed';
 import { check, finishReport, startReport } from './lib/report';
 import { latencies, median, percentile } from './lib/stats';
@@ -138,21 +135,14 @@ function load<T>(job: LoadJob): Promise<T> {
 
 // ------------------------------------------------------------------------------------------- database, workload
 
-async function prepareDatabase(): Promise<void> {
-  await ensureBenchDatabase(DATABASE_URL);
-  await runMigrations(DATABASE_URL, schema);
-  const ds = createDataSource(DATABASE_URL, schema, 2);
-  await ds.initialize();
-  try {
-    await seedDemoStaff(ds);
-    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM customer_accounts');
+function prepareDatabase(): Promise<void> {
+  return withBenchDatabase(DATABASE_URL, async (ds) => {
+    const [{ n }] = await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM customer_accounts');
     if (n < ACCOUNTS) {
       console.log(`Seeding ${(ACCOUNTS - n).toLocaleString('en')} accounts (once: the database is kept)…`);
       await seedAccounts(ds, ACCOUNTS - n);
     }
-  } finally {
-    await ds.destroy();
-  }
+  });
 }
 
 const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
