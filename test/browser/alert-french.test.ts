@@ -137,6 +137,8 @@ describe('staff console: an alert in French, from trigger to acknowledgement (br
       // Who acknowledged it, by name (here the signed-in supervisor).
       expect(await done.innerText()).toMatch(/Traitée le .+ par Test supervisor \(vous\)/);
       await done.getByRole('link', { name: `le compte ${customerId}` }).waitFor();
+      // The open list re-renders after the acknowledgement's refetch: wait for it to go before counting.
+      await page.locator('#alerts-open').waitFor({ state: 'detached' });
       expect(await page.locator('#alerts-open').count()).toBe(0);
       expect(await page.locator('li[data-alert-rule="unmask_burst"]').count()).toBe(0);
 
