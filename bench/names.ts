@@ -25,7 +25,7 @@ import * as http from 'node:http';
 import { Pool, type PoolClient } from 'pg';
 import { seedAccounts } from '../server/accounts/demo-accounts';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
-import { SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, wordsQuery } from '../server/accounts/name-search';
+import { SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, searchSetupParams, wordsQuery } from '../server/accounts/name-search';
 import { DEMO_STAFF } from '../server/staff/demo-staff';
 import { withBenchDatabase } from './bench-database';
 import { signIn, startDeployed } from './lib/deployed';
@@ -241,8 +241,8 @@ async function explain(client: PoolClient, text: string): Promise<PlanFacts> {
   };
   try {
     await client.query('BEGIN');
-    await client.query(SEARCH_SETUP);
     const query = wordsQuery(text);
+    await client.query(SEARCH_SETUP, searchSetupParams(query));
     const asId = normalizeCustomerId(text);
     let found = false;
     if (query) {

@@ -1,5 +1,5 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -10,7 +10,6 @@ import * as path from 'node:path';
 import type { Clock } from './core/clock';
 import type { AppConfig } from './core/config/config';
 import { AllExceptionsFilter } from './core/http/exception.filter';
-import { IdParamsInterceptor } from './core/http/id-params';
 import { requestLog } from './core/http/request-log';
 import { listRoutes } from './core/http/route-inventory';
 import { PinoLogger } from './core/logger';
@@ -83,7 +82,6 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   // Built on first request, not at boot: only admins read it.
   app.get(OpenApiDocument).buildWith(() => buildOpenApiDocument(app));
   app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());
-  app.useGlobalInterceptors(new IdParamsInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new AllExceptionsFilter());
   mountQueueBoard(app);
   serveConsole(app, config.uiDir);

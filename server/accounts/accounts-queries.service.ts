@@ -5,7 +5,8 @@ import type { Page } from '../core/database/keyset';
 import { HotRead } from '../core/database/hot-read';
 import { CallerVerification } from './caller-verification.entity';
 import { CustomerAccount } from './customer-account.entity';
-import { SEARCH_LIMIT, SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL } from './name-search';
+import { SEARCH_LIMIT, SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, searchSetupParams, withAccounts } from './name-search';
+import type { SearchMatch } from './accounts.service';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { VerificationCheck } from './verification-check.entity';
@@ -29,19 +30,46 @@ export class AccountsByCustomerId {
   }
 }
 
-/** The accounts a name search found, by id (a hot read too: the name search is the desk's second most frequent). */
-export class AccountsByIds {
+/**
+ * The name search's statements (see name-search.ts), each reading the accounts it finds in the same statement (a
+ * hot read: the name search is the desk's second most frequent request). `m` must be a transaction's: the setups
+ * are transaction-local.
+ */
+export class AccountsByName {
   private readonly read: HotRead<CustomerAccount>;
-  private readonly sql: string;
+  private readonly wordsSql: string;
+  private readonly similarSql: string;
 
   constructor(dataSource: DataSource) {
     this.read = new HotRead(dataSource, CustomerAccount);
-    this.sql = `SELECT ${this.read.columns} FROM customer_accounts WHERE id = ANY($1::uuid[])`;
+    this.wordsSql = withAccounts(WORDS_SQL, this.read.columnsOf('a'));
+    this.similarSql = withAccounts(SIMILAR_SQL, this.read.columnsOf('a'));
   }
 
-  async find(m: EntityManager, ids: string[]): Promise<CustomerAccount[]> {
-    return this.read.hydrate(await m.query(this.sql, [ids]));
+  /** The search's statement timeout and plan rules for the rest of the transaction, for this words query. */
+  async limit(m: EntityManager, tsquery: string | null): Promise<void> {
+    await m.query(SEARCH_SETUP, searchSetupParams(tsquery));
   }
+
+  /** First stage: accounts with all the words, the last as a prefix. */
+  async withWords(m: EntityManager, text: string, asCustomerId: string, tsquery: string): Promise<NameHit[]> {
+    return this.hits(await m.query(this.wordsSql, [text, asCustomerId, tsquery]));
+  }
+
+  /** Second stage: similar spellings. */
+  async withSimilarName(m: EntityManager, text: string, asCustomerId: string): Promise<NameHit[]> {
+    await m.query(SIMILAR_SETUP);
+    return this.hits(await m.query(this.similarSql, [text, asCustomerId]));
+  }
+
+  private hits(rows: (Record<string, unknown> & { searchMatch: SearchMatch })[]): NameHit[] {
+    return rows.map((row) => ({ account: this.read.one(row), match: row.searchMatch }));
+  }
+}
+
+export interface NameHit {
+  account: CustomerAccount;
+  match: SearchMatch;
 }
 
 /** Accounts with this primary or backup e-mail, by customer ID. */
@@ -58,25 +86,6 @@ export function accountsByEmail(m: EntityManager, email: string): Promise<Custom
 /** Accounts with any of these phone numbers (E.164), by customer ID. */
 export function accountsByPhones(m: EntityManager, e164s: string[]): Promise<CustomerAccount[]> {
   return m.getRepository(CustomerAccount).find({ where: { phone: In(e164s) }, order: { customerId: 'ASC' }, take: SEARCH_LIMIT });
-}
-
-/**
- * Sets the name search's statement timeout and plan rules (see name-search.ts) for the rest of the transaction:
- * `m` must be a transaction's.
- */
-export async function limitNameSearchTime(m: EntityManager): Promise<void> {
-  await m.query(SEARCH_SETUP);
-}
-
-/** Name search, first stage (see name-search.ts): accounts with all the words, the last as a prefix. */
-export function accountsWithWords<T>(m: EntityManager, text: string, asCustomerId: string, tsquery: string): Promise<T[]> {
-  return m.query(WORDS_SQL, [text, asCustomerId, tsquery]);
-}
-
-/** Name search, second stage: similar spellings. Its setup is transaction-local: `m` must be a transaction's. */
-export async function accountsWithSimilarName<T>(m: EntityManager, text: string, asCustomerId: string): Promise<T[]> {
-  await m.query(SIMILAR_SETUP);
-  return m.query(SIMILAR_SQL, [text, asCustomerId]);
 }
 
 /** The account's 2FA methods, oldest first. */

@@ -19,11 +19,8 @@ import { NAME_SEARCH_TIMEOUT_MS, QUERY_CANCELED, wordsQuery } from './name-searc
 import {
   AccountsByCustomerId,
   accountsByEmail,
-  AccountsByIds,
+  AccountsByName,
   accountsByPhones,
-  accountsWithSimilarName,
-  accountsWithWords,
-  limitNameSearchTime,
   securityTimeline,
   twoFactorMethodsOf,
 } from './accounts-queries.service';
@@ -57,7 +54,7 @@ function maskedQuery(q: AccountQuery): string {
 @Injectable()
 export class AccountsService {
   private readonly byCustomerId: AccountsByCustomerId;
-  private readonly byIds: AccountsByIds;
+  private readonly byName: AccountsByName;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -67,7 +64,7 @@ export class AccountsService {
     private readonly clock: Clock,
   ) {
     this.byCustomerId = new AccountsByCustomerId(dataSource);
-    this.byIds = new AccountsByIds(dataSource);
+    this.byName = new AccountsByName(dataSource);
   }
 
   /**
@@ -142,12 +139,12 @@ export class AccountsService {
     const tsquery = wordsQuery(text);
     try {
       return await this.dataSource.transaction(async (m) => {
-        await limitNameSearchTime(m);
+        await this.byName.limit(m, similar ? null : tsquery);
         if (!similar && tsquery) {
-          const hits = await this.loadHits(m, await accountsWithWords(m, text, asCustomerId, tsquery));
+          const hits = await this.byName.withWords(m, text, asCustomerId, tsquery);
           if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' as const };
         }
-        const hits = await this.loadHits(m, await accountsWithSimilarName(m, text, asCustomerId));
+        const hits = await this.byName.withSimilarName(m, text, asCustomerId);
         return { hits, stage: 'similar' as const };
       });
     } catch (e) {
@@ -156,16 +153,6 @@ export class AccountsService {
       }
       throw e;
     }
-  }
-
-  private async loadHits(m: EntityManager, ids: { id: string; match: SearchMatch }[]): Promise<SearchHit[]> {
-    if (!ids.length) return [];
-    const rows = await this.byIds.find(m, [...new Set(ids.map((r) => r.id))]);
-    const byId = new Map(rows.map((a) => [a.id, a]));
-    return ids.flatMap((r) => {
-      const account = byId.get(r.id);
-      return account ? [{ account, match: r.match }] : [];
-    });
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerAccount> {

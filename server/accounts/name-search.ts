@@ -25,8 +25,20 @@ export const SEARCH_LIMIT = 25;
 
 /** Words kept for the words stage: the first ones as typed, the last one kept as the prefix. */
 const MAX_WORDS = 8;
-/** Matches of the words stage ranked at most (see above). */
-export const NAME_CANDIDATES = 200;
+/**
+ * Matches of the words stage ranked at most (see above). Measured on 1M accounts: ranking costs ~2.5 µs a
+ * candidate, and 200 of them were a fifth of a search's time in PostgreSQL; past a hundred matches the agent
+ * refines the search anyway (issue 14).
+ */
+export const NAME_CANDIDATES = 100;
+/**
+ * A one-word search ("Thomas") matches tens of thousands of accounts: GIN must build the whole posting list's
+ * bitmap before the candidates' LIMIT applies (6 ms for "Thomas", the slowest searches). PostgreSQL's
+ * gin_fuzzy_search_limit makes such a scan return a random sample of about this many rows instead (2.3 ms); it
+ * only applies when the index predicts more, so a rare word keeps all its matches. Never for several words: GIN
+ * samples each word's list before intersecting them, so "Sophie Le" could lose the one exact match.
+ */
+export const ONE_WORD_SAMPLE = 1000;
 /** A name search (either stage) taking longer is cancelled by PostgreSQL and refused as too broad. */
 export const NAME_SEARCH_TIMEOUT_MS = 400;
 /**
@@ -41,7 +53,13 @@ export const INDEXED_PREFIX = 10;
  * NAME_CANDIDATES (it expects to meet enough matches soon): fast when they are there, hundreds of milliseconds
  * when they are not; the index answers every query in bounded time.
  */
-export const SEARCH_SETUP = `SELECT set_config('statement_timeout', '${NAME_SEARCH_TIMEOUT_MS}', true), set_config('enable_seqscan', 'off', true)`;
+export const SEARCH_SETUP = `SELECT set_config('statement_timeout', '${NAME_SEARCH_TIMEOUT_MS}', true), set_config('enable_seqscan', 'off', true),
+  set_config('gin_fuzzy_search_limit', $1, true)`;
+
+/** SEARCH_SETUP's parameter for this words-stage query (wordsQuery's): the one-word sample, or none (0). */
+export function searchSetupParams(tsquery: string | null): [string] {
+  return [String(tsquery !== null && !tsquery.includes(' & ') ? ONE_WORD_SAMPLE : 0)];
+}
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout (query_canceled). */
 export const QUERY_CANCELED = '57014';
@@ -76,21 +94,35 @@ export function wordsQuery(text: string): string | null {
 /** The indexed expression (customer_accounts_search_words): keep it identical, or the index cannot answer. */
 export const SEARCH_VECTOR = `rd_name_vector(search_text)`;
 
-/** $1 the query text, $2 the text as a customer ID, $3 wordsQuery(text). */
-export const WORDS_SQL = `SELECT id, min(match) AS match FROM (
+/**
+ * $1 the query text, $2 the text as a customer ID, $3 wordsQuery(text). Rows: id, match, score (best first);
+ * the service reads the accounts in the same statement (withAccounts).
+ */
+export const WORDS_SQL = `SELECT id, min(match) AS match, max(score) AS score FROM (
     SELECT id, 2.0 AS score, 'customer_id' AS match FROM customer_accounts WHERE customer_id = $2
     UNION ALL
     SELECT id, strict_word_similarity(rd_fold($1), search_text), 'words' FROM (
       SELECT id, search_text FROM customer_accounts WHERE ${SEARCH_VECTOR} @@ rd_fold($3)::tsquery LIMIT ${NAME_CANDIDATES}
     ) c
-  ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`;
+  ) s GROUP BY id ORDER BY score DESC, id LIMIT ${SEARCH_LIMIT}`;
 
-/** Run in the same transaction, before SIMILAR_SQL: `<<%` reads its threshold from this setting. */
-export const SIMILAR_SETUP = `SET LOCAL pg_trgm.strict_word_similarity_threshold = 0.6`;
+/**
+ * Run in the same transaction, before SIMILAR_SQL: `<<%` reads its threshold from this setting, and the trigram
+ * index must return every match (no sample: a similar spelling is one rare match among common trigrams).
+ */
+export const SIMILAR_SETUP = `SELECT set_config('pg_trgm.strict_word_similarity_threshold', '0.6', true), set_config('gin_fuzzy_search_limit', '0', true)`;
 
-/** $1 the query text, $2 the text as a customer ID. */
-export const SIMILAR_SQL = `SELECT id, min(match) AS match FROM (
+/** $1 the query text, $2 the text as a customer ID. Rows as WORDS_SQL's. */
+export const SIMILAR_SQL = `SELECT id, min(match) AS match, max(score) AS score FROM (
     SELECT id, 2.0 AS score, 'customer_id' AS match FROM customer_accounts WHERE customer_id = $2
     UNION ALL
     SELECT id, strict_word_similarity(rd_fold($1), search_text), 'similar' FROM customer_accounts WHERE rd_fold($1) <<% search_text
-  ) s GROUP BY id ORDER BY max(score) DESC, id LIMIT ${SEARCH_LIMIT}`;
+  ) s GROUP BY id ORDER BY score DESC, id LIMIT ${SEARCH_LIMIT}`;
+
+/**
+ * A stage's statement with the accounts' columns (`columns`, qualified by `a`) read in the same statement, best
+ * first, plus `match`: one round trip where reading them by id afterwards took two.
+ */
+export function withAccounts(stageSql: string, columns: string): string {
+  return `SELECT ${columns}, h.match AS "searchMatch" FROM (${stageSql}) h JOIN customer_accounts a ON a.id = h.id ORDER BY h.score DESC, h.id`;
+}

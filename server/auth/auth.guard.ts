@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { checkIdParams } from '../core/http/id-params';
 import { authError } from './auth.errors';
 import { ActorRequest, requestMeta } from './actor';
 import { defineAbilityFor } from './permissions';
@@ -12,7 +13,10 @@ const SESSION_REFUSALS = {
   disabled: 'staff_disabled',
 } as const;
 
-/** Global guard: deny by default. Public routes pass; others need a live session and, where declared, a permission. */
+/**
+ * Global guard: deny by default. Public routes pass; others need a live session and, where declared, a permission.
+ * Then the path's ids are checked (checkIdParams).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -23,7 +27,10 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
     if (!policy) throw authError('route_closed');
-    if (policy.kind === 'public') return true;
+    if (policy.kind === 'public') {
+      checkIdParams(context, this.reflector);
+      return true;
+    }
 
     const req = context.switchToHttp().getRequest<ActorRequest>();
     const resolved = await this.sessions.resolve(
@@ -46,6 +53,8 @@ export class AuthGuard implements CanActivate {
     if (policy.kind === 'permission' && !ability.can(policy.action, policy.subject)) {
       throw authError('permission_denied');
     }
+    // Path ids are checked once the permission has answered, so a refused person learns nothing from a 404.
+    checkIdParams(context, this.reflector);
     return true;
   }
 }
