@@ -56,8 +56,24 @@ export class SessionService {
     return this.config.cookieSecure ? '__Host-rd_session' : 'rd_session';
   }
 
-  private hash(token: string): string {
-    return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
+  private hash(token: string, secret = this.config.sessionSecret): string {
+    return createHmac('sha256', secret).update(token).digest('hex');
+  }
+
+  /**
+   * A session made under a secret SESSION_SECRET replaced (listed in SESSION_SECRET_PREVIOUS): found by its hash
+   * under that secret, then re-keyed to the current one, so that rotating the secret signs nobody out and the
+   * previous one can be dropped once every live session has been seen (SESSION_IDLE_MINUTES at most).
+   */
+  private async findUnderPreviousSecret(token: string, tokenHash: string): Promise<ResolvedSession | null> {
+    for (const previous of this.config.sessionPreviousSecrets) {
+      const found = await this.lookup.find(this.dataSource.manager, this.hash(token, previous));
+      if (!found) continue;
+      await this.dataSource.getRepository(StaffSession).update({ id: found.session.id }, { tokenHash });
+      found.session.tokenHash = tokenHash;
+      return found;
+    }
+    return null;
   }
 
   async create(
@@ -100,7 +116,7 @@ export class SessionService {
     const t = now.getTime();
     let found: ResolvedSession | null = this.cached(tokenHash, t);
     if (!found) {
-      found = await this.lookup.find(this.dataSource.manager, tokenHash);
+      found = (await this.lookup.find(this.dataSource.manager, tokenHash)) ?? (await this.findUnderPreviousSecret(token, tokenHash));
       if (!found) return 'missing';
       this.remember(tokenHash, found, t);
     }

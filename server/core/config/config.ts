@@ -22,6 +22,11 @@ export interface AppConfig {
   /** Key prefix of every BullMQ queue: keeps tests and a dev server from taking each other's jobs. */
   queuePrefix: string;
   sessionSecret: string;
+  /**
+   * Secrets SESSION_SECRET replaced (SESSION_SECRET_PREVIOUS, comma-separated): a session made under one of them
+   * still signs in, and is re-keyed to the current secret on its first request.
+   */
+  sessionPreviousSecrets: string[];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   /** How long a resolved session and its staff member answer from memory: the bound on a disable made elsewhere. */
@@ -199,6 +204,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     throw new ConfigError('SESSION_SECRET', 'is the development default, which production refuses');
   }
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');
+  const sessionPreviousSecrets = (env.SESSION_SECRET_PREVIOUS ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  for (const previous of sessionPreviousSecrets) {
+    if (previous.length < 32) throw new ConfigError('SESSION_SECRET_PREVIOUS', 'must list secrets of at least 32 characters');
+    if (production && previous === DEV_SESSION_SECRET) {
+      throw new ConfigError('SESSION_SECRET_PREVIOUS', 'lists the development default, which production refuses');
+    }
+  }
 
   const seedDemo = bool(env, 'SEED_DEMO', !production);
   if (production && seedDemo) throw new ConfigError('SEED_DEMO', 'cannot be on in production (demo staff have public passwords)');
@@ -213,6 +228,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     redisUrl: redisGiven ?? 'redis://127.0.0.1:6379',
     queuePrefix: str(env, 'QUEUE_PREFIX', 'rd'),
     sessionSecret,
+    sessionPreviousSecrets,
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 15),
     sessionCacheMs: int(env, 'SESSION_CACHE_MS', 1000, 0, 2000),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 12),
