@@ -25,7 +25,7 @@ import * as http from 'node:http';
 import { Pool, type PoolClient } from 'pg';
 import { seedAccounts } from '../server/accounts/demo-accounts';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
-import { SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, searchSetupParams, wordsQuery } from '../server/accounts/name-search';
+import { SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, wordsQuery, wordsSample } from '../server/accounts/name-search';
 import { DEMO_STAFF } from '../server/staff/demo-staff';
 import { withBenchDatabase } from './bench-database';
 import { signIn, startDeployed } from './lib/deployed';
@@ -222,7 +222,12 @@ interface PlanFacts {
   indexes: Set<string>;
 }
 
-/** The service's transaction for this name (setup, words stage, similar stage when words find nothing), EXPLAINed. */
+/**
+ * The service's statements for this name (the words stage, then the similar stage's transaction when words find
+ * nothing), EXPLAINed. The words stage's index scan runs inside rd_name_candidates, where EXPLAIN shows only a
+ * Function Scan: auto_explain (nested statements, sent to this client as notices) gives the plan inside, with the
+ * function's own settings, and every plan is walked.
+ */
 async function explain(client: PoolClient, text: string): Promise<PlanFacts> {
   const facts: PlanFacts = { text, stages: '', ms: 0, rechecked: 0, lossy: 0, seqScan: false, indexes: new Set() };
   const walk = (node: PlanNode) => {
@@ -239,24 +244,40 @@ async function explain(client: PoolClient, text: string): Promise<PlanFacts> {
     walk(top.Plan);
     return top.Plan;
   };
+  const nested: PlanNode[] = [];
+  const onNotice = (msg: { message?: string }) => {
+    const at = msg.message?.indexOf('{') ?? -1;
+    if (at >= 0) nested.push((JSON.parse(msg.message!.slice(at)) as { Plan: PlanNode }).Plan);
+  };
+  client.on('notice', onNotice);
   try {
     await client.query('BEGIN');
+    await client.query(`LOAD 'auto_explain'`);
+    await client.query(
+      `SET LOCAL auto_explain.log_nested_statements = on; SET LOCAL auto_explain.log_analyze = on;
+       SET LOCAL auto_explain.log_format = json; SET LOCAL auto_explain.log_level = notice`,
+    );
     const query = wordsQuery(text);
-    await client.query(SEARCH_SETUP, searchSetupParams(query));
     const asId = normalizeCustomerId(text);
     let found = false;
     if (query) {
-      await run(WORDS_SQL, [text, asId, query]);
+      await run(WORDS_SQL, [asId, query, wordsSample(query)]);
       facts.stages = 'words';
-      const rows = await client.query<{ match: string }>(WORDS_SQL, [text, asId, query]);
+      // Run once more with auto_explain on, for the plans inside rd_name_candidates (and the outer one again).
+      await client.query(`SET LOCAL auto_explain.log_min_duration = 0`);
+      const rows = await client.query<{ match: string }>(WORDS_SQL, [asId, query, wordsSample(query)]);
+      await client.query(`SET LOCAL auto_explain.log_min_duration = -1`);
       found = rows.rows.some((r) => r.match === 'words');
     }
     if (!found) {
+      await client.query(SEARCH_SETUP);
       await client.query(SIMILAR_SETUP);
       await run(SIMILAR_SQL, [text, asId]);
       facts.stages += facts.stages ? ' + similar' : 'similar';
     }
+    nested.forEach(walk);
   } finally {
+    client.off('notice', onNotice);
     await client.query('ROLLBACK');
   }
   return facts;

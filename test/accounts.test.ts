@@ -143,9 +143,10 @@ describe('accounts on the call', () => {
       expect((await found('nuages gen')).map((r) => r.id)).toContain(acme.id);
     });
 
-    it('refuses a name search that outlasts its time limit as too broad, asking to refine it', async () => {
+    it('refuses a similar-spellings search that outlasts its time limit as too broad, asking to refine it', async () => {
       // A search held past the statement timeout (here behind a lock on the table; on a million accounts, a
-      // search too broad for its plan) is cancelled by PostgreSQL and answered with a domain refusal.
+      // trigram search too broad for its index) is cancelled by PostgreSQL and answered with a domain refusal.
+      // (The words stage is bounded by its plan and runs without a transaction: see name-search.ts.)
       const a = await agent();
       const runner = t.dataSource.createQueryRunner();
       await runner.connect();
@@ -153,7 +154,7 @@ describe('accounts on the call', () => {
       try {
         await runner.query('LOCK TABLE customer_accounts IN ACCESS EXCLUSIVE MODE');
         // The lock is held until this test releases it: any answer at all is the statement timeout's.
-        const res = await a.get('/api/accounts').query({ q: 'sophie le' });
+        const res = await a.get('/api/accounts').query({ q: 'sophie le', similar: 'true' });
         expect(res.status).toBe(422);
         expect(res.body.code).toBe('accounts.search_too_broad');
         expect(res.body.message).toMatch(/refine your search/);
@@ -162,6 +163,16 @@ describe('accounts on the call', () => {
         await runner.release();
       }
       expect((await a.get('/api/accounts').query({ q: 'sophie le' })).status).toBe(200);
+    });
+
+    it("runs the words stage's index scan with its own plan settings and leaves none on the connection", async () => {
+      const lemaire = await createAccount(t.dataSource, { name: 'Ysolde Lemaire' });
+      await t.dataSource.transaction(async (m) => {
+        const rows: { id: string }[] = await m.query(`SELECT id FROM rd_name_candidates(rd_fold('ysolde & ^le')::tsquery, 1000, 10)`);
+        expect(rows.map((r) => r.id)).toEqual([lemaire.id]);
+        expect(await m.query('SHOW enable_seqscan')).toEqual([{ enable_seqscan: 'on' }]);
+        expect(await m.query('SHOW gin_fuzzy_search_limit')).toEqual([{ gin_fuzzy_search_limit: '0' }]);
+      });
     });
 
     it('reads an account on the hot path exactly as the ORM does', async () => {

@@ -5,7 +5,7 @@ import type { Page } from '../core/database/keyset';
 import { HotRead } from '../core/database/hot-read';
 import { CallerVerification } from './caller-verification.entity';
 import { CustomerAccount } from './customer-account.entity';
-import { SEARCH_LIMIT, SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, searchSetupParams, withAccounts } from './name-search';
+import { SEARCH_LIMIT, SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, withAccounts, wordsSample } from './name-search';
 import type { SearchMatch } from './accounts.service';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
@@ -32,8 +32,7 @@ export class AccountsByCustomerId {
 
 /**
  * The name search's statements (see name-search.ts), each reading the accounts it finds in the same statement (a
- * hot read: the name search is the desk's second most frequent request). `m` must be a transaction's: the setups
- * are transaction-local.
+ * hot read: the name search is the desk's second most frequent request).
  */
 export class AccountsByName {
   private readonly read: HotRead<CustomerAccount>;
@@ -46,18 +45,17 @@ export class AccountsByName {
     this.similarSql = withAccounts(SIMILAR_SQL, this.read.columnsOf('a'));
   }
 
-  /** The search's statement timeout and plan rules for the rest of the transaction, for this words query. */
-  async limit(m: EntityManager, tsquery: string | null): Promise<void> {
-    await m.query(SEARCH_SETUP, searchSetupParams(tsquery));
+  /** First stage: accounts with all the words, the last as a prefix. One statement, bounded by its plan. */
+  async withWords(m: EntityManager, asCustomerId: string, tsquery: string): Promise<NameHit[]> {
+    return this.hits(await m.query(this.wordsSql, [asCustomerId, tsquery, wordsSample(tsquery)]));
   }
 
-  /** First stage: accounts with all the words, the last as a prefix. */
-  async withWords(m: EntityManager, text: string, asCustomerId: string, tsquery: string): Promise<NameHit[]> {
-    return this.hits(await m.query(this.wordsSql, [text, asCustomerId, tsquery]));
-  }
-
-  /** Second stage: similar spellings. */
+  /**
+   * Second stage: similar spellings, under the search's statement timeout and plan rule. `m` must be a
+   * transaction's: the settings are transaction-local.
+   */
   async withSimilarName(m: EntityManager, text: string, asCustomerId: string): Promise<NameHit[]> {
+    await m.query(SEARCH_SETUP);
     await m.query(SIMILAR_SETUP);
     return this.hits(await m.query(this.similarSql, [text, asCustomerId]));
   }

@@ -131,22 +131,19 @@ export class AccountsService {
   }
 
   /**
-   * Name search in two stages (see name-search.ts): all the words first (the last as a prefix), similar spellings
-   * when none or when asked; one transaction under the search's statement timeout, whose expiry is refused as
-   * too broad (the agent refines the search rather than waiting).
+   * Name search in two stages (see name-search.ts): all the words first (the last as a prefix), one statement
+   * bounded by its plan; similar spellings when none or when asked, in a transaction under the search's
+   * statement timeout, whose expiry is refused as too broad (the agent refines the search rather than waiting).
    */
   private async searchByName(text: string, asCustomerId: string, similar: boolean): Promise<{ hits: SearchHit[]; stage: NameStage }> {
     const tsquery = wordsQuery(text);
+    if (!similar && tsquery) {
+      const hits = await this.byName.withWords(this.dataSource.manager, asCustomerId, tsquery);
+      if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' };
+    }
     try {
-      return await this.dataSource.transaction(async (m) => {
-        await this.byName.limit(m, similar ? null : tsquery);
-        if (!similar && tsquery) {
-          const hits = await this.byName.withWords(m, text, asCustomerId, tsquery);
-          if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' as const };
-        }
-        const hits = await this.byName.withSimilarName(m, text, asCustomerId);
-        return { hits, stage: 'similar' as const };
-      });
+      const hits = await this.dataSource.transaction((m) => this.byName.withSimilarName(m, text, asCustomerId));
+      return { hits, stage: 'similar' };
     } catch (e) {
       if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === QUERY_CANCELED) {
         throw accountsError('search_too_broad', { ms: NAME_SEARCH_TIMEOUT_MS });

@@ -9,15 +9,21 @@
  *    lexemes of their own (`^l`, `^le`, `^lef`…), answers it exactly, without recheck: a common first name with
  *    a rare surname costs the rare one, and a short last word is one posting list, which GIN intersects from the
  *    rarest side (a `le:*` prefix match would first merge every word starting with "le": 100k rows). Matches are
- *    ranked by strict word similarity to the whole query, at most NAME_CANDIDATES of them: a query matching more
- *    (a common first name alone) is too broad for the order among thousands to matter, and reading every one
- *    from the table would cost the agent hundreds of milliseconds.
+ *    ranked shortest text first (every candidate holds all the words: the fewer other letters, the closer the
+ *    match: "Sophie Le" before "Sophie Lefebvre"; trigram similarity ranked the same cases but cost ~2.5 µs a
+ *    candidate), at most NAME_CANDIDATES of them: a query matching more (a common first name alone) is too broad
+ *    for the order among thousands to matter, and reading every one would cost the agent hundreds of milliseconds.
  * 2. **Similar spellings** (a typo, "Lefebvre" for "Lefèvre"), the fallback: strict word similarity ≥ 0.6 (`<<%`)
  *    on the GIN trigram index (customer_accounts_search_trgm). GIN can only count shared trigrams, so it merges
  *    the long posting lists of common trigrams and rechecks thousands of rows: it runs only when the first stage
  *    finds nothing, or when the agent asks for similar spellings.
- * Both run under NAME_SEARCH_TIMEOUT_MS (SEARCH_TIMEOUT_SETUP in their transaction): a search that would take
- * longer is refused as too broad ("refine your search") instead of holding the agent and a connection.
+ * The words stage is bounded by its plan: the GIN index only (rd_name_candidates forbids a sequential scan), at
+ * most NAME_CANDIDATES rows read, a one-word search sampled (measured on 1M accounts: the slowest plan of 209
+ * names 5.5 ms). It runs as one statement, outside any transaction: on this platform each statement's socket
+ * writes cost more than the scan, and BEGIN, setup and COMMIT around it were 18 % of the search (issue 14).
+ * The similar-spellings stage is not bounded (trigram posting lists merged and rechecked): it runs in a
+ * transaction under NAME_SEARCH_TIMEOUT_MS (SEARCH_SETUP), and a search that would take longer is refused as too
+ * broad ("refine your search") instead of holding the agent and a connection.
  * An exact customer-ID match on the same text comes first. Each row says how it was found (`match`: customer_id,
  * words, similar), for the agent to see.
  */
@@ -26,9 +32,9 @@ export const SEARCH_LIMIT = 25;
 /** Words kept for the words stage: the first ones as typed, the last one kept as the prefix. */
 const MAX_WORDS = 8;
 /**
- * Matches of the words stage ranked at most (see above). Measured on 1M accounts: ranking costs ~2.5 µs a
- * candidate, and 200 of them were a fifth of a search's time in PostgreSQL; past a hundred matches the agent
- * refines the search anyway (issue 14).
+ * Matches of the words stage ranked at most (see above). Measured on 1M accounts: reading and ranking 200 of them
+ * by trigram similarity was a fifth of a search's time in PostgreSQL; past a hundred matches the agent refines
+ * the search anyway (issue 14).
  */
 export const NAME_CANDIDATES = 100;
 /**
@@ -39,7 +45,7 @@ export const NAME_CANDIDATES = 100;
  * samples each word's list before intersecting them, so "Sophie Le" could lose the one exact match.
  */
 export const ONE_WORD_SAMPLE = 1000;
-/** A name search (either stage) taking longer is cancelled by PostgreSQL and refused as too broad. */
+/** A similar-spellings search taking longer is cancelled by PostgreSQL and refused as too broad. */
 export const NAME_SEARCH_TIMEOUT_MS = 400;
 /**
  * Prefixes up to this length are whole lexemes of the index (`^le`, see rd_name_vector in the NameSearchWords
@@ -48,17 +54,15 @@ export const NAME_SEARCH_TIMEOUT_MS = 400;
 export const INDEXED_PREFIX = 10;
 
 /**
- * Run first in the search's transaction, for every statement after it until the commit: the statement timeout,
- * and no sequential scan. The planner would otherwise read the table from its start for a broad query under
- * NAME_CANDIDATES (it expects to meet enough matches soon): fast when they are there, hundreds of milliseconds
- * when they are not; the index answers every query in bounded time.
+ * Run first in the similar-spellings stage's transaction, for every statement after it until the commit: the
+ * statement timeout, and no sequential scan (the planner would otherwise read the table from its start for a
+ * broad query: fast when matches come early, hundreds of milliseconds when they do not).
  */
-export const SEARCH_SETUP = `SELECT set_config('statement_timeout', '${NAME_SEARCH_TIMEOUT_MS}', true), set_config('enable_seqscan', 'off', true),
-  set_config('gin_fuzzy_search_limit', $1, true)`;
+export const SEARCH_SETUP = `SELECT set_config('statement_timeout', '${NAME_SEARCH_TIMEOUT_MS}', true), set_config('enable_seqscan', 'off', true)`;
 
-/** SEARCH_SETUP's parameter for this words-stage query (wordsQuery's): the one-word sample, or none (0). */
-export function searchSetupParams(tsquery: string | null): [string] {
-  return [String(tsquery !== null && !tsquery.includes(' & ') ? ONE_WORD_SAMPLE : 0)];
+/** The words stage's sample for this query (wordsQuery's): ONE_WORD_SAMPLE for one word, else none (0). */
+export function wordsSample(tsquery: string): number {
+  return tsquery.includes(' & ') ? 0 : ONE_WORD_SAMPLE;
 }
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout (query_canceled). */
@@ -91,26 +95,21 @@ export function wordsQuery(text: string): string | null {
   return [...whole.map((w) => `'${w}'`), prefix].join(' & ');
 }
 
-/** The indexed expression (customer_accounts_search_words): keep it identical, or the index cannot answer. */
-export const SEARCH_VECTOR = `rd_name_vector(search_text)`;
-
 /**
- * $1 the query text, $2 the text as a customer ID, $3 wordsQuery(text). Rows: id, match, score (best first);
- * the service reads the accounts in the same statement (withAccounts).
+ * $1 the text as a customer ID, $2 wordsQuery(text), $3 wordsSample($2). Rows: id, match,
+ * score (best first); the service reads the accounts in the same statement (withAccounts). The candidates come
+ * from rd_name_candidates (the NameSearchCandidates migration): the index scan with its plan rule and sample.
  */
 export const WORDS_SQL = `SELECT id, min(match) AS match, max(score) AS score FROM (
-    SELECT id, 2.0 AS score, 'customer_id' AS match FROM customer_accounts WHERE customer_id = $2
+    SELECT id, 2.0 AS score, 'customer_id' AS match FROM customer_accounts WHERE customer_id = $1
     UNION ALL
-    SELECT id, strict_word_similarity(rd_fold($1), search_text), 'words' FROM (
-      SELECT id, search_text FROM customer_accounts WHERE ${SEARCH_VECTOR} @@ rd_fold($3)::tsquery LIMIT ${NAME_CANDIDATES}
+    SELECT id, 1.0 / (1 + length(search_text)), 'words' FROM (
+      SELECT id, search_text FROM rd_name_candidates(rd_fold($2)::tsquery, $3, ${NAME_CANDIDATES})
     ) c
   ) s GROUP BY id ORDER BY score DESC, id LIMIT ${SEARCH_LIMIT}`;
 
-/**
- * Run in the same transaction, before SIMILAR_SQL: `<<%` reads its threshold from this setting, and the trigram
- * index must return every match (no sample: a similar spelling is one rare match among common trigrams).
- */
-export const SIMILAR_SETUP = `SELECT set_config('pg_trgm.strict_word_similarity_threshold', '0.6', true), set_config('gin_fuzzy_search_limit', '0', true)`;
+/** Run in the same transaction, before SIMILAR_SQL: `<<%` reads its threshold from this setting. */
+export const SIMILAR_SETUP = `SET LOCAL pg_trgm.strict_word_similarity_threshold = 0.6`;
 
 /** $1 the query text, $2 the text as a customer ID. Rows as WORDS_SQL's. */
 export const SIMILAR_SQL = `SELECT id, min(match) AS match, max(score) AS score FROM (
