@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark of issue 14 in turn, each in its own process (`node dist/bench/<name>.js`),
  * then their results gathered into `bench/results/latest.md`: one line per goal with the median, the spread over the
  * rounds and the verdict (PASS, MISS, or undecided when the rounds straddle the goal), and the machine's load
- * before and after each. `npm run bench -- lookup names` runs only those.
+ * before and after each. `npm run bench -- lookup names` runs only those, and the table keeps the other benchmarks'
+ * last results (each with its own start time and load); `npm run bench -- --collect` only rewrites the table.
  *
  * Run it on a quiet machine: servers, PostgreSQL and the load generator share its cores. A first run seeds the
  * bench databases (a million accounts, five million audit entries: several minutes, kept for later runs).
@@ -23,8 +24,9 @@ const BENCHES = [
 ];
 
 function main(): void {
-  const only = process.argv.slice(2);
-  const chosen = only.length ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
+  const collect = process.argv.includes('--collect');
+  const only = process.argv.slice(2).filter((a) => a !== '--collect');
+  const chosen = collect ? [] : only.length ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
   if (only.length && chosen.length !== only.length) {
     console.error(`Unknown benchmark in ${only.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
     process.exit(2);
@@ -32,6 +34,7 @@ function main(): void {
   const dir = resultsDir();
   fs.mkdirSync(dir, { recursive: true });
   const started = machineLoad();
+  const startedAt = new Date().toISOString();
   const failed: string[] = [];
   for (const bench of chosen) {
     const file = path.join(dir, `${bench.name}.json`);
@@ -43,18 +46,24 @@ function main(): void {
   const reports = BENCHES.map((b) => path.join(dir, `${b.name}.json`))
     .filter((f) => fs.existsSync(f))
     .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as BenchReport);
-  const md = markdown(reports, failed, describeLoad(started));
+  const partial = reports.some((r) => r.startedAt < startedAt);
+  const md = markdown(reports, failed, partial ? null : describeLoad(started));
   fs.writeFileSync(path.join(dir, 'latest.md'), md);
   console.log(`\n${md}`);
   console.log(`Written to ${path.relative(process.cwd(), path.join(dir, 'latest.md'))}`);
   if (failed.length) process.exit(1);
 }
 
-function markdown(reports: BenchReport[], failed: string[], loadAtStart: string): string {
+const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** `loadAtStart` null: the table gathers benchmarks run at different times, each listed with its own start. */
+function markdown(reports: BenchReport[], failed: string[], loadAtStart: string | null): string {
   const lines = [
     `# Recovery Desk benchmarks`,
     ``,
-    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineLine()}; load average at the start ${loadAtStart} (1 / 5 / 15 min).`,
+    loadAtStart !== null
+      ? `Run ${minute(new Date().toISOString())} on ${machineLine()}; load average at the start ${loadAtStart} (1 / 5 / 15 min).`
+      : `Gathered from separate runs on ${machineLine()}: ${reports.map((r) => `${r.bench} ${minute(r.startedAt)}`).join(', ')}; each line gives its load before and after (1 / 5 / 15 min).`,
     `Ratios are medians over paired rounds in alternating order; the spread is the lowest and highest round. A verdict`,
     `is given only when every round falls on the same side of the goal.`,
     ``,
