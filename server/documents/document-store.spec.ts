@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { loadConfig } from '../core/config/config';
 import { DocumentStore } from './document-store';
+import { keyringOf, open, sealWhole } from './stores/envelope';
 
 describe('DocumentStore', () => {
   let dir: string;
@@ -63,6 +64,12 @@ describe('DocumentStore', () => {
     expect((await store.get(key)).equals(plain)).toBe(true);
     expect((await buffer(await store.getStream(key))).equals(plain)).toBe(true);
     expect((await getInOneGo(key)).equals(plain)).toBe(true);
+
+    // In one buffer (what the S3 holder is given), the same envelope: same length, opened by the same code.
+    const keys = keyringOf({ documentsKey, documentsKeyId: 'k1', documentsOldKeys: {} });
+    const whole = sealWhole(keys, key, plain);
+    expect(whole.length).toBe(4 + 1 + 2 + 12 + size + 16);
+    expect(open(keys, key, whole).equals(plain)).toBe(true);
     expect((await fs.stat(fileOf(key))).size).toBe(4 + 1 + 2 + 12 + size + 16);
 
     // Streamed in odd-sized chunks (a header or a tag split across them), the same envelope comes out.

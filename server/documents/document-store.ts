@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import type { BlobStore } from './stores/blob-store';
-import { keyringOf, open, OpenStream, seal, SealStream, type Keyring } from './stores/envelope';
+import { keyringOf, open, OpenStream, seal, SealStream, sealWhole, type Keyring } from './stores/envelope';
 import { FsBlobStore } from './stores/fs-blob-store';
 
 function blobStoreFor(config: AppConfig): BlobStore {
@@ -40,7 +40,8 @@ export class DocumentStore implements OnModuleDestroy {
   }
 
   async put(key: string, plain: Buffer): Promise<void> {
-    await this.blobs.write(this.checked(key), seal(this.keys, key, plain));
+    const checked = this.checked(key);
+    await this.blobs.write(checked, this.blobs.wholeWrites ? [sealWhole(this.keys, key, plain)] : seal(this.keys, key, plain));
   }
 
   /** Stores a document of unknown length as it arrives; a failing source leaves nothing under the key. */

@@ -102,6 +102,23 @@ export function seal(keys: Keyring, storageKey: string, plain: Buffer): Buffer[]
 }
 
 /**
+ * The same envelope in one buffer, for a holder that needs it whole (an S3 PUT is retried and signed only with a
+ * buffer body). Each slice is copied in as it is made, so no slice list lives beside it: memory stays that of seal.
+ */
+export function sealWhole(keys: Keyring, storageKey: string, plain: Buffer): Buffer {
+  const { header, cipher } = startSealing(keys, storageKey);
+  const out = Buffer.allocUnsafe(header.length + plain.length + TAG_BYTES);
+  let at = header.copy(out, 0);
+  for (let from = 0; from < plain.length; from += CHUNK_BYTES) {
+    at += cipher.update(plain.subarray(from, from + CHUNK_BYTES)).copy(out, at);
+  }
+  at += cipher.final().copy(out, at);
+  at += cipher.getAuthTag().copy(out, at);
+  if (at !== out.length) throw new Error(`envelope of ${storageKey} is ${at} bytes, not ${out.length}`);
+  return out;
+}
+
+/**
  * Opens a whole envelope in place: each 64 KB slice's plaintext is copied back over its own ciphertext, so the
  * file's buffer becomes the document's with no second multi-MB allocation. GCM is a stream mode: a slice's output
  * is never longer than its input and never overwrites ciphertext not yet read. A tampered file throws.

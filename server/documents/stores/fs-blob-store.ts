@@ -10,6 +10,9 @@ const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT'
 
 /** Envelopes as files on local disk, in a folder nothing serves, spread over 256 subfolders by key. */
 export class FsBlobStore implements BlobStore {
+  /** Slices go out in one writev: no multi-MB buffer to page-fault in. */
+  readonly wholeWrites = false;
+
   constructor(private readonly dir: string) {}
 
   private pathOf(key: string): string {

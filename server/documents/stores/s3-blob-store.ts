@@ -9,7 +9,7 @@ import {
   type GetObjectCommandOutput,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { S3Settings } from '../../core/config/config';
 import { documentsError } from '../documents.errors';
 import type { BlobStore } from './blob-store';
@@ -41,10 +41,12 @@ export class S3BlobStore implements BlobStore {
     return { Bucket: this.s3.bucket, Key: `${this.s3.prefix}${key}` };
   }
 
+  /** A buffer body: the SDK retries a PUT that met a transient error (S3's SlowDown, a reset) only with one. */
+  readonly wholeWrites = true;
+
   async write(key: string, parts: Buffer[]): Promise<void> {
-    const length = parts.reduce((n, b) => n + b.length, 0);
-    // The slices stream out as they are: no concatenated copy of the envelope.
-    await this.client.send(new PutObjectCommand({ ...this.target(key), Body: Readable.from(parts), ContentLength: length }));
+    const body = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    await this.client.send(new PutObjectCommand({ ...this.target(key), Body: body }));
   }
 
   async writeStream(key: string, body: Readable): Promise<void> {
