@@ -40,8 +40,8 @@ export class DocumentStore implements OnModuleDestroy {
   }
 
   async put(key: string, plain: Buffer): Promise<void> {
-    const checked = this.checked(key);
-    await this.blobs.write(checked, this.blobs.wholeWrites ? [sealWhole(this.keys, key, plain)] : seal(this.keys, key, plain));
+    this.checked(key);
+    await this.blobs.write(key, this.blobs.wholeWrites ? [sealWhole(this.keys, key, plain)] : seal(this.keys, key, plain));
   }
 
   /** Stores a document of unknown length as it arrives; a failing source leaves nothing under the key. */

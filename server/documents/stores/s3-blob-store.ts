@@ -22,6 +22,8 @@ const PART_BYTES = 5 * 1024 * 1024;
  * object appears whole or not at all (a PUT, or a multipart upload once completed): no temporary names needed.
  */
 export class S3BlobStore implements BlobStore {
+  /** A buffer body: the SDK retries a PUT that met a transient error (S3's SlowDown, a reset) only with one. */
+  readonly wholeWrites = true;
   private readonly client: S3Client;
 
   constructor(private readonly s3: S3Settings) {
@@ -40,9 +42,6 @@ export class S3BlobStore implements BlobStore {
   private target(key: string) {
     return { Bucket: this.s3.bucket, Key: `${this.s3.prefix}${key}` };
   }
-
-  /** A buffer body: the SDK retries a PUT that met a transient error (S3's SlowDown, a reset) only with one. */
-  readonly wholeWrites = true;
 
   async write(key: string, parts: Buffer[]): Promise<void> {
     const body = parts.length === 1 ? parts[0] : Buffer.concat(parts);
