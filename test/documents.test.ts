@@ -259,7 +259,7 @@ describe('identity documents', () => {
       expect(doc.storageKey).toMatch(/^[0-9a-f-]{36}$/);
       const onDisk = fs.readFileSync(path.join(t.config.documentsDir, doc.storageKey.slice(0, 2), doc.storageKey));
       expect(onDisk.includes(jpeg.subarray(0, 64))).toBe(false);
-      expect(onDisk.subarray(0, 4).toString()).toBe('RDE1');
+      expect(onDisk.subarray(0, 4).toString()).toBe('RDE2');
     });
   });
 

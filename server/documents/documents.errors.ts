@@ -71,6 +71,7 @@ const MESSAGES = {
   document_not_missing: 'The checklist does not miss %{kind} (it misses %{missing})',
   document_purged: 'This document was purged at the end of its retention period',
   no_preview: 'This document has no preview (yet)',
+  file_missing: 'The stored file of this document is missing: tell an administrator',
   flags_not_acknowledged: 'Confirm you have seen what the flags show before accepting: %{flags}',
   not_an_identity_document: 'Only an identity document carries a holder’s name and an expiry (this one is %{kind})',
   // Processing again
@@ -107,6 +108,7 @@ export function documentsStatus(code: DocumentsErrorCode): ErrorStatus {
     case 'document_not_found':
     case 'document_purged':
     case 'no_preview':
+    case 'file_missing':
       return 'not_found';
     case 'too_many_wrong_codes':
     case 'code_expired':

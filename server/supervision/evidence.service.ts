@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { toAuditEventResponse } from '../audit/audit.dto';
 import { Clock } from '../core/clock';
 import { supervisionError } from './supervision.errors';
+import { DomainError } from '../core/http/errors';
 import { IdentityCase } from '../documents/identity-case.entity';
 import { RecoveryCase } from '../recovery/recovery-case.entity';
 import { DocumentStore } from '../documents/document-store';
@@ -83,7 +84,7 @@ export class EvidenceService {
         out.files.push({ path, data });
         out.sent.push({ path, documentId, sha256: createHash('sha256').update(data).digest('hex') });
       } catch (e) {
-        const gone = (e as NodeJS.ErrnoException).code === 'ENOENT';
+        const gone = e instanceof DomainError && e.code === 'documents.file_missing';
         out.missing.push({ path, documentId, reason: gone ? 'gone' : 'integrity' });
         // A file failing its tag was altered (or the key changed): an operator must know, not only the manifest.
         if (!gone) this.logger.warn(`evidence export: document ${documentId} (${path}) fails its integrity check`);

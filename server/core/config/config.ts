@@ -59,9 +59,17 @@ export interface AppConfig {
   /** Stated-value checks on one account over 24 hours, whatever the call (a new call does not reset them). */
   statedValueMaxTriesPerAccountPerDay: number;
   migrateOnStart: boolean;
-  /** Encrypted document store (AES-256-GCM) on local disk, outside anything served. */
+  /** The folder of the encrypted documents (AES-256-GCM) when documentsStore is `fs`, outside anything served. */
   documentsDir: string;
+  /** The key new documents are encrypted with; its id is written in each envelope (documentsKeyId). */
   documentsKey: Buffer;
+  documentsKeyId: string;
+  /** Earlier keys by id, kept to read what they encrypted after a rotation; never used to write. */
+  documentsOldKeys: Record<string, Buffer>;
+  /** Where the encrypted files live: `fs` under documentsDir, or `s3` in the bucket of `s3`. */
+  documentsStore: 'fs' | 's3';
+  /** Set when documentsStore is `s3`. */
+  s3: S3Settings | null;
   /** tcp://host:port of a clamd; null: no scanner configured (the verdict says so, it is never "clean"). */
   clamdUrl: string | null;
   uploadMaxBytes: number;
@@ -96,6 +104,18 @@ export interface AppConfig {
   staffInviteHours: number;
   /** Code mails the customers' form may send to one address in an hour: no mail bombing of someone else's inbox. */
   formCodeMailsPerAddressPerHour: number;
+}
+
+export interface S3Settings {
+  bucket: string;
+  /** null: AWS itself, chosen by region. Set for any other S3-compatible service (MinIO, Ceph, a provider's). */
+  endpoint: string | null;
+  region: string;
+  /** null: the AWS SDK's own credential chain (instance role, web identity, AWS_* variables). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  forcePathStyle: boolean;
+  /** Prepended to every object name, so one bucket can hold several deployments' documents. */
+  prefix: string;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +209,60 @@ function documentsKey(env: Env, production: boolean): Buffer {
   return key;
 }
 
+/**
+ * The id an envelope written before key ids existed is read with: the first key of a deployment carries it unless
+ * DOCUMENTS_KEY_ID says otherwise, so those files stay readable once it moves to DOCUMENTS_OLD_KEYS.
+ */
+export const LEGACY_DOCUMENTS_KEY_ID = 'legacy';
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function documentsKeyId(env: Env): string {
+  const id = str(env, 'DOCUMENTS_KEY_ID', LEGACY_DOCUMENTS_KEY_ID).trim();
+  if (!KEY_ID.test(id)) throw new ConfigError('DOCUMENTS_KEY_ID', 'must be 1 to 64 letters, digits, dots, dashes or underscores');
+  return id;
+}
+
+/** `id:base64,id:base64`: the keys rotated out, kept for reading what they encrypted. */
+function documentsOldKeys(env: Env, production: boolean, currentId: string): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  const raw = optional(env, 'DOCUMENTS_OLD_KEYS');
+  if (raw === null) return keys;
+  for (const entry of raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const at = entry.indexOf(':');
+    const id = entry.slice(0, at).trim();
+    const value = entry.slice(at + 1).trim();
+    if (at < 0 || !KEY_ID.test(id)) throw new ConfigError('DOCUMENTS_OLD_KEYS', 'must list id:base64-key pairs separated by commas');
+    if (id === currentId || id in keys) throw new ConfigError('DOCUMENTS_OLD_KEYS', `names the key id "${id}" twice`);
+    if (production && value === DEV_DOCUMENTS_KEY)
+      throw new ConfigError('DOCUMENTS_OLD_KEYS', 'holds the development default key, which production refuses');
+    const key = Buffer.from(value, 'base64');
+    if (key.length !== 32) throw new ConfigError('DOCUMENTS_OLD_KEYS', `key "${id}" must be 32 bytes encoded in base64`);
+    keys[id] = key;
+  }
+  return keys;
+}
+
+function s3Settings(env: Env): S3Settings {
+  const accessKeyId = optional(env, 'S3_ACCESS_KEY_ID');
+  const secretAccessKey = optional(env, 'S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    throw new ConfigError(accessKeyId === null ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY', 'is required with its pair (or set neither)');
+  }
+  const prefix = str(env, 'S3_PREFIX', '');
+  if (!/^[A-Za-z0-9._/-]*$/.test(prefix)) throw new ConfigError('S3_PREFIX', 'may hold only letters, digits and . _ - /');
+  return {
+    bucket: str(env, 'S3_BUCKET'),
+    endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+    region: str(env, 'S3_REGION', 'us-east-1'),
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', false),
+    prefix,
+  };
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const production = nodeEnv === 'production';
@@ -217,6 +291,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
 
   const seedDemo = bool(env, 'SEED_DEMO', !production);
   if (production && seedDemo) throw new ConfigError('SEED_DEMO', 'cannot be on in production (demo staff have public passwords)');
+
+  const documentsStore = oneOf(env, 'DOCUMENTS_STORE', ['fs', 's3'] as const, 'fs');
+  const keyId = documentsKeyId(env);
 
   const config: AppConfig = {
     nodeEnv,
@@ -263,6 +340,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     migrateOnStart: bool(env, 'MIGRATE_ON_START', !production),
     documentsDir: path.resolve(str(env, 'DOCUMENTS_DIR', path.join(dataDir, 'documents'))),
     documentsKey: documentsKey(env, production),
+    documentsKeyId: keyId,
+    documentsOldKeys: documentsOldKeys(env, production, keyId),
+    documentsStore,
+    s3: documentsStore === 's3' ? s3Settings(env) : null,
     clamdUrl: url(env, 'CLAMD_URL', ['tcp:']),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
     uploadMaxFiles: int(env, 'UPLOAD_MAX_FILES', 5, 1, 20),

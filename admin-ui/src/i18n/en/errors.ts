@@ -150,6 +150,7 @@ export const errorsEn = {
       document_not_missing: 'The checklist no longer misses this document: refresh the page.',
       document_purged: 'This document was purged at the end of its retention period.',
       no_preview: 'This document has no preview yet.',
+      file_missing: 'The stored file of this document is missing: tell an administrator.',
       flags_not_acknowledged: 'Confirm you have seen what the flags show (duplicate, active content) before accepting.',
       not_an_identity_document: 'Only an identity document carries a holder’s name and an expiry date.',
       processing_closed: 'This case is closed: its documents are no longer processed.',

@@ -152,6 +152,7 @@ export const errorsFr: typeof errorsEn = {
       document_not_missing: 'Ce document ne manque plus : actualisez la page.',
       document_purged: 'Ce document a été effacé à la fin de sa durée de conservation.',
       no_preview: 'Ce document n’a pas encore d’aperçu.',
+      file_missing: 'Le fichier enregistré de ce document est introuvable : prévenez un administrateur.',
       flags_not_acknowledged: 'Confirmez avoir vu ce que montrent les signalements (doublon, contenu actif) avant d’accepter.',
       not_an_identity_document: 'Seule une pièce d’identité porte le nom d’un titulaire et une date d’expiration.',
       processing_closed: 'Ce dossier est clos : ses documents ne sont plus traités.',
