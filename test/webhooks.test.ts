@@ -7,6 +7,7 @@ import { WebhookCursor } from '../server/events/webhook-cursor.entity';
 import { AlertsService } from '../server/supervision/alerts.service';
 import { signIn, startTestApp, TestApp } from './support/app';
 import { createStaff } from './support/factories';
+import { OwnRedis } from './support/redis-server';
 import { TcpProxy } from './support/tcp-proxy';
 import { until } from './support/wait';
 
@@ -66,13 +67,26 @@ function verified(r: Received): boolean {
   return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
+async function trailIds(t: TestApp): Promise<string[]> {
+  return (await t.dataSource.query<{ id: string }[]>(`SELECT e.id::text AS id FROM audit_events e ORDER BY e.id`)).map((r) => r.id);
+}
+
+/** Waits until the webhook's cursor is at the end of the trail, then reads what the receiver holds. */
+async function caughtUpWith<T>(t: TestApp, name: string, read: () => T): Promise<T> {
+  await until(async () => {
+    const ids = await trailIds(t);
+    return (await t.dataSource.getRepository(WebhookCursor).findOneBy({ name }))?.lastDeliveredId === ids[ids.length - 1];
+  });
+  return read();
+}
+
 describe('security event stream (webhooks)', () => {
   const receiver = new Receiver();
   let proxy: TcpProxy;
   let t: TestApp;
   const cursor = () => t.dataSource.getRepository(WebhookCursor).findOneBy({ name: 'siem' });
-  const auditIds = async (): Promise<string[]> =>
-    (await t.dataSource.query<{ id: string }[]>(`SELECT e.id::text AS id FROM audit_events e ORDER BY e.id`)).map((r) => r.id);
+  const auditIds = () => trailIds(t);
+  const caughtUp = <T>(read: () => T) => caughtUpWith(t, 'siem', read);
 
   beforeAll(async () => {
     proxy = new TcpProxy('127.0.0.1', await receiver.start());
@@ -95,15 +109,6 @@ describe('security event stream (webhooks)', () => {
     await proxy.stop();
     await receiver.stop();
   });
-
-  /** Waits until the webhook's cursor is at the end of the trail, then reads what the receiver holds. */
-  async function caughtUp<T>(read: () => T): Promise<T> {
-    await until(async () => {
-      const ids = await auditIds();
-      return (await cursor())?.lastDeliveredId === ids[ids.length - 1];
-    });
-    return read();
-  }
 
   async function raiseAlert(key: string, eventId: string) {
     const raised = await t.app.get(AlertsService).raise(
@@ -225,6 +230,61 @@ describe('security event stream (webhooks)', () => {
     }
     const supervisor = await signIn(t, await createStaff(t.dataSource, ['supervisor']));
     expect((await supervisor.post('/api/security-webhooks/siem/resume').send({ fromId: '1' })).status).toBe(403);
+  });
+});
+
+describe('security event stream across a restart and a Redis flush', () => {
+  const receiver = new Receiver();
+  const redis = new OwnRedis();
+  let url: string;
+  let t: TestApp | undefined;
+  const start = () =>
+    startTestApp({
+      worker: true,
+      config: {
+        redisUrl: redis.url,
+        securityWebhooks: [{ name: 'siem2', url, secret: SECRET }],
+        securityWebhookRetryBaseMs: 50,
+        securityWebhookMaxAttempts: 2,
+        securityWebhookPollMs: 300,
+      },
+    });
+
+  beforeAll(async () => {
+    url = `http://127.0.0.1:${await receiver.start()}/in`;
+    await redis.start();
+  });
+  afterAll(async () => {
+    await t?.close();
+    await redis.stop();
+    await receiver.stop();
+  });
+
+  it('resumes from the position kept in PostgreSQL: nothing lost, nothing sent twice', async () => {
+    receiver.answer = 200;
+    t = await start();
+    const before = await caughtUpWith(t, 'siem2', () => receiver.accepted().map((e) => e.id));
+    expect(before.length).toBeGreaterThan(0);
+
+    // The receiver fails while new entries are written; then the process stops and Redis loses every job.
+    receiver.answer = 500;
+    const audit = t.app.get(AuditService);
+    const pending: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      pending.push((await audit.recordAlone({ actor: null, meta: { ip: null, requestId: null }, action: 'auth.login.failed' })).id);
+    }
+    await until(async () => receiver.got.some((r) => r.status === 500 && r.body.events.some((e) => e.id === pending[0])));
+    await t.close();
+    t = undefined;
+    await redis.wipe();
+
+    receiver.answer = 200;
+    t = await start();
+    const events = await caughtUpWith(t, 'siem2', () => receiver.accepted());
+    expect(events.every((e, i) => i === 0 || BigInt(e.id) > BigInt(events[i - 1].id))).toBe(true);
+    const ids = await trailIds(t);
+    expect(events.map((e) => e.id)).toEqual(ids.filter((id) => BigInt(id) <= BigInt(events[events.length - 1].id)));
+    expect(events.map((e) => e.id)).toEqual(expect.arrayContaining(pending));
   });
 });
 
