@@ -6,7 +6,19 @@ import * as ts from 'typescript';
  * The layer order (docs/architecture.md): a module imports only modules to its right. `app` is the entry level:
  * the files at the root of server/ (main, root module, health) and the command-line tools in cli/.
  */
-const ORDER = ['app', 'supervision', 'recovery', 'documents', 'accounts', 'staff', 'auth', 'notifications', 'audit', 'core'] as const;
+const ORDER = [
+  'app',
+  'events',
+  'supervision',
+  'recovery',
+  'documents',
+  'accounts',
+  'staff',
+  'auth',
+  'notifications',
+  'audit',
+  'core',
+] as const;
 const APP_FOLDERS = new Set(['cli']);
 const SERVER = __dirname;
 

@@ -4,6 +4,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DocumentsModule } from './documents/documents.module';
+import { EventsModule } from './events/events.module';
 import type { Clock } from './core/clock';
 import type { AppConfig, Role } from './core/config/config';
 import { CoreModule } from './core/core.module';
@@ -26,6 +27,7 @@ const FEATURES = [
   DocumentsModule,
   RecoveryModule,
   SupervisionModule,
+  EventsModule,
 ];
 
 @Module({})

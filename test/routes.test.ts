@@ -230,6 +230,16 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/mail-outbox',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
   },
+  'GET /api/security-webhooks': {
+    path: async () => '/api/security-webhooks',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },
+  },
+  // No webhook is configured here: the admin passes the policy and learns the name is unknown.
+  'POST /api/security-webhooks/:name/resume': {
+    path: async () => '/api/security-webhooks/siem/resume',
+    body: { fromId: '1' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
+  },
   'GET /api/identity-cases': {
     path: async () => '/api/identity-cases',
     expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 403 },

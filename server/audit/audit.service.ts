@@ -40,6 +40,9 @@ interface Appended {
 
 @Injectable()
 export class AuditService {
+  /** Told after each append (before its transaction commits): a cheap wake-up, e.g. of the security event stream. */
+  private appended?: () => void;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -66,6 +69,11 @@ export class AuditService {
     return this.append(this.dataSource.manager, input);
   }
 
+  /** One listener; it must only take note and return (it runs on the hot path of every audited action). */
+  onAppend(listener: () => void): void {
+    this.appended = listener;
+  }
+
   private async append(manager: EntityManager, input: AuditInput): Promise<AuditEvent> {
     const fields = {
       at: this.clock.now(),
@@ -84,6 +92,7 @@ export class AuditService {
       requestId: input.meta.requestId,
     };
     const [row] = await manager.query<Appended[]>(AUDIT_APPEND_SQL, auditAppendParams(fields));
+    this.appended?.();
     return manager.create(AuditEvent, { ...fields, id: String(row.id), prevHash: row.prevHash, hash: row.hash });
   }
 }

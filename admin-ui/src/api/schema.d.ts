@@ -1080,6 +1080,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/security-webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The configured webhooks' delivery state (an empty list when the stream is off) */
+    get: operations['WebhooksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/security-webhooks/{name}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a webhook's position: the next POST starts at fromId (audited) */
+    post: operations['WebhooksController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/staff': {
     parameters: {
       query?: never;
@@ -2518,6 +2552,13 @@ export interface components {
         | 'other';
       note?: string;
     };
+    ResumeDto: {
+      /**
+       * @description The audit entry id the next POST starts at (ids before it count as delivered)
+       * @example 1
+       */
+      fromId: string;
+    };
     ReviewerHomeCase: {
       customerId: string;
       /** Format: date-time */
@@ -2601,6 +2642,27 @@ export interface components {
         | 'verification_code_sent'
         | 'account_locked'
         | 'account_unlocked';
+    };
+    SecurityWebhookResponse: {
+      /** @description POSTs failed in a row since the last success */
+      failures: number;
+      /** @description Audit ids written after it (a rolled-back append leaves a hole, counted here) */
+      lag: number;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      /** Format: date-time */
+      lastDeliveredAt: string | null;
+      /** @description The last audit entry the receiver acknowledged; 0 before the first */
+      lastDeliveredId: string;
+      lastError: string | null;
+      name: string;
+      /** @description Scheme, host and port of the URL (its path may hold a secret) */
+      origin: string;
+    };
+    SecurityWebhooksResponse: {
+      /** @description The newest audit entry id */
+      lastAuditId: string;
+      webhooks: components['schemas']['SecurityWebhookResponse'][];
     };
     SendCodeDto: {
       /** @enum {string} */
@@ -6782,6 +6844,113 @@ export interface operations {
       };
       /** @description The record changed state meanwhile */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description A business rule refuses the action (see code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  WebhooksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecurityWebhooksResponse'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  WebhooksController_resume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResumeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecurityWebhookResponse'];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -58,6 +58,8 @@ export const supervisionApi = {
 
   acknowledge: (id: string, comment: string) => post<AlertRecord>(`/alerts/${encodeURIComponent(id)}/acknowledge`, { comment }),
 
+  securityWebhooks: async () => (await apiFetch('/security-webhooks')).json as Schemas['SecurityWebhooksResponse'],
+
   dashboard: async (from: string, to: string) => {
     const params = new URLSearchParams({ from, to });
     return (await apiFetch(`/dashboard?${params}`)).json as DashboardBody;

@@ -104,6 +104,25 @@ export interface AppConfig {
   staffInviteHours: number;
   /** Code mails the customers' form may send to one address in an hour: no mail bombing of someone else's inbox. */
   formCodeMailsPerAddressPerHour: number;
+  /** The security event stream: every audit entry and alert POSTed, signed, to each webhook. Off when empty. */
+  securityWebhooks: SecurityWebhook[];
+  /** Audit entries per POST at most. */
+  securityWebhookBatch: number;
+  securityWebhookTimeoutMs: number;
+  /** First retry delay of a failed POST; doubles each attempt, then the reconcile pass starts over. */
+  securityWebhookRetryBaseMs: number;
+  securityWebhookMaxAttempts: number;
+  /** How often the worker starts the delivery of webhooks behind the audit trail (and re-creates lost jobs). */
+  securityWebhookPollMs: number;
+}
+
+/** A receiver of the security event stream (a SIEM, a chat bridge). */
+export interface SecurityWebhook {
+  /** Stable: the delivery position is kept under it. Letters, digits, `-` and `_`. */
+  name: string;
+  url: string;
+  /** HMAC-SHA256 key of the signature header; at least 32 characters. */
+  secret: string;
 }
 
 export interface S3Settings {
@@ -198,6 +217,47 @@ function url(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+/**
+ * SECURITY_WEBHOOKS: a JSON list of `{ "name", "url", "secret" }`. https only in production, unless
+ * SECURITY_WEBHOOKS_ALLOW_HTTP says the network in between is trusted (a sidecar, a private link).
+ */
+function securityWebhooks(env: Env, production: boolean): SecurityWebhook[] {
+  const name = 'SECURITY_WEBHOOKS';
+  const raw = optional(env, name);
+  if (raw === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a JSON list of {"name", "url", "secret"}');
+  }
+  if (!Array.isArray(parsed)) throw new ConfigError(name, 'must be a JSON list of {"name", "url", "secret"}');
+  const allowHttp = bool(env, 'SECURITY_WEBHOOKS_ALLOW_HTTP', !production);
+  const seen = new Set<string>();
+  return parsed.map((item: unknown, i) => {
+    const hook = (item ?? {}) as Record<string, unknown>;
+    const { name: hookName, url: hookUrl, secret } = hook;
+    const extra = Object.keys(hook).filter((k) => !['name', 'url', 'secret'].includes(k));
+    if (typeof item !== 'object' || extra.length) throw new ConfigError(name, `entry ${i} must hold only name, url and secret`);
+    if (typeof hookName !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(hookName)) {
+      throw new ConfigError(name, `entry ${i}: name must be 1 to 40 letters, digits, - or _`);
+    }
+    if (seen.has(hookName)) throw new ConfigError(name, `entry ${i}: the name ${hookName} is used twice`);
+    seen.add(hookName);
+    let protocol: string;
+    try {
+      protocol = new URL(String(hookUrl)).protocol;
+    } catch {
+      throw new ConfigError(name, `${hookName}: url is not a valid URL`);
+    }
+    if (protocol !== 'https:' && !(protocol === 'http:' && allowHttp)) {
+      throw new ConfigError(name, `${hookName}: url must start with https:// (http:// needs SECURITY_WEBHOOKS_ALLOW_HTTP=true)`);
+    }
+    if (typeof secret !== 'string' || secret.length < 32) throw new ConfigError(name, `${hookName}: secret must be at least 32 characters`);
+    return { name: hookName, url: String(hookUrl), secret };
+  });
 }
 
 function documentsKey(env: Env, production: boolean): Buffer {
@@ -368,6 +428,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
     staffInviteHours: int(env, 'STAFF_INVITE_HOURS', 72, 1, 720),
     formCodeMailsPerAddressPerHour: int(env, 'FORM_CODE_MAILS_PER_ADDRESS_PER_HOUR', 5, 1, 1000),
+    securityWebhooks: securityWebhooks(env, production),
+    securityWebhookBatch: int(env, 'SECURITY_WEBHOOK_BATCH', 100, 1, 1000),
+    securityWebhookTimeoutMs: int(env, 'SECURITY_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
+    securityWebhookRetryBaseMs: int(env, 'SECURITY_WEBHOOK_RETRY_BASE_MS', 2000, 10, 3600_000),
+    securityWebhookMaxAttempts: int(env, 'SECURITY_WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
+    securityWebhookPollMs: int(env, 'SECURITY_WEBHOOK_POLL_SECONDS', 10, 1, 3600) * 1000,
   };
   return { ...config, ...overrides };
 }

@@ -14,6 +14,8 @@ export interface JobPayloads {
   'recovery.execute': { recoveryCaseId: string };
   'recovery.reconcile': Record<string, never>;
   'alerts.scan': Record<string, never>;
+  'webhook.deliver': { webhook: string };
+  'webhooks.reconcile': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -41,6 +43,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'recovery.execute': 'recovery',
   'recovery.reconcile': 'maintenance',
   'alerts.scan': 'maintenance',
+  // Outbound deliveries, like mails; one job per webhook at a time, so a slow receiver holds one slot at most.
+  'webhook.deliver': 'mail',
+  'webhooks.reconcile': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

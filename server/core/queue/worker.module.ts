@@ -32,6 +32,8 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
       ['documents.purge', 24 * 3600_000],
       ['alerts.scan', 20_000],
       ['recovery.reconcile', this.config.recoveryReconcileEveryMs],
+      // Only when webhooks are configured: the default install schedules nothing new.
+      ...(this.config.securityWebhooks.length ? [['webhooks.reconcile', this.config.securityWebhookPollMs] as [JobName, number]] : []),
     ];
   }
 

@@ -53,6 +53,7 @@ const app = {
         'audit.export': 'Audit trail exported',
         'audit.search.delete': 'Saved audit search deleted',
         'audit.search.save': 'Audit search saved',
+        'audit.stream.resume': 'Security event stream replayed from an entry',
         'auth.login': 'Staff sign-in',
         'auth.login.failed': 'Staff sign-in failed',
         'auth.login.throttled': 'Sign-in throttled',

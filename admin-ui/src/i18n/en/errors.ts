@@ -198,6 +198,10 @@ export const errorsEn = {
       case_ref_not_found: 'No account or case matches %{ref}.',
       case_ref_ambiguous: '%{ref} matches %{matches} cases: give the full case ID.',
     },
+    events: {
+      webhook_not_found: 'No security webhook of this name is configured.',
+      resume_beyond_trail: 'The audit trail ends at entry %{lastId}: resume from %{next} at most.',
+    },
   },
 };
 

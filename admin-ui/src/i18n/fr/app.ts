@@ -55,6 +55,7 @@ const app: typeof en = {
         'audit.export': 'Journal d’audit exporté',
         'audit.search.delete': 'Recherche d’audit enregistrée supprimée',
         'audit.search.save': 'Recherche d’audit enregistrée',
+        'audit.stream.resume': 'Flux d’événements de sécurité repris depuis une entrée',
         'auth.login': 'Connexion d’un agent',
         'auth.login.failed': 'Échec de connexion d’un agent',
         'auth.login.throttled': 'Connexion freinée',

@@ -200,6 +200,10 @@ export const errorsFr: typeof errorsEn = {
       case_ref_not_found: 'Aucun compte ni dossier ne correspond à %{ref}.',
       case_ref_ambiguous: '%{ref} correspond à %{matches} dossiers : indiquez l’identifiant complet du dossier.',
     },
+    events: {
+      webhook_not_found: 'Aucun webhook de sécurité de ce nom n’est configuré.',
+      resume_beyond_trail: 'Le journal d’audit s’arrête à l’entrée %{lastId} : reprenez au plus à %{next}.',
+    },
   },
 };
 

@@ -7,6 +7,7 @@ import { PerDayChart } from './PerDayChart';
 import { PerStaffChart } from './PerStaffChart';
 import { QueuesPanel } from './QueuesPanel';
 import { RecoveryCasesTable } from './RecoveryCasesTable';
+import { WebhooksPanel } from './WebhooksPanel';
 
 /** The board's panels, two columns on wide screens; the activity table spans both. */
 export const Board = ({ body }: { body: DashboardBody }) => (
@@ -17,6 +18,7 @@ export const Board = ({ body }: { body: DashboardBody }) => (
     <RecoveryCasesTable body={body} />
     <QueuesPanel body={body} />
     <MailPanel body={body} />
+    <WebhooksPanel />
     <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
       <ActivityTable body={body} />
     </Box>
