@@ -22,6 +22,7 @@ import { Alert } from './supervision/alert.entity';
 import { ScanCursor } from './supervision/scan-cursor.entity';
 import { SavedAuditSearch } from './supervision/saved-audit-search.entity';
 import { LimitHit } from './core/limits/limit-hit.entity';
+import { StaffOidcLink } from './auth/oidc/staff-oidc-link.entity';
 import { migrations } from '../migrations';
 
 /** Every entity and migration of the product, listed once (no globs: the same list works compiled and under jest). */
@@ -50,6 +51,7 @@ export const schema: DatabaseSchema = {
     LimitHit,
     CallScript,
     SavedAuditSearch,
+    StaffOidcLink,
   ],
   migrations,
 };
