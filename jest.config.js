@@ -18,7 +18,7 @@ module.exports = {
   transform: { '^.+\\.(t|m?j)s$': swc },
   // Nest 12 and a few others ship ESM only; jest on Node 20 must transform them to CommonJS.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|otplib|@otplib|@noble|@scure)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|otplib|@otplib|@noble|@scure|openid-client|oauth4webapi|jose)/)',
   ],
   // file-type publishes only `import` conditions; point jest (CommonJS) at its entry, which swc transforms.
   moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },

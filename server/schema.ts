@@ -23,6 +23,7 @@ import { ScanCursor } from './supervision/scan-cursor.entity';
 import { SavedAuditSearch } from './supervision/saved-audit-search.entity';
 import { LimitHit } from './core/limits/limit-hit.entity';
 import { WebhookCursor } from './events/webhook-cursor.entity';
+import { StaffOidcLink } from './auth/oidc/staff-oidc-link.entity';
 import { migrations } from '../migrations';
 
 /** Every entity and migration of the product, listed once (no globs: the same list works compiled and under jest). */
@@ -52,6 +53,7 @@ export const schema: DatabaseSchema = {
     CallScript,
     SavedAuditSearch,
     WebhookCursor,
+    StaffOidcLink,
   ],
   migrations,
 };

@@ -61,6 +61,20 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/auth/logout',
     expect: { anonymous: 401, agent: 204, reviewer: 204, supervisor: 204, admin: 204 },
   },
+  'GET /api/auth/methods': {
+    path: async () => '/api/auth/methods',
+    expect: { anonymous: 200, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
+  // No OIDC provider in this app: the provider's routes answer oidc.not_configured (test/oidc.test.ts runs one).
+  'POST /api/auth/oidc/start': {
+    path: async () => '/api/auth/oidc/start',
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
+  'POST /api/auth/oidc/callback': {
+    path: async () => '/api/auth/oidc/callback',
+    body: { query: '?code=x&state=y' },
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
   'GET /api/audit-events': {
     path: async () => '/api/audit-events',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 403 },

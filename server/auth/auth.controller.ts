@@ -14,11 +14,22 @@ import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { ApiErrors } from '../core/http/api-errors';
 import { SessionResponse } from './auth-responses.dto';
 
-function me(user: { id: string; email: string; name: string; roles: Actor['roles'] }): MeResponse {
+export function me(user: { id: string; email: string; name: string; roles: Actor['roles'] }): MeResponse {
   return {
     user: { id: user.id, email: user.email, name: user.name, roles: user.roles },
     rules: packAbility(defineAbilityFor({ id: user.id, roles: user.roles })),
   };
+}
+
+/** The session cookie, the same whichever way the member signed in (password + TOTP, or the OIDC provider). */
+export function setSessionCookie(res: Response, sessions: SessionService, config: AppConfig, token: string): void {
+  res.cookie(sessions.cookieName, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.cookieSecure,
+    path: '/',
+    maxAge: config.sessionAbsoluteHours * 3600_000,
+  });
 }
 
 @ApiTags('auth')
@@ -35,16 +46,10 @@ export class AuthController {
   @Public('signing in is how a session starts')
   @ApiOperation({ summary: 'Sign in: password and TOTP code; sets the session cookie' })
   @ApiOkResponse({ type: SessionResponse })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 401, 403, 429)
   async login(@Body() dto: LoginDto, @Req() req: ActorRequest, @Res({ passthrough: true }) res: Response): Promise<MeResponse> {
     const { token, user } = await this.auth.login(dto.email, dto.password, dto.otp, requestMeta(req), req.get('user-agent') ?? null);
-    res.cookie(this.sessions.cookieName, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.cookieSecure,
-      path: '/',
-      maxAge: this.config.sessionAbsoluteHours * 3600_000,
-    });
+    setSessionCookie(res, this.sessions, this.config, token);
     return me(user);
   }
 

@@ -9,6 +9,7 @@ const MESSAGES = {
   staff_disabled: 'This staff account is disabled',
   route_closed: 'This route declares no permission and is closed',
   permission_denied: 'You do not have permission to do this',
+  local_login_off: "Sign-in with a password is switched off here: use your company's sign-in",
 };
 
 export type AuthErrorCode = keyof typeof MESSAGES;
@@ -22,6 +23,7 @@ export function authStatus(code: AuthErrorCode): ErrorStatus {
       return 'unauthenticated';
     case 'route_closed':
     case 'permission_denied':
+    case 'local_login_off':
       return 'forbidden';
     case 'login_throttled':
       return 'throttled';

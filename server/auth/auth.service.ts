@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../audit/audit.types';
 import { Clock } from '../core/clock';
+import type { AppConfig } from '../core/config/config';
+import { APP_CONFIG } from '../core/config/config.module';
 import { authError } from './auth.errors';
 import { StaffUser } from './staff-user.entity';
 import type { Actor } from './actor';
@@ -30,10 +32,26 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(email: string, password: string, otp: string, meta: RequestMeta, userAgent: string | null): Promise<LoginResult> {
     const normalized = email.trim().toLowerCase();
+    // LOCAL_LOGIN=off: staff sign in through the OIDC provider only; refused before any password is checked.
+    if (!this.config.localLogin) {
+      const refused = authError('local_login_off');
+      await this.audit.recordAlone({
+        actor: null,
+        meta,
+        action: LOGIN_FAILED,
+        outcome: 'denied',
+        targetType: LOGIN_TARGET,
+        targetId: normalized,
+        reason: 'local sign-in is off',
+        after: { method: 'password', code: refused.code },
+      });
+      throw refused;
+    }
     const reservation = await this.throttle.reserve(normalized, meta.ip);
     if (!reservation.granted) {
       await this.audit.recordAlone({

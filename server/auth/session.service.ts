@@ -5,6 +5,7 @@ import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock';
 import { SessionLookup } from './auth-queries.service';
+import type { StaffRole } from './staff-user.entity';
 import { StaffUser } from './staff-user.entity';
 import { StaffSession } from './staff-session.entity';
 
@@ -81,6 +82,7 @@ export class SessionService {
     staffId: string,
     ip: string | null,
     userAgent: string | null,
+    roleLimit: StaffRole[] | null = null,
   ): Promise<{ token: string; session: StaffSession }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
@@ -94,6 +96,7 @@ export class SessionService {
         revokedAt: null,
         ip,
         userAgent: userAgent?.slice(0, 500) ?? null,
+        roleLimit,
       }),
     );
     return { token, session };
@@ -140,7 +143,10 @@ export class SessionService {
       session.lastSeenAt = now;
       await this.dataSource.query(TOUCH_SQL, [session.id, now, new Date(t - TOUCH_EVERY_MS)]);
     }
-    return { session, user };
+    // A session started through the OIDC provider may use only the roles its claims allowed (a copy: the cached
+    // member stays whole).
+    const limit = session.roleLimit;
+    return { session, user: limit ? { ...user, roles: user.roles.filter((r) => limit.includes(r)) } : user };
   }
 
   private cached(tokenHash: string, t: number): ResolvedSession | null {

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { StaffRole } from './staff-user.entity';
 import { StaffUser } from './staff-user.entity';
 
 /** Server-side staff session. The cookie holds a random token; only its HMAC is stored. */
@@ -37,4 +38,11 @@ export class StaffSession {
 
   @Column({ name: 'user_agent', type: 'text', nullable: true })
   userAgent: string | null;
+
+  /**
+   * The roles this session may use at most (the OIDC provider's claims narrowed them at sign-in); null: all the
+   * member's roles. The member's roles are still read on every request: one removed in Recovery Desk is gone at once.
+   */
+  @Column({ name: 'role_limit', type: 'text', array: true, nullable: true })
+  roleLimit: StaffRole[] | null;
 }

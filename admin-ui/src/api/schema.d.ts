@@ -362,6 +362,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ways to sign in: password + TOTP, and the OpenID Connect provider if set up */
+    get: operations['OidcController_methods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Finish a sign-in with the provider's answer; sets the session cookie as a password sign-in does */
+    post: operations['OidcController_callback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/oidc/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a sign-in through the OpenID Connect provider: the provider's URL, and a transaction cookie */
+    post: operations['OidcController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/call-scripts': {
     parameters: {
       query?: never;
@@ -2250,6 +2301,20 @@ export interface components {
        */
       today: string;
     };
+    OidcCallbackDto: {
+      /** @example ?code=…&state=…&iss=… */
+      query: string;
+    };
+    OidcProviderInfo: {
+      name: string;
+    };
+    OidcStartResponse: {
+      /**
+       * Format: uri
+       * @description The provider's authorization URL, for the browser to go to
+       */
+      authorizationUrl: string;
+    };
     OpenRecoveryDto: {
       /** Format: uuid */
       accountId: string;
@@ -2678,6 +2743,12 @@ export interface components {
       id: string;
       name: string;
       roles: ('agent' | 'reviewer' | 'supervisor' | 'admin')[];
+    };
+    SignInMethodsResponse: {
+      /** @description Password + TOTP (LOCAL_LOGIN) */
+      local: boolean;
+      /** @description The company's OpenID Connect provider; null: not set up */
+      oidc: components['schemas']['OidcProviderInfo'] | null;
     };
     StaffCreatedResponse: {
       /**
@@ -4102,6 +4173,15 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorBody'];
         };
       };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
       /** @description Too many attempts; Retry-After says when to retry */
       429: {
         headers: {
@@ -4158,6 +4238,139 @@ export interface operations {
       };
       /** @description No live staff session */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  OidcController_methods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInMethodsResponse'];
+        };
+      };
+    };
+  };
+  OidcController_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OidcCallbackDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No live staff session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The staff member lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The link was used or has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The identity provider cannot be reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  OidcController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OidcStartResponse'];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The identity provider cannot be reached */
+      503: {
         headers: {
           [name: string]: unknown;
         };

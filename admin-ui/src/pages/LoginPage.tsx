@@ -7,6 +7,7 @@ import {
   Card,
   CardContent,
   CircularProgress,
+  Divider,
   IconButton,
   InputAdornment,
   TextField,
@@ -17,7 +18,15 @@ import LockIcon from '@mui/icons-material/LockOutlined';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { LocalesMenuButton, useCheckAuth, useLogin, useNavigate, useTranslate } from 'react-admin';
-import { loginNotice, type LoginParams } from '../providers/authProvider';
+import {
+  finishOidcSignIn,
+  loginNotice,
+  OIDC_CALLBACK_PATH,
+  signInMethods,
+  startOidcSignIn,
+  type LoginParams,
+  type SignInMethods,
+} from '../providers/authProvider';
 import { isHttpError } from '../providers/http';
 import { useDocumentLanguage } from '../layout/Layout';
 
@@ -49,9 +58,54 @@ function validate(values: Values): Errors {
 
 const withoutSpaces = (value: string) => value.replace(/\s+/g, '');
 
-const LoginForm = () => {
+/**
+ * The OpenID Connect provider's answer (code and state, or an error) when the console was opened on its callback
+ * page; taken out of the address bar and the history at once. Null once handed to the API: a re-render, a remount
+ * or React's development double effects never send the single-use code twice.
+ */
+let oidcAnswer: string | null | undefined;
+function pendingOidcAnswer(): string | null {
+  if (oidcAnswer === undefined) {
+    const { pathname, search } = window.location;
+    const params = new URLSearchParams(search);
+    const isAnswer = pathname.endsWith(OIDC_CALLBACK_PATH) && params.has('state') && (params.has('code') || params.has('error'));
+    oidcAnswer = isAnswer ? search : null;
+    // The console lives at / (hash routes).
+    if (isAnswer) window.history.replaceState(null, '', '/#/login');
+  }
+  return oidcAnswer;
+}
+
+/** Until the server says otherwise: password + TOTP, no provider (the desk's default). */
+const LOCAL_ONLY: SignInMethods = { local: true, oidc: null };
+
+/** "Sign in with <provider>", and the return from the provider (a spinner, then home or the refusal). */
+const OidcSignIn = ({ name, onError }: { name: string; onError: (message: string) => void }) => {
+  const translate = useTranslate();
+  const [busy, setBusy] = useState(false);
+  const go = async () => {
+    setBusy(true);
+    try {
+      window.location.assign(await startOidcSignIn());
+    } catch (failure) {
+      setBusy(false);
+      onError(isHttpError(failure) && failure.message ? failure.message : translate('rd.login.errors.unavailable'));
+    }
+  };
+  return (
+    <Button variant="outlined" color="primary" fullWidth disabled={busy} onClick={() => void go()} sx={{ mt: 1 }}>
+      {busy ? <CircularProgress size={19} thickness={3} color="inherit" /> : translate('rd.login.oidc', { provider: name })}
+    </Button>
+  );
+};
+
+const LoginForm = ({ methods }: { methods: SignInMethods }) => {
   const login = useLogin();
   const translate = useTranslate();
+  const navigate = useNavigate();
+  // Read at the first render, so that the spinner shows at once instead of the password form.
+  const [answer] = useState(pendingOidcAnswer);
+  const [finishing, setFinishing] = useState(answer !== null);
   const [values, setValues] = useState<Values>({ email: '', password: '', otp: '' });
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Errors>({});
@@ -60,6 +114,17 @@ const LoginForm = () => {
   const [passwordVisible, setPasswordVisible] = useState(false);
   const notice = error ? null : loginNotice();
   const errors: Errors = submitted ? { ...validate(values), ...serverErrors } : serverErrors;
+
+  useEffect(() => {
+    if (answer === null || oidcAnswer === null) return;
+    oidcAnswer = null;
+    finishOidcSignIn(answer)
+      .then(() => navigate('/'))
+      .catch((failure: unknown) => {
+        setFinishing(false);
+        setError(isHttpError(failure) && failure.message ? failure.message : translate('rd.login.errors.unavailable'));
+      });
+  }, [answer, navigate, translate]);
 
   const change = (field: Field, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -125,36 +190,52 @@ const LoginForm = () => {
             {translate(notice)}
           </Alert>
         )}
-        {field('email', { autoFocus: true, type: 'email', label: translate('rd.login.email'), autoComplete: 'username' })}
-        {field('password', {
-          type: passwordVisible ? 'text' : 'password',
-          label: translate('rd.login.password'),
-          autoComplete: 'current-password',
-          slotProps: {
-            input: {
-              endAdornment: (
-                <InputAdornment position="end">
-                  <IconButton
-                    aria-label={translate(passwordVisible ? 'ra.input.password.toggle_visible' : 'ra.input.password.toggle_hidden')}
-                    onClick={() => setPasswordVisible((visible) => !visible)}
-                    size="small"
-                  >
-                    {passwordVisible ? <Visibility fontSize="small" /> : <VisibilityOff fontSize="small" />}
-                  </IconButton>
-                </InputAdornment>
-              ),
-            },
-          },
-        })}
-        {field('otp', {
-          label: translate('rd.login.otp'),
-          helperText: translate('rd.login.otp_help'),
-          autoComplete: 'one-time-code',
-          slotProps: { htmlInput: { inputMode: 'numeric', maxLength: 6, pattern: '[0-9]{6}' } },
-        })}
-        <Button variant="contained" type="submit" color="primary" disabled={submitting} fullWidth sx={{ mt: 2 }}>
-          {submitting ? <CircularProgress size={19} thickness={3} color="inherit" /> : translate('rd.login.submit')}
-        </Button>
+        {finishing && (
+          <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, my: 2 }}>
+            <CircularProgress size={19} thickness={3} />
+            <Typography variant="body2">{translate('rd.login.oidc_finishing')}</Typography>
+          </Box>
+        )}
+        {methods.local && !finishing && (
+          <>
+            {field('email', { autoFocus: true, type: 'email', label: translate('rd.login.email'), autoComplete: 'username' })}
+            {field('password', {
+              type: passwordVisible ? 'text' : 'password',
+              label: translate('rd.login.password'),
+              autoComplete: 'current-password',
+              slotProps: {
+                input: {
+                  endAdornment: (
+                    <InputAdornment position="end">
+                      <IconButton
+                        aria-label={translate(passwordVisible ? 'ra.input.password.toggle_visible' : 'ra.input.password.toggle_hidden')}
+                        onClick={() => setPasswordVisible((visible) => !visible)}
+                        size="small"
+                      >
+                        {passwordVisible ? <Visibility fontSize="small" /> : <VisibilityOff fontSize="small" />}
+                      </IconButton>
+                    </InputAdornment>
+                  ),
+                },
+              },
+            })}
+            {field('otp', {
+              label: translate('rd.login.otp'),
+              helperText: translate('rd.login.otp_help'),
+              autoComplete: 'one-time-code',
+              slotProps: { htmlInput: { inputMode: 'numeric', maxLength: 6, pattern: '[0-9]{6}' } },
+            })}
+            <Button variant="contained" type="submit" color="primary" disabled={submitting} fullWidth sx={{ mt: 2 }}>
+              {submitting ? <CircularProgress size={19} thickness={3} color="inherit" /> : translate('rd.login.submit')}
+            </Button>
+          </>
+        )}
+        {methods.oidc && !finishing && (
+          <>
+            {methods.local && <Divider sx={{ my: 2 }}>{translate('rd.login.or')}</Divider>}
+            <OidcSignIn name={methods.oidc.name} onError={setError} />
+          </>
+        )}
       </CardContent>
     </form>
   );
@@ -164,6 +245,14 @@ export const LoginPage = () => {
   useDocumentLanguage();
   const checkAuth = useCheckAuth();
   const navigate = useNavigate();
+  const [methods, setMethods] = useState<SignInMethods>(LOCAL_ONLY);
+  useEffect(() => {
+    signInMethods()
+      .then(setMethods)
+      .catch(() => {
+        // Unreachable server: the password form stays; its own submit says the service is down.
+      });
+  }, []);
   // Already signed in (e.g. a second tab): straight to the home page, as react-admin's <Login> does.
   useEffect(() => {
     checkAuth({}, false)
@@ -184,7 +273,7 @@ export const LoginPage = () => {
               <LockIcon />
             </Avatar>
           </Box>
-          <LoginForm />
+          <LoginForm methods={methods} />
         </Card>
       </Box>
     </Box>

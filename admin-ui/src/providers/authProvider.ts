@@ -1,6 +1,7 @@
 import { createMongoAbility, subject as caslSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 import type { AuthProvider, UserIdentity } from 'react-admin';
+import type { Schemas } from '../api/types';
 import { apiFetch, isHttpError } from './http';
 
 export interface StaffUser {
@@ -133,6 +134,33 @@ export interface LoginParams {
   email: string;
   password: string;
   otp: string;
+}
+
+/** The ways to sign in the server offers (`GET /api/auth/methods`). */
+export type SignInMethods = Schemas['SignInMethodsResponse'];
+
+export async function signInMethods(): Promise<SignInMethods> {
+  const { json } = await apiFetch('/auth/methods');
+  return json as SignInMethods;
+}
+
+/** The path the OpenID Connect provider sends the browser back to (the default OIDC_REDIRECT_URI). */
+export const OIDC_CALLBACK_PATH = '/oidc/callback';
+
+/** Starts a sign-in through the company's OpenID Connect provider: the URL to send the browser to. */
+export async function startOidcSignIn(): Promise<string> {
+  forget();
+  pendingNotice = null;
+  const { json } = await apiFetch('/auth/oidc/start', { method: 'POST' });
+  return (json as Schemas['OidcStartResponse']).authorizationUrl;
+}
+
+/** Finishes it with the query string the provider came back with; the server sets the session cookie. */
+export async function finishOidcSignIn(query: string): Promise<void> {
+  forget();
+  pendingNotice = null;
+  const { json } = await apiFetch('/auth/oidc/callback', { method: 'POST', body: JSON.stringify({ query }) });
+  remember(json as SessionBody);
 }
 
 export const authProvider: AuthProvider = {

@@ -114,6 +114,10 @@ export interface AppConfig {
   securityWebhookMaxAttempts: number;
   /** How often the worker starts the delivery of webhooks behind the audit trail (and re-creates lost jobs). */
   securityWebhookPollMs: number;
+  /** Staff sign-in through the company's OpenID Connect provider; null (OIDC_ISSUER unset): off. */
+  oidc: OidcConfig | null;
+  /** Password + TOTP sign-in (small desks, break-glass); false refuses it. Off needs OIDC on. */
+  localLogin: boolean;
 }
 
 /** A receiver of the security event stream (a SIEM, a chat bridge). */
@@ -135,6 +139,29 @@ export interface S3Settings {
   forcePathStyle: boolean;
   /** Prepended to every object name, so one bucket can hold several deployments' documents. */
   prefix: string;
+}
+
+/** The role names of Recovery Desk, as the OIDC role map may name them (core cannot import the auth module). */
+export const OIDC_MAPPABLE_ROLES = ['agent', 'reviewer', 'supervisor', 'admin'] as const;
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Null: a public client (PKCE only, no client authentication). */
+  clientSecret: string | null;
+  /** Where the provider sends the browser back: OIDC_REDIRECT_URI, or PUBLIC_URL + /oidc/callback (a console page). */
+  redirectUri: string;
+  scopes: string;
+  /** Shown on the console's button: "Sign in with <name>". */
+  providerName: string;
+  /** Claim (dotted path, e.g. realm_access.roles) whose values narrow the member's roles; null: no narrowing. */
+  rolesClaim: string | null;
+  /** Claim value → Recovery Desk roles it allows; empty: claim values are role names themselves. */
+  roleMap: Record<string, string[]>;
+  /** The ID token's acr must be one of these (empty: not checked). */
+  requiredAcr: string[];
+  /** The ID token's amr must contain every one of these (empty: not checked). */
+  requiredAmr: string[];
 }
 
 export class ConfigError extends Error {
@@ -323,6 +350,60 @@ function s3Settings(env: Env): S3Settings {
   };
 }
 
+function list(env: Env, name: string): string[] {
+  return (optional(env, name) ?? '')
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** `group=role[+role],…`: which Recovery Desk roles each value of the roles claim allows. */
+function roleMap(env: Env, name: string): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const entry of (optional(env, name) ?? '').split(',').map((e) => e.trim())) {
+    if (!entry) continue;
+    const at = entry.lastIndexOf('=');
+    const value = entry.slice(0, at).trim();
+    const roles = entry
+      .slice(at + 1)
+      .split('+')
+      .map((r) => r.trim());
+    if (at <= 0 || roles.some((r) => !(OIDC_MAPPABLE_ROLES as readonly string[]).includes(r))) {
+      throw new ConfigError(name, `must read claim-value=role[+role],… with roles among ${OIDC_MAPPABLE_ROLES.join(', ')}, got "${entry}"`);
+    }
+    map[value] = [...new Set([...(map[value] ?? []), ...roles])];
+  }
+  return map;
+}
+
+function oidc(env: Env, production: boolean, publicUrl: string): OidcConfig | null {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  if (issuer === null) return null;
+  // Plain http only for a provider on this machine (tests, a local trial): tokens never cross a network in clear.
+  if (production && new URL(issuer).protocol !== 'https:') throw new ConfigError('OIDC_ISSUER', 'must start with https:// in production');
+  const redirectGiven = url(env, 'OIDC_REDIRECT_URI', ['https:', 'http:']);
+  if (production && redirectGiven === null && optional(env, 'PUBLIC_URL') === null) {
+    throw new ConfigError('OIDC_REDIRECT_URI', 'is required in production when PUBLIC_URL is not set');
+  }
+  // The provider comes back to the console's page, which hands its answer to the API (see LoginPage).
+  if (redirectGiven !== null && !new URL(redirectGiven).pathname.endsWith('/oidc/callback')) {
+    throw new ConfigError('OIDC_REDIRECT_URI', "must be the console's /oidc/callback page, e.g. https://desk.example.com/oidc/callback");
+  }
+  const scopes = list(env, 'OIDC_SCOPES');
+  return {
+    issuer,
+    clientId: str(env, 'OIDC_CLIENT_ID'),
+    clientSecret: optional(env, 'OIDC_CLIENT_SECRET'),
+    redirectUri: redirectGiven ?? `${publicUrl}/oidc/callback`,
+    scopes: [...new Set(['openid', ...(scopes.length ? scopes : ['email', 'profile'])])].join(' '),
+    providerName: str(env, 'OIDC_PROVIDER_NAME', new URL(issuer).hostname),
+    rolesClaim: optional(env, 'OIDC_ROLES_CLAIM'),
+    roleMap: roleMap(env, 'OIDC_ROLE_MAP'),
+    requiredAcr: list(env, 'OIDC_REQUIRED_ACR'),
+    requiredAmr: list(env, 'OIDC_REQUIRED_AMR'),
+  };
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const production = nodeEnv === 'production';
@@ -354,6 +435,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
 
   const documentsStore = oneOf(env, 'DOCUMENTS_STORE', ['fs', 's3'] as const, 'fs');
   const keyId = documentsKeyId(env);
+  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000').replace(/\/$/, '');
+  const oidcConfig = oidc(env, production, publicUrl);
+  const localLogin = oneOf(env, 'LOCAL_LOGIN', ['on', 'off'] as const, 'on') === 'on';
+  if (!localLogin && oidcConfig === null)
+    throw new ConfigError('LOCAL_LOGIN', 'can be off only with OIDC_ISSUER set (nobody could sign in)');
 
   const config: AppConfig = {
     nodeEnv,
@@ -411,7 +497,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     imagePixelBudget: int(env, 'IMAGE_PIXEL_BUDGET', 12_000_000, 1_000_000, 400_000_000),
     caseCollectDays: int(env, 'CASE_COLLECT_DAYS', 14, 1, 90),
     documentRetentionDays: int(env, 'DOCUMENT_RETENTION_DAYS', 180, 1, 3650),
-    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000').replace(/\/$/, ''),
+    publicUrl,
     recoveryHoldHours: int(env, 'RECOVERY_HOLD_HOURS', 24, 0, 720),
     recoveryReportDays: int(env, 'RECOVERY_REPORT_DAYS', 14, 1, 365),
     alerts: {
@@ -434,6 +520,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     securityWebhookRetryBaseMs: int(env, 'SECURITY_WEBHOOK_RETRY_BASE_MS', 2000, 10, 3600_000),
     securityWebhookMaxAttempts: int(env, 'SECURITY_WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
     securityWebhookPollMs: int(env, 'SECURITY_WEBHOOK_POLL_SECONDS', 10, 1, 3600) * 1000,
+    oidc: oidcConfig,
+    localLogin,
   };
   return { ...config, ...overrides };
 }

@@ -17,6 +17,9 @@ const app = {
       otp_help: '6-digit code from your authenticator app',
       otp_format: 'Enter the 6 digits of the code',
       submit: 'Sign in',
+      or: 'or',
+      oidc: 'Sign in with %{provider}',
+      oidc_finishing: 'Signing you in…',
       errors: {
         unauthorized: 'Wrong email, password or code.',
         too_many: 'Too many failed attempts. Please try again later.',

@@ -19,6 +19,9 @@ const app: typeof en = {
       otp_help: "Code à 6 chiffres de votre application d'authentification",
       otp_format: 'Saisissez les 6 chiffres du code',
       submit: 'Se connecter',
+      or: 'ou',
+      oidc: 'Se connecter avec %{provider}',
+      oidc_finishing: 'Connexion en cours…',
       errors: {
         unauthorized: 'Adresse e-mail, mot de passe ou code incorrect.',
         too_many: 'Trop de tentatives échouées. Veuillez réessayer plus tard.',
