@@ -324,6 +324,16 @@ describe('Prometheus metrics: cache, worker, port in use', () => {
       expect(value(res.samples, 'recovery_desk_metrics_source_up', { source: 'redis' })).toBe(1);
       expect(value(res.samples, 'recovery_desk_queue_jobs', { queue: 'documents', state: 'failed' })).toBeDefined();
       expect(value(res.samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+      // The worker times its jobs, by queue, job name and outcome.
+      const sweeps = async () =>
+        value((await scrape(metricsUrl(worker))).samples, 'recovery_desk_job_duration_seconds_count', {
+          queue: 'maintenance',
+          job: 'sessions.sweep',
+          outcome: 'completed',
+        }) ?? 0;
+      const before = await sweeps();
+      await worker.get(QueueService).enqueue('sessions.sweep', {});
+      expect(await until(async () => (await sweeps()) > before, 15_000)).toBe(true);
     } finally {
       await worker.close();
     }

@@ -16,6 +16,7 @@ export class MetricsService {
   readonly registry = new Registry();
   readonly enabled: boolean;
   private readonly httpDuration?: Histogram<'method' | 'route' | 'status_code'>;
+  private readonly jobDuration?: Histogram<'queue' | 'job' | 'outcome'>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.enabled = config.metrics.port !== null;
@@ -29,6 +30,21 @@ export class MetricsService {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
+    this.jobDuration = new Histogram({
+      name: `${METRIC_PREFIX}job_duration_seconds`,
+      help: 'Time a worker spent on a job attempt, by queue, job name and outcome (completed, failed)',
+      labelNames: ['queue', 'job', 'outcome'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers: [this.registry],
+    });
+  }
+
+  /** Starts timing one job attempt; the returned function records it with its outcome (nothing when metrics are off). */
+  jobTimer(queue: string, job: string): (outcome: 'completed' | 'failed') => void {
+    const histogram = this.jobDuration;
+    if (!histogram) return () => undefined;
+    const started = process.hrtime.bigint();
+    return (outcome) => histogram.observe({ queue, job, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   /** What the request log calls at the end of each request; undefined when metrics are off. */
