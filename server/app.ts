@@ -19,6 +19,7 @@ import { createValidationPipe } from './core/http/validation';
 import { ROUTE_POLICY } from './auth/policy.decorator';
 import { OpenApiDocument } from './api-docs.controller';
 import { buildOpenApiDocument } from './openapi';
+import { MetricsService } from './core/metrics/metrics.service';
 import { RootModule } from './root.module';
 import { mountQueueBoard } from './supervision/queue-board';
 
@@ -37,6 +38,10 @@ function serveConsole(app: NestExpressApplication, uiDir: string): void {
   const isApi = (p: string) => p === '/api' || p.startsWith('/api/');
   const files = express.static(uiDir, { index: false, maxAge: '1h', immutable: false });
   http.use((req, res, next) => (isApi(req.path) ? next() : files(req, res, next)));
+  // Metrics have their own port (METRICS_PORT): here /metrics is a plain 404, not the console's page.
+  http.all(/^\/metrics(\/.*)?$/, (_req, res) => {
+    res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
+  });
   http.get(/^\/(?!api(\/|$)).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
@@ -57,7 +62,9 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   if (open.length) throw new Error(`Routes without a declared permission: ${open.map((r) => `${r.method} ${r.path}`).join(', ')}`);
   app.set('trust proxy', config.trustProxy);
   // First, so that every answer has a request id, the body parser's and helmet's included.
-  app.use(requestLog(pino({ level: config.logLevel }), { enabled: config.nodeEnv !== 'test' }));
+  app.use(
+    requestLog(pino({ level: config.logLevel }), { enabled: config.nodeEnv !== 'test', metrics: app.get(MetricsService).httpObserver }),
+  );
   app.disable('x-powered-by');
   // API answers carry personal data: never stored by a browser or a proxy, so no ETag to compute either.
   app.set('etag', false);

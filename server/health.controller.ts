@@ -1,6 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Public } from './auth/policy.decorator';
 import { HealthService } from './health.service';
 import type { State } from './health.service';
@@ -11,7 +20,32 @@ export class HealthResponse {
   @ApiProperty({ enum: ['up', 'down'] }) redis: State;
 }
 
+export class LivenessResponse {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+}
+
+/** One check of the readiness answer: `up` or `down`, with why (`unreachable`, a timeout, migrations not applied). */
+export class ReadinessCheck {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiPropertyOptional() message?: string;
+  @ApiPropertyOptional({ description: 'Milliseconds the check took' }) responseTime?: number;
+}
+
+const CHECKS = {
+  type: 'object',
+  additionalProperties: { $ref: getSchemaPath(ReadinessCheck) },
+  description: 'By check name: database, redis, migrations',
+} as const;
+
+export class ReadinessResponse {
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] }) status: string;
+  @ApiPropertyOptional({ ...CHECKS, description: 'The checks that passed' }) info?: Record<string, ReadinessCheck>;
+  @ApiPropertyOptional({ ...CHECKS, description: 'The checks that failed' }) error?: Record<string, ReadinessCheck>;
+  @ApiProperty(CHECKS) details: Record<string, ReadinessCheck>;
+}
+
 @ApiTags('health')
+@ApiExtraModels(ReadinessCheck)
 @Controller('health')
 export class HealthController {
   constructor(private readonly probes: HealthService) {}
@@ -26,5 +60,27 @@ export class HealthController {
     const ok = database === 'up' && redis === 'up';
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'error', database, redis };
+  }
+
+  @Get('live')
+  @Public('the orchestrator probes it without a session; it says only that the process answers')
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked, so an outage does not restart it)' })
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public('load balancers probe it without a session; it reveals only up/down states and why, in one word')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable, migrations applied' })
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiServiceUnavailableResponse({
+    description: 'A check failed (named under `error`), or the process is shutting down',
+    type: ReadinessResponse,
+  })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessResponse> {
+    const { ready, result } = await this.probes.ready();
+    res.status(ready ? 200 : 503);
+    return result as ReadinessResponse;
   }
 }

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from './core/dev/embedded-postgres';
 import { ensureLocalRedis } from './core/dev/local-redis';
 import { runMigrations } from './core/database/migrate';
 import { schema } from './schema';
+import { MetricsServer } from './core/metrics/metrics-server';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TOTP_SECRET, seedDemoStaff } from './staff/demo-staff';
 import { seedAccounts } from './accounts/demo-accounts';
 
@@ -53,9 +54,20 @@ async function prepareDatabase(config: AppConfig): Promise<void> {
   }
 }
 
-function printWelcome(config: AppConfig, port: number): void {
+/** Where this process serves its Prometheus metrics, or that it serves none. */
+function metricsLine(config: AppConfig, metrics: MetricsServer): string {
+  const bound = metrics.address;
+  if (bound) return `Prometheus metrics at http://${bound.address}:${bound.port}/metrics`;
+  return config.metrics.port === null ? 'Metrics off (METRICS_PORT=off)' : `No metrics: port ${config.metrics.port} was taken`;
+}
+
+function printWelcome(config: AppConfig, port: number, metrics: MetricsServer): void {
   const url = `http://localhost:${port}`;
-  const lines = [``, `Recovery Desk is running: ${url}  (API under ${url}/api, health at ${url}/api/health)`];
+  const lines = [
+    ``,
+    `Recovery Desk is running: ${url}  (API under ${url}/api, health at ${url}/api/health, /api/health/live, /api/health/ready)`,
+    metricsLine(config, metrics),
+  ];
   if (config.seedDemo) {
     lines.push(
       `Demo logins (development only), password ${DEMO_PASSWORD}, TOTP secret ${DEMO_TOTP_SECRET}:`,
@@ -113,13 +125,13 @@ async function main(): Promise<void> {
   if (config.role === 'worker') {
     const worker = await createWorker(config);
     onSignal(() => worker.close().then(stopServices));
-    console.log('Recovery Desk worker running (no HTTP port)');
+    console.log(`Recovery Desk worker running (no HTTP port). ${metricsLine(config, worker.get(MetricsServer))}`);
     return;
   }
   const app = await createHttpApp(config);
   await app.listen(config.port, '0.0.0.0');
   onSignal(() => app.close().then(stopServices));
-  printWelcome(config, config.port);
+  printWelcome(config, config.port, app.get(MetricsServer));
 }
 
 main().catch((e) => {

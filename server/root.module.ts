@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { ApiDocsController, OpenApiDocument } from './api-docs.controller';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
@@ -8,6 +9,9 @@ import { EventsModule } from './events/events.module';
 import type { Clock } from './core/clock';
 import type { AppConfig, Role } from './core/config/config';
 import { CoreModule } from './core/core.module';
+import { MetricsModule } from './core/metrics/metrics.module';
+import { PROCESSING_STATES } from './documents/case-document.entity';
+import { REVIEW_TARGET_MS } from './documents/review.service';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { WorkerModule } from './core/queue/worker.module';
@@ -16,6 +20,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { StaffModule } from './staff/staff.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { ALERT_RULES } from './supervision/alert.entity';
+import { NEAR_TARGET_MS } from './supervision/home.service';
 
 /** The feature modules; their controllers serve in the api role, their job handlers run in the worker role. */
 const FEATURES = [
@@ -36,7 +42,20 @@ export class RootModule {
     const runsWorker = role === 'worker' || role === 'all';
     return {
       module: RootModule,
-      imports: [CoreModule.forRoot({ config, schema, clock }), ...FEATURES, ...(runsWorker ? [WorkerModule] : [])],
+      imports: [
+        CoreModule.forRoot({ config, schema, clock }),
+        // Every role serves its metrics; the feature modules' vocabulary is handed down (core imports none of them).
+        MetricsModule.forRoot({
+          reviewTargetMs: REVIEW_TARGET_MS,
+          reviewNearMs: NEAR_TARGET_MS,
+          documentStates: PROCESSING_STATES,
+          alertRules: ALERT_RULES,
+        }),
+        ...FEATURES,
+        ...(runsWorker ? [WorkerModule] : []),
+        // Readiness checks; its own error log is off (a failing probe every few seconds is not news, the 503 says it).
+        ...(role === 'worker' ? [] : [TerminusModule.forRoot({ logger: false })]),
+      ],
       controllers: role === 'worker' ? [] : [HealthController, ApiDocsController],
       providers: role === 'worker' ? [] : [HealthService, OpenApiDocument],
     };

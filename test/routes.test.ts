@@ -39,6 +39,14 @@ const TABLE: Record<string, Row> = {
     path: async () => '/api/health',
     expect: { anonymous: 200, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
   },
+  'GET /api/health/live': {
+    path: async () => '/api/health/live',
+    expect: { anonymous: 200, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
+  'GET /api/health/ready': {
+    path: async () => '/api/health/ready',
+    expect: { anonymous: 200, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
   'GET /api/docs-json': {
     path: async () => '/api/docs-json',
     expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },

@@ -532,6 +532,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process answers (no dependency is checked, so an outage does not restart it) */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: PostgreSQL and Redis reachable, migrations applied */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/home/admin': {
     parameters: {
       query?: never;
@@ -2244,6 +2278,10 @@ export interface components {
       oldestAgeHours: number | null;
       status: string;
     };
+    LivenessResponse: {
+      /** @enum {string} */
+      status: 'ok';
+    };
     LockDto: {
       callReference?: string;
       reason: string;
@@ -2516,6 +2554,29 @@ export interface components {
       queues: components['schemas']['QueueHealthResponse'][];
       /** @enum {string} */
       redis: 'up' | 'down';
+    };
+    ReadinessCheck: {
+      message?: string;
+      /** @description Milliseconds the check took */
+      responseTime?: number;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
+    ReadinessResponse: {
+      /** @description By check name: database, redis, migrations */
+      details: {
+        [key: string]: components['schemas']['ReadinessCheck'];
+      };
+      /** @description The checks that failed */
+      error?: {
+        [key: string]: components['schemas']['ReadinessCheck'];
+      };
+      /** @description The checks that passed */
+      info?: {
+        [key: string]: components['schemas']['ReadinessCheck'];
+      };
+      /** @enum {string} */
+      status: 'ok' | 'error' | 'shutting_down';
     };
     ReasonDto: {
       reason: string;
@@ -4783,6 +4844,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthResponse'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LivenessResponse'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
+        };
+      };
+      /** @description A check failed (named under `error`), or the process is shutting down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
         };
       };
     };

@@ -118,6 +118,11 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Password + TOTP sign-in (small desks, break-glass); false refuses it. Off needs OIDC on. */
   localLogin: boolean;
+  /**
+   * Prometheus metrics, on a port of their own (never the public API's). `port` null: off; 0: any free port (tests).
+   * `cacheMs`: how long a scrape reuses the database and queue figures of the previous one.
+   */
+  metrics: { port: number | null; host: string; cacheMs: number };
 }
 
 /** A receiver of the security event stream (a SIEM, a chat bridge). */
@@ -404,6 +409,25 @@ function oidc(env: Env, production: boolean, publicUrl: string): OidcConfig | nu
   };
 }
 
+/** The metrics port of a process on a host where an API and a worker may run side by side. */
+export const METRICS_PORT_DEFAULT = 9464;
+export const METRICS_PORT_DEFAULT_WORKER = 9465;
+
+/**
+ * METRICS_PORT: a port, or `off`. By default 9464, and 9465 for a worker, so that the default API and worker on
+ * one host do not fight for a port; more processes on one host each need their own. Off by default in tests.
+ */
+function metricsPort(env: Env, nodeEnv: NodeEnv, role: Role): number | null {
+  const raw = env.METRICS_PORT;
+  if (raw === undefined || raw === '') {
+    if (nodeEnv === 'test') return null;
+    return role === 'worker' ? METRICS_PORT_DEFAULT_WORKER : METRICS_PORT_DEFAULT;
+  }
+  if (raw.toLowerCase() === 'off') return null;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new ConfigError('METRICS_PORT', `must be a port (0 to 65535) or off, got "${raw}"`);
+  return Number(raw);
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const production = nodeEnv === 'production';
@@ -441,9 +465,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
   if (!localLogin && oidcConfig === null)
     throw new ConfigError('LOCAL_LOGIN', 'can be off only with OIDC_ISSUER set (nobody could sign in)');
 
+  const role = oneOf(env, 'ROLE', ['api', 'worker', 'all'] as const, 'all');
   const config: AppConfig = {
     nodeEnv,
-    role: oneOf(env, 'ROLE', ['api', 'worker', 'all'] as const, 'all'),
+    role,
     port: int(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
     poolSize: int(env, 'POOL_SIZE', 10, 1, 500),
@@ -522,6 +547,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     securityWebhookPollMs: int(env, 'SECURITY_WEBHOOK_POLL_SECONDS', 10, 1, 3600) * 1000,
     oidc: oidcConfig,
     localLogin,
+    metrics: {
+      port: metricsPort(env, nodeEnv, role),
+      // Loopback unless configured: the figures are for the provider's Prometheus, not for the internet.
+      host: str(env, 'METRICS_HOST', '127.0.0.1'),
+      cacheMs: int(env, 'METRICS_CACHE_SECONDS', 10, 0, 300) * 1000,
+    },
   };
   return { ...config, ...overrides };
 }

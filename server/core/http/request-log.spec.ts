@@ -1,7 +1,7 @@
 import express from 'express';
 import { pino, type Level } from 'pino';
 import request from 'supertest';
-import { requestLog } from './request-log';
+import { HttpObserver, requestLog } from './request-log';
 
 function capture(level: Level) {
   const lines: Record<string, unknown>[] = [];
@@ -84,5 +84,33 @@ describe('requestLog (the HTTP request log)', () => {
     const res = await request(app).get('/x');
     expect(res.body.id).toBe(res.headers['x-request-id']);
     expect(lines).toHaveLength(0);
+  });
+
+  it('tells the metrics each request by route template and status, even with the log off', async () => {
+    const seen: [string, string, number, number][] = [];
+    const metrics: HttpObserver = { observe: (method, route, status, seconds) => seen.push([method, route, status, seconds]) };
+    const app = express();
+    app.use(requestLog(pino({ level: 'info' }, { write: () => undefined }), { enabled: false, metrics }));
+    app.get('/api/accounts/:id', (_req, res) => void res.json({}));
+    const board = express.Router();
+    board.get('/api/queues/:name', (_req, res) => void res.json({}));
+    app.use('/api/admin/queues', board);
+    // Nest's not-found route under its prefix, and the console's catch-all page.
+    const notFound = express.Router();
+    notFound.all('*path', (_req, res) => void res.status(404).json({}));
+    app.get(/^\/(?!api(\/|$)).*/, (_req, res) => void res.send('console'));
+    app.use('/api', notFound);
+
+    await request(app).get('/api/accounts/4f1c2a9e-1111-4222-8333-944445555666?q=secret');
+    await request(app).get('/api/admin/queues/api/queues/mail');
+    await request(app).get('/api/accounts-nope/12');
+    await request(app).get('/cases/123');
+    expect(seen.map(([method, route, status]) => [method, route, status])).toEqual([
+      ['GET', '/api/accounts/:id', 200],
+      ['GET', '/api/admin/queues/api/queues/:name', 200],
+      ['GET', '(unmatched)', 404],
+      ['GET', '(console)', 200],
+    ]);
+    for (const [, , , seconds] of seen) expect(seconds).toBeGreaterThan(0);
   });
 });

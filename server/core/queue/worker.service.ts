@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { JOB_HANDLER, JobHandlerOf } from './job-handler';
 import { JOB_NAMES, JOB_QUEUE, JobName, JobPayloads, QUEUE_CONCURRENCY, QUEUE_NAMES } from './jobs';
 import { createRedis } from './redis';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** Finds the handlers, refuses to start unless each job has exactly one, and runs one BullMQ worker per queue. */
 export function collectHandlers(found: { name: JobName; instance: JobHandlerOf<JobName> }[]): Map<JobName, JobHandlerOf<JobName>> {
@@ -32,6 +33,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,7 +50,15 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         async (job: Job<JobPayloads[JobName]>) => {
           const handler = handlers.get(job.name as JobName);
           if (!handler || JOB_QUEUE[job.name as JobName] !== queue) throw new Error(`No handler for job ${job.name} on ${queue}`);
-          return handler.handle(job.data, job);
+          const done = this.metrics.jobTimer(queue, job.name);
+          try {
+            const result: unknown = await handler.handle(job.data, job);
+            done('completed');
+            return result;
+          } catch (e) {
+            done('failed');
+            throw e;
+          }
         },
         {
           connection: this.connection,
