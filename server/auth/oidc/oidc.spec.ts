@@ -67,10 +67,14 @@ describe('OIDC settings', () => {
       SEED_DEMO: 'false',
     };
     expect(problem({ ...production, ...base, OIDC_ISSUER: 'http://login.example.com' })).toMatch(/OIDC_ISSUER must start with https/);
-    expect(problem({ ...production, ...base })).toMatch(/OIDC_REDIRECT_URI is required in production when PUBLIC_URL is not set/);
-    expect(loadConfig({ ...production, ...base, PUBLIC_URL: 'https://desk.example.com' }).oidc?.redirectUri).toBe(
-      'https://desk.example.com/oidc/callback',
+    const secondFactor = { OIDC_REQUIRED_AMR: 'mfa' };
+    expect(problem({ ...production, ...base, ...secondFactor })).toMatch(
+      /OIDC_REDIRECT_URI is required in production when PUBLIC_URL is not set/,
     );
+    const withUrl = { ...production, ...base, PUBLIC_URL: 'https://desk.example.com' };
+    expect(problem(withUrl)).toMatch(/OIDC_REQUIRED_AMR or OIDC_REQUIRED_ACR must name the provider's second factor/);
+    expect(loadConfig({ ...withUrl, ...secondFactor }).oidc?.redirectUri).toBe('https://desk.example.com/oidc/callback');
+    expect(loadConfig({ ...withUrl, OIDC_REQUIRED_ACR: 'urn:mfa' }).oidc?.requiredAcr).toEqual(['urn:mfa']);
   });
 
   it('know the same role names as Recovery Desk', () => {

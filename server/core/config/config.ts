@@ -395,6 +395,12 @@ function oidc(env: Env, production: boolean, publicUrl: string): OidcConfig | nu
     throw new ConfigError('OIDC_REDIRECT_URI', "must be the console's /oidc/callback page, e.g. https://desk.example.com/oidc/callback");
   }
   const scopes = list(env, 'OIDC_SCOPES');
+  const requiredAcr = list(env, 'OIDC_REQUIRED_ACR');
+  const requiredAmr = list(env, 'OIDC_REQUIRED_AMR');
+  // The provider's sign-in replaces password + TOTP: in production it must prove its second factor.
+  if (production && !requiredAcr.length && !requiredAmr.length) {
+    throw new ConfigError('OIDC_REQUIRED_AMR', "or OIDC_REQUIRED_ACR must name the provider's second factor in production (e.g. mfa)");
+  }
   return {
     issuer,
     clientId: str(env, 'OIDC_CLIENT_ID'),
@@ -404,8 +410,8 @@ function oidc(env: Env, production: boolean, publicUrl: string): OidcConfig | nu
     providerName: str(env, 'OIDC_PROVIDER_NAME', new URL(issuer).hostname),
     rolesClaim: optional(env, 'OIDC_ROLES_CLAIM'),
     roleMap: roleMap(env, 'OIDC_ROLE_MAP'),
-    requiredAcr: list(env, 'OIDC_REQUIRED_ACR'),
-    requiredAmr: list(env, 'OIDC_REQUIRED_AMR'),
+    requiredAcr,
+    requiredAmr,
   };
 }
 
