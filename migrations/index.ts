@@ -21,6 +21,7 @@ import { RecoveryClosedCode1796113720396 } from './1796113720396-RecoveryClosedC
 import { TwoFactorChoice1796094195957 } from './1796094195957-TwoFactorChoice';
 import { AlertSubjects1796114768284 } from './1796114768284-AlertSubjects';
 import { AuditExplorer1796114850088 } from './1796114850088-AuditExplorer';
+import { SecurityKeys1796140120184 } from './1796140120184-SecurityKeys';
 import { NameSearchWords1796200000000 } from './1796200000000-NameSearchWords';
 
 /**
@@ -34,5 +35,6 @@ export const migrations = [
   StaffMfaResets1795616617266, AuditAppendFunction1795620000000,
   LimitHits1796072601314, AuditFullPass1796072646098, StaffInvitations1796072769712, FormLanguage1796072917292,
   AccountLockPhoneRegion1796094091972, CallScripts1796094167138, DocumentRules1796094193751, TwoFactorChoice1796094195957,
-  RecoveryClosedCode1796113720396, AlertSubjects1796114768284, AuditExplorer1796114850088, NameSearchWords1796200000000,
+  RecoveryClosedCode1796113720396, AlertSubjects1796114768284, AuditExplorer1796114850088, SecurityKeys1796140120184,
+  NameSearchWords1796200000000,
 ];

@@ -14,7 +14,7 @@ import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { ApiErrors } from '../core/http/api-errors';
 import { SessionResponse } from './auth-responses.dto';
 
-function me(user: { id: string; email: string; name: string; roles: Actor['roles'] }): MeResponse {
+export function me(user: { id: string; email: string; name: string; roles: Actor['roles'] }): MeResponse {
   return {
     user: { id: user.id, email: user.email, name: user.name, roles: user.roles },
     rules: packAbility(defineAbilityFor({ id: user.id, roles: user.roles })),

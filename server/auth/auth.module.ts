@@ -6,10 +6,28 @@ import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionSweepHandler } from './session-sweep.handler';
 import { SessionService } from './session.service';
+import { SecurityKeyChallenges } from './webauthn/security-key-challenges.service';
+import { SecurityKeyLoginService } from './webauthn/security-key-login.service';
+import { SecurityKeyPolicy } from './webauthn/security-key-policy.service';
+import { SecurityKeyResetsController } from './webauthn/security-key-resets.controller';
+import { SecurityKeyResetsService } from './webauthn/security-key-resets.service';
+import { MySecurityKeysController, SecurityKeyLoginController } from './webauthn/security-keys.controller';
+import { SecurityKeysService } from './webauthn/security-keys.service';
 
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, LoginThrottleService, SessionSweepHandler, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, MySecurityKeysController, SecurityKeyLoginController, SecurityKeyResetsController],
+  providers: [
+    AuthService,
+    SessionService,
+    LoginThrottleService,
+    SessionSweepHandler,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    SecurityKeyChallenges,
+    SecurityKeyPolicy,
+    SecurityKeysService,
+    SecurityKeyLoginService,
+    SecurityKeyResetsService,
+  ],
   exports: [SessionService],
 })
 export class AuthModule {}

@@ -91,6 +91,12 @@ export interface AppConfig {
   staffInviteHours: number;
   /** Code mails the customers' form may send to one address in an hour: no mail bombing of someone else's inbox. */
   formCodeMailsPerAddressPerHour: number;
+  /**
+   * Staff security keys (WebAuthn): a key is bound to `rpId` (a host name, never an IP address) and its answers are
+   * accepted only from `origin`. `requiredRoles`: a member holding one of these roles signs in with a key, never a
+   * TOTP code (phishing-resistant, NIST 800-63B AAL3).
+   */
+  webauthn: { rpId: string; rpName: string; origin: string; requiredRoles: string[] };
 }
 
 export class ConfigError extends Error {
@@ -175,6 +181,43 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** The staff roles, as auth/staff-user.entity lists them (core imports no feature module). */
+const ROLE_NAMES = ['agent', 'reviewer', 'supervisor', 'admin'];
+
+function webauthn(env: Env, production: boolean, publicUrl: string): AppConfig['webauthn'] {
+  const given = url(env, 'WEBAUTHN_ORIGIN', ['http:', 'https:']);
+  // By default the console's own address (PUBLIC_URL, http://localhost:3000 for `npm start`).
+  const origin = new URL(given ?? new URL(publicUrl).origin);
+  if (origin.origin !== origin.href.replace(/\/$/, '')) {
+    throw new ConfigError('WEBAUTHN_ORIGIN', 'must be an origin only (scheme, host and port), without a path');
+  }
+  const local = origin.hostname === 'localhost' || origin.hostname.endsWith('.localhost');
+  // Browsers offer WebAuthn only to secure contexts: https, or http on localhost. (Derived from an http PUBLIC_URL,
+  // the origin is left alone: that deployment's keys cannot work, but nothing else changes for it.)
+  if (given !== null && origin.protocol === 'http:' && !local && production) {
+    throw new ConfigError('WEBAUTHN_ORIGIN', 'must be https in production');
+  }
+  const rpId = str(env, 'WEBAUTHN_RP_ID', origin.hostname).toLowerCase();
+  // Checked when set: a PUBLIC_URL on an IP address still boots as before (keys only work on a host name).
+  if (given !== null || optional(env, 'WEBAUTHN_RP_ID') !== null) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(rpId) || /^[\d.]+$/.test(rpId)) {
+      throw new ConfigError('WEBAUTHN_RP_ID', `must be a host name (not an IP address), got "${rpId}"`);
+    }
+    if (origin.hostname !== rpId && !origin.hostname.endsWith(`.${rpId}`)) {
+      throw new ConfigError('WEBAUTHN_RP_ID', `must be the host of WEBAUTHN_ORIGIN (${origin.hostname}) or a domain above it`);
+    }
+  }
+  const requiredRoles = (optional(env, 'SECURITY_KEY_REQUIRED_ROLES') ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  const unknown = requiredRoles.find((r) => !ROLE_NAMES.includes(r));
+  if (unknown !== undefined) {
+    throw new ConfigError('SECURITY_KEY_REQUIRED_ROLES', `must list roles among ${ROLE_NAMES.join(', ')}, got "${unknown}"`);
+  }
+  return { rpId, rpName: str(env, 'WEBAUTHN_RP_NAME', 'Recovery Desk'), origin: origin.origin, requiredRoles: [...new Set(requiredRoles)] };
+}
+
 function documentsKey(env: Env, production: boolean): Buffer {
   const raw = str(env, 'DOCUMENTS_KEY', production ? undefined : DEV_DOCUMENTS_KEY);
   if (production && raw === DEV_DOCUMENTS_KEY)
@@ -202,6 +245,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
 
   const seedDemo = bool(env, 'SEED_DEMO', !production);
   if (production && seedDemo) throw new ConfigError('SEED_DEMO', 'cannot be on in production (demo staff have public passwords)');
+
+  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000').replace(/\/$/, '');
 
   const config: AppConfig = {
     nodeEnv,
@@ -254,7 +299,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     imagePixelBudget: int(env, 'IMAGE_PIXEL_BUDGET', 12_000_000, 1_000_000, 400_000_000),
     caseCollectDays: int(env, 'CASE_COLLECT_DAYS', 14, 1, 90),
     documentRetentionDays: int(env, 'DOCUMENT_RETENTION_DAYS', 180, 1, 3650),
-    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? 'http://localhost:3000').replace(/\/$/, ''),
+    publicUrl,
     recoveryHoldHours: int(env, 'RECOVERY_HOLD_HOURS', 24, 0, 720),
     recoveryReportDays: int(env, 'RECOVERY_REPORT_DAYS', 14, 1, 365),
     alerts: {
@@ -271,6 +316,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uiDir: path.resolve(str(env, 'UI_DIR', path.join('dist', 'admin-ui'))),
     staffInviteHours: int(env, 'STAFF_INVITE_HOURS', 72, 1, 720),
     formCodeMailsPerAddressPerHour: int(env, 'FORM_CODE_MAILS_PER_ADDRESS_PER_HOUR', 5, 1, 1000),
+    webauthn: webauthn(env, production, publicUrl),
   };
   return { ...config, ...overrides };
 }
