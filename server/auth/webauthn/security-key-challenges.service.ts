@@ -39,15 +39,14 @@ export class SecurityKeyChallenges {
   async issueForSession(staffId: string, sessionId: string, challenge: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await this.prune(m);
-      await m.delete(SecurityKeyChallenge, { sessionId });
-      await m.insert(SecurityKeyChallenge, {
-        purpose: 'registration',
-        staffId,
-        sessionId,
-        ticketHash: null,
-        challenge,
-        expiresAt: this.expiry(),
-      });
+      // An upsert: two option requests of one session at once leave one challenge, the later, and no error.
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(SecurityKeyChallenge)
+        .values({ purpose: 'registration', staffId, sessionId, ticketHash: null, challenge, expiresAt: this.expiry() })
+        .orUpdate(['purpose', 'staff_id', 'challenge', 'expires_at'], ['session_id'])
+        .execute();
     });
   }
 
