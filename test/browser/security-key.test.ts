@@ -78,7 +78,7 @@ describe('security keys in the console (browser)', () => {
       // Email and password, then the key instead of the code.
       await page.locator('input[name="email"]').fill(staff.email);
       await page.locator('input[name="password"]').fill(staff.password);
-      await page.getByRole('button', { name: 'Sign in with a security key' }).click();
+      await page.getByRole('button', { name: 'Use a security key instead' }).click();
       await page.getByText(`Signed in as ${staff.user.name}`).waitFor();
 
       await page.goto(`${consoleUrl}/#/my-settings/security-keys`);
@@ -115,7 +115,7 @@ describe('security keys in the console (browser)', () => {
       await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
       await page.getByRole('alert').getByText('Votre rôle impose la connexion avec une clé de sécurité, pas avec un code.').waitFor();
 
-      await page.getByRole('button', { name: 'Se connecter avec une clé de sécurité' }).click();
+      await page.getByRole('button', { name: 'Utiliser plutôt une clé de sécurité' }).click();
       await page.getByText(`Connecté en tant que ${staff.user.name}`).waitFor();
       expectStayedLocal(session);
     } finally {

@@ -1,7 +1,7 @@
 /** Security keys (WebAuthn): the sign-in step and the member's own "Security keys" screen. */
 const security_keys = {
   login: {
-    submit: 'Sign in with a security key',
+    submit: 'Use a security key instead',
     or: 'or',
     touch: 'Touch your security key…',
     cancelled: 'The security key did not answer (cancelled or timed out). Try again.',
@@ -9,7 +9,7 @@ const security_keys = {
     first_key_title: 'Enrol your first security key',
     first_key_submit: 'Enrol my security key',
     first_key_name_missing: 'Give your key a name.',
-    first_key_done: 'Security key enrolled. Sign in with it now: “Sign in with a security key”.',
+    first_key_done: 'Security key enrolled. Now use it: “Use a security key instead”.',
   },
   page: {
     title: 'Security keys',

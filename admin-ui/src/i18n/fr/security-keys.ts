@@ -1,7 +1,7 @@
 /** Clés de sécurité (WebAuthn) : l’étape de connexion et l’écran « Clés de sécurité » de chacun. */
 const security_keys = {
   login: {
-    submit: 'Se connecter avec une clé de sécurité',
+    submit: 'Utiliser plutôt une clé de sécurité',
     or: 'ou',
     touch: 'Touchez votre clé de sécurité…',
     cancelled: 'La clé de sécurité n’a pas répondu (annulé ou délai dépassé). Réessayez.',
@@ -9,7 +9,7 @@ const security_keys = {
     first_key_title: 'Enregistrer votre première clé de sécurité',
     first_key_submit: 'Enregistrer ma clé de sécurité',
     first_key_name_missing: 'Donnez un nom à votre clé.',
-    first_key_done: 'Clé de sécurité enregistrée. Connectez-vous avec elle : « Se connecter avec une clé de sécurité ».',
+    first_key_done: 'Clé de sécurité enregistrée. Utilisez-la : « Utiliser plutôt une clé de sécurité ».',
   },
   page: {
     title: 'Clés de sécurité',
