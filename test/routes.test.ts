@@ -198,8 +198,10 @@ const TABLE: Record<string, Row> = {
     expect: { anonymous: 401, agent: 410, reviewer: 410, supervisor: 410, admin: 410 },
   },
   'POST /api/my-security-keys/registration-options': {
+    // Past the permission, the password asked again is wrong.
     path: async () => '/api/my-security-keys/registration-options',
-    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+    body: { password: 'not the password' },
+    expect: { anonymous: 401, agent: 400, reviewer: 400, supervisor: 400, admin: 400 },
   },
   'DELETE /api/my-security-keys/:id': {
     path: async () => '/api/my-security-keys/00000000-0000-4000-8000-000000000000',

@@ -11,7 +11,7 @@ import { StaffUser, type StaffRole } from '../server/auth/staff-user.entity';
 import { StaffSecurityKey } from '../server/auth/webauthn/staff-security-key.entity';
 import { FixedClock } from '../server/core/clock';
 import { signIn, startTestApp, type TestApp } from './support/app';
-import { createStaff, type TestStaff } from './support/factories';
+import { createStaff, TEST_PASSWORD, type TestStaff } from './support/factories';
 import { SoftAuthenticator } from './support/soft-authenticator';
 
 const RP_ID = 'localhost';
@@ -36,8 +36,11 @@ describe('staff security keys (WebAuthn)', () => {
 
   const newKey = () => new SoftAuthenticator(RP_ID, ORIGIN);
 
-  async function registrationOptions(agent: Agent): Promise<{ challenge: string; excludeCredentials?: { id: string }[] }> {
-    const res = await agent.post('/api/my-security-keys/registration-options');
+  async function registrationOptions(
+    agent: Agent,
+    password = TEST_PASSWORD,
+  ): Promise<{ challenge: string; excludeCredentials?: { id: string }[] }> {
+    const res = await agent.post('/api/my-security-keys/registration-options').send({ password });
     expect(res.status).toBe(200);
     return res.body.options;
   }
@@ -103,6 +106,19 @@ describe('staff security keys (WebAuthn)', () => {
     expect([stored.counter, stored.lastUsedAt?.getTime()]).toEqual(['1', clock.now().getTime()]);
     const logins = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'auth.login', actorId: staff.user.id });
     expect(logins.map((l) => l.after?.secondFactor)).toContain('security_key');
+  });
+
+  it('asks for the password again before a key is added (a borrowed session cannot add its own)', async () => {
+    const staff = await createStaff(t.dataSource, ['agent']);
+    const agent = await signIn(t, staff);
+    const res = await agent.post('/api/my-security-keys/registration-options').send({ password: 'not the password' });
+    expect([res.status, res.body.code, res.body.errors]).toEqual([400, 'webauthn.wrong_password', { password: 'Wrong password' }]);
+    expect(await audits('auth.security_key.add', staff.user.id)).toEqual([
+      expect.objectContaining({ outcome: 'denied', reason: 'wrong password' }),
+    ]);
+    expect(
+      (await agent.post('/api/my-security-keys').send({ name: 'none', response: newKey().register({ challenge: 'AAAA' }) })).status,
+    ).toBe(410);
   });
 
   it('uses a registration challenge once, only in the session that asked for it', async () => {

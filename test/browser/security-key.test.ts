@@ -66,6 +66,7 @@ describe('security keys in the console (browser)', () => {
       await page.getByText('No security key yet.').waitFor();
 
       await page.getByLabel('Name of the key').fill('Blue key');
+      await page.getByLabel('Your password').fill(staff.password);
       await page.getByRole('button', { name: 'Add a security key' }).click();
       await page.getByText('Security key “Blue key” enrolled.').waitFor();
       const row = page.getByRole('table', { name: 'Your security keys' }).getByRole('row').filter({ hasText: 'Blue key' });

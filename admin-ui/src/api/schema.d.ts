@@ -883,7 +883,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start enrolling a security key: options for the browser */
+    /** Start enrolling a security key (current password again): options for the browser */
     post: operations['MySecurityKeysController_registrationOptions'];
     delete?: never;
     options?: never;
@@ -2718,6 +2718,10 @@ export interface components {
     RecoveryLinkUsedResponse: {
       /** @enum {string} */
       result: 'cancelled' | 'reported';
+    };
+    RegistrationOptionsDto: {
+      /** @description The member's current password */
+      password: string;
     };
     RegistrationOptionsResponse: {
       /** @description For startRegistration({ optionsJSON }) (@simplewebauthn/browser) */
@@ -6244,7 +6248,11 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegistrationOptionsDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -6252,6 +6260,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegistrationOptionsResponse'];
+        };
+      };
+      /** @description Invalid input (field messages in errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
         };
       };
       /** @description No live staff session */
@@ -6265,6 +6282,15 @@ export interface operations {
       };
       /** @description The record changed state meanwhile */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description Too many attempts; Retry-After says when to retry */
+      429: {
         headers: {
           [name: string]: unknown;
         };

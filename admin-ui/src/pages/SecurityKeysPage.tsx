@@ -34,6 +34,8 @@ export const SecurityKeysPage = () => {
   const [locale] = useLocaleState();
   const [list, setList] = useState<KeyList | null>(null);
   const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   // 'add' while enrolling, a key's id while removing it.
@@ -57,13 +59,15 @@ export const SecurityKeysPage = () => {
     event.preventDefault();
     const trimmed = name.trim();
     setNameError(trimmed ? null : translate('ra.validation.required'));
-    if (!trimmed) return;
+    setPasswordError(password ? null : translate('ra.validation.required'));
+    if (!trimmed || !password) return;
     setBusy('add');
     setError(null);
     try {
-      await enrolSecurityKey(trimmed);
+      await enrolSecurityKey(trimmed, password);
       notify('security_keys.page.added', { type: 'info', messageArgs: { name: trimmed } });
       setName('');
+      setPassword('');
       await load();
     } catch (e) {
       const problem = ceremonyProblem(e);
@@ -71,6 +75,7 @@ export const SecurityKeysPage = () => {
       else {
         const failure = apiErrorOf(e);
         if (failure.errors.name) setNameError(failure.errors.name);
+        else if (failure.errors.password) setPasswordError(failure.message);
         else setError(failure.message);
       }
     } finally {
@@ -151,6 +156,18 @@ export const SecurityKeysPage = () => {
               error={Boolean(nameError)}
               helperText={nameError ?? translate('security_keys.page.name_help')}
               slotProps={{ htmlInput: { maxLength: 60 } }}
+              size="small"
+              sx={{ flex: 1 }}
+            />
+            <TextField
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              label={translate('security_keys.page.password')}
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={Boolean(passwordError)}
+              helperText={passwordError ?? translate('security_keys.page.password_help')}
               size="small"
               sx={{ flex: 1 }}
             />

@@ -33,9 +33,9 @@ export async function signInWithSecurityKey(email: string, password: string): Pr
   return signedIn.json;
 }
 
-/** Enrols a key for the signed-in member: the server keeps the challenge, bound to this session. */
-export async function enrolSecurityKey(name: string): Promise<void> {
-  const { json } = await apiFetch('/my-security-keys/registration-options', { method: 'POST' });
+/** Enrols a key for the signed-in member (password asked again): the server keeps the challenge, bound to this session. */
+export async function enrolSecurityKey(name: string, password: string): Promise<void> {
+  const { json } = await apiFetch('/my-security-keys/registration-options', { method: 'POST', body: JSON.stringify({ password }) });
   const { options } = json as { options: PublicKeyCredentialCreationOptionsJSON };
   const response = await startRegistration({ optionsJSON: options });
   await apiFetch('/my-security-keys', { method: 'POST', body: JSON.stringify({ name, response }) });

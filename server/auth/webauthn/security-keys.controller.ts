@@ -17,6 +17,7 @@ import { SecurityKeyLoginService } from './security-key-login.service';
 import { SecurityKeysService } from './security-keys.service';
 import {
   AddSecurityKeyDto,
+  RegistrationOptionsDto,
   FirstKeyDto,
   FirstKeyOptionsResponse,
   RegistrationOptionsResponse,
@@ -51,11 +52,11 @@ export class MySecurityKeysController {
   @Post('registration-options')
   @HttpCode(200)
   @Authenticated()
-  @ApiOperation({ summary: 'Start enrolling a security key: options for the browser' })
+  @ApiOperation({ summary: 'Start enrolling a security key (current password again): options for the browser' })
   @ApiOkResponse({ type: RegistrationOptionsResponse })
-  @ApiErrors(409)
-  async registrationOptions(@CurrentActor() actor: Actor): Promise<RegistrationOptionsResponse> {
-    return { options: { ...(await this.keys.registrationOptions(actor)) } };
+  @ApiErrors(400, 409, 429)
+  async registrationOptions(@CurrentActor() actor: Actor, @Body() dto: RegistrationOptionsDto): Promise<RegistrationOptionsResponse> {
+    return { options: { ...(await this.keys.registrationOptions(actor, dto.password)) } };
   }
 
   @Post()

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { AuditActor, RequestMeta } from '../../audit/audit.types';
@@ -10,6 +11,9 @@ import { isUniqueViolation } from '../../core/database/database-errors';
 import { isUuid } from '../../core/ids';
 import { auditActor } from '../actor';
 import type { Actor } from '../actor';
+import { staffForLogin } from '../auth-queries.service';
+import { authError } from '../auth.errors';
+import { LoginThrottleService } from '../login-throttle.service';
 import { keyRequiredFor, MAX_KEYS_PER_STAFF } from './key-policy';
 import { CEREMONY_TIMEOUT_MS, SecurityKeyChallenges } from './security-key-challenges.service';
 import { StaffSecurityKey } from './staff-security-key.entity';
@@ -38,6 +42,7 @@ export class SecurityKeysService {
     private readonly dataSource: DataSource,
     private readonly challenges: SecurityKeyChallenges,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   list(actor: Actor): Promise<StaffSecurityKey[]> {
@@ -65,7 +70,8 @@ export class SecurityKeysService {
     });
   }
 
-  async registrationOptions(actor: Actor): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  async registrationOptions(actor: Actor, password: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
+    await this.checkPassword(actor, password);
     const options = await this.optionsFor(actor);
     await this.challenges.issueForSession(actor.id, actor.sessionId, options.challenge);
     return options;
@@ -75,6 +81,36 @@ export class SecurityKeysService {
     const taken = await this.challenges.takeForSession(actor.sessionId);
     if (!taken || taken.staffId !== actor.id) throw webauthnError('challenge_gone');
     return this.verifyAndStore({ actor: auditActor(actor), name, meta: actor.meta }, taken.challenge, response);
+  }
+
+  /**
+   * The password again before a new way to sign in is added (a borrowed or stolen session cannot add its own key),
+   * counted by the sign-in throttle like any password try.
+   */
+  private async checkPassword(actor: Actor, password: string): Promise<void> {
+    const reservation = await this.throttle.reserve(actor.email, actor.meta.ip);
+    if (!reservation.granted) {
+      throw authError(
+        'login_throttled',
+        { minutes: Math.ceil(reservation.retryAfterSeconds / 60), retryAfterSeconds: reservation.retryAfterSeconds },
+        { headers: { 'Retry-After': String(reservation.retryAfterSeconds) } },
+      );
+    }
+    const user = await staffForLogin(this.dataSource.manager, actor.email);
+    const ok = !!user?.passwordHash && (await argon2.verify(user.passwordHash, password).catch(() => false));
+    if (!ok) {
+      await this.audit.recordAlone({
+        actor: auditActor(actor),
+        meta: actor.meta,
+        action: 'auth.security_key.add',
+        outcome: 'denied',
+        targetType: 'staff',
+        targetId: actor.id,
+        reason: 'wrong password',
+      });
+      throw webauthnError('wrong_password', {}, { fields: { password: 'Wrong password' } });
+    }
+    await this.dataSource.transaction((m) => this.throttle.giveBack(reservation, m));
   }
 
   /** Checks the answer against the challenge, this origin and relying party, and keeps the new key. */

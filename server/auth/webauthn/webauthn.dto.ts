@@ -19,6 +19,14 @@ export class AddSecurityKeyDto {
   response: RegistrationResponseJSON;
 }
 
+/** Adding a way to sign in asks for the password again: a borrowed or stolen session cannot add its own key. */
+export class RegistrationOptionsDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, description: "The member's current password" })
+  @IsString()
+  @Length(1, 200, { message: 'is required' })
+  password: string;
+}
+
 export class SecurityKeyLoginOptionsDto {
   @ApiProperty({ format: 'email', maxLength: 254 })
   @IsEmail({}, { message: 'must be an email address' })

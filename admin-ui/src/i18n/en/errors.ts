@@ -192,6 +192,7 @@ export const errorsEn = {
       first_key_not_due: 'Sign in, then enrol your security keys from your settings.',
       challenge_gone: 'This security key request was used already or has expired: start again.',
       registration_failed: 'The security key could not be enrolled: try again.',
+      wrong_password: 'Wrong password.',
       authentication_failed: 'The security key was not accepted.',
       key_exists: 'This security key is enrolled already.',
       too_many_keys: 'At most %{max} security keys per person: remove one first.',

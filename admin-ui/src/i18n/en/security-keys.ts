@@ -20,6 +20,8 @@ const security_keys = {
     none: 'No security key yet.',
     name: 'Name of the key',
     name_help: 'Your own name for it, e.g. “blue key” or “spare in the drawer”.',
+    password: 'Your password',
+    password_help: 'Asked again before a new way to sign in is added.',
     add: 'Add a security key',
     touch: 'Touch your security key to enrol it…',
     added: 'Security key “%{name}” enrolled.',

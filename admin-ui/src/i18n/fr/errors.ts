@@ -195,6 +195,7 @@ export const errorsFr: typeof errorsEn = {
       first_key_not_due: 'Connectez-vous, puis enregistrez vos clés de sécurité depuis vos réglages.',
       challenge_gone: 'Cette demande de clé de sécurité a déjà servi ou a expiré : recommencez.',
       registration_failed: 'La clé de sécurité n’a pas pu être enregistrée : réessayez.',
+      wrong_password: 'Mot de passe incorrect.',
       authentication_failed: 'La clé de sécurité n’a pas été acceptée.',
       key_exists: 'Cette clé de sécurité est déjà enregistrée.',
       too_many_keys: 'Au plus %{max} clés de sécurité par personne : retirez-en une d’abord.',

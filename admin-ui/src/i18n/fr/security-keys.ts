@@ -20,6 +20,8 @@ const security_keys = {
     none: 'Aucune clé de sécurité pour l’instant.',
     name: 'Nom de la clé',
     name_help: 'Le nom que vous lui donnez, par exemple « clé bleue » ou « secours dans le tiroir ».',
+    password: 'Votre mot de passe',
+    password_help: 'Redemandé avant d’ajouter un nouveau moyen de connexion.',
     add: 'Ajouter une clé de sécurité',
     touch: 'Touchez votre clé de sécurité pour l’enregistrer…',
     added: 'Clé de sécurité « %{name} » enregistrée.',
