@@ -23,6 +23,7 @@ import { AlertSubjects1796114768284 } from './1796114768284-AlertSubjects';
 import { AuditExplorer1796114850088 } from './1796114850088-AuditExplorer';
 import { SecurityWebhookCursors1796139883092 } from './1796139883092-SecurityWebhookCursors';
 import { OidcSignIn1796140017492 } from './1796140017492-OidcSignIn';
+import { SecurityKeys1796140120184 } from './1796140120184-SecurityKeys';
 import { NameSearchWords1796200000000 } from './1796200000000-NameSearchWords';
 import { NameSearchCandidates1796200000001 } from './1796200000001-NameSearchCandidates';
 
@@ -38,5 +39,5 @@ export const migrations = [
   LimitHits1796072601314, AuditFullPass1796072646098, StaffInvitations1796072769712, FormLanguage1796072917292,
   AccountLockPhoneRegion1796094091972, CallScripts1796094167138, DocumentRules1796094193751, TwoFactorChoice1796094195957,
   RecoveryClosedCode1796113720396, AlertSubjects1796114768284, AuditExplorer1796114850088, SecurityWebhookCursors1796139883092,
-  OidcSignIn1796140017492, NameSearchWords1796200000000, NameSearchCandidates1796200000001,
+  OidcSignIn1796140017492, SecurityKeys1796140120184, NameSearchWords1796200000000, NameSearchCandidates1796200000001,
 ];

@@ -3,6 +3,9 @@ import { AuditCheckpoint } from './audit/audit-checkpoint.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { StaffSession } from './auth/staff-session.entity';
 import { StaffUser } from './auth/staff-user.entity';
+import { SecurityKeyChallenge } from './auth/webauthn/security-key-challenge.entity';
+import { SecurityKeyReset } from './auth/webauthn/security-key-reset.entity';
+import { StaffSecurityKey } from './auth/webauthn/staff-security-key.entity';
 import { MfaResetRequest } from './staff/mfa-reset-request.entity';
 import { RoleRequest } from './staff/role-request.entity';
 import { StaffEnrolment } from './staff/staff-enrolment.entity';
@@ -54,6 +57,9 @@ export const schema: DatabaseSchema = {
     SavedAuditSearch,
     WebhookCursor,
     StaffOidcLink,
+    StaffSecurityKey,
+    SecurityKeyChallenge,
+    SecurityKeyReset,
   ],
   migrations,
 };

@@ -209,6 +209,68 @@ const TABLE: Record<string, Row> = {
     body: { phoneRegion: 'GB' },
     expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
   },
+  'GET /api/my-security-keys': {
+    path: async () => '/api/my-security-keys',
+    expect: { anonymous: 401, agent: 200, reviewer: 200, supervisor: 200, admin: 200 },
+  },
+  'POST /api/my-security-keys': {
+    // Before the options row: no ceremony started in this session yet: the challenge is gone.
+    path: async () => '/api/my-security-keys',
+    body: { name: 'route table', response: { id: 'AAAA' } },
+    expect: { anonymous: 401, agent: 410, reviewer: 410, supervisor: 410, admin: 410 },
+  },
+  'POST /api/my-security-keys/registration-options': {
+    // Past the permission, the password asked again is wrong.
+    path: async () => '/api/my-security-keys/registration-options',
+    body: { password: 'not the password' },
+    expect: { anonymous: 401, agent: 400, reviewer: 400, supervisor: 400, admin: 400 },
+  },
+  'DELETE /api/my-security-keys/:id': {
+    path: async () => '/api/my-security-keys/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
+  },
+  'POST /api/auth/security-key/options': {
+    // An email of its own: five tries per account are what the sign-in throttle allows.
+    path: async () => '/api/auth/security-key/options',
+    body: { email: 'nobody-with-a-key@staff.test', password: 'x' },
+    expect: { anonymous: 401, agent: 401, reviewer: 401, supervisor: 401, admin: 401 },
+  },
+  'POST /api/auth/security-key/first-key-options': {
+    path: async () => '/api/auth/security-key/first-key-options',
+    body: { email: 'nobody-without-a-key@staff.test', password: 'x', otp: '000000' },
+    expect: { anonymous: 401, agent: 401, reviewer: 401, supervisor: 401, admin: 401 },
+  },
+  'POST /api/auth/security-key/first-key': {
+    path: async () => '/api/auth/security-key/first-key',
+    body: { ticket: 'A'.repeat(43), name: 'route table', response: { id: 'AAAA' } },
+    expect: { anonymous: 410, agent: 410, reviewer: 410, supervisor: 410, admin: 410 },
+  },
+  'POST /api/auth/security-key': {
+    path: async () => '/api/auth/security-key',
+    body: { ticket: 'A'.repeat(43), response: { id: 'AAAA' } },
+    expect: { anonymous: 410, agent: 410, reviewer: 410, supervisor: 410, admin: 410 },
+  },
+  'GET /api/staff/:id/security-keys': {
+    path: async (f) => `/api/staff/${await f.staffId()}/security-keys`,
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 200, admin: 200 },
+  },
+  'POST /api/staff/:id/security-key-resets': {
+    path: async (f) => `/api/staff/${await f.staffId()}/security-key-resets`,
+    body: { reason: 'route table' },
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 201 },
+  },
+  'GET /api/security-key-resets': {
+    path: async () => '/api/security-key-resets',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 200 },
+  },
+  'POST /api/security-key-resets/:requestId/confirm': {
+    path: async () => '/api/security-key-resets/00000000-0000-4000-8000-000000000000/confirm',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
+  },
+  'POST /api/security-key-resets/:requestId/refuse': {
+    path: async () => '/api/security-key-resets/00000000-0000-4000-8000-000000000000/refuse',
+    expect: { anonymous: 401, agent: 403, reviewer: 403, supervisor: 403, admin: 404 },
+  },
   'POST /api/accounts/:id/lock': {
     // An agent passes the route's permission but has not verified this caller (403 caller_not_verified); a supervisor
     // locks a fresh account (the fixture's must stay unlocked for the other rows).

@@ -35,6 +35,7 @@ import callScripts from './resources/call-scripts';
 
 // Pages off the agent's first screen load on first visit (the layout wraps its routes in <Suspense>).
 const MySettingsPage = lazy(() => import('./pages/MySettingsPage').then((m) => ({ default: m.MySettingsPage })));
+const SecurityKeysPage = lazy(() => import('./pages/SecurityKeysPage').then((m) => ({ default: m.SecurityKeysPage })));
 const CaseStoryPage = lazy(() => import('./resources/case-story/CaseStoryPage').then((m) => ({ default: m.CaseStoryPage })));
 const EnrolPage = lazy(() => import('./pages/EnrolPage').then((m) => ({ default: m.EnrolPage })));
 const enrolPage = (
@@ -80,6 +81,7 @@ export const App = () => (
         <Resource name="call-scripts" {...callScripts} />
         <CustomRoutes>
           <Route path="/my-settings" element={<MySettingsPage />} />
+          <Route path="/my-settings/security-keys" element={<SecurityKeysPage />} />
           <Route path="/case-stories/:ref" element={<CaseStoryPage />} />
         </CustomRoutes>
         {/* Outside authentication: a new member has no session before they enrol through their mailed link. */}

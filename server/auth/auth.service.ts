@@ -14,10 +14,11 @@ import { LOGIN_FAILED, LOGIN_TARGET, LoginThrottleService } from './login-thrott
 import { SessionService } from './session.service';
 import { verifyTotp } from './totp';
 import { staffForLogin } from './auth-queries.service';
+import { SecurityKeyPolicy } from './webauthn/security-key-policy.service';
 
 /** Verified against when the email is unknown, so both paths cost the same time. */
 let dummyHash: Promise<string> | undefined;
-const getDummyHash = () => (dummyHash ??= argon2.hash('not-a-real-password-' + Math.random()));
+export const getDummyHash = () => (dummyHash ??= argon2.hash('not-a-real-password-' + Math.random()));
 
 export interface LoginResult {
   token: string;
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keyPolicy: SecurityKeyPolicy,
   ) {}
 
   async login(email: string, password: string, otp: string, meta: RequestMeta, userAgent: string | null): Promise<LoginResult> {
@@ -76,6 +78,8 @@ export class AuthService {
     const passwordOk = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
     // No password or no second factor yet: the member has not completed their invitation or re-enrolment link.
     const enrolled = !!user?.passwordHash && !!user.totpSecret;
+    // SECURITY_KEY_REQUIRED_ROLES: a code never completes such a member's sign-in (refused here if they have a key).
+    const firstKeyDue = user && passwordOk && user.active ? await this.keyPolicy.beforeCode(user, normalized, meta) : false;
     const step =
       user?.totpSecret && enrolled && passwordOk
         ? await verifyTotp(user.totpSecret, otp, user.totpLastStep === null ? null : Number(user.totpLastStep), this.clock.now().getTime())
@@ -104,6 +108,7 @@ export class AuthService {
       });
       throw authError('invalid_credentials');
     }
+    if (firstKeyDue) await this.keyPolicy.refuseFirstKey(normalized, meta);
 
     const token = await this.dataSource.transaction(async (manager) => {
       // Compare-and-set on the step: two logins racing with one code cannot both pass.

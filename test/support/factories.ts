@@ -15,7 +15,8 @@ export interface TestStaff {
 }
 
 let passwordHash: Promise<string> | undefined;
-const TEST_PASSWORD = 'Test-Passw0rd!';
+/** Every test member's password (createStaff). */
+export const TEST_PASSWORD = 'Test-Passw0rd!';
 
 /** A staff member of its own for each test (unique email, own TOTP secret). */
 export async function createStaff(ds: DataSource, roles: StaffRole[], overrides: Partial<StaffUser> = {}): Promise<TestStaff> {

@@ -14,6 +14,7 @@ import {
   Typography,
   type TextFieldProps,
 } from '@mui/material';
+import KeyIcon from '@mui/icons-material/Key';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
@@ -25,10 +26,12 @@ import {
   signInMethods,
   startOidcSignIn,
   type LoginParams,
+  type SecurityKeyLoginParams,
   type SignInMethods,
 } from '../providers/authProvider';
 import { isHttpError } from '../providers/http';
 import { useDocumentLanguage } from '../layout/Layout';
+import { FirstKeyPanel } from './FirstKeyPanel';
 
 /*
  * The sign-in page is on the path of every session, before anything else: it is built from plain MUI fields and
@@ -36,6 +39,7 @@ import { useDocumentLanguage } from '../layout/Layout';
  * machinery (≈ 20 kB gzipped) into the first download. It behaves as they did: fields named email/password/otp,
  * messages under each field once submitted (react-admin's own `ra.validation.*` texts), the server's 400 field
  * errors on their fields, a failed sign-in in a role="alert", and an already signed-in visitor sent home.
+ * "Sign in with a security key" takes the same email and password, and the key instead of the code.
  */
 
 type Field = keyof LoginParams;
@@ -45,12 +49,16 @@ type Errors = Partial<Record<Field, string>>;
 const EMAIL = /^\S+@((\S+\.)+\S+)$/;
 const OTP = /^\d{6}$/;
 
-/** Message keys (translated when shown), as react-admin's `required()`, `email()` and our `regex()` gave them. */
-function validate(values: Values): Errors {
+/**
+ * Message keys (translated when shown), as react-admin's `required()`, `email()` and our `regex()` gave them. A
+ * sign-in with a security key (`withCode` false) asks no code.
+ */
+function validate(values: Values, withCode = true): Errors {
   const errors: Errors = {};
   if (!values.email.trim()) errors.email = 'ra.validation.required';
   else if (!EMAIL.test(values.email.trim())) errors.email = 'ra.validation.email';
   if (!values.password) errors.password = 'ra.validation.required';
+  if (!withCode) return errors;
   if (!values.otp) errors.otp = 'ra.validation.required';
   else if (!OTP.test(values.otp)) errors.otp = 'rd.login.otp_format';
   return errors;
@@ -110,10 +118,14 @@ const LoginForm = ({ methods }: { methods: SignInMethods }) => {
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [submitting, setSubmitting] = useState(false);
+  const [withKey, setWithKey] = useState(false);
+  // The server said: this role must use a security key, and this member has none yet (enrolled here, with the code).
+  const [firstKeyDue, setFirstKeyDue] = useState(false);
+  const [info, setInfo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [passwordVisible, setPasswordVisible] = useState(false);
   const notice = error ? null : loginNotice();
-  const errors: Errors = submitted ? { ...validate(values), ...serverErrors } : serverErrors;
+  const errors: Errors = submitted ? { ...validate(values, !withKey), ...serverErrors } : serverErrors;
 
   useEffect(() => {
     if (answer === null || oidcAnswer === null) return;
@@ -131,22 +143,34 @@ const LoginForm = ({ methods }: { methods: SignInMethods }) => {
     setServerErrors(({ [field]: _, ...rest }) => rest);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event: FormEvent | null, key = false) => {
+    event?.preventDefault();
     setSubmitted(true);
+    setWithKey(key);
     setServerErrors({});
-    if (Object.keys(validate(values)).length > 0) return;
+    if (Object.keys(validate(values, !key)).length > 0) return;
     setSubmitting(true);
     setError(null);
+    setInfo(null);
     try {
-      await login({ email: values.email.trim(), password: values.password, otp: values.otp });
+      await login(
+        key
+          ? ({ email: values.email.trim(), password: values.password, securityKey: true } satisfies SecurityKeyLoginParams)
+          : { email: values.email.trim(), password: values.password, otp: values.otp },
+      );
     } catch (failure) {
-      if (isHttpError(failure, 400)) {
+      // The browser's own refusal (cancelled, timed out, no WebAuthn): its helpers are loaded by then.
+      const ceremony = key && !isHttpError(failure) ? (await import('../providers/securityKeys')).ceremonyProblem(failure) : null;
+      setFirstKeyDue(isHttpError(failure) && failure.body?.code === 'webauthn.key_enrolment_required');
+      if (ceremony) setError(translate(`security_keys.login.${ceremony}`));
+      else if (isHttpError(failure, 400)) {
         setError(failure.message || translate('rd.login.errors.invalid'));
         // The API's field errors land on the matching fields.
         setServerErrors((failure.body?.errors as Errors | undefined) ?? {});
       } else if (isHttpError(failure, 401)) setError(failure.message || translate('rd.login.errors.unauthorized'));
       else if (isHttpError(failure, 429)) setError(failure.message || translate('rd.login.errors.too_many'));
+      // A refusal with its own code (a role that must use a security key, a key request that expired): its message.
+      else if (isHttpError(failure) && failure.status < 500 && failure.message) setError(failure.message);
       else setError(translate('rd.login.errors.unavailable'));
     } finally {
       setSubmitting(false);
@@ -183,6 +207,11 @@ const LoginForm = ({ methods }: { methods: SignInMethods }) => {
         {error && (
           <Alert severity="error" role="alert" sx={{ my: 1 }}>
             {error}
+          </Alert>
+        )}
+        {info && (
+          <Alert severity="success" role="status" sx={{ my: 1 }}>
+            {info}
           </Alert>
         )}
         {notice && (
@@ -226,8 +255,36 @@ const LoginForm = ({ methods }: { methods: SignInMethods }) => {
               slotProps: { htmlInput: { inputMode: 'numeric', maxLength: 6, pattern: '[0-9]{6}' } },
             })}
             <Button variant="contained" type="submit" color="primary" disabled={submitting} fullWidth sx={{ mt: 2 }}>
-              {submitting ? <CircularProgress size={19} thickness={3} color="inherit" /> : translate('rd.login.submit')}
+              {submitting && !withKey ? <CircularProgress size={19} thickness={3} color="inherit" /> : translate('rd.login.submit')}
             </Button>
+            <Typography variant="body2" align="center" color="text.secondary" sx={{ mt: 1 }}>
+              {translate('security_keys.login.or')}
+            </Typography>
+            <Button
+              variant="outlined"
+              type="button"
+              color="primary"
+              disabled={submitting}
+              fullWidth
+              sx={{ mt: 1 }}
+              startIcon={<KeyIcon />}
+              onClick={() => void submit(null, true)}
+            >
+              {submitting && withKey ? translate('security_keys.login.touch') : translate('security_keys.login.submit')}
+            </Button>
+            {firstKeyDue && (
+              <FirstKeyPanel
+                email={values.email}
+                password={values.password}
+                otp={values.otp}
+                onEnrolled={() => {
+                  setFirstKeyDue(false);
+                  setError(null);
+                  change('otp', '');
+                  setInfo(translate('security_keys.login.first_key_done'));
+                }}
+              />
+            )}
           </>
         )}
         {methods.oidc && !finishing && (

@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, MenuItem, TextField, Typography } from '@mui/material';
+import KeyIcon from '@mui/icons-material/Key';
 import SaveIcon from '@mui/icons-material/Save';
 import { Title, useNotify, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { apiErrorOf, apiFetch } from '../providers/http';
 
 /** The countries the provider serves first, then a few neighbours; the server accepts any country code. */
@@ -94,6 +96,11 @@ export const MySettingsPage = () => {
             </Box>
           </Box>
         )}
+        <Box sx={{ mt: 3 }}>
+          <Button component={Link} to="/my-settings/security-keys" variant="outlined" startIcon={<KeyIcon />}>
+            {translate('security_keys.page.link')}
+          </Button>
+        </Box>
       </CardContent>
     </Card>
   );

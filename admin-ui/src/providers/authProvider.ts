@@ -163,10 +163,24 @@ export async function finishOidcSignIn(query: string): Promise<void> {
   remember(json as SessionBody);
 }
 
+/** Password, then a security key instead of the code. */
+export interface SecurityKeyLoginParams {
+  email: string;
+  password: string;
+  securityKey: true;
+}
+
 export const authProvider: AuthProvider = {
-  async login({ email, password, otp }: LoginParams) {
+  async login(params: LoginParams | SecurityKeyLoginParams) {
     forget();
     pendingNotice = null;
+    if ('securityKey' in params) {
+      // Loaded on demand: only those who sign in with a key download the WebAuthn helpers.
+      const { signInWithSecurityKey } = await import('./securityKeys');
+      remember((await signInWithSecurityKey(params.email, params.password)) as SessionBody);
+      return;
+    }
+    const { email, password, otp } = params;
     const { json } = await apiFetch('/auth/login', {
       method: 'POST',
       body: JSON.stringify({ email, password, otp }),

@@ -123,6 +123,12 @@ export interface AppConfig {
    * `cacheMs`: how long a scrape reuses the database and queue figures of the previous one.
    */
   metrics: { port: number | null; host: string; cacheMs: number };
+  /**
+   * Staff security keys (WebAuthn): a key is bound to `rpId` (a host name, never an IP address) and its answers are
+   * accepted only from `origin`. `requiredRoles`: a member holding one of these roles signs in with a key, never a
+   * TOTP code (phishing-resistant, NIST 800-63B AAL3).
+   */
+  webauthn: { rpId: string; rpName: string; origin: string; requiredRoles: string[] };
 }
 
 /** A receiver of the security event stream (a SIEM, a chat bridge). */
@@ -290,6 +296,43 @@ function securityWebhooks(env: Env, production: boolean): SecurityWebhook[] {
     if (typeof secret !== 'string' || secret.length < 32) throw new ConfigError(name, `${hookName}: secret must be at least 32 characters`);
     return { name: hookName, url: String(hookUrl), secret };
   });
+}
+
+/** The staff roles, as auth/staff-user.entity lists them (core imports no feature module). */
+const ROLE_NAMES = ['agent', 'reviewer', 'supervisor', 'admin'];
+
+function webauthn(env: Env, production: boolean, publicUrl: string): AppConfig['webauthn'] {
+  const given = url(env, 'WEBAUTHN_ORIGIN', ['http:', 'https:']);
+  // By default the console's own address (PUBLIC_URL, http://localhost:3000 for `npm start`).
+  const origin = new URL(given ?? new URL(publicUrl).origin);
+  if (origin.origin !== origin.href.replace(/\/$/, '')) {
+    throw new ConfigError('WEBAUTHN_ORIGIN', 'must be an origin only (scheme, host and port), without a path');
+  }
+  const local = origin.hostname === 'localhost' || origin.hostname.endsWith('.localhost');
+  // Browsers offer WebAuthn only to secure contexts: https, or http on localhost. (Derived from an http PUBLIC_URL,
+  // the origin is left alone: that deployment's keys cannot work, but nothing else changes for it.)
+  if (given !== null && origin.protocol === 'http:' && !local && production) {
+    throw new ConfigError('WEBAUTHN_ORIGIN', 'must be https in production');
+  }
+  const rpId = str(env, 'WEBAUTHN_RP_ID', origin.hostname).toLowerCase();
+  // Checked when set: a PUBLIC_URL on an IP address still boots as before (keys only work on a host name).
+  if (given !== null || optional(env, 'WEBAUTHN_RP_ID') !== null) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(rpId) || /^[\d.]+$/.test(rpId)) {
+      throw new ConfigError('WEBAUTHN_RP_ID', `must be a host name (not an IP address), got "${rpId}"`);
+    }
+    if (origin.hostname !== rpId && !origin.hostname.endsWith(`.${rpId}`)) {
+      throw new ConfigError('WEBAUTHN_RP_ID', `must be the host of WEBAUTHN_ORIGIN (${origin.hostname}) or a domain above it`);
+    }
+  }
+  const requiredRoles = (optional(env, 'SECURITY_KEY_REQUIRED_ROLES') ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  const unknown = requiredRoles.find((r) => !ROLE_NAMES.includes(r));
+  if (unknown !== undefined) {
+    throw new ConfigError('SECURITY_KEY_REQUIRED_ROLES', `must list roles among ${ROLE_NAMES.join(', ')}, got "${unknown}"`);
+  }
+  return { rpId, rpName: str(env, 'WEBAUTHN_RP_NAME', 'Recovery Desk'), origin: origin.origin, requiredRoles: [...new Set(requiredRoles)] };
 }
 
 function documentsKey(env: Env, production: boolean): Buffer {
@@ -559,6 +602,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       host: str(env, 'METRICS_HOST', '127.0.0.1'),
       cacheMs: int(env, 'METRICS_CACHE_SECONDS', 10, 0, 300) * 1000,
     },
+    webauthn: webauthn(env, production, publicUrl),
   };
   return { ...config, ...overrides };
 }

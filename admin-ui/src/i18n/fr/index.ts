@@ -9,6 +9,7 @@ import enrol from './enrol';
 import errors from './errors';
 import identityCases from './identity-cases';
 import recoveryCases from './recovery-cases';
+import securityKeys from './security-keys';
 import supervision from './supervision';
 
 /**
@@ -26,5 +27,6 @@ export const fr: TranslationMessages = {
   ...errors,
   ...identityCases,
   ...recoveryCases,
+  ...securityKeys,
   ...supervision,
 };
