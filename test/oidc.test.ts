@@ -239,6 +239,16 @@ describe('staff sign-in through an OpenID Connect provider', () => {
     expect(((await res.json()) as { code: string }).code).toBe('auth.local_login_off');
     expect(res.headers.getSetCookie().some((c) => c.startsWith('rd_session='))).toBe(false);
     expect(await auditOf('auth.local_login_off', staff.agent.user.email)).toHaveLength(1);
+
+    // A security key comes after the same local password: refused too, before the password is looked at.
+    const key = await fetch(`${t.url}/api/auth/security-key/options`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: staff.agent.user.email, password: staff.agent.password }),
+    });
+    expect(key.status).toBe(403);
+    expect(((await key.json()) as { code: string }).code).toBe('auth.local_login_off');
+    expect(await auditOf('auth.local_login_off', staff.agent.user.email)).toHaveLength(2);
   });
 });
 

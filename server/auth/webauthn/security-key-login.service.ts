@@ -77,6 +77,21 @@ export class SecurityKeyLoginService {
     password: string,
     meta: RequestMeta,
   ): Promise<{ user: StaffUser; reservation: Reservation }> {
+    // LOCAL_LOGIN=off: the password is a local sign-in whatever comes after it (a key or a code); the provider only.
+    if (!this.config.localLogin) {
+      const refused = authError('local_login_off');
+      await this.audit.recordAlone({
+        actor: null,
+        meta,
+        action: LOGIN_FAILED,
+        outcome: 'denied',
+        targetType: LOGIN_TARGET,
+        targetId: normalized,
+        reason: 'local sign-in is off',
+        after: { method: 'security_key', code: refused.code },
+      });
+      throw refused;
+    }
     const reservation = await this.throttle.reserve(normalized, meta.ip);
     if (!reservation.granted) {
       await this.audit.recordAlone({
