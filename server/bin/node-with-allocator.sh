@@ -19,15 +19,7 @@ export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 # and leaned lower with 2x (default 219, 188; 2x 123, 210 through this launcher), so it is not settled: compare on
 # a quiet machine with V8_HEAP_GROWING_PERCENT=0 (V8's own choice) against the default here.
 #
-# The API role's requests leave short-lived garbage only (a lookup allocates ~50 kB and keeps nothing): a larger
-# young generation (32 MB semi-spaces instead of 16) halves its scavenges. Measured on the S1 lookup: +4 % req/s
-# (issue 14). Not for a worker or `all`: their documents are kept across scavenges anyway, and the worker's memory
-# budget (< 300 MB with 10 MB uploads) has no room for 32 MB more. V8_SEMI_SPACE_MB overrides it (0: V8's own).
-young=""
-case " $* " in
-*" api "*) young="--max-semi-space-size=${V8_SEMI_SPACE_MB:-32}" ;;
-esac
-if [ "${ROLE:-}" = "api" ]; then young="--max-semi-space-size=${V8_SEMI_SPACE_MB:-32}"; fi
-if [ "${V8_SEMI_SPACE_MB:-}" = "0" ]; then young=""; fi
-# shellcheck disable=SC2086 # $young is one flag or nothing
-exec node --heap-growing-percent="${V8_HEAP_GROWING_PERCENT:-100}" $young "$@"
+# Tried and left out (issue 14): 32 MB semi-spaces for the api role (`--max-semi-space-size=32`) cut its CPU per
+# lookup ~5 % and raised S1 req/s ~5 %, but the audit export's peak memory then grew with the export's length
+# (1M rows 86 MB over idle against 66 MB, 1.39x the 100k export's against the goal's 1.1x).
+exec node --heap-growing-percent="${V8_HEAP_GROWING_PERCENT:-100}" "$@"
