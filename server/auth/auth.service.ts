@@ -25,6 +25,30 @@ export interface LoginResult {
   user: StaffUser;
 }
 
+/**
+ * LOCAL_LOGIN=off: staff sign in through the OIDC provider only. A sign-in that starts with the local password
+ * (then a code, or a security key) is refused before any password is checked, audited with its method.
+ */
+export async function refuseLocalSignIn(
+  audit: AuditService,
+  meta: RequestMeta,
+  email: string,
+  method: 'password' | 'security_key',
+): Promise<never> {
+  const refused = authError('local_login_off');
+  await audit.recordAlone({
+    actor: null,
+    meta,
+    action: LOGIN_FAILED,
+    outcome: 'denied',
+    targetType: LOGIN_TARGET,
+    targetId: email,
+    reason: 'local sign-in is off',
+    after: { method, code: refused.code },
+  });
+  throw refused;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -39,21 +63,7 @@ export class AuthService {
 
   async login(email: string, password: string, otp: string, meta: RequestMeta, userAgent: string | null): Promise<LoginResult> {
     const normalized = email.trim().toLowerCase();
-    // LOCAL_LOGIN=off: staff sign in through the OIDC provider only; refused before any password is checked.
-    if (!this.config.localLogin) {
-      const refused = authError('local_login_off');
-      await this.audit.recordAlone({
-        actor: null,
-        meta,
-        action: LOGIN_FAILED,
-        outcome: 'denied',
-        targetType: LOGIN_TARGET,
-        targetId: normalized,
-        reason: 'local sign-in is off',
-        after: { method: 'password', code: refused.code },
-      });
-      throw refused;
-    }
+    if (!this.config.localLogin) await refuseLocalSignIn(this.audit, meta, normalized, 'password');
     const reservation = await this.throttle.reserve(normalized, meta.ip);
     if (!reservation.granted) {
       await this.audit.recordAlone({

@@ -15,7 +15,7 @@ import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { staffForLogin } from '../auth-queries.service';
 import { authError } from '../auth.errors';
-import { getDummyHash, type LoginResult } from '../auth.service';
+import { getDummyHash, refuseLocalSignIn, type LoginResult } from '../auth.service';
 import type { Reservation } from '../../core/limits/attempt-limiter.service';
 import { LOGIN_FAILED, LOGIN_TARGET, LoginThrottleService } from '../login-throttle.service';
 import { verifyTotp } from '../totp';
@@ -77,21 +77,8 @@ export class SecurityKeyLoginService {
     password: string,
     meta: RequestMeta,
   ): Promise<{ user: StaffUser; reservation: Reservation }> {
-    // LOCAL_LOGIN=off: the password is a local sign-in whatever comes after it (a key or a code); the provider only.
-    if (!this.config.localLogin) {
-      const refused = authError('local_login_off');
-      await this.audit.recordAlone({
-        actor: null,
-        meta,
-        action: LOGIN_FAILED,
-        outcome: 'denied',
-        targetType: LOGIN_TARGET,
-        targetId: normalized,
-        reason: 'local sign-in is off',
-        after: { method: 'security_key', code: refused.code },
-      });
-      throw refused;
-    }
+    // LOCAL_LOGIN=off: the password is a local sign-in whatever comes after it.
+    if (!this.config.localLogin) await refuseLocalSignIn(this.audit, meta, normalized, 'security_key');
     const reservation = await this.throttle.reserve(normalized, meta.ip);
     if (!reservation.granted) {
       await this.audit.recordAlone({
