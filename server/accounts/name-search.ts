@@ -10,8 +10,8 @@
  *    a rare surname costs the rare one, and a short last word is one posting list, which GIN intersects from the
  *    rarest side (a `le:*` prefix match would first merge every word starting with "le": 100k rows). Matches are
  *    ranked shortest text first (every candidate holds all the words: the fewer other letters, the closer the
- *    match: "Sophie Le" before "Sophie Lefebvre"; trigram similarity ranked the same cases but cost ~2.5 µs a
- *    candidate), at most NAME_CANDIDATES of them: a query matching more (a common first name alone) is too broad
+ *    match: "Sophie Le" before "Sophie Lefebvre"; the ranking tests pass as they did with trigram similarity, which
+ *    cost ~2.5 µs a candidate), at most NAME_CANDIDATES of them: a query matching more (a common first name alone) is too broad
  *    for the order among thousands to matter, and reading every one would cost the agent hundreds of milliseconds.
  * 2. **Similar spellings** (a typo, "Lefebvre" for "Lefèvre"), the fallback: strict word similarity ≥ 0.6 (`<<%`)
  *    on the GIN trigram index (customer_accounts_search_trgm). GIN can only count shared trigrams, so it merges
