@@ -7,6 +7,7 @@ import { Clock } from '../core/clock';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { authError } from './auth.errors';
+import type { Reservation } from '../core/limits/attempt-limiter.service';
 import { StaffUser } from './staff-user.entity';
 import type { Actor } from './actor';
 import { auditActor } from './actor';
@@ -26,27 +27,34 @@ export interface LoginResult {
 }
 
 /**
- * LOCAL_LOGIN=off: staff sign in through the OIDC provider only. A sign-in that starts with the local password
- * (then a code, or a security key) is refused before any password is checked, audited with its method.
+ * The start both local sign-ins share (password then a code, password then a security key): refused whole when
+ * LOCAL_LOGIN=off (staff through the OIDC provider only, before any password is checked), then a throttle
+ * reservation, refused with 429 when the window is spent. Each refusal audited; the reservation is the caller's to
+ * give back.
  */
-export async function refuseLocalSignIn(
-  audit: AuditService,
+export async function startLocalSignIn(
+  deps: { config: AppConfig; audit: AuditService; throttle: LoginThrottleService },
   meta: RequestMeta,
   email: string,
   method: 'password' | 'security_key',
-): Promise<never> {
-  const refused = authError('local_login_off');
-  await audit.recordAlone({
-    actor: null,
-    meta,
-    action: LOGIN_FAILED,
-    outcome: 'denied',
-    targetType: LOGIN_TARGET,
-    targetId: email,
-    reason: 'local sign-in is off',
-    after: { method, code: refused.code },
-  });
-  throw refused;
+): Promise<Reservation> {
+  const base = { actor: null, meta, outcome: 'denied' as const, targetType: LOGIN_TARGET, targetId: email };
+  if (!deps.config.localLogin) {
+    const refused = authError('local_login_off');
+    await deps.audit.recordAlone({ ...base, action: LOGIN_FAILED, reason: 'local sign-in is off', after: { method, code: refused.code } });
+    throw refused;
+  }
+  const reservation = await deps.throttle.reserve(email, meta.ip);
+  if (!reservation.granted) {
+    await deps.audit.recordAlone({ ...base, action: 'auth.login.throttled' });
+    const { retryAfterSeconds } = reservation;
+    throw authError(
+      'login_throttled',
+      { minutes: Math.ceil(retryAfterSeconds / 60), retryAfterSeconds },
+      { headers: { 'Retry-After': String(retryAfterSeconds) } },
+    );
+  }
+  return reservation;
 }
 
 @Injectable()
@@ -63,25 +71,12 @@ export class AuthService {
 
   async login(email: string, password: string, otp: string, meta: RequestMeta, userAgent: string | null): Promise<LoginResult> {
     const normalized = email.trim().toLowerCase();
-    if (!this.config.localLogin) await refuseLocalSignIn(this.audit, meta, normalized, 'password');
-    const reservation = await this.throttle.reserve(normalized, meta.ip);
-    if (!reservation.granted) {
-      await this.audit.recordAlone({
-        actor: null,
-        meta,
-        action: 'auth.login.throttled',
-        outcome: 'denied',
-        targetType: LOGIN_TARGET,
-        targetId: normalized,
-      });
-      throw authError(
-        'login_throttled',
-        { minutes: Math.ceil(reservation.retryAfterSeconds / 60), retryAfterSeconds: reservation.retryAfterSeconds },
-        {
-          headers: { 'Retry-After': String(reservation.retryAfterSeconds) },
-        },
-      );
-    }
+    const reservation = await startLocalSignIn(
+      { config: this.config, audit: this.audit, throttle: this.throttle },
+      meta,
+      normalized,
+      'password',
+    );
 
     const user = await staffForLogin(this.dataSource.manager, normalized);
 

@@ -15,7 +15,7 @@ import type { AppConfig } from '../../core/config/config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { staffForLogin } from '../auth-queries.service';
 import { authError } from '../auth.errors';
-import { getDummyHash, refuseLocalSignIn, type LoginResult } from '../auth.service';
+import { getDummyHash, startLocalSignIn, type LoginResult } from '../auth.service';
 import type { Reservation } from '../../core/limits/attempt-limiter.service';
 import { LOGIN_FAILED, LOGIN_TARGET, LoginThrottleService } from '../login-throttle.service';
 import { verifyTotp } from '../totp';
@@ -77,24 +77,13 @@ export class SecurityKeyLoginService {
     password: string,
     meta: RequestMeta,
   ): Promise<{ user: StaffUser; reservation: Reservation }> {
-    // LOCAL_LOGIN=off: the password is a local sign-in whatever comes after it.
-    if (!this.config.localLogin) await refuseLocalSignIn(this.audit, meta, normalized, 'security_key');
-    const reservation = await this.throttle.reserve(normalized, meta.ip);
-    if (!reservation.granted) {
-      await this.audit.recordAlone({
-        actor: null,
-        meta,
-        action: 'auth.login.throttled',
-        outcome: 'denied',
-        targetType: LOGIN_TARGET,
-        targetId: normalized,
-      });
-      throw authError(
-        'login_throttled',
-        { minutes: Math.ceil(reservation.retryAfterSeconds / 60), retryAfterSeconds: reservation.retryAfterSeconds },
-        { headers: { 'Retry-After': String(reservation.retryAfterSeconds) } },
-      );
-    }
+    // LOCAL_LOGIN=off refuses it too: the password is a local sign-in whatever comes after it.
+    const reservation = await startLocalSignIn(
+      { config: this.config, audit: this.audit, throttle: this.throttle },
+      meta,
+      normalized,
+      'security_key',
+    );
     const user = await staffForLogin(this.dataSource.manager, normalized);
     const passwordOk = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
     const failure = !user ? 'unknown email' : !passwordOk ? 'wrong password' : !user.active ? 'account disabled' : null;
