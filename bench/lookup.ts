@@ -10,7 +10,7 @@
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench, created, migrated and
  * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_QUEUE_PREFIX (rdbench),
  * BENCH_ACCOUNTS (1000000), BENCH_POOL_SIZE (10: POOL_SIZE of both servers), BENCH_CONNECTIONS (10),
- * BENCH_DURATION (10 s a measurement), BENCH_WARMUP (3 s of the same load right before each measurement),
+ * BENCH_DURATION (10 s a measurement), BENCH_WARMUP (10 s of the same load right before each measurement),
  * BENCH_JIT_WARMUP (10 s on each server before the first round), BENCH_ROUNDS (6 paired rounds, at least 5),
  * BENCH_API_NODE_FLAGS (node options for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
  * BENCH_API_STDOUT (a file for the API's stdout, its request log; discarded otherwise).
@@ -39,7 +39,7 @@ const ACCOUNTS = Number(env.BENCH_ACCOUNTS ?? 1_000_000);
 const POOL_SIZE = Number(env.BENCH_POOL_SIZE ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
 const DURATION = Number(env.BENCH_DURATION ?? 10);
-const WARMUP = Number(env.BENCH_WARMUP ?? 3);
+const WARMUP = Number(env.BENCH_WARMUP ?? 10);
 const JIT_WARMUP = Number(env.BENCH_JIT_WARMUP ?? 10);
 const ROUNDS = Math.max(5, Number(env.BENCH_ROUNDS ?? 6));
 const AGENT = DEMO_STAFF.find((s) => s.roles.includes('agent'))!;
@@ -178,8 +178,12 @@ async function main(): Promise<void> {
       duration,
     });
     const servers = { bare: { url: bare.url, session: false }, full: { url: api.url, session: true } } as const;
-    // Each measurement runs right after a short warm-up of the same server: pool connections (pg closes clients
-    // idle for 10 s) and their backends' caches are warm for both.
+    // Each measurement runs right after a warm-up of the same server: pool connections (pg closes clients idle for
+    // 10 s) and their backends' caches are warm for both, and the server has run long enough to be in its steady
+    // state again after the other one's turn. 3 s were not enough: on 2026-12-01 (AMD EPYC) the full stack ran
+    // 730 req/s in each of the three rounds where it came second and 790-880 where it came first, so the paired
+    // ratios followed the order (0.68-0.77 against 0.83-0.95). With 10 s the same code gave 0.73-0.82 with no
+    // order pattern. Both servers get the same warm-up.
     const measure = async (which: keyof typeof servers): Promise<LoadResult> => {
       const s = servers[which];
       await load(job(s.url, WARMUP, s.session));
