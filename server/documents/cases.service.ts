@@ -48,9 +48,10 @@ export function cleanFileName(name: string): string {
   return cleaned || 'document';
 }
 
+/** A file as the upload routes receive it (UploadInterceptor): its bytes as the slices they arrived in. */
 export interface UploadedFile {
   originalname: string;
-  buffer: Buffer;
+  chunks: readonly Buffer[];
   size: number;
 }
 
@@ -375,13 +376,13 @@ export class CasesService {
     for (const f of files) {
       if (f.size === 0)
         throw documentsError('empty_file', { fileName: cleanFileName(f.originalname) }, { fields: { files: 'empty file' } });
-      const type = await sniff(f.buffer);
+      const type = await sniff(f.chunks);
       if (!isAllowed(type)) {
         throw documentsError('unsupported_file', { fileName: cleanFileName(f.originalname) });
       }
     }
     const keys = files.map(() => this.store.newKey());
-    await Promise.all(files.map((f, i) => this.store.put(keys[i], f.buffer)));
+    await Promise.all(files.map((f, i) => this.store.put(keys[i], f.chunks)));
     try {
       const saved = await this.dataSource.transaction(async (m) => {
         const locked = await m.getRepository(IdentityCase).findOne({ where: { id: c.id }, lock: { mode: 'pessimistic_write' } });

@@ -79,6 +79,12 @@ describe('DocumentStore', () => {
     await store.putStream(streamed, Readable.from(chunks));
     expect((await getInOneGo(streamed)).equals(plain)).toBe(true);
     expect((await store.get(streamed)).equals(plain)).toBe(true);
+
+    // Given as those slices (an upload as it arrived), stored and sealed whole the same.
+    const sliced = store.newKey();
+    await store.put(sliced, chunks);
+    expect((await getInOneGo(sliced)).equals(plain)).toBe(true);
+    expect(open(keys, sliced, sealWhole(keys, sliced, chunks)).equals(plain)).toBe(true);
   });
 
   it.each(sizes)('reads a document written before key ids, with the key rotated out (%i bytes)', async (size) => {

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { AppConfig } from '../core/config/config';
 import { APP_CONFIG } from '../core/config/config.module';
 import type { BlobStore } from './stores/blob-store';
-import { keyringOf, open, OpenStream, seal, SealStream, sealWhole, type Keyring } from './stores/envelope';
+import { keyringOf, open, OpenStream, seal, SealStream, sealWhole, type Keyring, type Plain } from './stores/envelope';
 import { FsBlobStore } from './stores/fs-blob-store';
 
 function blobStoreFor(config: AppConfig): BlobStore {
@@ -39,7 +39,8 @@ export class DocumentStore implements OnModuleDestroy {
     return randomUUID();
   }
 
-  async put(key: string, plain: Buffer): Promise<void> {
+  /** Stores a document given whole or as the slices it arrived in (an upload, never concatenated). */
+  async put(key: string, plain: Plain): Promise<void> {
     this.checked(key);
     await this.blobs.write(key, this.blobs.wholeWrites ? [sealWhole(this.keys, key, plain)] : seal(this.keys, key, plain));
   }

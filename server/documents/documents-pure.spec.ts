@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { allRequiredAccepted, checklist } from './checklist';
-import { inspectPdf } from './file-inspection';
+import { inspectPdf, sniff } from './file-inspection';
 import { namesMatch, notExpired } from './name-match';
 
 const doc = (id: string, kind: string, state = 'processed', decision: 'accepted' | 'rejected' | null = null) =>
@@ -67,5 +67,32 @@ describe('PDF inspection', () => {
     // After the end of file, where no parser looks.
     const hidden = Buffer.concat([await pdfWith({ JSONData: 'x' }), Buffer.from('\n%/JS (app.alert(1))\n')]);
     expect((await inspectPdf(hidden)).flags).toEqual(['active_content']);
+  });
+});
+
+describe('sniff over an upload as it arrived (slices)', () => {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    return Buffer.concat([head, data, Buffer.alloc(4)]); // the CRC is not what the type check reads
+  };
+  const png = (...chunks: Buffer[]) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ...chunks]);
+  const ihdr = chunk('IHDR', Buffer.alloc(13));
+  const idat = chunk('IDAT', Buffer.alloc(10));
+  const files: [string, Buffer, string | null][] = [
+    ['a JPEG', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(70_000, 1)]), 'image/jpeg'],
+    ['a PNG', png(ihdr, chunk('tEXt', Buffer.alloc(100_000, 0x41)), idat), 'image/png'],
+    // The animation chunk comes after 100 kB of text: only a reader that goes that far sees an APNG.
+    ['an APNG', png(ihdr, chunk('tEXt', Buffer.alloc(100_000, 0x41)), chunk('acTL', Buffer.alloc(8)), idat), 'image/apng'],
+    ['a PDF', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(70_000, 0x20)]), 'application/pdf'],
+    ['text', Buffer.alloc(70_000, 0x41), null],
+  ];
+
+  it.each(files)('finds the same type in %s, whole or in slices', async (_name, file, mime) => {
+    const slices: Buffer[] = [];
+    for (let at = 0, n = 3; at < file.length; at += n, n = Math.min(n * 5, 65_536)) slices.push(file.subarray(at, at + n));
+    expect(await sniff(file)).toBe(mime);
+    expect(await sniff(slices)).toBe(mime);
   });
 });

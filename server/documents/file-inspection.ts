@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { PDFDocument, PDFDict, PDFName, EncryptedPDFError } from 'pdf-lib';
 import sharp from 'sharp';
@@ -10,10 +11,17 @@ import type { ImageBudget } from './image-budget';
 export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type AllowedType = (typeof ALLOWED_TYPES)[number];
 
-/** Magic bytes, read by file-type (the name and the declared type are never trusted). */
-export async function sniff(data: Buffer): Promise<string | null> {
-  const { fileTypeFromBuffer } = await import('file-type');
-  return (await fileTypeFromBuffer(data))?.mime ?? null;
+/**
+ * Magic bytes, read by file-type (the name and the declared type are never trusted). An upload's slices are read
+ * as a stream: file-type takes as many bytes as its checks need (an APNG's chunks may lie past the first few kB),
+ * exactly as from the whole buffer, without concatenating the file.
+ */
+export async function sniff(data: Buffer | readonly Buffer[]): Promise<string | null> {
+  const { fileTypeFromBuffer, fileTypeFromStream } = await import('file-type');
+  const found = Buffer.isBuffer(data)
+    ? await fileTypeFromBuffer(data)
+    : await fileTypeFromStream(Readable.from(data, { objectMode: false }));
+  return found?.mime ?? null;
 }
 
 export function isAllowed(mime: string | null): mime is AllowedType {
