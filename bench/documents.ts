@@ -24,7 +24,7 @@
  * and the completion watch) is a third process, the loop a fourth. Uploads: one file a request, BENCH_UPLOAD_CONCURRENCY (4)
  * in flight, each to a case opened through POST /api/public/identity-cases (untimed, before the rounds).
  *
- * Rounds: BENCH_ROUNDS (6) paired rounds of BENCH_FILES (40) files, the same files on both sides (70 % 2–3 MB JPEGs
+ * Rounds: an untimed warm-up round of BENCH_WARMUP_FILES (all) on each side, then BENCH_ROUNDS (6) paired rounds of BENCH_FILES (40) files, the same files on both sides (70 % 2–3 MB JPEGs
  * with EXIF orientation, 15 % PNGs, 15 % multi-page PDFs, generated once with a seeded PRNG and kept in
  * BENCH_INPUTS_DIR); BENCH_ORDER = alternate (default: full path first in odd rounds, the loop first in even ones),
  * full-first or baseline-first. After each side its documents go (rows and files), so the duplicate check finds no
@@ -690,6 +690,7 @@ const states = (s: Record<string, number>) =>
 async function main(): Promise<void> {
   const FILES = intEnv('BENCH_FILES', 40, 4);
   const ROUNDS = intEnv('BENCH_ROUNDS', 6, 1);
+  const WARMUP_FILES = Math.min(FILES, intEnv('BENCH_WARMUP_FILES', FILES, 1));
   const BIG = intEnv('BENCH_BIG', 8, 0);
   const UPLOAD_CONCURRENCY = intEnv('BENCH_UPLOAD_CONCURRENCY', 4, 1);
   const ORDER = env.BENCH_ORDER ?? 'alternate';
@@ -742,13 +743,42 @@ async function main(): Promise<void> {
       const { rows } = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'pending'`);
       if (rows[0].n === 0) break;
     }
-    // One warm-up file on each side (code paths, libvips, connections), untimed.
-    const warm = [{ file: mainFiles[0], c: cases[0], data: mainData[0] }];
-    await forget(pg, documentsDir, (await fullSide(pg, watch, api, worker, warm, 1)).ids);
-    await forget(pg, documentsDir, (await loopSide(pg, loop, [{ file: mainFiles[0], caseId: cases[0].caseId }])).ids);
     const workerIdle = readMemory(worker.pid).rss;
 
     await waitForQuiet(undefined, intEnv('BENCH_QUIET_WAIT', 20, 0));
+    // A warm-up round on each side, untimed: the same files, the same way (code paths optimised by the JIT,
+    // libvips, connections). With one file each, the first measured round came out at 0.72-0.84 on 2026-12-01 in
+    // every run, the API spending 43 ms of CPU per file there against 23-27 ms from the third round on, and the
+    // ratios climbed over the next two rounds: the product was measured cold, not as a running deployment. Right
+    // before the rounds, after the wait for a quiet machine: a process idle for those seconds came back slower
+    // (a warm-up before the wait still left the first round at 0.74, its worker at 285 ms of CPU a file against 250).
+    const warmFiles = mainFiles.slice(0, WARMUP_FILES);
+    // The loop's first, so that the first round, full path first, starts right after the worker has run.
+    await forget(
+      pg,
+      documentsDir,
+      (
+        await loopSide(
+          pg,
+          loop,
+          warmFiles.map((file, i) => ({ file, caseId: cases[Math.floor(i / FILES_PER_CASE)].caseId })),
+        )
+      ).ids,
+    );
+    await forget(
+      pg,
+      documentsDir,
+      (
+        await fullSide(
+          pg,
+          watch,
+          api,
+          worker,
+          warmFiles.map((file, i) => ({ file, c: cases[Math.floor(i / FILES_PER_CASE)], data: mainData[i] })),
+          UPLOAD_CONCURRENCY,
+        )
+      ).ids,
+    );
     console.log(
       `${ROUNDS} paired rounds (${ORDER}) of ${FILES} files, ${mbs(total(mainFiles))} MB; ${UPLOAD_CONCURRENCY} uploads in flight; the loop runs ${CONCURRENCY} at once like the worker`,
     );
