@@ -1,16 +1,7 @@
-import { ConfigError, loadConfig } from '../server/core/config/config';
+import { loadConfig } from '../server/core/config/config';
+import { configProblem as problem } from './support/config';
 
 /** The security key settings: working defaults for `npm start`, and a clear refusal of values browsers would reject. */
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
-
 const PROD = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://rd@db.internal:5432/rd',

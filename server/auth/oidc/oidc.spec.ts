@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig, OIDC_MAPPABLE_ROLES } from '../../core/config/config';
+import { loadConfig, OIDC_MAPPABLE_ROLES } from '../../core/config/config';
 import { STAFF_ROLES } from '../staff-user.entity';
 import { claimAt, narrowRoles, rolesAllowedByClaims, secondFactorProblem } from './oidc-claims';
 import { openTransaction, sealTransaction } from './oidc-transaction';
+import { configProblem as problem } from '../../../test/support/config';
 
 const SECRET = 'a-secret-of-enough-length-0123456789abcdef';
-
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('OIDC settings', () => {
   const base = { OIDC_ISSUER: 'https://login.example.com/realms/staff', OIDC_CLIENT_ID: 'recovery-desk' };

@@ -1,4 +1,5 @@
-import { ConfigError, DEV_DOCUMENTS_KEY, DEV_SESSION_SECRET, loadConfig } from './config';
+import { DEV_DOCUMENTS_KEY, DEV_SESSION_SECRET, loadConfig } from './config';
+import { configProblem as problem } from '../../../test/support/config';
 
 const PROD = {
   NODE_ENV: 'production',
@@ -7,16 +8,6 @@ const PROD = {
   SESSION_SECRET: 'a-real-secret-of-enough-length-0123456789',
   DOCUMENTS_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
-
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('configuration', () => {
   it('runs in development with no variables at all, on marked defaults', () => {
