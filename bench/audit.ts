@@ -26,7 +26,7 @@
  * BENCH_AUDIT_DEPTH (1000000), BENCH_AUDIT_ROUNDS (6 paging rounds), BENCH_AUDIT_REQUESTS (200 per page kind and
  * round, after BENCH_AUDIT_WARMUP = 50), BENCH_AUDIT_EXPORT_PAIRS (5), BENCH_AUDIT_SEED_ONLY (prepare the database and
  * stop), BENCH_SHOW_PLAN (print every plan in full), BENCH_API_NODE_OPTIONS (NODE_OPTIONS for the API only, e.g.
- * "--require dist/bench/audit-probe.js" or "--cpu-prof") and BENCH_API_STDOUT (a file for the API's stdout).
+ * "--require dist/bench/cpu-profile.js") and BENCH_API_STDOUT (a file for the API's stdout).
  */
 import 'reflect-metadata';
 import { Client } from 'pg';

@@ -7,6 +7,7 @@ import { AuditEvent } from '../server/audit/audit-event.entity';
 import { chainHash } from '../server/audit/audit-chain';
 import { AuditService } from '../server/audit/audit.service';
 import { AuditQueryService } from '../server/audit/audit-query.service';
+import { AuditExplorerService } from '../server/supervision/audit-explorer.service';
 import { QueueService } from '../server/core/queue/queue.service';
 import { StaffUser } from '../server/auth/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
@@ -266,6 +267,34 @@ describe('audit export', () => {
 
     const agent = await signIn(t, await createStaff(t.dataSource, ['agent']));
     expect((await agent.get('/api/audit-events/export')).status).toBe(403);
+  });
+
+  it('reads the export a batch at a time and stops reading when the client is gone', async () => {
+    const audit = t.app.get(AuditService);
+    const explorer = t.app.get(AuditExplorerService);
+    const target = `export-batches-${Date.now()}`;
+    // Exactly two full batches: the third read finds nothing and adds nothing, not even a second header.
+    await t.dataSource.transaction(async (m) => {
+      for (let i = 0; i < 1000; i++)
+        await audit.record(m, { ...SYSTEM, action: 'test.export', targetType: 'account', targetId: target, reason: `b${i}` });
+    });
+    const filter = await explorer.filter({ targetId: target });
+    const texts: string[] = [];
+    await explorer.writeCsv(filter, async (text) => {
+      texts.push(text);
+      return true;
+    });
+    expect(texts.map((x) => x.split('\n').length - 1)).toEqual([501, 500]);
+    const [header, ...rows] = parseCsv(texts.join(''));
+    expect(header[0]).toBe('id');
+    expect(rows.map((r) => r[header.indexOf('reason')])).toEqual(Array.from({ length: 1000 }, (_, i) => `b${999 - i}`));
+
+    const taken: string[] = [];
+    await explorer.writeCsv(filter, async (text) => {
+      taken.push(text);
+      return false;
+    });
+    expect(taken).toHaveLength(1);
   });
 
   it('answers an export that matches nothing with the header line alone', async () => {

@@ -150,24 +150,17 @@ export class AuditQueryService {
   }
 
   /**
-   * Every matching entry, newest first, a batch at a time: an export of any size holds one batch in memory. The
-   * rows are read raw, as plain objects shaped like the entity (each column aliased to its property), with no
-   * TypeORM entity hydration (which built a second object per row from the first): measured on a 100,000-row
-   * export, 10 % fewer young-generation collections for the same bytes out.
+   * The next `size` matching entries older than `after` (the export's keyset), newest first. The rows are read raw,
+   * as plain objects shaped like the entity (each column aliased to its property), with no TypeORM entity hydration
+   * (which built a second object per row from the first): measured on a 100,000-row export, 10 % fewer
+   * young-generation collections for the same bytes out.
    */
-  async *stream(wanted: AuditFilter, batch = 2000): AsyncGenerator<AuditEvent[]> {
-    const filter = await this.resolveActions(wanted);
+  async batchAfter(filter: AuditFilter, after: string | null, size: number): Promise<AuditEvent[]> {
     const columns = this.dataSource.getMetadata(AuditEvent).columns.map((c) => c.propertyName);
-    let after: string | null = null;
-    for (;;) {
-      const qb = this.filtered(filter).select('e.id', 'id');
-      for (const column of columns) if (column !== 'id') qb.addSelect(`e.${column}`, column);
-      if (after !== null) qb.andWhere('e.id < :streamAfter', { streamAfter: after });
-      const rows: AuditEvent[] = await qb.orderBy('e.id', 'DESC').limit(batch).getRawMany();
-      if (rows.length) yield rows;
-      if (rows.length < batch) return;
-      after = rows[rows.length - 1].id;
-    }
+    const qb = this.filtered(filter).select('e.id', 'id');
+    for (const column of columns) if (column !== 'id') qb.addSelect(`e.${column}`, column);
+    if (after !== null) qb.andWhere('e.id < :streamAfter', { streamAfter: after });
+    return qb.orderBy('e.id', 'DESC').limit(size).getRawMany();
   }
 
   async findOne(id: string): Promise<AuditEvent | null> {

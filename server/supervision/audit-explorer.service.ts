@@ -5,7 +5,7 @@ import type { AuditEvent } from '../audit/audit-event.entity';
 import { auditError } from '../audit/audit.errors';
 import { AuditQueryService } from '../audit/audit-query.service';
 import type { AuditFilter, AuditSubject } from '../audit/audit-query.service';
-import { NO_DISPLAY } from '../audit/audit.dto';
+import { NO_DISPLAY, auditCsvText, toCsvRow } from '../audit/audit.dto';
 import type { AuditDisplay, AuditExportQuery, AuditListQuery } from '../audit/audit.dto';
 import { LOGIN_TARGET } from '../auth/login-throttle.service';
 import { isUuid } from '../core/ids';
@@ -17,6 +17,13 @@ const CASE_REF = /^[0-9a-f]{8}$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 /** Target types whose id may be given as a UUID. */
 const UUID_TARGETS = ['account', 'staff', 'identity_case', 'document', 'alert'];
+/**
+ * Entries per query of the export. A batch allocates ~10 kB an entry as it is read and formatted, so a smaller one
+ * is more often over before a young-generation collection comes and less of it is promoted. Measured on a
+ * 100,000-row export with the rows emptied as in `writeBatch` (and the text still held by a generator): 2,000 a
+ * batch, 40 MB over idle at the peak; 500, 9 MB in the same time; 100, 2 MB but 50 % slower.
+ */
+const EXPORT_BATCH = 500;
 
 /** `recovery.*,account.lock` → exact actions and families; anything else is refused with the item at fault. */
 export function parseActions(text: string): { exact: string[]; prefixes: string[] } {
@@ -55,9 +62,52 @@ export class AuditExplorerService {
     return { data: page.data, display: await this.display(page.data), nextCursor: page.nextCursor };
   }
 
-  /** The export's batches, each with its entries' display fields. */
-  async *stream(query: AuditExportQuery): AsyncGenerator<{ rows: AuditEvent[]; display: AuditDisplay[] }> {
-    for await (const rows of this.audit.stream(await this.filter(query))) yield { rows, display: await this.display(rows) };
+  /**
+   * Writes the trail that `filter` selects (from `filter()`) as CSV, one batch of entries at a time, the header line
+   * first (alone when nothing matches). `write` takes a batch's text and resolves once it has been taken (false: the
+   * client is gone, stop). Each batch is read, formatted and written inside `writeBatch`, so that neither its entries
+   * nor its text outlive it in a suspended frame; see there.
+   */
+  async writeCsv(filter: AuditFilter, write: (text: string) => Promise<boolean>): Promise<void> {
+    const resolved = await this.audit.resolveActions(filter);
+    let after: string | null = null;
+    for (let header = true; ; header = false) {
+      const last = await this.writeBatch(resolved, after, header, write);
+      if (last === null) return;
+      after = last;
+    }
+  }
+
+  /**
+   * One batch of the export: read, formatted, written. Returns the last entry's id when the batch was full and the
+   * client is still there (more may follow), null when the export is over.
+   *
+   * Memory (measured on 100,000- and 1,000,000-row exports, API as deployed): whatever of a batch survives two
+   * young-generation collections is promoted, and dead rows then pile up in the old generation until a full
+   * collection, so that the API's peak grew with the export's length. Three things kept batches alive: generators
+   * yielding the rows (a heap snapshot found three batches in their suspended frames), the previous batch's text held
+   * by the loop that wrote it while the next was read (each ~200 kB string, a large object, promoted on its first
+   * survival: 26 MB of them over a 1M export), and the rows' array itself, reachable after this function from
+   * something a heap snapshot does not show (it collects fully first), so it is emptied here once formatted. Before:
+   * 1.2 MB promoted a collection, 100k rows 53-65 MB over idle, 1M rows 63-76 MB; after, in the export benchmark's
+   * five pairs: 100k rows 0.0-0.7 MB over idle (once 16.6), 1M rows 2.0-2.8 MB.
+   */
+  private async writeBatch(
+    filter: AuditFilter,
+    after: string | null,
+    header: boolean,
+    write: (text: string) => Promise<boolean>,
+  ): Promise<string | null> {
+    const rows = await this.audit.batchAfter(filter, after, EXPORT_BATCH);
+    const display = await this.display(rows);
+    const text = auditCsvText(
+      rows.map((row, i) => toCsvRow(row, display[i].customerId)),
+      header,
+    );
+    const last = rows.length === EXPORT_BATCH ? rows[rows.length - 1].id : null;
+    rows.length = 0;
+    const goOn = text ? await write(text) : true;
+    return goOn ? last : null;
   }
 
   async filter(query: AuditExportQuery): Promise<AuditFilter> {

@@ -8,7 +8,7 @@ import { auditError } from '../audit/audit.errors';
 import { IdParamFormat } from '../core/http/id-params';
 import { AuditQueryService } from '../audit/audit-query.service';
 import { AuditExplorerService } from './audit-explorer.service';
-import { auditCsvText, AuditExportQuery, AuditListQuery, toAuditEntryView, toCsvRow } from '../audit/audit.dto';
+import { AuditExportQuery, AuditListQuery, toAuditEntryView } from '../audit/audit.dto';
 import type { AuditDisplay, AuditEventResponse } from '../audit/audit.dto';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiStaffErrors } from '../core/http/api-errors';
@@ -53,8 +53,7 @@ export class AuditController {
   @ApiErrors(400)
   async export(@CurrentActor() actor: Actor, @Query() q: AuditExportQuery, @Res() res: Response): Promise<void> {
     // Resolved first: a bad filter answers 400 before anything is recorded or sent.
-    const batches = this.explorer.stream(q);
-    await this.explorer.filter(q);
+    const filter = await this.explorer.filter(q);
     await this.writer.recordAlone({
       actor: auditActor(actor),
       meta: actor.meta,
@@ -64,22 +63,15 @@ export class AuditController {
     });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv"`);
-    // One CSV string per batch, written with back-pressure: the next batch is read only once the socket has taken
-    // this one, so a slow client holds the export back instead of piling it up in memory.
-    let header = true;
+    // Written with back-pressure: the next batch is read only once the socket has taken this one, so a slow client
+    // holds the export back instead of piling it up in memory.
     try {
-      for await (const { rows, display } of batches) {
-        if (res.destroyed) break;
-        const text = auditCsvText(
-          rows.map((row, i) => toCsvRow(row, display[i].customerId)),
-          header,
-        );
-        header = false;
+      await this.explorer.writeCsv(filter, async (text) => {
+        if (res.destroyed) return false;
         if (!res.write(text)) await drained(res);
-      }
-      if (res.destroyed) return;
-      if (header) res.write(auditCsvText([], true));
-      res.end();
+        return !res.destroyed;
+      });
+      if (!res.destroyed) res.end();
     } catch {
       // Headers are gone: end the download broken rather than pretend it is complete.
       res.destroy();
