@@ -7,7 +7,7 @@ import { AuditEvent } from '../server/audit/audit-event.entity';
 import { chainHash } from '../server/audit/audit-chain';
 import { AuditService } from '../server/audit/audit.service';
 import { AuditQueryService } from '../server/audit/audit-query.service';
-import { AuditExplorerService } from '../server/supervision/audit-explorer.service';
+import { AuditExplorerService, EXPORT_BATCH } from '../server/supervision/audit-explorer.service';
 import { QueueService } from '../server/core/queue/queue.service';
 import { StaffUser } from '../server/auth/staff-user.entity';
 import { signIn, startTestApp, TestApp } from './support/app';
@@ -274,8 +274,9 @@ describe('audit export', () => {
     const explorer = t.app.get(AuditExplorerService);
     const target = `export-batches-${Date.now()}`;
     // Exactly two full batches: the third read finds nothing and adds nothing, not even a second header.
+    const total = 2 * EXPORT_BATCH;
     await t.dataSource.transaction(async (m) => {
-      for (let i = 0; i < 1000; i++)
+      for (let i = 0; i < total; i++)
         await audit.record(m, { ...SYSTEM, action: 'test.export', targetType: 'account', targetId: target, reason: `b${i}` });
     });
     const filter = await explorer.filter({ targetId: target });
@@ -284,10 +285,10 @@ describe('audit export', () => {
       texts.push(text);
       return true;
     });
-    expect(texts.map((x) => x.split('\n').length - 1)).toEqual([501, 500]);
+    expect(texts.map((x) => x.split('\n').length - 1)).toEqual([EXPORT_BATCH + 1, EXPORT_BATCH]);
     const [header, ...rows] = parseCsv(texts.join(''));
     expect(header[0]).toBe('id');
-    expect(rows.map((r) => r[header.indexOf('reason')])).toEqual(Array.from({ length: 1000 }, (_, i) => `b${999 - i}`));
+    expect(rows.map((r) => r[header.indexOf('reason')])).toEqual(Array.from({ length: total }, (_, i) => `b${total - 1 - i}`));
 
     const taken: string[] = [];
     await explorer.writeCsv(filter, async (text) => {
