@@ -10,7 +10,7 @@
  *   fetch/lock/complete round trips, and the wait to see them final (BullMQ completion events, then one query).
  * - No less parallelism: the loop runs exactly as many process() calls at once as the worker runs jobs on the
  *   documents queue (QUEUE_CONCURRENCY.documents, read from the product), in one process started through the same
- *   launcher (server/bin/node-with-allocator.sh) with the same environment, so libvips, the libuv pool, the
+ *   launcher (server/bin/node-with-allocator.sh, as the worker role) with the same environment, so libvips, the libuv pool, the
  *   allocator and the ImageBudget are the same. The full path's processing is therefore never wider than the loop.
  *   (A loop of one at a time would not be a floor: the worker's two jobs at once could beat it.)
  * - What the clocks cover: the loop's clock covers only the process() calls. The full path's clock runs from the
@@ -650,8 +650,9 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
 /** The loop runs through the product's launcher too, with the worker's environment: same allocator, same pools. */
 async function startLoop(childEnv: Record<string, string>): Promise<ChildProcess> {
   const launcher = path.resolve(__dirname, '../../server/bin/node-with-allocator.sh');
+  // ROLE=worker: the launcher gives the loop the worker role's node flags (its semi-spaces), as it stands in for it.
   const child = spawn('sh', [launcher, __filename, '--loop'], {
-    env: { ...process.env, ...childEnv },
+    env: { ...process.env, ...childEnv, ROLE: 'worker' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await nextMessage(child, 'ready');
