@@ -70,7 +70,7 @@ import { ImageBudget } from '../server/documents/image-budget';
 import { schema } from '../server/schema';
 import { recreateBenchDatabase } from './bench-database';
 import { MemorySampler, readMemory, startDeployed, type Deployed } from './lib/deployed';
-import { waitForQuiet } from './lib/machine';
+import { processCpuMs, waitForQuiet } from './lib/machine';
 import { check, finishReport, startReport } from './lib/report';
 import { median } from './lib/stats';
 
@@ -327,17 +327,6 @@ function scrubHarnessEnv(): void {
     delete process.env[k];
 }
 
-/** utime + stime of a process, in ms (clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
 async function inPool<T>(items: T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
@@ -529,8 +518,8 @@ async function fullSide(
   uploadConcurrency: number,
 ): Promise<SideResult> {
   const ids: string[] = [];
-  const w0 = cpuMsOf(worker.pid);
-  const a0 = cpuMsOf(api.pid);
+  const w0 = processCpuMs(worker.pid);
+  const a0 = processCpuMs(api.pid);
   const started = performance.now();
   const startedEpoch = Date.now();
   await inPool(files, uploadConcurrency, async ({ file, c, data }) => {
@@ -541,8 +530,8 @@ async function fullSide(
   return {
     ids,
     ms,
-    procCpuMs: cpuMsOf(worker.pid) - w0,
-    apiCpuMs: cpuMsOf(api.pid) - a0,
+    procCpuMs: processCpuMs(worker.pid) - w0,
+    apiCpuMs: processCpuMs(api.pid) - a0,
     states: await statesOf(pg, ids),
     jobs: await jobTimes(ids, startedEpoch),
   };
@@ -664,11 +653,11 @@ async function loopSide(pg: Pool, loop: ChildProcess, files: { file: InputFile; 
   const prepared = nextMessage<{ ids: string[] }>(loop, 'prepared');
   loop.send({ type: 'prepare', items });
   const { ids } = await prepared;
-  const c0 = cpuMsOf(loop.pid!);
+  const c0 = processCpuMs(loop.pid!);
   const ran = nextMessage<{ ms: number }>(loop, 'ran');
   loop.send({ type: 'run', ids });
   const { ms } = await ran;
-  return { ids, ms, procCpuMs: cpuMsOf(loop.pid!) - c0, apiCpuMs: 0, states: await statesOf(pg, ids) };
+  return { ids, ms, procCpuMs: processCpuMs(loop.pid!) - c0, apiCpuMs: 0, states: await statesOf(pg, ids) };
 }
 
 /** After each side: its rows and stored files go, so the other side's run of the same files finds no twin. */

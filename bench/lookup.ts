@@ -4,8 +4,9 @@
  * `node:http` + `pg` server doing the same SELECT and the same `audit_append` (bench/lookup-bare.ts, its own
  * process), both with a PostgreSQL pool of POOL_SIZE connections, over 1,000,000 seeded accounts, under the same
  * load (autocannon in a third process, bench/lib/load.ts). Goals: full-stack throughput ≥ 0.7 × bare, p99 ≤ 1.5 ×
- * bare, judged over paired rounds in alternating order (median, min–max, PASS / MISS / undecided). Then the audit
- * chain's last entries (both servers wrote them) are verified.
+ * bare, judged over paired rounds in alternating order (median, min–max, PASS / MISS / undecided). Beside each
+ * round, each server process's CPU time per request (informational: what the stack itself costs, which the host's
+ * changing speed moves less than req/s). Then the audit chain's last entries (both servers wrote them) are verified.
  *
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench, created, migrated and
  * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_QUEUE_PREFIX (rdbench),
@@ -27,6 +28,7 @@ import { Pool } from 'pg';
 import { ensureBenchDatabase, recreateBenchDatabase } from './bench-database';
 import { signIn, startDeployed } from './lib/deployed';
 import { load, type LoadJob, type LoadResult } from './lib/load';
+import { processCpuMs } from './lib/machine';
 import { check, finishReport, startReport } from './lib/report';
 import { median } from './lib/stats';
 import type { BareJob } from './lookup-bare';
@@ -89,7 +91,7 @@ async function prepareDatabase(): Promise<void> {
 // ------------------------------------------------------------------------------------------------- bare server
 
 /** The baseline in its own process (bench/lookup-bare.ts). */
-function startBare(job: BareJob): Promise<{ url: string; stop: () => Promise<void> }> {
+function startBare(job: BareJob): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child = fork(require.resolve('./lookup-bare'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const stop = async () => {
@@ -100,7 +102,7 @@ function startBare(job: BareJob): Promise<{ url: string; stop: () => Promise<voi
       await exited;
       clearTimeout(timer);
     };
-    child.once('message', (m: { port: number }) => resolve({ url: `http://127.0.0.1:${m.port}`, stop }));
+    child.once('message', (m: { port: number }) => resolve({ url: `http://127.0.0.1:${m.port}`, pid: child.pid!, stop }));
     child.once('exit', (code) => reject(new Error(`the bare server exited with ${code} before listening`)));
     child.send(job);
   });
@@ -123,6 +125,8 @@ async function verifyAuditTail(pool: Pool, n: number): Promise<{ checked: number
 }
 
 // ------------------------------------------------------------------------------------------------- main
+
+type Measured = LoadResult & { cpuMsPerRequest: number };
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
@@ -181,27 +185,35 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       duration,
     });
-    const servers = { bare: { url: bare.url, session: false }, full: { url: api.url, session: true } } as const;
+    const servers = {
+      bare: { url: bare.url, pid: bare.pid, session: false },
+      full: { url: api.url, pid: api.pid, session: true },
+    } as const;
     // Each measurement runs right after a warm-up of the same server: pool connections (pg closes clients idle for
     // 10 s) and their backends' caches are warm for both, and the server has run long enough to be in its steady
     // state again after the other one's turn. 3 s were not enough: on 2026-12-01 (AMD EPYC) the full stack ran
     // 730 req/s in each of the three rounds where it came second and 790-880 where it came first, so the paired
     // ratios followed the order (0.68-0.77 against 0.83-0.95). With 10 s the same code gave 0.73-0.82 with no
     // order pattern. Both servers get the same warm-up.
-    const measure = async (which: keyof typeof servers): Promise<LoadResult> => {
+    // The server process's CPU time over the measurement, per request answered: what each stack costs a request,
+    // apart from PostgreSQL and the load generator. Steadier than req/s when the host's speed moves between the two
+    // turns of a round; printed beside the throughput, not a verdict (the goal is throughput).
+    const measure = async (which: keyof typeof servers): Promise<Measured> => {
       const s = servers[which];
       await load(job(s.url, WARMUP, s.session));
-      return load(job(s.url, DURATION, s.session));
+      const cpu0 = processCpuMs(s.pid);
+      const result = await load(job(s.url, DURATION, s.session));
+      return { ...result, cpuMsPerRequest: (processCpuMs(s.pid) - cpu0) / Math.max(1, result.requests) };
     };
     // Steady state first: both servers' code optimised by the JIT (the full stack has far more of it).
     console.log(`Warming up both servers for ${JIT_WARMUP} s each…`);
     await load(job(bare.url, JIT_WARMUP, false));
     await load(job(api.url, JIT_WARMUP, true));
 
-    const rounds: { bare: LoadResult; full: LoadResult }[] = [];
+    const rounds: { bare: Measured; full: Measured }[] = [];
     for (let r = 1; r <= ROUNDS; r += 1) {
       const order: (keyof typeof servers)[] = r % 2 === 1 ? ['bare', 'full'] : ['full', 'bare'];
-      const got: Partial<Record<keyof typeof servers, LoadResult>> = {};
+      const got: Partial<Record<keyof typeof servers, Measured>> = {};
       for (const which of order) got[which] = await measure(which);
       const pair = { bare: got.bare!, full: got.full! };
       rounds.push(pair);
@@ -209,6 +221,9 @@ async function main(): Promise<void> {
       console.log(row('bare node:http + pg', pair.bare));
       console.log(
         `${row('full stack as deployed', pair.full)}   → ${fmt(pair.full.rps / pair.bare.rps, 2)} × throughput, ${fmt(pair.full.p99 / pair.bare.p99, 2)} × p99`,
+      );
+      console.log(
+        `  server CPU per request: bare ${fmt(pair.bare.cpuMsPerRequest, 3)} ms, full stack ${fmt(pair.full.cpuMsPerRequest, 3)} ms (${fmt(pair.full.cpuMsPerRequest / pair.bare.cpuMsPerRequest, 2)} ×)`,
       );
     }
 
@@ -249,6 +264,10 @@ async function main(): Promise<void> {
       }),
     );
     report.notes.push(`S1 ${detail}`);
+    const cpu = (side: 'bare' | 'full') => median(rounds.map((r) => r[side].cpuMsPerRequest));
+    report.notes.push(
+      `S1 server CPU per request (the server's process only, PostgreSQL apart; informational, not a verdict): bare median ${fmt(cpu('bare'), 3)} ms, full stack ${fmt(cpu('full'), 3)} ms; full ÷ bare per round ${rounds.map((r) => fmt(r.full.cpuMsPerRequest / r.bare.cpuMsPerRequest, 2)).join(', ')}`,
+    );
   } finally {
     await api.stop();
     await bare.stop();

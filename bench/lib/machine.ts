@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 
 /** The machine a benchmark ran on, and how busy it was: servers, PostgreSQL and the load share its cores. */
@@ -28,4 +29,15 @@ export async function waitForQuiet(below = 0.5 * os.cpus().length, maxSeconds = 
   const load = machineLoad();
   if (load.loadavg[0] > below) console.log(`The machine is busy (load ${describeLoad(load)}): the ratios may be skewed`);
   return load;
+}
+
+/** utime + stime of a process so far, in ms (the kernel counts clock ticks of 10 ms); NaN once it is gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
