@@ -21,7 +21,10 @@ export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 #
 # Tried and left out (issue 14): 32 MB semi-spaces for the api role (`--max-semi-space-size=32`) cut its CPU per
 # lookup ~5 % and raised S1 req/s ~5 %, but the audit export's peak memory then grew with the export's length
-# (1M rows 86 MB over idle against 66 MB, 1.39x the 100k export's against the goal's 1.1x).
+# (1M rows 86 MB over idle against 66 MB, 1.39x the 100k export's against the goal's 1.1x). Tried again once the export
+# no longer promoted its batches (2026-12-01, V8_MAX_SEMI_SPACE_MB=32 on the api): the API's CPU per lookup went
+# 1.33 -> 1.11 ms (one S1 run each), but it idled 32 MB higher (170 -> 202 MB) and one 1M export of five peaked 52 MB
+# over idle (the others 2-7 MB, as without). Left out again.
 #
 # The worker role gets small young-generation semi-spaces: V8_MAX_SEMI_SPACE_MB, 2 by default for the worker; V8's
 # own choice (up to 16 MB each) for the other roles, or for any role when it is set empty. A worker's own JavaScript allocates little (its documents are Buffers,
