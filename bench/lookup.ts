@@ -5,8 +5,8 @@
  * process), both with a PostgreSQL pool of POOL_SIZE connections, over 1,000,000 seeded accounts, under the same
  * load (autocannon in a third process, bench/lib/load.ts). Goals: full-stack throughput ≥ 0.7 × bare, p99 ≤ 1.5 ×
  * bare, judged over paired rounds in alternating order (median, min–max, PASS / MISS / undecided). Beside each
- * round, each server process's CPU time per request (informational: what the stack itself costs, which the host's
- * changing speed moves less than req/s). Then the audit chain's last entries (both servers wrote them) are verified.
+ * round, each server process's CPU time per request (informational: what the stack itself costs, apart from how the
+ * cores were shared). Then the audit chain's last entries (both servers wrote them) are verified.
  *
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench, created, migrated and
  * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_QUEUE_PREFIX (rdbench),
@@ -195,9 +195,10 @@ async function main(): Promise<void> {
     // 730 req/s in each of the three rounds where it came second and 790-880 where it came first, so the paired
     // ratios followed the order (0.68-0.77 against 0.83-0.95). With 10 s the same code gave 0.73-0.82 with no
     // order pattern. Both servers get the same warm-up.
-    // The server process's CPU time over the measurement, per request answered: what each stack costs a request,
-    // apart from PostgreSQL and the load generator. Steadier than req/s when the host's speed moves between the two
-    // turns of a round; printed beside the throughput, not a verdict (the goal is throughput).
+    // The server process's CPU time over the measurement, per request sent: what each stack costs a request, apart
+    // from how the cores were shared with PostgreSQL and the load generator. It still moves with the host's speed
+    // (the bare server's 0.43-0.63 ms across the rounds of one run on 2026-12-01), so it is printed beside the
+    // throughput, never a verdict (the goal is throughput).
     const measure = async (which: keyof typeof servers): Promise<Measured> => {
       const s = servers[which];
       await load(job(s.url, WARMUP, s.session));
