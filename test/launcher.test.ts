@@ -32,7 +32,7 @@ describe('the launcher (server/bin/node-with-allocator.sh)', () => {
     return JSON.parse(stdout) as { flags: string[]; args: string[]; arenas: string; mmap: string };
   }
 
-  it('gives the worker role 2 MB semi-spaces, and the api and all roles V8 own choice', async () => {
+  it("gives the worker role 2 MB semi-spaces, and the api and all roles V8's own choice", async () => {
     const worker = await launch(['worker']);
     expect(worker.flags).toEqual(['--heap-growing-percent=100', '--max-semi-space-size=2']);
     expect(worker.args).toEqual(['worker']);
@@ -47,7 +47,7 @@ describe('the launcher (server/bin/node-with-allocator.sh)', () => {
     expect((await launch(['api'], { ROLE: 'worker' })).flags).not.toContain('--max-semi-space-size=2');
   });
 
-  it('lets the environment choose: a size for any role, empty for V8 own choice', async () => {
+  it("lets the environment choose: a size for any role, empty for V8's own choice", async () => {
     expect((await launch(['worker'], { V8_MAX_SEMI_SPACE_MB: '8' })).flags).toContain('--max-semi-space-size=8');
     expect((await launch(['api'], { V8_MAX_SEMI_SPACE_MB: '32' })).flags).toContain('--max-semi-space-size=32');
     expect((await launch(['worker'], { V8_MAX_SEMI_SPACE_MB: '' })).flags).toEqual(['--heap-growing-percent=100']);
