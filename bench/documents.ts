@@ -10,8 +10,9 @@
  *   fetch/lock/complete round trips, and the wait to see them final (BullMQ completion events, then one query).
  * - No less parallelism: the loop runs exactly as many process() calls at once as the worker runs jobs on the
  *   documents queue (QUEUE_CONCURRENCY.documents, read from the product), in one process started through the same
- *   launcher (server/bin/node-with-allocator.sh, as the worker role) with the same environment, so libvips, the libuv pool, the
- *   allocator and the ImageBudget are the same. The full path's processing is therefore never wider than the loop.
+ *   launcher (server/bin/node-with-allocator.sh, as the worker role) with the same environment, so libvips, the
+ *   libuv pool, the allocator, V8's heap settings and the ImageBudget are the same. The full path's processing is
+ *   therefore never wider than the loop.
  *   (A loop of one at a time would not be a floor: the worker's two jobs at once could beat it.)
  * - What the clocks cover: the loop's clock covers only the process() calls. The full path's clock runs from the
  *   first upload sent to the moment every document is final in PostgreSQL: its processing alone takes at least as

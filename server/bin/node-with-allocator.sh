@@ -21,20 +21,21 @@ export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 #
 # Tried and left out (issue 14): 32 MB semi-spaces for the api role (`--max-semi-space-size=32`) cut its CPU per
 # lookup ~5 % and raised S1 req/s ~5 %, but the audit export's peak memory then grew with the export's length
-# (1M rows 86 MB over idle against 66 MB, 1.39x the 100k export's against the goal's 1.1x). Tried again once the export
-# no longer promoted its batches (2026-12-01, V8_MAX_SEMI_SPACE_MB=32 on the api): the API's CPU per lookup went
-# 1.33 -> 1.11 ms (one S1 run each), but it idled 32 MB higher (170 -> 202 MB) and one 1M export of five peaked 52 MB
-# over idle (the others 2-7 MB, as without). Left out again.
+# (1M rows 86 MB over idle against 66 MB, 1.39x the 100k export's against the goal's 1.1x). Tried again once the
+# export no longer promoted its batches (2026-12-01, V8_MAX_SEMI_SPACE_MB=32 on the api): the API's CPU per lookup
+# went 1.33 -> 1.11 ms (one S1 run each), but it idled 32 MB higher (170 -> 202 MB) and one 1M export of five
+# peaked 52 MB over idle (the others 2-7 MB, as without). Left out again.
 #
 # The worker role gets small young-generation semi-spaces: V8_MAX_SEMI_SPACE_MB, 2 by default for the worker; V8's
-# own choice (up to 16 MB each) for the other roles, or for any role when it is set empty. A worker's own JavaScript allocates little (its documents are Buffers,
-# outside the heap), but V8 grows the semi-spaces to their maximum after the scavenges that meet the documents in
-# flight and keeps them: measured (issue 14, S4, 2026-12-01), the worker's new space held 1-2 MB of objects in
-# 31 MB of resident pages. With 2 MB: new space 3-4 MB resident, worker idle 164 -> 138 MB, peak over the ~10 MB
-# uploads 289-298 -> 258-270 MB (three runs each); its scavenges went 86 -> 199 and its collections' time from
-# 0.55 to 0.72 s over a run of 44 s of CPU (0.4 %). The api and all roles keep V8's choice (their JSON and rows
-# are on the heap; see the semi-space trial below). The role is read as main.ts reads it: the argument after the
-# script, else ROLE (a benchmark's stand-in for the worker sets ROLE=worker to run with the same settings).
+# own choice (up to 16 MB each) for the other roles, or for any role when it is set empty. A worker's own
+# JavaScript allocates little (its documents are Buffers, outside the heap), but V8 grows the semi-spaces to their
+# maximum after the scavenges that meet the documents in flight and keeps them: measured (issue 14, S4,
+# 2026-12-01), the worker's new space held 1-2 MB of objects in 31 MB of resident pages. With 2 MB: new space
+# 3-4 MB resident, worker idle 164 -> 138 MB, peak over the ~10 MB uploads 289-298 -> 258-270 MB (three runs
+# each); its scavenges went 86 -> 199 and its collections' time from 0.55 to 0.72 s over a run of 44 s of CPU
+# (0.4 %). The api and all roles keep V8's choice (their JSON and rows are on the heap; see the trial of 32 MB
+# above). The role is read as main.ts reads it: the argument after the script, else ROLE (a benchmark's stand-in
+# for the worker sets ROLE=worker to run with the same settings).
 case "${2:-}" in
   api | worker | all) role="$2" ;;
   *) role="${ROLE:-}" ;;
