@@ -27,7 +27,15 @@ import * as http from 'node:http';
 import { Pool, type PoolClient } from 'pg';
 import { seedAccounts } from '../server/accounts/demo-accounts';
 import { normalizeCustomerId } from '../server/accounts/customer-id';
-import { SEARCH_SETUP, SIMILAR_SETUP, SIMILAR_SQL, WORDS_SQL, wordsQuery, wordsSample } from '../server/accounts/name-search';
+import {
+  fallsBackToSimilar,
+  SEARCH_SETUP,
+  SIMILAR_SETUP,
+  SIMILAR_SQL,
+  WORDS_SQL,
+  wordsQuery,
+  wordsSample,
+} from '../server/accounts/name-search';
 import { DEMO_STAFF } from '../server/staff/demo-staff';
 import { withBenchDatabase } from './bench-database';
 import { signIn, startDeployed } from './lib/deployed';
@@ -226,7 +234,7 @@ interface PlanFacts {
 
 /**
  * The service's statements for this name (the words stage, then the similar stage's transaction when words find
- * nothing), EXPLAINed. The words stage's index scan runs inside rd_name_candidates, where EXPLAIN shows only a
+ * nothing and the last word is long enough to be a spelling: fallsBackToSimilar, as the service decides), EXPLAINed. The words stage's index scan runs inside rd_name_candidates, where EXPLAIN shows only a
  * Function Scan: auto_explain (nested statements, sent to this client as notices) gives the plan inside, with the
  * function's own settings, and every plan is walked.
  */
@@ -271,7 +279,7 @@ async function explain(client: PoolClient, text: string): Promise<PlanFacts> {
       await client.query(`SET LOCAL auto_explain.log_min_duration = -1`);
       found = rows.rows.some((r) => r.match === 'words');
     }
-    if (!found) {
+    if (!found && fallsBackToSimilar(text)) {
       await client.query(SEARCH_SETUP);
       await client.query(SIMILAR_SETUP);
       await run(SIMILAR_SQL, [text, asId]);

@@ -136,6 +136,17 @@ describe('accounts on the call', () => {
       }
       // Words before the last are whole: "soph leroy" is not all the words of any name, so similar spellings answer.
       expect((await found('soph leroy')).every((r) => r.match === 'similar')).toBe(true);
+      // A last word of one or two letters is a prefix being typed, not a spelling: no Sophie's surname starts with
+      // "wr", and the search says so rather than listing every Sophie as a similar spelling; asked, it does.
+      const stageOf = async (query: Record<string, string>) => {
+        const res = await a.get('/api/accounts').query(query);
+        expect(res.status).toBe(200);
+        const entry = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'account.search', reason: query.callRef });
+        return { data: res.body.data as unknown[], stage: (entry.after as { nameStage: string }).nameStage };
+      };
+      expect(await stageOf({ q: 'Sophie Wr', callRef: 'TICKET-WR-1' })).toEqual({ data: [], stage: 'words' });
+      expect((await stageOf({ q: 'Sophie Wr', callRef: 'TICKET-WR-2', similar: 'true' })).stage).toBe('similar');
+      expect((await stageOf({ q: 'Sophie Wri', callRef: 'TICKET-WR-3' })).stage).toBe('similar');
       // Accents and case are folded on both sides, a short accented prefix included.
       expect((await found('ELODIE LÉ')).map((r) => r.id)).toContain(lefevre.id);
       expect((await found('élodie lefe')).map((r) => r.id)).toContain(lefevre.id);

@@ -1,6 +1,6 @@
 import { looksLikeCustomerId, normalizeCustomerId } from './customer-id';
 import { maskEmail, maskPhone, maskPostalCode } from './masking';
-import { wordsQuery } from './name-search';
+import { fallsBackToSimilar, wordsQuery } from './name-search';
 import { routeQuery } from './query-router';
 
 describe('customer IDs', () => {
@@ -77,5 +77,18 @@ describe('name search words', () => {
 
   it('has no words in punctuation alone', () => {
     expect(wordsQuery('%%% ---')).toBeNull();
+  });
+
+  it.each([
+    ['Loïc Wr', false],
+    ['loic w', false],
+    ['Le', false],
+    ['Sophie É.', false],
+    ['Loïc Wri', true],
+    ['elodie lefevrre', true],
+    ['Œu', true], // folded to "oeu": the index's letters, not the typed ones
+    ['%%% ---', true], // no word at all: only similar spellings can answer
+  ])('goes on from %p to similar spellings unasked: %p', (text, expected) => {
+    expect(fallsBackToSimilar(text)).toBe(expected);
   });
 });

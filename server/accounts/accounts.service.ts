@@ -15,7 +15,7 @@ import { StaffUser } from '../auth/staff-user.entity';
 import { SecurityEvent } from './security-event.entity';
 import { TwoFactorMethod } from './two-factor-method.entity';
 import { isUuid } from '../core/ids';
-import { NAME_SEARCH_TIMEOUT_MS, QUERY_CANCELED, wordsQuery } from './name-search';
+import { fallsBackToSimilar, NAME_SEARCH_TIMEOUT_MS, QUERY_CANCELED, wordsQuery } from './name-search';
 import {
   AccountsByCustomerId,
   accountsByEmail,
@@ -132,14 +132,15 @@ export class AccountsService {
 
   /**
    * Name search in two stages (see name-search.ts): all the words first (the last as a prefix), one statement
-   * bounded by its plan; similar spellings when none or when asked, in a transaction under the search's
-   * statement timeout, whose expiry is refused as too broad (the agent refines the search rather than waiting).
+   * bounded by its plan; similar spellings when none (unless the last word is too short to be a spelling:
+   * MIN_SPELLING_LETTERS) or when asked, in a transaction under the search's statement timeout, whose expiry is
+   * refused as too broad (the agent refines the search rather than waiting).
    */
   private async searchByName(text: string, asCustomerId: string, similar: boolean): Promise<{ hits: SearchHit[]; stage: NameStage }> {
     const tsquery = wordsQuery(text);
     if (!similar && tsquery) {
       const hits = await this.byName.withWords(this.dataSource.manager, asCustomerId, tsquery);
-      if (hits.some((h) => h.match === 'words')) return { hits, stage: 'words' };
+      if (hits.some((h) => h.match === 'words') || !fallsBackToSimilar(text)) return { hits, stage: 'words' };
     }
     try {
       const hits = await this.dataSource.transaction((m) => this.byName.withSimilarName(m, text, asCustomerId));

@@ -77,6 +77,29 @@ function fold(text: string): string {
     .replace(/[œæß]/g, (c) => ({ œ: 'oe', æ: 'ae', ß: 'ss' })[c]!);
 }
 
+/** The query's words, folded: letters and digits, anything else separates (as PostgreSQL's parser does). */
+function wordsOf(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * Letters the last word needs for a search that found no account with all its words to go on to similar spellings
+ * by itself. A shorter last word is a prefix being typed, not a spelling: it brings one or two trigrams of its own
+ * against the other words' many, so the first name alone decides the trigram match and the fallback rechecks every
+ * account with that first name ("Loïc Wr", no Loïc whose surname starts with "wr": 190-230 ms on 1M accounts, the
+ * slowest name of the S2 workload, against 40-60 ms for every other; issue 14, 2026-12-02). Such a search answers
+ * with what the words found (often nothing); the agent types on or asks for similar spellings (`similar`).
+ */
+export const MIN_SPELLING_LETTERS = 3;
+
+/** Whether a search of `text` whose words stage found no account goes on to similar spellings unasked. */
+export function fallsBackToSimilar(text: string): boolean {
+  const words = wordsOf(text);
+  return !words.length || [...words[words.length - 1]].length >= MIN_SPELLING_LETTERS;
+}
+
 /**
  * The tsquery of the words stage (rd_fold runs on it in SQL again, like on the column): the words (letters and
  * digits; anything else separates, as PostgreSQL's parser does) ANDed, the last one as a prefix: up to
@@ -85,9 +108,7 @@ function fold(text: string): string {
  * then only the similar-spellings stage can answer.
  */
 export function wordsQuery(text: string): string | null {
-  const words = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  const words = wordsOf(text);
   if (!words.length) return null;
   const last = words[words.length - 1];
   const whole = [...new Set(words.slice(0, -1))].filter((w) => w !== last).slice(0, MAX_WORDS - 1);
