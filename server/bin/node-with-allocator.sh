@@ -31,11 +31,12 @@ export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 # JavaScript allocates little (its documents are Buffers, outside the heap), but V8 grows the semi-spaces to their
 # maximum after the scavenges that meet the documents in flight and keeps them: measured (issue 14, S4,
 # 2026-12-01), the worker's new space held 1-2 MB of objects in 31 MB of resident pages. With 2 MB: new space
-# 3-4 MB resident, worker idle 164 -> 138 MB, peak over the ~10 MB uploads 289-298 -> 258-270 MB (three runs
-# each); its scavenges went 86 -> 199 and its collections' time from 0.55 to 0.72 s over a run of 44 s of CPU
-# (0.4 %). The api and all roles keep V8's choice (their JSON and rows are on the heap; see the trial of 32 MB
-# above). The role is read as main.ts reads it: the argument after the script, else ROLE (a benchmark's stand-in
-# for the worker sets ROLE=worker to run with the same settings).
+# 3-4 MB resident, worker idle 164 -> 136-140 MB, peak over the ~10 MB uploads 289-298 -> 258-270 MB (three runs
+# each; then 265 and 290 MB in two full bench runs: the peak also depends on which jobs overlap). Its scavenges
+# went 86 -> 199 and its collections' time 0.55 -> 0.72 s over a run of 44 s of CPU (0.4 %). The api and all roles
+# keep V8's choice (their JSON and rows are on the heap; see the trial of 32 MB above). The role is read as main.ts
+# reads it: the argument after the script, else ROLE (a benchmark's stand-in for the worker sets ROLE=worker to
+# run with the same settings).
 case "${2:-}" in
   api | worker | all) role="$2" ;;
   *) role="${ROLE:-}" ;;
