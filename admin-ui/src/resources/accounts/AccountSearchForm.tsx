@@ -20,7 +20,8 @@ import { CALL_REFERENCE_KEY } from './callReference';
  * searches after a pause once there are 3 characters, so the API (which audits every search) is not asked at
  * each keystroke. The server's message goes to the notification, its per-field messages under the fields.
  * A name finds accounts with all its words; "similar spellings" also asks for names spelled differently (the
- * server falls back to them by itself when no account has all the words).
+ * server falls back to them by itself when no account has all the words, unless the last word has only one or two
+ * letters: a name still being typed, such as the pause at "Loïc Wr", is not a misspelling).
  */
 export const AccountSearchForm = () => {
   const translate = useTranslate();
