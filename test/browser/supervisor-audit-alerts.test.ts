@@ -84,8 +84,16 @@ describe('staff console: audit filters, alerts and evidence (browser)', () => {
       await page.locator('table tbody tr').nth(8).waitFor({ state: 'detached' });
       expect(await swaps.count()).toBe(8);
 
-      // The CSV export link carries the same filters.
-      const exportHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+      // The CSV export link carries the same filters. It takes them on a render of its own, which may come after the
+      // rows (a CI run read it once, right after the rows, with the actor but not yet the action): read it until it
+      // has both or the time is up, then say what it holds.
+      const exportLink = page.getByRole('link', { name: 'Export CSV' });
+      const filtered = [`actor=${encodeURIComponent(busy.email)}`, `action=${encodeURIComponent(SWAP)}`];
+      let exportHref = '';
+      for (const until = Date.now() + UI_TIMEOUT; Date.now() < until; await page.waitForTimeout(100)) {
+        exportHref = (await exportLink.getAttribute('href')) ?? '';
+        if (filtered.every((part) => exportHref.includes(part))) break;
+      }
       expect(exportHref).toContain(`actor=${encodeURIComponent(busy.email)}`);
       expect(exportHref).toContain(`action=${encodeURIComponent(SWAP)}`);
 
