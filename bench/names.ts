@@ -234,9 +234,10 @@ interface PlanFacts {
 
 /**
  * The service's statements for this name (the words stage, then the similar stage's transaction when words find
- * nothing and the last word is long enough to be a spelling: fallsBackToSimilar, as the service decides), EXPLAINed. The words stage's index scan runs inside rd_name_candidates, where EXPLAIN shows only a
- * Function Scan: auto_explain (nested statements, sent to this client as notices) gives the plan inside, with the
- * function's own settings, and every plan is walked.
+ * nothing and the last word is long enough to be a spelling: fallsBackToSimilar, as the service decides),
+ * EXPLAINed. The words stage's index scan runs inside rd_name_candidates, where EXPLAIN shows only a Function Scan:
+ * auto_explain (nested statements, sent to this client as notices) gives the plan inside, with the function's own
+ * settings, and every plan is walked.
  */
 async function explain(client: PoolClient, text: string): Promise<PlanFacts> {
   const facts: PlanFacts = { text, stages: '', ms: 0, rechecked: 0, lossy: 0, seqScan: false, indexes: new Set() };

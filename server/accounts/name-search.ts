@@ -16,7 +16,8 @@
  * 2. **Similar spellings** (a typo, "Lefebvre" for "Lefèvre"), the fallback: strict word similarity ≥ 0.6 (`<<%`)
  *    on the GIN trigram index (customer_accounts_search_trgm). GIN can only count shared trigrams, so it merges
  *    the long posting lists of common trigrams and rechecks thousands of rows: it runs only when the first stage
- *    finds nothing, or when the agent asks for similar spellings.
+ *    finds nothing and the last word is long enough to be a spelling (MIN_SPELLING_LETTERS), or when the agent asks
+ *    for similar spellings.
  * The words stage is bounded by its plan: the GIN index only (rd_name_candidates forbids a sequential scan), at
  * most NAME_CANDIDATES rows read, a one-word search sampled (measured on 1M accounts: the slowest plan of 209
  * names 5.5 ms). It runs as one statement, outside any transaction: on this platform each statement's socket
