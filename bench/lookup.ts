@@ -4,7 +4,8 @@
  * `node:http` + `pg` server doing the same SELECT and the same `audit_append` (bench/lookup-bare.ts, its own
  * process), both with a PostgreSQL pool of POOL_SIZE connections, over 1,000,000 seeded accounts, under the same
  * load (autocannon in a third process, bench/lib/load.ts). Goals: full-stack throughput ≥ 0.7 × bare, p99 ≤ 1.5 ×
- * bare, judged over paired rounds in alternating order (median, min–max, PASS / MISS / undecided). Beside each
+ * bare, judged over paired rounds in alternating order (median, min–max, PASS / MISS / undecided), each round's two
+ * measurements made of slices that alternate the servers (bench/lib/load.ts, `alternate`). Beside each
  * round, each server process's CPU time per request (informational: what the stack itself costs, apart from how the
  * cores were shared). Then the audit chain's last entries (both servers wrote them) are verified.
  *
@@ -12,6 +13,7 @@
  * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_QUEUE_PREFIX (rdbench),
  * BENCH_ACCOUNTS (1000000), BENCH_POOL_SIZE (10: POOL_SIZE of both servers), BENCH_CONNECTIONS (10),
  * BENCH_DURATION (10 s a measurement), BENCH_WARMUP (10 s of the same load right before each measurement),
+ * BENCH_SLICES (5: a round's warm-up and measurement each alternate the servers in this many slices a side),
  * BENCH_JIT_WARMUP (10 s on each server before the first round), BENCH_ROUNDS (6 paired rounds, at least 5),
  * BENCH_API_NODE_FLAGS (node options for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
  * BENCH_API_STDOUT (a file for the API's stdout, its request log; discarded otherwise).
@@ -27,7 +29,7 @@ import { DEMO_STAFF, seedDemoStaff } from '../server/staff/demo-staff';
 import { Pool } from 'pg';
 import { ensureBenchDatabase, recreateBenchDatabase } from './bench-database';
 import { signIn, startDeployed } from './lib/deployed';
-import { load, type LoadJob, type LoadResult } from './lib/load';
+import { alternate, load, pooled, type LoadJob, type LoadResult } from './lib/load';
 import { processCpuMs } from './lib/machine';
 import { check, finishReport, startReport } from './lib/report';
 import { median } from './lib/stats';
@@ -44,6 +46,7 @@ const DURATION = Number(env.BENCH_DURATION ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 10);
 const JIT_WARMUP = Number(env.BENCH_JIT_WARMUP ?? 10);
 const ROUNDS = Math.max(5, Number(env.BENCH_ROUNDS ?? 6));
+const SLICES = Math.max(1, Number(env.BENCH_SLICES ?? 5));
 const AGENT = DEMO_STAFF.find((s) => s.roles.includes('agent'))!;
 
 const THROUGHPUT_GOAL = 0.7;
@@ -189,22 +192,25 @@ async function main(): Promise<void> {
       bare: { url: bare.url, pid: bare.pid, session: false },
       full: { url: api.url, pid: api.pid, session: true },
     } as const;
-    // Each measurement runs right after a warm-up of the same server: pool connections (pg closes clients idle for
-    // 10 s) and their backends' caches are warm for both, and the server has run long enough to be in its steady
-    // state again after the other one's turn. 3 s were not enough: on 2026-12-01 (AMD EPYC) the full stack ran
-    // 730 req/s in each of the three rounds where it came second and 790-880 where it came first, so the paired
-    // ratios followed the order (0.68-0.77 against 0.83-0.95). With 10 s the same code gave 0.73-0.82 with no
-    // order pattern. Both servers get the same warm-up.
+    // A round: both servers warmed up, then measured, each in alternating slices (bench/lib/load.ts, `alternate`),
+    // so that neither sits idle for more than a slice before it is measured: its pool connections (pg closes clients
+    // idle for 10 s) and their backends' caches stay warm, and it is in its steady state, not catching up after the
+    // other one's turn. (Measured one after the other, 3 s of warm-up were not enough: on 2026-12-01, AMD EPYC, the
+    // full stack ran 730 req/s in each of the three rounds where it came second and 790-880 where it came first.)
     // The server process's CPU time over the measurement, per request sent: what each stack costs a request, apart
     // from how the cores were shared with PostgreSQL and the load generator. It still moves with the host's speed
     // (the bare server's 0.43-0.63 ms across the rounds of one run on 2026-12-01), so it is printed beside the
     // throughput, never a verdict (the goal is throughput).
-    const measure = async (which: keyof typeof servers): Promise<Measured> => {
+    const warm = (which: keyof typeof servers, seconds: number) => load(job(servers[which].url, seconds, servers[which].session));
+    const slice = async (which: keyof typeof servers, seconds: number) => {
       const s = servers[which];
-      await load(job(s.url, WARMUP, s.session));
       const cpu0 = processCpuMs(s.pid);
-      const result = await load(job(s.url, DURATION, s.session));
-      return { ...result, cpuMsPerRequest: (processCpuMs(s.pid) - cpu0) / Math.max(1, result.requests) };
+      const result = await load(job(s.url, seconds, s.session));
+      return { result, cpuMs: processCpuMs(s.pid) - cpu0 };
+    };
+    const measured = (slices: { result: LoadResult; cpuMs: number }[]): Measured => {
+      const all = pooled(slices.map((x) => x.result));
+      return { ...all, cpuMsPerRequest: slices.reduce((n, x) => n + x.cpuMs, 0) / Math.max(1, all.requests) };
     };
     // Steady state first: both servers' code optimised by the JIT (the full stack has far more of it).
     console.log(`Warming up both servers for ${JIT_WARMUP} s each…`);
@@ -214,11 +220,11 @@ async function main(): Promise<void> {
     const rounds: { bare: Measured; full: Measured }[] = [];
     for (let r = 1; r <= ROUNDS; r += 1) {
       const order: (keyof typeof servers)[] = r % 2 === 1 ? ['bare', 'full'] : ['full', 'bare'];
-      const got: Partial<Record<keyof typeof servers, Measured>> = {};
-      for (const which of order) got[which] = await measure(which);
-      const pair = { bare: got.bare!, full: got.full! };
+      await alternate(order[0], order[1], SLICES, WARMUP / SLICES, warm);
+      const got = await alternate(order[0], order[1], SLICES, DURATION / SLICES, slice);
+      const pair = { bare: measured(got.bare), full: measured(got.full) };
       rounds.push(pair);
-      console.log(`Round ${r}/${ROUNDS} (${order.join(' then ')}):`);
+      console.log(`Round ${r}/${ROUNDS} (${order[0]} first, ${SLICES} alternating slices of ${fmt(DURATION / SLICES)} s each):`);
       console.log(row('bare node:http + pg', pair.bare));
       console.log(
         `${row('full stack as deployed', pair.full)}   → ${fmt(pair.full.rps / pair.bare.rps, 2)} × throughput, ${fmt(pair.full.p99 / pair.bare.p99, 2)} × p99`,

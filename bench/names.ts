@@ -5,8 +5,9 @@
  * - Workload: ≥ 200 names sampled from the seeded data: the most common first names alone and with 1- to 3-letter
  *   prefixes of a surname, the most common surnames alone, full names as stored, without accents and in lower
  *   case, company names.
- * - Paired rounds (BENCH_ROUNDS, ≥ 5, alternating order): exact lookup then name search (or the reverse), each
- *   BENCH_DURATION s at BENCH_CONNECTIONS connections; goal name-search p95 ≤ 3 × lookup p95 in every round.
+ * - Paired rounds (BENCH_ROUNDS, ≥ 5, alternating order): exact lookup and name search, each BENCH_DURATION s at
+ *   BENCH_CONNECTIONS connections after BENCH_WARMUP s, both in BENCH_SLICES slices that alternate the two workloads
+ *   (bench/lib/load.ts, `alternate`); goal name-search p95 ≤ 3 × lookup p95 in every round.
  * - Per name: every name BENCH_NAME_REPS times (100, at least), shuffled, BENCH_NAME_CONCURRENCY (2) at once; goal:
  *   p99 of every name ≤ 100 ms. A p99 needs 100 samples to be one (nearest rank: the 99th of 100); with the 20 runs
  *   used before it was each name's slowest answer, so one stall of the machine made any name miss (2026-12-01, AMD
@@ -19,9 +20,8 @@
  *
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench: migrated and seeded
  * here if needed), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_ACCOUNTS (1000000), BENCH_ROUNDS (5),
- * BENCH_DURATION (8), BENCH_WARMUP (2), BENCH_CONNECTIONS (10), BENCH_NAME_REPS (100), BENCH_NAME_CONCURRENCY (2).
+ * BENCH_DURATION (8), BENCH_WARMUP (2), BENCH_SLICES (4), BENCH_CONNECTIONS (10), BENCH_NAME_REPS (100), BENCH_NAME_CONCURRENCY (2).
  */
-import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import * as http from 'node:http';
 import { Pool, type PoolClient } from 'pg';
@@ -39,8 +39,9 @@ import {
 import { DEMO_STAFF } from '../server/staff/demo-staff';
 import { withBenchDatabase } from './bench-database';
 import { signIn, startDeployed } from './lib/deployed';
+import { alternate, load, pooled, type LoadResult } from './lib/load';
 import { check, finishReport, startReport } from './lib/report';
-import { latencies, median, percentile } from './lib/stats';
+import { median, percentile } from './lib/stats';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/recovery_desk_bench';
@@ -49,6 +50,7 @@ const ACCOUNTS = Number(env.BENCH_ACCOUNTS ?? 1_000_000);
 const ROUNDS = Math.max(5, Number(env.BENCH_ROUNDS ?? 5));
 const DURATION = Number(env.BENCH_DURATION ?? 8);
 const WARMUP = Number(env.BENCH_WARMUP ?? 2);
+const SLICES = Math.max(1, Number(env.BENCH_SLICES ?? 4));
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
 const NAME_REPS = Math.max(100, Number(env.BENCH_NAME_REPS ?? 100));
 const NAME_CONCURRENCY = Number(env.BENCH_NAME_CONCURRENCY ?? 2);
@@ -56,43 +58,17 @@ const AGENT = DEMO_STAFF.find((s) => s.roles.includes('agent'))!;
 
 // ------------------------------------------------------------------------------------------- load generator (child)
 
-type LoadJob =
-  | { kind: 'cannon'; url: string; paths: string[]; headers: Record<string, string>; connections: number; duration: number }
-  | { kind: 'each'; url: string; paths: string[]; headers: Record<string, string>; reps: number; concurrency: number };
-
-interface CannonResult {
-  requests: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  failed: number;
-}
-
-/** Autocannon over the paths in turn; every 2xx response time kept for exact percentiles. */
-async function runCannon(job: Extract<LoadJob, { kind: 'cannon' }>): Promise<CannonResult> {
-  let next = 0;
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: job.url,
-        connections: job.connections,
-        duration: job.duration,
-        headers: job.headers,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: job.paths[next++ % job.paths.length] }) }],
-      },
-      (err, res) => (err ? reject(err as Error) : resolve(res)),
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
-    });
-  });
-  const l = latencies(times);
-  return { requests: result.requests.total, p50: l.p50, p95: l.p95, p99: l.p99, failed: result.non2xx + result.errors + result.timeouts };
+/** Every name `reps` times (the per-name p99); the rounds' load goes through bench/lib/load.ts. */
+interface EachJob {
+  url: string;
+  paths: string[];
+  headers: Record<string, string>;
+  reps: number;
+  concurrency: number;
 }
 
 /** Every path `reps` times, shuffled round by round, `concurrency` at once on kept-alive connections: each path's times. */
-async function runEach(job: Extract<LoadJob, { kind: 'each' }>): Promise<{ times: number[][]; failed: number }> {
+async function runEach(job: EachJob): Promise<{ times: number[][]; failed: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
   const times = job.paths.map(() => [] as number[]);
   let failed = 0;
@@ -129,12 +105,12 @@ async function runEach(job: Extract<LoadJob, { kind: 'each' }>): Promise<{ times
   return { times, failed };
 }
 
-/** Parent side: one job in a child process (this file with --load). */
-function load<T>(job: LoadJob): Promise<T> {
+/** Parent side: runEach in a child process (this file with --each). */
+function each(job: EachJob): Promise<{ times: number[][]; failed: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result: T | undefined;
-    child.on('message', (m: { result?: T; error?: string }) => {
+    const child = fork(__filename, ['--each'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: { times: number[][]; failed: number } | undefined;
+    child.on('message', (m: { result?: { times: number[][]; failed: number }; error?: string }) => {
       if (m.error) reject(new Error(m.error));
       result = m.result;
     });
@@ -316,29 +292,28 @@ async function main(): Promise<void> {
   const api = await startDeployed('api', { DATABASE_URL, REDIS_URL, QUEUE_PREFIX: 'rdbench-names' });
   try {
     const headers = { cookie: await signIn(api.url, AGENT.email) };
-    const cannon = (paths: string[], duration: number) =>
-      load<CannonResult>({ kind: 'cannon', url: api.url, paths, headers, connections: CONNECTIONS, duration });
+    const workloads = { id: idPaths, name: namePaths };
+    const cannon = (which: keyof typeof workloads, duration: number) =>
+      load({ url: api.url, paths: workloads[which], headers, connections: CONNECTIONS, duration });
 
     console.log(`Warming up (${WARMUP * 3} s on each workload)…`);
-    await cannon(idPaths, WARMUP * 3);
-    await cannon(namePaths, WARMUP * 3);
+    await cannon('id', WARMUP * 3);
+    await cannon('name', WARMUP * 3);
 
-    const rounds: { id: CannonResult; name: CannonResult }[] = [];
+    const rounds: { id: LoadResult; name: LoadResult }[] = [];
     for (let r = 1; r <= ROUNDS; r += 1) {
-      const measure = async (paths: string[], label: string) => {
-        console.log(`Round ${r}/${ROUNDS}: ${label} (${WARMUP} s warm-up, ${DURATION} s, ${CONNECTIONS} connections)…`);
-        await cannon(paths, WARMUP);
-        return cannon(paths, DURATION);
-      };
-      const idFirst = r % 2 === 1;
-      const a = await measure(idFirst ? idPaths : namePaths, idFirst ? 'exact lookup' : 'name search');
-      const b = await measure(idFirst ? namePaths : idPaths, idFirst ? 'name search' : 'exact lookup');
-      rounds.push(idFirst ? { id: a, name: b } : { id: b, name: a });
+      const order: (keyof typeof workloads)[] = r % 2 === 1 ? ['id', 'name'] : ['name', 'id'];
+      console.log(
+        `Round ${r}/${ROUNDS} (${order[0] === 'id' ? 'exact lookup' : 'name search'} first): ${SLICES} alternating slices a side, ` +
+          `${WARMUP / SLICES} s of warm-up then ${DURATION / SLICES} s measured each, ${CONNECTIONS} connections…`,
+      );
+      await alternate(order[0], order[1], SLICES, WARMUP / SLICES, cannon);
+      const got = await alternate(order[0], order[1], SLICES, DURATION / SLICES, cannon);
+      rounds.push({ id: pooled(got.id), name: pooled(got.name) });
     }
 
     console.log(`Each name ${NAME_REPS} times, ${NAME_CONCURRENCY} at once…`);
-    const each = await load<{ times: number[][]; failed: number }>({
-      kind: 'each',
+    const perNameRuns = await each({
       url: api.url,
       paths: namePaths,
       headers,
@@ -368,7 +343,7 @@ async function main(): Promise<void> {
       ),
     );
     const perName = cases.map((c, i) => {
-      const sorted = [...each.times[i]].sort((x, y) => x - y);
+      const sorted = [...perNameRuns.times[i]].sort((x, y) => x - y);
       return { ...c, n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
     });
     const worst = [...perName].sort((x, y) => y.p99 - x.p99);
@@ -386,7 +361,7 @@ async function main(): Promise<void> {
     const indexes = [...new Set(plans.flatMap((p) => [...p.indexes]))].sort();
 
     const ratios = rounds.map((r) => r.name.p95 / r.id.p95);
-    const failed = rounds.reduce((n, r) => n + r.id.failed + r.name.failed, 0) + each.failed;
+    const failed = rounds.reduce((n, r) => n + r.id.failures + r.name.failures, 0) + perNameRuns.failed;
     report.checks.push(
       check('S2', 'name-search p95 ÷ exact-lookup p95, full stack, paired rounds', { op: '<=', threshold: 3 }, ratios, {
         detail: `${cases.length} names vs ${ids.length} customer IDs, ${CONNECTIONS} connections, ${DURATION} s each; lookup p95 median ${fmt(median(rounds.map((r) => r.id.p95)))} ms, name search ${fmt(median(rounds.map((r) => r.name.p95)))} ms`,
@@ -415,10 +390,9 @@ async function main(): Promise<void> {
   finishReport(report);
 }
 
-if (process.argv.includes('--load')) {
-  process.once('message', (job: LoadJob) => {
-    const work: Promise<unknown> = job.kind === 'cannon' ? runCannon(job) : runEach(job);
-    work.then(
+if (process.argv.includes('--each')) {
+  process.once('message', (job: EachJob) => {
+    runEach(job).then(
       (result) => process.send!({ result }, () => process.exit(0)),
       (e: unknown) => process.send!({ error: e instanceof Error ? e.message : String(e) }, () => process.exit(1)),
     );

@@ -1,3 +1,4 @@
+import { alternate, pooled, type LoadResult } from '../bench/lib/load';
 import { check } from '../bench/lib/report';
 import { judge, latencies, median, spread } from '../bench/lib/stats';
 
@@ -41,5 +42,33 @@ describe('bench verdicts', () => {
   it('takes exact percentiles of latencies', () => {
     const times = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(latencies(times)).toEqual({ n: 100, p50: 50, p95: 95, p99: 99, max: 100 });
+  });
+
+  it('alternates the two sides of a round slice by slice, the first side opening it (A B B A A B)', async () => {
+    const calls: string[] = [];
+    const got = await alternate('bare', 'full', 3, 2, async (side, seconds) => {
+      calls.push(`${side}:${seconds}`);
+      return calls.length;
+    });
+    expect(calls).toEqual(['bare:2', 'full:2', 'full:2', 'bare:2', 'bare:2', 'full:2']);
+    expect(got).toEqual({ bare: [1, 4, 5], full: [2, 3, 6] });
+  });
+
+  it('pools the slices of one side: latencies together, throughput over their summed time', () => {
+    const slice = (times: number[], duration: number, failures = 0): LoadResult => ({
+      rps: times.length / duration,
+      p50: NaN,
+      p95: NaN,
+      p99: NaN,
+      requests: times.length + failures,
+      failures,
+      duration,
+      times,
+    });
+    const fast = Array.from({ length: 60 }, () => 10);
+    const slow = Array.from({ length: 40 }, (_, i) => 20 + i);
+    const all = pooled([slice(fast, 2), slice(slow, 2, 3)]);
+    expect(all).toMatchObject({ rps: 25, requests: 103, failures: 3, duration: 4, p50: 10, p95: 54, p99: 58 });
+    expect(all.times).toHaveLength(100);
   });
 });

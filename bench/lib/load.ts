@@ -5,7 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
-import { percentile } from './stats';
+import { latencies } from './stats';
 
 export interface LoadJob {
   /** The server's origin, e.g. http://127.0.0.1:3000. */
@@ -29,6 +29,50 @@ export interface LoadResult {
   requests: number;
   /** Non-2xx answers, connection errors and timeouts. */
   failures: number;
+  /** Seconds of load. */
+  duration: number;
+  /** Every 2xx latency, ms, so that measurements of one side can be pooled (`pooled`). */
+  times: number[];
+}
+
+/** A result from 2xx latencies over `duration` seconds. */
+function resultOf(times: number[], duration: number, requests: number, failures: number): LoadResult {
+  const l = latencies(times);
+  return { rps: times.length / duration, p50: l.p50, p95: l.p95, p99: l.p99, requests, failures, duration, times };
+}
+
+/** Several measurements of one side as one: their latencies together, throughput over their summed time. */
+export function pooled(results: readonly LoadResult[]): LoadResult {
+  const sum = (f: (r: LoadResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  return resultOf(
+    results.flatMap((r) => r.times),
+    sum((r) => r.duration),
+    sum((r) => r.requests),
+    sum((r) => r.failures),
+  );
+}
+
+/**
+ * One paired round of two sides in alternating slices, `first` opening the round: A B B A A B … (`slices` of
+ * `seconds` each per side). On the shared hosts these benchmarks run on, the speed changes from one spell of
+ * a few seconds to the next; measured one side after the other (8–10 s each), such a spell fell on one side of a
+ * pair and moved its ratio alone (S2 on 2026-12-02: one round's lookup side ran in a quiet spell, p95 20.7 ms against 24–28 in the
+ * others, and that round alone crossed the goal). Sliced, such a burst falls on both sides. `measure(side, seconds)`
+ * runs one slice; the result is each side's slices, in order, for the caller to pool.
+ */
+export async function alternate<K extends string, T>(
+  first: K,
+  second: K,
+  slices: number,
+  seconds: number,
+  measure: (side: K, seconds: number) => Promise<T>,
+): Promise<Record<K, T[]>> {
+  const got = { [first]: [] as T[], [second]: [] as T[] } as Record<K, T[]>;
+  for (let i = 0; i < slices; i += 1) {
+    const order = i % 2 === 0 ? [first, second] : [second, first];
+    for (const side of order) got[side].push(await measure(side, seconds));
+  }
+  return got;
 }
 
 /** Runs one load job in a child process and resolves with its result. */
@@ -65,15 +109,7 @@ async function runLoad(job: LoadJob): Promise<LoadResult> {
       if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
     });
   });
-  times.sort((a, b) => a - b);
-  return {
-    rps: times.length / job.duration,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    requests: result.requests.total,
-    failures: result.non2xx + result.errors + result.timeouts,
-  };
+  return resultOf(times, job.duration, result.requests.total, result.non2xx + result.errors + result.timeouts);
 }
 
 if (require.main === module && process.argv.includes('--load-child')) {
