@@ -57,8 +57,12 @@ async function main(): Promise<void> {
     throw new Error('dist/admin-ui/index.html is missing: run `npm run build` first (`npm run bench` does)');
   }
   await prepareDatabase();
-  const api = await startDeployed('api', { DATABASE_URL, REDIS_URL, QUEUE_PREFIX: 'rdbenchconsole' });
+  // The browser first: when it cannot start (no /usr/bin/chromium), no API process is left behind holding its ports.
   const browser = await launchChromium();
+  const api = await startDeployed('api', { DATABASE_URL, REDIS_URL, QUEUE_PREFIX: 'rdbenchconsole' }).catch(async (e: unknown) => {
+    await browser.close();
+    throw e;
+  });
   const loads: JsLoad[] = [];
   const usableMs: number[] = [];
   try {
