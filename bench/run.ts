@@ -47,7 +47,7 @@ function main(): void {
     .filter((f) => fs.existsSync(f))
     .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as BenchReport);
   const partial = reports.some((r) => r.startedAt < startedAt);
-  const md = markdown(reports, failed, partial ? null : describeLoad(started));
+  const md = markdown(reports, failed, partial ? null : { startedAt, load: describeLoad(started) });
   fs.writeFileSync(path.join(dir, 'latest.md'), md);
   console.log(`\n${md}`);
   console.log(`Written to ${path.relative(process.cwd(), path.join(dir, 'latest.md'))}`);
@@ -56,13 +56,13 @@ function main(): void {
 
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-/** `loadAtStart` null: the table gathers benchmarks run at different times, each listed with its own start. */
-function markdown(reports: BenchReport[], failed: string[], loadAtStart: string | null): string {
+/** `run` null: the table gathers benchmarks run at different times, each listed with its own start. */
+function markdown(reports: BenchReport[], failed: string[], run: { startedAt: string; load: string } | null): string {
   const lines = [
     `# Recovery Desk benchmarks`,
     ``,
-    loadAtStart !== null
-      ? `Run ${minute(new Date().toISOString())} on ${machineLine()}; load average at the start ${loadAtStart} (1 / 5 / 15 min).`
+    run !== null
+      ? `Run ${minute(run.startedAt)} to ${minute(new Date().toISOString())} on ${machineLine()}; load average at the start ${run.load} (1 / 5 / 15 min).`
       : `Gathered from separate runs on ${machineLine()}: ${reports.map((r) => `${r.bench} ${minute(r.startedAt)}`).join(', ')}; each line gives its load before and after (1 / 5 / 15 min).`,
     `Ratios are medians over paired rounds in alternating order; the spread is the lowest and highest round. A verdict`,
     `is given only when every round falls on the same side of the goal.`,
