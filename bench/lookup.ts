@@ -197,11 +197,11 @@ async function main(): Promise<void> {
     // idle for 10 s) and their backends' caches stay warm, and it is in its steady state, not catching up after the
     // other one's turn. (Measured one after the other, 3 s of warm-up were not enough: on 2026-12-01, AMD EPYC, the
     // full stack ran 730 req/s in each of the three rounds where it came second and 790-880 where it came first.)
-    // The server process's CPU time over the measurement, per request sent: what each stack costs a request, apart
-    // from how the cores were shared with PostgreSQL and the load generator. It still moves with the host's speed
-    // (the bare server's 0.43-0.63 ms across the rounds of one run on 2026-12-01), so it is printed beside the
-    // throughput, never a verdict (the goal is throughput).
     const warm = (which: keyof typeof servers, seconds: number) => load(job(servers[which].url, seconds, servers[which].session));
+    // The server process's CPU time over each measured slice, per request sent: what each stack costs a request,
+    // apart from how the cores were shared with PostgreSQL and the load generator. It still moves with the host's
+    // speed (the bare server's 0.43-0.63 ms across the rounds of one run on 2026-12-01), so it is printed beside the
+    // throughput, never a verdict (the goal is throughput).
     const slice = async (which: keyof typeof servers, seconds: number) => {
       const s = servers[which];
       const cpu0 = processCpuMs(s.pid);

@@ -20,7 +20,8 @@
  *
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench: migrated and seeded
  * here if needed), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_ACCOUNTS (1000000), BENCH_ROUNDS (5),
- * BENCH_DURATION (8), BENCH_WARMUP (2), BENCH_SLICES (4), BENCH_CONNECTIONS (10), BENCH_NAME_REPS (100), BENCH_NAME_CONCURRENCY (2).
+ * BENCH_DURATION (8), BENCH_WARMUP (2), BENCH_SLICES (4), BENCH_CONNECTIONS (10), BENCH_NAME_REPS (100),
+ * BENCH_NAME_CONCURRENCY (2).
  */
 import { fork } from 'node:child_process';
 import * as http from 'node:http';

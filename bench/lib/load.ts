@@ -54,11 +54,11 @@ export function pooled(results: readonly LoadResult[]): LoadResult {
 
 /**
  * One paired round of two sides in alternating slices, `first` opening the round: A B B A A B … (`slices` of
- * `seconds` each per side). On the shared hosts these benchmarks run on, the speed changes from one spell of
- * a few seconds to the next; measured one side after the other (8–10 s each), such a spell fell on one side of a
- * pair and moved its ratio alone (S2 on 2026-12-02: one round's lookup side ran in a quiet spell, p95 20.7 ms against 24–28 in the
- * others, and that round alone crossed the goal). Sliced, such a burst falls on both sides. `measure(side, seconds)`
- * runs one slice; the result is each side's slices, in order, for the caller to pool.
+ * `seconds` each per side). On the shared hosts these benchmarks run on, the speed changes from one spell of a
+ * few seconds to the next; measured one side after the other (8–10 s each), such a spell fell on one side of a pair
+ * and moved its ratio alone (S2 on 2026-12-02: one round's lookup side ran in a quiet spell, p95 20.7 ms against
+ * 24–28 in the others, and that round alone crossed the goal). Sliced, such a spell falls on both sides.
+ * `measure(side, seconds)` runs one slice; the result is each side's slices, in order, for the caller to pool.
  */
 export async function alternate<K extends string, T>(
   first: K,
