@@ -41,3 +41,10 @@ export function processCpuMs(pid: number): number {
     return NaN;
   }
 }
+
+/** The whole machine's CPU time so far, from /proc/stat, in ms: busy (every state but idle and iowait) and idle. */
+export function machineCpuMs(): { busy: number; idle: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  return { busy: (user + nice + system + irq + softirq + steal) * 10, idle: (idle + iowait) * 10 };
+}
