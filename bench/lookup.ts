@@ -15,7 +15,8 @@
  * BENCH_DURATION (10 s a measurement), BENCH_WARMUP (10 s of the same load right before each measurement),
  * BENCH_SLICES (5: a round's warm-up and measurement each alternate the servers in this many slices a side),
  * BENCH_JIT_WARMUP (10 s on each server before the first round), BENCH_ROUNDS (6 paired rounds, at least 5),
- * BENCH_API_NODE_FLAGS (node options for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+ * BENCH_API_NODE_FLAGS (NODE_OPTIONS for the API only; node refuses --cpu-prof there, so for a CPU profile:
+ * "--require <repo>/dist/bench/cpu-profile.js" with CPU_PROFILE_DIR set in the harness's environment),
  * BENCH_API_STDOUT (a file for the API's stdout, its request log; discarded otherwise).
  */
 import 'reflect-metadata';
