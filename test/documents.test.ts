@@ -192,6 +192,23 @@ describe('identity documents', () => {
       expect([res.body.code, res.body.params.maxMb]).toEqual(['documents.too_large', 1]);
     });
 
+    it('checks the case token before it reads an upload: no token, no body read (404 even for an oversized file)', async () => {
+      const big = Buffer.concat([await pdf(), Buffer.alloc(1024 * 1024 + 10, 0x20)]);
+      const send = (token: string, data: Buffer) =>
+        opened.c
+          .post(`/api/public/identity-cases/${opened.caseId}/documents`)
+          .set('X-Case-Token', token)
+          .field('kind', 'proof_of_address')
+          .attach('files', data, 'edf.pdf');
+      const oversized = await send('nope', big);
+      const fitting = await send('nope', await pdf());
+      expect([oversized.status, fitting.status]).toEqual([404, 404]);
+      expect([oversized.body.code, fitting.body.code]).toEqual(['documents.request_not_found', 'documents.request_not_found']);
+      expect(await count()).toBe(0);
+      // The same oversized file with the right token reaches multer's limit.
+      expect((await send(opened.token, big)).body.code).toBe('documents.too_large');
+    });
+
     it('refuses an empty file with 422', async () => {
       const res = await upload(opened, 'proof_of_address', [{ data: Buffer.alloc(0), name: 'empty.pdf' }]);
       expect(res.status).toBe(422);

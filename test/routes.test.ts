@@ -414,8 +414,9 @@ const TABLE: Record<string, Row> = {
     expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
   },
   'POST /api/public/identity-cases/:id/documents': {
+    // No case token: refused before the body is looked at (not multipart would be 415 with the token).
     path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/documents`,
-    expect: { anonymous: 415, agent: 415, reviewer: 415, supervisor: 415, admin: 415 },
+    expect: { anonymous: 404, agent: 404, reviewer: 404, supervisor: 404, admin: 404 },
   },
   'POST /api/public/identity-cases/:id/submit': {
     path: async (f) => `/api/public/identity-cases/${f.foreignCaseId}/submit`,

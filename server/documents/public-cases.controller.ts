@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, UploadedFiles, UseGuards, UseInterceptors } from '@nestjs/common';
 import { Meta } from '../auth/actor';
 import { Public } from '../auth/policy.decorator';
 import type { RequestMeta } from '../audit/audit.types';
+import { CaseTokenGuard, TokenCase } from './case-token.guard';
 import { CasesService } from './cases.service';
 import type { UploadedFile } from './cases.service';
+import type { IdentityCase } from './identity-case.entity';
 import { AddressVariantDto, ConfirmEmailDto, PublicOpenCaseDto, UploadFieldsDto } from './cases.dto';
 import { formLanguage } from './form-language';
 import { UploadInterceptor } from './upload.interceptor';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../core/http/api-errors';
 import {
   AddressVariantResponse,
@@ -60,21 +62,23 @@ export class PublicCasesController {
 
   @Post(':id/documents')
   @Public('the customer uploads their documents; needs the case token')
+  // The token first (a guard runs before the interceptor): no body is read for a request that has none.
+  @UseGuards(CaseTokenGuard)
   @UseInterceptors(UploadInterceptor)
   @ApiOperation({ summary: 'Upload documents' })
+  // The handler takes the case from the guard, not the path: the path's id is declared here.
+  @ApiParam({ name: 'id', type: String })
   @ApiHeader({ name: 'X-Case-Token', required: true, description: 'The case token returned at opening or mailed by an agent' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadBody })
   @ApiCreatedResponse({ type: UploadResponse })
   @ApiErrors(400, 404, 409, 413, 415, 422)
   async upload(
-    @Param('id') id: string,
+    @TokenCase() c: IdentityCase,
     @Body() dto: UploadFieldsDto,
     @UploadedFiles() files: UploadedFile[],
     @Meta() meta: RequestMeta,
-    @Headers('x-case-token') token?: string,
   ) {
-    const c = await this.cases.byToken(id, token);
     const docs = await this.cases.addDocuments({ case: c, actor: null, meta }, dto.kind, files, dto.identityType);
     return { documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.originalName, identityType: d.identityType })) };
   }

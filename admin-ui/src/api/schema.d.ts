@@ -6963,7 +6963,6 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        'x-case-token': string;
         /** @description The case token returned at opening or mailed by an agent */
         'X-Case-Token': string;
       };
