@@ -7,7 +7,8 @@
  * bare, judged over paired rounds in alternating order (median, min–max, PASS / MISS / undecided), each round's two
  * measurements made of slices that alternate the servers (bench/lib/load.ts, `alternate`). Beside each
  * round, each server process's CPU time per request (informational: what the stack itself costs, apart from how the
- * cores were shared). Then the audit chain's last entries (both servers wrote them) are verified.
+ * cores were shared). Then the full stack's floor (its CPU on GET /api/health/live, a request that does nothing,
+ * informational), and the audit chain's last entries (both servers wrote them) are verified.
  *
  * Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/recovery_desk_bench, created, migrated and
  * seeded if needed, kept across runs), BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_QUEUE_PREFIX (rdbench),
@@ -260,6 +261,14 @@ async function main(): Promise<void> {
       }),
     );
 
+    // The full stack's floor, informational: its CPU on a request that does nothing (GET /api/health/live: public,
+    // no database) under the same load, through every middleware and Nest's guard. Set against the bare server's
+    // whole lookup, it bounds the throughput ratio this machine allows whatever the lookup itself costs.
+    const floorCpu0 = processCpuMs(api.pid);
+    const floor = await load({ ...job(api.url, DURATION, true), paths: ['/api/health/live'] });
+    const floorCpu = (processCpuMs(api.pid) - floorCpu0) / Math.max(1, floor.requests);
+    console.log(`Full stack's floor, GET /api/health/live: ${fmt(floor.rps)} req/s, server CPU ${fmt(floorCpu, 3)} ms a request`);
+
     const audit = await verifyAuditTail(pool, 5_000);
     console.log(
       `Audit chain, last ${audit.checked} entries (both servers' writes): ${audit.broken ? `BROKEN at id ${audit.broken}` : 'intact'}`,
@@ -275,6 +284,7 @@ async function main(): Promise<void> {
     const cpu = (side: 'bare' | 'full') => median(rounds.map((r) => r[side].cpuMsPerRequest));
     report.notes.push(
       `S1 server CPU per request (the server's process only, PostgreSQL apart; informational, not a verdict): bare median ${fmt(cpu('bare'), 3)} ms, full stack ${fmt(cpu('full'), 3)} ms; full ÷ bare per round ${rounds.map((r) => fmt(r.full.cpuMsPerRequest / r.bare.cpuMsPerRequest, 2)).join(', ')}`,
+      `S1 the full stack's floor (informational): GET /api/health/live, which does nothing, costs it ${fmt(floorCpu, 3)} ms of CPU a request (${fmt(floor.rps)} req/s, ${CONNECTIONS} connections), against ${fmt(cpu('bare'), 3)} ms for the bare server's whole lookup`,
     );
   } finally {
     await api.stop();
