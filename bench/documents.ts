@@ -517,6 +517,20 @@ interface SideResult {
   jobs?: { firstStartMs: number; meanWaitMs: number; meanRunMs: number };
 }
 
+/**
+ * What the whole machine and this harness spent from now until the returned function is called: busy and idle
+ * CPU of every core (/proc/stat), and this process's own CPU (the upload client and the completion watch).
+ */
+function sideCpu(): () => Pick<SideResult, 'machine' | 'harnessCpuMs'> {
+  const m0 = machineCpuMs();
+  const h0 = process.cpuUsage();
+  return () => {
+    const m1 = machineCpuMs();
+    const h = process.cpuUsage(h0);
+    return { machine: { busy: m1.busy - m0.busy, idle: m1.idle - m0.idle }, harnessCpuMs: (h.user + h.system) / 1000 };
+  };
+}
+
 /** Uploads every file (each to its case) and waits until every document is final in PostgreSQL. */
 async function fullSide(
   pg: Pool,
@@ -529,8 +543,7 @@ async function fullSide(
   const ids: string[] = [];
   const w0 = processCpuMs(worker.pid);
   const a0 = processCpuMs(api.pid);
-  const m0 = machineCpuMs();
-  const h0 = process.cpuUsage();
+  const spent = sideCpu();
   const started = performance.now();
   const startedEpoch = Date.now();
   await inPool(files, uploadConcurrency, async ({ file, c, data }) => {
@@ -538,13 +551,10 @@ async function fullSide(
   });
   await watch.waitFinal(pg, ids, started, worker);
   const ms = performance.now() - started;
-  const m1 = machineCpuMs();
-  const h = process.cpuUsage(h0);
   return {
     ids,
     ms,
-    machine: { busy: m1.busy - m0.busy, idle: m1.idle - m0.idle },
-    harnessCpuMs: (h.user + h.system) / 1000,
+    ...spent(),
     procCpuMs: processCpuMs(worker.pid) - w0,
     apiCpuMs: processCpuMs(api.pid) - a0,
     states: await statesOf(pg, ids),
@@ -669,22 +679,11 @@ async function loopSide(pg: Pool, loop: ChildProcess, files: { file: InputFile; 
   loop.send({ type: 'prepare', items });
   const { ids } = await prepared;
   const c0 = processCpuMs(loop.pid!);
-  const m0 = machineCpuMs();
-  const h0 = process.cpuUsage();
+  const spent = sideCpu();
   const ran = nextMessage<{ ms: number }>(loop, 'ran');
   loop.send({ type: 'run', ids });
   const { ms } = await ran;
-  const m1 = machineCpuMs();
-  const h = process.cpuUsage(h0);
-  return {
-    ids,
-    ms,
-    procCpuMs: processCpuMs(loop.pid!) - c0,
-    apiCpuMs: 0,
-    harnessCpuMs: (h.user + h.system) / 1000,
-    machine: { busy: m1.busy - m0.busy, idle: m1.idle - m0.idle },
-    states: await statesOf(pg, ids),
-  };
+  return { ids, ms, ...spent(), procCpuMs: processCpuMs(loop.pid!) - c0, apiCpuMs: 0, states: await statesOf(pg, ids) };
 }
 
 /** After each side: its rows and stored files go, so the other side's run of the same files finds no twin. */
@@ -906,38 +905,14 @@ async function main(): Promise<void> {
     // What the full path's clock paid for beyond the loop's, from the whole machine's CPU: the rest is PostgreSQL,
     // Redis and the kernel (the loop's side has its own PostgreSQL share, for process()'s queries).
     const rest = (side: SideResult) => side.machine.busy - side.procCpuMs - side.apiCpuMs - side.harnessCpuMs;
+    const perFile = (pick: (r: (typeof rounds)[number]) => number) => fmt(cpu(pick), 0);
     report.notes.push(
-      `S4 machine CPU per file (median of rounds): full path ${fmt(
-        cpu((r) => r.full.machine.busy),
-        0,
-      )} ms busy (worker ${fmt(
-        cpu((r) => r.full.procCpuMs),
-        0,
-      )}, API ${fmt(
-        cpu((r) => r.full.apiCpuMs),
-        0,
-      )}, this harness's upload client ${fmt(
-        cpu((r) => r.full.harnessCpuMs),
-        0,
-      )}, the rest ${fmt(
-        cpu((r) => rest(r.full)),
-        0,
-      )}) and ${fmt(
-        cpu((r) => r.full.machine.idle),
-        0,
-      )} ms idle; loop ${fmt(
-        cpu((r) => r.loop.machine.busy),
-        0,
-      )} ms busy (the loop ${fmt(
-        cpu((r) => r.loop.procCpuMs),
-        0,
-      )}, the rest ${fmt(
-        cpu((r) => rest(r.loop)),
-        0,
-      )}) and ${fmt(
-        cpu((r) => r.loop.machine.idle),
-        0,
-      )} ms idle`,
+      `S4 machine CPU per file (median of rounds): full path ${perFile((r) => r.full.machine.busy)} ms busy ` +
+        `(worker ${perFile((r) => r.full.procCpuMs)}, API ${perFile((r) => r.full.apiCpuMs)}, ` +
+        `this harness's upload client ${perFile((r) => r.full.harnessCpuMs)}, the rest ${perFile((r) => rest(r.full))}) ` +
+        `and ${perFile((r) => r.full.machine.idle)} ms idle; loop ${perFile((r) => r.loop.machine.busy)} ms busy ` +
+        `(the loop ${perFile((r) => r.loop.procCpuMs)}, the rest ${perFile((r) => rest(r.loop))}) ` +
+        `and ${perFile((r) => r.loop.machine.idle)} ms idle`,
     );
     if (ratios.some((r) => r > 1.03))
       report.notes.push(`S4 a round above 1 (the floor cannot be beaten by design): noise from other load; rerun on a quiet machine`);

@@ -204,12 +204,13 @@ async function main(): Promise<void> {
     // apart from how the cores were shared with PostgreSQL and the load generator. It still moves with the host's
     // speed (the bare server's 0.43-0.63 ms across the rounds of one run on 2026-12-01), so it is printed beside the
     // throughput, never a verdict (the goal is throughput).
-    const slice = async (which: keyof typeof servers, seconds: number) => {
-      const s = servers[which];
-      const cpu0 = processCpuMs(s.pid);
-      const result = await load(job(s.url, seconds, s.session));
-      return { result, cpuMs: processCpuMs(s.pid) - cpu0 };
+    const loadWithCpu = async (pid: number, j: LoadJob) => {
+      const cpu0 = processCpuMs(pid);
+      const result = await load(j);
+      return { result, cpuMs: processCpuMs(pid) - cpu0 };
     };
+    const slice = (which: keyof typeof servers, seconds: number) =>
+      loadWithCpu(servers[which].pid, job(servers[which].url, seconds, servers[which].session));
     const measured = (slices: { result: LoadResult; cpuMs: number }[]): Measured => {
       const all = pooled(slices.map((x) => x.result));
       return { ...all, cpuMsPerRequest: slices.reduce((n, x) => n + x.cpuMs, 0) / Math.max(1, all.requests) };
@@ -264,9 +265,11 @@ async function main(): Promise<void> {
     // The full stack's floor, informational: its CPU on a request that does nothing (GET /api/health/live: public,
     // no database) under the same load, through every middleware and Nest's guard. Set against the bare server's
     // whole lookup, it bounds the throughput ratio this machine allows whatever the lookup itself costs.
-    const floorCpu0 = processCpuMs(api.pid);
-    const floor = await load({ ...job(api.url, DURATION, true), paths: ['/api/health/live'] });
-    const floorCpu = (processCpuMs(api.pid) - floorCpu0) / Math.max(1, floor.requests);
+    const { result: floor, cpuMs: floorCpuMs } = await loadWithCpu(api.pid, {
+      ...job(api.url, DURATION, true),
+      paths: ['/api/health/live'],
+    });
+    const floorCpu = floorCpuMs / Math.max(1, floor.requests);
     console.log(`Full stack's floor, GET /api/health/live: ${fmt(floor.rps)} req/s, server CPU ${fmt(floorCpu, 3)} ms a request`);
 
     const audit = await verifyAuditTail(pool, 5_000);
