@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeLoad, machineLine, machineLoad } from './lib/machine';
+import { describeLoad, describeSpan, machineLine, machineLoad, stealShare, type MachineLoad } from './lib/machine';
 import { formatValue, resultsDir, verdictText, type BenchReport } from './lib/report';
 
 /** In the issue's order: S1, S2, S3 and the export, S4, S5. */
@@ -47,7 +47,7 @@ function main(): void {
     .filter((f) => fs.existsSync(f))
     .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as BenchReport);
   const partial = reports.some((r) => r.startedAt < startedAt);
-  const md = markdown(reports, failed, partial ? null : { startedAt, load: describeLoad(started) });
+  const md = markdown(reports, failed, partial ? null : { startedAt, started });
   fs.writeFileSync(path.join(dir, 'latest.md'), md);
   console.log(`\n${md}`);
   console.log(`Written to ${path.relative(process.cwd(), path.join(dir, 'latest.md'))}`);
@@ -57,23 +57,24 @@ function main(): void {
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** `run` null: the table gathers benchmarks run at different times, each listed with its own start. */
-function markdown(reports: BenchReport[], failed: string[], run: { startedAt: string; load: string } | null): string {
+function markdown(reports: BenchReport[], failed: string[], run: { startedAt: string; started: MachineLoad } | null): string {
   const lines = [
     `# Recovery Desk benchmarks`,
     ``,
     run !== null
-      ? `Run ${minute(run.startedAt)} to ${minute(new Date().toISOString())} on ${machineLine()}; load average at the start ${run.load} (1 / 5 / 15 min).`
-      : `Gathered from separate runs on ${machineLine()}: ${reports.map((r) => `${r.bench} ${minute(r.startedAt)}`).join(', ')}; each line gives its load before and after (1 / 5 / 15 min).`,
+      ? `Run ${minute(run.startedAt)} to ${minute(new Date().toISOString())} on ${machineLine()}; load average at the start ${describeLoad(run.started)} (1 / 5 / 15 min); ` +
+        `the hypervisor's steal over the run ${(stealShare(run.started, machineLoad()) * 100).toFixed(1)} % of the machine's CPU time.`
+      : `Gathered from separate runs on ${machineLine()}: ${reports.map((r) => `${r.bench} ${minute(r.startedAt)}`).join(', ')}; each line gives its load before and after (1 / 5 / 15 min) and the steal over its run.`,
     `Ratios are medians over paired rounds in alternating order; the spread is the lowest and highest round. A verdict`,
     `is given only when every round falls on the same side of the goal.`,
     ``,
-    `| scenario | check | goal | median (min–max, rounds) | verdict | load before → after |`,
+    `| scenario | check | goal | median (min–max, rounds) | verdict | load before → after, steal |`,
     `|---|---|---|---|---|---|`,
   ];
   for (const r of reports) {
     for (const c of r.checks) {
       lines.push(
-        `| ${c.scenario} | ${c.check} | ${c.goalText} | ${formatValue(c)} | ${verdictText(c.verdict)} | ${describeLoad(r.loadBefore)} → ${describeLoad(r.loadAfter)} |`,
+        `| ${c.scenario} | ${c.check} | ${c.goalText} | ${formatValue(c)} | ${verdictText(c.verdict)} | ${describeSpan(r.loadBefore, r.loadAfter)} |`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import { alternate, pooled, type LoadResult } from '../bench/lib/load';
+import { describeSpan, stealShare, type MachineLoad } from '../bench/lib/machine';
 import { check } from '../bench/lib/report';
 import { judge, latencies, median, spread } from '../bench/lib/stats';
 
@@ -70,5 +71,21 @@ describe('bench verdicts', () => {
     const all = pooled([slice(fast, 2), slice(slow, 2, 3)]);
     expect(all).toMatchObject({ rps: 25, requests: 103, failures: 3, duration: 4, p50: 10, p95: 54, p99: 58 });
     expect(all.times).toHaveLength(100);
+  });
+
+  it("gives the hypervisor's steal between two readings as a share of the machine's CPU time", () => {
+    const reading = (busy: number, idle: number, steal: number, loadavg: [number, number, number]): MachineLoad => ({
+      loadavg,
+      cpu: { busy, idle, steal },
+      at: '2026-12-02T08:00:00.000Z',
+    });
+    const before = reading(10_000, 30_000, 500, [1.12, 2.14, 2.03]);
+    const after = reading(16_000, 34_000, 750, [3.61, 2.98, 2.43]);
+    expect(stealShare(before, after)).toBeCloseTo(0.025);
+    expect(describeSpan(before, after)).toBe('1.12 / 2.14 / 2.03 → 3.61 / 2.98 / 2.43, steal 2.5 %');
+    expect(stealShare(before, before)).toBeNaN();
+    // A report written before the readings held CPU time: the load alone, no made-up steal.
+    const older = { loadavg: before.loadavg, at: before.at } as unknown as MachineLoad;
+    expect(describeSpan(older, after)).toBe('1.12 / 2.14 / 2.03 → 3.61 / 2.98 / 2.43');
   });
 });

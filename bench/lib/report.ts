@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeLoad, machineLine, machineLoad, type MachineLoad } from './machine';
+import { describeLoad, describeSpan, machineLine, machineLoad, type MachineLoad } from './machine';
 import { judge, spread, type Goal, type Spread, type Verdict } from './stats';
 
 /** One line of the issue's goal table, measured: the per-round values, their spread and the verdict. */
@@ -89,7 +89,9 @@ export function finishReport(report: BenchReport): void {
   console.log('');
   for (const c of report.checks) printCheck(c);
   for (const n of report.notes) console.log(`  note: ${n}`);
-  console.log(`Load average before ${describeLoad(report.loadBefore)}, after ${describeLoad(report.loadAfter)} (1 / 5 / 15 min)`);
+  console.log(
+    `Load average (1 / 5 / 15 min) and the hypervisor's steal over the run: ${describeSpan(report.loadBefore, report.loadAfter)}`,
+  );
   const dir = resultsDir();
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${report.bench}.json`), JSON.stringify(report, null, 2) + '\n');
